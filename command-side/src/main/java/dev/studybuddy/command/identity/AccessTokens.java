@@ -1,0 +1,56 @@
+package dev.studybuddy.command.identity;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.platform.security.JwtProperties;
+import dev.studybuddy.platform.security.ResourceServerConfiguration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Signs the short-lived RS256 access tokens every service accepts. */
+@Component
+class AccessTokens {
+
+    private final JwtEncoder encoder;
+    private final RSAKey signingKey;
+    private final JwtProperties jwt;
+    private final IdentityProperties identity;
+    private final Clock clock;
+
+    AccessTokens(JwtEncoder encoder, RSAKey signingKey, JwtProperties jwt, IdentityProperties identity, Clock clock) {
+        this.encoder = encoder;
+        this.signingKey = signingKey;
+        this.jwt = jwt;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    String issue(UUID userId, Set<PlatformRole> roles) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(jwt.issuer())
+                .audience(List.of(jwt.audience()))
+                .subject(userId.toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(identity.accessTokenTtl()))
+                .id(UUID.randomUUID().toString())
+                .claim(ResourceServerConfiguration.ROLES_CLAIM, roles.stream().sorted().map(Enum::name).toList())
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
+    long lifetimeSeconds() {
+        return identity.accessTokenTtl().toSeconds();
+    }
+}

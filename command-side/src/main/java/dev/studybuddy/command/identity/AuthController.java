@@ -1,0 +1,82 @@
+package dev.studybuddy.command.identity;
+
+import dev.studybuddy.api.user.PlatformRole;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Register, login, refresh and logout (API.md, Identity). */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final Registration registration;
+    private final Login login;
+    private final AuthRateLimiter rateLimiter;
+
+    AuthController(Registration registration, Login login, AuthRateLimiter rateLimiter) {
+        this.registration = registration;
+        this.login = login;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Registered register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        rateLimiter.checkAddress(AuthRateLimiter.Action.REGISTER, http.getRemoteAddr());
+        rateLimiter.checkUsername(AuthRateLimiter.Action.REGISTER, normalized(request.username()));
+        UUID userId = registration.register(request.username(), request.email(), request.password(),
+                request.displayName(), Set.of(PlatformRole.USER));
+        return new Registered(userId);
+    }
+
+    @PostMapping("/login")
+    TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        rateLimiter.checkAddress(AuthRateLimiter.Action.LOGIN, http.getRemoteAddr());
+        rateLimiter.checkUsername(AuthRateLimiter.Action.LOGIN, normalized(request.username()));
+        return login.login(request.username(), request.password());
+    }
+
+    @PostMapping("/refresh")
+    TokenPair refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        rateLimiter.checkAddress(AuthRateLimiter.Action.REFRESH, http.getRemoteAddr());
+        return login.refresh(request.refreshToken());
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@Valid @RequestBody RefreshRequest request) {
+        login.logout(request.refreshToken());
+    }
+
+    private static String normalized(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    record RegisterRequest(@NotBlank @Size(min = 3, max = 32) String username,
+                           @NotBlank @Email @Size(max = 254) String email,
+                           @NotBlank @Size(min = 8, max = 128) String password,
+                           @NotBlank @Size(max = 64) String displayName) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
+    }
+
+    record Registered(UUID userId) {
+    }
+}

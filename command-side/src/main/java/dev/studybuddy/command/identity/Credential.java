@@ -1,0 +1,77 @@
+package dev.studybuddy.command.identity;
+
+import dev.studybuddy.api.user.PlatformRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** How a user signs in. The roles and active flag mirror the UserAccount events (see IdentityProjection). */
+@Entity
+@Table(name = "credentials")
+class Credential {
+
+    @Id
+    @Column(name = "user_id")
+    private UUID userId;
+    private String username;
+    private String email;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    private String roles;
+    private boolean active;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Credential() {
+    }
+
+    Credential(UUID userId, String username, String email, String passwordHash, Set<PlatformRole> roles, Instant createdAt) {
+        this.userId = userId;
+        this.username = username;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.active = true;
+        this.createdAt = createdAt;
+        setRoles(roles);
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    Set<PlatformRole> roles() {
+        if (roles.isBlank()) {
+            return EnumSet.noneOf(PlatformRole.class);
+        }
+        return Arrays.stream(roles.split(",")).map(PlatformRole::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(PlatformRole.class)));
+    }
+
+    void setRoles(Set<PlatformRole> newRoles) {
+        roles = newRoles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    void deactivate() {
+        active = false;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.studybuddy.command.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param signingKeyFile  where the RS256 signing key (a private JWK) is kept; created there on first
+ *                        start if missing. Unset: a key is generated in memory and lost on restart.
+ * @param bcryptStrength  bcrypt cost factor (at least 10)
+ * @param admin           the first administrator, created at start when a username is given
+ */
+@ConfigurationProperties("studybuddy.identity")
+record IdentityProperties(@DefaultValue("15m") Duration accessTokenTtl,
+                          @DefaultValue("30d") Duration refreshTokenTtl,
+                          Path signingKeyFile,
+                          @DefaultValue("12") int bcryptStrength,
+                          @DefaultValue Admin admin) {
+
+    IdentityProperties {
+        if (bcryptStrength < 10) {
+            throw new IllegalArgumentException("studybuddy.identity.bcrypt-strength must be at least 10");
+        }
+    }
+
+    record Admin(String username, String email, String password, @DefaultValue("Administrator") String displayName) {
+
+        boolean configured() {
+            return username != null && !username.isBlank();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.studybuddy.command.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.studybuddy.platform.security.JwtProperties;
+import dev.studybuddy.platform.security.PublicEndpoints;
+import dev.studybuddy.platform.security.ResourceServerConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import java.util.List;
+
+/** Command-side issues the tokens, so it checks them against its own key rather than over HTTP. */
+@Configuration
+class IdentitySecurityConfiguration {
+
+    @Bean
+    RSAKey signingKey(IdentityProperties properties) {
+        return SigningKey.load(properties.signingKeyFile());
+    }
+
+    @Bean
+    JWKSet publicKeys(RSAKey signingKey) {
+        return new JWKSet(signingKey.toPublicJWK());
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(RSAKey signingKey) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties jwtProperties, ActiveAccountValidator activeAccounts)
+            throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(ResourceServerConfiguration.accessTokenValidator(jwtProperties, List.of(activeAccounts)));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(IdentityProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    @Bean
+    PublicEndpoints identityEndpoints() {
+        return PublicEndpoints.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+                "/api/auth/logout", "/.well-known/jwks.json");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.studybuddy.command.identity;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signs a user in and refreshes sessions. A wrong user name and a wrong password fail alike and take
+ * alike long (a dummy hash is checked for unknown names), so a login reveals nobody's existence.
+ */
+@Component
+class Login {
+
+    private final CredentialRepository credentials;
+    private final PasswordEncoder passwordEncoder;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final String dummyHash;
+
+    Login(CredentialRepository credentials, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
+          RefreshTokens refreshTokens) {
+        this.credentials = credentials;
+        this.passwordEncoder = passwordEncoder;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.dummyHash = passwordEncoder.encode("not a password anyone has");
+    }
+
+    @Transactional
+    TokenPair login(String username, String password) {
+        Optional<Credential> found = credentials.findByUsername(username.strip().toLowerCase(Locale.ROOT));
+        boolean matches = passwordEncoder.matches(password, found.map(Credential::passwordHash).orElse(dummyHash));
+        Credential credential = found.filter(ignored -> matches).orElseThrow(() ->
+                new DomainException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
+        if (!credential.active()) {
+            throw deactivated();
+        }
+        return TokenPair.bearer(accessTokens.issue(credential.userId(), credential.roles()),
+                refreshTokens.issueNewFamily(credential.userId()), accessTokens.lifetimeSeconds());
+    }
+
+    @Transactional(noRollbackFor = DomainException.class)
+    TokenPair refresh(String refreshToken) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
+        Credential credential = credentials.findById(rotation.userId()).orElseThrow();
+        if (!credential.active()) {
+            throw deactivated();
+        }
+        return TokenPair.bearer(accessTokens.issue(credential.userId(), credential.roles()),
+                rotation.refreshToken(), accessTokens.lifetimeSeconds());
+    }
+
+    void logout(String refreshToken) {
+        refreshTokens.revokeFamilyOf(refreshToken);
+    }
+
+    private static DomainException deactivated() {
+        return new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated.");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.studybuddy.command.identity;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+interface RefreshTokenRepository extends JpaRepository<RefreshToken, String> {
+
+    /** Locks the row, so that two refreshes racing with one token cannot both succeed. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from RefreshToken t where t.tokenHash = :tokenHash")
+    Optional<RefreshToken> findForUpdate(String tokenHash);
+
+    @Modifying
+    @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
+    int revokeFamily(UUID familyId, Instant now);
+
+    @Modifying
+    @Query("update RefreshToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
+    int revokeAllOf(UUID userId, Instant now);
+
+    @Modifying
+    @Query("delete from RefreshToken t where t.expiresAt < :before")
+    int deleteExpiredBefore(Instant before);
+}

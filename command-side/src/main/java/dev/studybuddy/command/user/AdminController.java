@@ -1,0 +1,50 @@
+package dev.studybuddy.command.user;
+
+import dev.studybuddy.api.user.ChangePlatformRolesCommand;
+import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.platform.consistency.CommandResponses;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Platform RBAC: only administrators grant roles and close accounts. */
+@RestController
+@RequestMapping("/api/admin/users/{userId}")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminController {
+
+    private final CommandGateway commandGateway;
+    private final CommandResponses responses;
+
+    AdminController(CommandGateway commandGateway, CommandResponses responses) {
+        this.commandGateway = commandGateway;
+        this.responses = responses;
+    }
+
+    @PutMapping("/roles")
+    ResponseEntity<Void> changeRoles(@PathVariable UUID userId, @Valid @RequestBody ChangeRolesRequest request) {
+        commandGateway.sendAndWait(new ChangePlatformRolesCommand(userId, request.roles()));
+        return responses.noContent(userId);
+    }
+
+    @PostMapping("/deactivate")
+    ResponseEntity<Void> deactivate(@PathVariable UUID userId) {
+        commandGateway.sendAndWait(new DeactivateUserCommand(userId));
+        return responses.noContent(userId);
+    }
+
+    record ChangeRolesRequest(@NotNull Set<PlatformRole> roles) {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.studybuddy.command.user;
+
+import dev.studybuddy.api.user.ChangeProfileCommand;
+import dev.studybuddy.api.user.DisplayNames;
+import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The signed-in user's own profile (reads are query-side's). */
+@RestController
+class ProfileController {
+
+    private final CommandGateway commandGateway;
+    private final CommandResponses responses;
+
+    ProfileController(CommandGateway commandGateway, CommandResponses responses) {
+        this.commandGateway = commandGateway;
+        this.responses = responses;
+    }
+
+    @PatchMapping("/api/users/me")
+    ResponseEntity<Void> changeProfile(@Valid @RequestBody ChangeProfileRequest request) {
+        UUID me = CurrentUser.id();
+        commandGateway.sendAndWait(new ChangeProfileCommand(me, request.displayName(), request.bio()));
+        return responses.noContent(me);
+    }
+
+    record ChangeProfileRequest(@Size(min = 1, max = DisplayNames.MAX_LENGTH) String displayName,
+                                @Size(max = ChangeProfileCommand.MAX_BIO_LENGTH) String bio) {
+    }
+}

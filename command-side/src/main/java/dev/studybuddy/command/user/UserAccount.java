@@ -1,0 +1,114 @@
+package dev.studybuddy.command.user;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.api.user.ChangePlatformRolesCommand;
+import dev.studybuddy.api.user.ChangeProfileCommand;
+import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.PlatformRolesChangedEvent;
+import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A person's account: public profile, platform roles and whether it is still open. */
+@Aggregate
+public class UserAccount {
+
+    @AggregateIdentifier
+    private UUID userId;
+    private String displayName;
+    private String bio;
+    private Set<PlatformRole> roles;
+    private boolean active;
+
+    protected UserAccount() {
+    }
+
+    @CommandHandler
+    public UserAccount(RegisterUserCommand command) {
+        apply(new UserRegisteredEvent(command.userId(), command.username(), command.displayName(), command.roles()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeProfileCommand command) {
+        requireActive();
+        String newDisplayName = command.displayName() != null ? command.displayName() : displayName;
+        String newBio = command.bio() != null ? command.bio() : bio;
+        if (Objects.equals(newDisplayName, displayName) && Objects.equals(newBio, bio)) {
+            return;
+        }
+        apply(new ProfileChangedEvent(userId, newDisplayName, newBio));
+    }
+
+    @CommandHandler
+    public void handle(ChangePlatformRolesCommand command, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        requireActive();
+        if (isSelf(actor) && roles.contains(PlatformRole.ADMIN) && !command.roles().contains(PlatformRole.ADMIN)) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "An administrator cannot take the ADMIN role from themselves; ask another administrator.");
+        }
+        if (command.roles().equals(roles)) {
+            return;
+        }
+        apply(new PlatformRolesChangedEvent(userId, roles, command.roles()));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateUserCommand command, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        if (isSelf(actor) && roles.contains(PlatformRole.ADMIN)) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "An administrator cannot deactivate themselves.");
+        }
+        if (!active) {
+            return;
+        }
+        apply(new UserDeactivatedEvent(userId));
+    }
+
+    @EventSourcingHandler
+    void on(UserRegisteredEvent event) {
+        userId = event.userId();
+        displayName = event.displayName();
+        roles = event.roles();
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangedEvent event) {
+        displayName = event.displayName();
+        bio = event.bio();
+    }
+
+    @EventSourcingHandler
+    void on(PlatformRolesChangedEvent event) {
+        roles = event.roles();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivatedEvent event) {
+        active = false;
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated.");
+        }
+    }
+
+    private boolean isSelf(String actor) {
+        return userId.toString().equals(actor);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.studybuddy.mongostandin;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * For the local run only: a MongoDB-wire-compatible server that keeps its data in one H2 file, so a
+ * restart keeps every event. The services reach it as they would real MongoDB, through MONGODB_URI.
+ *
+ * <p>Usage: {@code java -jar mongo-standin.jar <data-file> [port]} (port defaults to 27017).
+ */
+public final class MongoStandIn {
+
+    private MongoStandIn() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: mongo-standin <data-file> [port]");
+            System.exit(2);
+        }
+        Path dataFile = Path.of(args[0]).toAbsolutePath();
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
+        Files.createDirectories(dataFile.getParent());
+
+        H2Backend backend = new H2Backend(dataFile.toString());
+        MongoServer server = new MongoServer(backend);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            backend.close();
+            stopped.countDown();
+        }, "mongo-standin-shutdown"));
+
+        server.bind("127.0.0.1", port);
+        System.out.println("mongo-standin listening on 127.0.0.1:" + port + ", data in " + dataFile);
+        stopped.await();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.studybuddy.platform.consistency;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+@AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class ConsistencyConfiguration {
+
+    @Bean
+    public CommandResponses commandResponses(EventStore eventStore) {
+        return new CommandResponses(eventStore);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.studybuddy.platform.eventstore;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+
+/**
+ * The one event store every service shares: axon-mongo's storage engine, one document per event,
+ * wired by hand because axon-mongo has no Spring Boot starter for Axon 4.12 (DESIGN.md §8).
+ * The services only ever see a {@link MongoClient} built from {@code MONGODB_URI}.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class,
+        beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"})
+public class MongoEventStoreConfiguration {
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient mongoClient, MongoProperties mongoProperties) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(mongoClient, mongoProperties.getMongoClientDatabase())
+                .build();
+    }
+
+    /** Named so that it takes the place of Spring Boot's MongoDB health indicator. */
+    @Bean(name = "mongoHealthIndicator")
+    public HealthIndicator mongoHealthIndicator(MongoClient mongoClient, MongoProperties mongoProperties) {
+        return new MongoPingHealthIndicator(mongoClient, mongoProperties.getMongoClientDatabase());
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 ObjectProvider<EventUpcaster> upcasters) {
+        List<EventUpcaster> ordered = upcasters.orderedStream().toList();
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .storageStrategy(new DocumentPerEventStorageStrategy())
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(new EventUpcasterChain(ordered))
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.studybuddy.platform.messaging;
+
+import dev.studybuddy.api.metadata.MessageMetadata;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Every command carries who sent it and the request's trace id; every event it causes inherits both,
+ * so the log answers "who did what, on whose behalf". Commands that lose an optimistic-locking race
+ * on their aggregate's stream are retried with back-off.
+ */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@EnableConfigurationProperties(CommandRetryProperties.class)
+public class MessagingConfiguration {
+
+    /** Streaming (pooled) processors everywhere: replayable, and split into segments across nodes. */
+    @Bean
+    public ConfigurerModule pooledStreamingProcessors() {
+        return configurer -> configurer.eventProcessing(EventProcessingConfigurer::usingPooledStreamingEventProcessors);
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(MessageMetadata.ACTOR, MessageMetadata.MODERATION);
+    }
+
+    /** Copies {@code traceId} (and Axon's correlation id) from the cause to what it causes. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider("correlationId", MessageMetadata.TRACE_ID);
+    }
+
+    @Bean
+    public RetryScheduler commandRetryScheduler(CommandRetryProperties properties) {
+        return ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .backoffFactor(properties.backoffMillis())
+                .maxRetryCount(properties.maxRetries())
+                .build();
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(commandRetryScheduler)
+                .dispatchInterceptors(List.of(new RequestMetadataInterceptor()))
+                .build();
+    }
+}

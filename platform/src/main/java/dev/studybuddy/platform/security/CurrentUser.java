@@ -1,0 +1,28 @@
+package dev.studybuddy.platform.security;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.UUID;
+
+/** The signed-in user of the current request: the access token's subject. */
+public final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    public static UUID id() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            Jwt jwt = token.getToken();
+            return UUID.fromString(jwt.getSubject());
+        }
+        throw new IllegalStateException("no signed-in user");
+    }
+
+    public static boolean hasRole(String role) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.studybuddy.platform.security;
+
+import dev.studybuddy.platform.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every service is an OAuth2 resource server for the access tokens command-side issues: RS256 only,
+ * issuer, audience and expiry checked, platform roles from the {@code roles} claim. A service adds its
+ * own public paths ({@link PublicEndpoints}) and token checks (extra {@link OAuth2TokenValidator} beans,
+ * such as "this account is still active").
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class ResourceServerConfiguration {
+
+    public static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    @ConditionalOnMissingBean
+    public JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(accessTokenValidator(properties, extraValidators.orderedStream().toList()));
+        return decoder;
+    }
+
+    /** The checks every access token must pass, whichever way the decoder gets its keys. */
+    public static OAuth2TokenValidator<Jwt> accessTokenValidator(JwtProperties properties,
+                                                                 List<OAuth2TokenValidator<Jwt>> extra) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        validators.add(new JwtTimestampValidator(properties.clockSkew()));
+        validators.add(new JwtIssuerValidator(properties.issuer()));
+        validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience())));
+        validators.addAll(extra);
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    @Bean
+    public JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http,
+                                                   ObjectProvider<PublicEndpoints> publicEndpoints,
+                                                   JwtAuthenticationConverter jwtAuthenticationConverter,
+                                                   ProblemWriter problemWriter) throws Exception {
+        List<String> open = new ArrayList<>(List.of(
+                "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"));
+        publicEndpoints.orderedStream().forEach(endpoints -> open.addAll(endpoints.patterns()));
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problemWriter);
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.studybuddy.platform.web;
+
+import dev.studybuddy.api.error.DomainError;
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one place a service turns failures into problem responses: refusals keep their stable code,
+ * framework errors get the code of their status, and anything unexpected becomes a bare 500 (logged
+ * here with its stack trace, never sent to the client).
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> refused(DomainException e) {
+        return respond(Problems.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        return e.getDetails()
+                .filter(DomainError.class::isInstance)
+                .map(DomainError.class::cast)
+                .map(error -> respond(Problems.of(error.code(), error.message())))
+                .orElseGet(() -> unexpected(e));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return respond(Problems.of(ErrorCode.VALIDATION_FAILED, e.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return respond(Problems.of(ErrorCode.NOT_FOUND, "No such object."));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> conflict(ConcurrencyException e) {
+        return respond(Problems.of(ErrorCode.CONFLICT, "The object was changed concurrently; try again."));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return respond(Problems.of(ErrorCode.FORBIDDEN, "You may not do this."));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    public ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        long seconds = Math.max(1, (long) Math.ceil(e.retryAfter().toMillis() / 1000.0));
+        return ResponseEntity.status(ErrorCode.RATE_LIMITED.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.of(ErrorCode.RATE_LIMITED, e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Map<String, String> fields = new TreeMap<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(error -> fields.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        ProblemDetail problem = Problems.of(ErrorCode.VALIDATION_FAILED, "Some fields are invalid.");
+        problem.setProperty("errors", fields);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        ProblemDetail problem = Problems.of(ErrorCode.VALIDATION_FAILED, "Some parameters are invalid.");
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** Spring MVC's own errors (unreadable body, wrong method, unknown path, …) get their code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatus(statusCode);
+        ErrorCode code = Problems.codeFor(statusCode.value());
+        problem.setType(code.type());
+        problem.setProperty(Problems.CODE, code.name());
+        return super.handleExceptionInternal(e, problem, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

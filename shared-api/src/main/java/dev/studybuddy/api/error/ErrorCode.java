@@ -1,0 +1,45 @@
+package dev.studybuddy.api.error;
+
+import java.net.URI;
+
+/**
+ * Stable error codes: the {@code code} member of every problem response, and the last segment of its
+ * {@code type} URI. Clients may switch on them; they are never renamed.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    MALFORMED_REQUEST(400),
+    UNAUTHENTICATED(401),
+    INVALID_CREDENTIALS(401),
+    INVALID_REFRESH_TOKEN(401),
+    FORBIDDEN(403),
+    ACCOUNT_DEACTIVATED(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    USERNAME_TAKEN(409),
+    EMAIL_TAKEN(409),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    RULE_VIOLATED(422),
+    WEAK_PASSWORD(422),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500);
+
+    private static final String TYPE_BASE = "https://studybuddy.dev/problems/";
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The problem's {@code type}: a stable URI per code. */
+    public URI type() {
+        return URI.create(TYPE_BASE + name().toLowerCase().replace('_', '-'));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.studybuddy.api.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** Replaces a user's platform roles; every account keeps {@link PlatformRole#USER}. */
+public record ChangePlatformRolesCommand(@TargetAggregateIdentifier UUID userId, Set<PlatformRole> roles) {
+
+    public ChangePlatformRolesCommand {
+        Objects.requireNonNull(userId, "userId");
+        EnumSet<PlatformRole> all = EnumSet.of(PlatformRole.USER);
+        if (roles != null) {
+            all.addAll(roles);
+        }
+        roles = Set.copyOf(all);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.studybuddy.api.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Changes the public profile; a {@code null} field stays as it is. */
+public record ChangeProfileCommand(@TargetAggregateIdentifier UUID userId, String displayName, String bio) {
+
+    public static final int MAX_BIO_LENGTH = 500;
+
+    public ChangeProfileCommand {
+        Objects.requireNonNull(userId, "userId");
+        if (displayName != null) {
+            displayName = DisplayNames.requireValid(displayName);
+        }
+        if (bio != null) {
+            bio = bio.strip();
+            if (bio.length() > MAX_BIO_LENGTH) {
+                throw new IllegalArgumentException("bio must be at most " + MAX_BIO_LENGTH + " characters");
+            }
+        }
+    }
+}

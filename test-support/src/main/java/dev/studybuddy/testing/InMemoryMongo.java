@@ -1,0 +1,28 @@
+package dev.studybuddy.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The MongoDB stand-in for tests: one in-memory server per test JVM, reached over the wire by the
+ * ordinary MongoDB driver, exactly as the services reach real MongoDB.
+ */
+public final class InMemoryMongo {
+
+    private static MongoServer server;
+
+    private InMemoryMongo() {
+    }
+
+    public static synchronized String connectionString(String database) {
+        if (server == null) {
+            server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "in-memory-mongo-shutdown"));
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.studybuddy.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A PostgreSQL database of its own for each test JVM's service, dropped and created anew on first use,
+ * so every run starts from empty tables on the real local server.
+ */
+public final class TestDatabase {
+
+    public static final String SERVER = System.getenv().getOrDefault("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String USER = System.getenv().getOrDefault("TEST_POSTGRES_USER", "postgres");
+    private static final Set<String> CREATED = new HashSet<>();
+
+    private TestDatabase() {
+    }
+
+    /** The JDBC URL of a fresh database called {@code name}. */
+    public static synchronized String fresh(String name) {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("unsafe database name: " + name);
+        }
+        if (CREATED.add(name)) {
+            try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot prepare test database " + name
+                        + " on " + SERVER + " (is PostgreSQL running? see README)", e);
+            }
+        }
+        return SERVER + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.studybuddy.testing;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Points a service under test at the real local PostgreSQL (a fresh database per service and run) and
+ * at MongoDB: the server in {@code MONGODB_URI} when set, else the in-memory stand-in. A service that
+ * does not issue tokens itself trusts {@link TestTokenIssuer}'s keys.
+ */
+public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        String service = environment.getRequiredProperty("spring.application.name").replace('-', '_');
+        String database = "studybuddy_test_" + service;
+        String realMongo = System.getenv("MONGODB_URI");
+        String mongoUri = realMongo == null || realMongo.isBlank()
+                ? InMemoryMongo.connectionString(database)
+                : realMongo;
+        TestPropertyValues values = TestPropertyValues.of(
+                "spring.datasource.url=" + TestDatabase.fresh(database),
+                "spring.datasource.username=" + TestDatabase.user(),
+                "spring.data.mongodb.uri=" + mongoUri,
+                "spring.data.mongodb.database=" + database);
+        if (!environment.getProperty("studybuddy.jwt.issues-tokens", Boolean.class, false)) {
+            values = values.and("studybuddy.jwt.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri());
+        }
+        values.applyTo(environment);
+    }
+}

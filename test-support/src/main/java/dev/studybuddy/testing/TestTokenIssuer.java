@@ -1,0 +1,96 @@
+package dev.studybuddy.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Stands in for command-side's token endpoint in the tests of the other services: signs RS256 access
+ * tokens and publishes its public key as a JWKS over real HTTP, where the services fetch it.
+ */
+public final class TestTokenIssuer {
+
+    public static final String ISSUER = "http://localhost:8081";
+    public static final String AUDIENCE = "studybuddy";
+
+    private static TestTokenIssuer instance;
+
+    private final RSAKey key;
+    private final HttpServer server;
+
+    private TestTokenIssuer() throws JOSEException, IOException {
+        key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(jwks);
+            }
+        });
+        server.start();
+    }
+
+    public static synchronized TestTokenIssuer get() {
+        if (instance == null) {
+            try {
+                instance = new TestTokenIssuer();
+            } catch (JOSEException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return instance;
+    }
+
+    public String jwkSetUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    /** A valid 15-minute access token for {@code userId} with the given platform roles. */
+    public String accessToken(UUID userId, String... roles) {
+        Instant now = Instant.now();
+        return sign(claims(userId, roles).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).build());
+    }
+
+    /** A token with the standard claims of {@code userId}, for tests that alter one claim. */
+    public JWTClaimsSet.Builder claims(UUID userId, String... roles) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .subject(userId.toString())
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .claim("roles", roles.length == 0 ? List.of("USER") : List.of(roles));
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
