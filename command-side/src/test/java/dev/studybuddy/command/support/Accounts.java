@@ -1,0 +1,49 @@
+package dev.studybuddy.command.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.testing.ApiClient;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Registers and signs in users through the public API, as a client would. */
+public final class Accounts {
+
+    public static final String ADMIN_USERNAME = "root";
+    public static final String ADMIN_PASSWORD = "Root-Password-42";
+    public static final String PASSWORD = "Tr1cky-Study-Pass";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private Accounts() {
+    }
+
+    /** A user name no other test uses. */
+    public static String uniqueUsername(String prefix) {
+        return prefix + "_" + SEQUENCE.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+
+    public static UUID register(ApiClient client, String username) {
+        ApiClient.Response response = client.post("/api/auth/register", Map.of(
+                "username", username, "email", username + "@studybuddy.test",
+                "password", PASSWORD, "displayName", "User " + username));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return UUID.fromString(response.json().get("userId").asText());
+    }
+
+    public static JsonNode login(ApiClient client, String username, String password) {
+        ApiClient.Response response = client.post("/api/auth/login", Map.of("username", username, "password", password));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    public static String accessToken(ApiClient client, String username) {
+        return login(client, username, PASSWORD).get("accessToken").asText();
+    }
+
+    public static String adminToken(ApiClient client) {
+        return login(client, ADMIN_USERNAME, ADMIN_PASSWORD).get("accessToken").asText();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.studybuddy.command.support;
+
+import dev.studybuddy.testing.TestEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Command-side over real HTTP against the local PostgreSQL and the MongoDB stand-in. Every IT uses
+ * exactly this configuration, so the whole module shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "studybuddy.identity.bcrypt-strength=10",
+        "studybuddy.identity.admin.username=" + Accounts.ADMIN_USERNAME,
+        "studybuddy.identity.admin.email=root@studybuddy.test",
+        "studybuddy.identity.admin.password=" + Accounts.ADMIN_PASSWORD,
+        "studybuddy.rate-limits.per-username.attempts=5",
+        "studybuddy.rate-limits.per-address.attempts=20"})
+@ContextConfiguration(initializers = TestEnvironment.class)
+@Import(ReplayProbes.class)
+public @interface CommandSideIT {
+}
