@@ -1,0 +1,13 @@
+package dev.studybuddy.notification.log;
+
+/**
+ * Where a notification stands: PENDING (written, not yet confirmed by the broker) → PUBLISHED → DELIVERED;
+ * a failed delivery is FAILED until it is retried, and DEAD once it has used up its attempts.
+ */
+public enum DeliveryStatus {
+    PENDING,
+    PUBLISHED,
+    DELIVERED,
+    FAILED,
+    DEAD
+}

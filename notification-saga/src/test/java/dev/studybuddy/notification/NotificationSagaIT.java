@@ -1,0 +1,22 @@
+package dev.studybuddy.notification;
+
+import dev.studybuddy.testing.TestEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The one Spring context every integration test of this service shares: the whole service on a random
+ * port, against the real local PostgreSQL, RabbitMQ and Redis and the MongoDB stand-in. Tests must not
+ * add anything that would fork the context (mocked beans, extra properties).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestEnvironment.class)
+public @interface NotificationSagaIT {
+}

@@ -1,0 +1,43 @@
+package dev.studybuddy.notification.log;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LogCursorTest {
+
+    @Test
+    void aCursorComesBackAsItWasGiven() {
+        LogCursor cursor = new LogCursor(Instant.parse("2025-03-01T09:00:00.123456Z"), UUID.randomUUID());
+
+        assertThat(LogCursor.decode(cursor.encode())).isEqualTo(cursor);
+    }
+
+    @Test
+    void aCursorIsSafeInAQueryString() {
+        String encoded = new LogCursor(Instant.parse("2025-03-01T09:00:00Z"), UUID.randomUUID()).encode();
+
+        assertThat(encoded).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void aForgedCursorIsRefusedAsInvalidInput() {
+        String noId = Base64.getUrlEncoder().encodeToString("2025-03-01T09:00:00Z".getBytes(StandardCharsets.UTF_8));
+        String badTime = Base64.getUrlEncoder().encodeToString(("yesterday|" + UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8));
+
+        for (String forged : new String[] {"%%%", noId, badTime, ""}) {
+            assertThatThrownBy(() -> LogCursor.decode(forged))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.studybuddy.notification.log;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Writes and reads NotificationLog rows with plain SQL, independent of the service's own mapping. */
+public class NotificationRows {
+
+    private final JdbcTemplate jdbc;
+
+    public NotificationRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public LogRow insert(LogRow row) {
+        jdbc.update("""
+                        INSERT INTO notification_log (id, recipient, channel, type, payload, source_event_id, status,
+                                                      attempts, last_error, created_at, updated_at, read_at)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""",
+                row.id(), row.recipient(), row.channel().name(), row.type(), row.payloadJson(), row.sourceEventId(),
+                row.status().name(), row.attempts(), row.lastError(), timestamp(row.createdAt()),
+                timestamp(row.createdAt()), timestamp(row.readAt()));
+        return row;
+    }
+
+    public Instant readAt(UUID id) {
+        OffsetDateTime readAt = jdbc.queryForObject("SELECT read_at FROM notification_log WHERE id = ?",
+                OffsetDateTime.class, id);
+        return readAt == null ? null : readAt.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
