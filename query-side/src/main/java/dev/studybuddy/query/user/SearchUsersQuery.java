@@ -1,0 +1,24 @@
+package dev.studybuddy.query.user;
+
+import java.util.Objects;
+
+/**
+ * Active users whose user name or display name starts with {@code prefix} (case-insensitively), in
+ * user name order, the first {@code limit} after {@code afterUsername} ("" for the first page).
+ * (Answered inside query-side only; it moves to shared-api when another service asks it.)
+ */
+public record SearchUsersQuery(String prefix, String afterUsername, int limit) {
+
+    public SearchUsersQuery {
+        prefix = Objects.requireNonNullElse(prefix, "").strip();
+        afterUsername = Objects.requireNonNullElse(afterUsername, "");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+    }
+
+    /** The prefix as a LIKE pattern, with its own {@code %} and {@code _} matched literally. */
+    String likePattern() {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}

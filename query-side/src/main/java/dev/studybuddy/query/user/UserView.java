@@ -1,0 +1,81 @@
+package dev.studybuddy.query.user;
+
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.UserProfile;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A row of the users read model. Every change carries the time of the event that caused it. */
+@Entity
+@Table(name = "users")
+class UserView {
+
+    @Id
+    private UUID userId;
+    private String username;
+    private String displayName;
+    private String bio;
+    private UUID avatarFileId;
+    /** Role names, sorted and comma-separated. */
+    private String roles;
+    private boolean active;
+    private Instant registeredAt;
+    private Instant updatedAt;
+
+    protected UserView() {
+    }
+
+    static UserView registered(UUID userId, String username, String displayName, Set<PlatformRole> roles, Instant at) {
+        UserView user = new UserView();
+        user.userId = userId;
+        user.username = username;
+        user.displayName = displayName;
+        user.roles = joined(roles);
+        user.active = true;
+        user.registeredAt = at;
+        user.updatedAt = at;
+        return user;
+    }
+
+    void changeProfile(String newDisplayName, String newBio, Instant at) {
+        displayName = newDisplayName;
+        bio = newBio;
+        updatedAt = at;
+    }
+
+    void changeRoles(Set<PlatformRole> newRoles, Instant at) {
+        roles = joined(newRoles);
+        updatedAt = at;
+    }
+
+    void deactivate(Instant at) {
+        active = false;
+        updatedAt = at;
+    }
+
+    UserProfile toProfile() {
+        return new UserProfile(userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt);
+    }
+
+    private Set<PlatformRole> roleSet() {
+        if (roles.isBlank()) {
+            return Set.of();
+        }
+        EnumSet<PlatformRole> set = EnumSet.noneOf(PlatformRole.class);
+        Arrays.stream(roles.split(",")).map(PlatformRole::valueOf).forEach(set::add);
+        return Collections.unmodifiableSet(set);
+    }
+
+    private static String joined(Set<PlatformRole> roles) {
+        return roles == null ? "" : roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.studybuddy.query.web;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Opaque cursors: the sort key of the last item a page showed, which clients hand back unread.
+ * Encoded so that clients do not build their own, and so that the key may change shape later.
+ */
+public final class Cursors {
+
+    private static final String VERSION = "1:";
+    private static final int MAX_LENGTH = 512;
+
+    private Cursors() {
+    }
+
+    public static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((VERSION + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key after which the next page starts, or throws a 400 refusal for a cursor we did not issue. */
+    public static String decode(String cursor) {
+        try {
+            if (cursor.length() <= MAX_LENGTH) {
+                String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                if (decoded.startsWith(VERSION)) {
+                    return decoded.substring(VERSION.length());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not Base64: refused below like any other foreign cursor
+        }
+        throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.studybuddy.query.support;
+
+import dev.studybuddy.testing.TestEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Query-side over real HTTP against the local PostgreSQL and the MongoDB stand-in, with tokens from
+ * TestTokenIssuer. Every IT uses exactly this configuration, so the whole module shares one Spring
+ * context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "studybuddy.consistency.max-wait=" + QuerySideIT.MAX_WAIT_MILLIS + "ms"})
+@ContextConfiguration(initializers = TestEnvironment.class)
+@Import(UserAccounts.class)
+public @interface QuerySideIT {
+
+    /** Shorter than production's 5 s, so that the timeout path is quick to test. */
+    long MAX_WAIT_MILLIS = 3000;
+}

@@ -1,0 +1,78 @@
+package dev.studybuddy.query.support;
+
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.PlatformRolesChangedEvent;
+import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.query.consistency.ProjectionPositions;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.test.context.TestComponent;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Writes UserAccount events into the shared event store exactly as command-side's aggregate does
+ * (domain events of type "UserAccount", numbered per account), and waits for projections to apply them.
+ */
+@TestComponent
+public class UserAccounts {
+
+    public static final String AGGREGATE_TYPE = "UserAccount";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final EventStore eventStore;
+    private final ProjectionPositions positions;
+
+    UserAccounts(EventStore eventStore, ProjectionPositions positions) {
+        this.eventStore = eventStore;
+        this.positions = positions;
+    }
+
+    /** A user name (3-32 of a-z, 0-9, '_', '.') no other test uses. */
+    public static String uniqueUsername(String prefix) {
+        return prefix + "_" + SEQUENCE.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+
+    public Registered register(String username, String displayName, PlatformRole... roles) {
+        UUID userId = UUID.randomUUID();
+        Set<PlatformRole> roleSet = roles.length == 0 ? Set.of(PlatformRole.USER) : Set.of(roles);
+        ConsistencyToken token = publish(userId, new UserRegisteredEvent(userId, username, displayName, roleSet));
+        return new Registered(userId, token);
+    }
+
+    public ConsistencyToken changeProfile(UUID userId, String displayName, String bio) {
+        return publish(userId, new ProfileChangedEvent(userId, displayName, bio));
+    }
+
+    public ConsistencyToken changeRoles(UUID userId, Set<PlatformRole> previous, Set<PlatformRole> roles) {
+        return publish(userId, new PlatformRolesChangedEvent(userId, previous, roles));
+    }
+
+    public ConsistencyToken deactivate(UUID userId) {
+        return publish(userId, new UserDeactivatedEvent(userId));
+    }
+
+    /** Appends the account's next event and names it as a command response would. */
+    public ConsistencyToken publish(UUID userId, Object payload) {
+        String aggregateId = userId.toString();
+        long sequence = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
+        eventStore.publish(new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateId, sequence, payload));
+        return new ConsistencyToken(aggregateId, sequence);
+    }
+
+    public void awaitProjected(String processingGroup, ConsistencyToken token) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> positions.sequence(processingGroup, token.aggregateId()) >= token.sequence());
+    }
+
+    public record Registered(UUID userId, ConsistencyToken token) {
+    }
+}
