@@ -102,6 +102,10 @@ public class UserAccount {
         active = false;
     }
 
+    boolean isActive() {
+        return active;
+    }
+
     private void requireActive() {
         if (!active) {
             throw new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated.");

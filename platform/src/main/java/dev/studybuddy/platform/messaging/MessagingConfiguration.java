@@ -7,7 +7,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -27,10 +27,16 @@ import java.util.concurrent.Executors;
 @EnableConfigurationProperties(CommandRetryProperties.class)
 public class MessagingConfiguration {
 
-    /** Streaming (pooled) processors everywhere: replayable, and split into segments across nodes. */
+    /**
+     * Streaming (pooled) processors everywhere: replayable, and split into segments across nodes. A
+     * failing handler stops its segment and is retried instead of being logged and skipped (Axon's
+     * default), so no event is silently lost; projections may park such events in a dead-letter queue.
+     */
     @Bean
     public ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing(EventProcessingConfigurer::usingPooledStreamingEventProcessors);
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

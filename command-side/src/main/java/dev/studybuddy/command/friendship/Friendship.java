@@ -1,0 +1,180 @@
+package dev.studybuddy.command.friendship;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
+import dev.studybuddy.api.friendship.BlockUserCommand;
+import dev.studybuddy.api.friendship.CancelFriendRequestCommand;
+import dev.studybuddy.api.friendship.DeclineFriendRequestCommand;
+import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
+import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
+import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
+import dev.studybuddy.api.friendship.FriendRequestOutcome;
+import dev.studybuddy.api.friendship.FriendRequestSentEvent;
+import dev.studybuddy.api.friendship.FriendshipEndedEvent;
+import dev.studybuddy.api.friendship.RemoveFriendCommand;
+import dev.studybuddy.api.friendship.SendFriendRequestCommand;
+import dev.studybuddy.api.friendship.UnblockUserCommand;
+import dev.studybuddy.api.friendship.UserBlockedEvent;
+import dev.studybuddy.api.friendship.UserUnblockedEvent;
+import dev.studybuddy.command.user.UserDirectory;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Everything between two users: one pending request at most, the friendship itself, and each side's
+ * block. One aggregate per pair, so two requests can never both be pending.
+ */
+@Aggregate
+public class Friendship {
+
+    @AggregateIdentifier
+    private String friendshipId;
+    private UUID requester;
+    private UUID addressee;
+    private boolean friends;
+    private final Set<UUID> blockers = new HashSet<>();
+
+    protected Friendship() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public FriendRequestOutcome handle(SendFriendRequestCommand command, UserDirectory users) {
+        if (!blockers.isEmpty() || users.statusOf(command.addresseeId()) == UserDirectory.Status.DEACTIVATED) {
+            throw new DomainException(ErrorCode.FRIEND_REQUEST_NOT_POSSIBLE, "You cannot send a friend request to this user.");
+        }
+        if (users.statusOf(command.addresseeId()) == UserDirectory.Status.UNKNOWN) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
+        }
+        if (friends) {
+            throw new DomainException(ErrorCode.ALREADY_FRIENDS, "You are friends already.");
+        }
+        if (requester != null) {
+            if (requester.equals(command.requesterId())) {
+                throw new DomainException(ErrorCode.REQUEST_ALREADY_PENDING, "Your request is pending already.");
+            }
+            apply(new FriendRequestAcceptedEvent(command.friendshipId(), requester, addressee));
+            return FriendRequestOutcome.ACCEPTED;
+        }
+        apply(new FriendRequestSentEvent(command.friendshipId(), command.requesterId(), command.addresseeId()));
+        return FriendRequestOutcome.PENDING;
+    }
+
+    @CommandHandler
+    public void handle(AcceptFriendRequestCommand command) {
+        requirePendingTo(command.accepterId(), command.requesterId());
+        apply(new FriendRequestAcceptedEvent(friendshipId, requester, addressee));
+    }
+
+    @CommandHandler
+    public void handle(DeclineFriendRequestCommand command) {
+        requirePendingTo(command.declinerId(), command.requesterId());
+        apply(new FriendRequestDeclinedEvent(friendshipId, requester, addressee));
+    }
+
+    @CommandHandler
+    public void handle(CancelFriendRequestCommand command) {
+        if (requester == null || !requester.equals(command.requesterId())) {
+            throw nothingPending();
+        }
+        apply(new FriendRequestCancelledEvent(friendshipId, requester, addressee));
+    }
+
+    @CommandHandler
+    public void handle(RemoveFriendCommand command) {
+        if (!friends) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "You are not friends.");
+        }
+        apply(new FriendshipEndedEvent(friendshipId, command.userId(), command.friendId()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(BlockUserCommand command, UserDirectory users) {
+        if (blockers.contains(command.blockerId())) {
+            return;
+        }
+        if (friendshipId == null && users.statusOf(command.blockedId()) == UserDirectory.Status.UNKNOWN) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
+        }
+        apply(new UserBlockedEvent(command.friendshipId(), command.blockerId(), command.blockedId(), friends, requester));
+    }
+
+    @CommandHandler
+    public void handle(UnblockUserCommand command) {
+        if (blockers.contains(command.blockerId())) {
+            apply(new UserUnblockedEvent(friendshipId, command.blockerId(), command.blockedId()));
+        }
+    }
+
+    /** Only the addressee answers a request, and only the one that is actually pending. */
+    private void requirePendingTo(UUID answeringUser, UUID claimedRequester) {
+        if (requester == null || !requester.equals(claimedRequester)) {
+            throw nothingPending();
+        }
+        if (!addressee.equals(answeringUser)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only the addressee answers a friend request.");
+        }
+    }
+
+    private static DomainException nothingPending() {
+        return new DomainException(ErrorCode.NOTHING_PENDING, "There is no such pending friend request.");
+    }
+
+    @EventSourcingHandler
+    void on(FriendRequestSentEvent event) {
+        friendshipId = event.friendshipId();
+        requester = event.requesterId();
+        addressee = event.addresseeId();
+    }
+
+    @EventSourcingHandler
+    void on(FriendRequestAcceptedEvent event) {
+        clearRequest();
+        friends = true;
+    }
+
+    @EventSourcingHandler
+    void on(FriendRequestDeclinedEvent event) {
+        clearRequest();
+    }
+
+    @EventSourcingHandler
+    void on(FriendRequestCancelledEvent event) {
+        clearRequest();
+    }
+
+    @EventSourcingHandler
+    void on(FriendshipEndedEvent event) {
+        friends = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserBlockedEvent event) {
+        friendshipId = event.friendshipId();
+        clearRequest();
+        friends = false;
+        blockers.add(event.blockerId());
+    }
+
+    @EventSourcingHandler
+    void on(UserUnblockedEvent event) {
+        blockers.remove(event.blockerId());
+    }
+
+    private void clearRequest() {
+        requester = null;
+        addressee = null;
+    }
+}

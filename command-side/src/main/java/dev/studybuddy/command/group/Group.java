@@ -1,0 +1,475 @@
+package dev.studybuddy.command.group;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.group.AcceptInvitationCommand;
+import dev.studybuddy.api.group.Actor;
+import dev.studybuddy.api.group.ApproveJoinRequestCommand;
+import dev.studybuddy.api.group.ArchiveGroupCommand;
+import dev.studybuddy.api.group.BanFromGroupCommand;
+import dev.studybuddy.api.group.ChangeGroupDetailsCommand;
+import dev.studybuddy.api.group.ChangeMemberRoleCommand;
+import dev.studybuddy.api.group.CreateGroupCommand;
+import dev.studybuddy.api.group.DeclineInvitationCommand;
+import dev.studybuddy.api.group.GroupArchivedEvent;
+import dev.studybuddy.api.group.GroupCreatedEvent;
+import dev.studybuddy.api.group.GroupDetailsChangedEvent;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.GroupUnarchivedEvent;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.InvitationAcceptedEvent;
+import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationSentEvent;
+import dev.studybuddy.api.group.InviteToGroupCommand;
+import dev.studybuddy.api.group.JoinGroupCommand;
+import dev.studybuddy.api.group.JoinOutcome;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.group.JoinRequestApprovedEvent;
+import dev.studybuddy.api.group.JoinRequestRejectedEvent;
+import dev.studybuddy.api.group.JoinRequestedEvent;
+import dev.studybuddy.api.group.JoinRoute;
+import dev.studybuddy.api.group.LeaveGroupCommand;
+import dev.studybuddy.api.group.MemberJoinedEvent;
+import dev.studybuddy.api.group.MemberLeftEvent;
+import dev.studybuddy.api.group.MemberRemovedEvent;
+import dev.studybuddy.api.group.MemberRoleChangedEvent;
+import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.RejectJoinRequestCommand;
+import dev.studybuddy.api.group.RemoveMemberCommand;
+import dev.studybuddy.api.group.TransferOwnershipCommand;
+import dev.studybuddy.api.group.UnarchiveGroupCommand;
+import dev.studybuddy.api.group.UnbanFromGroupCommand;
+import dev.studybuddy.api.group.UserBannedFromGroupEvent;
+import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
+import dev.studybuddy.command.user.UserDirectory;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A study group and its roster: the only authority on who may do what in it. Chat makes its stream
+ * long, so it is snapshotted and cached (see GroupConfiguration); snapshots are Jackson documents of
+ * these fields.
+ */
+@Aggregate(snapshotTriggerDefinition = GroupConfiguration.SNAPSHOT_TRIGGER, cache = GroupConfiguration.CACHE)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Group {
+
+    @AggregateIdentifier
+    private UUID groupId;
+    private String name;
+    private String description;
+    private GroupVisibility visibility;
+    private JoinPolicy joinPolicy;
+    private int capacity;
+    private boolean archived;
+    private UUID ownerId;
+    private Map<UUID, GroupRole> members = new HashMap<>();
+    private Set<UUID> banned = new HashSet<>();
+    private Set<UUID> joinRequests = new HashSet<>();
+    private Set<UUID> invitations = new HashSet<>();
+
+    protected Group() {
+    }
+
+    @CommandHandler
+    public Group(CreateGroupCommand command) {
+        apply(new GroupCreatedEvent(command.groupId(), command.ownerId(), command.name(), command.description(),
+                command.visibility(), command.joinPolicy(), command.capacity()));
+        apply(new MemberJoinedEvent(command.groupId(), command.ownerId(), GroupRole.OWNER, JoinRoute.CREATED));
+    }
+
+    @CommandHandler
+    public void handle(ChangeGroupDetailsCommand command) {
+        requireNotArchived();
+        requireManager(command.actor());
+        int newCapacity = command.capacity() != null ? command.capacity() : capacity;
+        if (newCapacity < members.size()) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "Capacity cannot be below the current " + members.size() + " members.");
+        }
+        GroupDetailsChangedEvent changed = new GroupDetailsChangedEvent(groupId,
+                Objects.requireNonNullElse(command.name(), name),
+                Objects.requireNonNullElse(command.description(), description),
+                Objects.requireNonNullElse(command.visibility(), visibility),
+                Objects.requireNonNullElse(command.joinPolicy(), joinPolicy),
+                newCapacity, command.actor().userId(), isModeration(command.actor()));
+        if (changed.name().equals(name) && changed.description().equals(description)
+                && changed.visibility() == visibility && changed.joinPolicy() == joinPolicy && newCapacity == capacity) {
+            return;
+        }
+        apply(changed);
+    }
+
+    @CommandHandler
+    public void handle(ArchiveGroupCommand command) {
+        if (archived) {
+            return;
+        }
+        if (!isOwner(command.actor().userId()) && !command.actor().platformModerator()) {
+            throw forbidden("Only the owner archives a group.");
+        }
+        apply(new GroupArchivedEvent(groupId, command.actor().userId(), isModeration(command.actor())));
+    }
+
+    @CommandHandler
+    public void handle(UnarchiveGroupCommand command) {
+        if (!isOwner(command.actor().userId())) {
+            throw forbidden("Only the owner unarchives a group.");
+        }
+        if (archived) {
+            apply(new GroupUnarchivedEvent(groupId, command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(TransferOwnershipCommand command) {
+        requireNotArchived();
+        if (!isOwner(command.actor().userId())) {
+            throw forbidden("Only the owner hands over ownership.");
+        }
+        if (!members.containsKey(command.newOwnerId()) || isOwner(command.newOwnerId())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "Ownership goes to another member of the group.");
+        }
+        apply(new OwnershipTransferredEvent(groupId, ownerId, command.newOwnerId()));
+    }
+
+    @CommandHandler
+    public JoinOutcome handle(JoinGroupCommand command) {
+        requireNotArchived();
+        UUID userId = command.userId();
+        requireNotBanned(userId);
+        requireNotMember(userId);
+        if (invitations.contains(userId)) {
+            admitByInvitation(userId);
+            return JoinOutcome.JOINED;
+        }
+        return switch (joinPolicy) {
+            case OPEN -> {
+                requireSeatFree();
+                apply(new MemberJoinedEvent(groupId, userId, GroupRole.MEMBER, JoinRoute.OPEN));
+                yield JoinOutcome.JOINED;
+            }
+            case APPROVAL -> {
+                if (joinRequests.contains(userId)) {
+                    throw new DomainException(ErrorCode.REQUEST_ALREADY_PENDING, "Your request to join is pending already.");
+                }
+                apply(new JoinRequestedEvent(groupId, userId));
+                yield JoinOutcome.REQUESTED;
+            }
+            case INVITE_ONLY -> throw new DomainException(ErrorCode.INVITATION_REQUIRED, "This group admits by invitation only.");
+        };
+    }
+
+    @CommandHandler
+    public void handle(LeaveGroupCommand command) {
+        requireNotArchived();
+        requireMember(command.userId());
+        if (isOwner(command.userId())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "The owner leaves only after handing ownership to another member, or archives the group.");
+        }
+        apply(new MemberLeftEvent(groupId, command.userId()));
+    }
+
+    @CommandHandler
+    public void handle(InviteToGroupCommand command, UserDirectory users) {
+        requireNotArchived();
+        requireRole(command.actor(), "Only the owner and admins invite.");
+        UUID invitee = command.inviteeId();
+        requireNotBanned(invitee);
+        requireNotMember(invitee);
+        if (invitations.contains(invitee)) {
+            return;
+        }
+        if (users.statusOf(invitee) != UserDirectory.Status.ACTIVE) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
+        }
+        apply(new InvitationSentEvent(groupId, invitee, command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptInvitationCommand command) {
+        requireNotArchived();
+        requireInvitation(command.inviteeId());
+        admitByInvitation(command.inviteeId());
+    }
+
+    @CommandHandler
+    public void handle(DeclineInvitationCommand command) {
+        requireNotArchived();
+        requireInvitation(command.inviteeId());
+        apply(new InvitationDeclinedEvent(groupId, command.inviteeId()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveJoinRequestCommand command) {
+        requireNotArchived();
+        requireRole(command.actor(), "Only the owner and admins approve join requests.");
+        requireJoinRequest(command.requesterId());
+        requireSeatFree();
+        apply(new JoinRequestApprovedEvent(groupId, command.requesterId(), command.actor().userId()));
+        apply(new MemberJoinedEvent(groupId, command.requesterId(), GroupRole.MEMBER, JoinRoute.APPROVAL));
+    }
+
+    @CommandHandler
+    public void handle(RejectJoinRequestCommand command) {
+        requireNotArchived();
+        requireRole(command.actor(), "Only the owner and admins reject join requests.");
+        requireJoinRequest(command.requesterId());
+        apply(new JoinRequestRejectedEvent(groupId, command.requesterId(), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeMemberRoleCommand command) {
+        requireNotArchived();
+        if (!isOwner(command.actor().userId())) {
+            throw forbidden("Only the owner changes roles.");
+        }
+        GroupRole current = requireMember(command.memberId());
+        if (current == GroupRole.OWNER) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "The owner's role changes only by handing over ownership.");
+        }
+        if (current != command.role()) {
+            apply(new MemberRoleChangedEvent(groupId, command.memberId(), current, command.role(), command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveMemberCommand command) {
+        requireNotArchived();
+        GroupRole target = members.get(command.memberId());
+        if (target == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such member.");
+        }
+        requireAuthorityOver(command.actor(), command.memberId(), target);
+        apply(new MemberRemovedEvent(groupId, command.memberId(), command.actor().userId(), isModeration(command.actor())));
+    }
+
+    @CommandHandler
+    public void handle(BanFromGroupCommand command) {
+        requireNotArchived();
+        if (banned.contains(command.userId())) {
+            return;
+        }
+        GroupRole target = members.get(command.userId());
+        if (target != null) {
+            requireAuthorityOver(command.actor(), command.userId(), target);
+        } else {
+            requireManager(command.actor());
+        }
+        apply(new UserBannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), target != null,
+                isModeration(command.actor())));
+    }
+
+    @CommandHandler
+    public void handle(UnbanFromGroupCommand command) {
+        requireNotArchived();
+        requireManager(command.actor());
+        if (banned.contains(command.userId())) {
+            apply(new UserUnbannedFromGroupEvent(groupId, command.userId(), command.actor().userId(),
+                    isModeration(command.actor())));
+        }
+    }
+
+    private void admitByInvitation(UUID invitee) {
+        requireSeatFree();
+        apply(new InvitationAcceptedEvent(groupId, invitee));
+        apply(new MemberJoinedEvent(groupId, invitee, GroupRole.MEMBER, JoinRoute.INVITATION));
+    }
+
+    /**
+     * Who may remove or ban a member: the owner anyone but themselves, an admin only plain members, a
+     * platform moderator anyone but the owner. Nobody removes the owner.
+     */
+    private void requireAuthorityOver(Actor actor, UUID targetId, GroupRole target) {
+        if (target == GroupRole.OWNER) {
+            throw forbidden("Nobody removes the owner.");
+        }
+        if (actor.userId().equals(targetId)) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "Leave the group instead.");
+        }
+        GroupRole actorRole = members.get(actor.userId());
+        boolean allowed = actorRole == GroupRole.OWNER
+                || (actorRole == GroupRole.ADMIN && target == GroupRole.MEMBER)
+                || actor.platformModerator();
+        if (!allowed) {
+            throw forbidden("You may not remove this member.");
+        }
+    }
+
+    /** An act is moderation when only the actor's platform role allows it, not their place in the group. */
+    private boolean isModeration(Actor actor) {
+        GroupRole role = members.get(actor.userId());
+        return actor.platformModerator() && role != GroupRole.OWNER && role != GroupRole.ADMIN;
+    }
+
+    private void requireManager(Actor actor) {
+        if (!actor.platformModerator()) {
+            requireRole(actor, "Only the owner and admins may do this.");
+        }
+    }
+
+    private void requireRole(Actor actor, String refusal) {
+        GroupRole role = members.get(actor.userId());
+        if (role != GroupRole.OWNER && role != GroupRole.ADMIN) {
+            throw forbidden(refusal);
+        }
+    }
+
+    private GroupRole requireMember(UUID userId) {
+        GroupRole role = members.get(userId);
+        if (role == null) {
+            throw new DomainException(ErrorCode.NOT_A_MEMBER, "Not a member of this group.");
+        }
+        return role;
+    }
+
+    private void requireNotMember(UUID userId) {
+        if (members.containsKey(userId)) {
+            throw new DomainException(ErrorCode.ALREADY_MEMBER, "Already a member of this group.");
+        }
+    }
+
+    private void requireNotBanned(UUID userId) {
+        if (banned.contains(userId)) {
+            throw new DomainException(ErrorCode.BANNED_FROM_GROUP, "Banned from this group.");
+        }
+    }
+
+    private void requireInvitation(UUID userId) {
+        if (!invitations.contains(userId)) {
+            throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no invitation for you.");
+        }
+    }
+
+    private void requireJoinRequest(UUID userId) {
+        if (!joinRequests.contains(userId)) {
+            throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no such join request.");
+        }
+    }
+
+    private void requireSeatFree() {
+        if (members.size() >= capacity) {
+            throw new DomainException(ErrorCode.GROUP_FULL, "The group is full.");
+        }
+    }
+
+    private void requireNotArchived() {
+        if (archived) {
+            throw new DomainException(ErrorCode.GROUP_ARCHIVED, "The group is archived.");
+        }
+    }
+
+    private boolean isOwner(UUID userId) {
+        return userId.equals(ownerId);
+    }
+
+    private static DomainException forbidden(String message) {
+        return new DomainException(ErrorCode.FORBIDDEN, message);
+    }
+
+    @EventSourcingHandler
+    void on(GroupCreatedEvent event) {
+        groupId = event.groupId();
+        ownerId = event.ownerId();
+        name = event.name();
+        description = event.description();
+        visibility = event.visibility();
+        joinPolicy = event.joinPolicy();
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(GroupDetailsChangedEvent event) {
+        name = event.name();
+        description = event.description();
+        visibility = event.visibility();
+        joinPolicy = event.joinPolicy();
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(GroupArchivedEvent event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(GroupUnarchivedEvent event) {
+        archived = false;
+    }
+
+    @EventSourcingHandler
+    void on(OwnershipTransferredEvent event) {
+        members.put(event.previousOwnerId(), GroupRole.ADMIN);
+        members.put(event.newOwnerId(), GroupRole.OWNER);
+        ownerId = event.newOwnerId();
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoinedEvent event) {
+        members.put(event.userId(), event.role());
+        joinRequests.remove(event.userId());
+        invitations.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftEvent event) {
+        members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(JoinRequestedEvent event) {
+        joinRequests.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(JoinRequestRejectedEvent event) {
+        joinRequests.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationSentEvent event) {
+        invitations.add(event.inviteeId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationDeclinedEvent event) {
+        invitations.remove(event.inviteeId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChangedEvent event) {
+        members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedEvent event) {
+        members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(UserBannedFromGroupEvent event) {
+        banned.add(event.userId());
+        members.remove(event.userId());
+        joinRequests.remove(event.userId());
+        invitations.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(UserUnbannedFromGroupEvent event) {
+        banned.remove(event.userId());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.studybuddy.api.group;
+
+/** How users get in: at once, by an approved request, or only by invitation. */
+public enum JoinPolicy {
+    OPEN,
+    APPROVAL,
+    INVITE_ONLY
+}
