@@ -1,0 +1,53 @@
+package dev.studybuddy.command.membership;
+
+import dev.studybuddy.api.membership.ChangeNotificationLevelCommand;
+import dev.studybuddy.api.membership.MarkReadCommand;
+import dev.studybuddy.api.membership.MembershipId;
+import dev.studybuddy.api.membership.NotificationLevel;
+import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The caller's own seat in a group: read position and notification level. */
+@RestController
+class MembershipController {
+
+    private final CommandGateway commandGateway;
+    private final CommandResponses responses;
+
+    MembershipController(CommandGateway commandGateway, CommandResponses responses) {
+        this.commandGateway = commandGateway;
+        this.responses = responses;
+    }
+
+    @PostMapping("/api/groups/{groupId}/read")
+    ResponseEntity<Void> markRead(@PathVariable UUID groupId, @Valid @RequestBody ReadRequest request) {
+        UUID me = CurrentUser.id();
+        commandGateway.sendAndWait(new MarkReadCommand(groupId, me, request.seq()));
+        return responses.noContent(MembershipId.of(groupId, me));
+    }
+
+    @PutMapping("/api/groups/{groupId}/notification-level")
+    ResponseEntity<Void> changeLevel(@PathVariable UUID groupId, @Valid @RequestBody LevelRequest request) {
+        UUID me = CurrentUser.id();
+        commandGateway.sendAndWait(new ChangeNotificationLevelCommand(groupId, me, request.level()));
+        return responses.noContent(MembershipId.of(groupId, me));
+    }
+
+    record ReadRequest(@NotNull @PositiveOrZero Long seq) {
+    }
+
+    record LevelRequest(@NotNull NotificationLevel level) {
+    }
+}
