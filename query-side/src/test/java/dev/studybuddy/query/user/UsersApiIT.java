@@ -104,6 +104,14 @@ class UsersApiIT {
     }
 
     @Test
+    void aUserIdThatIsNoUuidIsAMalformedRequest() {
+        ApiClient.Response response = as(UUID.randomUUID()).get("/api/users/not-a-uuid");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void withoutAValidTokenEveryProfileEndpointIsUnauthorized() {
         UUID me = UUID.randomUUID();
         String token = TestTokenIssuer.get().accessToken(me);
