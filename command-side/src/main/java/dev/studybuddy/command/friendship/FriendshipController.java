@@ -11,11 +11,10 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.friendship.RemoveFriendCommand;
 import dev.studybuddy.api.friendship.SendFriendRequestCommand;
 import dev.studybuddy.api.friendship.UnblockUserCommand;
-import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,21 +31,19 @@ import java.util.UUID;
 @RestController
 class FriendshipController {
 
-    private final CommandGateway commandGateway;
-    private final CommandResponses responses;
+    private final Commands commands;
 
-    FriendshipController(CommandGateway commandGateway, CommandResponses responses) {
-        this.commandGateway = commandGateway;
-        this.responses = responses;
+    FriendshipController(Commands commands) {
+        this.commands = commands;
     }
 
     /** 201 while the request is pending; 200 when it crossed theirs and made you friends. */
     @PostMapping("/api/friends/requests")
     ResponseEntity<RequestAnswer> sendRequest(@Valid @RequestBody FriendRequest request) {
         UUID me = CurrentUser.id();
-        FriendRequestOutcome outcome = commandGateway.sendAndWait(new SendFriendRequestCommand(me, request.userId()));
+        FriendRequestOutcome outcome = commands.sendAndWait(new SendFriendRequestCommand(me, request.userId()));
         HttpStatus status = outcome == FriendRequestOutcome.ACCEPTED ? HttpStatus.OK : HttpStatus.CREATED;
-        return responses.respond(status, FriendshipId.of(me, request.userId()), new RequestAnswer(request.userId(), outcome));
+        return commands.respond(status, FriendshipId.of(me, request.userId()), new RequestAnswer(request.userId(), outcome));
     }
 
     @PostMapping("/api/friends/requests/{userId}/accept")
@@ -86,8 +83,7 @@ class FriendshipController {
     }
 
     private ResponseEntity<Void> send(Object command, UUID otherUser) {
-        commandGateway.sendAndWait(command);
-        return responses.noContent(FriendshipId.of(CurrentUser.id(), otherUser));
+        return commands.send(command, FriendshipId.of(CurrentUser.id(), otherUser));
     }
 
     /** Two users who never had anything to do with each other have no Friendship yet: say so in this endpoint's words. */

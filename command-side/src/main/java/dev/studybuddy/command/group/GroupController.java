@@ -13,7 +13,7 @@ import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.group.LeaveGroupCommand;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
-import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -38,71 +37,65 @@ import java.util.UUID;
 @RequestMapping("/api/groups")
 class GroupController {
 
-    private final CommandGateway commandGateway;
-    private final CommandResponses responses;
+    private final Commands commands;
 
-    GroupController(CommandGateway commandGateway, CommandResponses responses) {
-        this.commandGateway = commandGateway;
-        this.responses = responses;
+    GroupController(Commands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody CreateGroupRequest request) {
         UUID groupId = UUID.randomUUID();
-        commandGateway.sendAndWait(new CreateGroupCommand(groupId, CurrentUser.id(), request.name(), request.description(),
+        commands.sendAndWait(new CreateGroupCommand(groupId, CurrentUser.id(), request.name(), request.description(),
                 request.visibility(), request.joinPolicy(), request.capacity()));
-        return responses.respond(HttpStatus.CREATED, groupId, new Created(groupId));
+        return commands.respond(HttpStatus.CREATED, groupId, new Created(groupId));
     }
 
     @PatchMapping("/{groupId}")
     ResponseEntity<Void> changeDetails(@PathVariable UUID groupId, @Valid @RequestBody ChangeGroupRequest request) {
-        commandGateway.sendAndWait(new ChangeGroupDetailsCommand(groupId, Actors.current(), request.name(),
+        commands.sendAndWait(new ChangeGroupDetailsCommand(groupId, Actors.current(), request.name(),
                 request.description(), request.visibility(), request.joinPolicy(), request.capacity()));
-        return responses.noContent(groupId);
+        return commands.noContent(groupId);
     }
 
     @PostMapping("/{groupId}/archive")
     ResponseEntity<Void> archive(@PathVariable UUID groupId) {
-        return send(new ArchiveGroupCommand(groupId, Actors.current()), groupId);
+        return commands.send(new ArchiveGroupCommand(groupId, Actors.current()), groupId);
     }
 
     @PostMapping("/{groupId}/unarchive")
     ResponseEntity<Void> unarchive(@PathVariable UUID groupId) {
-        return send(new UnarchiveGroupCommand(groupId, Actors.current()), groupId);
+        return commands.send(new UnarchiveGroupCommand(groupId, Actors.current()), groupId);
     }
 
     @PostMapping("/{groupId}/ownership")
     ResponseEntity<Void> transferOwnership(@PathVariable UUID groupId, @Valid @RequestBody UserRef request) {
-        return send(new TransferOwnershipCommand(groupId, Actors.current(), request.userId()), groupId);
+        return commands.send(new TransferOwnershipCommand(groupId, Actors.current(), request.userId()), groupId);
     }
 
     /** 200 with {@code JOINED}, or 202 with {@code REQUESTED} when the group admits by approval. */
     @PostMapping("/{groupId}/join")
     ResponseEntity<JoinAnswer> join(@PathVariable UUID groupId) {
-        JoinOutcome outcome = commandGateway.sendAndWait(new JoinGroupCommand(groupId, CurrentUser.id()));
+        JoinOutcome outcome = commands.sendAndWait(new JoinGroupCommand(groupId, CurrentUser.id()));
         HttpStatus status = outcome == JoinOutcome.JOINED ? HttpStatus.OK : HttpStatus.ACCEPTED;
-        return responses.respond(status, groupId, new JoinAnswer(groupId, outcome));
+        return commands.respond(status, groupId, new JoinAnswer(groupId, outcome));
     }
 
     @PostMapping("/{groupId}/leave")
     ResponseEntity<Void> leave(@PathVariable UUID groupId) {
-        return send(new LeaveGroupCommand(groupId, CurrentUser.id()), groupId);
+        return commands.send(new LeaveGroupCommand(groupId, CurrentUser.id()), groupId);
     }
 
     @PostMapping("/{groupId}/invitations/accept")
     ResponseEntity<Void> acceptInvitation(@PathVariable UUID groupId) {
-        return send(new AcceptInvitationCommand(groupId, CurrentUser.id()), groupId);
+        return commands.send(new AcceptInvitationCommand(groupId, CurrentUser.id()), groupId);
     }
 
     @PostMapping("/{groupId}/invitations/decline")
     ResponseEntity<Void> declineInvitation(@PathVariable UUID groupId) {
-        return send(new DeclineInvitationCommand(groupId, CurrentUser.id()), groupId);
+        return commands.send(new DeclineInvitationCommand(groupId, CurrentUser.id()), groupId);
     }
 
-    private ResponseEntity<Void> send(Object command, UUID groupId) {
-        commandGateway.sendAndWait(command);
-        return responses.noContent(groupId);
-    }
 
     record CreateGroupRequest(@NotBlank @Size(min = GroupRules.MIN_NAME, max = GroupRules.MAX_NAME) String name,
                               @Size(max = GroupRules.MAX_DESCRIPTION) String description,

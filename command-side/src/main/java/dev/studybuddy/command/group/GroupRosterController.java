@@ -8,10 +8,9 @@ import dev.studybuddy.api.group.InviteToGroupCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
-import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,54 +27,48 @@ import java.util.UUID;
 @RequestMapping("/api/groups/{groupId}")
 class GroupRosterController {
 
-    private final CommandGateway commandGateway;
-    private final CommandResponses responses;
+    private final Commands commands;
 
-    GroupRosterController(CommandGateway commandGateway, CommandResponses responses) {
-        this.commandGateway = commandGateway;
-        this.responses = responses;
+    GroupRosterController(Commands commands) {
+        this.commands = commands;
     }
 
     @PostMapping("/invitations")
     ResponseEntity<Void> invite(@PathVariable UUID groupId, @Valid @RequestBody UserRef request) {
-        return send(new InviteToGroupCommand(groupId, Actors.current(), request.userId()), groupId);
+        return commands.send(new InviteToGroupCommand(groupId, Actors.current(), request.userId()), groupId);
     }
 
     @PostMapping("/join-requests/{userId}/approve")
     ResponseEntity<Void> approve(@PathVariable UUID groupId, @PathVariable UUID userId) {
-        return send(new ApproveJoinRequestCommand(groupId, Actors.current(), userId), groupId);
+        return commands.send(new ApproveJoinRequestCommand(groupId, Actors.current(), userId), groupId);
     }
 
     @PostMapping("/join-requests/{userId}/reject")
     ResponseEntity<Void> reject(@PathVariable UUID groupId, @PathVariable UUID userId) {
-        return send(new RejectJoinRequestCommand(groupId, Actors.current(), userId), groupId);
+        return commands.send(new RejectJoinRequestCommand(groupId, Actors.current(), userId), groupId);
     }
 
     @PutMapping("/members/{userId}/role")
     ResponseEntity<Void> changeRole(@PathVariable UUID groupId, @PathVariable UUID userId,
                                     @Valid @RequestBody RoleRequest request) {
-        return send(new ChangeMemberRoleCommand(groupId, Actors.current(), userId, request.role()), groupId);
+        return commands.send(new ChangeMemberRoleCommand(groupId, Actors.current(), userId, request.role()), groupId);
     }
 
     @DeleteMapping("/members/{userId}")
     ResponseEntity<Void> remove(@PathVariable UUID groupId, @PathVariable UUID userId) {
-        return send(new RemoveMemberCommand(groupId, Actors.current(), userId), groupId);
+        return commands.send(new RemoveMemberCommand(groupId, Actors.current(), userId), groupId);
     }
 
     @PutMapping("/bans/{userId}")
     ResponseEntity<Void> ban(@PathVariable UUID groupId, @PathVariable UUID userId) {
-        return send(new BanFromGroupCommand(groupId, Actors.current(), userId), groupId);
+        return commands.send(new BanFromGroupCommand(groupId, Actors.current(), userId), groupId);
     }
 
     @DeleteMapping("/bans/{userId}")
     ResponseEntity<Void> unban(@PathVariable UUID groupId, @PathVariable UUID userId) {
-        return send(new UnbanFromGroupCommand(groupId, Actors.current(), userId), groupId);
+        return commands.send(new UnbanFromGroupCommand(groupId, Actors.current(), userId), groupId);
     }
 
-    private ResponseEntity<Void> send(Object command, UUID groupId) {
-        commandGateway.sendAndWait(command);
-        return responses.noContent(groupId);
-    }
 
     record UserRef(@NotNull UUID userId) {
     }

@@ -4,12 +4,11 @@ import dev.studybuddy.api.membership.ChangeNotificationLevelCommand;
 import dev.studybuddy.api.membership.MarkReadCommand;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.NotificationLevel;
-import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,26 +22,24 @@ import java.util.UUID;
 @RestController
 class MembershipController {
 
-    private final CommandGateway commandGateway;
-    private final CommandResponses responses;
+    private final Commands commands;
 
-    MembershipController(CommandGateway commandGateway, CommandResponses responses) {
-        this.commandGateway = commandGateway;
-        this.responses = responses;
+    MembershipController(Commands commands) {
+        this.commands = commands;
     }
 
     @PostMapping("/api/groups/{groupId}/read")
     ResponseEntity<Void> markRead(@PathVariable UUID groupId, @Valid @RequestBody ReadRequest request) {
         UUID me = CurrentUser.id();
-        commandGateway.sendAndWait(new MarkReadCommand(groupId, me, request.seq()));
-        return responses.noContent(MembershipId.of(groupId, me));
+        commands.sendAndWait(new MarkReadCommand(groupId, me, request.seq()));
+        return commands.noContent(MembershipId.of(groupId, me));
     }
 
     @PutMapping("/api/groups/{groupId}/notification-level")
     ResponseEntity<Void> changeLevel(@PathVariable UUID groupId, @Valid @RequestBody LevelRequest request) {
         UUID me = CurrentUser.id();
-        commandGateway.sendAndWait(new ChangeNotificationLevelCommand(groupId, me, request.level()));
-        return responses.noContent(MembershipId.of(groupId, me));
+        commands.sendAndWait(new ChangeNotificationLevelCommand(groupId, me, request.level()));
+        return commands.noContent(MembershipId.of(groupId, me));
     }
 
     record ReadRequest(@NotNull @PositiveOrZero Long seq) {

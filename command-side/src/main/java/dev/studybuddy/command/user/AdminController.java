@@ -3,10 +3,9 @@ package dev.studybuddy.command.user;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
 import dev.studybuddy.api.user.PlatformRole;
-import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,24 +24,22 @@ import java.util.UUID;
 @PreAuthorize("hasRole('ADMIN')")
 class AdminController {
 
-    private final CommandGateway commandGateway;
-    private final CommandResponses responses;
+    private final Commands commands;
 
-    AdminController(CommandGateway commandGateway, CommandResponses responses) {
-        this.commandGateway = commandGateway;
-        this.responses = responses;
+    AdminController(Commands commands) {
+        this.commands = commands;
     }
 
     @PutMapping("/roles")
     ResponseEntity<Void> changeRoles(@PathVariable UUID userId, @Valid @RequestBody ChangeRolesRequest request) {
-        commandGateway.sendAndWait(new ChangePlatformRolesCommand(userId, request.roles()));
-        return responses.noContent(userId);
+        commands.sendAndWait(new ChangePlatformRolesCommand(userId, request.roles()));
+        return commands.noContent(userId);
     }
 
     @PostMapping("/deactivate")
     ResponseEntity<Void> deactivate(@PathVariable UUID userId) {
-        commandGateway.sendAndWait(new DeactivateUserCommand(userId));
-        return responses.noContent(userId);
+        commands.sendAndWait(new DeactivateUserCommand(userId));
+        return commands.noContent(userId);
     }
 
     record ChangeRolesRequest(@NotNull Set<PlatformRole> roles) {

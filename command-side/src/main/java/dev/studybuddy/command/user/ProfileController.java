@@ -2,11 +2,10 @@ package dev.studybuddy.command.user;
 
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DisplayNames;
-import dev.studybuddy.platform.consistency.CommandResponses;
+import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,19 +17,17 @@ import java.util.UUID;
 @RestController
 class ProfileController {
 
-    private final CommandGateway commandGateway;
-    private final CommandResponses responses;
+    private final Commands commands;
 
-    ProfileController(CommandGateway commandGateway, CommandResponses responses) {
-        this.commandGateway = commandGateway;
-        this.responses = responses;
+    ProfileController(Commands commands) {
+        this.commands = commands;
     }
 
     @PatchMapping("/api/users/me")
     ResponseEntity<Void> changeProfile(@Valid @RequestBody ChangeProfileRequest request) {
         UUID me = CurrentUser.id();
-        commandGateway.sendAndWait(new ChangeProfileCommand(me, request.displayName(), request.bio()));
-        return responses.noContent(me);
+        commands.sendAndWait(new ChangeProfileCommand(me, request.displayName(), request.bio()));
+        return commands.noContent(me);
     }
 
     record ChangeProfileRequest(@Size(min = 1, max = DisplayNames.MAX_LENGTH) String displayName,

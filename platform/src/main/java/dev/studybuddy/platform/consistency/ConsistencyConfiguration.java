@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.consistency;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 public class ConsistencyConfiguration {
 
     @Bean
-    public CommandResponses commandResponses(EventStore eventStore) {
-        return new CommandResponses(eventStore);
+    public Commands commands(CommandGateway commandGateway, EventStore eventStore) {
+        return new Commands(commandGateway, eventStore);
     }
 }

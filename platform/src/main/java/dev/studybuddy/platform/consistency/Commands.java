@@ -1,0 +1,44 @@
+package dev.studybuddy.platform.consistency;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What a REST controller needs to act: send a command and answer with the consistency token of the
+ * aggregate's newest event (this command's, or a later one: waiting for it is never too little).
+ */
+public class Commands {
+
+    private final CommandGateway commandGateway;
+    private final EventStore eventStore;
+
+    public Commands(CommandGateway commandGateway, EventStore eventStore) {
+        this.commandGateway = commandGateway;
+        this.eventStore = eventStore;
+    }
+
+    /** Sends {@code command}, waits for its result, and returns it (refusals are thrown). */
+    public <R> R sendAndWait(Object command) {
+        return commandGateway.sendAndWait(command);
+    }
+
+    /** Sends {@code command} to aggregate {@code aggregateId} and answers 204 with its consistency token. */
+    public ResponseEntity<Void> send(Object command, Object aggregateId) {
+        commandGateway.sendAndWait(command);
+        return noContent(aggregateId);
+    }
+
+    public ResponseEntity<Void> noContent(Object aggregateId) {
+        return respond(HttpStatus.NO_CONTENT, aggregateId, null);
+    }
+
+    public <T> ResponseEntity<T> respond(HttpStatus status, Object aggregateId, T body) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+        eventStore.lastSequenceNumberFor(aggregateId.toString())
+                .map(sequence -> new ConsistencyToken(aggregateId.toString(), sequence).encode())
+                .ifPresent(token -> builder.header(ConsistencyToken.HEADER, token));
+        return builder.body(body);
+    }
+}
