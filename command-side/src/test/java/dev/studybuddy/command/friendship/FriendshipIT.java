@@ -1,6 +1,7 @@
 package dev.studybuddy.command.friendship;
 
 import dev.studybuddy.command.support.Accounts;
+import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandSideIT
@@ -17,40 +19,30 @@ class FriendshipIT {
     @LocalServerPort
     int port;
 
-    record User(UUID id, ApiClient api) {
+    private SignedInUser newUser(String name) {
+        return Accounts.signedIn(port, name);
     }
 
-    private User newUser(String name) {
-        ApiClient client = ApiClient.on(port);
-        String username = Accounts.uniqueUsername(name);
-        UUID id = Accounts.register(client, username);
-        return new User(id, client.withToken(Accounts.accessToken(client, username)));
-    }
-
-    private static ApiClient.Response request(User from, User to) {
+    private static ApiClient.Response request(SignedInUser from, SignedInUser to) {
         return from.api().post("/api/friends/requests", Map.of("userId", to.id().toString()));
     }
 
-    private static void assertCode(ApiClient.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().path("code").asText()).as(response.toString()).isEqualTo(code);
-    }
 
     @Test
     void theFullFriendLifecycleBetweenThreeUsers() {
-        User ann = newUser("ann");
-        User ben = newUser("ben");
-        User cat = newUser("cat");
+        SignedInUser ann = newUser("ann");
+        SignedInUser ben = newUser("ben");
+        SignedInUser cat = newUser("cat");
 
         ApiClient.Response pending = request(ann, ben);
         assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
         assertThat(pending.json().get("status").asText()).isEqualTo("PENDING");
         assertThat(pending.header("X-Consistency-Token")).isPresent();
-        assertCode(request(ann, ben), 409, "REQUEST_ALREADY_PENDING");
-        assertCode(ann.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 404, "NOTHING_PENDING");
-        assertCode(cat.api().post("/api/friends/requests/" + ann.id() + "/accept", null), 404, "NOTHING_PENDING");
+        assertProblem(request(ann, ben), 409, "REQUEST_ALREADY_PENDING");
+        assertProblem(ann.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 404, "NOTHING_PENDING");
+        assertProblem(cat.api().post("/api/friends/requests/" + ann.id() + "/accept", null), 404, "NOTHING_PENDING");
         assertThat(ben.api().post("/api/friends/requests/" + ann.id() + "/accept", null).status()).isEqualTo(204);
-        assertCode(request(ben, ann), 409, "ALREADY_FRIENDS");
+        assertProblem(request(ben, ann), 409, "ALREADY_FRIENDS");
 
         assertThat(request(ann, cat).status()).isEqualTo(201);
         ApiClient.Response crossing = request(cat, ann);
@@ -58,40 +50,40 @@ class FriendshipIT {
         assertThat(crossing.json().get("status").asText()).isEqualTo("ACCEPTED");
 
         assertThat(ben.api().delete("/api/friends/" + ann.id()).status()).isEqualTo(204);
-        assertCode(ben.api().delete("/api/friends/" + ann.id()), 404, "NOT_FOUND");
+        assertProblem(ben.api().delete("/api/friends/" + ann.id()), 404, "NOT_FOUND");
 
         assertThat(request(ben, cat).status()).isEqualTo(201);
-        assertCode(ben.api().post("/api/friends/requests/" + cat.id() + "/decline", null), 404, "NOTHING_PENDING");
+        assertProblem(ben.api().post("/api/friends/requests/" + cat.id() + "/decline", null), 404, "NOTHING_PENDING");
         assertThat(cat.api().post("/api/friends/requests/" + ben.id() + "/decline", null).status()).isEqualTo(204);
         assertThat(request(ben, cat).status()).isEqualTo(201);
         assertThat(ben.api().delete("/api/friends/requests/" + cat.id()).status()).isEqualTo(204);
-        assertCode(cat.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 404, "NOTHING_PENDING");
+        assertProblem(cat.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 404, "NOTHING_PENDING");
     }
 
     @Test
     void blockingEndsTheFriendshipAndRefusesRequestsBothWaysUntilUnblocked() {
-        User dan = newUser("dan");
-        User eva = newUser("eva");
+        SignedInUser dan = newUser("dan");
+        SignedInUser eva = newUser("eva");
         request(dan, eva);
         eva.api().post("/api/friends/requests/" + dan.id() + "/accept", null);
 
         assertThat(eva.api().put("/api/blocks/" + dan.id(), null).status()).isEqualTo(204);
-        assertCode(dan.api().delete("/api/friends/" + eva.id()), 404, "NOT_FOUND");
-        assertCode(request(dan, eva), 403, "FRIEND_REQUEST_NOT_POSSIBLE");
-        assertCode(request(eva, dan), 403, "FRIEND_REQUEST_NOT_POSSIBLE");
+        assertProblem(dan.api().delete("/api/friends/" + eva.id()), 404, "NOT_FOUND");
+        assertProblem(request(dan, eva), 403, "FRIEND_REQUEST_NOT_POSSIBLE");
+        assertProblem(request(eva, dan), 403, "FRIEND_REQUEST_NOT_POSSIBLE");
 
         assertThat(dan.api().delete("/api/blocks/" + eva.id()).status()).isEqualTo(204);
-        assertCode(request(dan, eva), 403, "FRIEND_REQUEST_NOT_POSSIBLE");
+        assertProblem(request(dan, eva), 403, "FRIEND_REQUEST_NOT_POSSIBLE");
         assertThat(eva.api().delete("/api/blocks/" + dan.id()).status()).isEqualTo(204);
         assertThat(request(dan, eva).status()).isEqualTo(201);
     }
 
     @Test
     void requestsToOneselfOrUnknownUsersAreRefused() {
-        User fay = newUser("fay");
-        assertCode(request(fay, fay), 400, "VALIDATION_FAILED");
-        assertCode(fay.api().post("/api/friends/requests", Map.of("userId", UUID.randomUUID().toString())), 404, "NOT_FOUND");
-        assertCode(fay.api().post("/api/friends/requests", Map.of()), 400, "VALIDATION_FAILED");
+        SignedInUser fay = newUser("fay");
+        assertProblem(request(fay, fay), 400, "VALIDATION_FAILED");
+        assertProblem(fay.api().post("/api/friends/requests", Map.of("userId", UUID.randomUUID().toString())), 404, "NOT_FOUND");
+        assertProblem(fay.api().post("/api/friends/requests", Map.of()), 400, "VALIDATION_FAILED");
         assertThat(ApiClient.on(port).post("/api/friends/requests", Map.of("userId", fay.id().toString())).status()).isEqualTo(401);
     }
 }

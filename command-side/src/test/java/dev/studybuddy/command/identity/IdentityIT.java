@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandSideIT
@@ -309,12 +310,6 @@ class IdentityIT {
         return copy;
     }
 
-    static void assertProblem(ApiClient.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asText()).as(response.toString()).isEqualTo(code);
-        assertThat(response.json().get("type").asText()).startsWith("https://studybuddy.dev/problems/");
-    }
 
     private JWTClaimsSet.Builder claims(UUID userId) {
         Instant now = Instant.now();

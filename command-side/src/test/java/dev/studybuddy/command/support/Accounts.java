@@ -43,6 +43,17 @@ public final class Accounts {
         return login(client, username, PASSWORD).get("accessToken").asText();
     }
 
+    /** A new user, registered and signed in, with a client that sends their access token. */
+    public static SignedInUser signedIn(int port, String prefix) {
+        ApiClient client = ApiClient.on(port);
+        String username = uniqueUsername(prefix);
+        UUID id = register(client, username);
+        return new SignedInUser(id, client.withToken(accessToken(client, username)));
+    }
+
+    public record SignedInUser(UUID id, ApiClient api) {
+    }
+
     public static String adminToken(ApiClient client) {
         return login(client, ADMIN_USERNAME, ADMIN_PASSWORD).get("accessToken").asText();
     }
