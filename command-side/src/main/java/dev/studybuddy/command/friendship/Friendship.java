@@ -71,19 +71,23 @@ public class Friendship {
         return FriendRequestOutcome.PENDING;
     }
 
+    // Answering or cancelling on a pair with no history yet is "nothing pending", not "no such aggregate".
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AcceptFriendRequestCommand command) {
         requirePendingTo(command.accepterId(), command.requesterId());
         apply(new FriendRequestAcceptedEvent(friendshipId, requester, addressee));
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DeclineFriendRequestCommand command) {
         requirePendingTo(command.declinerId(), command.requesterId());
         apply(new FriendRequestDeclinedEvent(friendshipId, requester, addressee));
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CancelFriendRequestCommand command) {
         if (requester == null || !requester.equals(command.requesterId())) {
             throw nothingPending();
@@ -118,13 +122,20 @@ public class Friendship {
         }
     }
 
-    /** Only the addressee answers a request, and only the one that is actually pending. */
+    /**
+     * Only the addressee answers a request, and only the one that is actually pending. A requester
+     * answering their own request names the other side as requester, so the addressee is checked first:
+     * they are told they may not, rather than that nothing is pending.
+     */
     private void requirePendingTo(UUID answeringUser, UUID claimedRequester) {
-        if (requester == null || !requester.equals(claimedRequester)) {
+        if (requester == null) {
             throw nothingPending();
         }
         if (!addressee.equals(answeringUser)) {
             throw new DomainException(ErrorCode.FORBIDDEN, "Only the addressee answers a friend request.");
+        }
+        if (!requester.equals(claimedRequester)) {
+            throw nothingPending();
         }
     }
 
