@@ -94,7 +94,7 @@ public class Group {
     @CommandHandler
     public void handle(ChangeGroupDetailsCommand command) {
         requireNotArchived();
-        requireManager(command.actor());
+        boolean moderation = requireManager(command.actor());
         int newCapacity = command.capacity() != null ? command.capacity() : capacity;
         if (newCapacity < members.size()) {
             throw new DomainException(ErrorCode.RULE_VIOLATED,
@@ -105,7 +105,7 @@ public class Group {
                 Objects.requireNonNullElse(command.description(), description),
                 Objects.requireNonNullElse(command.visibility(), visibility),
                 Objects.requireNonNullElse(command.joinPolicy(), joinPolicy),
-                newCapacity, command.actor().userId(), isModeration(command.actor()));
+                newCapacity, command.actor().userId(), moderation);
         if (changed.name().equals(name) && changed.description().equals(description)
                 && changed.visibility() == visibility && changed.joinPolicy() == joinPolicy && newCapacity == capacity) {
             return;
@@ -118,10 +118,11 @@ public class Group {
         if (archived) {
             return;
         }
-        if (!isOwner(command.actor().userId()) && !command.actor().platformModerator()) {
+        boolean byOwner = isOwner(command.actor().userId());
+        if (!byOwner && !command.actor().platformModerator()) {
             throw forbidden("Only the owner archives a group.");
         }
-        apply(new GroupArchivedEvent(groupId, command.actor().userId(), isModeration(command.actor())));
+        apply(new GroupArchivedEvent(groupId, command.actor().userId(), !byOwner));
     }
 
     @CommandHandler
@@ -254,8 +255,8 @@ public class Group {
         if (target == null) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such member.");
         }
-        requireAuthorityOver(command.actor(), command.memberId(), target);
-        apply(new MemberRemovedEvent(groupId, command.memberId(), command.actor().userId(), isModeration(command.actor())));
+        boolean moderation = requireAuthorityOver(command.actor(), command.memberId(), target);
+        apply(new MemberRemovedEvent(groupId, command.memberId(), command.actor().userId(), moderation));
     }
 
     @CommandHandler
@@ -265,22 +266,18 @@ public class Group {
             return;
         }
         GroupRole target = members.get(command.userId());
-        if (target != null) {
-            requireAuthorityOver(command.actor(), command.userId(), target);
-        } else {
-            requireManager(command.actor());
-        }
-        apply(new UserBannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), target != null,
-                isModeration(command.actor())));
+        boolean moderation = target != null
+                ? requireAuthorityOver(command.actor(), command.userId(), target)
+                : requireManager(command.actor());
+        apply(new UserBannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), target != null, moderation));
     }
 
     @CommandHandler
     public void handle(UnbanFromGroupCommand command) {
         requireNotArchived();
-        requireManager(command.actor());
+        boolean moderation = requireManager(command.actor());
         if (banned.contains(command.userId())) {
-            apply(new UserUnbannedFromGroupEvent(groupId, command.userId(), command.actor().userId(),
-                    isModeration(command.actor())));
+            apply(new UserUnbannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), moderation));
         }
     }
 
@@ -293,8 +290,10 @@ public class Group {
     /**
      * Who may remove or ban a member: the owner anyone but themselves, an admin only plain members, a
      * platform moderator anyone but the owner. Nobody removes the owner.
+     *
+     * @return whether the act is moderation: allowed only by the actor's platform role
      */
-    private void requireAuthorityOver(Actor actor, UUID targetId, GroupRole target) {
+    private boolean requireAuthorityOver(Actor actor, UUID targetId, GroupRole target) {
         if (target == GroupRole.OWNER) {
             throw forbidden("Nobody removes the owner.");
         }
@@ -302,24 +301,26 @@ public class Group {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "Leave the group instead.");
         }
         GroupRole actorRole = members.get(actor.userId());
-        boolean allowed = actorRole == GroupRole.OWNER
-                || (actorRole == GroupRole.ADMIN && target == GroupRole.MEMBER)
-                || actor.platformModerator();
-        if (!allowed) {
+        boolean allowedByGroupRole = actorRole == GroupRole.OWNER
+                || (actorRole == GroupRole.ADMIN && target == GroupRole.MEMBER);
+        if (!allowedByGroupRole && !actor.platformModerator()) {
             throw forbidden("You may not remove this member.");
         }
+        return !allowedByGroupRole;
     }
 
-    /** An act is moderation when only the actor's platform role allows it, not their place in the group. */
-    private boolean isModeration(Actor actor) {
+    /**
+     * Owners, admins and platform moderators manage a group.
+     *
+     * @return whether the act is moderation: allowed only by the actor's platform role
+     */
+    private boolean requireManager(Actor actor) {
         GroupRole role = members.get(actor.userId());
-        return actor.platformModerator() && role != GroupRole.OWNER && role != GroupRole.ADMIN;
-    }
-
-    private void requireManager(Actor actor) {
-        if (!actor.platformModerator()) {
-            requireRole(actor, "Only the owner and admins may do this.");
+        boolean allowedByGroupRole = role == GroupRole.OWNER || role == GroupRole.ADMIN;
+        if (!allowedByGroupRole && !actor.platformModerator()) {
+            throw forbidden("Only the owner and admins may do this.");
         }
+        return !allowedByGroupRole;
     }
 
     private void requireRole(Actor actor, String refusal) {

@@ -243,4 +243,18 @@ class GroupModerationTest {
                 .when(new ChangeGroupDetailsCommand(GROUP, asPlatformModerator(ADMIN), "Calculus", null, null, null, null))
                 .expectEvents(renamedBy(ADMIN, false));
     }
+
+    @Test
+    void groupAdminActingBeyondTheirGroupRoleByPlatformRightModerates() {
+        MemberRoleChangedEvent memberPromoted = new MemberRoleChangedEvent(GROUP, MEMBER, GroupRole.MEMBER, GroupRole.ADMIN, OWNER);
+        fixture.given(roster(OPEN)).andGiven(memberPromoted)
+                .when(new RemoveMemberCommand(GROUP, asPlatformModerator(ADMIN), MEMBER))
+                .expectEvents(new MemberRemovedEvent(GROUP, MEMBER, ADMIN, true));
+        fixture.given(roster(OPEN)).andGiven(memberPromoted)
+                .when(new BanFromGroupCommand(GROUP, asPlatformModerator(ADMIN), MEMBER))
+                .expectEvents(new UserBannedFromGroupEvent(GROUP, MEMBER, ADMIN, true, true));
+        fixture.given(roster(OPEN))
+                .when(new ArchiveGroupCommand(GROUP, asPlatformModerator(ADMIN)))
+                .expectEvents(new GroupArchivedEvent(GROUP, ADMIN, true));
+    }
 }
