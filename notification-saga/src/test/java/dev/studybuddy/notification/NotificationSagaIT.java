@@ -1,5 +1,6 @@
 package dev.studybuddy.notification;
 
+import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.testing.TestEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -12,11 +13,12 @@ import java.lang.annotation.Target;
 /**
  * The one Spring context every integration test of this service shares: the whole service on a random
  * port, against the real local PostgreSQL, RabbitMQ and Redis and the MongoDB stand-in. Tests must not
- * add anything that would fork the context (mocked beans, extra properties).
+ * add anything that would fork the context (mocked beans, extra properties). RabbitMQ, Redis and SMTP are
+ * reached through {@link LocalServiceProxies}, so a test can take one of them away and give it back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestEnvironment.class)
+@ContextConfiguration(initializers = {TestEnvironment.class, LocalServiceProxies.class})
 public @interface NotificationSagaIT {
 }

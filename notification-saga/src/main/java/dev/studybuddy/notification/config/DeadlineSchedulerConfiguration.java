@@ -1,0 +1,71 @@
+package dev.studybuddy.notification.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The durable scheduler behind Axon's {@code DbSchedulerDeadlineManager} (which Axon's own
+ * {@code AxonDbSchedulerAutoConfiguration} builds once a {@link Scheduler} bean exists): deadlines are rows
+ * of {@code scheduled_tasks}, so they survive a restart, and each due one is picked by exactly one node.
+ * The data source is transaction-aware, so a deadline a saga schedules or cancels commits with the saga.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeadlineSchedulerConfiguration.DeadlineSchedulerProperties.class)
+class DeadlineSchedulerConfiguration {
+
+    @Bean
+    Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
+                                DeadlineSchedulerProperties properties) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks.orderedStream().toList())
+                .tableName("scheduled_tasks")
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .commitWhenAutocommitDisabled(false)
+                .enableImmediateExecution()
+                .build();
+    }
+
+    /** Starts polling once the application is up and stops it before the data source closes. */
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                deadlineScheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                deadlineScheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    /** How often this node looks for due deadlines, and how many it runs at once. */
+    @ConfigurationProperties("studybuddy.notifications.deadlines")
+    record DeadlineSchedulerProperties(Duration pollingInterval, int threads) {
+        DeadlineSchedulerProperties {
+            pollingInterval = pollingInterval == null ? Duration.ofSeconds(10) : pollingInterval;
+            threads = threads <= 0 ? 2 : threads;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.studybuddy.notification.delivery;
+
+import com.rabbitmq.client.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Consumes the relay's messages (each carries one notification id) with manual acknowledgement: a message is
+ * acked only after the attempt's outcome has been committed to the log, so a worker that dies mid-way leaves
+ * it to be redelivered, and a redelivery of a delivered one is recognised and skipped. A failed delivery is
+ * acked too: the log, not the broker, drives its retries.
+ */
+@Component
+class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Deliveries deliveries;
+
+    DeliveryWorker(Deliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @RabbitListener(queues = "${studybuddy.notifications.broker.queue-prefix}.in-app", ackMode = "MANUAL",
+            concurrency = "${studybuddy.notifications.delivery.in-app-consumers:2}")
+    void inApp(Message message, Channel channel) throws IOException {
+        handle(message, channel);
+    }
+
+    @RabbitListener(queues = "${studybuddy.notifications.broker.queue-prefix}.email", ackMode = "MANUAL",
+            concurrency = "${studybuddy.notifications.delivery.email-consumers:2}")
+    void email(Message message, Channel channel) throws IOException {
+        handle(message, channel);
+    }
+
+    private void handle(Message message, Channel channel) throws IOException {
+        long tag = message.getMessageProperties().getDeliveryTag();
+        UUID id;
+        try {
+            id = UUID.fromString(new String(message.getBody(), StandardCharsets.UTF_8).trim());
+        } catch (IllegalArgumentException e) {
+            log.warn("Dropping a message that names no notification: {}", message);
+            channel.basicReject(tag, false);
+            return;
+        }
+        try {
+            deliveries.deliver(id);
+        } catch (RuntimeException e) {
+            // The log could not record the outcome (PostgreSQL trouble). Not requeued, to avoid a hot loop:
+            // the row is still PUBLISHED, and the relay publishes it again after republish-after.
+            log.warn("Could not record delivery of notification {}, leaving it to the relay: {}", id, e.toString());
+            channel.basicNack(tag, false, false);
+            return;
+        }
+        channel.basicAck(tag, false);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.studybuddy.notification.friendrequest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** @param reminderAfter how long a request may stay unanswered before its addressee is reminded once */
+@ConfigurationProperties("studybuddy.notifications.friend-request")
+public record FriendRequestProperties(Duration reminderAfter) {
+
+    public FriendRequestProperties {
+        if (reminderAfter == null || reminderAfter.isNegative() || reminderAfter.isZero()) {
+            throw new IllegalArgumentException("studybuddy.notifications.friend-request.reminder-after must be positive");
+        }
+    }
+}

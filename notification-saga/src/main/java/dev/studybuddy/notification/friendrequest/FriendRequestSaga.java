@@ -1,0 +1,114 @@
+package dev.studybuddy.notification.friendrequest;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
+import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
+import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
+import dev.studybuddy.api.friendship.FriendRequestSentEvent;
+import dev.studybuddy.api.friendship.UserBlockedEvent;
+import dev.studybuddy.notification.log.NotificationType;
+import dev.studybuddy.notification.log.NotificationWriter;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One pending friend request, from sending to its answer: the addressee is told at once and reminded once
+ * if it is still pending after {@link FriendRequestProperties#reminderAfter()}; the requester is told when it
+ * is accepted. A decline, a cancellation or a block ends it quietly (a blocked user is never told).
+ * Its state, its reminder (a durable db-scheduler deadline) and what it writes to the NotificationLog
+ * commit together.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class FriendRequestSaga {
+
+    /** The processor Axon names after this saga; its position lives in token_entry. */
+    public static final String PROCESSOR = "FriendRequestSagaProcessor";
+    static final String REMINDER = "friend-request-reminder";
+    private static final String FRIENDSHIP = "friendshipId";
+
+    private UUID requesterId;
+    private UUID addresseeId;
+    private String friendshipId;
+    private String requestEventId;
+    private String reminderId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = FRIENDSHIP)
+    @DisallowReplay
+    public void on(FriendRequestSentEvent event, EventMessage<?> message, NotificationWriter notifications,
+                   DeadlineManager deadlines, FriendRequestProperties properties) {
+        requesterId = event.requesterId();
+        addresseeId = event.addresseeId();
+        friendshipId = event.friendshipId();
+        requestEventId = message.getIdentifier();
+        notifications.notify(NotificationType.FRIEND_REQUEST_RECEIVED, addresseeId, requestEventId, payload());
+        reminderId = deadlines.schedule(properties.reminderAfter(), REMINDER, new ReminderDue(friendshipId));
+    }
+
+    /** Keyed by the request, not the deadline message, so a deadline that fires twice still reminds once. */
+    @DeadlineHandler(deadlineName = REMINDER)
+    public void remind(ReminderDue reminder, NotificationWriter notifications) {
+        reminderId = null;
+        notifications.notify(NotificationType.FRIEND_REQUEST_REMINDER, addresseeId, REMINDER + ":" + requestEventId,
+                payload());
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = FRIENDSHIP)
+    @DisallowReplay
+    public void on(FriendRequestAcceptedEvent event, EventMessage<?> message, NotificationWriter notifications,
+                   DeadlineManager deadlines) {
+        cancelReminder(deadlines);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put(FRIENDSHIP, event.friendshipId());
+        payload.put("addresseeId", event.addresseeId().toString());
+        notifications.notify(NotificationType.FRIEND_REQUEST_ACCEPTED, event.requesterId(), message.getIdentifier(),
+                payload);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = FRIENDSHIP)
+    public void on(FriendRequestDeclinedEvent event, DeadlineManager deadlines) {
+        cancelReminder(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = FRIENDSHIP)
+    public void on(FriendRequestCancelledEvent event, DeadlineManager deadlines) {
+        cancelReminder(deadlines);
+    }
+
+    /** A block withdraws a pending request either way; unrelated blocks of a pair without a request start nothing. */
+    @SagaEventHandler(associationProperty = FRIENDSHIP)
+    public void on(UserBlockedEvent event, DeadlineManager deadlines) {
+        cancelReminder(deadlines);
+        SagaLifecycle.end();
+    }
+
+    private void cancelReminder(DeadlineManager deadlines) {
+        if (reminderId != null) {
+            deadlines.cancelSchedule(REMINDER, reminderId);
+            reminderId = null;
+        }
+    }
+
+    private Map<String, Object> payload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put(FRIENDSHIP, friendshipId);
+        payload.put("requesterId", requesterId.toString());
+        return payload;
+    }
+}

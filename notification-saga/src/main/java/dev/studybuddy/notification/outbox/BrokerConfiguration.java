@@ -1,0 +1,34 @@
+package dev.studybuddy.notification.outbox;
+
+import dev.studybuddy.notification.log.Channel;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The service declares what it publishes to and consumes from; RabbitAdmin re-declares it on every reconnect. */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    @Bean
+    Declarables notificationTopology(BrokerProperties broker) {
+        DirectExchange exchange = new DirectExchange(broker.exchange(), true, false);
+        List<org.springframework.amqp.core.Declarable> declarables = new ArrayList<>();
+        declarables.add(exchange);
+        for (Channel channel : Channel.values()) {
+            QueueBuilder builder = QueueBuilder.durable(broker.queue(channel));
+            Queue queue = broker.quorum() ? builder.quorum().build() : builder.build();
+            Binding binding = BindingBuilder.bind(queue).to(exchange).with(broker.routingKey(channel));
+            declarables.add(queue);
+            declarables.add(binding);
+        }
+        return new Declarables(declarables);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.studybuddy.notification.recipients;
+
+import dev.studybuddy.api.group.GroupCreatedEvent;
+import dev.studybuddy.api.group.GroupDetailsChangedEvent;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.MemberJoinedEvent;
+import dev.studybuddy.api.group.MemberLeftEvent;
+import dev.studybuddy.api.group.MemberRemovedEvent;
+import dev.studybuddy.api.group.MemberRoleChangedEvent;
+import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.UserBannedFromGroupEvent;
+import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Who may be told what: users' display names and every group's roster with roles, in this service's own
+ * schema. The group notifiers share this processing group, so a join request is always addressed with the
+ * roster as it stood right before it (events of one group are handled in order, in one transaction).
+ */
+@Component
+@ProcessingGroup(RecipientsProjection.PROCESSING_GROUP)
+public class RecipientsProjection {
+
+    public static final String PROCESSING_GROUP = "recipients";
+
+    private final JdbcTemplate jdbc;
+
+    RecipientsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegisteredEvent event) {
+        jdbc.update("""
+                INSERT INTO recipient_users (user_id, username, display_name) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name""",
+                event.userId(), event.username(), event.displayName());
+    }
+
+    @EventHandler
+    void on(ProfileChangedEvent event) {
+        if (event.displayName() != null) {
+            jdbc.update("""
+                    INSERT INTO recipient_users (user_id, display_name) VALUES (?, ?)
+                    ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name""",
+                    event.userId(), event.displayName());
+        }
+    }
+
+    @EventHandler
+    void on(GroupCreatedEvent event) {
+        upsertGroup(event.groupId(), event.name());
+    }
+
+    @EventHandler
+    void on(GroupDetailsChangedEvent event) {
+        upsertGroup(event.groupId(), event.name());
+    }
+
+    @EventHandler
+    void on(MemberJoinedEvent event) {
+        seat(event.groupId(), event.userId(), event.role());
+    }
+
+    @EventHandler
+    void on(MemberRoleChangedEvent event) {
+        seat(event.groupId(), event.userId(), event.role());
+    }
+
+    @EventHandler
+    void on(OwnershipTransferredEvent event) {
+        seat(event.groupId(), event.newOwnerId(), GroupRole.OWNER);
+        seat(event.groupId(), event.previousOwnerId(), GroupRole.ADMIN);
+    }
+
+    @EventHandler
+    void on(MemberLeftEvent event) {
+        unseat(event.groupId(), event.userId());
+    }
+
+    @EventHandler
+    void on(MemberRemovedEvent event) {
+        unseat(event.groupId(), event.userId());
+    }
+
+    @EventHandler
+    void on(UserBannedFromGroupEvent event) {
+        unseat(event.groupId(), event.userId());
+    }
+
+    /** Contacts are not derived from events, so a replay keeps them. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM group_roster");
+        jdbc.update("DELETE FROM recipient_groups");
+        jdbc.update("DELETE FROM recipient_users");
+    }
+
+    private void upsertGroup(UUID groupId, String name) {
+        jdbc.update("""
+                INSERT INTO recipient_groups (group_id, name) VALUES (?, ?)
+                ON CONFLICT (group_id) DO UPDATE SET name = excluded.name""", groupId, name);
+    }
+
+    private void seat(UUID groupId, UUID userId, GroupRole role) {
+        jdbc.update("""
+                INSERT INTO group_roster (group_id, user_id, role) VALUES (?, ?, ?)
+                ON CONFLICT (group_id, user_id) DO UPDATE SET role = excluded.role""", groupId, userId, role.name());
+    }
+
+    private void unseat(UUID groupId, UUID userId) {
+        jdbc.update("DELETE FROM group_roster WHERE group_id = ? AND user_id = ?", groupId, userId);
+    }
+}
