@@ -51,6 +51,11 @@ public final class ApiClient {
         return copy;
     }
 
+    /** The headers this client sends with every request. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
     public Response get(String path) {
         return send("GET", path, null);
     }

@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,7 +52,7 @@ public class MessagingConfiguration {
 
     @Bean
     public RetryScheduler commandRetryScheduler(CommandRetryProperties properties) {
-        return ExponentialBackOffIntervalRetryScheduler.builder()
+        return new RetryOnConcurrentAppend(ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "command-retry");
                     thread.setDaemon(true);
@@ -61,18 +60,7 @@ public class MessagingConfiguration {
                 }))
                 .backoffFactor(properties.backoffMillis())
                 .maxRetryCount(properties.maxRetries())
-                // only a lost race on the aggregate's stream is worth another try; a refusal stays a refusal
-                .nonTransientFailurePredicate(failure -> !causedByConcurrentAppend(failure))
-                .build();
-    }
-
-    static boolean causedByConcurrentAppend(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+                .build());
     }
 
     @Bean

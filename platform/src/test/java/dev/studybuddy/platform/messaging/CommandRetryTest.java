@@ -27,7 +27,9 @@ class CommandRetryTest {
         AtomicInteger attempts = new AtomicInteger();
         bus.subscribe(String.class.getName(), command -> {
             if (attempts.incrementAndGet() < 3) {
-                throw new ConcurrencyException("another node appended first");
+                ConcurrencyException lostRace = new ConcurrencyException("another node appended first");
+                lostRace.initCause(new IllegalStateException("E11000 duplicate key (as the store reports it)"));
+                throw lostRace;
             }
             return "done";
         });
