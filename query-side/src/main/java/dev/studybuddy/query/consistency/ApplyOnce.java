@@ -7,34 +7,49 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.function.Predicate;
+
 /**
  * Wraps every event handler of one projection: an aggregate's event that the projection has already
  * applied is skipped, and a new one moves the projection's position, in the transaction that also
  * writes the projection's rows. That makes the handlers idempotent and lets queries wait for a write
- * ({@link ReadYourWrites}).
+ * ({@link ReadYourWrites}). An event the processor parked in its dead-letter queue instead of applying
+ * does not move the position: the read model does not show it.
  */
 public final class ApplyOnce implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String processingGroup;
     private final ProjectionPositions positions;
+    private final Predicate<String> parked;
 
-    private ApplyOnce(String processingGroup, ProjectionPositions positions) {
+    private ApplyOnce(String processingGroup, ProjectionPositions positions, Predicate<String> parked) {
         this.processingGroup = processingGroup;
         this.positions = positions;
+        this.parked = parked;
     }
 
     /** Registers the interceptor on the processor of {@code processingGroup} (named after it). */
     public static ConfigurerModule on(String processingGroup, ProjectionPositions positions) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
-                processingGroup, configuration -> new ApplyOnce(processingGroup, positions)));
+                processingGroup, configuration -> new ApplyOnce(processingGroup, positions,
+                        aggregateId -> configuration.eventProcessingConfiguration().deadLetterQueue(processingGroup)
+                                .map(queue -> queue.contains(aggregateId))
+                                .orElse(false))));
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event
-                && !positions.advance(processingGroup, event.getAggregateIdentifier(), event.getSequenceNumber())) {
+        if (!(unitOfWork.getMessage() instanceof DomainEventMessage<?> event)) {
+            return chain.proceed();
+        }
+        String aggregateId = event.getAggregateIdentifier();
+        if (positions.sequence(processingGroup, aggregateId) >= event.getSequenceNumber()) {
             return null;
         }
-        return chain.proceed();
+        Object result = chain.proceed();
+        if (!parked.test(aggregateId)) {
+            positions.advance(processingGroup, aggregateId, event.getSequenceNumber());
+        }
+        return result;
     }
 }
