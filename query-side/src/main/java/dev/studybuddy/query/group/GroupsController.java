@@ -1,0 +1,120 @@
+package dev.studybuddy.query.group;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.GroupRules;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.query.consistency.ReadYourWrites;
+import dev.studybuddy.query.group.GroupQueries.FindGroupQuery;
+import dev.studybuddy.query.group.GroupQueries.FindInvitationsQuery;
+import dev.studybuddy.query.group.GroupQueries.FindJoinRequestsQuery;
+import dev.studybuddy.query.group.GroupQueries.FindRosterQuery;
+import dev.studybuddy.query.group.GroupQueries.ListGroupsQuery;
+import dev.studybuddy.query.web.CursorPage;
+import dev.studybuddy.query.web.SortKey;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Groups, rosters, join requests and invitations (API.md, Groups). Who sees what:
+ * <ul>
+ *   <li>a PUBLIC group's details and roster: everyone signed in; a PRIVATE group's: its members and
+ *   platform MODERATOR/ADMIN only, everyone else is told it does not exist (404, as for an unknown id);</li>
+ *   <li>join requests: the group's OWNER and ADMINs and platform MODERATOR/ADMIN (403 for anyone else
+ *   who may see the group);</li>
+ *   <li>lists and invitations: always the caller's own.</li>
+ * </ul>
+ */
+@RestController
+@ReadYourWrites(GroupsProjection.PROCESSING_GROUP)
+class GroupsController {
+
+    private final QueryGateway queryGateway;
+
+    GroupsController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/api/groups")
+    CursorPage<GroupView> groups(
+            @RequestParam(defaultValue = "mine") String scope,
+            @RequestParam(defaultValue = "") @Size(max = GroupRules.MAX_NAME) String search,
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor) {
+        ListGroupsQuery query = new ListGroupsQuery(CurrentUser.id(), GroupScope.parse(scope), search,
+                SortKey.after(cursor), limit + 1);
+        List<GroupView> fetched = queryGateway.query(query, ResponseTypes.multipleInstancesOf(GroupView.class)).join();
+        return CursorPage.of(fetched, limit, group -> new SortKey(group.name(), group.groupId()).encode());
+    }
+
+    @GetMapping("/api/groups/{groupId}")
+    GroupView group(@PathVariable UUID groupId) {
+        return visibleGroup(groupId);
+    }
+
+    @GetMapping("/api/groups/{groupId}/members")
+    CursorPage<RosterEntry> members(
+            @PathVariable UUID groupId,
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor) {
+        visibleGroup(groupId);
+        List<RosterEntry> fetched = queryGateway.query(new FindRosterQuery(groupId, SortKey.after(cursor), limit + 1),
+                ResponseTypes.multipleInstancesOf(RosterEntry.class)).join();
+        return CursorPage.of(fetched, limit, member -> sortKey(member.username(), member.userId()));
+    }
+
+    @GetMapping("/api/groups/{groupId}/join-requests")
+    CursorPage<PendingJoinRequest> joinRequests(
+            @PathVariable UUID groupId,
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor) {
+        GroupView group = visibleGroup(groupId);
+        if (group.myRole() != GroupRole.OWNER && group.myRole() != GroupRole.ADMIN && !isPlatformModerator()) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
+        }
+        List<PendingJoinRequest> fetched = queryGateway.query(
+                new FindJoinRequestsQuery(groupId, SortKey.after(cursor), limit + 1),
+                ResponseTypes.multipleInstancesOf(PendingJoinRequest.class)).join();
+        return CursorPage.of(fetched, limit, request -> sortKey(request.username(), request.userId()));
+    }
+
+    @GetMapping("/api/invitations")
+    CursorPage<PendingInvitation> invitations(
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor) {
+        List<PendingInvitation> fetched = queryGateway.query(
+                new FindInvitationsQuery(CurrentUser.id(), SortKey.after(cursor), limit + 1),
+                ResponseTypes.multipleInstancesOf(PendingInvitation.class)).join();
+        return CursorPage.of(fetched, limit, invitation -> new SortKey(invitation.groupName(), invitation.groupId()).encode());
+    }
+
+    /** The group, if the caller may see it; a private group they may not see is as unknown as a missing one. */
+    private GroupView visibleGroup(UUID groupId) {
+        return queryGateway.query(new FindGroupQuery(groupId, CurrentUser.id()), ResponseTypes.optionalInstanceOf(GroupView.class))
+                .join()
+                .filter(group -> group.visibility() == GroupVisibility.PUBLIC || group.myRole() != null
+                        || isPlatformModerator())
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such group."));
+    }
+
+    private static boolean isPlatformModerator() {
+        return CurrentUser.hasRole(PlatformRole.MODERATOR.name()) || CurrentUser.hasRole(PlatformRole.ADMIN.name());
+    }
+
+    private static String sortKey(String username, UUID userId) {
+        return new SortKey(username == null ? "" : username, userId).encode();
+    }
+}
