@@ -1,15 +1,18 @@
 package dev.studybuddy.query.user;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Active users whose user name or display name starts with {@code prefix} (case-insensitively), in
- * user name order, the first {@code limit} after {@code afterUsername} ("" for the first page).
+ * user name order, the first {@code limit} after {@code afterUsername} ("" for the first page), as
+ * {@code viewerId} may find them: without the users they blocked or who blocked them.
  * (Answered inside query-side only; it moves to shared-api when another service asks it.)
  */
-public record SearchUsersQuery(String prefix, String afterUsername, int limit) {
+public record SearchUsersQuery(UUID viewerId, String prefix, String afterUsername, int limit) {
 
     public SearchUsersQuery {
+        Objects.requireNonNull(viewerId, "viewerId");
         prefix = Objects.requireNonNullElse(prefix, "").strip();
         afterUsername = Objects.requireNonNullElse(afterUsername, "");
         if (limit < 1) {

@@ -1,6 +1,5 @@
 package dev.studybuddy.query.user;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -12,16 +11,22 @@ interface UserViewRepository extends JpaRepository<UserView, UUID> {
 
     /**
      * Active users whose user name or display name starts with {@code pattern} (a LIKE pattern with
-     * {@code !} as escape), case-insensitively, in user name order after {@code afterUsername}.
+     * {@code !} as escape), case-insensitively, in user name order after {@code afterUsername}, except
+     * those {@code viewerId} blocked or who blocked {@code viewerId} (the friendships read model's blocks).
      */
-    @Query("""
-            select u from UserView u
-            where u.active = true
-              and (lower(u.username) like lower(:pattern) escape '!'
-                   or lower(u.displayName) like lower(:pattern) escape '!')
-              and u.username > :afterUsername
-            order by u.username""")
-    List<UserView> searchActive(@Param("pattern") String pattern,
+    @Query(nativeQuery = true, value = """
+            SELECT u.* FROM users u
+            WHERE u.active
+              AND (lower(u.username) LIKE lower(:pattern) ESCAPE '!'
+                   OR lower(u.display_name) LIKE lower(:pattern) ESCAPE '!')
+              AND u.username > :afterUsername
+              AND NOT EXISTS (SELECT 1 FROM blocks b
+                              WHERE (b.blocker_id = :viewerId AND b.blocked_id = u.user_id)
+                                 OR (b.blocker_id = u.user_id AND b.blocked_id = :viewerId))
+            ORDER BY u.username
+            LIMIT :limit""")
+    List<UserView> searchActive(@Param("viewerId") UUID viewerId,
+                                @Param("pattern") String pattern,
                                 @Param("afterUsername") String afterUsername,
-                                Limit limit);
+                                @Param("limit") int limit);
 }

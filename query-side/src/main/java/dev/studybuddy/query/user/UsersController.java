@@ -30,7 +30,8 @@ import java.util.UUID;
  *   <li>{@code /{userId}}: the public profile (no roles, no status); a deactivated account is not
  *   found. The user themselves and platform staff (ADMIN, MODERATOR, AUDITOR), who need it to moderate
  *   and audit, get the full profile, deactivated accounts included.</li>
- *   <li>search: public profiles of active users, for everyone.</li>
+ *   <li>search: public profiles of active users, for everyone, without the users the caller blocked or
+ *   who blocked the caller.</li>
  * </ul>
  */
 @RestController
@@ -66,7 +67,7 @@ class UsersController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         String after = cursor == null ? "" : Cursors.decode(cursor);
-        List<UserProfile> fetched = queryGateway.query(new SearchUsersQuery(search, after, limit + 1),
+        List<UserProfile> fetched = queryGateway.query(new SearchUsersQuery(CurrentUser.id(), search, after, limit + 1),
                 ResponseTypes.multipleInstancesOf(UserProfile.class)).join();
         return CursorPage.of(fetched, limit, UserProfile::username).map(PublicProfile::of);
     }

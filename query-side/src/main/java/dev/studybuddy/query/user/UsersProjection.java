@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -73,7 +72,7 @@ class UsersProjection {
 
     @QueryHandler
     List<UserProfile> handle(SearchUsersQuery query) {
-        return users.searchActive(query.likePattern(), query.afterUsername(), Limit.of(query.limit())).stream()
+        return users.searchActive(query.viewerId(), query.likePattern(), query.afterUsername(), query.limit()).stream()
                 .map(UserView::toProfile)
                 .toList();
     }
