@@ -75,7 +75,8 @@ class Deliveries {
                 email.deliver(row.delivery());
             }
         } catch (Exception e) {
-            return failed(row, attempt, now, e);
+            // The back-off counts from the end of the failed attempt, however long its timeout took.
+            return failed(row, attempt, clock.instant(), e);
         }
         record(row.delivery().id(), attempt, now, "DELIVERED", null);
         jdbc.update("""

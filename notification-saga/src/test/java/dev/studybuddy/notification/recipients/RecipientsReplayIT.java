@@ -1,0 +1,94 @@
+package dev.studybuddy.notification.recipients;
+
+import dev.studybuddy.api.group.GroupCreatedEvent;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.group.JoinRequestApprovedEvent;
+import dev.studybuddy.api.group.JoinRequestedEvent;
+import dev.studybuddy.api.group.JoinRoute;
+import dev.studybuddy.api.group.MemberJoinedEvent;
+import dev.studybuddy.api.group.MemberRoleChangedEvent;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.notification.NotificationSagaIT;
+import dev.studybuddy.notification.support.DomainEvents;
+import dev.studybuddy.notification.support.LogQueries;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Group notifications go to whom the roster says; replaying the roster projection notifies no one again. */
+@NotificationSagaIT
+class RecipientsReplayIT {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Recipients recipients;
+
+    @Test
+    void aJoinRequestGoesToOwnerAndAdminsAndAReplaySendsNothing() {
+        DomainEvents events = new DomainEvents(eventStore, processing);
+        LogQueries log = new LogQueries(jdbc);
+        UUID group = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        UUID admin = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID requester = UUID.randomUUID();
+        events.publish(DomainEvents.USER_ACCOUNT, requester.toString(),
+                new UserRegisteredEvent(requester, "req_" + requester.toString().substring(0, 8), "Rita Requester",
+                        Set.of(PlatformRole.USER)));
+        String g = group.toString();
+        events.publish(DomainEvents.GROUP, g, new GroupCreatedEvent(group, owner, "Linear Algebra", "",
+                GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10));
+        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, owner, GroupRole.OWNER, JoinRoute.CREATED));
+        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, admin, GroupRole.MEMBER, JoinRoute.OPEN));
+        events.publish(DomainEvents.GROUP, g, new MemberRoleChangedEvent(group, admin, GroupRole.MEMBER,
+                GroupRole.ADMIN, owner));
+        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, member, GroupRole.MEMBER, JoinRoute.OPEN));
+        events.publish(DomainEvents.GROUP, g, new JoinRequestedEvent(group, requester));
+        events.publish(DomainEvents.GROUP, g, new JoinRequestApprovedEvent(group, requester, admin));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log.rowsOf(requester).stream()
+                .anyMatch(row -> "group.join-request.approved".equals(row.get("type"))));
+        assertThat(log.rowsOf(owner)).extracting(row -> row.get("type")).containsExactly("group.join-request.received");
+        assertThat(log.rowsOf(admin)).extracting(row -> row.get("type"))
+                .containsExactlyInAnyOrder("group.member.role-changed", "group.join-request.received");
+        assertThat(log.rowsOf(member)).isEmpty();
+        assertThat(log.rowsOf(owner).get(0).get("payload")).asString()
+                .contains("Linear Algebra").contains(requester.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification_log WHERE status NOT IN ('DELIVERED', 'DEAD')", Integer.class) == 0);
+        int before = log.count();
+        int attemptsBefore = jdbc.queryForObject("SELECT count(*) FROM notification_attempts", Integer.class);
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor(RecipientsProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
+                && !processor.isReplaying());
+
+        assertThat(recipients.moderatorsOf(group)).containsExactlyInAnyOrder(owner, admin);
+        assertThat(recipients.displayName(requester)).contains("Rita Requester");
+        assertThat(log.count()).as("no notification written by the replay").isEqualTo(before);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM notification_attempts", Integer.class) == attemptsBefore);
+    }
+}
