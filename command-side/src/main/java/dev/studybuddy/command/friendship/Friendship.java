@@ -6,28 +6,44 @@ import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
 import dev.studybuddy.api.friendship.BlockUserCommand;
 import dev.studybuddy.api.friendship.CancelFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeclineFriendRequestCommand;
+import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
+import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
+import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
+import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
 import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
 import dev.studybuddy.api.friendship.FriendRequestOutcome;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipEndedEvent;
+import dev.studybuddy.api.friendship.MarkDirectReadCommand;
 import dev.studybuddy.api.friendship.RemoveFriendCommand;
+import dev.studybuddy.api.friendship.SendDirectMessageCommand;
 import dev.studybuddy.api.friendship.SendFriendRequestCommand;
 import dev.studybuddy.api.friendship.UnblockUserCommand;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
+import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -44,6 +60,8 @@ public class Friendship {
     private UUID addressee;
     private boolean friends;
     private final Set<UUID> blockers = new HashSet<>();
+    private final Map<UUID, PostedMessage> messages = new HashMap<>();
+    private final Map<UUID, Long> readPositions = new HashMap<>();
 
     protected Friendship() {
     }
@@ -122,6 +140,66 @@ public class Friendship {
         }
     }
 
+    /** @return the message's place in the conversation: the sequence number of its event */
+    @CommandHandler
+    public long handle(SendDirectMessageCommand command) {
+        requireFriendsWithoutBlock();
+        if (messages.containsKey(command.messageId())) {
+            throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
+        }
+        if (command.replyTo() != null && !messages.containsKey(command.replyTo())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "A reply must answer a message of this conversation.");
+        }
+        apply(new DirectMessageSentEvent(friendshipId, command.messageId(), command.senderId(), command.recipientId(),
+                command.body(), command.replyTo(), command.attachments()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public void handle(EditDirectMessageCommand command, EditWindow editWindow) {
+        PostedMessage message = requireOwnMessage(command.messageId(), command.editorId());
+        requireFriendsWithoutBlock();
+        if (!editWindow.isOpenFor(message.postedAt())) {
+            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
+        }
+        apply(new DirectMessageEditedEvent(friendshipId, command.messageId(), command.body()));
+    }
+
+    /** The author deletes their message, also after the friendship ended. */
+    @CommandHandler
+    public void handle(DeleteDirectMessageCommand command) {
+        PostedMessage message = messages.get(command.messageId());
+        if (message != null && message.deleted() && message.authorId().equals(command.userId())) {
+            return;
+        }
+        requireOwnMessage(command.messageId(), command.userId());
+        apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
+    }
+
+    @CommandHandler
+    public void handle(MarkDirectReadCommand command) {
+        if (command.seq() > readPositions.getOrDefault(command.userId(), -1L)) {
+            apply(new DirectReadPositionAdvancedEvent(friendshipId, command.userId(), command.seq()));
+        }
+    }
+
+    private void requireFriendsWithoutBlock() {
+        if (!friends || !blockers.isEmpty()) {
+            throw new DomainException(ErrorCode.NOT_FRIENDS, "You can only write to your friends.");
+        }
+    }
+
+    private PostedMessage requireOwnMessage(UUID messageId, UUID userId) {
+        PostedMessage message = messages.get(messageId);
+        if (message == null || message.deleted()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        }
+        if (!message.authorId().equals(userId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only the author edits or deletes a message.");
+        }
+        return message;
+    }
+
     /**
      * Only the addressee answers a request, and only the one that is actually pending. A requester
      * answering their own request names the other side as requester, so the addressee is checked first:
@@ -182,6 +260,21 @@ public class Friendship {
     @EventSourcingHandler
     void on(UserUnblockedEvent event) {
         blockers.remove(event.blockerId());
+    }
+
+    @EventSourcingHandler
+    void on(DirectMessageSentEvent event, @Timestamp Instant sentAt) {
+        messages.put(event.messageId(), new PostedMessage(event.senderId(), sentAt, false));
+    }
+
+    @EventSourcingHandler
+    void on(DirectMessageDeletedEvent event) {
+        messages.computeIfPresent(event.messageId(), (id, message) -> message.asDeleted());
+    }
+
+    @EventSourcingHandler
+    void on(DirectReadPositionAdvancedEvent event) {
+        readPositions.put(event.userId(), event.seq());
     }
 
     private void clearRequest() {

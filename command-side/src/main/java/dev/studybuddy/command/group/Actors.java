@@ -5,12 +5,12 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.security.CurrentUser;
 
 /** The signed-in user as a group sees them: platform moderators and admins may moderate any group. */
-final class Actors {
+public final class Actors {
 
     private Actors() {
     }
 
-    static Actor current() {
+    public static Actor current() {
         boolean moderator = CurrentUser.hasRole(PlatformRole.MODERATOR.name()) || CurrentUser.hasRole(PlatformRole.ADMIN.name());
         return new Actor(CurrentUser.id(), moderator);
     }

@@ -12,9 +12,14 @@ import dev.studybuddy.api.group.ChangeGroupDetailsCommand;
 import dev.studybuddy.api.group.ChangeMemberRoleCommand;
 import dev.studybuddy.api.group.CreateGroupCommand;
 import dev.studybuddy.api.group.DeclineInvitationCommand;
+import dev.studybuddy.api.group.DeleteGroupMessageCommand;
+import dev.studybuddy.api.group.EditGroupMessageCommand;
 import dev.studybuddy.api.group.GroupArchivedEvent;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -35,6 +40,7 @@ import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
@@ -42,18 +48,25 @@ import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
+import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -80,6 +93,7 @@ public class Group {
     private Set<UUID> banned = new HashSet<>();
     private Set<UUID> joinRequests = new HashSet<>();
     private Set<UUID> invitations = new HashSet<>();
+    private Map<UUID, PostedMessage> messages = new HashMap<>();
 
     protected Group() {
     }
@@ -281,6 +295,63 @@ public class Group {
         }
     }
 
+    /** @return the message's place in the conversation: the sequence number of its event */
+    @CommandHandler
+    public long handle(PostGroupMessageCommand command) {
+        requireNotArchived();
+        requireMember(command.authorId());
+        if (messages.containsKey(command.messageId())) {
+            throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
+        }
+        if (command.replyTo() != null && !messages.containsKey(command.replyTo())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "A reply must answer a message of this group.");
+        }
+        List<UUID> mentioned = command.mentions().stream()
+                .filter(members::containsKey)
+                .filter(userId -> !userId.equals(command.authorId()))
+                .toList();
+        apply(new GroupMessagePostedEvent(groupId, command.messageId(), command.authorId(), command.body(),
+                command.replyTo(), mentioned, command.attachments()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public void handle(EditGroupMessageCommand command, EditWindow editWindow) {
+        requireNotArchived();
+        PostedMessage message = requireMessage(command.messageId());
+        if (!message.authorId().equals(command.editorId())) {
+            throw forbidden("Only the author edits a message.");
+        }
+        requireMember(command.editorId());
+        if (!editWindow.isOpenFor(message.postedAt())) {
+            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
+        }
+        apply(new GroupMessageEditedEvent(groupId, command.messageId(), command.body()));
+    }
+
+    @CommandHandler
+    public void handle(DeleteGroupMessageCommand command) {
+        requireNotArchived();
+        PostedMessage message = messages.get(command.messageId());
+        if (message == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        }
+        if (message.deleted()) {
+            return;
+        }
+        boolean byAuthor = message.authorId().equals(command.actor().userId());
+        boolean moderation = !byAuthor && requireManager(command.actor());
+        apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
+    }
+
+    private PostedMessage requireMessage(UUID messageId) {
+        PostedMessage message = messages.get(messageId);
+        if (message == null || message.deleted()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        }
+        return message;
+    }
+
     private void admitByInvitation(UUID invitee) {
         requireSeatFree();
         apply(new InvitationAcceptedEvent(groupId, invitee));
@@ -472,5 +543,14 @@ public class Group {
     @EventSourcingHandler
     void on(UserUnbannedFromGroupEvent event) {
         banned.remove(event.userId());
+    }
+    @EventSourcingHandler
+    void on(GroupMessagePostedEvent event, @Timestamp Instant postedAt) {
+        messages.put(event.messageId(), new PostedMessage(event.authorId(), postedAt, false));
+    }
+
+    @EventSourcingHandler
+    void on(GroupMessageDeletedEvent event) {
+        messages.computeIfPresent(event.messageId(), (id, message) -> message.asDeleted());
     }
 }

@@ -48,10 +48,10 @@ public final class Accounts {
         ApiClient client = ApiClient.on(port);
         String username = uniqueUsername(prefix);
         UUID id = register(client, username);
-        return new SignedInUser(id, client.withToken(accessToken(client, username)));
+        return new SignedInUser(id, username, client.withToken(accessToken(client, username)));
     }
 
-    public record SignedInUser(UUID id, ApiClient api) {
+    public record SignedInUser(UUID id, String username, ApiClient api) {
     }
 
     public static String adminToken(ApiClient client) {

@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
         "studybuddy.identity.admin.email=root@studybuddy.test",
         "studybuddy.identity.admin.password=" + Accounts.ADMIN_PASSWORD,
         "studybuddy.rate-limits.per-username.attempts=5",
-        "studybuddy.rate-limits.per-address.attempts=20"})
+        "studybuddy.rate-limits.per-address.attempts=20",
+        "studybuddy.chat.edit-window=2s"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(ReplayProbes.class)
 public @interface CommandSideIT {

@@ -1,0 +1,77 @@
+package dev.studybuddy.command.chat;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
+import dev.studybuddy.api.friendship.EditDirectMessageCommand;
+import dev.studybuddy.api.friendship.FriendshipId;
+import dev.studybuddy.api.friendship.MarkDirectReadCommand;
+import dev.studybuddy.api.friendship.SendDirectMessageCommand;
+import dev.studybuddy.platform.consistency.Commands;
+import dev.studybuddy.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Direct messages between two friends, keyed by the other user's id; the Friendship aggregate decides. */
+@RestController
+@RequestMapping("/api/direct/{userId}")
+class DirectMessageController {
+
+    private final Commands commands;
+
+    DirectMessageController(Commands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/messages")
+    ResponseEntity<MessageRequests.Posted> send(@PathVariable UUID userId, @Valid @RequestBody MessageRequests.Post request) {
+        UUID me = CurrentUser.id();
+        UUID messageId = UUID.randomUUID();
+        long seq = unlessStrangers(() -> commands.<Long>sendAndWait(new SendDirectMessageCommand(me, userId, messageId,
+                request.body(), request.replyTo(), request.attachments())));
+        return commands.respond(HttpStatus.CREATED, FriendshipId.of(me, userId), new MessageRequests.Posted(messageId, seq));
+    }
+
+    @PatchMapping("/messages/{messageId}")
+    ResponseEntity<Void> edit(@PathVariable UUID userId, @PathVariable UUID messageId,
+                              @Valid @RequestBody MessageRequests.Edit request) {
+        UUID me = CurrentUser.id();
+        return unlessStrangers(() -> commands.send(new EditDirectMessageCommand(me, userId, messageId, request.body()),
+                FriendshipId.of(me, userId)));
+    }
+
+    @DeleteMapping("/messages/{messageId}")
+    ResponseEntity<Void> delete(@PathVariable UUID userId, @PathVariable UUID messageId) {
+        UUID me = CurrentUser.id();
+        return unlessStrangers(() -> commands.send(new DeleteDirectMessageCommand(me, userId, messageId),
+                FriendshipId.of(me, userId)));
+    }
+
+    @PostMapping("/read")
+    ResponseEntity<Void> markRead(@PathVariable UUID userId, @Valid @RequestBody MessageRequests.Read request) {
+        UUID me = CurrentUser.id();
+        return unlessStrangers(() -> commands.send(new MarkDirectReadCommand(me, userId, request.seq()),
+                FriendshipId.of(me, userId)));
+    }
+
+    /** Two users who never met have no Friendship: to them, there is no conversation. */
+    private static <T> T unlessStrangers(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (AggregateNotFoundException strangers) {
+            throw new DomainException(ErrorCode.NOT_FRIENDS, "You can only write to your friends.");
+        }
+    }
+}

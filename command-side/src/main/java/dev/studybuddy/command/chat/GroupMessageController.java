@@ -1,0 +1,53 @@
+package dev.studybuddy.command.chat;
+
+import dev.studybuddy.api.group.DeleteGroupMessageCommand;
+import dev.studybuddy.api.group.EditGroupMessageCommand;
+import dev.studybuddy.api.group.PostGroupMessageCommand;
+import dev.studybuddy.command.group.Actors;
+import dev.studybuddy.platform.consistency.Commands;
+import dev.studybuddy.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Posting, editing and deleting group messages; the Group aggregate decides who may. */
+@RestController
+@RequestMapping("/api/groups/{groupId}/messages")
+class GroupMessageController {
+
+    private final Commands commands;
+    private final Mentions mentions;
+
+    GroupMessageController(Commands commands, Mentions mentions) {
+        this.commands = commands;
+        this.mentions = mentions;
+    }
+
+    @PostMapping
+    ResponseEntity<MessageRequests.Posted> post(@PathVariable UUID groupId, @Valid @RequestBody MessageRequests.Post request) {
+        UUID messageId = UUID.randomUUID();
+        long seq = commands.sendAndWait(new PostGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body(),
+                request.replyTo(), mentions.in(request.body()), request.attachments()));
+        return commands.respond(HttpStatus.CREATED, groupId, new MessageRequests.Posted(messageId, seq));
+    }
+
+    @PatchMapping("/{messageId}")
+    ResponseEntity<Void> edit(@PathVariable UUID groupId, @PathVariable UUID messageId,
+                              @Valid @RequestBody MessageRequests.Edit request) {
+        return commands.send(new EditGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body()), groupId);
+    }
+
+    @DeleteMapping("/{messageId}")
+    ResponseEntity<Void> delete(@PathVariable UUID groupId, @PathVariable UUID messageId) {
+        return commands.send(new DeleteGroupMessageCommand(groupId, messageId, Actors.current()), groupId);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.studybuddy.command.identity;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Who is behind a user name: the identity store decides uniqueness, so it answers this too. */
+@Component
+public class Usernames {
+
+    private final CredentialRepository credentials;
+
+    Usernames(CredentialRepository credentials) {
+        this.credentials = credentials;
+    }
+
+    /** The ids of the given (lower-case) user names that exist; unknown names are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> idsOf(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return credentials.findByUsernameIn(usernames).stream()
+                .collect(Collectors.toMap(Credential::username, Credential::userId));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.studybuddy.api.friendship;
+
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** A direct message was sent; its {@code seq} is this event's sequence number in the pair's stream. */
+@Revision("1")
+public record DirectMessageSentEvent(String friendshipId,
+                                     UUID messageId,
+                                     UUID senderId,
+                                     UUID recipientId,
+                                     String body,
+                                     UUID replyTo,
+                                     List<UUID> attachments) {
+}

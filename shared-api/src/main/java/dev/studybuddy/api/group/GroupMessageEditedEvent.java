@@ -1,0 +1,9 @@
+package dev.studybuddy.api.group;
+
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** A message's body was changed by its author. */
+@Revision("1")
+public record GroupMessageEditedEvent(UUID groupId, UUID messageId, String body) {
+}
