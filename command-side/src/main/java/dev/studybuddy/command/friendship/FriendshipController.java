@@ -48,17 +48,17 @@ class FriendshipController {
 
     @PostMapping("/api/friends/requests/{userId}/accept")
     ResponseEntity<Void> accept(@PathVariable UUID userId) {
-        return send(new AcceptFriendRequestCommand(CurrentUser.id(), userId), userId, nothingPending());
+        return send(new AcceptFriendRequestCommand(CurrentUser.id(), userId), userId);
     }
 
     @PostMapping("/api/friends/requests/{userId}/decline")
     ResponseEntity<Void> decline(@PathVariable UUID userId) {
-        return send(new DeclineFriendRequestCommand(CurrentUser.id(), userId), userId, nothingPending());
+        return send(new DeclineFriendRequestCommand(CurrentUser.id(), userId), userId);
     }
 
     @DeleteMapping("/api/friends/requests/{userId}")
     ResponseEntity<Void> cancel(@PathVariable UUID userId) {
-        return send(new CancelFriendRequestCommand(CurrentUser.id(), userId), userId, nothingPending());
+        return send(new CancelFriendRequestCommand(CurrentUser.id(), userId), userId);
     }
 
     @DeleteMapping("/api/friends/{userId}")
@@ -93,10 +93,6 @@ class FriendshipController {
         } catch (AggregateNotFoundException neverRelated) {
             throw whenNeverRelated;
         }
-    }
-
-    private static DomainException nothingPending() {
-        return new DomainException(ErrorCode.NOTHING_PENDING, "There is no such pending friend request.");
     }
 
     record FriendRequest(@NotNull UUID userId) {

@@ -39,7 +39,7 @@ class FriendshipIT {
         assertThat(pending.json().get("status").asText()).isEqualTo("PENDING");
         assertThat(pending.header("X-Consistency-Token")).isPresent();
         assertProblem(request(ann, ben), 409, "REQUEST_ALREADY_PENDING");
-        assertProblem(ann.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 404, "NOTHING_PENDING");
+        assertProblem(ann.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 403, "FORBIDDEN");
         assertProblem(cat.api().post("/api/friends/requests/" + ann.id() + "/accept", null), 404, "NOTHING_PENDING");
         assertThat(ben.api().post("/api/friends/requests/" + ann.id() + "/accept", null).status()).isEqualTo(204);
         assertProblem(request(ben, ann), 409, "ALREADY_FRIENDS");
@@ -53,7 +53,7 @@ class FriendshipIT {
         assertProblem(ben.api().delete("/api/friends/" + ann.id()), 404, "NOT_FOUND");
 
         assertThat(request(ben, cat).status()).isEqualTo(201);
-        assertProblem(ben.api().post("/api/friends/requests/" + cat.id() + "/decline", null), 404, "NOTHING_PENDING");
+        assertProblem(ben.api().post("/api/friends/requests/" + cat.id() + "/decline", null), 403, "FORBIDDEN");
         assertThat(cat.api().post("/api/friends/requests/" + ben.id() + "/decline", null).status()).isEqualTo(204);
         assertThat(request(ben, cat).status()).isEqualTo(201);
         assertThat(ben.api().delete("/api/friends/requests/" + cat.id()).status()).isEqualTo(204);
