@@ -3,6 +3,9 @@ package dev.studybuddy.query.group;
 import dev.studybuddy.api.group.GroupArchivedEvent;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
@@ -197,6 +200,25 @@ class GroupsProjection {
     void on(UserUnbannedFromGroupEvent event, @Timestamp Instant at) {
         jdbc.update("DELETE FROM group_bans WHERE group_id = ? AND user_id = ?", event.groupId(), event.userId());
         touch(event.groupId(), at);
+    }
+
+    /**
+     * Chat events share the Group stream: positioned (by ApplyOnce) so that a Group command's token that
+     * names a later roster change is not held up, though they change nothing here (the chat views do).
+     */
+    @EventHandler
+    void on(GroupMessagePostedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupMessageEditedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupMessageDeletedEvent event) {
+        // positioned only
     }
 
     @ResetHandler

@@ -1,0 +1,144 @@
+package dev.studybuddy.query.chat;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.query.consistency.ReadYourWrites;
+import dev.studybuddy.query.group.GroupAccess;
+import dev.studybuddy.query.web.CursorPage;
+import dev.studybuddy.query.web.Cursors;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Conversation history, unread counts and the direct conversations list (API.md). A group's messages
+ * are read by its members only (a PUBLIC group's outsider gets 403, anyone else 404 as for an unknown
+ * group, like the group endpoints); a direct conversation is always the caller's own with {@code userId}.
+ * <p>
+ * History pages: {@code beforeSeq} (or neither) pages backwards, newest first, {@code nextCursor} being
+ * the seq to send as the next {@code beforeSeq}; {@code afterSeq} returns every message posted, edited or
+ * deleted after that seq in order of change, {@code nextCursor} being the {@code changeSeq} to send as the
+ * next {@code afterSeq} while more are waiting. Both are plain numbers, null on the last page.
+ */
+@RestController
+@ReadYourWrites(ChatProjection.PROCESSING_GROUP)
+class ChatController {
+
+    private final ChatViews views;
+    private final GroupAccess groups;
+
+    ChatController(ChatViews views, GroupAccess groups) {
+        this.views = views;
+        this.groups = groups;
+    }
+
+    @GetMapping("/api/groups/{groupId}/messages")
+    CursorPage<ChatMessageView> groupMessages(
+            @PathVariable UUID groupId,
+            @RequestParam(required = false) @Min(0) Long beforeSeq,
+            @RequestParam(required = false) @Min(-1) Long afterSeq,
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit) {
+        requireMember(groupId);
+        return history(Conversations.group(groupId), beforeSeq, afterSeq, limit);
+    }
+
+    @GetMapping("/api/direct/{userId}/messages")
+    CursorPage<ChatMessageView> directMessages(
+            @PathVariable UUID userId,
+            @RequestParam(required = false) @Min(0) Long beforeSeq,
+            @RequestParam(required = false) @Min(-1) Long afterSeq,
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit) {
+        return history(directWith(userId), beforeSeq, afterSeq, limit);
+    }
+
+    /** The caller's direct conversations, latest activity first, each with its latest message and unread count. */
+    @GetMapping("/api/direct")
+    CursorPage<DirectConversation> conversations(
+            @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String cursor) {
+        UUID me = CurrentUser.id();
+        List<DirectConversationEntry> fetched = views.directConversations(me, key(cursor), limit + 1);
+        return CursorPage.of(fetched, limit, entry -> entry.lastAt().toEpochMilli() + "|" + entry.conversationId())
+                .map(entry -> new DirectConversation(entry.otherUserId(), entry.conversationId(),
+                        views.latest(entry.conversationId()).orElse(null),
+                        views.readPosition(entry.conversationId(), me), views.unread(entry.conversationId(), me)));
+    }
+
+    @GetMapping("/api/groups/{groupId}/unread")
+    Unread groupUnread(@PathVariable UUID groupId) {
+        requireMember(groupId);
+        String conversationId = Conversations.group(groupId);
+        UUID me = CurrentUser.id();
+        return new Unread(conversationId, views.latest(conversationId).map(ChatMessageView::seq).orElse(null),
+                views.readPosition(conversationId, me), views.unread(conversationId, me));
+    }
+
+    private CursorPage<ChatMessageView> history(String conversationId, Long beforeSeq, Long afterSeq, int limit) {
+        if (beforeSeq != null && afterSeq != null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Send beforeSeq or afterSeq, not both.");
+        }
+        if (afterSeq != null) {
+            List<ChatMessageView> changed = views.changedAfter(conversationId, afterSeq, limit + 1);
+            return page(changed, limit, message -> message.changeSeq());
+        }
+        List<ChatMessageView> earlier = views.before(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit + 1);
+        return page(earlier, limit, ChatMessageView::seq);
+    }
+
+    private static CursorPage<ChatMessageView> page(List<ChatMessageView> fetched, int limit,
+                                                   java.util.function.ToLongFunction<ChatMessageView> cursorOf) {
+        if (fetched.size() <= limit) {
+            return new CursorPage<>(fetched, null);
+        }
+        List<ChatMessageView> items = fetched.subList(0, limit);
+        return new CursorPage<>(items, Long.toString(cursorOf.applyAsLong(items.get(limit - 1))));
+    }
+
+    private void requireMember(UUID groupId) {
+        switch (groups.of(groupId, CurrentUser.id())) {
+            case MEMBER -> {
+            }
+            case OUTSIDER -> throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members read the group's messages.");
+            case HIDDEN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
+        }
+    }
+
+    private static String directWith(UUID userId) {
+        UUID me = CurrentUser.id();
+        if (me.equals(userId)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No conversation with yourself.");
+        }
+        return Conversations.direct(me, userId);
+    }
+
+    private static DirectConversationEntry.Key key(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        String key = Cursors.decode(cursor);
+        int separator = key.indexOf('|');
+        try {
+            return new DirectConversationEntry.Key(Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))),
+                    key.substring(separator + 1));
+        } catch (RuntimeException e) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this list issued.");
+        }
+    }
+
+    /** An item of {@code GET /api/direct}. */
+    record DirectConversation(UUID userId, String conversationId, ChatMessageView lastMessage, long readSeq,
+                              long unreadCount) {
+    }
+
+    /** {@code GET /api/groups/{groupId}/unread}: {@code readSeq} is -1 before the first read. */
+    record Unread(String conversationId, Long lastSeq, long readSeq, long unreadCount) {
+    }
+}

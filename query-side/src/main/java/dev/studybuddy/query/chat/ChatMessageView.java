@@ -1,0 +1,52 @@
+package dev.studybuddy.query.chat;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One message of a conversation as clients see it. {@code seq} is its place (the sequence number of
+ * the event that posted it); {@code changeSeq} the sequence number of the latest event that changed it
+ * (its posting, an edit, its deletion), which is what {@code afterSeq} catches up on. A deleted message
+ * keeps its place with {@code deleted: true} and without body, mentions or attachments.
+ */
+public record ChatMessageView(String conversationId,
+                              long seq,
+                              long changeSeq,
+                              UUID messageId,
+                              UUID senderId,
+                              String body,
+                              List<UUID> mentions,
+                              UUID replyTo,
+                              List<UUID> attachments,
+                              Instant postedAt,
+                              Instant editedAt,
+                              Instant deletedAt,
+                              boolean deleted) {
+
+    static ChatMessageView of(Document document) {
+        return new ChatMessageView(document.getString("conversationId"), document.getLong("seq"),
+                document.getLong("changeSeq"), uuid(document, "messageId"), uuid(document, "senderId"),
+                document.getString("body"), uuids(document, "mentions"), uuid(document, "replyTo"),
+                uuids(document, "attachments"), instant(document, "postedAt"), instant(document, "editedAt"),
+                instant(document, "deletedAt"), document.getBoolean("deleted", false));
+    }
+
+    private static UUID uuid(Document document, String field) {
+        String value = document.getString(field);
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    private static List<UUID> uuids(Document document, String field) {
+        List<String> values = document.getList(field, String.class);
+        return values == null ? List.of() : values.stream().map(UUID::fromString).toList();
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date value = document.getDate(field);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.studybuddy.query.chat;
+
+import dev.studybuddy.query.consistency.ApplyOnce;
+import dev.studybuddy.query.consistency.ProjectionPositions;
+import dev.studybuddy.query.projection.NodeIdentity;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The chat processor keeps its tokens in MongoDB, next to the views it writes (DESIGN.md §3), claimed
+ * per node so that several query-side nodes split its segments. Positions for read-your-writes go to
+ * PostgreSQL through ApplyOnce like every projection's, so a token from {@code POST …/messages} works.
+ */
+@Configuration
+class ChatProcessorConfiguration {
+
+    @Bean
+    ConfigurerModule chatAppliedOnce(ProjectionPositions positions) {
+        return ApplyOnce.on(ChatProjection.PROCESSING_GROUP, positions);
+    }
+
+    @Bean
+    ConfigurerModule chatTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
+                ChatProjection.PROCESSING_GROUP, configuration -> MongoTokenStore.builder()
+                        .mongoTemplate(axonMongoTemplate)
+                        .serializer(serializer)
+                        .nodeId(node.id())
+                        .build()));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.studybuddy.query.chat;
+
+import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
+import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.MemberJoinedEvent;
+import dev.studybuddy.api.group.MemberLeftEvent;
+import dev.studybuddy.api.group.MemberRemovedEvent;
+import dev.studybuddy.api.group.UserBannedFromGroupEvent;
+import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
+import dev.studybuddy.query.consistency.ProjectionPositions;
+import dev.studybuddy.query.realtime.RealtimeUpdates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The chat views in MongoDB ({@link ChatViews}) from the message events of the Group and Friendship
+ * streams and the read positions of Membership and Friendship, and, once a view is written, the live
+ * update on Redis for the WebSocket clients (never during a replay: {@link ReplayStatus}). A message's
+ * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
+ * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions).
+ * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
+ */
+@Component
+@ProcessingGroup(ChatProjection.PROCESSING_GROUP)
+public class ChatProjection {
+
+    public static final String PROCESSING_GROUP = "chat";
+
+    private final ChatViews views;
+    private final RealtimeUpdates updates;
+    private final ProjectionPositions positions;
+
+    ChatProjection(ChatViews views, RealtimeUpdates updates, ProjectionPositions positions) {
+        this.views = views;
+        this.updates = updates;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(GroupMessagePostedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.posted(conversationId, seq, event.messageId(), event.authorId(), event.body(), event.mentions(),
+                event.replyTo(), event.attachments(), at);
+        toGroup(event.groupId(), RealtimeUpdates.MESSAGE_POSTED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(GroupMessageEditedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.edited(conversationId, seq, event.messageId(), event.body(), at);
+        toGroup(event.groupId(), RealtimeUpdates.MESSAGE_EDITED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(GroupMessageDeletedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.deleted(conversationId, seq, event.messageId(), at);
+        toGroup(event.groupId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(DirectMessageSentEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.posted(conversationId, seq, event.messageId(), event.senderId(), event.body(), null, event.replyTo(),
+                event.attachments(), at);
+        views.directActivity(event.senderId(), event.recipientId(), conversationId, seq, at);
+        views.directActivity(event.recipientId(), event.senderId(), conversationId, seq, at);
+        toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_POSTED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(DirectMessageEditedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.edited(conversationId, seq, event.messageId(), event.body(), at);
+        toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_EDITED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(DirectMessageDeletedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.deleted(conversationId, seq, event.messageId(), at);
+        toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(ReadPositionAdvancedEvent event) {
+        views.read(Conversations.group(event.groupId()), event.userId(), event.seq());
+    }
+
+    @EventHandler
+    void on(DirectReadPositionAdvancedEvent event) {
+        views.read(Conversations.direct(event.friendshipId()), event.userId(), event.seq());
+    }
+
+    @EventHandler
+    void on(MemberJoinedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_JOINED, "joined", seq, replay);
+    }
+
+    @EventHandler
+    void on(MemberLeftEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_LEFT, "left", seq, replay);
+    }
+
+    @EventHandler
+    void on(MemberRemovedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_LEFT, "removed", seq, replay);
+    }
+
+    @EventHandler
+    void on(UserBannedFromGroupEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_LEFT, "banned", seq, replay);
+    }
+
+    @ResetHandler
+    void reset() {
+        views.drop();
+        positions.forget(PROCESSING_GROUP);
+    }
+
+    private void toGroup(UUID groupId, String type, String conversationId, UUID messageId, long seq, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        views.changedBy(conversationId, messageId, seq).ifPresent(message ->
+                updates.toGroup(groupId, type, conversationId, message.seq(), Map.of("message", message)));
+    }
+
+    private void toPair(String friendshipId, String type, String conversationId, UUID messageId, long seq,
+                        ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        views.changedBy(conversationId, messageId, seq).ifPresent(message ->
+                updates.toPair(friendshipId, type, conversationId, message.seq(), Map.of("message", message)));
+    }
+
+    private void member(UUID groupId, UUID userId, String type, String reason, long seq, ReplayStatus replay) {
+        if (!replay.isReplay()) {
+            updates.toGroup(groupId, type, Conversations.group(groupId), seq,
+                    Map.of("userId", userId, "reason", reason));
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.studybuddy.query.chat;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
+ * keyed by conversation and seq), {@code chat_read_positions} (how far each user has read each
+ * conversation) and {@code chat_direct_conversations} (each user's direct conversations with their
+ * latest message). Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
+ * MongoDB and the stand-in serve. Every write is idempotent: a message is inserted once, an edit or a
+ * deletion applies only if its seq is newer than the document's {@code changeSeq}.
+ */
+@Component
+public class ChatViews {
+
+    static final String MESSAGES = "chat_messages";
+    static final String READ_POSITIONS = "chat_read_positions";
+    static final String DIRECT_CONVERSATIONS = "chat_direct_conversations";
+
+    private final MongoDatabase database;
+
+    ChatViews(MongoClient mongoClient, MongoProperties mongoProperties) {
+        this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
+        ensureIndexes();
+    }
+
+    private void ensureIndexes() {
+        messages().createIndex(Indexes.ascending("conversationId", "seq"), new IndexOptions().unique(true));
+        messages().createIndex(Indexes.ascending("conversationId", "changeSeq"));
+        messages().createIndex(Indexes.ascending("conversationId", "messageId"));
+        directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
+    }
+
+    /** Inserts the message at its place unless it is there already. */
+    void posted(String conversationId, long seq, UUID messageId, UUID senderId, String body, List<UUID> mentions,
+                UUID replyTo, List<UUID> attachments, Instant at) {
+        Bson insert = Updates.combine(
+                Updates.setOnInsert("conversationId", conversationId),
+                Updates.setOnInsert("seq", seq),
+                Updates.setOnInsert("changeSeq", seq),
+                Updates.setOnInsert("messageId", messageId.toString()),
+                Updates.setOnInsert("senderId", senderId.toString()),
+                Updates.setOnInsert("body", body),
+                Updates.setOnInsert("mentions", strings(mentions)),
+                Updates.setOnInsert("replyTo", replyTo == null ? null : replyTo.toString()),
+                Updates.setOnInsert("attachments", strings(attachments)),
+                Updates.setOnInsert("postedAt", Date.from(at)),
+                Updates.setOnInsert("editedAt", null),
+                Updates.setOnInsert("deletedAt", null),
+                Updates.setOnInsert("deleted", false));
+        try {
+            messages().updateOne(Filters.eq("_id", id(conversationId, seq)), insert, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    void edited(String conversationId, long seq, UUID messageId, String body, Instant at) {
+        messages().updateOne(newerChange(conversationId, messageId, seq), Updates.combine(
+                Updates.set("body", body), Updates.set("editedAt", Date.from(at)), Updates.set("changeSeq", seq)));
+    }
+
+    /** The message keeps its place; what it said is gone. */
+    void deleted(String conversationId, long seq, UUID messageId, Instant at) {
+        messages().updateOne(newerChange(conversationId, messageId, seq), Updates.combine(
+                Updates.set("deleted", true), Updates.set("deletedAt", Date.from(at)), Updates.set("changeSeq", seq),
+                Updates.unset("body"), Updates.set("mentions", List.of()), Updates.set("attachments", List.of())));
+    }
+
+    /** The message as it stands, if {@code changeSeq} is the event that last changed it. */
+    Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
+        Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
+                Filters.eq("messageId", messageId.toString()))).first();
+        return Optional.ofNullable(found).map(ChatMessageView::of).filter(message -> message.changeSeq() == changeSeq);
+    }
+
+    /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first. */
+    public List<ChatMessageView> before(String conversationId, long beforeSeq, int limit) {
+        return list(messages().find(Filters.and(Filters.eq("conversationId", conversationId), Filters.lt("seq", beforeSeq)))
+                .sort(Sorts.descending("seq")).limit(limit));
+    }
+
+    /** Up to {@code limit} messages changed (posted, edited, deleted) after {@code afterSeq}, in order of change. */
+    public List<ChatMessageView> changedAfter(String conversationId, long afterSeq, int limit) {
+        return list(messages().find(Filters.and(Filters.eq("conversationId", conversationId),
+                        Filters.gt("changeSeq", afterSeq)))
+                .sort(Sorts.ascending("changeSeq")).limit(limit));
+    }
+
+    public Optional<ChatMessageView> latest(String conversationId) {
+        return before(conversationId, Long.MAX_VALUE, 1).stream().findFirst();
+    }
+
+    /** Moves a user's read position forward (never back). */
+    void read(String conversationId, UUID userId, long seq) {
+        String id = conversationId + "|" + userId;
+        if (readPosition(conversationId, userId) < seq) {
+            readPositions().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                    .append("conversationId", conversationId).append("userId", userId.toString()).append("seq", seq),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    /** The highest seq the user has read, -1 if none. */
+    public long readPosition(String conversationId, UUID userId) {
+        Document found = readPositions().find(Filters.eq("_id", conversationId + "|" + userId)).first();
+        return found == null ? -1 : found.getLong("seq");
+    }
+
+    /** Messages of others, not deleted, placed after the user's read position. */
+    public long unread(String conversationId, UUID userId) {
+        return messages().countDocuments(Filters.and(Filters.eq("conversationId", conversationId),
+                Filters.gt("seq", readPosition(conversationId, userId)), Filters.eq("deleted", false),
+                Filters.ne("senderId", userId.toString())));
+    }
+
+    /** Records the latest message of a direct conversation for one of its two users. */
+    void directActivity(UUID userId, UUID otherUserId, String conversationId, long seq, Instant at) {
+        String id = userId + "|" + conversationId;
+        Document found = directConversations().find(Filters.eq("_id", id)).first();
+        if (found == null || found.getLong("lastSeq") < seq) {
+            directConversations().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                            .append("userId", userId.toString()).append("otherUserId", otherUserId.toString())
+                            .append("conversationId", conversationId).append("lastSeq", seq).append("lastAt", Date.from(at)),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    /** The user's direct conversations, latest activity first, after the keyset position {@code after}. */
+    public List<DirectConversationEntry> directConversations(UUID userId, DirectConversationEntry.Key after, int limit) {
+        Bson mine = Filters.eq("userId", userId.toString());
+        Bson filter = after == null ? mine : Filters.and(mine, Filters.or(
+                Filters.lt("lastAt", Date.from(after.lastAt())),
+                Filters.and(Filters.eq("lastAt", Date.from(after.lastAt())), Filters.gt("conversationId", after.conversationId()))));
+        List<DirectConversationEntry> entries = new ArrayList<>();
+        for (Document document : directConversations().find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("lastAt"), Sorts.ascending("conversationId"))).limit(limit)) {
+            entries.add(new DirectConversationEntry(UUID.fromString(document.getString("otherUserId")),
+                    document.getString("conversationId"), document.getDate("lastAt").toInstant()));
+        }
+        return entries;
+    }
+
+    /** For a replay: the views are rebuilt from the first event. */
+    void drop() {
+        messages().drop();
+        readPositions().drop();
+        directConversations().drop();
+        ensureIndexes();
+    }
+
+    private static Bson newerChange(String conversationId, UUID messageId, long seq) {
+        return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()),
+                Filters.lt("changeSeq", seq));
+    }
+
+    private static String id(String conversationId, long seq) {
+        return conversationId + "#" + seq;
+    }
+
+    private static List<String> strings(List<UUID> ids) {
+        return ids == null ? List.of() : ids.stream().map(UUID::toString).toList();
+    }
+
+    private static List<ChatMessageView> list(Iterable<Document> documents) {
+        List<ChatMessageView> views = new ArrayList<>();
+        documents.forEach(document -> views.add(ChatMessageView.of(document)));
+        return views;
+    }
+
+    private MongoCollection<Document> messages() {
+        return database.getCollection(MESSAGES);
+    }
+
+    private MongoCollection<Document> readPositions() {
+        return database.getCollection(READ_POSITIONS);
+    }
+
+    private MongoCollection<Document> directConversations() {
+        return database.getCollection(DIRECT_CONVERSATIONS);
+    }
+}

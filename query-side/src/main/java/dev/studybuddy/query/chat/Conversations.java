@@ -1,0 +1,38 @@
+package dev.studybuddy.query.chat;
+
+import dev.studybuddy.api.friendship.FriendshipId;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Conversation ids of the chat views: {@code group:<groupId>} for a group's messages (ordered by the
+ * Group stream), {@code direct:<friendshipId>} for a pair's direct messages (ordered by the Friendship stream).
+ */
+public final class Conversations {
+
+    private static final String GROUP = "group:";
+    private static final String DIRECT = "direct:";
+
+    private Conversations() {
+    }
+
+    public static String group(UUID groupId) {
+        return GROUP + groupId;
+    }
+
+    public static String direct(String friendshipId) {
+        return DIRECT + friendshipId;
+    }
+
+    public static String direct(UUID one, UUID other) {
+        return direct(FriendshipId.of(one, other));
+    }
+
+    /** The two users of a friendship id ({@link FriendshipId#of}: the smaller id, '_', the larger). */
+    public static List<UUID> participants(String friendshipId) {
+        int separator = friendshipId.indexOf('_');
+        return List.of(UUID.fromString(friendshipId.substring(0, separator)),
+                UUID.fromString(friendshipId.substring(separator + 1)));
+    }
+}

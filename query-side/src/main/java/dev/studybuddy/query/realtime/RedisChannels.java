@@ -1,0 +1,29 @@
+package dev.studybuddy.query.realtime;
+
+import java.util.UUID;
+
+/**
+ * The Redis pub/sub channels every query-side node listens on. The chat projection publishes a group's
+ * updates on its group channel and a pair's direct messages on their direct channel; notification-saga
+ * publishes in-app notifications on the recipient's channel.
+ */
+public final class RedisChannels {
+
+    public static final String GROUP_PREFIX = "studybuddy:chat:group:";
+    public static final String DIRECT_PREFIX = "studybuddy:chat:direct:";
+    public static final String CHAT_PATTERN = "studybuddy:chat:*";
+    public static final String NOTIFICATIONS_PATTERN = "studybuddy:user:*:notifications";
+    static final String USER_PREFIX = "studybuddy:user:";
+    static final String NOTIFICATIONS_SUFFIX = ":notifications";
+
+    private RedisChannels() {
+    }
+
+    public static String group(UUID groupId) {
+        return GROUP_PREFIX + groupId;
+    }
+
+    public static String direct(String friendshipId) {
+        return DIRECT_PREFIX + friendshipId;
+    }
+}

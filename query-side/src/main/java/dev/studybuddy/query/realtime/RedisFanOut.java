@@ -1,0 +1,71 @@
+package dev.studybuddy.query.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studybuddy.query.chat.Conversations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Forwards what arrives on the Redis channels to this node's WebSocket sessions: a group's updates to
+ * {@code /topic/groups.{groupId}}, a pair's direct messages to both users' {@code /user/queue/direct},
+ * notification-saga's in-app notifications to the recipient's {@code /user/queue/notifications}. A
+ * {@code member.left} is delivered to the group (the leaver included) and then ends the leaver's
+ * subscriptions here; a {@code member.joined} lifts that again.
+ */
+@Component
+class RedisFanOut implements MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisFanOut.class);
+
+    private final SimpMessagingTemplate clients;
+    private final GroupSubscriptions subscriptions;
+    private final ObjectMapper json;
+
+    RedisFanOut(SimpMessagingTemplate clients, GroupSubscriptions subscriptions, ObjectMapper json) {
+        this.clients = clients;
+        this.subscriptions = subscriptions;
+        this.json = json;
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+        try {
+            JsonNode frame = json.readTree(message.getBody());
+            if (channel.startsWith(RedisChannels.GROUP_PREFIX)) {
+                toGroup(UUID.fromString(channel.substring(RedisChannels.GROUP_PREFIX.length())), frame);
+            } else if (channel.startsWith(RedisChannels.DIRECT_PREFIX)) {
+                for (UUID user : Conversations.participants(channel.substring(RedisChannels.DIRECT_PREFIX.length()))) {
+                    clients.convertAndSendToUser(user.toString(), "/queue/direct", frame);
+                }
+            } else if (channel.startsWith(RedisChannels.USER_PREFIX) && channel.endsWith(RedisChannels.NOTIFICATIONS_SUFFIX)) {
+                String user = channel.substring(RedisChannels.USER_PREFIX.length(),
+                        channel.length() - RedisChannels.NOTIFICATIONS_SUFFIX.length());
+                clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/notifications", frame);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("Dropped an unreadable update on {}", channel, e);
+        }
+    }
+
+    private void toGroup(UUID groupId, JsonNode frame) {
+        String type = frame.path("type").asText();
+        UUID member = frame.hasNonNull("userId") ? UUID.fromString(frame.get("userId").asText()) : null;
+        if (RealtimeUpdates.MEMBER_JOINED.equals(type) && member != null) {
+            subscriptions.restore(groupId, member);
+        }
+        clients.convertAndSend(GroupSubscriptions.GROUP_TOPIC_PREFIX + groupId, frame);
+        if (RealtimeUpdates.MEMBER_LEFT.equals(type) && member != null) {
+            subscriptions.revoke(groupId, member);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.studybuddy.query.realtime;
+
+import dev.studybuddy.query.group.GroupAccess;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.stereotype.Component;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every frame a client sends passes here (DESIGN.md §4). CONNECT needs {@code Authorization: Bearer <access
+ * token>}, checked by the same {@link JwtDecoder} as the REST API; SUBSCRIBE is allowed to
+ * {@code /topic/groups.{groupId}} for that group's members and to the user's own {@code /user/queue/direct}
+ * and {@code /user/queue/notifications}; SEND only to {@code /app/groups.{groupId}.typing} by members, at
+ * most once per {@code typing-interval} per session (more are dropped). Anything else is refused: the
+ * exception becomes an ERROR frame.
+ */
+@Component
+class StompAuthorization implements ChannelInterceptor {
+
+    static final String DIRECT_QUEUE = "/user/queue/direct";
+    static final String NOTIFICATIONS_QUEUE = "/user/queue/notifications";
+    private static final Pattern TYPING = Pattern.compile("/app/groups\\.([0-9a-fA-F-]{36})\\.typing");
+    private static final String BEARER = "Bearer ";
+    private static final String LAST_TYPING = "studybuddy.lastTyping";
+
+    private final JwtDecoder jwtDecoder;
+    private final JwtAuthenticationConverter authentication;
+    private final GroupAccess groups;
+    private final GroupSubscriptions subscriptions;
+    private final RealtimeProperties properties;
+
+    StompAuthorization(JwtDecoder jwtDecoder, JwtAuthenticationConverter jwtAuthenticationConverter,
+                       GroupAccess groups, GroupSubscriptions subscriptions, RealtimeProperties properties) {
+        this.jwtDecoder = jwtDecoder;
+        this.authentication = jwtAuthenticationConverter;
+        this.groups = groups;
+        this.subscriptions = subscriptions;
+        this.properties = properties;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() == null) {
+            return message;
+        }
+        return switch (accessor.getCommand()) {
+            case CONNECT, STOMP -> connect(message, accessor);
+            case SUBSCRIBE -> subscribe(message, accessor);
+            case SEND -> send(message, accessor);
+            case UNSUBSCRIBE -> {
+                subscriptions.unsubscribed(accessor.getSessionId(), accessor.getSubscriptionId());
+                yield message;
+            }
+            case DISCONNECT -> message;
+            default -> throw refused(message, accessor.getCommand() + " is not accepted.");
+        };
+    }
+
+    private Message<?> connect(Message<?> message, StompHeaderAccessor accessor) {
+        String header = accessor.getFirstNativeHeader("Authorization");
+        if (header == null || !header.startsWith(BEARER)) {
+            throw refused(message, "CONNECT needs Authorization: Bearer <access token>.");
+        }
+        AbstractAuthenticationToken user;
+        try {
+            user = authentication.convert(jwtDecoder.decode(header.substring(BEARER.length()).trim()));
+        } catch (JwtException e) {
+            throw refused(message, "The access token is not valid.");
+        }
+        accessor.setUser(user);
+        subscriptions.connected(accessor.getSessionId(), UUID.fromString(user.getName()));
+        return message;
+    }
+
+    private Message<?> subscribe(Message<?> message, StompHeaderAccessor accessor) {
+        UUID userId = userOf(message, accessor);
+        String destination = accessor.getDestination();
+        if (DIRECT_QUEUE.equals(destination) || NOTIFICATIONS_QUEUE.equals(destination)) {
+            return message;
+        }
+        Optional<UUID> group = GroupSubscriptions.groupOf(destination);
+        if (group.isEmpty()) {
+            throw refused(message, "No subscriptions to " + destination + ".");
+        }
+        if (!groups.isMember(group.get(), userId) || subscriptions.isRevoked(group.get(), userId)) {
+            throw refused(message, "Only members of the group subscribe to " + destination + ".");
+        }
+        subscriptions.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), destination);
+        return message;
+    }
+
+    /** @return null (dropped) for a typing signal that comes too soon after the session's last one */
+    private Message<?> send(Message<?> message, StompHeaderAccessor accessor) {
+        UUID userId = userOf(message, accessor);
+        Matcher typing = TYPING.matcher(String.valueOf(accessor.getDestination()));
+        if (!typing.matches()) {
+            throw refused(message, "Clients send only typing signals to /app/groups.{groupId}.typing.");
+        }
+        UUID groupId = UUID.fromString(typing.group(1));
+        if (!groups.isMember(groupId, userId) || subscriptions.isRevoked(groupId, userId)) {
+            throw refused(message, "Only members of the group signal typing.");
+        }
+        Map<String, Object> session = accessor.getSessionAttributes();
+        long now = System.nanoTime();
+        if (session != null) {
+            Object last = session.get(LAST_TYPING);
+            if (last instanceof Long at && now - at < properties.typingInterval().toNanos()) {
+                return null;
+            }
+            session.put(LAST_TYPING, now);
+        }
+        return message;
+    }
+
+    private static UUID userOf(Message<?> message, StompHeaderAccessor accessor) {
+        Principal user = accessor.getUser();
+        if (user == null) {
+            throw refused(message, "CONNECT first.");
+        }
+        return UUID.fromString(user.getName());
+    }
+
+    private static MessageDeliveryException refused(Message<?> message, String reason) {
+        return new MessageDeliveryException(message, reason);
+    }
+}

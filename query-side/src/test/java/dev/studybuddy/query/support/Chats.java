@@ -1,0 +1,98 @@
+package dev.studybuddy.query.support;
+
+import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
+import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
+import dev.studybuddy.api.friendship.FriendshipId;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.membership.MembershipId;
+import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.test.context.TestComponent;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes the chat events command-side emits: group messages into the Group stream, direct messages and
+ * their read positions into the pair's Friendship stream, a member's read position into their
+ * Membership stream. A message's seq is its event's sequence number. Appends from several threads to
+ * one stream are retried when another thread took the sequence number first, as command-side retries
+ * a losing append.
+ */
+@TestComponent
+public class Chats {
+
+    public static final String MEMBERSHIP_TYPE = "Membership";
+    private static final int ATTEMPTS = 50;
+
+    private final EventStore eventStore;
+
+    Chats(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** @return the posted message (its seq from the token) */
+    public Posted post(UUID groupId, UUID author, String body) {
+        UUID messageId = UUID.randomUUID();
+        ConsistencyToken token = append(Groups.AGGREGATE_TYPE, groupId.toString(),
+                new GroupMessagePostedEvent(groupId, messageId, author, body, null, List.of(), List.of()));
+        return new Posted(messageId, token.sequence(), token);
+    }
+
+    public ConsistencyToken edit(UUID groupId, UUID messageId, String body) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageEditedEvent(groupId, messageId, body));
+    }
+
+    public ConsistencyToken delete(UUID groupId, UUID messageId, UUID by, boolean moderation) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageDeletedEvent(groupId, messageId, by, moderation));
+    }
+
+    public ConsistencyToken markRead(UUID groupId, UUID userId, long seq) {
+        String membershipId = MembershipId.of(groupId, userId);
+        return append(MEMBERSHIP_TYPE, membershipId, new ReadPositionAdvancedEvent(membershipId, groupId, userId, seq));
+    }
+
+    public Posted sendDirect(UUID sender, UUID recipient, String body) {
+        String friendshipId = FriendshipId.of(sender, recipient);
+        UUID messageId = UUID.randomUUID();
+        ConsistencyToken token = append(Friendships.AGGREGATE_TYPE, friendshipId,
+                new DirectMessageSentEvent(friendshipId, messageId, sender, recipient, body, null, List.of()));
+        return new Posted(messageId, token.sequence(), token);
+    }
+
+    public ConsistencyToken editDirect(UUID one, UUID other, UUID messageId, String body) {
+        String friendshipId = FriendshipId.of(one, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageEditedEvent(friendshipId, messageId, body));
+    }
+
+    public ConsistencyToken deleteDirect(UUID by, UUID other, UUID messageId) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageDeletedEvent(friendshipId, messageId, by));
+    }
+
+    public ConsistencyToken markDirectRead(UUID reader, UUID other, long seq) {
+        String friendshipId = FriendshipId.of(reader, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReadPositionAdvancedEvent(friendshipId, reader, seq));
+    }
+
+    private ConsistencyToken append(String type, String aggregateId, Object event) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return EventLog.append(eventStore, type, aggregateId, event);
+            } catch (RuntimeException concurrentAppend) {
+                last = concurrentAppend;
+                Thread.onSpinWait();
+            }
+        }
+        throw last;
+    }
+
+    public record Posted(UUID messageId, long seq, ConsistencyToken token) {
+    }
+}

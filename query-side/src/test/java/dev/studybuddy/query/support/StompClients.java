@@ -1,0 +1,127 @@
+package dev.studybuddy.query.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Real STOMP clients over a real WebSocket ({@link StandardWebSocketClient}) against a query-side node. */
+public final class StompClients {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StompClients() {
+    }
+
+    /** Opens a session; {@code authorization} is the CONNECT's Authorization header (null: none). */
+    public static Client connect(int port, String authorization) {
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        Client client = new Client(stomp);
+        StompHeaders connect = new StompHeaders();
+        if (authorization != null) {
+            connect.add("Authorization", authorization);
+        }
+        client.connecting = stomp.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), connect,
+                client.handler);
+        return client;
+    }
+
+    public static Client connected(int port, String accessToken) throws Exception {
+        Client client = connect(port, "Bearer " + accessToken);
+        client.session = client.connecting.get(30, TimeUnit.SECONDS);
+        return client;
+    }
+
+    public static final class Client implements AutoCloseable {
+
+        private final WebSocketStompClient stomp;
+        /** ERROR frames' messages and transport failures, in order. */
+        public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+        /** Every frame received on any subscription, in order. */
+        public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        CompletableFuture<StompSession> connecting;
+        StompSession session;
+
+        private final StompSessionHandlerAdapter handler = new StompSessionHandlerAdapter() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                errors.add("ERROR " + headers.getFirst("message"));
+            }
+
+            @Override
+            public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+                                        byte[] payload, Throwable exception) {
+                errors.add("EXCEPTION " + exception);
+            }
+
+            @Override
+            public void handleTransportError(StompSession session, Throwable exception) {
+                errors.add("TRANSPORT " + exception);
+            }
+        };
+
+        Client(WebSocketStompClient stomp) {
+            this.stomp = stomp;
+        }
+
+        public Client subscribe(String destination) {
+            session.subscribe(destination, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return byte[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    try {
+                        frames.add(JSON.readTree((byte[]) payload));
+                    } catch (IOException e) {
+                        errors.add("UNREADABLE " + e);
+                    }
+                }
+            });
+            return this;
+        }
+
+        public void send(String destination, Object payload) {
+            session.send(destination, payload);
+        }
+
+        /** The frames of {@code type} received so far. */
+        public List<JsonNode> framesOf(String type) {
+            return frames.stream().filter(frame -> type.equals(frame.path("type").asText())).toList();
+        }
+
+        public boolean isConnected() {
+            return session != null && session.isConnected();
+        }
+
+        @Override
+        public void close() {
+            if (session != null && session.isConnected()) {
+                session.disconnect();
+            }
+            stomp.stop();
+        }
+    }
+}
