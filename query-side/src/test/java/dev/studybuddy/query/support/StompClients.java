@@ -54,6 +54,7 @@ public final class StompClients {
         public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
         /** Every frame received on any subscription, in order. */
         public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        private volatile java.util.function.Consumer<JsonNode> listener = frame -> { };
         CompletableFuture<StompSession> connecting;
         StompSession session;
 
@@ -94,13 +95,20 @@ public final class StompClients {
                 @Override
                 public void handleFrame(StompHeaders headers, Object payload) {
                     try {
-                        frames.add(JSON.readTree((byte[]) payload));
+                        JsonNode frame = JSON.readTree((byte[]) payload);
+                        frames.add(frame);
+                        listener.accept(frame);
                     } catch (IOException e) {
                         errors.add("UNREADABLE " + e);
                     }
                 }
             });
             return this;
+        }
+
+        /** Also hands every frame to {@code onFrame} as it arrives (the benchmark measures latency there). */
+        public void onFrame(java.util.function.Consumer<JsonNode> onFrame) {
+            this.listener = onFrame;
         }
 
         public void send(String destination, Object payload) {

@@ -1,0 +1,159 @@
+package dev.studybuddy.query.chat;
+
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.query.QuerySideApplication;
+import dev.studybuddy.query.realtime.RealtimeUpdates;
+import dev.studybuddy.query.support.Chats;
+import dev.studybuddy.query.support.Groups;
+import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.StompClients;
+import dev.studybuddy.query.support.StompClients.Client;
+import dev.studybuddy.query.support.UserAccounts;
+import dev.studybuddy.testing.TestTokenIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Not a test: run by {@code bench/chat-fanout.sh} only (its name matches neither *Test nor *IT). Two
+ * query-side nodes, N subscribers across both, messages at rising rates, once through the whole
+ * pipeline (event store, chat processor, views, Redis, both nodes) and once as a baseline that writes the
+ * same view documents and publishes to Redis directly. Prints throughput and send-to-deliver latency.
+ */
+@QuerySideIT
+class ChatFanOutBenchmark {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    Groups groups;
+    @Autowired
+    Chats chats;
+    @Autowired
+    ChatViews views;
+    @Autowired
+    RealtimeUpdates updates;
+
+    @Test
+    void run() throws Exception {
+        int subscribers = Integer.getInteger("bench.subscribers", 200);
+        int seconds = Integer.getInteger("bench.seconds", 5);
+        List<Integer> rates = List.of(Integer.getInteger("bench.rate1", 10), Integer.getInteger("bench.rate2", 20),
+                Integer.getInteger("bench.rate3", 40));
+        ConfigurableApplicationContext second = new SpringApplicationBuilder(QuerySideApplication.class).run(
+                "--server.port=0", "--studybuddy.node-id=bench-second",
+                "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
+                "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
+                "--spring.data.mongodb.database=" + environment.getRequiredProperty("spring.data.mongodb.database"),
+                "--studybuddy.jwt.jwk-set-uri=" + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"));
+        int secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+        UUID owner = UUID.randomUUID();
+        Groups.Created pipelineGroup = groups.create(owner, "bench pipeline", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10_000);
+        Groups.Created baselineGroup = groups.create(owner, "bench baseline", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10_000);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            UUID user = UUID.randomUUID();
+            users.add(user);
+            groups.join(pipelineGroup.groupId(), user);
+            accounts.awaitProjected("groups", groups.join(baselineGroup.groupId(), user));
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Client> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                Client client = StompClients.connected(i % 2 == 0 ? port : secondPort, TestTokenIssuer.get().accessToken(users.get(i)));
+                client.onFrame(frame -> {
+                    String body = frame.at("/message/body").asText("");
+                    if (body.startsWith("t=")) {
+                        latencies.add(System.nanoTime() - Long.parseLong(body.substring(2)));
+                    }
+                });
+                client.subscribe("/topic/groups." + pipelineGroup.groupId());
+                client.subscribe("/topic/groups." + baselineGroup.groupId());
+                clients.add(client);
+            }
+            Thread.sleep(2000);
+            System.out.printf("%nchat fan-out: %d subscribers on 2 nodes, %d s per rate%n", subscribers, seconds);
+            long[] seq = {1_000_000};
+            String baselineConversation = Conversations.group(baselineGroup.groupId());
+            for (int rate : rates) {
+                Result baseline = phase(rate, seconds, subscribers, latencies, () -> {
+                    long at = ++seq[0];
+                    views.posted(baselineConversation, at, UUID.randomUUID(), owner, "t=" + System.nanoTime(), List.of(), null,
+                            List.of(), Instant.now());
+                    views.changedBy(baselineConversation, UUID.randomUUID(), at);
+                    updates.toGroup(baselineGroup.groupId(), RealtimeUpdates.MESSAGE_POSTED, baselineConversation, at,
+                            Map.of("message", Map.of("seq", at, "body", "t=" + System.nanoTime())));
+                });
+                Result pipeline = phase(rate, seconds, subscribers, latencies,
+                        () -> chats.post(pipelineGroup.groupId(), owner, "t=" + System.nanoTime()));
+                System.out.printf("rate %4d msg/s | baseline %s | pipeline %s | throughput ratio %.2f (target >= 0.50), p99 ratio %.2f (target <= 3)%n",
+                        rate, baseline, pipeline, pipeline.deliveredPerSecond / baseline.deliveredPerSecond,
+                        pipeline.p99 / Math.max(0.001, baseline.p99));
+            }
+        } finally {
+            clients.forEach(Client::close);
+            second.close();
+        }
+    }
+
+    private static Result phase(int rate, int seconds, int subscribers, List<Long> latencies, Runnable send)
+            throws InterruptedException {
+        latencies.clear();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        int sent = 0;
+        while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+            send.run();
+            sent++;
+            long next = start + sent * interval;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        long expected = (long) sent * subscribers;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (latencies.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted;
+        synchronized (latencies) {
+            sorted = new ArrayList<>(latencies);
+        }
+        Collections.sort(sorted);
+        return new Result(sent / elapsed, sorted.size() / elapsed, sorted.size(), expected,
+                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99));
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+    }
+
+    record Result(double sentPerSecond, double deliveredPerSecond, long delivered, long expected,
+                  double p50, double p95, double p99) {
+        @Override
+        public String toString() {
+            return String.format("%.1f msg/s sent, %.0f deliveries/s (%d/%d), p50 %.1f ms p95 %.1f ms p99 %.1f ms",
+                    sentPerSecond, deliveredPerSecond, delivered, expected, p50, p95, p99);
+        }
+    }
+}
