@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.Actor;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
 import dev.studybuddy.api.group.ArchiveGroupCommand;
 import dev.studybuddy.api.group.BanFromGroupCommand;
+import dev.studybuddy.api.group.CancelStudySessionCommand;
 import dev.studybuddy.api.group.ChangeGroupDetailsCommand;
 import dev.studybuddy.api.group.ChangeMemberRoleCommand;
 import dev.studybuddy.api.group.CreateGroupCommand;
@@ -25,6 +26,7 @@ import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
 import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.InviteToGroupCommand;
 import dev.studybuddy.api.group.JoinGroupCommand;
@@ -43,6 +45,11 @@ import dev.studybuddy.api.group.OwnershipTransferredEvent;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
+import dev.studybuddy.api.group.RescheduleStudySessionCommand;
+import dev.studybuddy.api.group.ScheduleStudySessionCommand;
+import dev.studybuddy.api.group.StudySessionCancelledEvent;
+import dev.studybuddy.api.group.StudySessionRescheduledEvent;
+import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
@@ -52,6 +59,9 @@ import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -92,7 +102,10 @@ public class Group {
     private Map<UUID, GroupRole> members = new HashMap<>();
     private Set<UUID> banned = new HashSet<>();
     private Set<UUID> joinRequests = new HashSet<>();
-    private Set<UUID> invitations = new HashSet<>();
+    /** Open invitations, each with its number among all the group has sent. */
+    private Map<UUID, Integer> invitations = new HashMap<>();
+    private int invitationsSent;
+    private Map<UUID, StudySession> sessions = new HashMap<>();
     private Map<UUID, PostedMessage> messages = new HashMap<>();
 
     protected Group() {
@@ -167,7 +180,7 @@ public class Group {
         UUID userId = command.userId();
         requireNotBanned(userId);
         requireNotMember(userId);
-        if (invitations.contains(userId)) {
+        if (invitations.containsKey(userId)) {
             admitByInvitation(userId);
             return JoinOutcome.JOINED;
         }
@@ -200,19 +213,30 @@ public class Group {
     }
 
     @CommandHandler
-    public void handle(InviteToGroupCommand command, UserDirectory users) {
+    public void handle(InviteToGroupCommand command, UserDirectory users, DeadlineManager deadlines,
+                       GroupSettings settings) {
         requireNotArchived();
         requireRole(command.actor(), "Only the owner and admins invite.");
         UUID invitee = command.inviteeId();
         requireNotBanned(invitee);
         requireNotMember(invitee);
-        if (invitations.contains(invitee)) {
+        if (invitations.containsKey(invitee)) {
             return;
         }
         if (users.statusOf(invitee) != UserDirectory.Status.ACTIVE) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
         }
         apply(new InvitationSentEvent(groupId, invitee, command.actor().userId()));
+        deadlines.schedule(settings.invitationLifetime(), InvitationDeadline.NAME,
+                new InvitationDeadline(invitee, invitations.get(invitee)));
+    }
+
+    @DeadlineHandler(deadlineName = InvitationDeadline.NAME)
+    void expire(InvitationDeadline deadline) {
+        Integer open = invitations.get(deadline.inviteeId());
+        if (open != null && open == deadline.invitationNumber()) {
+            apply(new InvitationExpiredEvent(groupId, deadline.inviteeId()));
+        }
     }
 
     @CommandHandler
@@ -352,6 +376,60 @@ public class Group {
         return message;
     }
 
+    @CommandHandler
+    public void handle(ScheduleStudySessionCommand command) {
+        requireNotArchived();
+        requireMember(command.schedulerId());
+        if (sessions.containsKey(command.sessionId())) {
+            throw new DomainException(ErrorCode.CONFLICT, "A session with this id exists already.");
+        }
+        requireFuture(command.startsAt());
+        apply(new StudySessionScheduledEvent(groupId, command.sessionId(), command.schedulerId(), command.title(),
+                command.startsAt(), command.durationMinutes()));
+    }
+
+    @CommandHandler
+    public void handle(RescheduleStudySessionCommand command) {
+        requireNotArchived();
+        StudySession session = requireChangeableSession(command.sessionId(), command.actor());
+        Instant startsAt = command.startsAt() != null ? command.startsAt() : session.startsAt();
+        if (command.startsAt() != null) {
+            requireFuture(startsAt);
+        }
+        apply(new StudySessionRescheduledEvent(groupId, command.sessionId(),
+                Objects.requireNonNullElse(command.title(), session.title()), startsAt,
+                Objects.requireNonNullElse(command.durationMinutes(), session.durationMinutes()), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(CancelStudySessionCommand command) {
+        requireNotArchived();
+        requireChangeableSession(command.sessionId(), command.actor());
+        apply(new StudySessionCancelledEvent(groupId, command.sessionId(), command.actor().userId()));
+    }
+
+    /** Its scheduler, the owner or an admin may change a session, until it starts. */
+    private StudySession requireChangeableSession(UUID sessionId, Actor actor) {
+        StudySession session = sessions.get(sessionId);
+        if (session == null || session.cancelled()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such study session.");
+        }
+        GroupRole role = members.get(actor.userId());
+        if (!session.scheduledBy().equals(actor.userId()) && role != GroupRole.OWNER && role != GroupRole.ADMIN) {
+            throw forbidden("Only its scheduler, the owner and admins change a session.");
+        }
+        if (!session.startsAt().isAfter(GenericEventMessage.clock.instant())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "The session has started already.");
+        }
+        return session;
+    }
+
+    private static void requireFuture(Instant startsAt) {
+        if (!startsAt.isAfter(GenericEventMessage.clock.instant())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts in the future.");
+        }
+    }
+
     private void admitByInvitation(UUID invitee) {
         requireSeatFree();
         apply(new InvitationAcceptedEvent(groupId, invitee));
@@ -422,7 +500,7 @@ public class Group {
     }
 
     private void requireInvitation(UUID userId) {
-        if (!invitations.contains(userId)) {
+        if (!invitations.containsKey(userId)) {
             throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no invitation for you.");
         }
     }
@@ -514,7 +592,13 @@ public class Group {
 
     @EventSourcingHandler
     void on(InvitationSentEvent event) {
-        invitations.add(event.inviteeId());
+        invitationsSent++;
+        invitations.put(event.inviteeId(), invitationsSent);
+    }
+
+    @EventSourcingHandler
+    void on(InvitationExpiredEvent event) {
+        invitations.remove(event.inviteeId());
     }
 
     @EventSourcingHandler
@@ -552,5 +636,21 @@ public class Group {
     @EventSourcingHandler
     void on(GroupMessageDeletedEvent event) {
         messages.computeIfPresent(event.messageId(), (id, message) -> message.asDeleted());
+    }
+    @EventSourcingHandler
+    void on(StudySessionScheduledEvent event) {
+        sessions.put(event.sessionId(),
+                new StudySession(event.scheduledBy(), event.title(), event.startsAt(), event.durationMinutes(), false));
+    }
+
+    @EventSourcingHandler
+    void on(StudySessionRescheduledEvent event) {
+        sessions.computeIfPresent(event.sessionId(), (id, session) ->
+                session.rescheduled(event.title(), event.startsAt(), event.durationMinutes()));
+    }
+
+    @EventSourcingHandler
+    void on(StudySessionCancelledEvent event) {
+        sessions.computeIfPresent(event.sessionId(), (id, session) -> session.asCancelled());
     }
 }

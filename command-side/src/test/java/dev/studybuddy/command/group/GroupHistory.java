@@ -29,6 +29,7 @@ final class GroupHistory {
     static final UUID DEACTIVATED = UUID.randomUUID();
     static final UUID UNKNOWN = UUID.randomUUID();
 
+    static final java.time.Duration INVITATION_LIFETIME = java.time.Duration.ofDays(7);
     static final String NAME = "Linear Algebra";
     static final String DESCRIPTION = "Weekly problem sets";
 
@@ -41,6 +42,7 @@ final class GroupHistory {
                 .active(OWNER, ADMIN, MEMBER, OUTSIDER, MODERATOR)
                 .deactivated(DEACTIVATED)
                 .directory());
+        fixture.registerInjectableResource(new GroupSettings(INVITATION_LIFETIME));
         return fixture;
     }
 

@@ -16,6 +16,7 @@ public final class Accounts {
     public static final String ADMIN_PASSWORD = "Root-Password-42";
     public static final String PASSWORD = "Tr1cky-Study-Pass";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static String adminToken;
 
     private Accounts() {
     }
@@ -54,7 +55,14 @@ public final class Accounts {
     public record SignedInUser(UUID id, String username, ApiClient api) {
     }
 
-    public static String adminToken(ApiClient client) {
-        return login(client, ADMIN_USERNAME, ADMIN_PASSWORD).get("accessToken").asText();
+    /**
+     * The administrator's access token, signed in once per test JVM: the per-username login limit would
+     * otherwise count every test that acts as the administrator.
+     */
+    public static synchronized String adminToken(ApiClient client) {
+        if (adminToken == null) {
+            adminToken = login(client, ADMIN_USERNAME, ADMIN_PASSWORD).get("accessToken").asText();
+        }
+        return adminToken;
     }
 }

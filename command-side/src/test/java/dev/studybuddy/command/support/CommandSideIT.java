@@ -23,7 +23,9 @@ import java.lang.annotation.Target;
         "studybuddy.identity.admin.password=" + Accounts.ADMIN_PASSWORD,
         "studybuddy.rate-limits.per-username.attempts=5",
         "studybuddy.rate-limits.per-address.attempts=20",
-        "studybuddy.chat.edit-window=2s"})
+        "studybuddy.chat.edit-window=2s",
+        "studybuddy.groups.invitation-lifetime=4s",
+        "studybuddy.deadlines.polling-interval=500ms"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(ReplayProbes.class)
 public @interface CommandSideIT {

@@ -1,4 +1,4 @@
-package dev.studybuddy.notification.config;
+package dev.studybuddy.platform.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
@@ -16,12 +17,15 @@ import java.time.Duration;
 /**
  * The durable scheduler behind Axon's {@code DbSchedulerDeadlineManager} (which Axon's own
  * {@code AxonDbSchedulerAutoConfiguration} builds once a {@link Scheduler} bean exists): deadlines are rows
- * of {@code scheduled_tasks}, so they survive a restart, and each due one is picked by exactly one node.
- * The data source is transaction-aware, so a deadline a saga schedules or cancels commits with the saga.
+ * of {@code scheduled_tasks} in the service's schema (its Flyway migration creates the table), so they
+ * survive a restart, and each due one is picked by exactly one node. The data source is
+ * transaction-aware, so a deadline scheduled or cancelled by a handler commits with its unit of work.
+ * Active in the services that have db-scheduler on their classpath.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration")
+@ConditionalOnClass(Scheduler.class)
 @EnableConfigurationProperties(DeadlineSchedulerConfiguration.DeadlineSchedulerProperties.class)
-class DeadlineSchedulerConfiguration {
+public class DeadlineSchedulerConfiguration {
 
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
@@ -61,7 +65,7 @@ class DeadlineSchedulerConfiguration {
     }
 
     /** How often this node looks for due deadlines, and how many it runs at once. */
-    @ConfigurationProperties("studybuddy.notifications.deadlines")
+    @ConfigurationProperties("studybuddy.deadlines")
     record DeadlineSchedulerProperties(Duration pollingInterval, int threads) {
         DeadlineSchedulerProperties {
             pollingInterval = pollingInterval == null ? Duration.ofSeconds(10) : pollingInterval;

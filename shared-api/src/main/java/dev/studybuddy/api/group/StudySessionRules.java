@@ -1,0 +1,27 @@
+package dev.studybuddy.api.group;
+
+/** The intrinsic limits of a study session. */
+public final class StudySessionRules {
+
+    public static final int MAX_TITLE = 120;
+    public static final int MIN_DURATION_MINUTES = 5;
+    public static final int MAX_DURATION_MINUTES = 720;
+
+    private StudySessionRules() {
+    }
+
+    public static String requireTitle(String title) {
+        String trimmed = title == null ? "" : title.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
+            throw new IllegalArgumentException("title must be 1-" + MAX_TITLE + " characters");
+        }
+        return trimmed;
+    }
+
+    public static int requireDuration(int minutes) {
+        if (minutes < MIN_DURATION_MINUTES || minutes > MAX_DURATION_MINUTES) {
+            throw new IllegalArgumentException("durationMinutes must be " + MIN_DURATION_MINUTES + "-" + MAX_DURATION_MINUTES);
+        }
+        return minutes;
+    }
+}
