@@ -1,15 +1,21 @@
 package dev.studybuddy.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * A PostgreSQL database of its own for each test JVM's service, dropped and created anew on first use,
- * so every run starts from empty tables on the real local server.
+ * so every run starts from empty tables on the real local server. Its name also carries a short hash of
+ * the checkout the tests run in, so that two checkouts testing at once never drop each other's database.
  */
 public final class TestDatabase {
 
@@ -20,11 +26,12 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** The JDBC URL of a fresh database called {@code name}. */
-    public static synchronized String fresh(String name) {
-        if (!name.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("unsafe database name: " + name);
+    /** The JDBC URL of a fresh database for {@code service} in this checkout. */
+    public static synchronized String fresh(String service) {
+        if (!service.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("unsafe database name: " + service);
         }
+        String name = service + "_" + checkoutHash();
         if (CREATED.add(name)) {
             try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
                  Statement statement = admin.createStatement()) {
@@ -36,6 +43,16 @@ public final class TestDatabase {
             }
         }
         return SERVER + name;
+    }
+
+    private static String checkoutHash() {
+        String checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(checkout.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String user() {

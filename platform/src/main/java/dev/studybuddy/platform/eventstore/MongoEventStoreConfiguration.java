@@ -1,7 +1,11 @@
 package dev.studybuddy.platform.eventstore;
 
 import com.mongodb.client.MongoClient;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -12,11 +16,13 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -40,6 +46,23 @@ public class MongoEventStoreConfiguration {
     @Bean(name = "mongoHealthIndicator")
     public HealthIndicator mongoHealthIndicator(MongoClient mongoClient, MongoProperties mongoProperties) {
         return new MongoPingHealthIndicator(mongoClient, mongoProperties.getMongoClientDatabase());
+    }
+
+    /**
+     * Axon's embedded event store, as its auto-configuration builds it, but looking for events that other
+     * processes appended every {@code studybuddy.event-store.fetch-delay} (Axon's default is a second,
+     * which every live update from command-side to the WebSocket nodes would wait for).
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
     }
 
     @Bean
