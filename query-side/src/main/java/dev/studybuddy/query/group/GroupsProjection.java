@@ -10,6 +10,7 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
 import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.JoinRequestApprovedEvent;
 import dev.studybuddy.api.group.JoinRequestRejectedEvent;
@@ -19,6 +20,9 @@ import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.StudySessionCancelledEvent;
+import dev.studybuddy.api.group.StudySessionRescheduledEvent;
+import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
@@ -180,6 +184,35 @@ class GroupsProjection {
     @EventHandler
     void on(InvitationDeclinedEvent event, @Timestamp Instant at) {
         dropInvitation(event.groupId(), event.inviteeId());
+        touch(event.groupId(), at);
+    }
+
+    @EventHandler
+    void on(InvitationExpiredEvent event, @Timestamp Instant at) {
+        dropInvitation(event.groupId(), event.inviteeId());
+        touch(event.groupId(), at);
+    }
+
+    @EventHandler
+    void on(StudySessionScheduledEvent event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO group_sessions (session_id, group_id, title, starts_at, duration_minutes, scheduled_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""",
+                event.sessionId(), event.groupId(), event.title(), utc(event.startsAt()), event.durationMinutes(),
+                event.scheduledBy(), utc(at));
+        touch(event.groupId(), at);
+    }
+
+    @EventHandler
+    void on(StudySessionRescheduledEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE group_sessions SET title = ?, starts_at = ?, duration_minutes = ?, updated_at = ? WHERE session_id = ?",
+                event.title(), utc(event.startsAt()), event.durationMinutes(), utc(at), event.sessionId());
+        touch(event.groupId(), at);
+    }
+
+    @EventHandler
+    void on(StudySessionCancelledEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE group_sessions SET cancelled = TRUE, updated_at = ? WHERE session_id = ?", utc(at), event.sessionId());
         touch(event.groupId(), at);
     }
 

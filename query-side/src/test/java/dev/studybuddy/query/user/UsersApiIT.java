@@ -98,6 +98,18 @@ class UsersApiIT {
     }
 
     @Test
+    void aDeactivatedAccountsStillValidTokenIsRefusedAtOnce() {
+        UUID closed = accounts.register(UserAccounts.uniqueUsername("closing"), "Closing Account").userId();
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.deactivate(closed));
+
+        ApiClient.Response refused = as(closed).get("/api/users/me");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        UUID brandNew = UUID.randomUUID();
+        assertThat(as(brandNew).get("/api/users?search=zz").status())
+                .as("an account the read model does not know yet is not refused").isEqualTo(200);
+    }
+
+    @Test
     void anUnknownUserIsANotFoundProblem() {
         assertNotFoundProblem(as(UUID.randomUUID()).get("/api/users/" + UUID.randomUUID()));
         assertNotFoundProblem(as(UUID.randomUUID(), "USER", "ADMIN").get("/api/users/" + UUID.randomUUID()));
