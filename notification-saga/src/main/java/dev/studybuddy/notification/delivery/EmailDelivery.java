@@ -59,6 +59,16 @@ class EmailDelivery {
             case "group.member.banned" -> "You were banned from " + group;
             case "group.member.role-changed" -> "Your role in " + group + " is now " + text(payload, "role").orElse("changed");
             case "group.ownership.received" -> "You are now the owner of " + group;
+            case "group.invitation.expired" -> "Your invitation to " + group + " has expired";
+            case "group.invitation.lapsed" -> name(payload, "inviteeId") + " did not answer your invitation to " + group;
+            case "group.message.mention" -> name(payload, "authorId") + " mentioned you in " + group;
+            case "direct-message.received" -> name(payload, "senderId") + " sent you a message";
+            case "study-session.reminder" -> text(payload, "title").orElse("A study session") + " in " + group
+                    + " starts at " + text(payload, "startsAt").orElse("soon");
+            case "study-session.rescheduled" -> text(payload, "title").orElse("A study session") + " in " + group
+                    + " was moved to " + text(payload, "startsAt").orElse("another time");
+            case "study-session.cancelled" -> text(payload, "title").orElse("A study session") + " in " + group
+                    + " was cancelled";
             default -> "You have a new StudyBuddy notification";
         };
     }

@@ -1,5 +1,6 @@
 package dev.studybuddy.notification.groupactivity;
 
+import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.JoinRequestApprovedEvent;
 import dev.studybuddy.api.group.JoinRequestRejectedEvent;
@@ -20,11 +21,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Group events that concern someone who did not cause them: a join request (its group's OWNER and ADMINs),
- * its outcome (the requester), an invitation (the invitee), a removal, ban, role change or ownership
+ * its outcome (the requester), an invitation (the invitee) and its expiry (the invitee and inviter), a removal, ban, role change or ownership
  * transfer (the member concerned). Stateless and untimed, so an event handler rather than a saga; it runs
  * in the recipients processing group to see the roster as it stood before each event. Never on a replay.
  */
@@ -67,6 +69,21 @@ class GroupActivityNotifier {
                 about(event.groupId(), "invitedBy", event.invitedBy()));
     }
 
+    /**
+     * The invitee learns the invitation lapsed; so does the inviter, when the recipients projection saw who it
+     * was (an invitation sent before this service read the stream may lack one).
+     */
+    @EventHandler
+    void on(InvitationExpiredEvent event, EventMessage<?> message) {
+        Optional<UUID> inviter = recipients.inviterOf(event.groupId(), event.inviteeId());
+        Map<String, Object> payload = inviter.map(by -> about(event.groupId(), "invitedBy", by))
+                .orElseGet(() -> about(event.groupId()));
+        notifications.notify(NotificationType.GROUP_INVITATION_EXPIRED, event.inviteeId(), message.getIdentifier(),
+                payload);
+        inviter.ifPresent(by -> notifications.notify(NotificationType.GROUP_INVITATION_LAPSED, by,
+                message.getIdentifier(), about(event.groupId(), "inviteeId", event.inviteeId())));
+    }
+
     @EventHandler
     void on(MemberRemovedEvent event, EventMessage<?> message) {
         notifications.notify(NotificationType.GROUP_MEMBER_REMOVED, event.userId(), message.getIdentifier(),
@@ -96,10 +113,15 @@ class GroupActivityNotifier {
                 about(event.groupId(), "previousOwnerId", event.previousOwnerId()));
     }
 
-    private Map<String, Object> about(UUID groupId, String actorRole, UUID actor) {
+    private Map<String, Object> about(UUID groupId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("groupId", groupId.toString());
         recipients.groupName(groupId).ifPresent(name -> payload.put("groupName", name));
+        return payload;
+    }
+
+    private Map<String, Object> about(UUID groupId, String actorRole, UUID actor) {
+        Map<String, Object> payload = about(groupId);
         payload.put(actorRole, actor.toString());
         recipients.displayName(actor).ifPresent(name -> payload.put(actorRole.replace("Id", "") + "Name", name));
         return payload;

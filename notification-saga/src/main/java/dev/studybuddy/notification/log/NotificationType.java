@@ -18,7 +18,14 @@ public enum NotificationType {
     GROUP_MEMBER_REMOVED("group.member.removed", true),
     GROUP_MEMBER_BANNED("group.member.banned", true),
     GROUP_ROLE_CHANGED("group.member.role-changed", false),
-    GROUP_OWNERSHIP_RECEIVED("group.ownership.received", true);
+    GROUP_OWNERSHIP_RECEIVED("group.ownership.received", true),
+    GROUP_INVITATION_EXPIRED("group.invitation.expired", true),
+    GROUP_INVITATION_LAPSED("group.invitation.lapsed", false),
+    GROUP_MENTION("group.message.mention", true),
+    DIRECT_MESSAGE_RECEIVED("direct-message.received", true),
+    STUDY_SESSION_REMINDER("study-session.reminder", true),
+    STUDY_SESSION_RESCHEDULED("study-session.rescheduled", true),
+    STUDY_SESSION_CANCELLED("study-session.cancelled", true);
 
     private final String key;
     private final boolean emailByDefault;

@@ -38,8 +38,18 @@ public class NotificationWriter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int notify(NotificationType type, UUID recipient, String sourceId, Map<String, Object> payload) {
+        return notify(type, recipient, sourceId, payload, true);
+    }
+
+    /**
+     * As {@link #notify(NotificationType, UUID, String, Map)}, but e-mail only when {@code emailAllowed}: a chat
+     * notification is not mailed to someone who is reading that conversation right now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notify(NotificationType type, UUID recipient, String sourceId, Map<String, Object> payload,
+                      boolean emailAllowed) {
         int written = insert(type, recipient, Channel.IN_APP, sourceId, payload);
-        if (wantsEmail(recipient, type)) {
+        if (emailAllowed && wantsEmail(recipient, type)) {
             written += insert(type, recipient, Channel.EMAIL, sourceId, payload);
         }
         return written;

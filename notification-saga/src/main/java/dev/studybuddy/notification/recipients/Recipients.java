@@ -1,5 +1,6 @@
 package dev.studybuddy.notification.recipients;
 
+import dev.studybuddy.api.membership.NotificationLevel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,34 @@ public class Recipients {
         return jdbc.queryForList("""
                 SELECT user_id FROM group_roster WHERE group_id = ? AND role IN ('OWNER', 'ADMIN')
                 ORDER BY user_id""", UUID.class, groupId);
+    }
+
+    /**
+     * The group's members who have not muted it: everyone on the roster whose notification level is not NONE
+     * (no level read yet counts as ALL).
+     */
+    public List<UUID> unmutedMembersOf(UUID groupId) {
+        return jdbc.queryForList("""
+                SELECT r.user_id FROM group_roster r
+                LEFT JOIN member_levels l ON l.group_id = r.group_id AND l.user_id = r.user_id
+                WHERE r.group_id = ? AND COALESCE(l.level, 'ALL') <> 'NONE'
+                ORDER BY r.user_id""", UUID.class, groupId);
+    }
+
+    /** The member's notification level in the group; empty when they are not on its roster. */
+    public Optional<NotificationLevel> levelOf(UUID groupId, UUID userId) {
+        return jdbc.query("""
+                        SELECT COALESCE(l.level, 'ALL') FROM group_roster r
+                        LEFT JOIN member_levels l ON l.group_id = r.group_id AND l.user_id = r.user_id
+                        WHERE r.group_id = ? AND r.user_id = ?""",
+                rs -> rs.next() ? Optional.of(NotificationLevel.valueOf(rs.getString(1))) : Optional.empty(),
+                groupId, userId);
+    }
+
+    /** Who sent the invitation of this invitee to this group, if the projection saw it. */
+    public Optional<UUID> inviterOf(UUID groupId, UUID inviteeId) {
+        return jdbc.query("SELECT invited_by FROM group_invitations WHERE group_id = ? AND invitee_id = ?",
+                rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty(), groupId, inviteeId);
     }
 
     public Optional<String> displayName(UUID userId) {

@@ -3,12 +3,19 @@ package dev.studybuddy.notification.recipients;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.InvitationAcceptedEvent;
+import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
+import dev.studybuddy.api.membership.MembershipClosedEvent;
+import dev.studybuddy.api.membership.MembershipOpenedEvent;
+import dev.studybuddy.api.membership.NotificationLevel;
+import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -20,8 +27,8 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 /**
- * Who may be told what: users' display names and every group's roster with roles, in this service's own
- * schema. The group notifiers share this processing group, so a join request is always addressed with the
+ * Who may be told what: users' display names, every group's roster with roles, each member's notification
+ * level and pending invitations with their inviter, in this service's own schema. The group notifiers share this processing group, so a join request is always addressed with the
  * roster as it stood right before it (events of one group are handled in order, in one transaction).
  */
 @Component
@@ -95,9 +102,50 @@ public class RecipientsProjection {
         unseat(event.groupId(), event.userId());
     }
 
+    /** A (re)opened seat starts at ALL, unless its level was already read (streams are read in parallel). */
+    @EventHandler
+    void on(MembershipOpenedEvent event) {
+        jdbc.update("""
+                INSERT INTO member_levels (group_id, user_id, level) VALUES (?, ?, ?)
+                ON CONFLICT (group_id, user_id) DO NOTHING""", event.groupId(), event.userId(), NotificationLevel.ALL.name());
+    }
+
+    @EventHandler
+    void on(NotificationLevelChangedEvent event) {
+        jdbc.update("""
+                INSERT INTO member_levels (group_id, user_id, level) VALUES (?, ?, ?)
+                ON CONFLICT (group_id, user_id) DO UPDATE SET level = excluded.level""",
+                event.groupId(), event.userId(), event.level().name());
+    }
+
+    @EventHandler
+    void on(MembershipClosedEvent event) {
+        jdbc.update("DELETE FROM member_levels WHERE group_id = ? AND user_id = ?", event.groupId(), event.userId());
+    }
+
+    @EventHandler
+    void on(InvitationSentEvent event) {
+        jdbc.update("""
+                INSERT INTO group_invitations (group_id, invitee_id, invited_by) VALUES (?, ?, ?)
+                ON CONFLICT (group_id, invitee_id) DO UPDATE SET invited_by = excluded.invited_by""",
+                event.groupId(), event.inviteeId(), event.invitedBy());
+    }
+
+    @EventHandler
+    void on(InvitationAcceptedEvent event) {
+        forgetInvitation(event.groupId(), event.inviteeId());
+    }
+
+    @EventHandler
+    void on(InvitationDeclinedEvent event) {
+        forgetInvitation(event.groupId(), event.inviteeId());
+    }
+
     /** Contacts are not derived from events, so a replay keeps them. */
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM member_levels");
+        jdbc.update("DELETE FROM group_invitations");
         jdbc.update("DELETE FROM group_roster");
         jdbc.update("DELETE FROM recipient_groups");
         jdbc.update("DELETE FROM recipient_users");
@@ -113,6 +161,10 @@ public class RecipientsProjection {
         jdbc.update("""
                 INSERT INTO group_roster (group_id, user_id, role) VALUES (?, ?, ?)
                 ON CONFLICT (group_id, user_id) DO UPDATE SET role = excluded.role""", groupId, userId, role.name());
+    }
+
+    private void forgetInvitation(UUID groupId, UUID inviteeId) {
+        jdbc.update("DELETE FROM group_invitations WHERE group_id = ? AND invitee_id = ?", groupId, inviteeId);
     }
 
     private void unseat(UUID groupId, UUID userId) {

@@ -1,0 +1,95 @@
+package dev.studybuddy.notification.chat;
+
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.membership.NotificationLevel;
+import dev.studybuddy.notification.log.NotificationType;
+import dev.studybuddy.notification.log.NotificationWriter;
+import dev.studybuddy.notification.recipients.Recipients;
+import dev.studybuddy.notification.recipients.RecipientsProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Chat messages that concern one person: a mention in a group (if their level there is ALL or MENTIONS) and a
+ * direct message (its recipient). Always in-app; by e-mail only while the recipient is not reading that
+ * conversation over WebSocket ({@link Presence}). A plain group message notifies nobody, whatever the level:
+ * members see it in the conversation, and a notice per message would flood inboxes and mailboxes. Runs in the
+ * recipients processing group to see rosters and levels; never on a replay.
+ */
+@Component
+@ProcessingGroup(RecipientsProjection.PROCESSING_GROUP)
+@DisallowReplay
+class ChatNotifier {
+
+    /** How much of the message a notification quotes. */
+    static final int EXCERPT_LENGTH = 140;
+
+    private final NotificationWriter notifications;
+    private final Recipients recipients;
+    private final Presence presence;
+
+    ChatNotifier(NotificationWriter notifications, Recipients recipients, Presence presence) {
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.presence = presence;
+    }
+
+    @EventHandler
+    void on(GroupMessagePostedEvent event, EventMessage<?> message) {
+        if (event.mentions() == null || event.mentions().isEmpty()) {
+            return;
+        }
+        String conversation = Presence.groupConversation(event.groupId());
+        for (UUID mentioned : new LinkedHashSet<>(event.mentions())) {
+            boolean wantsMentions = recipients.levelOf(event.groupId(), mentioned)
+                    .map(level -> level != NotificationLevel.NONE)
+                    .orElse(false);
+            if (mentioned.equals(event.authorId()) || !wantsMentions) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("groupId", event.groupId().toString());
+            recipients.groupName(event.groupId()).ifPresent(name -> payload.put("groupName", name));
+            payload.put("conversationId", conversation);
+            payload.put("messageId", event.messageId().toString());
+            author(payload, "authorId", event.authorId());
+            payload.put("excerpt", excerpt(event.body()));
+            notifications.notify(NotificationType.GROUP_MENTION, mentioned, message.getIdentifier(), payload,
+                    !presence.isConnected(mentioned, conversation));
+        }
+    }
+
+    @EventHandler
+    void on(DirectMessageSentEvent event, EventMessage<?> message) {
+        String conversation = Presence.directConversation(event.friendshipId());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("friendshipId", event.friendshipId());
+        payload.put("conversationId", conversation);
+        payload.put("messageId", event.messageId().toString());
+        author(payload, "senderId", event.senderId());
+        payload.put("excerpt", excerpt(event.body()));
+        notifications.notify(NotificationType.DIRECT_MESSAGE_RECEIVED, event.recipientId(), message.getIdentifier(),
+                payload, !presence.isConnected(event.recipientId(), conversation));
+    }
+
+    private void author(Map<String, Object> payload, String key, UUID author) {
+        payload.put(key, author.toString());
+        recipients.displayName(author).ifPresent(name -> payload.put(key.replace("Id", "") + "Name", name));
+    }
+
+    static String excerpt(String body) {
+        if (body == null) {
+            return "";
+        }
+        return body.length() <= EXCERPT_LENGTH ? body : body.substring(0, EXCERPT_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.studybuddy.notification.studysession;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** @param remindBefore how long before a study session starts its group's members are reminded */
+@ConfigurationProperties("studybuddy.notifications.study-session")
+public record StudySessionProperties(Duration remindBefore) {
+
+    public StudySessionProperties {
+        if (remindBefore == null || remindBefore.isNegative()) {
+            throw new IllegalArgumentException("studybuddy.notifications.study-session.remind-before must not be negative");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.studybuddy.notification.studysession;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.studybuddy.api.group.StudySessionCancelledEvent;
+import dev.studybuddy.api.group.StudySessionRescheduledEvent;
+import dev.studybuddy.api.group.StudySessionScheduledEvent;
+import dev.studybuddy.notification.log.NotificationType;
+import dev.studybuddy.notification.log.NotificationWriter;
+import dev.studybuddy.notification.recipients.Recipients;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One study session, from scheduling to its end: every member who has not muted the group (level NONE) is
+ * reminded {@link StudySessionProperties#remindBefore()} before it starts, and told when it is moved (the
+ * reminder moves with it) or cancelled. Recipients are read from the recipients projection when the notice is
+ * written, so whoever joined or muted the group in the meantime is counted as they are then. The reminder and
+ * the session's end are durable db-scheduler deadlines; the end closes the saga.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class StudySessionSaga {
+
+    /** The processor Axon names after this saga; its position lives in token_entry. */
+    public static final String PROCESSOR = "StudySessionSagaProcessor";
+    static final String REMINDER = "study-session-reminder";
+    static final String OVER = "study-session-over";
+    private static final String SESSION = "sessionId";
+
+    private UUID groupId;
+    private UUID sessionId;
+    private String title;
+    private Instant startsAt;
+    private int durationMinutes;
+    private String reminderId;
+    private String overId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = SESSION)
+    @DisallowReplay
+    public void on(StudySessionScheduledEvent event, EventMessage<?> message, DeadlineManager deadlines,
+                   StudySessionProperties properties) {
+        groupId = event.groupId();
+        sessionId = event.sessionId();
+        title = event.title();
+        startsAt = event.startsAt();
+        durationMinutes = event.durationMinutes();
+        plan(deadlines, properties, message.getTimestamp());
+    }
+
+    @SagaEventHandler(associationProperty = SESSION)
+    @DisallowReplay
+    public void on(StudySessionRescheduledEvent event, EventMessage<?> message, DeadlineManager deadlines,
+                   StudySessionProperties properties, NotificationWriter notifications, Recipients recipients) {
+        Instant previousStart = startsAt;
+        boolean moved = !event.startsAt().equals(startsAt) || event.durationMinutes() != durationMinutes;
+        title = event.title();
+        startsAt = event.startsAt();
+        durationMinutes = event.durationMinutes();
+        cancelDeadlines(deadlines);
+        plan(deadlines, properties, message.getTimestamp());
+        if (moved) {
+            Map<String, Object> payload = payload(recipients);
+            payload.put("previousStartsAt", previousStart.toString());
+            payload.put("changedBy", event.changedBy().toString());
+            tellMembers(NotificationType.STUDY_SESSION_RESCHEDULED, event.changedBy(), message.getIdentifier(),
+                    payload, notifications, recipients);
+        }
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = SESSION)
+    @DisallowReplay
+    public void on(StudySessionCancelledEvent event, EventMessage<?> message, DeadlineManager deadlines,
+                   NotificationWriter notifications, Recipients recipients) {
+        cancelDeadlines(deadlines);
+        Map<String, Object> payload = payload(recipients);
+        payload.put("cancelledBy", event.cancelledBy().toString());
+        tellMembers(NotificationType.STUDY_SESSION_CANCELLED, event.cancelledBy(), message.getIdentifier(), payload,
+                notifications, recipients);
+    }
+
+    /**
+     * Keyed by the session and the start it announces, not by the deadline message: a deadline that fires
+     * twice reminds once, and a session moved after its reminder is reminded again of its new time.
+     */
+    @DeadlineHandler(deadlineName = REMINDER)
+    public void remind(SessionReminderDue due, NotificationWriter notifications, Recipients recipients) {
+        if (!due.startsAt().equals(startsAt)) {
+            return;
+        }
+        reminderId = null;
+        tellMembers(NotificationType.STUDY_SESSION_REMINDER, null, REMINDER + ":" + sessionId + ":" + startsAt,
+                payload(recipients), notifications, recipients);
+    }
+
+    @DeadlineHandler(deadlineName = OVER)
+    public void over(SessionOverDue due, DeadlineManager deadlines) {
+        overId = null;
+        cancelDeadlines(deadlines);
+        SagaLifecycle.end();
+    }
+
+    /** A reminder only for a session that has not started yet; if its time has passed already, at once. */
+    private void plan(DeadlineManager deadlines, StudySessionProperties properties, Instant now) {
+        if (startsAt.isAfter(now)) {
+            Instant remindAt = startsAt.minus(properties.remindBefore());
+            reminderId = deadlines.schedule(remindAt.isAfter(now) ? remindAt : now, REMINDER,
+                    new SessionReminderDue(sessionId, startsAt));
+        }
+        Instant end = startsAt.plus(Duration.ofMinutes(durationMinutes));
+        overId = deadlines.schedule(end.isAfter(now) ? end : now, OVER, new SessionOverDue(sessionId));
+    }
+
+    private void cancelDeadlines(DeadlineManager deadlines) {
+        if (reminderId != null) {
+            deadlines.cancelSchedule(REMINDER, reminderId);
+            reminderId = null;
+        }
+        if (overId != null) {
+            deadlines.cancelSchedule(OVER, overId);
+            overId = null;
+        }
+    }
+
+    /** Everyone who has not muted the group, except whoever caused the notice (they know). */
+    private void tellMembers(NotificationType type, UUID actor, String sourceId, Map<String, Object> payload,
+                             NotificationWriter notifications, Recipients recipients) {
+        for (UUID member : recipients.unmutedMembersOf(groupId)) {
+            if (!member.equals(actor)) {
+                notifications.notify(type, member, sourceId, payload);
+            }
+        }
+    }
+
+    private Map<String, Object> payload(Recipients recipients) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("groupId", groupId.toString());
+        recipients.groupName(groupId).ifPresent(name -> payload.put("groupName", name));
+        payload.put(SESSION, sessionId.toString());
+        payload.put("title", title);
+        payload.put("startsAt", startsAt.toString());
+        payload.put("durationMinutes", durationMinutes);
+        return payload;
+    }
+}
