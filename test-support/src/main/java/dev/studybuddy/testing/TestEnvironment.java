@@ -16,7 +16,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
         String service = environment.getRequiredProperty("spring.application.name").replace('-', '_');
-        String database = "studybuddy_test_" + service;
+        // TEST_DATABASE_PREFIX keeps test runs of several checkouts on one server apart (each run drops its databases)
+        String database = System.getenv().getOrDefault("TEST_DATABASE_PREFIX", "studybuddy_test_") + service;
         String realMongo = System.getenv("MONGODB_URI");
         String mongoUri = realMongo == null || realMongo.isBlank()
                 ? InMemoryMongo.connectionString(database)
