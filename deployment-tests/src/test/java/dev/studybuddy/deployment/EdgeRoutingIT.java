@@ -165,9 +165,11 @@ class EdgeRoutingIT {
                 new Route("GET", "/api/notifications/preferences", NOTIFICATION),
                 new Route("PUT", "/api/notifications/preferences", NOTIFICATION),
                 new Route("GET", "/api/audit/notifications?recipient=" + ID + "&status=FAILED", NOTIFICATION),
-                // audit and operations: query-side, replay (a POST) included
-                new Route("GET", "/api/audit/aggregates/Group/" + ID + "/events", QUERY),
-                new Route("GET", "/api/audit/aggregates/Group/" + ID + "/state?at=2026-01-01T00:00:00Z", QUERY),
+                // the audit of one aggregate: command-side, where the aggregates live (GETs included)
+                new Route("GET", "/api/audit/aggregates/Group/" + ID + "/events?afterSequence=3", COMMAND),
+                new Route("GET", "/api/audit/aggregates/Group/" + ID + "/state?at=2026-01-01T00:00:00Z", COMMAND),
+                new Route("GET", "/api/audit/aggregates/Group/" + ID + "/verify", COMMAND),
+                // the global stream, projection status and replay: query-side, replay (a POST) included
                 new Route("GET", "/api/audit/events?type=GroupCreatedEvent", QUERY),
                 new Route("GET", "/api/admin/projections", QUERY),
                 new Route("POST", "/api/admin/projections/users/replay", QUERY),

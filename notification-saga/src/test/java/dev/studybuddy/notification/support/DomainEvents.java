@@ -4,8 +4,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
@@ -31,9 +33,14 @@ public final class DomainEvents {
 
     /** Appends the aggregate's next event; answers the event's identifier. */
     public String publish(String aggregateType, String aggregateId, Object payload) {
+        return publish(aggregateType, aggregateId, payload, Map.of());
+    }
+
+    /** As {@link #publish(String, String, Object)}, with the metadata a command would have passed on. */
+    public String publish(String aggregateType, String aggregateId, Object payload, Map<String, ?> metaData) {
         long sequence = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
         GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence,
-                payload);
+                payload, MetaData.from(metaData));
         eventStore.publish(event);
         return event.getIdentifier();
     }

@@ -10,6 +10,8 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import dev.studybuddy.platform.audit.AuditProperties;
+import dev.studybuddy.platform.audit.StoredEvents;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
@@ -28,11 +31,14 @@ import java.util.List;
 /**
  * The one event store every service shares: axon-mongo's storage engine, one document per event,
  * wired by hand because axon-mongo has no Spring Boot starter for Axon 4.12 (DESIGN.md §8).
- * The services only ever see a {@link MongoClient} built from {@code MONGODB_URI}.
+ * The services only ever see a {@link MongoClient} built from {@code MONGODB_URI}. Every appended
+ * domain event is chained to its predecessor by a hash in its metadata (tamper evidence, see
+ * {@link HashChainingEventStorageEngine}); {@link StoredEvents} reads the stored documents for audits.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class,
         beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"})
+@EnableConfigurationProperties(AuditProperties.class)
 public class MongoEventStoreConfiguration {
 
     @Bean
@@ -66,7 +72,13 @@ public class MongoEventStoreConfiguration {
     }
 
     @Bean
+    public StoredEvents storedEvents(MongoTemplate axonMongoTemplate, AuditProperties properties) {
+        return new StoredEvents(axonMongoTemplate, properties.batchSize());
+    }
+
+    @Bean
     public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 StoredEvents storedEvents,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  ObjectProvider<EventUpcaster> upcasters) {
@@ -79,6 +91,7 @@ public class MongoEventStoreConfiguration {
                 .upcasterChain(new EventUpcasterChain(ordered))
                 .build();
         engine.ensureIndexes();
-        return engine;
+        return new HashChainingEventStorageEngine(engine, eventSerializer,
+                HashChainingEventStorageEngine.StoredEventLookup.of(storedEvents));
     }
 }

@@ -41,7 +41,7 @@ class ConsistencyTokenInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    private static ReadYourWrites servedProjection(HandlerMethod method) {
+    static ReadYourWrites servedProjection(HandlerMethod method) {
         ReadYourWrites onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), ReadYourWrites.class);
         return onMethod != null ? onMethod
                 : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadYourWrites.class);

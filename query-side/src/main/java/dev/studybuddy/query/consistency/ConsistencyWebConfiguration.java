@@ -1,5 +1,6 @@
 package dev.studybuddy.query.consistency;
 
+import dev.studybuddy.query.projection.ReplayCoordinator;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -8,13 +9,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ConsistencyWebConfiguration implements WebMvcConfigurer {
 
     private final ConsistencyWait wait;
+    private final ReplayCoordinator replays;
 
-    ConsistencyWebConfiguration(ConsistencyWait wait) {
+    ConsistencyWebConfiguration(ConsistencyWait wait, ReplayCoordinator replays) {
         this.wait = wait;
+        this.replays = replays;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ConsistencyTokenInterceptor(wait));
+        // after the wait: a projection being rebuilt answers "rebuilding" rather than "stale"
+        registry.addInterceptor(new RebuildingInterceptor(replays));
     }
 }

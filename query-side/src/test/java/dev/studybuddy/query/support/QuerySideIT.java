@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "studybuddy.consistency.max-wait=" + QuerySideIT.MAX_WAIT_MILLIS + "ms"})
 @ContextConfiguration(initializers = TestEnvironment.class)
-@Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class})
+@Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class, ReplayGate.class})
 public @interface QuerySideIT {
 
     /** Shorter than production's 5 s, so that the timeout path is quick to test. */

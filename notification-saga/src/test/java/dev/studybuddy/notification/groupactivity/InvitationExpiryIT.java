@@ -1,0 +1,54 @@
+package dev.studybuddy.notification.groupactivity;
+
+import dev.studybuddy.api.group.InvitationExpiredEvent;
+import dev.studybuddy.api.group.InvitationSentEvent;
+import dev.studybuddy.api.membership.NotificationLevel;
+import dev.studybuddy.notification.NotificationSagaIT;
+import dev.studybuddy.notification.recipients.Recipients;
+import dev.studybuddy.notification.support.DomainEvents;
+import dev.studybuddy.notification.support.Groups;
+import dev.studybuddy.notification.support.LogQueries;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A lapsed invitation is told to the invitee, and to the inviter whom the recipients projection remembers. */
+@NotificationSagaIT
+class InvitationExpiryIT {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Recipients recipients;
+
+    @Test
+    void theInviteeAndTheInviterAreToldThatTheInvitationLapsed() {
+        DomainEvents events = new DomainEvents(eventStore, processing);
+        LogQueries log = new LogQueries(jdbc);
+        UUID owner = UUID.randomUUID();
+        UUID invitee = UUID.randomUUID();
+        UUID group = Groups.create(events, recipients, owner, Map.of());
+
+        events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
+        events.publish(DomainEvents.GROUP, group.toString(), new InvitationExpiredEvent(group, invitee));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> log.rowsOf(invitee).size() == 2 && log.rowsOf(owner).size() == 1);
+        assertThat(log.rowsOf(invitee)).extracting(row -> row.get("type"))
+                .containsExactlyInAnyOrder("group.invitation.received", "group.invitation.expired");
+        assertThat(log.rowsOf(owner).get(0).get("type")).isEqualTo("group.invitation.lapsed");
+        assertThat(log.rowsOf(owner).get(0).get("payload")).asString().contains(invitee.toString());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.studybuddy.notification.support;
+
+import dev.studybuddy.api.group.GroupCreatedEvent;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.group.JoinRoute;
+import dev.studybuddy.api.group.MemberJoinedEvent;
+import dev.studybuddy.api.membership.MembershipId;
+import dev.studybuddy.api.membership.MembershipOpenedEvent;
+import dev.studybuddy.api.membership.NotificationLevel;
+import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
+import dev.studybuddy.notification.recipients.Recipients;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Builds a group in the event store as command-side would (Group and Membership streams) and waits until the
+ * recipients projection knows its roster and levels. */
+public final class Groups {
+
+    public static final String MEMBERSHIP = "Membership";
+
+    private Groups() {
+    }
+
+    /** A group owned by {@code owner} with the given members at the given levels (the owner at ALL). */
+    public static UUID create(DomainEvents events, Recipients recipients, UUID owner, Map<UUID, NotificationLevel> members) {
+        UUID group = UUID.randomUUID();
+        String g = group.toString();
+        events.publish(DomainEvents.GROUP, g, new GroupCreatedEvent(group, owner, "Group " + g.substring(0, 8), "",
+                GroupVisibility.PUBLIC, JoinPolicy.OPEN, 50));
+        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, owner, GroupRole.OWNER, JoinRoute.CREATED));
+        open(events, group, owner);
+        for (Map.Entry<UUID, NotificationLevel> member : members.entrySet()) {
+            events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, member.getKey(), GroupRole.MEMBER,
+                    JoinRoute.OPEN));
+            open(events, group, member.getKey());
+            if (member.getValue() != NotificationLevel.ALL) {
+                events.publish(MEMBERSHIP, MembershipId.of(group, member.getKey()), new NotificationLevelChangedEvent(
+                        MembershipId.of(group, member.getKey()), group, member.getKey(), member.getValue()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> recipients.levelOf(group, owner).isPresent()
+                && members.entrySet().stream().allMatch(member ->
+                recipients.levelOf(group, member.getKey()).equals(Optional.of(member.getValue()))));
+        return group;
+    }
+
+    private static void open(DomainEvents events, UUID group, UUID user) {
+        events.publish(MEMBERSHIP, MembershipId.of(group, user), new MembershipOpenedEvent(MembershipId.of(group, user),
+                group, user));
+    }
+
+    public static List<Object> channelsOf(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> row.get("channel")).toList();
+    }
+}

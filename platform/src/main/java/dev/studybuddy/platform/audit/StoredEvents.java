@@ -1,0 +1,187 @@
+package dev.studybuddy.platform.audit;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the domain-event collection of the event store directly, as stored: an aggregate's stream
+ * from sequence 0 (never from a snapshot), and the global stream in store order (time, then sequence,
+ * then event id), in batches through a Mongo cursor so that an export never holds the store in memory.
+ */
+public class StoredEvents {
+
+    private final MongoTemplate mongoTemplate;
+    private final EventEntryConfiguration fields = EventEntryConfiguration.getDefault();
+    private final int batchSize;
+
+    public StoredEvents(MongoTemplate mongoTemplate, int batchSize) {
+        this.mongoTemplate = mongoTemplate;
+        this.batchSize = batchSize;
+    }
+
+    /** The aggregate type of a stream, or empty if no event of that aggregate is stored. */
+    public Optional<String> aggregateTypeOf(String aggregateId) {
+        Document first = events().find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
+                .sort(Sorts.ascending(fields.sequenceNumberProperty())).limit(1).first();
+        return Optional.ofNullable(first).map(document -> document.getString(fields.typeProperty()));
+    }
+
+    /** Up to {@code limit} events of one stream after {@code afterSequence} ({@code -1}: from the start). */
+    public List<StoredEvent> ofAggregate(String aggregateId, long afterSequence, int limit) {
+        List<StoredEvent> page = new ArrayList<>();
+        events().find(Filters.and(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                        Filters.gt(fields.sequenceNumberProperty(), afterSequence)))
+                .sort(Sorts.ascending(fields.sequenceNumberProperty()))
+                .limit(limit)
+                .forEach(document -> page.add(StoredEvent.of(document, fields)));
+        return page;
+    }
+
+    /** Every event of one stream in sequence order, read in batches. */
+    public void forEachOfAggregate(String aggregateId, Consumer<StoredEvent> action) {
+        forEach(events().find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
+                .sort(Sorts.ascending(fields.sequenceNumberProperty())), action);
+    }
+
+    /** The event with that sequence number of a stream, if stored. */
+    public Optional<StoredEvent> at(String aggregateId, long sequence) {
+        return Optional.ofNullable(events().find(Filters.and(
+                        Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                        Filters.eq(fields.sequenceNumberProperty(), sequence))).first())
+                .map(document -> StoredEvent.of(document, fields));
+    }
+
+    /**
+     * One page of the global stream: up to {@code limit} matching events after {@code cursor} (null: from
+     * the start). The next cursor is null once the stream is exhausted.
+     */
+    public Page page(EventFilter filter, String cursor, int limit) {
+        List<StoredEvent> items = new ArrayList<>();
+        String next = null;
+        try (MongoCursor<Document> documents = global(filter, Position.decode(cursor)).limit(limit + 1).iterator()) {
+            while (documents.hasNext()) {
+                StoredEvent event = StoredEvent.of(documents.next(), fields);
+                if (items.size() == limit) {
+                    next = Position.of(items.get(items.size() - 1)).encode();
+                    break;
+                }
+                items.add(event);
+            }
+        }
+        return new Page(items, next);
+    }
+
+    /** Every matching event of the global stream in store order, read through a cursor in batches. */
+    public void export(EventFilter filter, Consumer<StoredEvent> action) {
+        forEach(global(filter, null), action);
+    }
+
+    /** How many events the store holds with a stored time after {@code after} and at most {@code upTo} (either may be null). */
+    public long countBetween(Instant after, Instant upTo) {
+        List<Bson> conditions = new ArrayList<>();
+        if (after != null) {
+            conditions.add(Filters.gt(fields.timestampProperty(), DateTimeUtils.formatInstant(after)));
+        }
+        if (upTo != null) {
+            conditions.add(Filters.lte(fields.timestampProperty(), DateTimeUtils.formatInstant(upTo)));
+        }
+        return events().countDocuments(conditions.isEmpty() ? new Document() : Filters.and(conditions));
+    }
+
+    private FindIterable<Document> global(EventFilter filter, Position after) {
+        List<Bson> conditions = new ArrayList<>();
+        // Axon stores times as fixed-width ISO-8601 text (milliseconds), so text order is time order.
+        if (filter.from() != null) {
+            conditions.add(Filters.gte(fields.timestampProperty(), DateTimeUtils.formatInstant(filter.from())));
+        }
+        if (filter.to() != null) {
+            conditions.add(Filters.lt(fields.timestampProperty(), DateTimeUtils.formatInstant(filter.to())));
+        }
+        if (filter.type() != null) {
+            conditions.add(filter.type().contains(".")
+                    ? Filters.eq(fields.payloadTypeProperty(), filter.type())
+                    : Filters.regex(fields.payloadTypeProperty(), "\\." + Pattern.quote(filter.type()) + "$"));
+        }
+        if (filter.actor() != null) {
+            // metadata is stored as JSON text: match the actor's entry in it
+            conditions.add(Filters.regex(fields.metaDataProperty(),
+                    Pattern.quote("\"actor\":\"" + filter.actor() + "\"")));
+        }
+        if (after != null) {
+            String time = fields.timestampProperty();
+            String sequence = fields.sequenceNumberProperty();
+            conditions.add(Filters.or(
+                    Filters.gt(time, after.timestamp()),
+                    Filters.and(Filters.eq(time, after.timestamp()), Filters.gt(sequence, after.sequence())),
+                    Filters.and(Filters.eq(time, after.timestamp()), Filters.eq(sequence, after.sequence()),
+                            Filters.gt(fields.eventIdentifierProperty(), after.eventId()))));
+        }
+        return events().find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
+                .sort(Sorts.ascending(fields.timestampProperty(), fields.sequenceNumberProperty(),
+                        fields.eventIdentifierProperty()))
+                .batchSize(batchSize);
+    }
+
+    private void forEach(FindIterable<Document> documents, Consumer<StoredEvent> action) {
+        try (MongoCursor<Document> cursor = documents.batchSize(batchSize).iterator()) {
+            while (cursor.hasNext()) {
+                action.accept(StoredEvent.of(cursor.next(), fields));
+            }
+        }
+    }
+
+    private MongoCollection<Document> events() {
+        return mongoTemplate.eventCollection();
+    }
+
+    /** Filters of the global stream; each may be null. {@code type} is the payload class, simple or qualified name. */
+    public record EventFilter(Instant from, Instant to, String type, String actor) {
+    }
+
+    public record Page(List<StoredEvent> items, String nextCursor) {
+    }
+
+    /** Where a page of the global stream ended; opaque to clients. */
+    record Position(String timestamp, long sequence, String eventId) {
+
+        static Position of(StoredEvent event) {
+            return new Position(event.timestamp(), event.sequence(), event.eventId());
+        }
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (timestamp + "|" + sequence + "|" + eventId).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** @throws IllegalArgumentException for a cursor this service did not issue */
+        static Position decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+                DateTimeUtils.parseInstant(parts[0]);
+                return new Position(parts[0], Long.parseLong(parts[1]), parts[2]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("The cursor is not one this service issued.", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.studybuddy.platform.eventstore;
+
+import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.platform.audit.EventHashChain;
+import dev.studybuddy.platform.audit.StoredEvent;
+import dev.studybuddy.platform.audit.StoredEvents;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Chains every appended domain event to its predecessor in the aggregate's stream
+ * ({@link EventHashChain}), then lets the wrapped engine store it. Per batch it looks up the stored
+ * predecessor of each aggregate's first event once and chains through the rest of the batch in memory.
+ * A command that loses the race for a sequence number fails on the store's unique (aggregate,
+ * sequence) index and is retried by the command side, which reloads the aggregate and appends again:
+ * its hashes are then computed afresh from the winner's. Everything else is delegated unchanged.
+ */
+public class HashChainingEventStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final Serializer eventSerializer;
+    private final StoredEventLookup storedEvents;
+
+    /** Finds the stored event with a sequence number of a stream. */
+    @FunctionalInterface
+    public interface StoredEventLookup {
+        Optional<StoredEvent> at(String aggregateId, long sequence);
+
+        static StoredEventLookup of(StoredEvents events) {
+            return events::at;
+        }
+    }
+
+    public HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer,
+                                          StoredEventLookup storedEvents) {
+        this.delegate = delegate;
+        this.eventSerializer = eventSerializer;
+        this.storedEvents = storedEvents;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        Map<String, String> lastHashes = new HashMap<>();
+        List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            chained.add(event instanceof DomainEventMessage<?> domainEvent
+                    ? chain(domainEvent, lastHashes)
+                    : event);
+        }
+        delegate.appendEvents(chained);
+    }
+
+    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, String> lastHashes) {
+        String aggregateId = event.getAggregateIdentifier();
+        String previous = lastHashes.containsKey(aggregateId)
+                ? lastHashes.get(aggregateId)
+                : previousStoredHash(aggregateId, event.getSequenceNumber());
+        // exactly what the Mongo engine stores: the same serializer, the same text representation
+        SerializedObject<String> payload = event.serializePayload(eventSerializer, String.class);
+        Object actor = event.getMetaData().get(MessageMetadata.ACTOR);
+        String hash = EventHashChain.link(previous, payload.getType().getName(), payload.getData(),
+                event.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                actor == null ? null : actor.toString());
+        lastHashes.put(aggregateId, hash);
+        return event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous));
+    }
+
+    /** The hash of the stored event before {@code sequence}; the genesis for a stream's first event or one stored before the chain existed. */
+    private String previousStoredHash(String aggregateId, long sequence) {
+        if (sequence == 0) {
+            return EventHashChain.GENESIS;
+        }
+        return storedEvents.at(aggregateId, sequence - 1)
+                .map(StoredEvent::hash)
+                .orElse(EventHashChain.GENESIS);
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return delegate.readEvents(aggregateIdentifier);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

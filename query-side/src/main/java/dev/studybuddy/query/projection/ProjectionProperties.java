@@ -1,0 +1,18 @@
+package dev.studybuddy.query.projection;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param replayPollInterval how often each node looks for replay requests (and refreshes whether a
+ *                           projection is rebuilding)
+ * @param replayTimeout      how long a node waits for the reset of a requested replay before it starts
+ *                           its processor again anyway, and how long the resetting node keeps trying
+ *                           while other nodes still hold segments
+ */
+@ConfigurationProperties("studybuddy.projections")
+public record ProjectionProperties(@DefaultValue("500ms") Duration replayPollInterval,
+                                   @DefaultValue("2m") Duration replayTimeout) {
+}

@@ -1,0 +1,96 @@
+package dev.studybuddy.query.projection;
+
+import dev.studybuddy.platform.audit.StoredEvents;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each event processor of this node is doing: running, replaying, where each of its segments
+ * stands in the store and how far behind the newest event it is. Mongo tracking tokens carry no
+ * numeric position, only the time of the last event they passed, so lag and replay progress are
+ * counted in events by time: "events stored after the segment's position".
+ */
+@Component
+class ProjectionStatuses {
+
+    private final EventProcessingConfiguration processing;
+    private final ReplayCoordinator replays;
+    private final StoredEvents storedEvents;
+
+    ProjectionStatuses(EventProcessingConfiguration processing, ReplayCoordinator replays, StoredEvents storedEvents) {
+        this.processing = processing;
+        this.replays = replays;
+        this.storedEvents = storedEvents;
+    }
+
+    List<ProjectionStatus> all() {
+        return processing.eventProcessors().values().stream()
+                .sorted(Comparator.comparing(EventProcessor::getName))
+                .map(this::status)
+                .toList();
+    }
+
+    private ProjectionStatus status(EventProcessor processor) {
+        String name = processor.getName();
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            return new ProjectionStatus(name, processor.isRunning(), processor.isError(), false,
+                    replays.isRebuilding(name), null, List.of(), replays.latest(name).orElse(null));
+        }
+        long total = storedEvents.countBetween(null, null);
+        List<SegmentStatus> segments = streaming.processingStatus().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> segment(entry.getKey(), entry.getValue(), total))
+                .toList();
+        Long lag = segments.stream().map(SegmentStatus::behindHead).filter(java.util.Objects::nonNull)
+                .max(Long::compare).orElse(null);
+        return new ProjectionStatus(name, streaming.isRunning(), streaming.isError(), streaming.isReplaying(),
+                replays.isRebuilding(name), lag, segments, replays.latest(name).orElse(null));
+    }
+
+    private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total) {
+        TrackingToken token = status.getTrackingToken();
+        Instant position = timeOf(ReplayToken.isReplay(token) ? ((ReplayToken) token).getCurrentToken() : token);
+        Long behindHead = position == null ? Long.valueOf(total) : Long.valueOf(storedEvents.countBetween(position, null));
+        Double replayProgress = null;
+        if (ReplayToken.isReplay(token)) {
+            Instant resetAt = timeOf(((ReplayToken) token).getTokenAtReset());
+            long toReplay = resetAt == null ? 0 : storedEvents.countBetween(null, resetAt);
+            long replayed = position == null ? 0 : storedEvents.countBetween(null, position);
+            replayProgress = toReplay == 0 ? 1.0 : Math.min(1.0, (double) replayed / toReplay);
+        }
+        return new SegmentStatus(segmentId, status.getSegment().getMask(), status.isCaughtUp(), status.isReplaying(),
+                status.isErrorState(), position, behindHead, replayProgress);
+    }
+
+    private static Instant timeOf(TrackingToken token) {
+        return token instanceof MongoTrackingToken mongo ? mongo.getTimestamp() : null;
+    }
+
+    /**
+     * @param rebuilding a replay is requested, under way on some node, or this node is replaying
+     * @param lag        events stored after the position of the segment furthest behind (on this node)
+     */
+    record ProjectionStatus(String name, boolean running, boolean error, boolean replaying, boolean rebuilding,
+                            Long lag, List<SegmentStatus> segments, ReplayCoordinator.ReplayRequest lastReplay) {
+    }
+
+    /**
+     * @param position       time of the last event the segment has passed (null: none yet)
+     * @param behindHead     events stored after that position
+     * @param replayProgress during a replay, the share (0..1) of the events up to the reset point replayed so far
+     */
+    record SegmentStatus(int segment, int mask, boolean caughtUp, boolean replaying, boolean error, Instant position,
+                         Long behindHead, Double replayProgress) {
+    }
+}

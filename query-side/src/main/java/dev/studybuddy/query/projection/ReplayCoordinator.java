@@ -1,0 +1,272 @@
+package dev.studybuddy.query.projection;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replays a projection on every query-side node: a reset on one node needs every other node to have
+ * released its segments first (Axon refuses to reset tokens that another node has claimed). The request
+ * is a row in {@code projection_replays}, which every node polls:
+ * <ol>
+ *   <li>{@code POST .../replay} writes a new generation of the processor's row, state {@code REQUESTED};</li>
+ *   <li>each node that sees a generation it has not handled shuts its processor down (releasing its claims);</li>
+ *   <li>the first node to move the row to {@code RESETTING} resets the tokens (the {@code @ResetHandler}s
+ *       clear the read model), retrying while other nodes still hold segments, and marks it {@code DONE}
+ *       (or {@code FAILED}) — then starts its processor;</li>
+ *   <li>every other node starts its processor once the row says {@code DONE} or {@code FAILED}, or after
+ *       {@code studybuddy.projections.replay-timeout} whatever it says, so that no node stays down.</li>
+ * </ol>
+ * The processors then replay from the start of the store, splitting the segments among the nodes as
+ * usual. Nothing is coordinated beyond that row: no leader, no messaging.
+ */
+@Component
+public class ReplayCoordinator implements SmartLifecycle {
+
+    static final String REQUESTED = "REQUESTED";
+    static final String RESETTING = "RESETTING";
+    static final String DONE = "DONE";
+    static final String FAILED = "FAILED";
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final ProjectionProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    private final String node = "query-side-" + UUID.randomUUID();
+    /** Per processor: the generation of the last request this node has handled. */
+    private final Map<String, Long> handled = new ConcurrentHashMap<>();
+    /** Per processor: this node shut it down for a replay and has not started it again. */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+    /** Per processor, refreshed by every poll: a request of it is pending or being reset. */
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService poller;
+
+    ReplayCoordinator(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionProperties properties) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Asks every node to replay the processor; refused while a replay of it is still being set up. */
+    public long request(String processorName, String requestedBy) {
+        StreamingEventProcessor processor = processor(processorName)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No projection " + processorName + "."));
+        if (!processor.supportsReset()) {
+            throw new DomainException(ErrorCode.CONFLICT, "The projection " + processorName + " cannot be replayed.");
+        }
+        Timestamped now = now();
+        List<Long> generation = jdbc.queryForList("""
+                INSERT INTO projection_replays (processor_name, generation, state, requested_by, requested_at)
+                VALUES (?, 1, 'REQUESTED', ?, ?)
+                ON CONFLICT (processor_name) DO UPDATE
+                   SET generation = projection_replays.generation + 1, state = 'REQUESTED',
+                       requested_by = EXCLUDED.requested_by, requested_at = EXCLUDED.requested_at,
+                       reset_by = NULL, finished_at = NULL, detail = NULL
+                 WHERE projection_replays.state NOT IN ('REQUESTED', 'RESETTING')
+                RETURNING generation""", Long.class, processorName, requestedBy, now.value());
+        if (generation.isEmpty()) {
+            throw new DomainException(ErrorCode.CONFLICT, "A replay of " + processorName + " is already under way.");
+        }
+        rebuilding.add(processorName);
+        poller.execute(this::poll);
+        return generation.get(0);
+    }
+
+    /**
+     * Whether reads served by the processor's projection are incomplete because it is being rebuilt: a
+     * replay request is pending or being reset (any node, from the request row), this node has stopped
+     * the processor for one, or one of this node's segments is replaying and has not caught up. (A
+     * segment may keep a replay token after it has caught up, until it passes a newer event; that is
+     * not a rebuild.) With several nodes, a node whose own segments have finished their replay answers
+     * without the header while another node's segments may still be replaying.
+     */
+    public boolean isRebuilding(String processorName) {
+        return rebuilding.contains(processorName) || stopped.contains(processorName)
+                || processor(processorName).map(ReplayCoordinator::replayingLocally).orElse(false);
+    }
+
+    private static boolean replayingLocally(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .anyMatch(status -> status.isReplaying() && !status.isCaughtUp());
+    }
+
+    /** The latest request of a processor, if any. */
+    public Optional<ReplayRequest> latest(String processorName) {
+        return jdbc.query("""
+                SELECT generation, state, requested_by, requested_at, reset_by, finished_at, detail
+                  FROM projection_replays WHERE processor_name = ?""", (row, i) -> new ReplayRequest(
+                row.getLong("generation"), row.getString("state"), row.getString("requested_by"),
+                row.getObject("requested_at", OffsetDateTime.class).toInstant(), row.getString("reset_by"),
+                Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                row.getString("detail")), processorName).stream().findFirst();
+    }
+
+    private void poll() {
+        try {
+            for (String name : processing.eventProcessors().keySet()) {
+                latest(name).ifPresent(request -> follow(name, request));
+                refreshRebuilding(name);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Polling projection replay requests failed; trying again", e);
+        }
+    }
+
+    private void follow(String name, ReplayRequest request) {
+        if (handled.getOrDefault(name, 0L) >= request.generation()) {
+            return;
+        }
+        StreamingEventProcessor processor = processor(name).orElse(null);
+        if (processor == null) {
+            handled.put(name, request.generation());
+            return;
+        }
+        if (stopped.add(name)) {
+            log.info("Replay {} of {} requested by {}: releasing this node's segments", request.generation(), name,
+                    request.requestedBy());
+            processor.shutDown();
+        }
+        if (REQUESTED.equals(request.state()) && claimReset(name, request.generation())) {
+            reset(name, request.generation(), processor);
+            resume(name, request.generation(), processor);
+        } else if (DONE.equals(request.state()) || FAILED.equals(request.state())
+                || request.requestedAt().plus(properties.replayTimeout()).isBefore(clock.instant())) {
+            resume(name, request.generation(), processor);
+        }
+    }
+
+    private boolean claimReset(String name, long generation) {
+        return jdbc.update("""
+                UPDATE projection_replays SET state = 'RESETTING', reset_by = ?
+                 WHERE processor_name = ? AND generation = ? AND state = 'REQUESTED'""", node, name, generation) == 1;
+    }
+
+    private void reset(String name, long generation, StreamingEventProcessor processor) {
+        Instant giveUp = clock.instant().plus(properties.replayTimeout());
+        while (true) {
+            try {
+                processor.resetTokens();
+                finish(name, generation, DONE, null);
+                log.info("Replay {} of {}: tokens reset by this node", generation, name);
+                return;
+            } catch (UnableToClaimTokenException e) {
+                if (clock.instant().isAfter(giveUp)) {
+                    finish(name, generation, FAILED, "Other nodes kept their segments: " + e.getMessage());
+                    return;
+                }
+                sleep();
+            } catch (RuntimeException e) {
+                log.error("Replay {} of {} failed", generation, name, e);
+                finish(name, generation, FAILED, e.toString());
+                return;
+            }
+        }
+    }
+
+    private void finish(String name, long generation, String state, String detail) {
+        jdbc.update("""
+                UPDATE projection_replays SET state = ?, finished_at = ?, detail = ?
+                 WHERE processor_name = ? AND generation = ?""", state, now().value(), detail, name, generation);
+    }
+
+    private void resume(String name, long generation, StreamingEventProcessor processor) {
+        processor.start();
+        stopped.remove(name);
+        handled.put(name, generation);
+        refreshRebuilding(name);
+    }
+
+    private void refreshRebuilding(String name) {
+        Integer pending = jdbc.queryForObject("""
+                SELECT count(*) FROM projection_replays
+                 WHERE processor_name = ? AND state IN ('REQUESTED', 'RESETTING')""", Integer.class, name);
+        if (pending != null && pending > 0) {
+            rebuilding.add(name);
+        } else {
+            rebuilding.remove(name);
+        }
+    }
+
+    private Optional<StreamingEventProcessor> processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(properties.replayPollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for other nodes to release their segments", e);
+        }
+    }
+
+    private Timestamped now() {
+        return new Timestamped(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    private record Timestamped(OffsetDateTime value) {
+    }
+
+    @Override
+    public void start() {
+        // Requests handled before this node started are not this node's business: its processor starts
+        // from whatever tokens the store holds. A request still under way is joined.
+        for (String name : processing.eventProcessors().keySet()) {
+            latest(name).ifPresent(request -> handled.put(name,
+                    DONE.equals(request.state()) || FAILED.equals(request.state()) ? request.generation() : request.generation() - 1));
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-replays");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.replayPollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    /** After Axon's processors have started (they start in the default phase range). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    public record ReplayRequest(long generation, String state, String requestedBy, Instant requestedAt,
+                                String resetBy, Instant finishedAt, String detail) {
+    }
+}
