@@ -23,8 +23,13 @@ import java.lang.annotation.Target;
         "studybuddy.identity.admin.password=" + Accounts.ADMIN_PASSWORD,
         "studybuddy.rate-limits.per-username.attempts=5",
         "studybuddy.rate-limits.per-address.attempts=20",
-        "studybuddy.chat.edit-window=2s"})
+        "studybuddy.chat.edit-window=2s",
+        "studybuddy.files.local-directory=target/test-uploads",
+        "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(ReplayProbes.class)
 public @interface CommandSideIT {
+
+    /** Small enough that a quota test needs only two uploads. */
+    int QUOTA_MEGABYTES = 12;
 }
