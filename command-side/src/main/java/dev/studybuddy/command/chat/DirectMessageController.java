@@ -7,6 +7,7 @@ import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.friendship.MarkDirectReadCommand;
 import dev.studybuddy.api.friendship.SendDirectMessageCommand;
+import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -30,15 +31,18 @@ import java.util.function.Supplier;
 class DirectMessageController {
 
     private final Commands commands;
+    private final FileCatalog files;
 
-    DirectMessageController(Commands commands) {
+    DirectMessageController(Commands commands, FileCatalog files) {
         this.commands = commands;
+        this.files = files;
     }
 
     @PostMapping("/messages")
     ResponseEntity<MessageRequests.Posted> send(@PathVariable UUID userId, @Valid @RequestBody MessageRequests.Post request) {
         UUID me = CurrentUser.id();
         UUID messageId = UUID.randomUUID();
+        files.requireOwnFiles(me, request.attachments());
         long seq = unlessStrangers(() -> commands.<Long>sendAndWait(new SendDirectMessageCommand(me, userId, messageId,
                 request.body(), request.replyTo(), request.attachments())));
         return commands.respond(HttpStatus.CREATED, FriendshipId.of(me, userId), new MessageRequests.Posted(messageId, seq));

@@ -4,6 +4,7 @@ import dev.studybuddy.api.group.DeleteGroupMessageCommand;
 import dev.studybuddy.api.group.EditGroupMessageCommand;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.command.group.Actors;
+import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -26,15 +27,18 @@ class GroupMessageController {
 
     private final Commands commands;
     private final Mentions mentions;
+    private final FileCatalog files;
 
-    GroupMessageController(Commands commands, Mentions mentions) {
+    GroupMessageController(Commands commands, Mentions mentions, FileCatalog files) {
         this.commands = commands;
         this.mentions = mentions;
+        this.files = files;
     }
 
     @PostMapping
     ResponseEntity<MessageRequests.Posted> post(@PathVariable UUID groupId, @Valid @RequestBody MessageRequests.Post request) {
         UUID messageId = UUID.randomUUID();
+        files.requireOwnFiles(CurrentUser.id(), request.attachments());
         long seq = commands.sendAndWait(new PostGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body(),
                 request.replyTo(), mentions.in(request.body()), request.attachments()));
         return commands.respond(HttpStatus.CREATED, groupId, new MessageRequests.Posted(messageId, seq));

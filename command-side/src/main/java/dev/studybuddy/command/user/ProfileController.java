@@ -1,13 +1,17 @@
 package dev.studybuddy.command.user;
 
+import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DisplayNames;
+import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,9 +22,11 @@ import java.util.UUID;
 class ProfileController {
 
     private final Commands commands;
+    private final FileCatalog files;
 
-    ProfileController(Commands commands) {
+    ProfileController(Commands commands, FileCatalog files) {
         this.commands = commands;
+        this.files = files;
     }
 
     @PatchMapping("/api/users/me")
@@ -28,6 +34,17 @@ class ProfileController {
         UUID me = CurrentUser.id();
         commands.sendAndWait(new ChangeProfileCommand(me, request.displayName(), request.bio()));
         return commands.noContent(me);
+    }
+
+    @PutMapping("/api/users/me/avatar")
+    ResponseEntity<Void> changeAvatar(@Valid @RequestBody ChangeAvatarRequest request) {
+        UUID me = CurrentUser.id();
+        files.requireOwnAvatar(me, request.fileId());
+        commands.sendAndWait(new ChangeAvatarCommand(me, request.fileId()));
+        return commands.noContent(me);
+    }
+
+    record ChangeAvatarRequest(@NotNull UUID fileId) {
     }
 
     record ChangeProfileRequest(@Size(min = 1, max = DisplayNames.MAX_LENGTH) String displayName,

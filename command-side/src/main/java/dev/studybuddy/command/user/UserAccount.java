@@ -3,6 +3,8 @@ package dev.studybuddy.command.user;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
@@ -34,6 +36,7 @@ public class UserAccount {
     private String bio;
     private Set<PlatformRole> roles;
     private boolean active;
+    private UUID avatarFileId;
 
     protected UserAccount() {
     }
@@ -52,6 +55,16 @@ public class UserAccount {
             return;
         }
         apply(new ProfileChangedEvent(userId, newDisplayName, newBio));
+    }
+
+    /** Whether the file is an AVATAR image of this user's own is checked before (FileCatalog). */
+    @CommandHandler
+    public void handle(ChangeAvatarCommand command) {
+        requireActive();
+        if (command.fileId().equals(avatarFileId)) {
+            return;
+        }
+        apply(new AvatarChangedEvent(userId, command.fileId()));
     }
 
     @CommandHandler
@@ -90,6 +103,11 @@ public class UserAccount {
     void on(ProfileChangedEvent event) {
         displayName = event.displayName();
         bio = event.bio();
+    }
+
+    @EventSourcingHandler
+    void on(AvatarChangedEvent event) {
+        avatarFileId = event.fileId();
     }
 
     @EventSourcingHandler

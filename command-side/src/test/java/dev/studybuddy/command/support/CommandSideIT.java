@@ -25,8 +25,13 @@ import java.lang.annotation.Target;
         "studybuddy.rate-limits.per-address.attempts=20",
         "studybuddy.chat.edit-window=2s",
         "studybuddy.groups.invitation-lifetime=4s",
-        "studybuddy.deadlines.polling-interval=500ms"})
+        "studybuddy.deadlines.polling-interval=500ms",
+        "studybuddy.files.local-directory=target/test-uploads",
+        "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 @Import(ReplayProbes.class)
 public @interface CommandSideIT {
+
+    /** Small enough that a quota test needs only two uploads. */
+    int QUOTA_MEGABYTES = 12;
 }

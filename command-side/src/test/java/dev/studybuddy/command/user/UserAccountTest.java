@@ -3,6 +3,8 @@ package dev.studybuddy.command.user;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
@@ -163,5 +165,23 @@ class UserAccountTest {
                 .when(new ChangeProfileCommand(ALICE, "New", null))
                 .expectException(Matchers.predicate(e -> e instanceof DomainException refusal
                         && refusal.code() == ErrorCode.ACCOUNT_DEACTIVATED));
+    }
+
+    @Test
+    void anAvatarChangeIsRecordedOnlyWhenTheFileIsANewOne() {
+        UUID avatar = UUID.randomUUID();
+        fixture.given(aliceRegistered())
+                .when(new ChangeAvatarCommand(ALICE, avatar))
+                .expectEvents(new AvatarChangedEvent(ALICE, avatar));
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar))
+                .when(new ChangeAvatarCommand(ALICE, avatar))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeactivatedAccountKeepsItsAvatar() {
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new ChangeAvatarCommand(ALICE, UUID.randomUUID()))
+                .expectException(DomainException.class);
     }
 }

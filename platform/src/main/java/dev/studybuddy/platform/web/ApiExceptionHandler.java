@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Map;
@@ -73,6 +74,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(ErrorCode.RATE_LIMITED.status())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(Problems.of(ErrorCode.RATE_LIMITED, e.getMessage()));
+    }
+
+    /** A multipart body the server cannot parse (a too large one is 413, handled by the superclass). */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, "The multipart body cannot be read."));
     }
 
     @ExceptionHandler(Exception.class)

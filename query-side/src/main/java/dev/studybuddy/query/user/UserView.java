@@ -52,6 +52,11 @@ class UserView {
         updatedAt = at;
     }
 
+    void changeAvatar(UUID fileId, Instant at) {
+        avatarFileId = fileId;
+        updatedAt = at;
+    }
+
     void changeRoles(Set<PlatformRole> newRoles, Instant at) {
         roles = joined(newRoles);
         updatedAt = at;

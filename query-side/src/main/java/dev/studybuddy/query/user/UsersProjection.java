@@ -1,5 +1,6 @@
 package dev.studybuddy.query.user;
 
+import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
@@ -46,6 +47,11 @@ class UsersProjection {
     @EventHandler
     void on(ProfileChangedEvent event, @Timestamp Instant at) {
         users.findById(event.userId()).ifPresent(user -> user.changeProfile(event.displayName(), event.bio(), at));
+    }
+
+    @EventHandler
+    void on(AvatarChangedEvent event, @Timestamp Instant at) {
+        users.findById(event.userId()).ifPresent(user -> user.changeAvatar(event.fileId(), at));
     }
 
     @EventHandler

@@ -60,7 +60,7 @@ public class Friendships {
         return publish(blocker, blocked, new UserUnblockedEvent(id(blocker, blocked), blocker, blocked));
     }
 
-    private ConsistencyToken publish(UUID one, UUID other, Object event) {
+    public ConsistencyToken publish(UUID one, UUID other, Object event) {
         return EventLog.append(eventStore, AGGREGATE_TYPE, id(one, other), event);
     }
 

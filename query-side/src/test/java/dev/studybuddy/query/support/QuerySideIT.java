@@ -18,9 +18,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "studybuddy.consistency.max-wait=" + QuerySideIT.MAX_WAIT_MILLIS + "ms"})
+        "studybuddy.consistency.max-wait=" + QuerySideIT.MAX_WAIT_MILLIS + "ms",
+        "studybuddy.files.local-directory=target/test-uploads"})
 @ContextConfiguration(initializers = TestEnvironment.class)
-@Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class, ReplayGate.class})
+@Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class, ReplayGate.class, StoredFiles.class})
 public @interface QuerySideIT {
 
     /** Shorter than production's 5 s, so that the timeout path is quick to test. */

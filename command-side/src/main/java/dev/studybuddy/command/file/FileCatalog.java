@@ -1,0 +1,119 @@
+package dev.studybuddy.command.file;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.file.DeleteFileCommand;
+import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.api.file.RegisterFileCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * command-side's own record of the files (PostgreSQL schema {@code files}): who owns which live file, and
+ * each owner's total, which decides the quota. A registration or deletion changes these rows and sends
+ * its command in one transaction, holding the owner's {@code quota_usage} row locked, so that concurrent
+ * uploads of one user cannot together pass the quota, and a refused command leaves no row behind.
+ * Decisions that other commands take about files (attachments, avatars) read it: it is written in the
+ * same transaction as the event, never eventually.
+ */
+@Component
+public class FileCatalog {
+
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commandGateway;
+    private final UploadLimits limits;
+    private final Clock clock;
+
+    FileCatalog(JdbcTemplate jdbc, CommandGateway commandGateway, UploadLimits limits, Clock clock) {
+        this.jdbc = jdbc;
+        this.commandGateway = commandGateway;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Bytes the owner's live files take; read without a lock, to stop an upload early. */
+    long usage(UUID ownerId) {
+        List<Long> used = jdbc.queryForList("SELECT bytes_used FROM files.quota_usage WHERE owner_id = ?", Long.class, ownerId);
+        return used.isEmpty() ? 0 : used.get(0);
+    }
+
+    @Transactional
+    public void register(RegisterFileCommand command) {
+        long used = lockUsage(command.ownerId());
+        if (used + command.size() > limits.quotaPerUser().toBytes()) {
+            throw quotaExceeded();
+        }
+        jdbc.update("""
+                INSERT INTO files.stored_files (file_id, owner_id, content_hash, size, content_type, file_name, purpose, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                command.fileId(), command.ownerId(), command.contentHash(), command.size(), command.contentType(),
+                command.fileName(), command.purpose().name(), Timestamp.from(clock.instant()));
+        jdbc.update("UPDATE files.quota_usage SET bytes_used = bytes_used + ? WHERE owner_id = ?", command.size(),
+                command.ownerId());
+        commandGateway.sendAndWait(command);
+    }
+
+    @Transactional
+    public void delete(UUID fileId, UUID requesterId) {
+        List<Long> sizes = jdbc.queryForList("""
+                SELECT size FROM files.stored_files
+                WHERE file_id = ? AND owner_id = ? AND deleted_at IS NULL FOR UPDATE""", Long.class, fileId, requesterId);
+        if (sizes.isEmpty()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such file.");
+        }
+        lockUsage(requesterId);
+        jdbc.update("UPDATE files.stored_files SET deleted_at = ? WHERE file_id = ?", Timestamp.from(clock.instant()), fileId);
+        jdbc.update("UPDATE files.quota_usage SET bytes_used = bytes_used - ? WHERE owner_id = ?", sizes.get(0), requesterId);
+        commandGateway.sendAndWait(new DeleteFileCommand(fileId, requesterId));
+    }
+
+    /** Message attachments must be live files of the sender's own. */
+    public void requireOwnFiles(UUID ownerId, Collection<UUID> fileIds) {
+        if (fileIds == null || fileIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> wanted = Set.copyOf(fileIds);
+        String placeholders = wanted.stream().map(id -> "?").collect(Collectors.joining(","));
+        Object[] arguments = new Object[wanted.size() + 1];
+        arguments[0] = ownerId;
+        System.arraycopy(wanted.toArray(), 0, arguments, 1, wanted.size());
+        Integer found = jdbc.queryForObject("SELECT count(*) FROM files.stored_files WHERE owner_id = ? AND deleted_at IS NULL"
+                + " AND file_id IN (" + placeholders + ")", Integer.class, arguments);
+        if (found == null || found != wanted.size()) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "Attachments must be files you uploaded and have not deleted.");
+        }
+    }
+
+    /** An avatar must be a live AVATAR upload of the user's own (so an image, within the avatar limit). */
+    public void requireOwnAvatar(UUID ownerId, UUID fileId) {
+        Integer found = jdbc.queryForObject("""
+                SELECT count(*) FROM files.stored_files
+                WHERE file_id = ? AND owner_id = ? AND purpose = ? AND deleted_at IS NULL""",
+                Integer.class, fileId, ownerId, FilePurpose.AVATAR.name());
+        if (found == null || found == 0) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "An avatar must be an image you uploaded with purpose AVATAR.");
+        }
+    }
+
+    static DomainException quotaExceeded() {
+        return new DomainException(ErrorCode.STORAGE_QUOTA_EXCEEDED, "This upload would exceed your storage quota.");
+    }
+
+    private long lockUsage(UUID ownerId) {
+        jdbc.update("INSERT INTO files.quota_usage (owner_id, bytes_used) VALUES (?, 0) ON CONFLICT (owner_id) DO NOTHING",
+                ownerId);
+        Long used = jdbc.queryForObject("SELECT bytes_used FROM files.quota_usage WHERE owner_id = ? FOR UPDATE",
+                Long.class, ownerId);
+        return used == null ? 0 : used;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.studybuddy.command.file;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(UploadLimits.class)
+class FilesConfiguration {
+}

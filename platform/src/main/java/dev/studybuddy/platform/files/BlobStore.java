@@ -1,0 +1,34 @@
+package dev.studybuddy.platform.files;
+
+import org.springframework.core.io.Resource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Where uploaded bytes live. Keys are made by the server ({@link BlobKeys}), never from anything a client
+ * sends, and name content: the same key always holds the same bytes, so storing twice stores once.
+ * command-side writes, query-side reads; both are configured by {@link FilesProperties}.
+ */
+public interface BlobStore {
+
+    /** Stores the file at {@code source} under {@code key} unless the key already holds it. */
+    void put(String key, Path source, String contentType) throws IOException;
+
+    boolean exists(String key) throws IOException;
+
+    /** The blob's length in bytes; {@link java.io.FileNotFoundException} if there is none. */
+    long size(String key) throws IOException;
+
+    /** A fresh stream of the blob's bytes; the caller closes it. */
+    InputStream open(String key) throws IOException;
+
+    /**
+     * The blob as a resource of known length that opens a new stream each time it is read, which is
+     * what ranges ({@code ResourceRegion}) need.
+     */
+    default Resource resource(String key, long size) {
+        return new BlobResource(this, key, size);
+    }
+}

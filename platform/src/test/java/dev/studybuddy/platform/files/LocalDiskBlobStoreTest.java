@@ -1,0 +1,45 @@
+package dev.studybuddy.platform.files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalDiskBlobStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void blobsAreShardedByTheirHashUnderTheRoot() throws Exception {
+        LocalDiskBlobStore store = new LocalDiskBlobStore(dir.resolve("uploads"));
+        String hash = "ab" + "cd" + "e".repeat(60);
+        Path source = Files.write(dir.resolve("in"), "bytes".getBytes(StandardCharsets.UTF_8));
+
+        store.put(BlobKeys.content(hash), source, "text/plain");
+        store.put(BlobKeys.content(hash), source, "text/plain");
+
+        assertThat(dir.resolve("uploads/ab/cd/" + hash)).hasContent("bytes");
+        try (var files = Files.list(dir.resolve("uploads/ab/cd"))) {
+            assertThat(files).hasSize(1);
+        }
+        try (InputStream in = store.open(BlobKeys.content(hash))) {
+            assertThat(in.readAllBytes()).isEqualTo("bytes".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(BlobKeys.thumbnail(hash, 64)).isEqualTo("thumbnails/64/ab/cd/" + hash);
+    }
+
+    @Test
+    void nothingButAKeyOfOurOwnShapeBecomesAPath() {
+        LocalDiskBlobStore store = new LocalDiskBlobStore(dir);
+        assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("ab/cd/../../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlobKeys.content("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.studybuddy.query.file;
+
+import dev.studybuddy.api.file.FilePurpose;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Answers from the files read model: who may see a file, and what views show of attachments. */
+@Component
+public class FileDirectory {
+
+    private static final RowMapper<StoredFileView> ROW = (rs, n) -> new StoredFileView(
+            rs.getObject("file_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("content_hash"),
+            rs.getLong("size"), rs.getString("content_type"), rs.getString("file_name"),
+            FilePurpose.valueOf(rs.getString("purpose")), rs.getTimestamp("uploaded_at").toInstant(),
+            rs.getTimestamp("deleted_at") != null);
+
+    private final JdbcTemplate jdbc;
+
+    FileDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The live file, if {@code viewerId} may see it: its owner; anyone signed in for an avatar; the
+     * current members of a group where a message carries it; the two friends of a direct message
+     * carrying it. Anyone else learns nothing, not even that it exists.
+     */
+    Optional<StoredFileView> visibleTo(UUID fileId, UUID viewerId) {
+        return jdbc.query("""
+                SELECT f.* FROM files f
+                WHERE f.file_id = ? AND f.deleted_at IS NULL
+                  AND (f.owner_id = ? OR f.purpose = 'AVATAR'
+                       OR EXISTS (SELECT 1 FROM file_shares s WHERE s.file_id = f.file_id AND s.user_id = ?)
+                       OR EXISTS (SELECT 1 FROM file_shares s JOIN group_members m ON m.group_id = s.group_id
+                                  WHERE s.file_id = f.file_id AND m.user_id = ?))""",
+                ROW, fileId, viewerId, viewerId, viewerId).stream().findFirst();
+    }
+
+    /**
+     * What views show of the attachments they carry, deleted ones included (shown as removed); not
+     * authorized here: the view that asks has already decided the viewer sees the message.
+     */
+    public Map<UUID, StoredFileView> describe(Collection<UUID> fileIds) {
+        if (fileIds.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = fileIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        List<StoredFileView> found = jdbc.query("SELECT * FROM files WHERE file_id IN (" + placeholders + ")", ROW,
+                fileIds.toArray());
+        return found.stream().collect(Collectors.toMap(StoredFileView::fileId, Function.identity()));
+    }
+}

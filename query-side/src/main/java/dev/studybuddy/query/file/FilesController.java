@@ -1,0 +1,117 @@
+package dev.studybuddy.query.file;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.platform.files.BlobKeys;
+import dev.studybuddy.platform.files.BlobStore;
+import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.query.consistency.ReadYourWrites;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Downloads and metadata of uploaded files, for those allowed to see them ({@link FileDirectory});
+ * everyone else, and everyone once the file is deleted, gets 404. The bytes come from the blob store
+ * under the key of the recorded content hash. Ranges ({@code Range: bytes=…} → 206) and conditional
+ * requests ({@code If-None-Match} on the ETag, which is the hash) are Spring MVC's handling of a
+ * {@code ResponseEntity<Resource>}.
+ */
+@RestController
+@ReadYourWrites(FilesProjection.PROCESSING_GROUP)
+class FilesController {
+
+    /** Shown inline by a browser; anything else is a download. Never HTML or SVG: uploads refuse them. */
+    private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+    /** Nothing a served file contains may run or load anything, even if a browser renders it. */
+    private static final String SANDBOX = "default-src 'none'; sandbox";
+
+    private final FileDirectory files;
+    private final BlobStore blobs;
+    private final List<Integer> thumbnailSizes;
+
+    FilesController(FileDirectory files, BlobStore blobs,
+                    @Value("${studybuddy.files.thumbnail-sizes:64,256}") List<Integer> thumbnailSizes) {
+        this.files = files;
+        this.blobs = blobs;
+        this.thumbnailSizes = List.copyOf(thumbnailSizes);
+    }
+
+    @GetMapping("/api/files/{fileId}")
+    ResponseEntity<Resource> download(@PathVariable UUID fileId, @RequestParam(required = false) Integer size)
+            throws IOException {
+        StoredFileView file = visible(fileId);
+        if (size == null) {
+            return serve(file, BlobKeys.content(file.contentHash()), file.size(), file.contentType(),
+                    file.contentHash(), file.fileName());
+        }
+        if (!thumbnailSizes.contains(size)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "size must be one of " + thumbnailSizes + ".");
+        }
+        if (file.purpose() != FilePurpose.AVATAR) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "Only avatars have thumbnails.");
+        }
+        String key = BlobKeys.thumbnail(file.contentHash(), size);
+        long length;
+        try {
+            length = blobs.size(key);
+        } catch (FileNotFoundException e) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "This avatar has no thumbnail of that size.");
+        }
+        return serve(file, key, length, MediaType.IMAGE_PNG_VALUE, file.contentHash() + "-" + size,
+                stem(file.fileName()) + "-" + size + ".png");
+    }
+
+    @GetMapping("/api/files/{fileId}/meta")
+    FileMetadata meta(@PathVariable UUID fileId) {
+        StoredFileView file = visible(fileId);
+        return new FileMetadata(file.fileId(), file.ownerId(), file.fileName(), file.contentType(), file.size(),
+                file.purpose(), file.uploadedAt());
+    }
+
+    record FileMetadata(UUID fileId, UUID ownerId, String fileName, String contentType, long size,
+                        FilePurpose purpose, Instant uploadedAt) {
+    }
+
+    private StoredFileView visible(UUID fileId) {
+        return files.visibleTo(fileId, CurrentUser.id())
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such file."));
+    }
+
+    private ResponseEntity<Resource> serve(StoredFileView file, String key, long length, String contentType,
+                                           String etag, String downloadName) {
+        ContentDisposition.Builder disposition = INLINE.contains(contentType)
+                ? ContentDisposition.inline() : ContentDisposition.attachment();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        disposition.filename(downloadName, StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", SANDBOX)
+                .body(blobs.resource(key, length));
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

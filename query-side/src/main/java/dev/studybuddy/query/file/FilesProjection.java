@@ -1,0 +1,113 @@
+package dev.studybuddy.query.file;
+
+import dev.studybuddy.api.file.FileDeletedEvent;
+import dev.studybuddy.api.file.FileRegisteredEvent;
+import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.query.consistency.ProjectionPositions;
+import dev.studybuddy.query.projection.Savepoints;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The files read model: uploads (StoredFile events) and who messages shared them with (the attachments
+ * of group and direct messages). Applied once per event by ApplyOnce, with the events' times, so a
+ * replay rebuilds identical rows. Registered in {@link FilesProcessorConfiguration}.
+ */
+@Component
+@ProcessingGroup(FilesProjection.PROCESSING_GROUP)
+class FilesProjection {
+
+    static final String PROCESSING_GROUP = "files";
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionPositions positions;
+    private final Savepoints savepoints;
+
+    FilesProjection(JdbcTemplate jdbc, ProjectionPositions positions, Savepoints savepoints) {
+        this.jdbc = jdbc;
+        this.positions = positions;
+        this.savepoints = savepoints;
+    }
+
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    Object eachHandlerOnItsOwn(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        return savepoints.around(chain);
+    }
+
+    @EventHandler
+    void on(FileRegisteredEvent event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO files (file_id, owner_id, content_hash, size, content_type, file_name, purpose, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (file_id) DO NOTHING""",
+                event.fileId(), event.ownerId(), event.contentHash(), event.size(), event.contentType(),
+                event.fileName(), event.purpose().name(), utc(at));
+    }
+
+    @EventHandler
+    void on(FileDeletedEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE files SET deleted_at = ? WHERE file_id = ?", utc(at), event.fileId());
+    }
+
+    @EventHandler
+    void on(GroupMessagePostedEvent event) {
+        share(event.attachments(), event.messageId(), event.groupId(), null);
+    }
+
+    @EventHandler
+    void on(GroupMessageDeletedEvent event) {
+        unshare(event.messageId());
+    }
+
+    @EventHandler
+    void on(DirectMessageSentEvent event) {
+        share(event.attachments(), event.messageId(), null, event.senderId());
+        share(event.attachments(), event.messageId(), null, event.recipientId());
+    }
+
+    @EventHandler
+    void on(DirectMessageDeletedEvent event) {
+        unshare(event.messageId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM file_shares");
+        jdbc.update("DELETE FROM files");
+        positions.forget(PROCESSING_GROUP);
+    }
+
+    private void share(List<UUID> attachments, UUID messageId, UUID groupId, UUID userId) {
+        if (attachments == null) {
+            return;
+        }
+        for (UUID fileId : attachments) {
+            jdbc.update("""
+                    INSERT INTO file_shares (file_id, message_id, group_id, user_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", fileId, messageId, groupId, userId);
+        }
+    }
+
+    private void unshare(UUID messageId) {
+        jdbc.update("DELETE FROM file_shares WHERE message_id = ?", messageId);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.studybuddy.query.file;
+
+import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.FriendshipId;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.query.support.Friendships;
+import dev.studybuddy.query.support.Groups;
+import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.StoredFiles;
+import dev.studybuddy.query.support.UserAccounts;
+import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.TestTokenIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuerySideIT
+class FilesApiIT {
+
+    private static final byte[] PDF = ("%PDF-1.4\n% study notes\n" + "x".repeat(1000) + "\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StoredFiles files;
+    @Autowired
+    Groups groups;
+    @Autowired
+    Friendships friendships;
+    @Autowired
+    UserAccounts accounts;
+
+    private ApiClient as(UUID userId) {
+        return ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(userId));
+    }
+
+    private static byte[] unique(byte[] content) {
+        byte[] marker = ("\n% " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] copy = new byte[content.length + marker.length];
+        System.arraycopy(content, 0, copy, 0, content.length);
+        System.arraycopy(marker, 0, copy, content.length, marker.length);
+        return copy;
+    }
+
+    private StoredFiles.Uploaded uploaded(UUID owner, FilePurpose purpose, String type, String name, byte[] content) {
+        StoredFiles.Uploaded file = files.upload(owner, purpose, type, name, content);
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, file.token());
+        return file;
+    }
+
+    @Test
+    void theOwnerDownloadsWithSafeHeadersAndOthersGet404() {
+        UUID owner = UUID.randomUUID();
+        byte[] content = unique(PDF);
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "Übung 1.pdf", content);
+
+        ApiClient.Response response = as(owner).get("/api/files/" + file.fileId());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body().getBytes(StandardCharsets.ISO_8859_1)).isNotEmpty();
+        assertThat(response.body()).isEqualTo(new String(content, StandardCharsets.UTF_8));
+        assertThat(response.contentType()).isEqualTo("application/pdf");
+        assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.header("Content-Disposition").orElseThrow())
+                .startsWith("attachment;").contains("filename*=UTF-8''%C3%9Cbung%201.pdf");
+        assertThat(response.header("ETag")).contains("\"" + file.hash() + "\"");
+        assertThat(response.header("Accept-Ranges")).contains("bytes");
+        assertThat(response.header("Content-Security-Policy").orElseThrow()).contains("sandbox");
+
+        ApiClient.Response meta = as(owner).get("/api/files/" + file.fileId() + "/meta");
+        assertThat(meta.json().get("fileName").asText()).isEqualTo("Übung 1.pdf");
+        assertThat(meta.json().get("size").asLong()).isEqualTo(content.length);
+        assertThat(meta.json().get("contentType").asText()).isEqualTo("application/pdf");
+
+        UUID stranger = UUID.randomUUID();
+        assertProblem(as(stranger).get("/api/files/" + file.fileId()), 404, "NOT_FOUND");
+        assertProblem(as(stranger).get("/api/files/" + file.fileId() + "/meta"), 404, "NOT_FOUND");
+        assertProblem(as(owner).get("/api/files/" + UUID.randomUUID()), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void rangesAnswer206WithExactlyThoseBytesAndTheETagRevalidates() {
+        UUID owner = UUID.randomUUID();
+        byte[] content = unique(PDF);
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
+
+        ApiClient.Response part = as(owner).withHeader("Range", "bytes=5-14").get("/api/files/" + file.fileId());
+
+        assertThat(part.status()).as(part.toString()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(new String(content, 5, 10, StandardCharsets.US_ASCII));
+        assertThat(part.header("Content-Range")).contains("bytes 5-14/" + content.length);
+        ApiClient.Response tail = as(owner).withHeader("Range", "bytes=-6").get("/api/files/" + file.fileId());
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(new String(content, content.length - 6, 6, StandardCharsets.US_ASCII));
+
+        ApiClient.Response unchanged = as(owner).withHeader("If-None-Match", "\"" + file.hash() + "\"")
+                .get("/api/files/" + file.fileId());
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+    }
+
+    @Test
+    void anAttachmentIsVisibleToTheGroupsMembersAndNotToOutsiders() {
+        UUID owner = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID outsider = UUID.randomUUID();
+        Groups.Created group = groups.create(owner, "Biology", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        accounts.awaitProjected("groups", groups.join(group.groupId(), member));
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "cells.pdf", unique(PDF));
+        String path = "/api/files/" + file.fileId();
+        assertProblem(as(member).get(path), 404, "NOT_FOUND");
+
+        UUID messageId = UUID.randomUUID();
+        ConsistencyToken posted = groups.publish(group.groupId(), new GroupMessagePostedEvent(group.groupId(), messageId,
+                owner, "see attached", null, List.of(), List.of(file.fileId())));
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, posted);
+
+        assertThat(as(member).get(path).status()).isEqualTo(200);
+        assertThat(as(member).get(path + "/meta").status()).isEqualTo(200);
+        assertProblem(as(outsider).get(path), 404, "NOT_FOUND");
+
+        accounts.awaitProjected("groups", groups.leave(group.groupId(), member));
+        assertProblem(as(member).get(path), 404, "NOT_FOUND");
+
+        ConsistencyToken deleted = groups.publish(group.groupId(),
+                new GroupMessageDeletedEvent(group.groupId(), messageId, owner, false));
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, deleted);
+        assertThat(as(owner).get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDirectMessageSharesItsAttachmentWithTheTwoFriendsOnly() {
+        UUID ann = UUID.randomUUID();
+        UUID ben = UUID.randomUUID();
+        friendships.request(ann, ben);
+        friendships.accept(ann, ben);
+        StoredFiles.Uploaded file = uploaded(ann, FilePurpose.ATTACHMENT, "text/plain", "list.txt",
+                ("todo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        ConsistencyToken sent = friendships.publish(ann, ben, new DirectMessageSentEvent(FriendshipId.of(ann, ben),
+                UUID.randomUUID(), ann, ben, "here", null, List.of(file.fileId())));
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, sent);
+
+        assertThat(as(ben).get("/api/files/" + file.fileId()).status()).isEqualTo(200);
+        assertProblem(as(UUID.randomUUID()).get("/api/files/" + file.fileId()), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void avatarsAreForAnyoneSignedInWithThumbnailsAndGoneOnceDeleted() {
+        UUID owner = accounts.register(UserAccounts.uniqueUsername("avatar"), "Ava Tar").userId();
+        byte[] png = unique(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.AVATAR, "image/png", "me.png", png);
+        byte[] thumbnail = ("thumbnail-64 " + file.hash()).getBytes(StandardCharsets.US_ASCII);
+        files.storeThumbnail(file.hash(), 64, thumbnail);
+        UUID someone = UUID.randomUUID();
+
+        ApiClient.Response full = as(someone).get("/api/files/" + file.fileId());
+        assertThat(full.status()).isEqualTo(200);
+        assertThat(full.header("Content-Disposition").orElseThrow()).startsWith("inline;");
+        ApiClient.Response small = as(someone).get("/api/files/" + file.fileId() + "?size=64");
+        assertThat(small.status()).as(small.toString()).isEqualTo(200);
+        assertThat(small.contentType()).isEqualTo("image/png");
+        assertThat(small.body()).isEqualTo(new String(thumbnail, StandardCharsets.US_ASCII));
+        assertProblem(as(someone).get("/api/files/" + file.fileId() + "?size=256"), 404, "NOT_FOUND");
+        assertProblem(as(someone).get("/api/files/" + file.fileId() + "?size=100"), 400, "VALIDATION_FAILED");
+
+        ConsistencyToken changed = accounts.publish(owner, new AvatarChangedEvent(owner, file.fileId()));
+        accounts.awaitProjected("users", changed);
+        assertThat(as(someone).get("/api/users/" + owner).json().get("avatarFileId").asText())
+                .isEqualTo(file.fileId().toString());
+
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, files.delete(file, owner, png.length));
+        assertProblem(as(owner).get("/api/files/" + file.fileId()), 404, "NOT_FOUND");
+        assertProblem(as(someone).get("/api/files/" + file.fileId() + "/meta"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void viewsLearnWhatTheirAttachmentsAreAndWhichAreRemoved(@Autowired FileDirectory directory) {
+        UUID owner = UUID.randomUUID();
+        StoredFiles.Uploaded kept = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "a.pdf", unique(PDF));
+        StoredFiles.Uploaded removed = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "b.pdf", unique(PDF));
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, files.delete(removed, owner, 10));
+
+        var described = directory.describe(List.of(kept.fileId(), removed.fileId()));
+
+        assertThat(described.get(kept.fileId()).deleted()).isFalse();
+        assertThat(described.get(kept.fileId()).fileName()).isEqualTo("a.pdf");
+        assertThat(described.get(removed.fileId()).deleted()).isTrue();
+    }
+}

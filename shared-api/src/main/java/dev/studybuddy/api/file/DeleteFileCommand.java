@@ -1,0 +1,15 @@
+package dev.studybuddy.api.file;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Deletes a file; only its owner may. */
+public record DeleteFileCommand(@TargetAggregateIdentifier UUID fileId, UUID requesterId) {
+
+    public DeleteFileCommand {
+        Objects.requireNonNull(fileId, "fileId");
+        Objects.requireNonNull(requesterId, "requesterId");
+    }
+}
