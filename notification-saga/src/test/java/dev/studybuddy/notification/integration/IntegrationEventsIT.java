@@ -4,6 +4,7 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.LongString;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ class IntegrationEventsIT {
         String queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, properties.exchange(), "#");
         channel.basicConsume(queue, true, (tag, delivery) -> converter
-                .readAMQPMessage(delivery.getBody(), delivery.getProperties().getHeaders())
+                .readAMQPMessage(delivery.getBody(), asStrings(delivery.getProperties().getHeaders()))
                 .ifPresent(event -> received.add(new Received(delivery.getEnvelope().getRoutingKey(), event))), tag -> {
         });
     }
@@ -142,6 +144,13 @@ class IntegrationEventsIT {
         assertThat(first.event().getMetaData()).containsEntry(MessageMetadata.ACTOR, owner.toString())
                 .containsEntry(MessageMetadata.TRACE_ID, traceId);
         assertThat(receivedOf(friendship).get(0).routingKey()).isEqualTo("Friendship.FriendRequestSentEvent");
+    }
+
+    /** amqp-client hands text headers over as LongString; Spring AMQP (under SpringAMQPMessageSource) makes them Strings. */
+    private static Map<String, Object> asStrings(Map<String, Object> headers) {
+        Map<String, Object> converted = new HashMap<>();
+        headers.forEach((key, value) -> converted.put(key, value instanceof LongString text ? text.toString() : value));
+        return converted;
     }
 
     private void append(String type, String aggregateId, Object payload, Map<String, Object> metaData) {
