@@ -1,6 +1,7 @@
 package dev.studybuddy.command.support;
 
 import dev.studybuddy.testing.TestEnvironment;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -29,6 +30,8 @@ import java.lang.annotation.Target;
         "studybuddy.files.local-directory=target/test-uploads",
         "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB"})
 @ContextConfiguration(initializers = TestEnvironment.class)
+// Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
+@AutoConfigureObservability(tracing = false)
 @Import(ReplayProbes.class)
 public @interface CommandSideIT {
 
