@@ -30,10 +30,12 @@ public class RealtimeUpdates {
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
+    private final FanOutMetrics metrics;
 
-    RealtimeUpdates(StringRedisTemplate redis, ObjectMapper json) {
+    RealtimeUpdates(StringRedisTemplate redis, ObjectMapper json, FanOutMetrics metrics) {
         this.redis = redis;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** A frame for {@code /topic/groups.{groupId}}. */
@@ -60,6 +62,7 @@ public class RealtimeUpdates {
     private void publish(String channel, Map<String, Object> frame) {
         try {
             redis.convertAndSend(channel, json.writeValueAsString(frame));
+            metrics.published(channel);
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("Could not publish a {} update on {}; clients catch up over REST", frame.get("type"), channel, e);
         }

@@ -26,4 +26,18 @@ public final class RedisChannels {
     public static String direct(String friendshipId) {
         return DIRECT_PREFIX + friendshipId;
     }
+
+    /** What a channel carries, for the fan-out meters: {@code group}, {@code direct}, {@code notifications} or {@code other}. */
+    static String kind(String channel) {
+        if (channel.startsWith(GROUP_PREFIX)) {
+            return "group";
+        }
+        if (channel.startsWith(DIRECT_PREFIX)) {
+            return "direct";
+        }
+        if (channel.startsWith(USER_PREFIX) && channel.endsWith(NOTIFICATIONS_SUFFIX)) {
+            return "notifications";
+        }
+        return "other";
+    }
 }

@@ -29,16 +29,19 @@ class RedisFanOut implements MessageListener {
     private final SimpMessagingTemplate clients;
     private final GroupSubscriptions subscriptions;
     private final ObjectMapper json;
+    private final FanOutMetrics metrics;
 
-    RedisFanOut(SimpMessagingTemplate clients, GroupSubscriptions subscriptions, ObjectMapper json) {
+    RedisFanOut(SimpMessagingTemplate clients, GroupSubscriptions subscriptions, ObjectMapper json, FanOutMetrics metrics) {
         this.clients = clients;
         this.subscriptions = subscriptions;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
         String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+        metrics.received(channel);
         try {
             JsonNode frame = json.readTree(message.getBody());
             if (channel.startsWith(RedisChannels.GROUP_PREFIX)) {

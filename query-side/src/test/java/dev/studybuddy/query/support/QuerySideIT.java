@@ -1,6 +1,7 @@
 package dev.studybuddy.query.support;
 
 import dev.studybuddy.testing.TestEnvironment;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -21,6 +22,8 @@ import java.lang.annotation.Target;
         "studybuddy.consistency.max-wait=" + QuerySideIT.MAX_WAIT_MILLIS + "ms",
         "studybuddy.files.local-directory=target/test-uploads"})
 @ContextConfiguration(initializers = TestEnvironment.class)
+// Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
+@AutoConfigureObservability(tracing = false)
 @Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class, ReplayGate.class, StoredFiles.class})
 public @interface QuerySideIT {
 
