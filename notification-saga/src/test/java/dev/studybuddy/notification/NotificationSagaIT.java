@@ -2,6 +2,7 @@ package dev.studybuddy.notification;
 
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.testing.TestEnvironment;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -18,6 +19,8 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// Metrics exported as in production (Spring Boot's tests switch exporters off): NotificationMetricsIT scrapes them.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {TestEnvironment.class, LocalServiceProxies.class})
 public @interface NotificationSagaIT {
