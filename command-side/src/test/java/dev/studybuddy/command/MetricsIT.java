@@ -3,7 +3,7 @@ package dev.studybuddy.command;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
-import dev.studybuddy.command.support.PrometheusScrape;
+import dev.studybuddy.testing.PrometheusScrape;
 import dev.studybuddy.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

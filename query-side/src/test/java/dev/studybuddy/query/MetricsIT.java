@@ -4,7 +4,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
-import dev.studybuddy.query.support.PrometheusScrape;
+import dev.studybuddy.testing.PrometheusScrape;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;

@@ -1,4 +1,4 @@
-package dev.studybuddy.query.support;
+package dev.studybuddy.testing;
 
 import dev.studybuddy.testing.ApiClient;
 
