@@ -1,8 +1,10 @@
 package dev.studybuddy.query.support;
 
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -17,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  * Holds a projection's replay deterministically: while the gate is closed, every replayed event of the
  * query side's projections waits before its handler runs, so the processor stays in replay (its tokens
  * ReplayTokens) as long as a test needs. Open by default: live events never wait.
+ * <p>
+ * A segment's first replayed batch is let through: a pooled processor lists a segment in
+ * {@code processingStatus()} only once its work package has finished a first batch, so a segment held on
+ * its first event would stay invisible, and {@code isReplaying()} would only see the segments that are not
+ * held (those whose replay already ended, or that have nothing to replay). After that first batch the
+ * segment reports its ReplayToken, and its next replayed event waits.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ReplayGate {
@@ -43,7 +51,7 @@ public class ReplayGate {
     @Bean
     ConfigurerModule replayGateModule() {
         return configurer -> PROJECTIONS.forEach(name -> configurer.eventProcessing()
-                .registerHandlerInterceptor(name, configuration -> new Interceptor()));
+                .registerHandlerInterceptor(name, configuration -> new Interceptor(name, configuration)));
     }
 
     private void passWhenOpen() throws InterruptedException {
@@ -56,15 +64,34 @@ public class ReplayGate {
     }
 
     private class Interceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        private final String processorName;
+        private final Configuration configuration;
+
+        Interceptor(String processorName, Configuration configuration) {
+            this.processorName = processorName;
+            this.configuration = configuration;
+        }
+
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
             // by the token, not ReplayToken.isReplay(message): an event of a segment whose position at the
             // reset was empty is flagged live although the processor is replaying
             if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked
-                    && tracked.trackingToken() instanceof ReplayToken) {
+                    && tracked.trackingToken() instanceof ReplayToken
+                    && segmentReportsStatus(unitOfWork)) {
                 passWhenOpen();
             }
             return chain.proceed();
+        }
+
+        /** Whether the processor already lists the segment this unit of work runs for (see the class comment). */
+        private boolean segmentReportsStatus(UnitOfWork<?> unitOfWork) {
+            Object segment = unitOfWork.resources().get("Processor[" + processorName + "]/SegmentId");
+            return segment instanceof Integer segmentId && configuration.eventProcessingConfiguration()
+                    .eventProcessor(processorName, StreamingEventProcessor.class)
+                    .map(processor -> processor.processingStatus().containsKey(segmentId))
+                    .orElse(false);
         }
     }
 }
