@@ -535,20 +535,21 @@ public class Group {
     void on(GroupCreatedEvent event) {
         groupId = event.groupId();
         ownerId = event.ownerId();
-        name = event.name();
-        description = event.description();
-        visibility = event.visibility();
-        joinPolicy = event.joinPolicy();
-        capacity = event.capacity();
+        setDetails(event.name(), event.description(), event.visibility(), event.joinPolicy(), event.capacity());
     }
 
     @EventSourcingHandler
     void on(GroupDetailsChangedEvent event) {
-        name = event.name();
-        description = event.description();
-        visibility = event.visibility();
-        joinPolicy = event.joinPolicy();
-        capacity = event.capacity();
+        setDetails(event.name(), event.description(), event.visibility(), event.joinPolicy(), event.capacity());
+    }
+
+    private void setDetails(String newName, String newDescription, GroupVisibility newVisibility,
+                            JoinPolicy newJoinPolicy, int newCapacity) {
+        name = newName;
+        description = newDescription;
+        visibility = newVisibility;
+        joinPolicy = newJoinPolicy;
+        capacity = newCapacity;
     }
 
     @EventSourcingHandler
