@@ -48,9 +48,11 @@ class ProjectionStatuses {
                     replays.isRebuilding(name), null, List.of(), replays.latest(name).orElse(null));
         }
         long total = storedEvents.countBetween(null, null);
+        // the reset point: when the last replay's tokens were reset (the status' tokens come unwrapped)
+        Instant resetAt = replays.latest(name).map(ReplayCoordinator.ReplayRequest::finishedAt).orElse(null);
         List<SegmentStatus> segments = streaming.processingStatus().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(entry -> segment(entry.getKey(), entry.getValue(), total))
+                .map(entry -> segment(entry.getKey(), entry.getValue(), total, resetAt))
                 .toList();
         Long lag = segments.stream().map(SegmentStatus::behindHead).filter(java.util.Objects::nonNull)
                 .max(Long::compare).orElse(null);
@@ -58,13 +60,12 @@ class ProjectionStatuses {
                 replays.isRebuilding(name), lag, segments, replays.latest(name).orElse(null));
     }
 
-    private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total) {
+    private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total, Instant resetAt) {
         TrackingToken token = status.getTrackingToken();
         Instant position = timeOf(ReplayToken.isReplay(token) ? ((ReplayToken) token).getCurrentToken() : token);
         Long behindHead = position == null ? Long.valueOf(total) : Long.valueOf(storedEvents.countBetween(position, null));
         Double replayProgress = null;
-        if (ReplayToken.isReplay(token)) {
-            Instant resetAt = timeOf(((ReplayToken) token).getTokenAtReset());
+        if (status.isReplaying()) {
             long toReplay = resetAt == null ? 0 : storedEvents.countBetween(null, resetAt);
             long replayed = position == null ? 0 : storedEvents.countBetween(null, position);
             replayProgress = toReplay == 0 ? 1.0 : Math.min(1.0, (double) replayed / toReplay);
