@@ -1,7 +1,6 @@
 package dev.studybuddy.command.group;
 
 import dev.studybuddy.api.group.Actor;
-import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.security.CurrentUser;
 
 /** The signed-in user as a group sees them: platform moderators and admins may moderate any group. */
@@ -11,7 +10,6 @@ public final class Actors {
     }
 
     public static Actor current() {
-        boolean moderator = CurrentUser.hasRole(PlatformRole.MODERATOR.name()) || CurrentUser.hasRole(PlatformRole.ADMIN.name());
-        return new Actor(CurrentUser.id(), moderator);
+        return new Actor(CurrentUser.id(), CurrentUser.isPlatformModerator());
     }
 }

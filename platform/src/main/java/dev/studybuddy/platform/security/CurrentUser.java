@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.security;
 
+import dev.studybuddy.api.user.PlatformRole;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -24,5 +25,10 @@ public final class CurrentUser {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
+    }
+
+    /** A platform MODERATOR or ADMIN: may moderate any group. */
+    public static boolean isPlatformModerator() {
+        return hasRole(PlatformRole.MODERATOR.name()) || hasRole(PlatformRole.ADMIN.name());
     }
 }

@@ -5,7 +5,6 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupRules;
 import dev.studybuddy.api.group.GroupVisibility;
-import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.group.GroupQueries.FindGroupQuery;
@@ -82,7 +81,7 @@ class GroupsController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         GroupView group = visibleGroup(groupId);
-        if (group.myRole() != GroupRole.OWNER && group.myRole() != GroupRole.ADMIN && !isPlatformModerator()) {
+        if (group.myRole() != GroupRole.OWNER && group.myRole() != GroupRole.ADMIN && !CurrentUser.isPlatformModerator()) {
             throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
         }
         List<PendingJoinRequest> fetched = queryGateway.query(
@@ -106,13 +105,10 @@ class GroupsController {
         return queryGateway.query(new FindGroupQuery(groupId, CurrentUser.id()), ResponseTypes.optionalInstanceOf(GroupView.class))
                 .join()
                 .filter(group -> group.visibility() == GroupVisibility.PUBLIC || group.myRole() != null
-                        || isPlatformModerator())
+                        || CurrentUser.isPlatformModerator())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such group."));
     }
 
-    private static boolean isPlatformModerator() {
-        return CurrentUser.hasRole(PlatformRole.MODERATOR.name()) || CurrentUser.hasRole(PlatformRole.ADMIN.name());
-    }
 
     private static String sortKey(String username, UUID userId) {
         return new SortKey(username == null ? "" : username, userId).encode();

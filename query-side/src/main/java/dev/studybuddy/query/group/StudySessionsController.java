@@ -2,7 +2,6 @@ package dev.studybuddy.query.group;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +34,7 @@ class StudySessionsController {
 
     @GetMapping("/api/groups/{groupId}/sessions")
     Map<String, List<SessionView>> sessions(@PathVariable UUID groupId, @RequestParam(defaultValue = "false") boolean all) {
-        boolean moderator = CurrentUser.hasRole(PlatformRole.MODERATOR.name()) || CurrentUser.hasRole(PlatformRole.ADMIN.name());
+        boolean moderator = CurrentUser.isPlatformModerator();
         GroupAccess.Access seen = access.of(groupId, CurrentUser.id());
         if (seen == GroupAccess.Access.HIDDEN && !(moderator && groupExists(groupId))) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
