@@ -1,7 +1,7 @@
 package dev.studybuddy.command.chat;
 
 import dev.studybuddy.api.chat.MessageRules;
-import dev.studybuddy.command.identity.Usernames;
+import dev.studybuddy.command.identity.UsernameLookup;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -18,9 +18,9 @@ class Mentions {
 
     private static final Pattern MENTION = Pattern.compile("(?<![\\w.@])@([A-Za-z0-9_.]{3,32})");
 
-    private final Usernames usernames;
+    private final UsernameLookup usernames;
 
-    Mentions(Usernames usernames) {
+    Mentions(UsernameLookup usernames) {
         this.usernames = usernames;
     }
 

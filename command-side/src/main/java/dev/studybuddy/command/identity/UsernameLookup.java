@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 
 /** Who is behind a user name: the identity store decides uniqueness, so it answers this too. */
 @Component
-public class Usernames {
+public class UsernameLookup {
 
     private final CredentialRepository credentials;
 
-    Usernames(CredentialRepository credentials) {
+    UsernameLookup(CredentialRepository credentials) {
         this.credentials = credentials;
     }
 
