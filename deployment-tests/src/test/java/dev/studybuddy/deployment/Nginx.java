@@ -107,8 +107,27 @@ final class Nginx implements AutoCloseable {
         return this;
     }
 
-    String accessLog() throws IOException {
-        return readIfExists(dir.resolve("logs/access.log"));
+    /**
+     * The access log once it holds every one of {@code parts}, or as it stands after five seconds: nginx logs a
+     * request after its response has gone out, so a client can be faster than the log line.
+     */
+    String accessLogOnceItHolds(String... parts) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        String log = readIfExists(dir.resolve("logs/access.log"));
+        while (!containsAll(log, parts) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            log = readIfExists(dir.resolve("logs/access.log"));
+        }
+        return log;
+    }
+
+    private static boolean containsAll(String text, String... parts) {
+        for (String part : parts) {
+            if (!text.contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
