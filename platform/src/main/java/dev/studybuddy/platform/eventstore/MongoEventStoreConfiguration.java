@@ -2,6 +2,7 @@ package dev.studybuddy.platform.eventstore;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one event store every service shares: axon-mongo's storage engine, one document per event,
@@ -69,6 +72,20 @@ public class MongoEventStoreConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
                 .build();
+    }
+
+    /** Streaming processors read the store through {@link EventArrivalSignal}, so they hear of new events at once. */
+    @Bean
+    public ConfigurerModule processorsHearOfNewEventsAtOnce() {
+        return configurer -> {
+            AtomicReference<EventArrivalSignal> made = new AtomicReference<>();
+            configurer.eventProcessing(processing -> processing.configureDefaultStreamableMessageSource(configuration -> {
+                EventArrivalSignal signal = new EventArrivalSignal(configuration.eventStore());
+                made.set(signal);
+                return signal;
+            }));
+            configurer.onShutdown(() -> Optional.ofNullable(made.get()).ifPresent(EventArrivalSignal::close));
+        };
     }
 
     @Bean

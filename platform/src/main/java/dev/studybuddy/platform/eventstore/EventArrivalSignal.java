@@ -1,0 +1,131 @@
+package dev.studybuddy.platform.eventstore;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The event store as streaming processors read it, but with streams that say when events arrive.
+ * <p>
+ * Axon's pooled processor asks its stream to call back once events are available; the streams of an
+ * {@code EmbeddedEventStore} cannot, so the processor falls back to looking every 500 ms, which put up
+ * to half a second on every chat message between the store and the WebSocket. Here one daemon thread
+ * tails the store with a stream of its own: it shares the store's cache, so it wakes the moment the store
+ * has fetched new events (or been handed them by an append in this process), and then calls back every
+ * open processor stream. The processors still read their events from their own streams; the signal only
+ * tells them to look. A callback too many costs a look that finds nothing.
+ */
+public class EventArrivalSignal implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventArrivalSignal.class);
+    private static final int WAIT_SECONDS = 1;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final EventStore store;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final Thread watcher;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean running = true;
+
+    public EventArrivalSignal(EventStore store) {
+        this.store = store;
+        this.watcher = new Thread(this::watch, "event-arrival-signal");
+        this.watcher.setDaemon(true);
+    }
+
+    /** Watching starts with the first stream: a service without processors never tails the store. */
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        if (started.compareAndSet(false, true)) {
+            watcher.start();
+        }
+        return new SignalledStream<>(store.openStream(trackingToken), callbacks);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        watcher.interrupt();
+    }
+
+    private void watch() {
+        BlockingStream<TrackedEventMessage<?>> tail = null;
+        while (running) {
+            try {
+                if (tail == null) {
+                    tail = store.openStream(store.createHeadToken());
+                }
+                if (tail.hasNextAvailable(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    while (tail.hasNextAvailable()) {
+                        tail.nextAvailable();
+                    }
+                    callbacks.forEach(Runnable::run);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Watching the event store failed; processors look every 500 ms until it works again", e);
+                }
+                tail = closeQuietly(tail);
+                if (!pause()) {
+                    break;
+                }
+            }
+        }
+        closeQuietly(tail);
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(RETRY_AFTER.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static BlockingStream<TrackedEventMessage<?>> closeQuietly(BlockingStream<TrackedEventMessage<?>> stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (RuntimeException ignored) {
+                // closing is best effort
+            }
+        }
+        return null;
+    }
+}
