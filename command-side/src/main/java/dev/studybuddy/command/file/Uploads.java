@@ -24,7 +24,7 @@ import java.util.UUID;
  * Takes an upload in: streams it through a limit (the purpose's size, and what is left of the quota)
  * into a temporary file while hashing it, so that no upload is ever held in memory whole; decides its
  * type from the content; makes an avatar's thumbnails; stores the bytes under their hash (once, however
- * often they are uploaded); and registers the file.
+ * often they are uploaded, and marked for {@link BlobGarbageCollector} first); and registers the file.
  */
 @Component
 class Uploads {
@@ -34,13 +34,16 @@ class Uploads {
     private final Thumbnails thumbnails;
     private final BlobStore blobs;
     private final FileCatalog catalog;
+    private final BlobGarbageCollector collector;
 
-    Uploads(UploadLimits limits, ContentTypes contentTypes, Thumbnails thumbnails, BlobStore blobs, FileCatalog catalog) {
+    Uploads(UploadLimits limits, ContentTypes contentTypes, Thumbnails thumbnails, BlobStore blobs, FileCatalog catalog,
+            BlobGarbageCollector collector) {
         this.limits = limits;
         this.contentTypes = contentTypes;
         this.thumbnails = thumbnails;
         this.blobs = blobs;
         this.catalog = catalog;
+        this.collector = collector;
     }
 
     record Uploaded(UUID fileId, String contentType, long size) {
@@ -71,6 +74,7 @@ class Uploads {
             String fileName = FileNames.sanitize(clientFileName);
             String contentType = contentTypes.decide(spooled, fileName, purpose);
             String hash = HexFormat.of().formatHex(sha256.digest());
+            collector.storing(hash);
             if (purpose == FilePurpose.AVATAR) {
                 storeThumbnails(spooled, hash, tempDirectory);
             }

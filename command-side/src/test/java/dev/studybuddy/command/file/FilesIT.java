@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -146,6 +147,39 @@ class FilesIT {
         try (Stream<Path> shard = Files.list(blob.getParent())) {
             assertThat(shard.filter(path -> path.getFileName().toString().equals(hash))).hasSize(1);
         }
+    }
+
+    @Test
+    void bytesNoLiveFileUsesAreRemovedOnceTheGracePeriodIsOverAndSharedBytesAreKept(
+            @Autowired BlobGarbageCollector collector) throws Exception {
+        SignedInUser ann = Accounts.signedIn(port, "upgc");
+        byte[] notes = text(2000);
+        UUID first = uploaded(ann, "ATTACHMENT", "a.txt", notes);
+        UUID second = uploaded(ann, "ATTACHMENT", "b.txt", notes);
+        byte[] png = TestImages.noisyPng(300, 200);
+        UUID avatar = uploaded(ann, "AVATAR", "me.png", png);
+        String notesKey = BlobKeys.content(sha256(notes));
+        List<String> avatarKeys = List.of(BlobKeys.content(sha256(png)), BlobKeys.thumbnail(sha256(png), 64),
+                BlobKeys.thumbnail(sha256(png), 256));
+        assertThat(avatarKeys).allSatisfy(key -> assertThat(blobs.exists(key)).as(key).isTrue());
+        Instant afterTheGrace = Instant.now().plusSeconds(60);
+
+        assertThat(ann.api().delete("/api/files/" + first).status()).isEqualTo(204);
+        collector.collect(afterTheGrace);
+        assertThat(blobs.exists(notesKey)).as("still used by the second file").isTrue();
+
+        assertThat(ann.api().delete("/api/files/" + second).status()).isEqualTo(204);
+        assertThat(ann.api().delete("/api/files/" + avatar).status()).isEqualTo(204);
+        collector.collect(Instant.now().minusSeconds(60));
+        assertThat(blobs.exists(notesKey)).as("stored within the grace period").isTrue();
+
+        collector.collect(afterTheGrace);
+        assertThat(blobs.exists(notesKey)).isFalse();
+        assertThat(avatarKeys).allSatisfy(key -> assertThat(blobs.exists(key)).as(key).isFalse());
+
+        UUID again = uploaded(ann, "ATTACHMENT", "c.txt", notes);
+        assertThat(blobs.exists(notesKey)).as("stored anew by a later upload of the same bytes").isTrue();
+        assertThat(registration(again).contentHash()).isEqualTo(sha256(notes));
     }
 
     @Test

@@ -21,6 +21,9 @@ public interface BlobStore {
     /** The blob's length in bytes; {@link java.io.FileNotFoundException} if there is none. */
     long size(String key) throws IOException;
 
+    /** Removes the blob; nothing happens if there is none. */
+    void delete(String key) throws IOException;
+
     /** A fresh stream of the blob's bytes; the caller closes it. */
     InputStream open(String key) throws IOException;
 

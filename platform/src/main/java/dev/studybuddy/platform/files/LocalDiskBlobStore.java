@@ -68,6 +68,11 @@ public class LocalDiskBlobStore implements BlobStore {
         return Files.newInputStream(pathOf(key));
     }
 
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(pathOf(key));
+    }
+
     /** The key is checked against the one shape keys have, and the path must stay under the root. */
     Path pathOf(String key) {
         Path path = root.resolve(BlobKeys.requireValid(key)).normalize();

@@ -2,6 +2,7 @@ package dev.studybuddy.platform.files;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -73,5 +74,10 @@ public class S3BlobStore implements BlobStore {
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no blob " + key);
         }
+    }
+
+    @Override
+    public void delete(String key) {
+        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key)).build());
     }
 }

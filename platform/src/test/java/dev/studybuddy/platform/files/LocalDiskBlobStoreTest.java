@@ -36,6 +36,19 @@ class LocalDiskBlobStoreTest {
     }
 
     @Test
+    void aDeletedBlobIsGoneAndDeletingItAgainIsHarmless() throws Exception {
+        LocalDiskBlobStore store = new LocalDiskBlobStore(dir.resolve("uploads"));
+        String key = BlobKeys.content("12" + "34" + "f".repeat(60));
+        store.put(key, Files.write(dir.resolve("in"), "bytes".getBytes(StandardCharsets.UTF_8)), "text/plain");
+
+        store.delete(key);
+        store.delete(key);
+
+        assertThat(store.exists(key)).isFalse();
+        assertThat(dir.resolve("in")).exists();
+    }
+
+    @Test
     void nothingButAKeyOfOurOwnShapeBecomesAPath() {
         LocalDiskBlobStore store = new LocalDiskBlobStore(dir);
         assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);

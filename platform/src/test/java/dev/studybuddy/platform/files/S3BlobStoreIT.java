@@ -107,10 +107,24 @@ class S3BlobStoreIT {
     }
 
     @Test
+    void aDeletedBlobIsGoneAndDeletingItAgainIsHarmless(@TempDir Path dir) throws Exception {
+        String key = BlobKeys.content(UUID.randomUUID().toString().replace("-", "").repeat(2));
+        store.put(key, Files.write(dir.resolve("blob"), "short-lived".getBytes(StandardCharsets.UTF_8)), "text/plain");
+        assertThat(store.exists(key)).isTrue();
+
+        store.delete(key);
+        store.delete(key);
+
+        assertThat(store.exists(key)).isFalse();
+        assertThatThrownBy(() -> store.open(key)).isInstanceOf(java.io.FileNotFoundException.class);
+    }
+
+    @Test
     void unknownAndMalformedKeysAreRefused() {
         String missing = BlobKeys.content("0".repeat(64));
         assertThatThrownBy(() -> store.open(missing)).isInstanceOf(java.io.FileNotFoundException.class);
         assertThatThrownBy(() -> store.size(missing)).isInstanceOf(java.io.FileNotFoundException.class);
         assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.delete("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
 }

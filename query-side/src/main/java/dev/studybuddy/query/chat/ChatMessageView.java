@@ -1,17 +1,20 @@
 package dev.studybuddy.query.chat;
 
+import dev.studybuddy.query.file.StoredFileView;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * One message of a conversation as clients see it. {@code seq} is its place (the sequence number of
  * the event that posted it); {@code changeSeq} the sequence number of the latest event that changed it
  * (its posting, an edit, its deletion), which is what {@code afterSeq} catches up on. A deleted message
- * keeps its place with {@code deleted: true} and without body, mentions or attachments.
+ * keeps its place with {@code deleted: true} and without body, mentions or attachments. Attachments carry
+ * the files' metadata as the files read model knows it when the view is read or the frame is sent.
  */
 public record ChatMessageView(String conversationId,
                               long seq,
@@ -21,17 +24,24 @@ public record ChatMessageView(String conversationId,
                               String body,
                               List<UUID> mentions,
                               UUID replyTo,
-                              List<UUID> attachments,
+                              List<ChatAttachment> attachments,
                               Instant postedAt,
                               Instant editedAt,
                               Instant deletedAt,
                               boolean deleted) {
 
-    static ChatMessageView of(Document document) {
+    /** The stored attachment ids of a message document. */
+    static List<UUID> attachmentIds(Document document) {
+        return uuids(document, "attachments");
+    }
+
+    static ChatMessageView of(Document document, Map<UUID, StoredFileView> files) {
+        List<ChatAttachment> attachments = attachmentIds(document).stream()
+                .map(fileId -> ChatAttachment.of(fileId, files.get(fileId))).toList();
         return new ChatMessageView(document.getString("conversationId"), document.getLong("seq"),
                 document.getLong("changeSeq"), uuid(document, "messageId"), uuid(document, "senderId"),
                 document.getString("body"), uuids(document, "mentions"), uuid(document, "replyTo"),
-                uuids(document, "attachments"), instant(document, "postedAt"), instant(document, "editedAt"),
+                attachments, instant(document, "postedAt"), instant(document, "editedAt"),
                 instant(document, "deletedAt"), document.getBoolean("deleted", false));
     }
 

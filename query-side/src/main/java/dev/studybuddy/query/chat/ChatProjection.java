@@ -1,5 +1,6 @@
 package dev.studybuddy.query.chat;
 
+import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * streams and the read positions of Membership and Friendship, and, once a view is written, the live
  * update on Redis for the WebSocket clients (never during a replay: {@link ReplayStatus}). A message's
  * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
- * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions).
+ * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions), and
+ * so does the deletion of a file that messages carry ({@code attachment.removed}).
  * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
  */
 @Component
@@ -94,6 +96,25 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.deleted(conversationId, seq, event.messageId(), at);
         toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+    }
+
+    /** Tells the conversations whose messages carry the file; their views show it removed from now on. */
+    @EventHandler
+    void on(FileDeletedEvent event, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        for (ChatMessageView message : views.carrying(event.fileId())) {
+            Map<String, Object> fields = Map.of("messageId", message.messageId(), "fileId", event.fileId());
+            String conversationId = message.conversationId();
+            if (Conversations.isGroup(conversationId)) {
+                updates.toGroup(Conversations.groupOf(conversationId), RealtimeUpdates.ATTACHMENT_REMOVED,
+                        conversationId, message.seq(), fields);
+            } else {
+                updates.toPair(Conversations.friendshipOf(conversationId), RealtimeUpdates.ATTACHMENT_REMOVED,
+                        conversationId, message.seq(), fields);
+            }
+        }
     }
 
     @EventHandler

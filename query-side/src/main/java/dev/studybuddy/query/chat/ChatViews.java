@@ -12,6 +12,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.studybuddy.query.file.FileDirectory;
+import dev.studybuddy.query.file.StoredFileView;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -20,8 +22,11 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,9 +45,11 @@ public class ChatViews {
     static final String DIRECT_CONVERSATIONS = "chat_direct_conversations";
 
     private final MongoDatabase database;
+    private final FileDirectory files;
 
-    ChatViews(MongoClient mongoClient, MongoProperties mongoProperties) {
+    ChatViews(MongoClient mongoClient, MongoProperties mongoProperties, FileDirectory files) {
         this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
+        this.files = files;
         ensureIndexes();
     }
 
@@ -50,6 +57,7 @@ public class ChatViews {
         messages().createIndex(Indexes.ascending("conversationId", "seq"), new IndexOptions().unique(true));
         messages().createIndex(Indexes.ascending("conversationId", "changeSeq"));
         messages().createIndex(Indexes.ascending("conversationId", "messageId"));
+        messages().createIndex(Indexes.ascending("attachments"));
         directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
     }
 
@@ -95,7 +103,18 @@ public class ChatViews {
     Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
         Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
                 Filters.eq("messageId", messageId.toString()))).first();
-        return Optional.ofNullable(found).map(ChatMessageView::of).filter(message -> message.changeSeq() == changeSeq);
+        if (found == null || found.getLong("changeSeq") != changeSeq) {
+            return Optional.empty();
+        }
+        return Optional.of(ChatMessageView.of(found, files.describe(ChatMessageView.attachmentIds(found))));
+    }
+
+    /** The messages (not deleted) that carry the file; their attachments are not described. */
+    List<ChatMessageView> carrying(UUID fileId) {
+        List<ChatMessageView> carrying = new ArrayList<>();
+        messages().find(Filters.eq("attachments", fileId.toString()))
+                .forEach(document -> carrying.add(ChatMessageView.of(document, Map.of())));
+        return carrying;
     }
 
     /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first. */
@@ -186,10 +205,14 @@ public class ChatViews {
         return ids == null ? List.of() : ids.stream().map(UUID::toString).toList();
     }
 
-    private static List<ChatMessageView> list(Iterable<Document> documents) {
-        List<ChatMessageView> views = new ArrayList<>();
-        documents.forEach(document -> views.add(ChatMessageView.of(document)));
-        return views;
+    /** The views of the documents, with their attachments described in one query for all of them. */
+    private List<ChatMessageView> list(Iterable<Document> found) {
+        List<Document> documents = new ArrayList<>();
+        found.forEach(documents::add);
+        Set<UUID> attachmentIds = new HashSet<>();
+        documents.forEach(document -> attachmentIds.addAll(ChatMessageView.attachmentIds(document)));
+        Map<UUID, StoredFileView> described = files.describe(attachmentIds);
+        return documents.stream().map(document -> ChatMessageView.of(document, described)).toList();
     }
 
     private MongoCollection<Document> messages() {

@@ -35,4 +35,18 @@ public final class Conversations {
         return List.of(UUID.fromString(friendshipId.substring(0, separator)),
                 UUID.fromString(friendshipId.substring(separator + 1)));
     }
+
+    public static boolean isGroup(String conversationId) {
+        return conversationId.startsWith(GROUP);
+    }
+
+    /** The group of a {@code group:} conversation id. */
+    public static UUID groupOf(String conversationId) {
+        return UUID.fromString(conversationId.substring(GROUP.length()));
+    }
+
+    /** The friendship of a {@code direct:} conversation id. */
+    public static String friendshipOf(String conversationId) {
+        return conversationId.substring(DIRECT.length());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.file;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
@@ -12,6 +13,7 @@ import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StoredFiles;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
@@ -21,11 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @QuerySideIT
 class FilesApiIT {
@@ -189,16 +193,46 @@ class FilesApiIT {
     }
 
     @Test
-    void viewsLearnWhatTheirAttachmentsAreAndWhichAreRemoved(@Autowired FileDirectory directory) {
+    void messagesShowTheirAttachmentsInFramesAndHistoryAndARemovedFileAsRemoved() throws Exception {
         UUID owner = UUID.randomUUID();
-        StoredFiles.Uploaded kept = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "a.pdf", unique(PDF));
-        StoredFiles.Uploaded removed = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "b.pdf", unique(PDF));
-        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, files.delete(removed, owner, 10));
+        UUID member = UUID.randomUUID();
+        Groups.Created group = groups.create(owner, "Chemistry", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        accounts.awaitProjected("groups", groups.join(group.groupId(), member));
+        byte[] notes = unique(PDF);
+        StoredFiles.Uploaded kept = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", notes);
+        StoredFiles.Uploaded removed = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "draft.pdf", unique(PDF));
 
-        var described = directory.describe(List.of(kept.fileId(), removed.fileId()));
+        try (StompClients.Client client = StompClients.connected(port, TestTokenIssuer.get().accessToken(member))) {
+            client.subscribe("/topic/groups." + group.groupId());
+            Thread.sleep(500);
+            UUID messageId = UUID.randomUUID();
+            ConsistencyToken posted = groups.publish(group.groupId(), new GroupMessagePostedEvent(group.groupId(),
+                    messageId, owner, "two drafts", null, List.of(), List.of(kept.fileId(), removed.fileId())));
 
-        assertThat(described.get(kept.fileId()).deleted()).isFalse();
-        assertThat(described.get(kept.fileId()).fileName()).isEqualTo("a.pdf");
-        assertThat(described.get(removed.fileId()).deleted()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 1);
+            JsonNode framed = client.framesOf("message.posted").get(0).at("/message/attachments");
+            assertThat(framed).hasSize(2);
+            assertThat(framed.get(0).get("fileId").asText()).isEqualTo(kept.fileId().toString());
+            assertThat(framed.get(0).get("fileName").asText()).isEqualTo("notes.pdf");
+            assertThat(framed.get(0).get("contentType").asText()).isEqualTo("application/pdf");
+            assertThat(framed.get(0).get("size").asLong()).isEqualTo(notes.length);
+            assertThat(framed.get(0).get("removed").asBoolean()).isFalse();
+            assertThat(framed.get(1).get("fileName").asText()).isEqualTo("draft.pdf");
+
+            accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, files.delete(removed, owner, 10));
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("attachment.removed").size() == 1);
+            JsonNode removal = client.framesOf("attachment.removed").get(0);
+            assertThat(removal.get("fileId").asText()).isEqualTo(removed.fileId().toString());
+            assertThat(removal.get("messageId").asText()).isEqualTo(messageId.toString());
+            assertThat(removal.get("seq").asLong()).isEqualTo(posted.sequence());
+            ApiClient.Response history = as(member).withHeader(ConsistencyToken.HEADER, posted.encode())
+                    .get("/api/groups/" + group.groupId() + "/messages");
+            JsonNode shown = history.json().at("/items/0/attachments");
+            assertThat(shown.get(0).get("fileName").asText()).isEqualTo("notes.pdf");
+            assertThat(shown.get(0).get("removed").asBoolean()).isFalse();
+            assertThat(shown.get(1).get("fileId").asText()).isEqualTo(removed.fileId().toString());
+            assertThat(shown.get(1).get("removed").asBoolean()).isTrue();
+            assertThat(shown.get(1).get("fileName").isNull()).isTrue();
+        }
     }
 }
