@@ -28,12 +28,14 @@ public class GroupSubscriptions {
     static final String GROUP_TOPIC_PREFIX = "/topic/groups.";
 
     private final ApplicationContext context;
+    private final Presence presence;
     private final Map<String, UUID> users = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> subscriptions = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
-    GroupSubscriptions(ApplicationContext context) {
+    GroupSubscriptions(ApplicationContext context, Presence presence) {
         this.context = context;
+        this.presence = presence;
     }
 
     /** The group of a {@code /topic/groups.{groupId}} destination. */
@@ -79,7 +81,7 @@ public class GroupSubscriptions {
         return groupOf(destination).map(groupId -> userId == null || !isRevoked(groupId, userId)).orElse(true);
     }
 
-    /** Ends the user's local subscriptions to the group's topic. */
+    /** Ends the user's local subscriptions to the group's topic (and so their presence in it). */
     void revoke(UUID groupId, UUID userId) {
         revoked.add(groupId + "|" + userId);
         String destination = GROUP_TOPIC_PREFIX + groupId;
@@ -94,6 +96,7 @@ public class GroupSubscriptions {
                     return false;
                 }
                 broker.getSubscriptionRegistry().unregisterSubscription(unsubscribe(sessionId, subscription.getKey()));
+                presence.unsubscribed(sessionId, subscription.getKey());
                 return true;
             });
         });

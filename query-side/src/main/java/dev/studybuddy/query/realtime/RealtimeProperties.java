@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The WebSocket endpoint's limits: what one slow or noisy client may cost a node.
+ * The WebSocket endpoint's limits (what one slow or noisy client may cost a node) and how presence is kept.
  *
  * @param allowedOrigins       origins allowed to open {@code /ws} (authentication is the STOMP CONNECT's
  *                             token, never a cookie, so a foreign origin gains nothing)
@@ -16,11 +16,17 @@ import java.util.List;
  * @param sendBufferSizeLimit  how much may queue for one session before it is closed
  * @param messageSizeLimit     the largest frame a client may send
  * @param typingInterval       at most one typing signal per session in this interval; more are dropped
+ * @param presenceRefreshInterval how often the node writes again every presence entry it holds
+ *                             (notification-saga's README, "Presence": 20 s)
+ * @param presenceTtl          the expiry set on each presence key at every write, so that a crashed
+ *                             node's entries vanish (60 s)
  */
 @ConfigurationProperties("studybuddy.websocket")
 public record RealtimeProperties(@DefaultValue("*") List<String> allowedOrigins,
                                  @DefaultValue("10s") Duration sendTimeLimit,
                                  @DefaultValue("512KB") DataSize sendBufferSizeLimit,
                                  @DefaultValue("16KB") DataSize messageSizeLimit,
-                                 @DefaultValue("2s") Duration typingInterval) {
+                                 @DefaultValue("2s") Duration typingInterval,
+                                 @DefaultValue("20s") Duration presenceRefreshInterval,
+                                 @DefaultValue("60s") Duration presenceTtl) {
 }

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.query.chat.Conversations;
 import dev.studybuddy.query.group.GroupAccess;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -42,14 +43,17 @@ class StompAuthorization implements ChannelInterceptor {
     private final JwtAuthenticationConverter authentication;
     private final GroupAccess groups;
     private final GroupSubscriptions subscriptions;
+    private final Presence presence;
     private final RealtimeProperties properties;
 
     StompAuthorization(JwtDecoder jwtDecoder, JwtAuthenticationConverter jwtAuthenticationConverter,
-                       GroupAccess groups, GroupSubscriptions subscriptions, RealtimeProperties properties) {
+                       GroupAccess groups, GroupSubscriptions subscriptions, Presence presence,
+                       RealtimeProperties properties) {
         this.jwtDecoder = jwtDecoder;
         this.authentication = jwtAuthenticationConverter;
         this.groups = groups;
         this.subscriptions = subscriptions;
+        this.presence = presence;
         this.properties = properties;
     }
 
@@ -65,6 +69,7 @@ class StompAuthorization implements ChannelInterceptor {
             case SEND -> send(message, accessor);
             case UNSUBSCRIBE -> {
                 subscriptions.unsubscribed(accessor.getSessionId(), accessor.getSubscriptionId());
+                presence.unsubscribed(accessor.getSessionId(), accessor.getSubscriptionId());
                 yield message;
             }
             case DISCONNECT -> message;
@@ -91,7 +96,11 @@ class StompAuthorization implements ChannelInterceptor {
     private Message<?> subscribe(Message<?> message, StompHeaderAccessor accessor) {
         UUID userId = userOf(message, accessor);
         String destination = accessor.getDestination();
-        if (DIRECT_QUEUE.equals(destination) || NOTIFICATIONS_QUEUE.equals(destination)) {
+        if (DIRECT_QUEUE.equals(destination)) {
+            presence.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), userId, Presence.ALL_DIRECT);
+            return message;
+        }
+        if (NOTIFICATIONS_QUEUE.equals(destination)) {
             return message;
         }
         Optional<UUID> group = GroupSubscriptions.groupOf(destination);
@@ -102,6 +111,7 @@ class StompAuthorization implements ChannelInterceptor {
             throw refused(message, "Only members of the group subscribe to " + destination + ".");
         }
         subscriptions.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), destination);
+        presence.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), userId, Conversations.group(group.get()));
         return message;
     }
 

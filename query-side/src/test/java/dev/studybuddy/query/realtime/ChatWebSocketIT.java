@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
-import dev.studybuddy.query.QuerySideApplication;
 import dev.studybuddy.query.chat.ChatProjection;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.SecondNode;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import java.time.Duration;
@@ -46,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @QuerySideIT
 class ChatWebSocketIT {
 
-    private static ConfigurableApplicationContext secondNode;
+    private static SecondNode secondNode;
     private static int secondPort;
 
     @LocalServerPort
@@ -70,15 +68,8 @@ class ChatWebSocketIT {
     @BeforeEach
     void twoNodesAndAGroup() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(QuerySideApplication.class).run(
-                    "--server.port=0",
-                    "--studybuddy.node-id=second-node",
-                    "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                    "--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
-                    "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
-                    "--spring.data.mongodb.database=" + environment.getRequiredProperty("spring.data.mongodb.database"),
-                    "--studybuddy.jwt.jwk-set-uri=" + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"));
-            secondPort = Integer.parseInt(secondNode.getEnvironment().getRequiredProperty("local.server.port"));
+            secondNode = SecondNode.start(environment, processing, "second-node");
+            secondPort = secondNode.port();
         }
         owner = UUID.randomUUID();
         member = UUID.randomUUID();
@@ -116,12 +107,9 @@ class ChatWebSocketIT {
             assertThat(frame.at("/message/messageId").asText()).isEqualTo(posted.messageId().toString());
         }
 
-        // pooled processors do not rebalance on their own: the first node hands half its segments over
+        // the first node hands its surplus over (SegmentBalancer; SegmentBalancingIT tests the split itself)
         StreamingEventProcessor first = chatProcessor(processing);
-        StreamingEventProcessor second = chatProcessor(secondNode.getBean(EventProcessingConfiguration.class));
-        for (int segment : first.processingStatus().keySet().stream().limit(8).toList()) {
-            first.releaseSegment(segment, 60, TimeUnit.SECONDS);
-        }
+        StreamingEventProcessor second = chatProcessor(secondNode.context().getBean(EventProcessingConfiguration.class));
         await().atMost(Duration.ofSeconds(60)).until(() -> !second.processingStatus().isEmpty());
         assertThat(first.processingStatus()).isNotEmpty();
         Chats.Posted later = chats.post(groupId, member, "after the hand-over");
@@ -143,11 +131,15 @@ class ChatWebSocketIT {
 
         Client outsider = track(StompClients.connected(port, token(UUID.randomUUID())));
         outsider.subscribe("/topic/groups." + groupId);
-        assertThat(outsider.errors.poll(30, TimeUnit.SECONDS)).contains("Only members");
+        assertThat(outsider.awaitRefusal()).satisfiesAnyOf(
+                refusal -> assertThat(refusal).contains("Only members"),
+                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
 
         Client sender = track(StompClients.connected(secondPort, token(member)));
         sender.send("/topic/groups." + groupId, "spoofed".getBytes());
-        assertThat(sender.errors.poll(30, TimeUnit.SECONDS)).contains("typing");
+        assertThat(sender.awaitRefusal()).satisfiesAnyOf(
+                refusal -> assertThat(refusal).contains("typing"),
+                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
     }
 
     @Test
@@ -257,7 +249,9 @@ class ChatWebSocketIT {
         accounts.awaitProjected(ChatProjection.PROCESSING_GROUP, afterwards.token());
         Client resubscribing = track(StompClients.connected(secondPort, token(member)));
         resubscribing.subscribe("/topic/groups." + groupId);
-        assertThat(resubscribing.errors.poll(30, TimeUnit.SECONDS)).contains("Only members");
+        assertThat(resubscribing.awaitRefusal()).satisfiesAnyOf(
+                refusal -> assertThat(refusal).contains("Only members"),
+                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
     }
 
     private Client subscribed(int nodePort, UUID user, String destination) throws Exception {

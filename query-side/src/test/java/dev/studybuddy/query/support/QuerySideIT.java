@@ -20,7 +20,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "studybuddy.consistency.max-wait=" + QuerySideIT.MAX_WAIT_MILLIS + "ms",
-        "studybuddy.files.local-directory=target/test-uploads"})
+        "studybuddy.files.local-directory=target/test-uploads",
+        // short enough for PresenceIT to see a lost entry written again, long enough not to hide a wrong SREM
+        "studybuddy.websocket.presence-refresh-interval=5s",
+        // two-node tests see the segments split within seconds, and the first node take them all back soon after
+        "studybuddy.projections.balancing.interval=1s",
+        "studybuddy.projections.balancing.release-for=8s"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 // Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)

@@ -14,8 +14,10 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +51,15 @@ public final class StompClients {
 
     public static final class Client implements AutoCloseable {
 
+        public static final String CLOSED_WITHOUT_ERROR_FRAME = "CLOSED without an ERROR frame";
+
         private final WebSocketStompClient stomp;
         /** ERROR frames' messages and transport failures, in order. */
         public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
         /** Every frame received on any subscription, in order. */
         public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
         private volatile java.util.function.Consumer<JsonNode> listener = frame -> { };
+        private final Map<String, StompSession.Subscription> subscriptions = new ConcurrentHashMap<>();
         CompletableFuture<StompSession> connecting;
         StompSession session;
 
@@ -86,7 +91,7 @@ public final class StompClients {
         }
 
         public Client subscribe(String destination) {
-            session.subscribe(destination, new StompFrameHandler() {
+            subscriptions.put(destination, session.subscribe(destination, new StompFrameHandler() {
                 @Override
                 public Type getPayloadType(StompHeaders headers) {
                     return byte[].class;
@@ -102,8 +107,13 @@ public final class StompClients {
                         errors.add("UNREADABLE " + e);
                     }
                 }
-            });
+            }));
             return this;
+        }
+
+        /** Sends UNSUBSCRIBE for this client's subscription to {@code destination}. */
+        public void unsubscribe(String destination) {
+            subscriptions.remove(destination).unsubscribe();
         }
 
         /** Also hands every frame to {@code onFrame} as it arrives (the benchmark measures latency there). */
@@ -113,6 +123,28 @@ public final class StompClients {
 
         public void send(String destination, Object payload) {
             session.send(destination, payload);
+        }
+
+        /**
+         * What the server answered a refused SUBSCRIBE or SEND: the message of its ERROR frame, or
+         * {@link #CLOSED_WITHOUT_ERROR_FRAME}. After an ERROR frame the server closes the connection, and
+         * the client sometimes learns of the close first, or not at all of the frame (the server's send
+         * buffer may still hold it when the connection closes), so transport errors are skipped and a
+         * close without any ERROR frame within a few seconds counts as the refusal it is.
+         */
+        public String awaitRefusal() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long closedDeadline = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, closedDeadline)) {
+                String error = errors.poll(200, TimeUnit.MILLISECONDS);
+                if (error != null && error.startsWith("ERROR ")) {
+                    return error;
+                }
+                if (error != null && error.startsWith("TRANSPORT ") && closedDeadline == Long.MAX_VALUE) {
+                    closedDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                }
+            }
+            return closedDeadline != Long.MAX_VALUE && !isConnected() ? CLOSED_WITHOUT_ERROR_FRAME : null;
         }
 
         /** The frames of {@code type} received so far. */

@@ -1,0 +1,62 @@
+package dev.studybuddy.query.support;
+
+import dev.studybuddy.query.QuerySideApplication;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second query-side node: a separate Spring context in this JVM on the first node's PostgreSQL, event
+ * store and Redis. Closing it waits until the first node holds every processor's segments again, so that
+ * the tests after it find one node doing everything (the segments it gave away come back once their
+ * release has run out).
+ */
+public final class SecondNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final EventProcessingConfiguration firstNode;
+
+    private SecondNode(ConfigurableApplicationContext context, EventProcessingConfiguration firstNode) {
+        this.context = context;
+        this.firstNode = firstNode;
+    }
+
+    /** Settings as command-line arguments: they outrank every other source, as the first node's test settings do. */
+    public static SecondNode start(Environment first, EventProcessingConfiguration firstNode, String nodeId) {
+        String[] args = Stream.of("server.port=0", "studybuddy.node-id=" + nodeId,
+                        "studybuddy.projections.balancing.interval=1s",
+                        "spring.datasource.url=" + first.getRequiredProperty("spring.datasource.url"),
+                        "spring.datasource.username=" + first.getRequiredProperty("spring.datasource.username"),
+                        "spring.data.mongodb.uri=" + first.getRequiredProperty("spring.data.mongodb.uri"),
+                        "spring.data.mongodb.database=" + first.getRequiredProperty("spring.data.mongodb.database"),
+                        "studybuddy.jwt.jwk-set-uri=" + first.getRequiredProperty("studybuddy.jwt.jwk-set-uri"))
+                .map(arg -> "--" + arg).toArray(String[]::new);
+        return new SecondNode(new SpringApplicationBuilder(QuerySideApplication.class).run(args), firstNode);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        firstNode.eventProcessors().keySet().forEach(name -> {
+            StreamingEventProcessor processor = firstNode.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            int segments = firstNode.tokenStore(name).fetchSegments(name).length;
+            await().atMost(Duration.ofSeconds(90)).until(() -> processor.processingStatus().size() == segments
+                    && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
+        });
+    }
+}
