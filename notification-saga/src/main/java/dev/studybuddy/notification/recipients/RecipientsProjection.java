@@ -5,6 +5,7 @@ import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
 import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
@@ -21,9 +22,13 @@ import dev.studybuddy.api.user.UserRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -36,6 +41,7 @@ import java.util.UUID;
 public class RecipientsProjection {
 
     public static final String PROCESSING_GROUP = "recipients";
+    private static final Duration EXPIRED_INVITATIONS_KEPT = Duration.ofDays(1);
 
     private final JdbcTemplate jdbc;
 
@@ -127,7 +133,7 @@ public class RecipientsProjection {
     void on(InvitationSentEvent event) {
         jdbc.update("""
                 INSERT INTO group_invitations (group_id, invitee_id, invited_by) VALUES (?, ?, ?)
-                ON CONFLICT (group_id, invitee_id) DO UPDATE SET invited_by = excluded.invited_by""",
+                ON CONFLICT (group_id, invitee_id) DO UPDATE SET invited_by = excluded.invited_by, expired_at = NULL""",
                 event.groupId(), event.inviteeId(), event.invitedBy());
     }
 
@@ -139,6 +145,18 @@ public class RecipientsProjection {
     @EventHandler
     void on(InvitationDeclinedEvent event) {
         forgetInvitation(event.groupId(), event.inviteeId());
+    }
+
+    /**
+     * Marks the invitation expired rather than forgetting it (the group notifier reads its inviter while
+     * handling this same event), and forgets those that expired more than a day before this one.
+     */
+    @EventHandler
+    void on(InvitationExpiredEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE group_invitations SET expired_at = ? WHERE group_id = ? AND invitee_id = ?",
+                at.atOffset(ZoneOffset.UTC), event.groupId(), event.inviteeId());
+        jdbc.update("DELETE FROM group_invitations WHERE expired_at < ?",
+                at.minus(EXPIRED_INVITATIONS_KEPT).atOffset(ZoneOffset.UTC));
     }
 
     /** Contacts are not derived from events, so a replay keeps them. */

@@ -51,4 +51,31 @@ class InvitationExpiryIT {
         assertThat(log.rowsOf(owner).get(0).get("type")).isEqualTo("group.invitation.lapsed");
         assertThat(log.rowsOf(owner).get(0).get("payload")).asString().contains(invitee.toString());
     }
+
+    @Test
+    void anExpiredInvitationIsKeptForItsNotificationAndForgottenADayAfterALaterExpiry() {
+        DomainEvents events = new DomainEvents(eventStore, processing);
+        UUID owner = UUID.randomUUID();
+        UUID invitee = UUID.randomUUID();
+        UUID longAgo = UUID.randomUUID();
+        UUID group = Groups.create(events, recipients, owner, Map.of());
+        jdbc.update("""
+                INSERT INTO group_invitations (group_id, invitee_id, invited_by, expired_at)
+                VALUES (?, ?, ?, now() - interval '2 days')""", group, longAgo, owner);
+
+        events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
+        events.publish(DomainEvents.GROUP, group.toString(), new InvitationExpiredEvent(group, invitee));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> invitation(group, invitee).get("expired_at") != null);
+        assertThat(invitation(group, invitee).get("invited_by")).isEqualTo(owner);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM group_invitations WHERE group_id = ? AND invitee_id = ?",
+                Integer.class, group, longAgo)).isZero();
+
+        events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
+        await().atMost(Duration.ofSeconds(60)).until(() -> invitation(group, invitee).get("expired_at") == null);
+    }
+
+    private Map<String, Object> invitation(UUID group, UUID invitee) {
+        return jdbc.queryForMap("SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ?", group, invitee);
+    }
 }
