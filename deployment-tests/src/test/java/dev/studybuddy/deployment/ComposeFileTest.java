@@ -64,7 +64,7 @@ class ComposeFileTest {
 
     @Test
     void servicesStartOnlyOnceWhatTheyNeedIsHealthy() {
-        assertDependsOnHealthy("command-side", "mongo", "postgres");
+        assertDependsOnHealthy("command-side", "mongo", "postgres", "rabbitmq");
         assertDependsOnHealthy("query-side", "mongo", "postgres", "redis", "command-side");
         assertDependsOnHealthy("notification-saga", "mongo", "postgres", "rabbitmq", "redis", "command-side");
         assertDependsOnHealthy("edge", "command-side", "query-side", "notification-saga");
@@ -158,6 +158,7 @@ class ComposeFileTest {
         assertThat(String.valueOf(env("postgres").get("POSTGRES_PASSWORD"))).startsWith("${POSTGRES_PASSWORD:?");
         assertThat(String.valueOf(env("rabbitmq").get("RABBITMQ_DEFAULT_PASS"))).startsWith("${RABBITMQ_PASSWORD:?");
         assertThat(String.valueOf(env("notification-saga").get("RABBITMQ_PASSWORD"))).startsWith("${RABBITMQ_PASSWORD:?");
+        assertThat(String.valueOf(env("command-side").get("RABBITMQ_PASSWORD"))).startsWith("${RABBITMQ_PASSWORD:?");
     }
 
     /** Each variable a service is given is one that service reads (a misspelt name is silently ignored). */

@@ -45,7 +45,8 @@ public final class TestDatabase {
         return SERVER + name;
     }
 
-    private static String checkoutHash() {
+    /** A short hash of the checkout the tests run in, to name what two checkouts testing at once must not share. */
+    public static String checkoutHash() {
         String checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(checkout.getBytes(StandardCharsets.UTF_8));

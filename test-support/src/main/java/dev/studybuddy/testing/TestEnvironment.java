@@ -8,7 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Points a service under test at the real local PostgreSQL (a fresh database per service and run) and
  * at MongoDB: the server in {@code MONGODB_URI} when set, else the in-memory stand-in. A service that
- * does not issue tokens itself trusts {@link TestTokenIssuer}'s keys.
+ * does not issue tokens itself trusts {@link TestTokenIssuer}'s keys. {@code studybuddy.testing.checkout} names
+ * the checkout (for broker names that two checkouts testing at once on one RabbitMQ must not share).
  */
 public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,7 +26,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.datasource.url=" + TestDatabase.fresh(database),
                 "spring.datasource.username=" + TestDatabase.user(),
                 "spring.data.mongodb.uri=" + mongoUri,
-                "spring.data.mongodb.database=" + database);
+                "spring.data.mongodb.database=" + database,
+                "studybuddy.testing.checkout=" + TestDatabase.checkoutHash());
         if (!environment.getProperty("studybuddy.jwt.issues-tokens", Boolean.class, false)) {
             values = values.and("studybuddy.jwt.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri());
         }

@@ -6,6 +6,7 @@ import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.RegisterUserCommand;
 import dev.studybuddy.api.user.Usernames;
+import dev.studybuddy.command.identity.contact.ContactOutbox;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -20,8 +21,8 @@ import java.util.UUID;
 
 /**
  * Opens an account: the credential row first (its unique indexes decide races between registrations),
- * then the UserAccount aggregate. If the command fails the credential rolls back, so nothing partial
- * is stored.
+ * with its e-mail address in the contact outbox, then the UserAccount aggregate. If the command fails both
+ * roll back, so nothing partial is stored.
  */
 @Component
 class Registration {
@@ -29,12 +30,14 @@ class Registration {
     private final CredentialRepository credentials;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final ContactOutbox contacts;
     private final CommandGateway commandGateway;
     private final Clock clock;
 
     Registration(CredentialRepository credentials, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                 CommandGateway commandGateway, Clock clock) {
+                 ContactOutbox contacts, CommandGateway commandGateway, Clock clock) {
         this.credentials = credentials;
+        this.contacts = contacts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.commandGateway = commandGateway;
@@ -46,13 +49,15 @@ class Registration {
         String normalizedUsername = Usernames.requireValid(username);
         passwordPolicy.check(normalizedUsername, password);
         UUID userId = UUID.randomUUID();
+        String address = email.strip();
         RegisterUserCommand command = new RegisterUserCommand(userId, normalizedUsername, displayName, roles);
         try {
-            credentials.saveAndFlush(new Credential(userId, normalizedUsername, email.strip(),
+            credentials.saveAndFlush(new Credential(userId, normalizedUsername, address,
                     passwordEncoder.encode(password), command.roles(), clock.instant()));
         } catch (DataIntegrityViolationException e) {
             throw duplicate(e);
         }
+        contacts.addressChanged(userId, address);
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(MessageMetadata.ACTOR, userId.toString())));
         return userId;

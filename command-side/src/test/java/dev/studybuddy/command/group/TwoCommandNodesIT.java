@@ -139,7 +139,9 @@ class TwoCommandNodesIT {
                 "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
                 "--spring.data.mongodb.database=" + environment.getRequiredProperty("spring.data.mongodb.database"),
                 "--studybuddy.identity.signing-key-file=" + keyFile,
-                "--studybuddy.identity.bcrypt-strength=10");
+                "--studybuddy.identity.bcrypt-strength=10",
+                // its contact outbox relay publishes too: to the tests' exchange, never to the real one
+                "--studybuddy.identity.contacts.exchange=" + environment.getRequiredProperty("studybuddy.identity.contacts.exchange"));
         return Integer.parseInt(secondNode.getEnvironment().getRequiredProperty("local.server.port"));
     }
 }

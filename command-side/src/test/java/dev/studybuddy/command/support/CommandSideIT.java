@@ -28,7 +28,10 @@ import java.lang.annotation.Target;
         "studybuddy.groups.invitation-lifetime=4s",
         "studybuddy.deadlines.polling-interval=500ms",
         "studybuddy.files.local-directory=target/test-uploads",
-        "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB"})
+        "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB",
+        // Its own exchange: a locally running notification-saga must not learn the test users' addresses.
+        "studybuddy.identity.contacts.exchange=studybuddy.identity.it.${studybuddy.testing.checkout}",
+        "studybuddy.identity.contacts.relay-interval=200ms"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 // Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)

@@ -6,6 +6,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessage;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.amqp.RabbitConnectionDetails;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,19 @@ class IntegrationBroker implements DisposableBean {
     private final IntegrationEventsProperties properties;
     private Connection connection;
 
-    IntegrationBroker(RabbitConnectionDetails details, IntegrationEventsProperties properties) {
+    /**
+     * Uses the client factory Spring Boot configured from {@code spring.rabbitmq.*} (credentials, virtual
+     * host, TLS, timeouts) for a connection of its own. Spring AMQP has switched the client's automatic
+     * recovery off on it, as this needs: a failed batch opens a new connection on its retry, and nothing may
+     * replay publishes behind our back.
+     */
+    IntegrationBroker(CachingConnectionFactory springConnections, RabbitConnectionDetails details,
+                      IntegrationEventsProperties properties) {
         this.properties = properties;
-        this.factory = new ConnectionFactory();
-        factory.setUsername(details.getUsername());
-        factory.setPassword(details.getPassword());
-        factory.setVirtualHost(details.getVirtualHost());
-        factory.setConnectionTimeout((int) properties.confirmTimeout().toMillis());
-        // a failed batch opens a new connection on its retry; nothing should replay publishes behind our back
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setTopologyRecoveryEnabled(false);
+        this.factory = springConnections.getRabbitConnectionFactory();
+        if (factory.isAutomaticRecoveryEnabled()) {
+            throw new IllegalStateException("The RabbitMQ client's automatic recovery must be off for integration events");
+        }
         this.addresses = details.getAddresses().stream()
                 .map(address -> new Address(address.host(), address.port()))
                 .toList();

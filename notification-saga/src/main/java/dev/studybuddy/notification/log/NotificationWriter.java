@@ -60,7 +60,7 @@ public class NotificationWriter {
                         SELECT COALESCE(
                                    (SELECT p.email_enabled FROM notification_preferences p
                                     WHERE p.recipient = c.user_id AND p.type = ?), ?)
-                        FROM notification_contacts c WHERE c.user_id = ?""",
+                        FROM notification_contacts c WHERE c.user_id = ? AND c.email IS NOT NULL""",
                 rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE,
                 type.key(), type.emailByDefault(), recipient);
         return Boolean.TRUE.equals(enabled);

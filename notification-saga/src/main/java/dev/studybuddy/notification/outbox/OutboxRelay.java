@@ -1,12 +1,13 @@
 package dev.studybuddy.notification.outbox;
 
 import dev.studybuddy.notification.log.Channel;
+import dev.studybuddy.platform.messaging.ConfirmedPublishing;
+import dev.studybuddy.platform.messaging.RelayLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,12 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The transactional outbox's relay: hands due NotificationLog rows to RabbitMQ and marks them PUBLISHED only
@@ -43,7 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final BrokerProperties broker;
     private final RelayProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService executor;
+    private final RelayLoop loop;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, RabbitTemplate rabbit, BrokerProperties broker,
                 RelayProperties properties, Clock clock) {
@@ -53,6 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.broker = broker;
         this.properties = properties;
         this.clock = clock;
+        this.loop = new RelayLoop("outbox-relay", properties.interval(), properties.confirmTimeout().plusSeconds(1),
+                this::runSafely);
     }
 
     /** One run: claim a batch, publish it, wait for the confirms, mark what was confirmed. */
@@ -83,36 +82,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private List<UUID> publish(List<Due> due) {
-        List<Sent> sent = new ArrayList<>();
-        try {
-            for (Due row : due) {
-                CorrelationData correlation = new CorrelationData(row.id().toString());
-                rabbit.send(broker.exchange(), broker.routingKey(row.channel()), message(row.id()), correlation);
-                sent.add(new Sent(row.id(), correlation));
-            }
-        } catch (RuntimeException e) {
-            log.warn("RabbitMQ unavailable, {} notification(s) stay due: {}", due.size() - sent.size(), e.toString());
-        }
-        List<UUID> confirmed = new ArrayList<>();
-        long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
-        for (Sent message : sent) {
-            try {
-                long wait = Math.max(0, deadline - System.nanoTime());
-                CorrelationData.Confirm confirm = message.correlation().getFuture().get(wait, TimeUnit.NANOSECONDS);
-                if (confirm.isAck() && message.correlation().getReturned() == null) {
-                    confirmed.add(message.id());
-                } else {
-                    log.warn("Broker did not take notification {}: {}", message.id(),
-                            confirm.isAck() ? "unroutable" : confirm.getReason());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.warn("No confirm for notification {}, it stays due: {}", message.id(), e.toString());
-            }
-        }
-        return confirmed;
+        return ConfirmedPublishing.publish(rabbit, due.stream()
+                .map(row -> new ConfirmedPublishing.Outgoing<>(row.id(), broker.exchange(),
+                        broker.routingKey(row.channel()), message(row.id())))
+                .toList(), properties.confirmTimeout());
     }
 
     private Message message(UUID id) {
@@ -146,37 +119,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runSafely, properties.interval().toMillis(),
-                properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(properties.confirmTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return loop.isRunning();
     }
 
     private record Due(UUID id, Channel channel) {
-    }
-
-    private record Sent(UUID id, CorrelationData correlation) {
     }
 }

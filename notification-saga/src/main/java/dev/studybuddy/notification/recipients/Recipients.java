@@ -63,7 +63,7 @@ public class Recipients {
                 rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), groupId);
     }
 
-    /** The e-mail address on file, filled by the identity integration (see README). */
+    /** The e-mail address on file, kept by the identity integration (package contacts); empty once forgotten. */
     public Optional<String> emailOf(UUID userId) {
         return jdbc.query("SELECT email FROM notification_contacts WHERE user_id = ?",
                 rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), userId);

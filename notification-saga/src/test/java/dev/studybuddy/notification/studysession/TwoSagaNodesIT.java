@@ -113,6 +113,7 @@ class TwoSagaNodesIT {
                 "--spring.data.redis.port=" + environment.getRequiredProperty("spring.data.redis.port"),
                 "--spring.mail.host=" + environment.getRequiredProperty("spring.mail.host"),
                 "--spring.mail.port=" + environment.getRequiredProperty("spring.mail.port"),
-                "--studybuddy.jwt.jwk-set-uri=" + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"));
+                "--studybuddy.jwt.jwk-set-uri=" + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"),
+                "--studybuddy.testing.checkout=" + environment.getRequiredProperty("studybuddy.testing.checkout"));
     }
 }

@@ -1,0 +1,50 @@
+package dev.studybuddy.command.identity.contact;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records a change of a user's e-mail address for notification-saga. Only inside the transaction that changes
+ * the credential: both commit, or neither does. {@link ContactOutboxRelay} publishes the rows.
+ */
+@Component
+public class ContactOutbox {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ContactOutbox(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The user's address is now {@code email}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addressChanged(UUID userId, String email) {
+        if (email == null || email.isBlank()) {
+            throw new IllegalArgumentException("an address is required; use addressForgotten to remove one");
+        }
+        insert(userId, email);
+    }
+
+    /**
+     * The user's address must no longer be used. The address is also blanked in the user's earlier rows, so the
+     * outbox keeps no copy of it; such a row, if still unpublished, then announces "no address", which is true.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addressForgotten(UUID userId) {
+        jdbc.update("UPDATE contact_outbox SET email = NULL WHERE user_id = ? AND email IS NOT NULL", userId);
+        insert(userId, null);
+    }
+
+    private void insert(UUID userId, String email) {
+        jdbc.update("INSERT INTO contact_outbox (user_id, email, created_at) VALUES (?, ?, ?)",
+                userId, email, Timestamp.from(clock.instant()));
+    }
+}

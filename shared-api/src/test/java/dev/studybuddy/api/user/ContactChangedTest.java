@@ -1,0 +1,27 @@
+package dev.studybuddy.api.user;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContactChangedTest {
+
+    @Test
+    void aNullAddressMeansForgetIt() {
+        assertThat(new ContactChanged(UUID.randomUUID(), null, 3).email()).isNull();
+    }
+
+    @Test
+    void everyChangeNamesItsUser() {
+        assertThatThrownBy(() -> new ContactChanged(null, "a@example.test", 1)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void versionsStartAtOne() {
+        assertThatThrownBy(() -> new ContactChanged(UUID.randomUUID(), "a@example.test", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
