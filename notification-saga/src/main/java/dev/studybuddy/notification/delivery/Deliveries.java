@@ -23,8 +23,9 @@ import java.util.UUID;
 /**
  * One delivery of one NotificationLog row, with its row locked for the whole attempt: a second copy of the
  * same message (a redelivery after a worker died, a re-publication) waits, then finds it DELIVERED and is
- * skipped. Every attempt is recorded; a failure schedules the next one with exponential back-off (the relay
- * re-publishes it when due) until the row is DEAD.
+ * skipped. Every attempt is recorded; a failure hands the message back to the broker to wait out its back-off
+ * ({@link RetryScheduling}) until the row is DEAD and its message in the dead-letter queue. The hand-back is
+ * confirmed before the outcome commits: if it is not, nothing of the attempt is kept.
  */
 @Component
 class Deliveries {
@@ -38,17 +39,19 @@ class Deliveries {
     private final InAppDelivery inApp;
     private final EmailDelivery email;
     private final DeliveryProperties properties;
+    private final RetryScheduling retries;
     private final ObjectMapper json;
     private final Clock clock;
     private final String worker;
 
     Deliveries(JdbcTemplate jdbc, TransactionTemplate transaction, InAppDelivery inApp, EmailDelivery email,
-               DeliveryProperties properties, ObjectMapper json, Clock clock) {
+               DeliveryProperties properties, RetryScheduling retries, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.inApp = inApp;
         this.email = email;
         this.properties = properties;
+        this.retries = retries;
         this.json = json;
         this.clock = clock;
         this.worker = workerName();
@@ -56,9 +59,13 @@ class Deliveries {
 
     enum Outcome { DELIVERED, FAILED, DEAD, SKIPPED }
 
-    Outcome deliver(UUID id) {
+    /**
+     * @param retryOf the attempt whose failure this message retries (from its wait queue), or null for a message
+     *                from the relay
+     */
+    Outcome deliver(UUID id, Integer retryOf) {
         return transaction.execute(status -> lock(id)
-                .map(row -> row.due(clock.instant()) ? attempt(row) : Outcome.SKIPPED)
+                .map(row -> row.due(clock.instant(), retryOf) ? attempt(row) : Outcome.SKIPPED)
                 .orElseGet(() -> {
                     log.warn("Message for unknown notification {} dropped", id);
                     return Outcome.SKIPPED;
@@ -95,6 +102,11 @@ class Deliveries {
                 UPDATE notification_log SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ?
                 WHERE id = ?""", dead ? "DEAD" : "FAILED", attempt, message, next, Timestamp.from(now),
                 row.delivery().id());
+        if (dead) {
+            retries.deadLetter(row.delivery(), attempt, message);
+        } else {
+            retries.retryLater(row.delivery(), attempt);
+        }
         log.warn("Delivery {} of notification {} ({}) failed{}: {}", attempt, row.delivery().id(),
                 row.delivery().channel(), dead ? ", it is DEAD" : ", retry at " + next, message);
         return dead ? Outcome.DEAD : Outcome.FAILED;
@@ -148,14 +160,18 @@ class Deliveries {
     }
 
     /**
-     * DELIVERED and DEAD rows are done; a FAILED row whose back-off has not passed is a stale copy (the relay
-     * publishes it again when it is due).
+     * DELIVERED and DEAD rows are done. A FAILED row is due for the message that retries its latest failure
+     * (a stale copy retries an earlier one), and for the relay's message once its back-off has passed (the
+     * relay publishes a FAILED row only when its retry message is long overdue). The wait queue's TTL, not this
+     * node's clock, decides when a retry comes back, so clock skew between nodes cannot drop one.
      */
     private record Row(PendingDelivery delivery, DeliveryStatus status, int attempts, Instant nextAttemptAt) {
-        boolean due(Instant now) {
+        boolean due(Instant now, Integer retryOf) {
             return switch (status) {
                 case DELIVERED, DEAD -> false;
-                case FAILED -> nextAttemptAt == null || !nextAttemptAt.isAfter(now);
+                case FAILED -> retryOf != null
+                        ? retryOf == attempts
+                        : nextAttemptAt == null || !nextAttemptAt.isAfter(now);
                 case PENDING, PUBLISHED -> true;
             };
         }

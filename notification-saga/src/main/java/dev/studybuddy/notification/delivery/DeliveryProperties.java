@@ -3,6 +3,8 @@ package dev.studybuddy.notification.delivery;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * How hard a notification is tried: after a failed attempt {@code n} the next one is due
@@ -18,6 +20,15 @@ public record DeliveryProperties(int maxAttempts, Duration backoffBase, Duration
         backoffBase = backoffBase == null ? Duration.ofSeconds(30) : backoffBase;
         backoffCap = backoffCap == null ? Duration.ofHours(1) : backoffCap;
         mailFrom = mailFrom == null ? "StudyBuddy <no-reply@studybuddy.local>" : mailFrom;
+    }
+
+    /** Every pause a notification may wait out between two attempts, shortest first. */
+    public SortedSet<Duration> backoffs() {
+        SortedSet<Duration> backoffs = new TreeSet<>();
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            backoffs.add(backoffAfter(attempt));
+        }
+        return backoffs;
     }
 
     /** The pause after the {@code attempt}-th failed attempt (1-based). */

@@ -15,7 +15,7 @@ import java.util.UUID;
  * Consumes the relay's messages (each carries one notification id) with manual acknowledgement: a message is
  * acked only after the attempt's outcome has been committed to the log, so a worker that dies mid-way leaves
  * it to be redelivered, and a redelivery of a delivered one is recognised and skipped. A failed delivery is
- * acked too: the log, not the broker, drives its retries.
+ * acked too, once its retry (or dead letter) has been handed back to the broker.
  */
 @Component
 class DeliveryWorker {
@@ -40,6 +40,11 @@ class DeliveryWorker {
         handle(message, channel);
     }
 
+    private static Integer retryOf(Message message) {
+        Object attempt = message.getMessageProperties().getHeader(RetryScheduling.FAILED_ATTEMPT);
+        return attempt instanceof Number number ? number.intValue() : null;
+    }
+
     private void handle(Message message, Channel channel) throws IOException {
         long tag = message.getMessageProperties().getDeliveryTag();
         UUID id;
@@ -51,10 +56,10 @@ class DeliveryWorker {
             return;
         }
         try {
-            deliveries.deliver(id);
+            deliveries.deliver(id, retryOf(message));
         } catch (RuntimeException e) {
-            // The log could not record the outcome (PostgreSQL trouble). Not requeued, to avoid a hot loop:
-            // the row is still PUBLISHED, and the relay publishes it again after republish-after.
+            // The outcome was not recorded (PostgreSQL trouble, or the broker did not take the retry). Not
+            // requeued, to avoid a hot loop: the row is as before, and the relay publishes it again later.
             log.warn("Could not record delivery of notification {}, leaving it to the relay: {}", id, e.toString());
             channel.basicNack(tag, false, false);
             return;

@@ -23,8 +23,9 @@ import java.util.UUID;
 
 /**
  * The transactional outbox's relay: hands due NotificationLog rows to RabbitMQ and marks them PUBLISHED only
- * once the broker has confirmed them. Due are PENDING rows, FAILED rows whose back-off has passed, and
- * PUBLISHED rows that stayed undelivered for too long. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
+ * once the broker has confirmed them. Due are PENDING rows, and rows whose message seems lost: FAILED rows still
+ * waiting {@code republish-after} past their back-off (their retry waits in a broker queue, see the delivery
+ * package), and PUBLISHED rows that stayed undelivered for that long. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
  * so several nodes relay side by side without publishing the same row at once. While RabbitMQ is down the
  * rows simply stay due and the next run tries again; nothing is lost, and a message published twice is
  * recognised by the worker.
@@ -78,7 +79,8 @@ public class OutboxRelay implements SmartLifecycle {
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new Due(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel"))),
-                Timestamp.from(now), Timestamp.from(now.minus(properties.republishAfter())), properties.batchSize());
+                Timestamp.from(now.minus(properties.republishAfter())),
+                Timestamp.from(now.minus(properties.republishAfter())), properties.batchSize());
     }
 
     private List<UUID> publish(List<Due> due) {

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param interval        pause between two relay runs
  * @param batchSize       rows claimed and published per run
  * @param confirmTimeout  how long a run waits for the broker's confirms before leaving the rows for the next run
- * @param republishAfter  a PUBLISHED row still undelivered after this long is published again (its message was
- *                        lost on the broker side, e.g. dropped as poison); the worker skips what was delivered
+ * @param republishAfter  a PUBLISHED row still undelivered after this long, or a FAILED row this long past its
+ *                        back-off, is published again (its message was lost on the broker side, e.g. dropped
+ *                        as poison, or never handed back); the worker skips what was delivered
  */
 @ConfigurationProperties("studybuddy.notifications.relay")
 public record RelayProperties(Duration interval, int batchSize, Duration confirmTimeout, Duration republishAfter) {

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.studybuddy.notification.outbox.BrokerProperties;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +46,12 @@ class OutageIT {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    BrokerProperties broker;
+    @Autowired
+    DeliveryProperties delivery;
 
     private DomainEvents events;
     private LogQueries log;
@@ -144,10 +155,35 @@ class OutageIT {
                 });
         assertThat(log.rowsOf(addressee)).filteredOn(row -> "IN_APP".equals(row.get("channel")))
                 .singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("DELIVERED"));
+        // The relay leaves FAILED rows alone for republish-after (15 min), so these retries came back from the
+        // wait queues, each after its back-off.
+        List<Map<String, Object>> attempts = log.attemptsOf(email.get("id"));
+        for (int i = 1; i < attempts.size(); i++) {
+            Duration pause = Duration.between(((Timestamp) attempts.get(i - 1).get("attempted_at")).toInstant(),
+                    ((Timestamp) attempts.get(i).get("attempted_at")).toInstant());
+            assertThat(pause).as("pause after attempt %d", i).isGreaterThanOrEqualTo(delivery.backoffAfter(i));
+        }
+        Message dead = deadLetterOf(email.get("id").toString());
+        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-attempts")).isEqualTo(4);
+        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-channel")).isEqualTo("EMAIL");
+        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-last-error")).asString()
+                .contains("MailSendException");
 
         LocalServiceProxies.smtp().restore();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                 mailsTo("unreachable-" + addressee + "@example.test").isEmpty()
                         && log.attemptsOf(email.get("id")).size() == 4);
+    }
+
+    /** Takes dead letters off their queue until the one of this notification (other tests leave theirs). */
+    private Message deadLetterOf(String notificationId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = rabbit.receive(broker.deadLetterQueue(), 1000);
+            if (message != null && notificationId.equals(new String(message.getBody(), StandardCharsets.UTF_8))) {
+                return message;
+            }
+        }
+        throw new AssertionError("No dead letter for notification " + notificationId);
     }
 }

@@ -23,7 +23,7 @@ public final class LogQueries {
 
     public List<Map<String, Object>> attemptsOf(Object notificationId) {
         return jdbc.queryForList("""
-                SELECT attempt, outcome, error FROM notification_attempts WHERE notification_id = ? ORDER BY attempt""",
+                SELECT attempt, attempted_at, outcome, error FROM notification_attempts WHERE notification_id = ? ORDER BY attempt""",
                 notificationId);
     }
 
