@@ -7,6 +7,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.boot.autoconfigure.amqp.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,5 +31,14 @@ class BrokerConfiguration {
             declarables.add(binding);
         }
         return new Declarables(declarables);
+    }
+
+    /**
+     * Workers publish retries from their consumer threads: on a connection of their own, so that the broker
+     * blocking publishers (a memory or disk alarm) cannot also stall the consumers' acks.
+     */
+    @Bean
+    RabbitTemplateCustomizer publishOnASeparateConnection() {
+        return template -> template.setUsePublisherConnection(true);
     }
 }
