@@ -167,8 +167,6 @@ class ComposeFileTest {
         String platform = Repository.read("platform/src/main/resources/studybuddy-platform.yml");
         // Read outside the yml files: LOG_FORMAT by platform's PlatformDefaults, JAVA_OPTS by the image's entrypoint.
         Set<String> readElsewhere = Set.of("LOG_FORMAT", "JAVA_OPTS");
-        // query-side reads Redis once the WebSocket fan-out lands (DESIGN.md §4); compose already wires it.
-        Map<String, Set<String>> expectedSoon = Map.of("query-side", Set.of("REDIS_HOST", "REDIS_PORT"));
         assertThat(Repository.read("platform/src/main/java/dev/studybuddy/platform/config/PlatformDefaults.java"))
                 .contains("\"LOG_FORMAT\"");
         for (String name : Repository.SERVICES) {
@@ -178,7 +176,6 @@ class ComposeFileTest {
             while (matcher.find()) {
                 read.add(matcher.group(1));
             }
-            read.addAll(expectedSoon.getOrDefault(name, Set.of()));
             assertThat(read).as("variables %s reads", name).containsAll(env(name).keySet());
         }
     }

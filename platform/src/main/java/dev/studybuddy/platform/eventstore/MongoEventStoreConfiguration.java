@@ -64,14 +64,13 @@ public class MongoEventStoreConfiguration {
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+    public PromptEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                       @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+        return new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
-                .build();
+                .fetchDelay(fetchDelay.toMillis()));
     }
 
     /** Streaming processors read the store through {@link EventArrivalSignal}, so they hear of new events at once. */

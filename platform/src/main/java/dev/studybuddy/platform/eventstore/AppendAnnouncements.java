@@ -1,0 +1,97 @@
+package dev.studybuddy.platform.eventstore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Tells every node that shares the event store, over Redis pub/sub, that this node has appended events, and
+ * makes this node's store look for new events when another one says so. Without it a node sees another's events
+ * only at its store's next poll, up to {@code fetch-delay} later (on every chat message from command-side to the
+ * WebSocket nodes). An announcement is only a hint: one lost, or Redis down, costs at most that poll interval.
+ * Announcing never holds up an append: appends only mark one as due, and one thread of its own publishes it,
+ * one announcement for however many appends happened meanwhile.
+ */
+public class AppendAnnouncements implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AppendAnnouncements.class);
+
+    private final PromptEventStore store;
+    private final RedisConnectionFactory connectionFactory;
+    private final StringRedisTemplate redis;
+    private final String channel;
+    private final AtomicBoolean due = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-append-announcer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private RedisMessageListenerContainer listener;
+    private volatile boolean running;
+
+    public AppendAnnouncements(PromptEventStore store, RedisConnectionFactory connectionFactory, String channel) {
+        this.store = store;
+        this.connectionFactory = connectionFactory;
+        this.redis = new StringRedisTemplate(connectionFactory);
+        this.channel = channel;
+    }
+
+    private void appended() {
+        if (running && due.compareAndSet(false, true)) {
+            publisher.execute(this::announce);
+        }
+    }
+
+    private void announce() {
+        due.set(false); // appends from now on need another announcement
+        try {
+            redis.convertAndSend(channel, "appended");
+            if (failing.compareAndSet(true, false)) {
+                log.info("Announcing appended events on Redis works again");
+            }
+        } catch (RuntimeException e) {
+            if (failing.compareAndSet(false, true)) {
+                log.warn("Cannot announce appended events on Redis; other nodes see them at their next poll: {}",
+                        e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        listener = new RedisMessageListenerContainer();
+        listener.setConnectionFactory(connectionFactory);
+        listener.addMessageListener((message, pattern) -> store.lookForNewEvents(), new ChannelTopic(channel));
+        listener.afterPropertiesSet();
+        listener.start();
+        running = true;
+        store.afterAppending(this::appended);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        publisher.shutdown();
+        if (listener != null) {
+            try {
+                listener.destroy();
+            } catch (Exception e) {
+                log.debug("Stopping the announcement listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.studybuddy.platform.eventstore;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two stores on one storage stand for two processes on one MongoDB. Each polls the storage only every minute,
+ * so the other's events reach it in time only through the announcements, over the real local Redis.
+ */
+class AppendAnnouncementsIT {
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final PromptEventStore appending = store();
+    private final PromptEventStore reading = store();
+    private final String channel = "studybuddy:test:events:appended:" + UUID.randomUUID();
+    private LettuceConnectionFactory redis;
+    private AppendAnnouncements appendingAnnounces;
+    private AppendAnnouncements readingListens;
+
+    @BeforeEach
+    void connect() {
+        redis = new LettuceConnectionFactory("127.0.0.1", 6379);
+        redis.afterPropertiesSet();
+        redis.start();
+    }
+
+    @AfterEach
+    void stop() {
+        for (AppendAnnouncements announcements : new AppendAnnouncements[]{appendingAnnounces, readingListens}) {
+            if (announcements != null) {
+                announcements.stop();
+            }
+        }
+        appending.shutDown();
+        reading.shutDown();
+        redis.destroy();
+    }
+
+    @Test
+    void aStoreLooksForNewEventsAtOnceWhenAnotherAnnouncesItsAppends() throws Exception {
+        appendingAnnounces = started(appending);
+        readingListens = started(reading);
+        BlockingStream<TrackedEventMessage<?>> stream = idleStreamOf(reading);
+
+        appending.publish(GenericEventMessage.asEventMessage("from the other node"));
+
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("from the other node");
+        stream.close();
+    }
+
+    @Test
+    void withoutAnnouncementsTheEventWaitsForTheNextPoll() throws Exception {
+        readingListens = started(reading);
+        BlockingStream<TrackedEventMessage<?>> stream = idleStreamOf(reading);
+
+        appending.publish(GenericEventMessage.asEventMessage("unannounced"));
+
+        assertThat(stream.hasNextAvailable(2, TimeUnit.SECONDS)).isFalse();
+        stream.close();
+    }
+
+    private PromptEventStore store() {
+        return new PromptEventStore(EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(60_000));
+    }
+
+    private AppendAnnouncements started(PromptEventStore store) throws InterruptedException {
+        AppendAnnouncements announcements = new AppendAnnouncements(store, redis, channel);
+        announcements.start();
+        Thread.sleep(500); // the listener subscribes asynchronously
+        return announcements;
+    }
+
+    /** A stream that has found nothing, so its store now waits a whole fetch delay before looking again. */
+    private static BlockingStream<TrackedEventMessage<?>> idleStreamOf(PromptEventStore store) throws InterruptedException {
+        BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null);
+        assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+        return stream;
+    }
+}
