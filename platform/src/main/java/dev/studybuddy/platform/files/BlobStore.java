@@ -52,7 +52,8 @@ public interface BlobStore {
 
     /**
      * The blob as a resource of known length that opens a new stream each time it is read, which is
-     * what ranges ({@code ResourceRegion}) need.
+     * what ranges ({@code ResourceRegion}) need; {@link BlobRegionHttpMessageConverter} has each region
+     * read with {@link #open(String, long, long)}.
      */
     default Resource resource(String key, long size) {
         return new BlobResource(this, key, size);

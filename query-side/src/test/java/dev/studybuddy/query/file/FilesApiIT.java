@@ -10,6 +10,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.files.BlobRegionHttpMessageConverter;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -21,6 +22,8 @@ import dev.studybuddy.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +50,8 @@ class FilesApiIT {
     Friendships friendships;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    RequestMappingHandlerAdapter handlerAdapter;
 
     private ApiClient as(UUID userId) {
         return ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(userId));
@@ -115,6 +120,14 @@ class FilesApiIT {
                 .get("/api/files/" + file.fileId());
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
+    }
+
+    @Test
+    void rangesAreWrittenByTheConverterThatReadsOnlyTheirBytesFromTheStore() {
+        // Spring MVC writes with the first converter that can: Boot puts ours just before Spring's own
+        assertThat(handlerAdapter.getMessageConverters())
+                .filteredOn(ResourceRegionHttpMessageConverter.class::isInstance)
+                .first().isInstanceOf(BlobRegionHttpMessageConverter.class);
     }
 
     @Test
