@@ -23,6 +23,11 @@ final class BlobResource extends AbstractResource {
         return store.open(key);
     }
 
+    /** This blob as one region of a {@code Range} request reads it: no further than {@code end}. */
+    BlobRegionResource readingUpTo(long end) {
+        return new BlobRegionResource(store, key, size, end);
+    }
+
     @Override
     public long contentLength() {
         return size;

@@ -2,6 +2,7 @@ package dev.studybuddy.platform.files;
 
 import org.springframework.core.io.Resource;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -28,8 +29,31 @@ public interface BlobStore {
     InputStream open(String key) throws IOException;
 
     /**
+     * A fresh stream of {@code length} bytes of the blob from {@code offset} (what a {@code Range} asks
+     * for): fewer where the blob ends first, none if it ends before {@code offset}; the caller closes it.
+     * The stores read only those bytes; this default reads the blob from its start and skips.
+     *
+     * @throws IllegalArgumentException for a negative offset or a length that is not positive
+     */
+    default InputStream open(String key, long offset, long length) throws IOException {
+        ByteRanges.requireValid(offset, length);
+        InputStream in = open(key);
+        try {
+            in.skipNBytes(offset);
+        } catch (EOFException blobEndsBeforeOffset) {
+            in.close();
+            return InputStream.nullInputStream();
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return ByteRanges.limit(in, length);
+    }
+
+    /**
      * The blob as a resource of known length that opens a new stream each time it is read, which is
-     * what ranges ({@code ResourceRegion}) need.
+     * what ranges ({@code ResourceRegion}) need; {@link BlobRegionHttpMessageConverter} has each region
+     * read with {@link #open(String, long, long)}.
      */
     default Resource resource(String key, long size) {
         return new BlobResource(this, key, size);

@@ -2,6 +2,7 @@ package dev.studybuddy.platform.files;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,6 +25,13 @@ public class BlobStoreConfiguration {
             case LOCAL -> new LocalDiskBlobStore(properties.localDirectory());
             case S3 -> new S3BlobStore(s3Client(properties.s3()), properties.s3().bucket());
         };
+    }
+
+    /** Ranges of downloads read only their bytes from the store (Boot puts it before Spring's own). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public BlobRegionHttpMessageConverter blobRegionHttpMessageConverter() {
+        return new BlobRegionHttpMessageConverter();
     }
 
     /** Also used by tests, to point the store at an in-process S3-compatible server. */

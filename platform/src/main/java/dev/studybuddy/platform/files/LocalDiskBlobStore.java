@@ -3,11 +3,14 @@ package dev.studybuddy.platform.files;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Blobs as files under one directory (a volume shared by command-side and query-side). A blob is
@@ -66,6 +69,19 @@ public class LocalDiskBlobStore implements BlobStore {
     @Override
     public InputStream open(String key) throws IOException {
         return Files.newInputStream(pathOf(key));
+    }
+
+    /** Seeks to the offset: nothing before it is read. */
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        ByteRanges.requireValid(offset, length);
+        FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+        try {
+            return ByteRanges.limit(Channels.newInputStream(channel.position(offset)), length);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

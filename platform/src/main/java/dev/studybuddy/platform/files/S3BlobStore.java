@@ -76,6 +76,23 @@ public class S3BlobStore implements BlobStore {
         }
     }
 
+    /** A ranged GetObject: S3 sends only those bytes, and ends the range where the object ends. */
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        ByteRanges.requireValid(offset, length);
+        try {
+            return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key))
+                    .range("bytes=" + offset + "-" + ByteRanges.last(offset, length)).build());
+        } catch (NoSuchKeyException e) {
+            throw new FileNotFoundException("no blob " + key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) { // InvalidRange: the object ends before the offset
+                return InputStream.nullInputStream();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void delete(String key) {
         s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key)).build());

@@ -3,6 +3,7 @@ package dev.studybuddy.platform.files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,17 @@ class LocalDiskBlobStoreTest {
             assertThat(in.readAllBytes()).isEqualTo("bytes".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(BlobKeys.thumbnail(hash, 64)).isEqualTo("thumbnails/64/ab/cd/" + hash);
+    }
+
+    @Test
+    void aRangedOpenReadsExactlyTheRange() throws Exception {
+        LocalDiskBlobStore store = new LocalDiskBlobStore(dir.resolve("uploads"));
+        String key = BlobKeys.content("56" + "78" + "a".repeat(60));
+        byte[] content = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ".getBytes(StandardCharsets.US_ASCII);
+        store.put(key, Files.write(dir.resolve("in"), content), "text/plain");
+
+        RangedOpens.assertReadExactlyTheirBytes(store, key, content);
+        assertThatThrownBy(() -> store.open(BlobKeys.content("0".repeat(64)), 0, 10)).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.core.io.Resource;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 import java.io.InputStream;
@@ -91,6 +93,22 @@ class S3BlobStoreIT {
         try (InputStream again = resource.getInputStream()) {
             assertThat(again.readAllBytes()).isEqualTo(content);
         }
+    }
+
+    @Test
+    void aRangedOpenAsksS3ForExactlyTheRange(@TempDir Path dir) throws Exception {
+        String key = BlobKeys.content(UUID.randomUUID().toString().replace("-", "").repeat(2));
+        byte[] content = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ".getBytes(StandardCharsets.US_ASCII);
+        store.put(key, Files.write(dir.resolve("blob"), content), "text/plain");
+
+        RangedOpens.assertReadExactlyTheirBytes(store, key, content);
+        try (InputStream in = store.open(key, 10, 5)) {
+            GetObjectResponse response = (GetObjectResponse) ((ResponseInputStream<?>) in).response();
+            assertThat(response.contentRange()).isEqualTo("bytes 10-14/" + content.length);
+            assertThat(response.contentLength()).isEqualTo(5);
+        }
+        assertThatThrownBy(() -> store.open(BlobKeys.content("0".repeat(64)), 0, 10))
+                .isInstanceOf(java.io.FileNotFoundException.class);
     }
 
     @Test

@@ -32,7 +32,8 @@ import java.util.UUID;
  * everyone else, and everyone once the file is deleted, gets 404. The bytes come from the blob store
  * under the key of the recorded content hash. Ranges ({@code Range: bytes=…} → 206) and conditional
  * requests ({@code If-None-Match} on the ETag, which is the hash) are Spring MVC's handling of a
- * {@code ResponseEntity<Resource>}.
+ * {@code ResponseEntity<Resource>}; platform's {@code BlobRegionHttpMessageConverter} reads each range
+ * alone from the store.
  */
 @RestController
 @ReadYourWrites(FilesProjection.PROCESSING_GROUP)

@@ -10,6 +10,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.files.BlobRegionHttpMessageConverter;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -21,6 +22,8 @@ import dev.studybuddy.testing.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +50,8 @@ class FilesApiIT {
     Friendships friendships;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    RequestMappingHandlerAdapter handlerAdapter;
 
     private ApiClient as(UUID userId) {
         return ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(userId));
@@ -115,6 +120,52 @@ class FilesApiIT {
                 .get("/api/files/" + file.fileId());
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
+    }
+
+    @Test
+    void rangesAreWrittenByTheConverterThatReadsOnlyTheirBytesFromTheStore() {
+        // Spring MVC writes with the first converter that can: Boot puts ours just before Spring's own
+        assertThat(handlerAdapter.getMessageConverters())
+                .filteredOn(ResourceRegionHttpMessageConverter.class::isInstance)
+                .first().isInstanceOf(BlobRegionHttpMessageConverter.class);
+    }
+
+    @Test
+    void severalRangesAnswerMultipartByterangesInTheOrderAsked() {
+        UUID owner = UUID.randomUUID();
+        byte[] content = unique(PDF);
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
+        int last = content.length - 1;
+
+        ApiClient.Response parts = as(owner).withHeader("Range", "bytes=100-109,0-3," + (last - 4) + "-")
+                .get("/api/files/" + file.fileId());
+
+        assertThat(parts.status()).as(parts.toString()).isEqualTo(206);
+        assertThat(parts.contentType()).startsWith("multipart/byteranges; boundary=");
+        String boundary = parts.contentType().substring("multipart/byteranges; boundary=".length());
+        assertThat(parts.body()).isEqualTo(part(boundary, content, 100, 109) + part(boundary, content, 0, 3)
+                + part(boundary, content, last - 4, last) + "\r\n--" + boundary + "--");
+    }
+
+    private static String part(String boundary, byte[] content, int first, int last) {
+        return "\r\n--" + boundary + "\r\nContent-Type: application/pdf\r\nContent-Range: bytes " + first + "-" + last
+                + "/" + content.length + "\r\n\r\n" + new String(content, first, last - first + 1, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aRangeBeyondTheEndIs416AndAMatchingETagStill304() {
+        UUID owner = UUID.randomUUID();
+        byte[] content = unique(PDF);
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
+
+        ApiClient.Response beyond = as(owner).withHeader("Range", "bytes=" + content.length + "-")
+                .get("/api/files/" + file.fileId());
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(416);
+        assertThat(beyond.header("Content-Range")).contains("bytes */" + content.length);
+
+        ApiClient.Response unchanged = as(owner).withHeader("Range", "bytes=0-9")
+                .withHeader("If-None-Match", "\"" + file.hash() + "\"").get("/api/files/" + file.fileId());
+        assertThat(unchanged.status()).isEqualTo(304);
     }
 
     @Test
