@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -58,6 +60,15 @@ public final class TestTokenIssuer {
             }
         }
         return instance;
+    }
+
+    /**
+     * Writes the private signing key as command-side reads it ({@code JWT_SIGNING_KEY_FILE}), for a command-side
+     * process that must accept, and issue, the same tokens as this issuer.
+     */
+    public Path writeSigningKey(Path file) throws IOException {
+        Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
+        return file;
     }
 
     public String jwkSetUri() {
