@@ -1,16 +1,14 @@
 package dev.studybuddy.notification.delivery;
 
 import dev.studybuddy.notification.outbox.BrokerProperties;
+import dev.studybuddy.notification.outbox.NotificationMessages;
 import dev.studybuddy.notification.outbox.RelayProperties;
 import dev.studybuddy.platform.messaging.ConfirmedPublishing;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageBuilderSupport;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,11 +53,8 @@ class RetryScheduling {
     }
 
     private MessageBuilderSupport<Message> message(PendingDelivery notification) {
-        return MessageBuilder.withBody(notification.id().toString().getBytes(StandardCharsets.UTF_8))
-                .setContentType("text/plain")
-                .setMessageId(notification.id().toString())
-                .setHeader("x-studybuddy-channel", notification.channel().name())
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        return NotificationMessages.naming(notification.id())
+                .setHeader("x-studybuddy-channel", notification.channel().name());
     }
 
     private void publish(UUID id, String exchange, String routingKey, Message message) {

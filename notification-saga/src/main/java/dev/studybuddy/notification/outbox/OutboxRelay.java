@@ -5,16 +5,12 @@ import dev.studybuddy.platform.messaging.ConfirmedPublishing;
 import dev.studybuddy.platform.messaging.RelayLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,16 +82,8 @@ public class OutboxRelay implements SmartLifecycle {
     private List<UUID> publish(List<Due> due) {
         return ConfirmedPublishing.publish(rabbit, due.stream()
                 .map(row -> new ConfirmedPublishing.Outgoing<>(row.id(), broker.exchange(),
-                        broker.routingKey(row.channel()), message(row.id())))
+                        broker.routingKey(row.channel()), NotificationMessages.naming(row.id()).build()))
                 .toList(), properties.confirmTimeout());
-    }
-
-    private Message message(UUID id) {
-        return MessageBuilder.withBody(id.toString().getBytes(StandardCharsets.UTF_8))
-                .setContentType("text/plain")
-                .setMessageId(id.toString())
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .build();
     }
 
     private void markPublished(List<UUID> confirmed) {
@@ -110,10 +98,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            int published;
-            do {
-                published = relayOnce();
-            } while (published == properties.batchSize());
+            RelayLoop.drain(this::relayOnce, properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("Outbox relay run failed, retrying in {}: {}", properties.interval(), e.toString());
         }

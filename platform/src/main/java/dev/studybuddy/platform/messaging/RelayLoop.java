@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The thread an outbox relay runs on: one daemon thread repeating the relay's run with a fixed delay
@@ -49,5 +50,16 @@ public final class RelayLoop {
 
     public boolean isRunning() {
         return executor != null;
+    }
+
+    /**
+     * Relays batch after batch until one comes back short of {@code batchSize}, so that a backlog drains in one
+     * run instead of one batch per delay.
+     */
+    public static void drain(IntSupplier relayOnce, int batchSize) {
+        int relayed;
+        do {
+            relayed = relayOnce.getAsInt();
+        } while (relayed == batchSize);
     }
 }

@@ -113,10 +113,7 @@ class ContactOutboxRelay implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            int published;
-            do {
-                published = relayOnce();
-            } while (published == properties.batchSize());
+            RelayLoop.drain(this::relayOnce, properties.batchSize());
             deleteLongPublished();
         } catch (RuntimeException e) {
             log.warn("Contact outbox relay run failed, retrying in {}: {}", properties.relayInterval(), e.toString());
