@@ -1,7 +1,7 @@
 package dev.studybuddy.mongostandin;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.studybuddy.mongostandin.h2.IndexedH2Backend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * For the local run only: a MongoDB-wire-compatible server that keeps its data in one H2 file, so a
- * restart keeps every event. The services reach it as they would real MongoDB, through MONGODB_URI.
+ * restart keeps every event, answers a write only once it is in that file, and plans queries over sorted
+ * indexes as MongoDB does (see the module's README). The services reach it as they would real MongoDB, through MONGODB_URI.
  *
  * <p>Usage: {@code java -jar mongo-standin.jar <data-file> [port]} (port defaults to 27017).
  */
@@ -27,7 +28,7 @@ public final class MongoStandIn {
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
         Files.createDirectories(dataFile.getParent());
 
-        H2Backend backend = new H2Backend(dataFile.toString());
+        IndexedH2Backend backend = new IndexedH2Backend(dataFile.toString());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,57 @@
+package dev.studybuddy.mongostandin.h2;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import dev.studybuddy.mongostandin.index.IndexWalk;
+import dev.studybuddy.mongostandin.index.WalkableCollection;
+import org.h2.mvstore.MVMap;
+
+import java.util.stream.Stream;
+
+class IndexedH2Collection extends H2Collection implements WalkableCollection<Object> {
+
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        QueryResult fromIndex = IndexWalk.query(this, this, getIndexes(), query, orderBy, numberToSkip, limit,
+                batchSize, fieldSelector);
+        return fromIndex != null ? fromIndex
+                : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    public Document documentAt(Object position) {
+        return getDocument(position);
+    }
+
+    @Override
+    public boolean matches(Document document, Document query) {
+        return documentMatchesQuery(document, query);
+    }
+
+    @Override
+    public QueryResult resultOf(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
+                                int batchSize, Document fieldSelector) {
+        return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    public long newCursorId() {
+        return cursorRegistry.generateCursorId();
+    }
+
+    @Override
+    public void register(Cursor cursor) {
+        cursorRegistry.add(cursor);
+    }
+}

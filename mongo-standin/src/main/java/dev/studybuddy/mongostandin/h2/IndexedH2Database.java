@@ -1,0 +1,82 @@
+package dev.studybuddy.mongostandin.h2;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import dev.studybuddy.mongostandin.index.IndexedDatabases;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.lang.reflect.Field;
+import java.util.List;
+
+/**
+ * Sorted indexes are kept in memory and rebuilt from the stored documents when the database opens (H2Database's
+ * constructor re-creates every index it finds in {@code system.indexes}).
+ */
+class IndexedH2Database extends H2Database {
+
+    private static final String DATABASES_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
+    IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        super(databaseName, mvStore, cursorRegistry);
+    }
+
+    /** The same maps H2Database opens for a collection, in a collection that plans over sorted indexes. */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = store().openMap(DATABASES_PREFIX + fullName);
+        MVMap<String, Object> metaMap = store().openMap(META_PREFIX + fullName);
+        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        return IndexedDatabases.isSorted(keys) ? IndexedDatabases.sortedIndex(indexName, keys, sparse, true)
+                : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        return IndexedDatabases.sortedIndex(indexName, keys, sparse, false);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                  Oplog oplog) {
+        if (command.equalsIgnoreCase("aggregate")) {
+            String collectionName = String.valueOf(query.get(command));
+            Document answer = IndexedDatabases.aggregateFromIndex(this, getFullCollectionNamespace(collectionName),
+                    query, resolveCollection(collectionName, false), resolver, oplog);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    /**
+     * H2Database keeps its store private and asks for collections from its own constructor, before a subclass
+     * could have kept the store itself: the one hook this module reads by reflection (see the README).
+     */
+    private MVStore store() {
+        try {
+            Field field = H2Database.class.getDeclaredField("mvStore");
+            field.setAccessible(true);
+            return (MVStore) field.get(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("mongo-java-server's H2Database has no mvStore field any more", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.studybuddy.mongostandin.index;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Answers a query from the best {@link IndexPlan}: walks only the index entries in its bounds, checks each
+ * document against the whole query, and, where the walk already yields the sort, stops at the limit or hands the
+ * rest to a cursor that goes on walking at the next {@code getMore} ({@link IndexWalkCursor}). Returns null where no
+ * index helps, so that the caller scans as before.
+ */
+public final class IndexWalk {
+
+    private IndexWalk() {
+    }
+
+    public static <P> QueryResult query(WalkableCollection<P> collection, Object lock, List<Index<P>> indexes,
+                                        Document query, Document orderBy, int skip, int limit, int batchSize,
+                                        Document fieldSelector) {
+        IndexPlan<P> plan = IndexPlan.best(indexes, query, orderBy);
+        if (plan == null) {
+            return null;
+        }
+        Stream<Document> candidates = walk(plan).map(collection::documentAt).filter(java.util.Objects::nonNull);
+        if (!plan.givesSort()) {
+            return collection.resultOf(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+        boolean projected = fieldSelector != null && !fieldSelector.isEmpty();
+        if (limit != 0 || batchSize <= 0 || projected) {
+            return collection.resultOf(candidates, query, null, skip, limit, batchSize, fieldSelector);
+        }
+        Iterator<Document> matching = candidates.filter(document -> collection.matches(document, query))
+                .skip(skip).iterator();
+        List<Document> firstBatch = new ArrayList<>(batchSize);
+        while (firstBatch.size() < batchSize && matching.hasNext()) {
+            firstBatch.add(matching.next());
+        }
+        if (!matching.hasNext()) {
+            return new QueryResult(firstBatch);
+        }
+        IndexWalkCursor cursor = new IndexWalkCursor(collection.newCursorId(), matching, lock);
+        collection.register(cursor);
+        return new QueryResult(firstBatch, cursor);
+    }
+
+    private static <P> Stream<P> walk(IndexPlan<P> plan) {
+        Iterator<Map.Entry<IndexEntry, P>> entries =
+                plan.index().range(plan.from(), plan.to(), plan.reversed()).entrySet().iterator();
+        Iterator<P> positions = plan.rangeBracket() == null ? map(entries)
+                : new WithinBracket<>(entries, plan.rangeBracket(), plan.rangeField());
+        Stream<P> stream = StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
+        return plan.index().isMultiKey() ? stream.distinct() : stream;
+    }
+
+    private static <P> Iterator<P> map(Iterator<Map.Entry<IndexEntry, P>> entries) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public P next() {
+                return entries.next().getValue();
+            }
+        };
+    }
+
+    /**
+     * A range open on one side of strings runs on into the next kind of values: skip entries of other kinds before
+     * the first of the range's kind, stop at the first after it (MongoDB orders every kind together).
+     */
+    private static final class WithinBracket<P> implements Iterator<P> {
+        private final Iterator<Map.Entry<IndexEntry, P>> entries;
+        private final FieldConstraints.Bracket bracket;
+        private final int field;
+        private boolean entered;
+        private P next;
+        private boolean done;
+
+        WithinBracket(Iterator<Map.Entry<IndexEntry, P>> entries, FieldConstraints.Bracket bracket, int field) {
+            this.entries = entries;
+            this.bracket = bracket;
+            this.field = field;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !done && entries.hasNext()) {
+                Map.Entry<IndexEntry, P> entry = entries.next();
+                if (bracket.holds(entry.getKey().values()[field])) {
+                    entered = true;
+                    next = entry.getValue();
+                } else if (entered) {
+                    done = true;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public P next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            P position = next;
+            next = null;
+            return position;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.studybuddy.mongostandin.index;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A B-tree-like index (a sorted map) over one or more fields, unique or not, that the query planner of this
+ * module walks in order ({@link IndexWalk}): mongo-java-server ignores non-unique indexes and uses unique ones for
+ * equality only. Kept in memory; on the H2 backend it is rebuilt from the stored documents when a database opens.
+ */
+public final class SortedIndex<P> extends Index<P> {
+
+    private final boolean unique;
+    private final ConcurrentSkipListMap<IndexEntry, P> entries;
+    /** Set once a document had zero or several keys (an array): such an index cannot give a sort or a full walk. */
+    private volatile boolean multiKey;
+
+    public SortedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
+        super(name, keys, sparse);
+        this.unique = unique;
+        this.entries = new ConcurrentSkipListMap<>(IndexEntry.comparator(keys));
+    }
+
+    @Override
+    public boolean isUnique() {
+        return unique;
+    }
+
+    public boolean isSparseIndex() {
+        return isSparse();
+    }
+
+    public boolean isMultiKey() {
+        return multiKey;
+    }
+
+    /** The entries from {@code from} to {@code to} (both inclusive), in index order or reversed. */
+    NavigableMap<IndexEntry, P> range(IndexEntry from, IndexEntry to, boolean reversed) {
+        if (entries.comparator().compare(from, to) > 0) {
+            return java.util.Collections.emptyNavigableMap();
+        }
+        NavigableMap<IndexEntry, P> range = entries.subMap(from, true, to, true);
+        return reversed ? range.descendingMap() : range;
+    }
+
+    NavigableMap<IndexEntry, P> all(boolean reversed) {
+        return reversed ? entries.descendingMap() : entries;
+    }
+
+    @Override
+    public P getPosition(Document document) {
+        for (IndexEntry entry : entriesOf(document)) {
+            P position = entries.get(entry);
+            if (position != null) {
+                return position;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<P> collection) {
+        if (unique) {
+            for (IndexEntry entry : entriesOf(document)) {
+                requireNoOtherWith(entry, document.get("_id"), collection);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        checkAdd(document, collection);
+        List<IndexEntry> documentEntries = entriesOf(document);
+        if (documentEntries.size() != 1 || documentEntries.stream().anyMatch(IndexEntry::hasEmpty)) {
+            multiKey = !isUnindexed(document) || multiKey;
+        }
+        for (IndexEntry entry : documentEntries) {
+            entries.put(entry, position);
+        }
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        P position = null;
+        for (IndexEntry entry : entriesOf(document)) {
+            P removed = entries.remove(entry);
+            if (removed != null) {
+                position = removed;
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        if (unique && !nullAwareEqualsKeys(oldDocument, newDocument)) {
+            for (IndexEntry entry : entriesOf(newDocument)) {
+                requireNoOtherWith(entry, oldDocument.get("_id"), collection);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+                                           MongoCollection<P> collection) {
+        if (!nullAwareEqualsKeys(oldDocument, newDocument)
+                || !java.util.Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+        }
+    }
+
+    /** Never offered to mongo-java-server's own planner: {@link IndexWalk} plans for this index. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("planned by IndexWalk");
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+
+    private void requireNoOtherWith(IndexEntry entry, Object ownId, MongoCollection<P> collection) {
+        Map.Entry<IndexEntry, P> same = entries.ceilingEntry(new IndexEntry(entry.values(), IndexEntry.LOWEST));
+        while (same != null && sameValues(same.getKey(), entry)) {
+            if (!java.util.Objects.equals(same.getKey().id(), ownId)) {
+                throw new DuplicateKeyError(this, collection, getKeys(), new KeyValue(entry.values()));
+            }
+            same = entries.higherEntry(same.getKey());
+        }
+    }
+
+    private static boolean sameValues(IndexEntry a, IndexEntry b) {
+        for (int i = 0; i < a.values().length; i++) {
+            if (IndexEntry.compareValues(a.values()[i], b.values()[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isUnindexed(Document document) {
+        return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+    }
+
+    /** One entry per key value of the document (several for an array), one {@link IndexEntry#EMPTY} entry for none. */
+    private List<IndexEntry> entriesOf(Document document) {
+        if (isUnindexed(document)) {
+            return List.of();
+        }
+        Object id = document.get("_id");
+        Set<KeyValue> keyValues = getKeyValues(document);
+        List<IndexEntry> documentEntries = new ArrayList<>(keyValues.size());
+        for (KeyValue keyValue : keyValues) {
+            documentEntries.add(new IndexEntry(toArray(keyValue), id));
+        }
+        if (documentEntries.isEmpty()) {
+            Object[] empty = new Object[keys().size()];
+            java.util.Arrays.fill(empty, IndexEntry.EMPTY);
+            documentEntries.add(new IndexEntry(empty, id));
+        }
+        return documentEntries;
+    }
+
+    private static Object[] toArray(KeyValue keyValue) {
+        Object[] values = new Object[keyValue.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = keyValue.get(i);
+            values[i] = value instanceof Collection<?> collection && collection.isEmpty() ? IndexEntry.EMPTY : value;
+        }
+        return values;
+    }
+}
