@@ -192,6 +192,29 @@ class AggregateAuditIT {
         assertThat(verdict.get("reason").asText()).contains("missing");
     }
 
+    /** The drill's "lost write": the cached group saw an event the store no longer has. */
+    @Test
+    void aGroupCachedAheadOfTheStoreIsReloadedInsteadOfAppendingPastTheGap() {
+        UUID group = createGroup(owner);
+        for (int i = 0; i < 3; i++) {
+            ok(owner.api().patch("/api/groups/" + group, Map.of("description", "kept " + i)));
+        }
+        long lost = 4;
+        assertThat(eventDocuments().deleteOne(Filters.and(Filters.eq("aggregateIdentifier", group.toString()),
+                Filters.eq("sequenceNumber", lost))).getDeletedCount()).isEqualTo(1);
+
+        ok(owner.api().patch("/api/groups/" + group, Map.of("description", "after the loss")));
+
+        List<Long> sequences = new ArrayList<>();
+        eventDocuments().find(Filters.eq("aggregateIdentifier", group.toString()))
+                .forEach(document -> sequences.add(document.getLong("sequenceNumber")));
+        assertThat(sequences).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, lost);
+        Document refilled = eventDocuments().find(Filters.and(Filters.eq("aggregateIdentifier", group.toString()),
+                Filters.eq("sequenceNumber", lost))).first();
+        assertThat(refilled.getString("serializedPayload")).contains("after the loss");
+        assertThat(auditor.get(verify(group)).json().get("status").asText()).isEqualTo("OK");
+    }
+
     @Test
     void administratorsReadTheAuditToo() {
         UUID group = createGroup(owner);

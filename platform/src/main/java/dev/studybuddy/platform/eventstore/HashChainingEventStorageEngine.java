@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -80,14 +81,19 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
         return event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous));
     }
 
-    /** The hash of the stored event before {@code sequence}; the genesis for a stream's first event or one stored before the chain existed. */
+    /**
+     * The hash of the stored event before {@code sequence}; the genesis for a stream's first event or one stored
+     * before the chain existed. If that event is not stored, the appender's state is ahead of the store (a cached
+     * aggregate that saw a write the store has lost): the append is refused as a lost race, so that the command
+     * is retried on the aggregate as the store has it instead of leaving a gap in the stream.
+     */
     private String previousStoredHash(String aggregateId, long sequence) {
         if (sequence == 0) {
             return EventHashChain.GENESIS;
         }
-        return storedEvents.at(aggregateId, sequence - 1)
-                .map(StoredEvent::hash)
-                .orElse(EventHashChain.GENESIS);
+        StoredEvent previous = storedEvents.at(aggregateId, sequence - 1).orElseThrow(() -> new ConcurrencyException(
+                "Stream " + aggregateId + " has no event " + (sequence - 1) + " to append " + sequence + " after"));
+        return previous.hash() == null ? EventHashChain.GENESIS : previous.hash();
     }
 
     @Override
