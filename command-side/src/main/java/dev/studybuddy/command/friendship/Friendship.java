@@ -1,5 +1,6 @@
 package dev.studybuddy.command.friendship;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
@@ -50,10 +51,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Everything between two users: one pending request at most, the friendship itself, and each side's
- * block. One aggregate per pair, so two requests can never both be pending. Of its direct messages it keeps
- * only the latest ({@link RecentMessages}).
+ * block. One aggregate per pair, so two requests can never both be pending. Direct messages make its stream
+ * long, so it is snapshotted and cached (see FriendshipConfiguration), and it keeps only the latest messages
+ * ({@link RecentMessages}); snapshots are Jackson documents of these fields.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = FriendshipConfiguration.SNAPSHOT_TRIGGER, cache = FriendshipConfiguration.CACHE)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Friendship {
 
     @AggregateIdentifier
