@@ -1,5 +1,6 @@
 package dev.studybuddy.command.friendship;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
@@ -27,6 +28,7 @@ import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.PostedMessage;
+import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -49,9 +51,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Everything between two users: one pending request at most, the friendship itself, and each side's
- * block. One aggregate per pair, so two requests can never both be pending.
+ * block. One aggregate per pair, so two requests can never both be pending. Direct messages make its stream
+ * long, so it is snapshotted and cached (see FriendshipConfiguration), and it keeps only the latest messages
+ * ({@link RecentMessages}); snapshots are Jackson documents of these fields.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = FriendshipConfiguration.SNAPSHOT_TRIGGER, cache = FriendshipConfiguration.CACHE)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Friendship {
 
     @AggregateIdentifier
@@ -59,9 +65,9 @@ public class Friendship {
     private UUID requester;
     private UUID addressee;
     private boolean friends;
-    private final Set<UUID> blockers = new HashSet<>();
-    private final Map<UUID, PostedMessage> messages = new HashMap<>();
-    private final Map<UUID, Long> readPositions = new HashMap<>();
+    private Set<UUID> blockers = new HashSet<>();
+    private RecentMessages recentMessages = new RecentMessages();
+    private Map<UUID, Long> readPositions = new HashMap<>();
 
     protected Friendship() {
     }
@@ -144,11 +150,12 @@ public class Friendship {
     @CommandHandler
     public long handle(SendDirectMessageCommand command) {
         requireFriendsWithoutBlock();
-        if (messages.containsKey(command.messageId())) {
+        if (recentMessages.remembers(command.messageId())) {
             throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
         }
-        if (command.replyTo() != null && !messages.containsKey(command.replyTo())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "A reply must answer a message of this conversation.");
+        if (command.replyTo() != null && !recentMessages.remembers(command.replyTo())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "A reply must answer one of the latest " + RecentMessages.CAPACITY + " messages of this conversation.");
         }
         apply(new DirectMessageSentEvent(friendshipId, command.messageId(), command.senderId(), command.recipientId(),
                 command.body(), command.replyTo(), command.attachments()));
@@ -157,6 +164,9 @@ public class Friendship {
 
     @CommandHandler
     public void handle(EditDirectMessageCommand command, EditWindow editWindow) {
+        if (isForgotten(command.messageId())) {
+            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
+        }
         PostedMessage message = requireOwnMessage(command.messageId(), command.editorId());
         requireFriendsWithoutBlock();
         if (!editWindow.isOpenFor(message.postedAt())) {
@@ -165,10 +175,17 @@ public class Friendship {
         apply(new DirectMessageEditedEvent(friendshipId, command.messageId(), command.body()));
     }
 
-    /** The author deletes their message, also after the friendship ended. */
+    /**
+     * The author deletes their message, also after the friendship ended, while it is one of the latest: of an
+     * older one the pair no longer knows the author.
+     */
     @CommandHandler
     public void handle(DeleteDirectMessageCommand command) {
-        PostedMessage message = messages.get(command.messageId());
+        if (isForgotten(command.messageId())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
+        }
+        PostedMessage message = recentMessages.find(command.messageId()).orElse(null);
         if (message != null && message.deleted() && message.authorId().equals(command.userId())) {
             return;
         }
@@ -189,8 +206,13 @@ public class Friendship {
         }
     }
 
+    /** Whether the message may be an older one the pair has forgotten, rather than none at all. */
+    private boolean isForgotten(UUID messageId) {
+        return !recentMessages.remembers(messageId) && !recentMessages.isComplete();
+    }
+
     private PostedMessage requireOwnMessage(UUID messageId, UUID userId) {
-        PostedMessage message = messages.get(messageId);
+        PostedMessage message = recentMessages.find(messageId).orElse(null);
         if (message == null || message.deleted()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
         }
@@ -264,12 +286,12 @@ public class Friendship {
 
     @EventSourcingHandler
     void on(DirectMessageSentEvent event, @Timestamp Instant sentAt) {
-        messages.put(event.messageId(), new PostedMessage(event.senderId(), sentAt, false));
+        recentMessages.posted(event.messageId(), event.senderId(), sentAt);
     }
 
     @EventSourcingHandler
     void on(DirectMessageDeletedEvent event) {
-        messages.computeIfPresent(event.messageId(), (id, message) -> message.asDeleted());
+        recentMessages.deleted(event.messageId());
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package dev.studybuddy.command.group;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.group.AcceptInvitationCommand;
@@ -57,6 +58,7 @@ import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.PostedMessage;
+import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -67,12 +69,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashMap;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -83,7 +87,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A study group and its roster: the only authority on who may do what in it. Chat makes its stream
  * long, so it is snapshotted and cached (see GroupConfiguration); snapshots are Jackson documents of
- * these fields.
+ * these fields. Of the chat it keeps only its latest messages ({@link RecentMessages}), so that neither
+ * its memory nor its snapshot grows with the conversation.
  */
 @Aggregate(snapshotTriggerDefinition = GroupConfiguration.SNAPSHOT_TRIGGER, cache = GroupConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -106,7 +111,7 @@ public class Group {
     private Map<UUID, Integer> invitations = new HashMap<>();
     private int invitationsSent;
     private Map<UUID, StudySession> sessions = new HashMap<>();
-    private Map<UUID, PostedMessage> messages = new HashMap<>();
+    private RecentMessages recentMessages = new RecentMessages();
 
     protected Group() {
     }
@@ -324,11 +329,12 @@ public class Group {
     public long handle(PostGroupMessageCommand command) {
         requireNotArchived();
         requireMember(command.authorId());
-        if (messages.containsKey(command.messageId())) {
+        if (recentMessages.remembers(command.messageId())) {
             throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
         }
-        if (command.replyTo() != null && !messages.containsKey(command.replyTo())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "A reply must answer a message of this group.");
+        if (command.replyTo() != null && !recentMessages.remembers(command.replyTo())) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "A reply must answer one of the latest " + RecentMessages.CAPACITY + " messages of this group.");
         }
         List<UUID> mentioned = command.mentions().stream()
                 .filter(members::containsKey)
@@ -353,13 +359,24 @@ public class Group {
         apply(new GroupMessageEditedEvent(groupId, command.messageId(), command.body()));
     }
 
+    /**
+     * The author, the owner, admins and platform moderators delete one of the latest messages. An older one,
+     * which the group no longer remembers, only those who may delete anybody's message: its author is no
+     * longer known here.
+     */
     @CommandHandler
     public void handle(DeleteGroupMessageCommand command) {
         requireNotArchived();
-        PostedMessage message = messages.get(command.messageId());
-        if (message == null) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        Optional<PostedMessage> remembered = recentMessages.find(command.messageId());
+        if (remembered.isEmpty()) {
+            if (recentMessages.isComplete()) {
+                throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+            }
+            boolean moderation = requireManager(command.actor());
+            apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
+            return;
         }
+        PostedMessage message = remembered.get();
         if (message.deleted()) {
             return;
         }
@@ -368,12 +385,16 @@ public class Group {
         apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
     }
 
+    /** A message older than the latest the group remembers is past its edit window, or was never posted. */
     private PostedMessage requireMessage(UUID messageId) {
-        PostedMessage message = messages.get(messageId);
-        if (message == null || message.deleted()) {
+        Optional<PostedMessage> remembered = recentMessages.find(messageId);
+        if (remembered.isEmpty() && !recentMessages.isComplete()) {
+            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
+        }
+        if (remembered.isEmpty() || remembered.get().deleted()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
         }
-        return message;
+        return remembered.get();
     }
 
     @CommandHandler
@@ -631,12 +652,30 @@ public class Group {
     }
     @EventSourcingHandler
     void on(GroupMessagePostedEvent event, @Timestamp Instant postedAt) {
-        messages.put(event.messageId(), new PostedMessage(event.authorId(), postedAt, false));
+        recentMessages.posted(event.messageId(), event.authorId(), postedAt);
     }
 
     @EventSourcingHandler
     void on(GroupMessageDeletedEvent event) {
-        messages.computeIfPresent(event.messageId(), (id, message) -> message.asDeleted());
+        recentMessages.deleted(event.messageId());
+    }
+
+    /**
+     * Snapshots taken before the group kept only its latest messages hold all of them under "messages":
+     * read into the bounded record, in the order they were posted, so that such a snapshot decides as
+     * a replay of the stream would.
+     */
+    @JsonProperty("messages")
+    private void readAllMessagesOfAnOlderSnapshot(Map<UUID, PostedMessage> all) {
+        recentMessages = new RecentMessages();
+        all.entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getValue().postedAt()))
+                .forEach(entry -> {
+                    recentMessages.posted(entry.getKey(), entry.getValue().authorId(), entry.getValue().postedAt());
+                    if (entry.getValue().deleted()) {
+                        recentMessages.deleted(entry.getKey());
+                    }
+                });
     }
     @EventSourcingHandler
     void on(StudySessionScheduledEvent event) {

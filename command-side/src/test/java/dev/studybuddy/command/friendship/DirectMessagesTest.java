@@ -14,6 +14,7 @@ import dev.studybuddy.api.friendship.MarkDirectReadCommand;
 import dev.studybuddy.api.friendship.SendDirectMessageCommand;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.user.TestUserDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static dev.studybuddy.api.error.ErrorCode.EDIT_WINDOW_CLOSED;
 import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
+import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
 import static dev.studybuddy.api.error.ErrorCode.NOT_FRIENDS;
 import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
 import static dev.studybuddy.command.support.Refusals.refusedWith;
@@ -122,5 +125,47 @@ class DirectMessagesTest {
         fixture.given(friends()).andGiven(annWrote())
                 .when(new MarkDirectReadCommand(BEN, ANN, 2))
                 .expectEvents(new DirectReadPositionAdvancedEvent(PAIR, BEN, 2));
+    }
+
+    /** Ann's MESSAGE, then enough of Ben's answers for the pair to forget it. */
+    private static List<Object> annWroteThenAThousandMore() {
+        return Stream.concat(Stream.of(annWrote()), Stream.generate(() -> (Object) new DirectMessageSentEvent(PAIR,
+                UUID.randomUUID(), BEN, ANN, "more", null, List.of())).limit(RecentMessages.CAPACITY)).toList();
+    }
+
+    @Test
+    void aMessageOlderThanTheLatestThousandIsNeitherEditedNorAnsweredNorDeleted() {
+        fixture.given(friends()).andGiven(annWroteThenAThousandMore())
+                .when(new EditDirectMessageCommand(ANN, BEN, MESSAGE, "within fifteen minutes, but too late"))
+                .expectException(refusedWith(EDIT_WINDOW_CLOSED));
+        fixture.given(friends()).andGiven(annWroteThenAThousandMore())
+                .when(new SendDirectMessageCommand(BEN, ANN, UUID.randomUUID(), "to an old one", MESSAGE, List.of()))
+                .expectException(refusedWith(RULE_VIOLATED));
+        // only its author deletes a direct message, and the pair no longer knows who that was
+        fixture.given(friends()).andGiven(annWroteThenAThousandMore())
+                .when(new DeleteDirectMessageCommand(ANN, BEN, MESSAGE))
+                .expectNoEvents()
+                .expectException(refusedWith(RULE_VIOLATED));
+    }
+
+    @Test
+    void theLatestThousandMessagesAreEditedAndDeletedAsAlways() {
+        List<Object> history = Stream.concat(annWroteThenAThousandMore().stream().skip(1), Stream.of(annWrote())).toList();
+        fixture.given(friends()).andGiven(history)
+                .when(new EditDirectMessageCommand(ANN, BEN, MESSAGE, "See you at the café?"))
+                .expectEvents(new DirectMessageEditedEvent(PAIR, MESSAGE, "See you at the café?"));
+        fixture.given(friends()).andGiven(history)
+                .when(new DeleteDirectMessageCommand(BEN, ANN, MESSAGE))
+                .expectException(refusedWith(FORBIDDEN));
+        fixture.given(friends()).andGiven(history)
+                .when(new DeleteDirectMessageCommand(ANN, BEN, MESSAGE))
+                .expectEvents(new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN));
+    }
+
+    @Test
+    void whileNothingIsForgottenAnUnknownMessageIsNotFound() {
+        fixture.given(friends()).andGiven(annWrote())
+                .when(new DeleteDirectMessageCommand(ANN, BEN, UUID.randomUUID()))
+                .expectException(refusedWith(NOT_FOUND));
     }
 }

@@ -9,6 +9,7 @@ import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.RecentMessages;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static dev.studybuddy.api.error.ErrorCode.EDIT_WINDOW_CLOSED;
 import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
@@ -183,5 +185,66 @@ class GroupMessagesTest {
                 .when(new DeleteGroupMessageCommand(GROUP, UUID.randomUUID(), as(OWNER)))
                 .expectException(Matchers.predicate(e -> e instanceof dev.studybuddy.api.error.DomainException d
                         && d.code() == NOT_FOUND));
+    }
+
+    /** Enough messages after MESSAGE for the group to forget it. */
+    private static List<Object> aThousandMoreBy(UUID author) {
+        return Stream.generate(() -> (Object) new GroupMessagePostedEvent(GROUP, UUID.randomUUID(), author, "more", null,
+                List.of(), List.of())).limit(RecentMessages.CAPACITY).toList();
+    }
+
+    @Test
+    void theLatestThousandMessagesAreEditedDeletedAndAnsweredAsAlways() {
+        UUID latest = UUID.randomUUID();
+        List<Object> history = Stream.concat(aThousandMoreBy(OWNER).stream(), Stream.of(postedBy(MEMBER))).toList();
+        fixture.given(roster(OPEN)).andGiven(history)
+                .when(new EditGroupMessageCommand(GROUP, MESSAGE, MEMBER, "still mine"))
+                .expectEvents(new GroupMessageEditedEvent(GROUP, MESSAGE, "still mine"));
+        fixture.given(roster(OPEN)).andGiven(history)
+                .when(new PostGroupMessageCommand(GROUP, latest, OWNER, "yes", MESSAGE, List.of(), List.of()))
+                .expectEvents(new GroupMessagePostedEvent(GROUP, latest, OWNER, "yes", MESSAGE, List.of(), List.of()));
+        fixture.given(roster(OPEN)).andGiven(history)
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(OWNER)))
+                .expectEvents(new GroupMessageDeletedEvent(GROUP, MESSAGE, OWNER, false));
+    }
+
+    @Test
+    void aMessageOlderThanTheLatestThousandCanNoLongerBeEdited() {
+        fixture.given(roster(OPEN)).andGiven(postedBy(MEMBER)).andGiven(aThousandMoreBy(OWNER))
+                .when(new EditGroupMessageCommand(GROUP, MESSAGE, MEMBER, "within fifteen minutes, but too late"))
+                .expectNoEvents()
+                .expectException(refusedWith(EDIT_WINDOW_CLOSED));
+    }
+
+    @Test
+    void aReplyAnswersOneOfTheLatestThousandMessages() {
+        fixture.given(roster(OPEN)).andGiven(postedBy(MEMBER)).andGiven(aThousandMoreBy(OWNER))
+                .when(new PostGroupMessageCommand(GROUP, UUID.randomUUID(), OWNER, "to an old one", MESSAGE, List.of(),
+                        List.of()))
+                .expectNoEvents()
+                .expectException(refusedWith(RULE_VIOLATED));
+    }
+
+    @Test
+    void onlyOwnersAdminsAndPlatformModeratorsDeleteAMessageOlderThanTheLatestThousand() {
+        fixture.given(roster(OPEN)).andGiven(postedBy(MEMBER)).andGiven(aThousandMoreBy(OWNER))
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(ADMIN)))
+                .expectEvents(new GroupMessageDeletedEvent(GROUP, MESSAGE, ADMIN, false));
+        fixture.given(roster(OPEN)).andGiven(postedBy(MEMBER)).andGiven(aThousandMoreBy(OWNER))
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, asPlatformModerator(MODERATOR)))
+                .expectEvents(new GroupMessageDeletedEvent(GROUP, MESSAGE, MODERATOR, true));
+        // its author is no longer known: a plain member, even the one who wrote it, is refused
+        fixture.given(roster(OPEN)).andGiven(postedBy(MEMBER)).andGiven(aThousandMoreBy(OWNER))
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(MEMBER)))
+                .expectNoEvents()
+                .expectException(refusedWith(FORBIDDEN));
+    }
+
+    @Test
+    void whileNothingIsForgottenAnUnknownMessageIsNotFoundEvenAfterTheWindow() {
+        fixture.given(roster(OPEN)).andGiven(aThousandMoreBy(OWNER).subList(1, RecentMessages.CAPACITY))
+                .andGivenCurrentTime(Instant.now().plus(Duration.ofDays(1)))
+                .when(new EditGroupMessageCommand(GROUP, UUID.randomUUID(), OWNER, "never posted"))
+                .expectException(refusedWith(NOT_FOUND));
     }
 }

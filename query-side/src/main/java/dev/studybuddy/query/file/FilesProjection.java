@@ -71,7 +71,9 @@ class FilesProjection {
 
     @EventHandler
     void on(GroupMessageDeletedEvent event) {
-        unshare(event.messageId());
+        // only the group's own shares: an admin may delete a message the group no longer remembers
+        // (docs/adr/0007), so the id is not checked to be one of the group's
+        jdbc.update("DELETE FROM file_shares WHERE message_id = ? AND group_id = ?", event.messageId(), event.groupId());
     }
 
     @EventHandler

@@ -1,0 +1,41 @@
+package dev.studybuddy.command.support;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Aggregates as the event store's snapshots hold them: command-side's general serializer is Axon's
+ * Jackson serializer (axon.serializer.general) on Spring Boot's ObjectMapper, which this one mirrors.
+ */
+public final class Snapshots {
+
+    private static final Serializer SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(Jackson2ObjectMapperBuilder.json()
+                    .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .build())
+            .build();
+
+    private Snapshots() {
+    }
+
+    /** @return the size in bytes of the aggregate's snapshot */
+    public static int sizeOf(Object aggregate) {
+        return SERIALIZER.serialize(aggregate, byte[].class).getData().length;
+    }
+
+    public static <T> T restored(T aggregate) {
+        return fromJson(new String(SERIALIZER.serialize(aggregate, byte[].class).getData()), aggregateType(aggregate));
+    }
+
+    public static <T> T fromJson(String json, Class<T> type) {
+        return SERIALIZER.deserialize(new SimpleSerializedObject<>(json, String.class, type.getName(), null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> aggregateType(T aggregate) {
+        return (Class<T>) aggregate.getClass();
+    }
+}
