@@ -1,0 +1,176 @@
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.studybuddy.mongostandin.h2.IndexedH2Backend;
+import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
+import org.bson.Document;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * The event store's queries against the MongoDB stand-in, mongo-java-server's own backend (the baseline, measured
+ * in the same run) against this project's indexed one, at growing numbers of stored events; and the cost of
+ * durable writes (commit before the answer) against H2Backend's background commit. Run by bench/standin-queries.
+ */
+public class StandInQueries {
+
+    private static final int AGGREGATES = 1_000;
+    private static final long MAX_NANOS_PER_QUERY_KIND = 5_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("sizes", "10000 100000").trim().split("\\s+"))
+                .map(Integer::valueOf).toList();
+        System.out.printf("%-9s %-24s %-10s %12s %12s %12s%n", "events", "query", "backend", "mean ms", "p99 ms", "ops/s");
+        for (int size : sizes) {
+            double[] plain = run(size, new MemoryBackend(), "scan");
+            double[] indexed = run(size, new IndexedMemoryBackend(), "indexed");
+            String[] kinds = {"aggregate load", "tracking poll (100)", "last sequence number", "chat page (50)"};
+            for (int i = 0; i < kinds.length; i++) {
+                System.out.printf("%-9d %-24s %-10s %12s %12s %12.1fx faster%n", size, kinds[i], "ratio", "", "",
+                        plain[i] / indexed[i]);
+            }
+        }
+        durableWrites();
+    }
+
+    /** Returns the mean milliseconds of each kind of query. */
+    private static double[] run(int size, MongoBackend backend, String name) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> events = client.getDatabase("bench").getCollection("domainevents");
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
+            seed(events, size);
+            Random random = new Random(1);
+            String lastTime = timestamp(size - 50);
+            return new double[]{
+                    measure(size, name, "aggregate load", () -> {
+                        int aggregate = random.nextInt(AGGREGATES);
+                        long from = Math.max(0, size / AGGREGATES - 20);
+                        return count(events.find(Filters.and(Filters.eq("aggregateIdentifier", "group-" + aggregate),
+                                Filters.gte("sequenceNumber", from))).sort(Sorts.ascending("sequenceNumber")).batchSize(100).iterator());
+                    }),
+                    measure(size, name, "tracking poll (100)", () -> {
+                        try (MongoCursor<Document> cursor = events.find(Filters.and(Filters.gte("timestamp", timestamp(random.nextInt(size))),
+                                        Filters.nin("eventIdentifier", List.of("a", "b"))))
+                                .sort(Sorts.ascending("timestamp", "sequenceNumber")).batchSize(100).iterator()) {
+                            int read = 0;
+                            while (read < 100 && cursor.hasNext()) {
+                                cursor.next();
+                                read++;
+                            }
+                            return read;
+                        }
+                    }),
+                    measure(size, name, "last sequence number", () -> count(events.find(
+                                    Filters.eq("aggregateIdentifier", "group-" + random.nextInt(AGGREGATES)))
+                            .sort(Sorts.descending("sequenceNumber")).limit(1).iterator())),
+                    measure(size, name, "chat page (50)", () -> count(events.find(Filters.and(
+                                    Filters.eq("aggregateIdentifier", "group-" + random.nextInt(AGGREGATES)),
+                                    Filters.lt("sequenceNumber", (long) (size / AGGREGATES))))
+                            .sort(Sorts.descending("sequenceNumber")).limit(50).iterator())),
+            };
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void seed(MongoCollection<Document> events, int size) {
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            batch.add(new Document("aggregateIdentifier", "group-" + (i % AGGREGATES))
+                    .append("sequenceNumber", (long) (i / AGGREGATES)).append("timestamp", timestamp(i))
+                    .append("eventIdentifier", "event-" + i).append("type", "Group")
+                    .append("payloadType", "dev.studybuddy.api.group.GroupMessagePosted")
+                    .append("serializedPayload", "{\"body\":\"message number " + i + " of the benchmark\"}"));
+            if (batch.size() == 1000) {
+                events.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            events.insertMany(batch);
+        }
+    }
+
+    private static String timestamp(int i) {
+        return String.format("2026-12-%02dT%02d:%02d:%02d.%03dZ", 1 + i / 86_400_000, i / 3_600_000 % 24,
+                i / 60_000 % 60, i / 1000 % 60, i % 1000);
+    }
+
+    private static double measure(int size, String backend, String kind, Supplier<Integer> query) {
+        for (int i = 0; i < 20; i++) {
+            query.get();
+        }
+        List<Long> nanos = new ArrayList<>();
+        long started = System.nanoTime();
+        while (nanos.size() < 2000 && System.nanoTime() - started < MAX_NANOS_PER_QUERY_KIND) {
+            long start = System.nanoTime();
+            query.get();
+            nanos.add(System.nanoTime() - start);
+        }
+        nanos.sort(null);
+        double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+        double p99 = nanos.get((int) Math.min(nanos.size() - 1, Math.ceil(nanos.size() * 0.99) - 1)) / 1e6;
+        System.out.printf("%-9d %-24s %-10s %12.3f %12.3f %12.0f%n", size, kind, backend, mean, p99, 1000 / mean);
+        return mean;
+    }
+
+    private static int count(MongoCursor<Document> cursor) {
+        int n = 0;
+        try (cursor) {
+            while (cursor.hasNext()) {
+                cursor.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** One writer, one document per insert: H2Backend (commits in the background) against IndexedH2Backend (commits first). */
+    private static void durableWrites() throws Exception {
+        Path dir = Files.createTempDirectory("standin-bench");
+        double background = inserts(new H2Backend(dir.resolve("background.h2").toString()), "H2Backend (background commit)");
+        double durable = inserts(new IndexedH2Backend(dir.resolve("durable.h2").toString()), "IndexedH2Backend (commit, then answer)");
+        System.out.printf("durable writes: %.2fx the background-commit insert time%n", durable / background);
+    }
+
+    private static double inserts(MongoBackend backend, String name) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> events = client.getDatabase("bench").getCollection("domainevents");
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                events.insertOne(new Document("aggregateIdentifier", "warm").append("sequenceNumber", (long) i));
+            }
+            int count = 3000;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                events.insertOne(new Document("aggregateIdentifier", "group").append("sequenceNumber", (long) i)
+                        .append("serializedPayload", "{\"body\":\"message " + i + "\"}"));
+            }
+            double mean = (System.nanoTime() - start) / 1e6 / count;
+            System.out.printf("insertOne x %d, %s: %.3f ms each%n", count, name, mean);
+            return mean;
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
