@@ -39,11 +39,14 @@ class IndexedH2Database extends H2Database {
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
+    /**
+     * {@code _id}'s too: H2's own unique index keys its map by mongo-java-server's {@code KeyValue}, which H2 can
+     * compare only by serializing both sides, on every step of every lookup and insert.
+     */
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        return IndexedDatabases.isSorted(keys) ? IndexedDatabases.sortedIndex(indexName, keys, sparse, true)
-                : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        return IndexedDatabases.sortedIndex(indexName, keys, sparse, true);
     }
 
     @Override
