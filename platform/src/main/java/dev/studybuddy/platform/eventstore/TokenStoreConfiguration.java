@@ -1,6 +1,7 @@
 package dev.studybuddy.platform.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -9,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.JpaAutoConfiguration")
+@EnableConfigurationProperties(SegmentClaims.class)
 public class TokenStoreConfiguration {
 
     public static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
@@ -39,12 +42,22 @@ public class TokenStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer) {
+    public TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer, SegmentClaims claims) {
         return JdbcTokenStore.builder()
                 .connectionProvider(axonConnectionProvider)
                 .serializer(serializer)
                 .schema(TOKEN_SCHEMA)
                 .contentType(byte[].class)
+                .claimTimeout(claims.timeout())
                 .build();
+    }
+
+    /** Every pooled processor claims and extends its segments as {@link SegmentClaims} says. */
+    @Bean
+    public ConfigurerModule segmentClaiming(SegmentClaims claims) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
+                        .tokenClaimInterval(claims.interval().toMillis())
+                        .claimExtensionThreshold(claims.extendAfter().toMillis())));
     }
 }

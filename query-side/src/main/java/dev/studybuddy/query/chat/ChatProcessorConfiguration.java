@@ -1,5 +1,6 @@
 package dev.studybuddy.query.chat;
 
+import dev.studybuddy.platform.eventstore.SegmentClaims;
 import dev.studybuddy.query.consistency.ApplyOnce;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.projection.NodeIdentity;
@@ -24,12 +25,14 @@ class ChatProcessorConfiguration {
     }
 
     @Bean
-    ConfigurerModule chatTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node) {
+    ConfigurerModule chatTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node,
+                                    SegmentClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
                 ChatProjection.PROCESSING_GROUP, configuration -> MongoTokenStore.builder()
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(serializer)
                         .nodeId(node.id())
+                        .claimTimeout(claims.timeout())
                         .build()));
     }
 }

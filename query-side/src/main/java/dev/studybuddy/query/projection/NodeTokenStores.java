@@ -1,5 +1,6 @@
 package dev.studybuddy.query.projection;
 
+import dev.studybuddy.platform.eventstore.SegmentClaims;
 import dev.studybuddy.platform.eventstore.TokenStoreConfiguration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -19,7 +20,8 @@ class NodeTokenStores {
     static final String[] JDBC_PROCESSORS = {"users", "friendships", "groups", "files"};
 
     @Bean
-    ConfigurerModule nodeOwnedTokens(ConnectionProvider axonConnectionProvider, Serializer serializer, NodeIdentity node) {
+    ConfigurerModule nodeOwnedTokens(ConnectionProvider axonConnectionProvider, Serializer serializer, NodeIdentity node,
+                                     SegmentClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String processor : JDBC_PROCESSORS) {
                 processing.registerTokenStore(processor, configuration -> JdbcTokenStore.builder()
@@ -28,6 +30,7 @@ class NodeTokenStores {
                         .schema(TokenStoreConfiguration.TOKEN_SCHEMA)
                         .contentType(byte[].class)
                         .nodeId(node.id())
+                        .claimTimeout(claims.timeout())
                         .build());
             }
         });

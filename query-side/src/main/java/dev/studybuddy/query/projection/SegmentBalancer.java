@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>counts, per processor, the live nodes that run it (itself included), and its fair share:
  *       {@code ceil(segments / live nodes)};</li>
  *   <li>releases what it holds above that share ({@code releaseSegment} for {@code release-for}), for the
- *       nodes below it to claim. It never goes below its share, and a single node keeps every segment.</li>
+ *       nodes below it to claim. It never goes below its share, and a single node keeps every segment. A
+ *       segment it has held for less than {@code node-timeout + interval} is kept ({@link RecentTakeovers}):
+ *       it may have been taken over from a crashed node that the count still includes.</li>
  * </ol>
  * Why Redis heartbeats rather than the token store's owners: a node that holds no segment owns no token, so
  * the token store cannot tell that it exists, and that is precisely the node that needs segments. A Redis
@@ -52,6 +55,7 @@ class SegmentBalancer implements SmartLifecycle {
     private final String node;
     private final String nodesKey;
     private final String nodeKeyPrefix;
+    private final RecentTakeovers takeovers;
     private ScheduledExecutorService balancer;
 
     SegmentBalancer(EventProcessingConfiguration processing, StringRedisTemplate redis,
@@ -64,6 +68,7 @@ class SegmentBalancer implements SmartLifecycle {
         String cluster = properties.cluster().isBlank() ? shortHash(tokenStoreUrl) : properties.cluster();
         this.nodesKey = KEY_PREFIX + cluster + ":nodes";
         this.nodeKeyPrefix = KEY_PREFIX + cluster + ":node:";
+        this.takeovers = new RecentTakeovers(properties.nodeTimeout().plus(properties.interval()), Clock.systemUTC());
     }
 
     void balance() {
@@ -83,7 +88,7 @@ class SegmentBalancer implements SmartLifecycle {
         }
         int segments = processing.tokenStore(name).fetchSegments(name).length;
         List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
-        List<Integer> surplus = new FairShare(segments, liveNodes).surplus(held);
+        List<Integer> surplus = takeovers.releasable(name, held, new FairShare(segments, liveNodes).surplus(held));
         if (surplus.isEmpty()) {
             return;
         }

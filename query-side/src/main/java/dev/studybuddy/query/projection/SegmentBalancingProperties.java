@@ -13,15 +13,16 @@ import java.time.Duration;
  * @param nodeTimeout how long a node counts as live after its last announcement (a crashed node is
  *                    counted that long, and its fellows keep room for it meanwhile)
  * @param releaseFor  how long a released segment is left to the other nodes before this node may claim
- *                    it again; longer than a processor's token claim interval (Axon's default: 5 s)
+ *                    it again; longer than a processor's token claim interval
+ *                    ({@code studybuddy.processors.claims.interval}, 2 s)
  * @param cluster     the name shared by the nodes that split the same processors; empty: derived from
  *                    {@code spring.datasource.url}, where the nodes' token store lives, so that two
  *                    deployments (or two test runs) on one Redis never count each other
  */
 @ConfigurationProperties("studybuddy.projections.balancing")
 public record SegmentBalancingProperties(@DefaultValue("true") boolean enabled,
-                                         @DefaultValue("10s") Duration interval,
-                                         @DefaultValue("30s") Duration nodeTimeout,
-                                         @DefaultValue("15s") Duration releaseFor,
+                                         @DefaultValue("2s") Duration interval,
+                                         @DefaultValue("6s") Duration nodeTimeout,
+                                         @DefaultValue("6s") Duration releaseFor,
                                          @DefaultValue("") String cluster) {
 }
