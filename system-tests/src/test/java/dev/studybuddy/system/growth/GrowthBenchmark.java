@@ -1,0 +1,123 @@
+package dev.studybuddy.system.growth;
+
+import dev.studybuddy.testing.ApiClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Run by {@code bench/growth} against a running system (bin/run: the edge, command-side, two query nodes,
+ * notification-saga, on a store seeded by {@link HistorySeeder}), not a test. After the query nodes have
+ * caught up with the seeded history it measures, each for a fixed time after a warm-up: the pipeline (senders
+ * POST group messages through the edge; STOMP subscribers on every query node receive them) and the baseline
+ * (the same view documents written to MongoDB and published to Redis directly, the same subscribers); then one
+ * projection's replay. Writes {@code key=value} lines to the file given as {@code growth.out}.
+ */
+public final class GrowthBenchmark {
+
+    private final Map<String, String> results = new LinkedHashMap<>();
+
+    private GrowthBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new GrowthBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        ApiClient edge = new ApiClient(property("growth.edge"));
+        List<String> nodes = Arrays.asList(property("growth.nodes").split(","));
+        int senderCount = Integer.getInteger("growth.senders", 16);
+        Duration duration = Duration.ofSeconds(Integer.getInteger("growth.seconds", 20));
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("growth.warmup", 5));
+
+        String adminToken = BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password"));
+        Projections projections = new Projections(edge, nodes, adminToken);
+        put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(Long.getLong("growth.catchup.timeout", 1800)));
+        String seededGroup = System.getProperty("growth.seededGroup", "");
+        if (!seededGroup.isBlank()) {
+            results.put("seeded.groupChain", edge.withToken(adminToken)
+                    .get("/api/audit/aggregates/Group/" + seededGroup + "/verify").json().path("status").asText("?"));
+        }
+
+        BenchUsers users = new BenchUsers(edge).create(senderCount, Integer.getInteger("growth.subscribersPerNode", 1) * nodes.size(),
+                Integer.getInteger("growth.groups", 10));
+        users.awaitProjected(nodes);
+        try (Subscribers subscribers = new Subscribers();
+             BaselinePath baseline = new BaselinePath(property("growth.mongoUri"), property("growth.database"),
+                     property("growth.redisUri"))) {
+            for (int i = 0; i < users.subscribers.size(); i++) {
+                subscribers.connect(nodes.get(i % nodes.size()), users.subscribers.get(i).token(), users.groups);
+            }
+            Thread.sleep(1000);
+            Senders senders = new Senders(senderCount);
+            List<ApiClient> asSender = users.senders.stream().map(user -> edge.withToken(user.token())).toList();
+            Senders.Send pipeline = (sender, tag) -> BenchUsers.expect(201, asSender.get(sender).post(
+                    "/api/groups/" + users.groupOf(sender) + "/messages", Map.of("body", tag + " " + System.nanoTime())));
+            Senders.Send direct = (sender, tag) -> baseline.post(users.groupOf(sender), users.senders.get(sender).id(),
+                    tag + " " + System.nanoTime());
+            senders.run(warmUp, "warmup-pipeline", pipeline);
+            senders.run(warmUp, "warmup-baseline", direct);
+            measure("pipeline", senders.run(duration, "pipeline", pipeline), subscribers);
+            measure("baseline", senders.run(duration, "baseline", direct), subscribers);
+        }
+        ratios();
+        String projection = System.getProperty("growth.replay", "chat");
+        double replaySeconds = projections.replay(projection, Long.getLong("growth.replay.timeout", 1800));
+        long stored = Long.getLong("growth.events", 0);
+        results.put("replay.projection", projection);
+        put("replay.seconds", "%.1f", replaySeconds);
+        put("replay.eventsPerSecond", "%.0f", stored / replaySeconds);
+        write();
+    }
+
+    private void measure(String path, Senders.Outcome sent, Subscribers subscribers) throws InterruptedException {
+        long expected = sent.sent() * subscribers.count();
+        Latencies delivered = subscribers.awaitDeliveries(path, expected);
+        put(path + ".messagesPerSecond", "%.1f", sent.perSecond());
+        put(path + ".send.p50", "%.1f", sent.latencies().p50());
+        put(path + ".send.p99", "%.1f", sent.latencies().p99());
+        put(path + ".deliver.p50", "%.1f", delivered.p50());
+        put(path + ".deliver.p99", "%.1f", delivered.p99());
+        results.put(path + ".sent", Long.toString(sent.sent()));
+        results.put(path + ".failed", Long.toString(sent.failed()));
+        results.put(path + ".deliveries", delivered.count() + "/" + expected);
+        results.put(path + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
+    }
+
+    private void ratios() {
+        for (String metric : List.of("messagesPerSecond", "send.p50", "send.p99", "deliver.p50", "deliver.p99")) {
+            double pipeline = Double.parseDouble(results.get("pipeline." + metric));
+            double baseline = Double.parseDouble(results.get("baseline." + metric));
+            put("ratio." + metric, "%.2f", pipeline / baseline);
+        }
+    }
+
+    private void put(String key, String format, double value) {
+        results.put(key, String.format(Locale.ROOT, format, value));
+        System.out.println(key + "=" + results.get(key));
+    }
+
+    private void write() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        results.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        System.out.print(lines);
+        Files.writeString(Path.of(property("growth.out")), lines);
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing -D" + name);
+        }
+        return value;
+    }
+}

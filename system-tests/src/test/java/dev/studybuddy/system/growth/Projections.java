@@ -1,0 +1,92 @@
+package dev.studybuddy.system.growth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.studybuddy.testing.ApiClient;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The query nodes' projections as an administrator sees them ({@code /api/admin/projections}). */
+final class Projections {
+
+    private final List<ApiClient> nodes;
+    private final ApiClient edge;
+
+    Projections(ApiClient edge, List<String> nodeUrls, String adminToken) {
+        this.edge = edge.withToken(adminToken);
+        this.nodes = nodeUrls.stream().map(url -> new ApiClient(url).withToken(adminToken)).toList();
+    }
+
+    /** Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds waited. */
+    double awaitCaughtUp(long timeoutSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!caughtUp(null)) {
+            if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+                throw new IllegalStateException("the query nodes did not catch up within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(500);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Replays one projection on every node; answers the seconds from the request until all nodes have caught up. */
+    double replay(String name, long timeoutSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long generation = BenchUsers.expect(202, edge.post("/api/admin/projections/" + name + "/replay", Map.of()))
+                .json().path("generation").asLong();
+        while (!replayed(name, generation) || !caughtUp(name)) {
+            if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+                throw new IllegalStateException("the replay of " + name + " did not finish within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(250);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private boolean replayed(String name, long generation) {
+        for (ApiClient node : nodes) {
+            for (JsonNode projection : items(node)) {
+                if (projection.path("name").asText().equals(name)) {
+                    JsonNode last = projection.path("lastReplay");
+                    if (last.path("generation").asLong() < generation || !"DONE".equals(last.path("state").asText())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code only}: one projection, or null for all. */
+    private boolean caughtUp(String only) {
+        Set<String> claimed = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (ApiClient node : nodes) {
+            for (JsonNode projection : items(node)) {
+                String name = projection.path("name").asText();
+                if (only != null && !only.equals(name)) {
+                    continue;
+                }
+                seen.add(name);
+                if (projection.path("rebuilding").asBoolean() || projection.path("error").asBoolean()) {
+                    return false;
+                }
+                for (JsonNode segment : projection.path("segments")) {
+                    claimed.add(name);
+                    if (segment.path("behindHead").asLong(1) > 0 || !segment.path("caughtUp").asBoolean()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return !seen.isEmpty() && claimed.equals(seen);
+    }
+
+    private static JsonNode items(ApiClient node) {
+        ApiClient.Response response = node.get("/api/admin/projections");
+        return response.status() == 200 ? response.json().path("items") : MissingNode.getInstance();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.studybuddy.system.growth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * STOMP subscribers on the query nodes, each subscribed to every benchmark group's topic. A message's body
+ * is {@code "<tag> <System.nanoTime() at send>"}; deliveries are tallied per tag with their send→deliver
+ * latency (sender and subscribers share this JVM's clock).
+ */
+final class Subscribers implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<WebSocketStompClient> clients = new ArrayList<>();
+    private final List<StompSession> sessions = new ArrayList<>();
+    private final Map<String, Latencies> deliveries = new ConcurrentHashMap<>();
+
+    /** Connects one session per (node, token) pair and subscribes each to every group. */
+    void connect(String nodeUrl, String accessToken, List<UUID> groups) throws Exception {
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        clients.add(stomp);
+        StompHeaders connect = new StompHeaders();
+        connect.add("Authorization", "Bearer " + accessToken);
+        StompSession session = stomp.connectAsync(nodeUrl.replaceFirst("^http", "ws") + "/ws", new WebSocketHttpHeaders(),
+                connect, new StompSessionHandlerAdapter() {
+                    @Override
+                    public void handleTransportError(StompSession session, Throwable exception) {
+                        System.err.println("subscriber transport error: " + exception);
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        sessions.add(session);
+        for (UUID group : groups) {
+            session.subscribe("/topic/groups." + group, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return byte[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    received(System.nanoTime(), (byte[]) payload);
+                }
+            });
+        }
+    }
+
+    int count() {
+        return sessions.size();
+    }
+
+    private void received(long now, byte[] payload) {
+        try {
+            JsonNode frame = JSON.readTree(payload);
+            String[] body = frame.at("/message/body").asText("").split(" ");
+            if (body.length == 2 && "message.posted".equals(frame.path("type").asText())) {
+                deliveries.computeIfAbsent(body[0], tag -> new Latencies()).add(now - Long.parseLong(body[1]));
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("unreadable frame: " + e);
+        }
+    }
+
+    /** Waits until {@code expected} deliveries of {@code tag} have arrived, or nothing more came for a while. */
+    Latencies awaitDeliveries(String tag, long expected) throws InterruptedException {
+        Latencies tally = deliveries.computeIfAbsent(tag, t -> new Latencies());
+        long quietSince = System.nanoTime();
+        int last = -1;
+        while (tally.count() < expected && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(15)) {
+            if (tally.count() != last) {
+                last = tally.count();
+                quietSince = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        return tally;
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(session -> {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        });
+        clients.forEach(WebSocketStompClient::stop);
+    }
+}
