@@ -284,6 +284,37 @@ class EdgeRoutingIT {
     }
 
     @Test
+    void theEdgesOwnRefusalsAreProblemsNeverHtml() throws Exception {
+        HttpResponse<String> longLine = send("GET", "/api/groups?q=" + "x".repeat(20_000), null);
+        assertThat(longLine.statusCode()).isEqualTo(414);
+        HttpResponse<String> largeHeader = send("GET", "/api/groups", null, "X-Padding", "y".repeat(20_000));
+        assertThat(largeHeader.statusCode()).isEqualTo(431);
+        HttpResponse<String> trace = send("TRACE", "/api/groups", null);
+        assertThat(trace.statusCode()).isEqualTo(405);
+        for (HttpResponse<String> refusal : List.of(longLine, largeHeader, trace)) {
+            assertThat(refusal.headers().firstValue("Content-Type")).as(refusal.toString()).contains("application/problem+json");
+            assertThat(refusal.body()).as(refusal.toString()).contains("\"status\":" + refusal.statusCode()).doesNotContain("<html");
+        }
+        assertThat(allRequests()).isEmpty();
+    }
+
+    @Test
+    void answersCarryAReferrerPolicyAndTheApiDocsAContentSecurityPolicy() throws Exception {
+        HttpResponse<String> read = send("GET", "/api/groups", null);
+        assertThat(read.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(read.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(read.headers().firstValue("Content-Security-Policy")).isEmpty();
+
+        for (String docs : List.of("/swagger-ui.html", "/swagger-ui/index.html")) {
+            HttpResponse<String> page = send("GET", docs, null);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(docs)
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(docs).contains("no-referrer");
+            assertThat(page.headers().firstValue("X-Request-Id")).as(docs).isPresent();
+        }
+    }
+
+    @Test
     void aQueryNodeThatIsDownIsSkippedAndAServiceThatIsDownIsAProblem(@TempDir Path other) throws Exception {
         int command = Nginx.freePort();
         int notification = Nginx.freePort();
