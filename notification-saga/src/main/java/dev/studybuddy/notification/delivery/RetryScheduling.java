@@ -1,5 +1,6 @@
 package dev.studybuddy.notification.delivery;
 
+import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.outbox.NotificationMessages;
 import dev.studybuddy.notification.outbox.RelayProperties;
@@ -41,6 +42,27 @@ class RetryScheduling {
                 .build();
         publish(notification.id(), broker.retryExchange(),
                 broker.waitQueue(notification.channel(), delivery.backoffAfter(failedAttempt)), message);
+    }
+
+    /**
+     * Sends a message back through its channel's shortest wait queue without counting an attempt: its delivery
+     * could not even be tried or recorded (PostgreSQL or RabbitMQ trouble that passes by itself). It comes back
+     * as what it was: the relay's message, or the retry of attempt {@code retryOf}.
+     *
+     * @return whether the broker confirmed it (if not, the caller leaves the row to the relay)
+     */
+    boolean retrySoon(UUID id, Channel channel, Integer retryOf) {
+        MessageBuilderSupport<Message> builder = NotificationMessages.naming(id)
+                .setHeader("x-studybuddy-channel", channel.name());
+        if (retryOf != null) {
+            builder.setHeader(FAILED_ATTEMPT, retryOf);
+        }
+        try {
+            publish(id, broker.retryExchange(), broker.waitQueue(channel, delivery.backoffs().first()), builder.build());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     void deadLetter(PendingDelivery notification, int attempts, String lastError) {

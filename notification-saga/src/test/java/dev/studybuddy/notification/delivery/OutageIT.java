@@ -7,7 +7,7 @@ import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.notification.support.RedisNotifications;
-import dev.studybuddy.notification.support.TcpProxy;
+import dev.studybuddy.testing.TcpProxy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Outages of what delivery depends on, played without stopping the shared servers (other programs use them):
- * the service reaches RabbitMQ, Redis and SMTP only through {@link TcpProxy}s of this test JVM (see
+ * the service reaches PostgreSQL, RabbitMQ, Redis and SMTP only through {@link TcpProxy}s of this test JVM (see
  * {@link LocalServiceProxies}). Cutting a proxy resets the service's open connections and refuses new ones,
  * which is what the service sees when the server goes down; restoring it listens on the same port again.
  */
@@ -66,6 +66,7 @@ class OutageIT {
 
     @AfterEach
     void tearDown() {
+        LocalServiceProxies.postgres().restore();
         LocalServiceProxies.rabbit().restore();
         LocalServiceProxies.redis().restore();
         LocalServiceProxies.smtp().restore();
@@ -129,6 +130,38 @@ class OutageIT {
         List<Map<String, Object>> attempts = log.attemptsOf(failed.get("id"));
         assertThat(attempts).extracting(a -> a.get("outcome")).startsWith("FAILED").endsWith("DELIVERED");
         assertThat(attempts).filteredOn(a -> "DELIVERED".equals(a.get("outcome"))).hasSize(1);
+    }
+
+    /**
+     * Issue 14 (3): a retry that comes back while PostgreSQL is away cannot even be tried. It must not wait for the
+     * relay's republish-after (15 min) but go round the wait queue again at once, and the outage must not count as
+     * an attempt.
+     */
+    @Test
+    void aRetryThatMeetsPostgreSqlDownIsDeliveredSoonAfterItIsBackWithoutCountingAnAttempt() throws Exception {
+        UUID requester = UUID.randomUUID();
+        UUID addressee = UUID.randomUUID();
+        LocalServiceProxies.redis().cut();
+        events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+                new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                log.rowsOf(addressee).size() == 1 && "FAILED".equals(log.rowsOf(addressee).get(0).get("status")));
+        Object id = log.rowsOf(addressee).get(0).get("id");
+
+        // the retry of attempt 1 is in its wait queue (back-off 2 s) and comes back while PostgreSQL is away
+        LocalServiceProxies.postgres().cut();
+        LocalServiceProxies.redis().restore();
+        Thread.sleep(delivery.backoffAfter(1).multipliedBy(6).toMillis());
+        LocalServiceProxies.postgres().restore();
+        long restored = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DELIVERED".equals(log.rowsOf(addressee).get(0).get("status")));
+        Duration afterRestore = Duration.ofNanos(System.nanoTime() - restored);
+        assertThat(afterRestore).isLessThan(Duration.ofSeconds(30));
+        assertThat(log.rowsOf(addressee).get(0).get("attempts")).isEqualTo(2);
+        assertThat(log.attemptsOf(id)).extracting(a -> a.get("outcome")).containsExactly("FAILED", "DELIVERED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> redis.of(addressee).size() == 1);
     }
 
     @Test

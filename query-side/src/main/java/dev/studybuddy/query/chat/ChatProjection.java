@@ -29,8 +29,9 @@ import java.util.UUID;
 
 /**
  * The chat views in MongoDB ({@link ChatViews}) from the message events of the Group and Friendship
- * streams and the read positions of Membership and Friendship, and, once a view is written, the live
- * update on Redis for the WebSocket clients (never during a replay: {@link ReplayStatus}). A message's
+ * streams and the read positions of Membership and Friendship, and the live updates for the WebSocket
+ * clients, which {@link RealtimeUpdates} publishes on Redis once the batch that wrote the views has
+ * committed, without the handlers ever waiting on Redis (never during a replay: {@link ReplayStatus}). A message's
  * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
  * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions), and
  * so does the deletion of a file that messages carry ({@code attachment.removed}).

@@ -1,20 +1,23 @@
 package dev.studybuddy.query.realtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Publishes what WebSocket clients should see to Redis, for every query-side node to forward to its
- * own sessions. Pub/sub is at-most-once and clients catch up over REST ({@code afterSeq}), so a failed
- * publish is logged and dropped rather than failing (and endlessly retrying) the projection that made it.
+ * What WebSocket clients should see, for every query-side node to forward to its own sessions over Redis.
+ * Nothing here waits on Redis: an update made inside a unit of work (an event handler's batch) is handed to
+ * {@link RedisPublisher} only after that unit of work commits, in the order it was made, so a batch that is
+ * rolled back and retried publishes nothing the first time (no duplicate frames) and a view is never
+ * announced before it is stored; an update made outside one (typing) is handed over at once. Pub/sub is
+ * at-most-once and clients catch up over REST ({@code afterSeq}): an update that cannot be published is
+ * dropped and counted, never retried.
  */
 @Component
 public class RealtimeUpdates {
@@ -27,16 +30,13 @@ public class RealtimeUpdates {
     public static final String MEMBER_LEFT = "member.left";
     public static final String TYPING = "typing";
 
-    private static final Logger log = LoggerFactory.getLogger(RealtimeUpdates.class);
+    /** The unit-of-work resource holding the updates to publish once it has committed. */
+    private static final String AFTER_COMMIT = RealtimeUpdates.class.getName() + ".afterCommit";
 
-    private final StringRedisTemplate redis;
-    private final ObjectMapper json;
-    private final FanOutMetrics metrics;
+    private final RedisPublisher publisher;
 
-    RealtimeUpdates(StringRedisTemplate redis, ObjectMapper json, FanOutMetrics metrics) {
-        this.redis = redis;
-        this.json = json;
-        this.metrics = metrics;
+    RealtimeUpdates(RedisPublisher publisher) {
+        this.publisher = publisher;
     }
 
     /** A frame for {@code /topic/groups.{groupId}}. */
@@ -61,11 +61,21 @@ public class RealtimeUpdates {
     }
 
     private void publish(String channel, Map<String, Object> frame) {
-        try {
-            redis.convertAndSend(channel, json.writeValueAsString(frame));
-            metrics.published(channel);
-        } catch (JsonProcessingException | RuntimeException e) {
-            log.warn("Could not publish a {} update on {}; clients catch up over REST", frame.get("type"), channel, e);
+        if (!CurrentUnitOfWork.isStarted()) {
+            publisher.submit(channel, frame);
+            return;
         }
+        // One after-commit handler per unit of work, publishing in order: Axon runs a batch's after-commit
+        // handlers in reverse order of registration, so one handler per update would reverse the batch.
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<Update> staged = unitOfWork.getOrComputeResource(AFTER_COMMIT, key -> {
+            List<Update> updates = new ArrayList<>();
+            unitOfWork.afterCommit(committed -> updates.forEach(update -> publisher.submit(update.channel(), update.frame())));
+            return updates;
+        });
+        staged.add(new Update(channel, frame));
+    }
+
+    private record Update(String channel, Map<String, Object> frame) {
     }
 }

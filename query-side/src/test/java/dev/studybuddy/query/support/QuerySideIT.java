@@ -13,8 +13,8 @@ import java.lang.annotation.Target;
 
 /**
  * Query-side over real HTTP against the local PostgreSQL and the MongoDB stand-in, with tokens from
- * TestTokenIssuer. Every IT uses exactly this configuration, so the whole module shares one Spring
- * context.
+ * TestTokenIssuer, and the local Redis behind a proxy that a test can cut ({@link RedisLink}). Every IT uses
+ * exactly this configuration, so the whole module shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +26,7 @@ import java.lang.annotation.Target;
         // two-node tests see the segments split within seconds, and the first node take them all back soon after
         "studybuddy.projections.balancing.interval=1s",
         "studybuddy.projections.balancing.release-for=8s"})
-@ContextConfiguration(initializers = TestEnvironment.class)
+@ContextConfiguration(initializers = {TestEnvironment.class, RedisLink.class})
 // Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)
 @Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class, ReplayGate.class, StoredFiles.class})

@@ -1,4 +1,4 @@
-package dev.studybuddy.notification.support;
+package dev.studybuddy.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A plain TCP forwarder in front of a real local service. {@link #cut()} closes every forwarded connection
  * and stops listening, so to the service under test the backing server is down (connections reset, new
  * ones refused); {@link #restore()} listens on the same port again. The shared server itself, which other
- * programs use, is never touched.
+ * programs use, is never touched. Used for RabbitMQ, Redis, SMTP and PostgreSQL.
  */
 public final class TcpProxy {
 
@@ -69,13 +69,19 @@ public final class TcpProxy {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
-                    Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    Socket target;
+                    try {
+                        target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    } catch (IOException refused) {
+                        closeQuietly(client); // the target refused: so does the proxy
+                        continue;
+                    }
                     open.add(client);
                     open.add(target);
                     pump(client, target);
                     pump(target, client);
                 } catch (IOException e) {
-                    // closed by cut(), or the target refused: the client sees its connection drop
+                    // closed by cut()
                 }
             }
         }, name + "-proxy-accept");
