@@ -1,5 +1,6 @@
 package dev.studybuddy.query.chat;
 
+import dev.studybuddy.platform.deadletter.DeadLetterQueues;
 import dev.studybuddy.query.consistency.ApplyOnce;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.projection.NodeIdentity;
@@ -21,6 +22,12 @@ class ChatProcessorConfiguration {
     @Bean
     ConfigurerModule chatAppliedOnce(ProjectionPositions positions) {
         return ApplyOnce.on(ChatProjection.PROCESSING_GROUP, positions);
+    }
+
+    /** Letters go to PostgreSQL like the other projections' (one queue table, one admin endpoint). */
+    @Bean
+    ConfigurerModule chatDeadLetters(DeadLetterQueues queues) {
+        return queues.on(ChatProjection.PROCESSING_GROUP);
     }
 
     @Bean
