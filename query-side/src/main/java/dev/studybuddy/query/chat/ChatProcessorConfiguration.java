@@ -1,6 +1,5 @@
 package dev.studybuddy.query.chat;
 
-import dev.studybuddy.platform.deadletter.DeadLetterQueues;
 import dev.studybuddy.query.consistency.ApplyOnce;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.projection.NodeIdentity;
@@ -22,12 +21,6 @@ class ChatProcessorConfiguration {
     @Bean
     ConfigurerModule chatAppliedOnce(ProjectionPositions positions) {
         return ApplyOnce.on(ChatProjection.PROCESSING_GROUP, positions);
-    }
-
-    /** Letters go to PostgreSQL like the other projections' (one queue table, one admin endpoint). */
-    @Bean
-    ConfigurerModule chatDeadLetters(DeadLetterQueues queues) {
-        return queues.on(ChatProjection.PROCESSING_GROUP);
     }
 
     @Bean
