@@ -1,6 +1,9 @@
 package dev.studybuddy.notification.config;
 
 import dev.studybuddy.notification.friendrequest.FriendRequestSaga;
+import dev.studybuddy.notification.integration.IntegrationEventPublisher;
+import dev.studybuddy.platform.deadletter.DeadLetterQueues;
+import dev.studybuddy.platform.deadletter.SagaDeadLetters;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.notification.studysession.StudySessionSaga;
 import org.axonframework.config.ConfigurerModule;
@@ -28,5 +31,26 @@ class ProcessorConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration(RecipientsProjection.PROCESSING_GROUP,
                         (configuration, builder) -> builder.initialToken(source -> ReplayToken.createReplayToken(
                                 source.createHeadToken(), source.createTailToken()))));
+    }
+
+    /** No event stalls a processor: each parks what it cannot handle (platform's dead letters). */
+    @Bean
+    ConfigurerModule recipientsDeadLetters(DeadLetterQueues queues) {
+        return queues.on(RecipientsProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    ConfigurerModule integrationEventsDeadLetters(DeadLetterQueues queues) {
+        return queues.on(IntegrationEventPublisher.PROCESSING_GROUP);
+    }
+
+    @Bean
+    ConfigurerModule friendRequestSagaDeadLetters(SagaDeadLetters sagas) {
+        return sagas.on(FriendRequestSaga.class, FriendRequestSaga.PROCESSOR);
+    }
+
+    @Bean
+    ConfigurerModule studySessionSagaDeadLetters(SagaDeadLetters sagas) {
+        return sagas.on(StudySessionSaga.class, StudySessionSaga.PROCESSOR);
     }
 }

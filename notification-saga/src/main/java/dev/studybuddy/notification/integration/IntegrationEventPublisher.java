@@ -27,9 +27,9 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
-class IntegrationEventPublisher {
+public class IntegrationEventPublisher {
 
-    static final String PROCESSING_GROUP = "integration-events";
+    public static final String PROCESSING_GROUP = "integration-events";
     private static final String BATCH = IntegrationEventPublisher.class.getName() + ".batch";
 
     private final AMQPMessageConverter converter;

@@ -40,6 +40,8 @@ public class StudySessionSaga {
     static final String REMINDER = "study-session-reminder";
     static final String OVER = "study-session-over";
     private static final String SESSION = "sessionId";
+    /** Well inside PostgreSQL's timestamps (year 294276), where the deadlines are stored. */
+    private static final Instant LAST_SCHEDULABLE = Instant.parse("9999-12-31T23:59:59Z");
 
     private UUID groupId;
     private UUID sessionId;
@@ -117,6 +119,7 @@ public class StudySessionSaga {
 
     /** A reminder only for a session that has not started yet; if its time has passed already, at once. */
     private void plan(DeadlineManager deadlines, StudySessionProperties properties, Instant now) {
+        requireSchedulable(startsAt.plus(Duration.ofMinutes(durationMinutes)));
         if (startsAt.isAfter(now)) {
             Instant remindAt = startsAt.minus(properties.remindBefore());
             reminderId = deadlines.schedule(remindAt.isAfter(now) ? remindAt : now, REMINDER,
@@ -124,6 +127,17 @@ public class StudySessionSaga {
         }
         Instant end = startsAt.plus(Duration.ofMinutes(durationMinutes));
         overId = deadlines.schedule(end.isAfter(now) ? end : now, OVER, new SessionOverDue(sessionId));
+    }
+
+    /**
+     * Deadlines are written when the unit of work commits, outside the handler: one beyond what the
+     * scheduler's timestamp column holds would fail every retry of the batch. Failing here instead parks
+     * the event (platform's dead letters).
+     */
+    private static void requireSchedulable(Instant at) {
+        if (at.isAfter(LAST_SCHEDULABLE)) {
+            throw new IllegalArgumentException("a study session ending at " + at + " cannot be scheduled");
+        }
     }
 
     private void cancelDeadlines(DeadlineManager deadlines) {

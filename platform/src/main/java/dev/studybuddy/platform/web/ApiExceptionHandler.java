@@ -3,6 +3,7 @@ package dev.studybuddy.platform.web;
 import dev.studybuddy.api.error.DomainError;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.text.InvalidTextException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -46,6 +47,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(DomainError.class::cast)
                 .map(error -> respond(Problems.of(error.code(), error.message())))
                 .orElseGet(() -> unexpected(e));
+    }
+
+    /** 422 naming the field: the text is well-formed JSON of the right length, but not text a person types. */
+    @ExceptionHandler(InvalidTextException.class)
+    public ResponseEntity<ProblemDetail> invalidText(InvalidTextException e) {
+        ProblemDetail problem = Problems.of(ErrorCode.RULE_VIOLATED, e.getMessage());
+        problem.setProperty("errors", Map.of(e.field(), e.getMessage()));
+        return respond(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.function.Predicate;
@@ -47,7 +48,9 @@ public final class ApplyOnce implements MessageHandlerInterceptor<EventMessage<?
             return null;
         }
         Object result = chain.proceed();
-        if (!parked.test(aggregateId)) {
+        // a retry of a parked event (an admin's) applies it while its letter is still in the queue
+        boolean retrying = unitOfWork.resources().containsKey(DeadLetter.class.getName());
+        if (retrying || !parked.test(aggregateId)) {
             positions.advance(processingGroup, aggregateId, event.getSequenceNumber());
         }
         return result;

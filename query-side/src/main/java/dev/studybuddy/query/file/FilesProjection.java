@@ -7,14 +7,10 @@ import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
-import dev.studybuddy.query.projection.Savepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,17 +33,10 @@ class FilesProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
-    private final Savepoints savepoints;
 
-    FilesProjection(JdbcTemplate jdbc, ProjectionPositions positions, Savepoints savepoints) {
+    FilesProjection(JdbcTemplate jdbc, ProjectionPositions positions) {
         this.jdbc = jdbc;
         this.positions = positions;
-        this.savepoints = savepoints;
-    }
-
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    Object eachHandlerOnItsOwn(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
     }
 
     @EventHandler

@@ -12,14 +12,10 @@ import dev.studybuddy.api.friendship.FriendshipEndedEvent;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
-import dev.studybuddy.query.projection.Savepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,17 +37,10 @@ class FriendshipsProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
-    private final Savepoints savepoints;
 
-    FriendshipsProjection(JdbcTemplate jdbc, ProjectionPositions positions, Savepoints savepoints) {
+    FriendshipsProjection(JdbcTemplate jdbc, ProjectionPositions positions) {
         this.jdbc = jdbc;
         this.positions = positions;
-        this.savepoints = savepoints;
-    }
-
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    Object eachHandlerOnItsOwn(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
     }
 
     @EventHandler

@@ -26,14 +26,10 @@ import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
-import dev.studybuddy.query.projection.Savepoints;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,17 +53,10 @@ class GroupsProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
-    private final Savepoints savepoints;
 
-    GroupsProjection(JdbcTemplate jdbc, ProjectionPositions positions, Savepoints savepoints) {
+    GroupsProjection(JdbcTemplate jdbc, ProjectionPositions positions) {
         this.jdbc = jdbc;
         this.positions = positions;
-        this.savepoints = savepoints;
-    }
-
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    Object eachHandlerOnItsOwn(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
     }
 
     @EventHandler

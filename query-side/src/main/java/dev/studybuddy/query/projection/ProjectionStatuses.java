@@ -1,6 +1,7 @@
 package dev.studybuddy.query.projection;
 
 import dev.studybuddy.platform.audit.StoredEvents;
+import dev.studybuddy.platform.deadletter.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -27,24 +28,28 @@ class ProjectionStatuses {
     private final EventProcessingConfiguration processing;
     private final ReplayCoordinator replays;
     private final StoredEvents storedEvents;
+    private final DeadLetters deadLetters;
 
-    ProjectionStatuses(EventProcessingConfiguration processing, ReplayCoordinator replays, StoredEvents storedEvents) {
+    ProjectionStatuses(EventProcessingConfiguration processing, ReplayCoordinator replays, StoredEvents storedEvents,
+                       DeadLetters deadLetters) {
         this.processing = processing;
         this.replays = replays;
         this.storedEvents = storedEvents;
+        this.deadLetters = deadLetters;
     }
 
     List<ProjectionStatus> all() {
+        Map<String, Long> parked = deadLetters.counts();
         return processing.eventProcessors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(this::status)
+                .map(processor -> status(processor, parked.getOrDefault(processor.getName(), 0L)))
                 .toList();
     }
 
-    private ProjectionStatus status(EventProcessor processor) {
+    private ProjectionStatus status(EventProcessor processor, long parked) {
         String name = processor.getName();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProjectionStatus(name, processor.isRunning(), processor.isError(), false,
+            return new ProjectionStatus(name, processor.isRunning(), processor.isError() || parked > 0, parked, false,
                     replays.isRebuilding(name), null, List.of(), replays.latest(name).orElse(null));
         }
         long total = storedEvents.countBetween(null, null);
@@ -56,7 +61,8 @@ class ProjectionStatuses {
                 .toList();
         Long lag = segments.stream().map(SegmentStatus::behindHead).filter(java.util.Objects::nonNull)
                 .max(Long::compare).orElse(null);
-        return new ProjectionStatus(name, streaming.isRunning(), streaming.isError(), streaming.isReplaying(),
+        return new ProjectionStatus(name, streaming.isRunning(), streaming.isError() || parked > 0, parked,
+                streaming.isReplaying(),
                 replays.isRebuilding(name), lag, segments, replays.latest(name).orElse(null));
     }
 
@@ -79,10 +85,13 @@ class ProjectionStatuses {
     }
 
     /**
-     * @param rebuilding a replay is requested, under way on some node, or this node is replaying
-     * @param lag        events stored after the position of the segment furthest behind (on this node)
+     * @param error       a segment is failing here, or events are parked (see {@code deadLetters})
+     * @param deadLetters events parked in the processor's dead-letter queue (shared by all nodes)
+     * @param rebuilding  a replay is requested, under way on some node, or this node is replaying
+     * @param lag         events stored after the position of the segment furthest behind (on this node)
      */
-    record ProjectionStatus(String name, boolean running, boolean error, boolean replaying, boolean rebuilding,
+    record ProjectionStatus(String name, boolean running, boolean error, long deadLetters, boolean replaying,
+                            boolean rebuilding,
                             Long lag, List<SegmentStatus> segments, ReplayCoordinator.ReplayRequest lastReplay) {
     }
 

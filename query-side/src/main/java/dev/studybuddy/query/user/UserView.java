@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A row of the users read model. Every change carries the time of the event that caused it. */
+/** A row of the users read model, as queries read it ({@link UsersProjection} writes it with SQL). */
 @Entity
 @Table(name = "users")
 class UserView {
@@ -34,39 +34,6 @@ class UserView {
     protected UserView() {
     }
 
-    static UserView registered(UUID userId, String username, String displayName, Set<PlatformRole> roles, Instant at) {
-        UserView user = new UserView();
-        user.userId = userId;
-        user.username = username;
-        user.displayName = displayName;
-        user.roles = joined(roles);
-        user.active = true;
-        user.registeredAt = at;
-        user.updatedAt = at;
-        return user;
-    }
-
-    void changeProfile(String newDisplayName, String newBio, Instant at) {
-        displayName = newDisplayName;
-        bio = newBio;
-        updatedAt = at;
-    }
-
-    void changeAvatar(UUID fileId, Instant at) {
-        avatarFileId = fileId;
-        updatedAt = at;
-    }
-
-    void changeRoles(Set<PlatformRole> newRoles, Instant at) {
-        roles = joined(newRoles);
-        updatedAt = at;
-    }
-
-    void deactivate(Instant at) {
-        active = false;
-        updatedAt = at;
-    }
-
     UserProfile toProfile() {
         return new UserProfile(userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt);
     }
@@ -80,7 +47,8 @@ class UserView {
         return Collections.unmodifiableSet(set);
     }
 
-    private static String joined(Set<PlatformRole> roles) {
+    /** How the roles column holds a set (the projection writes it with plain SQL). */
+    static String joined(Set<PlatformRole> roles) {
         return roles == null ? "" : roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 }

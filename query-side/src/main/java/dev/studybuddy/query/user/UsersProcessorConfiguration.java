@@ -2,7 +2,7 @@ package dev.studybuddy.query.user;
 
 import dev.studybuddy.query.consistency.ApplyOnce;
 import dev.studybuddy.query.consistency.ProjectionPositions;
-import dev.studybuddy.query.deadletter.DeadLetterQueues;
+import dev.studybuddy.platform.deadletter.DeadLetterQueues;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

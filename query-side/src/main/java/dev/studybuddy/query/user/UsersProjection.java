@@ -14,9 +14,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,9 @@ import java.util.Optional;
  * The users read model, built from the UserAccount events. Each event is applied once: {@link ApplyOnce}
  * (registered in {@link UsersProcessorConfiguration}) skips redeliveries and records the position that
  * read-your-writes queries wait for. Times come from the events, so a replay rebuilds identical rows.
+ * The handlers write with plain SQL (queries read through {@link UserView}): a statement PostgreSQL
+ * refuses then fails its handler at once, and the event is parked, whereas a failed JPA flush would
+ * fail the processor's whole transaction at commit, again on every retry.
  */
 @Component
 @ProcessingGroup(UsersProjection.PROCESSING_GROUP)
@@ -32,42 +38,54 @@ class UsersProjection {
     static final String PROCESSING_GROUP = "users";
 
     private final UserViewRepository users;
+    private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
 
-    UsersProjection(UserViewRepository users, ProjectionPositions positions) {
+    UsersProjection(UserViewRepository users, JdbcTemplate jdbc, ProjectionPositions positions) {
         this.users = users;
+        this.jdbc = jdbc;
         this.positions = positions;
     }
 
     @EventHandler
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
-        users.save(UserView.registered(event.userId(), event.username(), event.displayName(), event.roles(), at));
+        jdbc.update("""
+                INSERT INTO users (user_id, username, display_name, roles, active, registered_at, updated_at)
+                VALUES (?, ?, ?, ?, true, ?, ?)""",
+                event.userId(), event.username(), event.displayName(), UserView.joined(event.roles()), utc(at), utc(at));
     }
 
     @EventHandler
     void on(ProfileChangedEvent event, @Timestamp Instant at) {
-        users.findById(event.userId()).ifPresent(user -> user.changeProfile(event.displayName(), event.bio(), at));
+        jdbc.update("UPDATE users SET display_name = ?, bio = ?, updated_at = ? WHERE user_id = ?",
+                event.displayName(), event.bio(), utc(at), event.userId());
     }
 
     @EventHandler
     void on(AvatarChangedEvent event, @Timestamp Instant at) {
-        users.findById(event.userId()).ifPresent(user -> user.changeAvatar(event.fileId(), at));
+        jdbc.update("UPDATE users SET avatar_file_id = ?, updated_at = ? WHERE user_id = ?",
+                event.fileId(), utc(at), event.userId());
     }
 
     @EventHandler
     void on(PlatformRolesChangedEvent event, @Timestamp Instant at) {
-        users.findById(event.userId()).ifPresent(user -> user.changeRoles(event.roles(), at));
+        jdbc.update("UPDATE users SET roles = ?, updated_at = ? WHERE user_id = ?",
+                UserView.joined(event.roles()), utc(at), event.userId());
     }
 
     @EventHandler
     void on(UserDeactivatedEvent event, @Timestamp Instant at) {
-        users.findById(event.userId()).ifPresent(user -> user.deactivate(at));
+        jdbc.update("UPDATE users SET active = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
     }
 
     @ResetHandler
     void reset() {
-        users.deleteAllInBatch();
+        jdbc.update("DELETE FROM users");
         positions.forget(PROCESSING_GROUP);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 
     /** Any account, active or not: who may see what is the caller's decision. */

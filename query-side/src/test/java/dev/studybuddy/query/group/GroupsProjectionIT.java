@@ -3,6 +3,7 @@ package dev.studybuddy.query.group;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.Replays;
@@ -46,11 +47,13 @@ class GroupsProjectionIT {
         groups.transferOwnership(open, owner, admin);
         groups.changeDetails(open, "Replay renamed", GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 20, admin);
         groups.requestToJoin(open, applicant);
-        groups.invite(open, invitee, admin);
+        ConsistencyToken openDone = groups.invite(open, invitee, admin);
         UUID closed = groups.create(owner, "Replay closed", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 5).groupId();
         groups.invite(closed, member, owner);
         groups.acceptInvitation(closed, member);
         accounts.awaitProjected(GroupsProjection.PROCESSING_GROUP, groups.archive(closed, owner));
+        // the two groups may sit in different segments: wait for each group's last event
+        accounts.awaitProjected(GroupsProjection.PROCESSING_GROUP, openDone);
 
         Replays.assertReplayRebuilds(processing, GroupsProjection.PROCESSING_GROUP, this::tables);
     }

@@ -1,5 +1,7 @@
 package dev.studybuddy.api.chat;
 
+import dev.studybuddy.api.text.TypedText;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +21,7 @@ public final class MessageRules {
         if (trimmed.isEmpty() || trimmed.length() > MAX_BODY) {
             throw new IllegalArgumentException("body must be 1-" + MAX_BODY + " characters after trimming");
         }
-        return trimmed;
+        return TypedText.requireText("body", trimmed);
     }
 
     public static List<UUID> requireAttachments(List<UUID> attachments) {

@@ -1,5 +1,7 @@
 package dev.studybuddy.api.group;
 
+import dev.studybuddy.api.text.TypedText;
+
 /** The intrinsic limits of a group's details. */
 public final class GroupRules {
 
@@ -18,7 +20,7 @@ public final class GroupRules {
         if (trimmed.length() < MIN_NAME || trimmed.length() > MAX_NAME) {
             throw new IllegalArgumentException("name must be " + MIN_NAME + "-" + MAX_NAME + " characters");
         }
-        return trimmed;
+        return TypedText.requireName("name", trimmed);
     }
 
     public static String requireDescription(String description) {
@@ -26,7 +28,7 @@ public final class GroupRules {
         if (trimmed.length() > MAX_DESCRIPTION) {
             throw new IllegalArgumentException("description must be at most " + MAX_DESCRIPTION + " characters");
         }
-        return trimmed;
+        return TypedText.requireText("description", trimmed);
     }
 
     public static int requireCapacity(int capacity) {

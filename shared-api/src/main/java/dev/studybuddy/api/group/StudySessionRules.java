@@ -1,5 +1,7 @@
 package dev.studybuddy.api.group;
 
+import dev.studybuddy.api.text.TypedText;
+
 /** The intrinsic limits of a study session. */
 public final class StudySessionRules {
 
@@ -15,7 +17,7 @@ public final class StudySessionRules {
         if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
             throw new IllegalArgumentException("title must be 1-" + MAX_TITLE + " characters");
         }
-        return trimmed;
+        return TypedText.requireName("title", trimmed);
     }
 
     public static int requireDuration(int minutes) {

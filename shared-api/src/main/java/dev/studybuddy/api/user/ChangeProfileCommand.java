@@ -1,5 +1,7 @@
 package dev.studybuddy.api.user;
 
+import dev.studybuddy.api.text.TypedText;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Objects;
@@ -20,6 +22,7 @@ public record ChangeProfileCommand(@TargetAggregateIdentifier UUID userId, Strin
             if (bio.length() > MAX_BIO_LENGTH) {
                 throw new IllegalArgumentException("bio must be at most " + MAX_BIO_LENGTH + " characters");
             }
+            bio = TypedText.requireText("bio", bio);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.studybuddy.api.user;
 
-/** The rule for display names: 1 to 64 characters after trimming. */
+import dev.studybuddy.api.text.TypedText;
+
+/** The rule for display names: 1 to 64 characters after trimming, a name by {@link TypedText}'s rule. */
 public final class DisplayNames {
 
     public static final int MAX_LENGTH = 64;
@@ -14,6 +16,6 @@ public final class DisplayNames {
         if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("displayName must be 1-" + MAX_LENGTH + " characters");
         }
-        return trimmed;
+        return TypedText.requireName("displayName", trimmed);
     }
 }

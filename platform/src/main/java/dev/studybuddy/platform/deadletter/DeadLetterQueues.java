@@ -1,4 +1,4 @@
-package dev.studybuddy.query.deadletter;
+package dev.studybuddy.platform.deadletter;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -6,18 +6,19 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
-import org.springframework.stereotype.Component;
 
 /**
- * Gives a projection's processor a dead-letter queue in {@code readmodel.dead_letter_entry} (Flyway
- * creates it): an event its handlers fail on is parked for its sequence, the aggregate, together with
- * every later event of that aggregate, while other aggregates keep flowing. The letter is written
- * through the processor's own connection and transaction, so it commits with the token that moves
- * past the event, or not at all. A reset empties the group's queue, since the replay meets the same
- * events again.
+ * Gives an event processor a dead-letter queue in the service's {@code dead_letter_entry} table (each
+ * service's Flyway migrations create it): an event its handlers fail on is parked for its sequence, the
+ * aggregate, together with every later event of that aggregate, while other aggregates keep flowing.
+ * The letter is written through the processor's own connection and transaction (the handler's writes
+ * were undone by its {@link Savepoints savepoint}), so it commits with the token that moves past the
+ * event, or not at all. A reset empties the group's queue, since the replay meets the same events again.
+ * Sagas, which Axon's dead-lettering invoker does not serve, get the same queue through
+ * {@link SagaDeadLetters}. {@link DeadLetters} lists, retries and drops the letters.
  */
-@Component
 public class DeadLetterQueues {
 
     static final DeadLetterSchema SCHEMA = DeadLetterSchema.builder()
@@ -51,7 +52,7 @@ public class DeadLetterQueues {
     private final TransactionManager transactionManager;
 
     /** The platform's connection provider and serializer (as the token store uses them), and Spring's transactions. */
-    DeadLetterQueues(ConnectionProvider connectionProvider, Serializer serializer, TransactionManager transactionManager) {
+    public DeadLetterQueues(ConnectionProvider connectionProvider, Serializer serializer, TransactionManager transactionManager) {
         this.connectionProvider = connectionProvider;
         this.serializer = serializer;
         this.transactionManager = transactionManager;
@@ -60,16 +61,21 @@ public class DeadLetterQueues {
     /** Registers the queue for the processor of {@code processingGroup} (named after it). */
     public ConfigurerModule on(String processingGroup) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDeadLetterQueue(processingGroup, configuration -> JdbcSequencedDeadLetterQueue
-                        .<EventMessage<?>>builder()
-                        .processingGroup(processingGroup)
-                        .connectionProvider(connectionProvider)
-                        .transactionManager(transactionManager)
-                        .schema(SCHEMA)
-                        .genericSerializer(serializer)
-                        .eventSerializer(configuration.eventSerializer())
-                        .build())
+                .registerDeadLetterQueue(processingGroup,
+                        configuration -> queue(processingGroup, configuration.eventSerializer()))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
                         (configuration, invoker) -> invoker.allowReset(true)));
+    }
+
+    /** The queue of one processing group; every call builds a view of the same rows. */
+    public SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, Serializer eventSerializer) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(processingGroup)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(SCHEMA)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
     }
 }
