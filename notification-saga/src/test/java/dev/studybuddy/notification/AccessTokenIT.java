@@ -8,18 +8,30 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.testing.TestTokenIssuer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every request but health needs a genuine, current access token meant for StudyBuddy. */
 @NotificationSagaIT
@@ -33,6 +45,18 @@ class AccessTokenIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    RedisConnectionFactory redis;
+    DomainEvents events;
+
+    @BeforeEach
+    void setUp() {
+        events = new DomainEvents(eventStore, processing);
+    }
 
     @Test
     void aValidTokenIsAccepted() {
@@ -90,6 +114,26 @@ class AccessTokenIT {
         jwt.sign(new RSASSASigner(stranger));
 
         assertUnauthenticated(call(jwt.serialize()));
+    }
+
+    @Test
+    void aDeactivatedUsersTokenIsRefusedWithinASecond() {
+        UUID leaving = UUID.randomUUID();
+        events.publish(DomainEvents.USER_ACCOUNT, leaving.toString(),
+                new UserRegisteredEvent(leaving, "leaving_" + leaving.toString().substring(0, 8), "Leaving", Set.of(PlatformRole.USER)));
+        String token = issuer.accessToken(leaving, 0, Duration.ofMinutes(5), "USER");
+        assertThat(call(token).status()).isEqualTo(200);
+
+        events.publish(DomainEvents.USER_ACCOUNT, leaving.toString(), new UserDeactivatedEvent(leaving));
+        // as command-side announces the account's new security stamp (the deactivation's sequence number)
+        new StringRedisTemplate(redis).convertAndSend("studybuddy:security:stamps", leaving + " 1");
+
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertUnauthenticated(call(token)));
+    }
+
+    @Test
+    void aTokenWithoutASecurityStampIsRefused() {
+        assertUnauthenticated(call(issuer.sign(issuer.claims(user).claim(TestTokenIssuer.SECURITY_STAMP_CLAIM, null).build())));
     }
 
     private Http.Reply call(String token) {

@@ -31,6 +31,8 @@ public final class TestTokenIssuer {
 
     public static final String ISSUER = "http://localhost:8081";
     public static final String AUDIENCE = "studybuddy";
+    /** The user's security stamp; 0 is that of an account whose roles and sessions never changed. */
+    public static final String SECURITY_STAMP_CLAIM = "security_stamp";
 
     private static TestTokenIssuer instance;
 
@@ -75,11 +77,19 @@ public final class TestTokenIssuer {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
     }
 
-    /** A valid 15-minute access token for {@code userId} with the given platform roles. */
+    /** A valid 15-minute access token for {@code userId} with the given platform roles, at security stamp 0. */
     public String accessToken(UUID userId, String... roles) {
         Instant now = Instant.now();
         return sign(claims(userId, roles).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).build());
+    }
+
+    /** A token that expires {@code lifetime} from now, at {@code securityStamp}, for tests of expiry and revocation. */
+    public String accessToken(UUID userId, long securityStamp, Duration lifetime, String... roles) {
+        Instant now = Instant.now();
+        return sign(claims(userId, roles).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .claim(SECURITY_STAMP_CLAIM, securityStamp).build());
     }
 
     /** A token with the standard claims of {@code userId}, for tests that alter one claim. */
@@ -92,7 +102,8 @@ public final class TestTokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-                .claim("roles", roles.length == 0 ? List.of("USER") : List.of(roles));
+                .claim("roles", roles.length == 0 ? List.of("USER") : List.of(roles))
+                .claim(SECURITY_STAMP_CLAIM, 0L);
     }
 
     public String sign(JWTClaimsSet claims) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
+import dev.studybuddy.platform.security.SecurityStampValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Signs the short-lived RS256 access tokens every service accepts. */
+/** Signs the short-lived RS256 access tokens every service accepts, each with its user's security stamp. */
 @Component
 class AccessTokens {
 
@@ -35,7 +36,7 @@ class AccessTokens {
         this.clock = clock;
     }
 
-    String issue(UUID userId, Set<PlatformRole> roles) {
+    String issue(UUID userId, Set<PlatformRole> roles, long securityStamp) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(jwt.issuer())
@@ -45,6 +46,7 @@ class AccessTokens {
                 .expiresAt(now.plus(identity.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
                 .claim(ResourceServerConfiguration.ROLES_CLAIM, roles.stream().sorted().map(Enum::name).toList())
+                .claim(SecurityStampValidator.STAMP_CLAIM, securityStamp)
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

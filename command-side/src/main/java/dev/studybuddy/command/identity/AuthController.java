@@ -1,12 +1,16 @@
 package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.SignOutEverywhereCommand;
+import dev.studybuddy.platform.consistency.Commands;
+import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Register, login, refresh and logout (API.md, Identity). */
+/** Register, login, refresh, logout and sign-out everywhere (API.md, Identity). */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -25,11 +29,13 @@ class AuthController {
     private final Registration registration;
     private final Login login;
     private final AuthRateLimiter rateLimiter;
+    private final Commands commands;
 
-    AuthController(Registration registration, Login login, AuthRateLimiter rateLimiter) {
+    AuthController(Registration registration, Login login, AuthRateLimiter rateLimiter, Commands commands) {
         this.registration = registration;
         this.login = login;
         this.rateLimiter = rateLimiter;
+        this.commands = commands;
     }
 
     @PostMapping("/register")
@@ -59,6 +65,14 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
         login.logout(request.refreshToken());
+    }
+
+    /** Needs the caller's access token; every token of theirs, this one included, stops working. */
+    @PostMapping("/sign-out-everywhere")
+    ResponseEntity<Void> signOutEverywhere() {
+        UUID me = CurrentUser.id();
+        commands.sendAndWait(new SignOutEverywhereCommand(me));
+        return commands.noContent(me);
     }
 
     private static String normalized(String username) {

@@ -8,9 +8,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps what sign-in needs in step with the UserAccount events: the roles put into new tokens, and
- * whether the account may still sign in. A closed account's e-mail address goes out of use (the contact outbox
- * tells notification-saga to forget it). Replays converge on the same rows.
+ * Mirrors the UserAccount's roles and open/closed state into the credentials table, for people reading it; sign-in
+ * does not rely on it (it reads the account's events, see {@link Login}), and revoking sessions is
+ * {@link SecurityStampChanges}'s, in the command's own transaction. A closed account's e-mail address goes out of
+ * use (the contact outbox tells notification-saga to forget it). Replays converge on the same rows.
  */
 @Component
 @ProcessingGroup(IdentityProjection.PROCESSING_GROUP)
@@ -19,15 +20,10 @@ class IdentityProjection {
     static final String PROCESSING_GROUP = "identity";
 
     private final CredentialRepository credentials;
-    private final RefreshTokens refreshTokens;
-    private final ActiveAccountValidator activeAccounts;
     private final ContactOutbox contacts;
 
-    IdentityProjection(CredentialRepository credentials, RefreshTokens refreshTokens,
-                       ActiveAccountValidator activeAccounts, ContactOutbox contacts) {
+    IdentityProjection(CredentialRepository credentials, ContactOutbox contacts) {
         this.credentials = credentials;
-        this.refreshTokens = refreshTokens;
-        this.activeAccounts = activeAccounts;
         this.contacts = contacts;
     }
 
@@ -43,7 +39,5 @@ class IdentityProjection {
             credential.deactivate();
             contacts.addressForgotten(event.userId());
         });
-        refreshTokens.revokeAllOf(event.userId());
-        activeAccounts.forget(event.userId());
     }
 }

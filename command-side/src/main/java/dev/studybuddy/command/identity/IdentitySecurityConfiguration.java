@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.PublicEndpoints;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
+import dev.studybuddy.platform.security.SecurityStampValidator;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -39,13 +41,20 @@ class IdentitySecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties jwtProperties, ActiveAccountValidator activeAccounts)
+    JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties jwtProperties, SecurityStampValidator securityStamps)
             throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(ResourceServerConfiguration.accessTokenValidator(jwtProperties, List.of(activeAccounts)));
+        decoder.setJwtValidator(ResourceServerConfiguration.accessTokenValidator(jwtProperties, List.of(securityStamps)));
         return decoder;
+    }
+
+    /** Revocations and stamp announcements happen in the changing command's unit of work, not later. */
+    @Bean
+    ConfigurerModule securityStampChangesInTheCommand() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerSubscribingEventProcessor(SecurityStampChanges.PROCESSING_GROUP));
     }
 
     @Bean

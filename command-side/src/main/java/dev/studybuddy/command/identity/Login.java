@@ -2,6 +2,8 @@ package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.security.AccountAuthority;
+import dev.studybuddy.platform.security.AccountSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,9 @@ import java.util.Optional;
 /**
  * Signs a user in and refreshes sessions. A wrong user name and a wrong password fail alike and take
  * alike long (a dummy hash is checked for unknown names), so a login reveals nobody's existence.
+ * The roles, the open account and the security stamp put into a token are read from the UserAccount's own
+ * events ({@link AccountAuthority}), never from a projection that may lag: the very next login after a change
+ * reflects it.
  */
 @Component
 class Login {
@@ -20,14 +25,16 @@ class Login {
     private final PasswordEncoder passwordEncoder;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final AccountAuthority authority;
     private final String dummyHash;
 
     Login(CredentialRepository credentials, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
-          RefreshTokens refreshTokens) {
+          RefreshTokens refreshTokens, AccountAuthority authority) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.authority = authority;
         this.dummyHash = passwordEncoder.encode("not a password anyone has");
     }
 
@@ -37,21 +44,22 @@ class Login {
         boolean matches = passwordEncoder.matches(password, found.map(Credential::passwordHash).orElse(dummyHash));
         Credential credential = found.filter(ignored -> matches).orElseThrow(() ->
                 new DomainException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
-        if (!credential.active()) {
+        AccountSecurity account = authority.read(credential.userId());
+        if (!credential.active() || !account.active()) {
             throw deactivated();
         }
-        return TokenPair.bearer(accessTokens.issue(credential.userId(), credential.roles()),
-                refreshTokens.issueNewFamily(credential.userId()), accessTokens.lifetimeSeconds());
+        return TokenPair.bearer(accessTokens.issue(credential.userId(), account.roles(), account.stamp()),
+                refreshTokens.issueNewFamily(credential.userId(), account.stamp()), accessTokens.lifetimeSeconds());
     }
 
     @Transactional(noRollbackFor = DomainException.class)
     TokenPair refresh(String refreshToken) {
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
-        Credential credential = credentials.findById(rotation.userId()).orElseThrow();
-        if (!credential.active()) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken, authority::read);
+        AccountSecurity account = rotation.account();
+        if (!account.active()) {
             throw deactivated();
         }
-        return TokenPair.bearer(accessTokens.issue(credential.userId(), credential.roles()),
+        return TokenPair.bearer(accessTokens.issue(rotation.userId(), account.roles(), account.stamp()),
                 rotation.refreshToken(), accessTokens.lifetimeSeconds());
     }
 

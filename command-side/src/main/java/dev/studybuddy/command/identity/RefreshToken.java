@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One issued refresh token (by hash). Spent once used; revoked with its whole family on reuse or logout. */
+/**
+ * One issued refresh token (by hash). Spent once used; revoked with its whole family on reuse or logout, and
+ * useless once its user's security stamp has moved on.
+ */
 @Entity
 @Table(name = "refresh_tokens")
 class RefreshToken {
@@ -28,12 +31,16 @@ class RefreshToken {
     private Instant spentAt;
     @Column(name = "revoked_at")
     private Instant revokedAt;
+    @Column(name = "security_stamp")
+    private long securityStamp;
 
     protected RefreshToken() {
     }
 
-    RefreshToken(String tokenHash, UUID familyId, UUID userId, Instant issuedAt, Instant expiresAt) {
+    RefreshToken(String tokenHash, UUID familyId, UUID userId, long securityStamp, Instant issuedAt,
+                 Instant expiresAt) {
         this.tokenHash = tokenHash;
+        this.securityStamp = securityStamp;
         this.familyId = familyId;
         this.userId = userId;
         this.issuedAt = issuedAt;
@@ -46,6 +53,10 @@ class RefreshToken {
 
     UUID userId() {
         return userId;
+    }
+
+    long securityStamp() {
+        return securityStamp;
     }
 
     boolean usableAt(Instant now) {

@@ -2,9 +2,9 @@ package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.security.AccountSecurity;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Opaque refresh tokens: 256 random bits handed out once, kept only as a SHA-256 hash. Each use spends
  * the token and hands out its successor in the same family; showing a spent one again means it was
- * stolen, so the whole family is revoked.
+ * stolen, so the whole family is revoked. Each token remembers its user's security stamp: once the stamp has
+ * moved on (roles changed, account closed, signed out everywhere) the family is revoked at its next use, whether
+ * or not the change's own revocation ({@link #revokeAllOf}) has reached it.
  */
 @Component
 class RefreshTokens {
@@ -37,17 +40,18 @@ class RefreshTokens {
         this.clock = clock;
     }
 
-    /** Starts a new family (a login). */
-    String issueNewFamily(UUID userId) {
-        return issue(userId, UUID.randomUUID());
+    /** Starts a new family (a login) at the user's current security stamp. */
+    String issueNewFamily(UUID userId, long securityStamp) {
+        return issue(userId, UUID.randomUUID(), securityStamp);
     }
 
     /**
-     * Spends {@code presented} and returns the user it belongs to with its successor. A reused token
-     * revokes its family: that revocation commits even though the caller is refused.
+     * Spends {@code presented} and returns the user it belongs to, as the authority sees them now, with its
+     * successor. A reused token, or one issued at an outdated security stamp, revokes its family: that revocation
+     * commits even though the caller is refused.
      */
     @Transactional(noRollbackFor = DomainException.class)
-    Rotation rotate(String presented) {
+    Rotation rotate(String presented, Function<UUID, AccountSecurity> authority) {
         Instant now = clock.instant();
         RefreshToken token = repository.findForUpdate(hash(presented)).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
@@ -57,8 +61,13 @@ class RefreshTokens {
         if (!token.usableAt(now)) {
             throw invalid();
         }
+        AccountSecurity account = authority.apply(token.userId());
+        if (account.stamp() != token.securityStamp()) {
+            repository.revokeFamily(token.familyId(), now);
+            throw invalid();
+        }
         token.spend(now);
-        return new Rotation(token.userId(), issue(token.userId(), token.familyId()));
+        return new Rotation(token.userId(), account, issue(token.userId(), token.familyId(), account.stamp()));
     }
 
     /** Revokes the family of {@code presented}; unknown tokens are ignored, so logout never reveals anything. */
@@ -68,7 +77,8 @@ class RefreshTokens {
                 .ifPresent(token -> repository.revokeFamily(token.familyId(), clock.instant()));
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** In the caller's transaction, if there is one (a security stamp change's command). */
+    @Transactional
     void revokeAllOf(UUID userId) {
         repository.revokeAllOf(userId, clock.instant());
     }
@@ -80,12 +90,12 @@ class RefreshTokens {
         repository.deleteExpiredBefore(clock.instant().minus(java.time.Duration.ofDays(7)));
     }
 
-    private String issue(UUID userId, UUID familyId) {
+    private String issue(UUID userId, UUID familyId, long securityStamp) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        repository.save(new RefreshToken(hash(value), familyId, userId, now, now.plus(properties.refreshTokenTtl())));
+        repository.save(new RefreshToken(hash(value), familyId, userId, securityStamp, now, now.plus(properties.refreshTokenTtl())));
         return value;
     }
 
@@ -102,6 +112,6 @@ class RefreshTokens {
         return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
     }
 
-    record Rotation(UUID userId, String refreshToken) {
+    record Rotation(UUID userId, AccountSecurity account, String refreshToken) {
     }
 }

@@ -12,6 +12,8 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.SignOutEverywhereCommand;
+import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -89,6 +91,12 @@ public class UserAccount {
             return;
         }
         apply(new UserDeactivatedEvent(userId));
+    }
+
+    /** Allowed on a closed account too: it only makes sure no token of it is left. */
+    @CommandHandler
+    public void handle(SignOutEverywhereCommand command) {
+        apply(new SignedOutEverywhereEvent(userId));
     }
 
     @EventSourcingHandler

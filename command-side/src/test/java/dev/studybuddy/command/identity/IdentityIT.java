@@ -129,6 +129,9 @@ class IdentityIT {
         String wrongIssuer = sign(claims(userId).issuer("https://evil.example").build());
         assertProblem(client.withToken(wrongIssuer).patch("/api/users/me", change), 401, "UNAUTHENTICATED");
 
+        String withoutStamp = sign(claims(userId).claim("security_stamp", null).build());
+        assertProblem(client.withToken(withoutStamp).patch("/api/users/me", change), 401, "UNAUTHENTICATED");
+
         String stillFine = sign(claims(userId).build());
         assertThat(client.withToken(stillFine).patch("/api/users/me", change).status()).isEqualTo(204);
     }
@@ -326,7 +329,8 @@ class IdentityIT {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)))
-                .claim("roles", List.of("USER"));
+                .claim("roles", List.of("USER"))
+                .claim("security_stamp", 0L);
     }
 
     private String sign(JWTClaimsSet claims) throws Exception {

@@ -11,6 +11,8 @@ import dev.studybuddy.api.user.DeactivateUserCommand;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.SignOutEverywhereCommand;
+import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import org.axonframework.messaging.MetaData;
@@ -47,6 +49,13 @@ class UserAccountTest {
 
     private static MetaData actedBy(UUID actor) {
         return MetaData.with(MessageMetadata.ACTOR, actor.toString());
+    }
+
+    @Test
+    void signingOutEverywhereChangesTheSecurityStampEachTimeEvenOfAClosedAccount() {
+        fixture.given(aliceRegistered(), new SignedOutEverywhereEvent(ALICE), new UserDeactivatedEvent(ALICE))
+                .when(new SignOutEverywhereCommand(ALICE))
+                .expectEvents(new SignedOutEverywhereEvent(ALICE));
     }
 
     @Test

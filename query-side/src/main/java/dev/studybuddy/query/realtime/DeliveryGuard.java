@@ -8,23 +8,27 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * The backstop on the way out: a group's frame is not delivered to a session whose user has left the
- * group, should any subscription have escaped {@link GroupSubscriptions#revoke}.
+ * The backstop on the way out: no frame is delivered to a session whose token has expired or been revoked
+ * ({@link SessionTokens}), and a group's frame is not delivered to a session whose user has left the group,
+ * should any subscription have escaped {@link GroupSubscriptions#revoke}.
  */
 @Component
 class DeliveryGuard implements ChannelInterceptor {
 
     private final GroupSubscriptions subscriptions;
+    private final SessionTokens sessionTokens;
 
-    DeliveryGuard(GroupSubscriptions subscriptions) {
+    DeliveryGuard(GroupSubscriptions subscriptions, SessionTokens sessionTokens) {
         this.subscriptions = subscriptions;
+        this.sessionTokens = sessionTokens;
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.wrap(message);
         if (accessor.getMessageType() == SimpMessageType.MESSAGE
-                && !subscriptions.delivers(accessor.getSessionId(), accessor.getDestination())) {
+                && (!sessionTokens.delivers(accessor.getSessionId())
+                        || !subscriptions.delivers(accessor.getSessionId(), accessor.getDestination()))) {
             return null;
         }
         return message;

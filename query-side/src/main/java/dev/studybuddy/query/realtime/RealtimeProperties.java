@@ -20,6 +20,8 @@ import java.util.List;
  *                             (notification-saga's README, "Presence": 20 s)
  * @param presenceTtl          the expiry set on each presence key at every write, so that a crashed
  *                             node's entries vanish (60 s)
+ * @param tokenCheckInterval   how often every open session's token is checked (expiry, security stamp), so
+ *                             that a silent session too ends soon after its token does
  */
 @ConfigurationProperties("studybuddy.websocket")
 public record RealtimeProperties(@DefaultValue("*") List<String> allowedOrigins,
@@ -28,5 +30,6 @@ public record RealtimeProperties(@DefaultValue("*") List<String> allowedOrigins,
                                  @DefaultValue("16KB") DataSize messageSizeLimit,
                                  @DefaultValue("2s") Duration typingInterval,
                                  @DefaultValue("20s") Duration presenceRefreshInterval,
-                                 @DefaultValue("60s") Duration presenceTtl) {
+                                 @DefaultValue("60s") Duration presenceTtl,
+                                 @DefaultValue("250ms") Duration tokenCheckInterval) {
 }

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.platform.security.SecurityStampValidator;
 import dev.studybuddy.query.chat.Conversations;
 import dev.studybuddy.query.group.GroupAccess;
 import org.springframework.messaging.Message;
@@ -10,12 +11,14 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.stereotype.Component;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +31,8 @@ import java.util.regex.Pattern;
  * {@code /topic/groups.{groupId}} for that group's members and to the user's own {@code /user/queue/direct}
  * and {@code /user/queue/notifications}; SEND only to {@code /app/groups.{groupId}.typing} by members, at
  * most once per {@code typing-interval} per session (more are dropped). Anything else is refused: the
- * exception becomes an ERROR frame.
+ * exception becomes an ERROR frame. After CONNECT no frame is accepted once the session's token has expired or
+ * been revoked ({@link SessionTokens}).
  */
 @Component
 class StompAuthorization implements ChannelInterceptor {
@@ -45,10 +49,12 @@ class StompAuthorization implements ChannelInterceptor {
     private final GroupSubscriptions subscriptions;
     private final Presence presence;
     private final RealtimeProperties properties;
+    private final SessionTokens sessionTokens;
 
     StompAuthorization(JwtDecoder jwtDecoder, JwtAuthenticationConverter jwtAuthenticationConverter,
                        GroupAccess groups, GroupSubscriptions subscriptions, Presence presence,
-                       RealtimeProperties properties) {
+                       RealtimeProperties properties, SessionTokens sessionTokens) {
+        this.sessionTokens = sessionTokens;
         this.jwtDecoder = jwtDecoder;
         this.authentication = jwtAuthenticationConverter;
         this.groups = groups;
@@ -63,7 +69,12 @@ class StompAuthorization implements ChannelInterceptor {
         if (accessor == null || accessor.getCommand() == null) {
             return message;
         }
-        return switch (accessor.getCommand()) {
+        StompCommand command = accessor.getCommand();
+        if (command != StompCommand.CONNECT && command != StompCommand.STOMP && command != StompCommand.DISCONNECT
+                && !sessionTokens.admits(accessor.getSessionId())) {
+            throw refused(message, "The session's access token has expired or was revoked; CONNECT again.");
+        }
+        return switch (command) {
             case CONNECT, STOMP -> connect(message, accessor);
             case SUBSCRIBE -> subscribe(message, accessor);
             case SEND -> send(message, accessor);
@@ -83,12 +94,19 @@ class StompAuthorization implements ChannelInterceptor {
             throw refused(message, "CONNECT needs Authorization: Bearer <access token>.");
         }
         AbstractAuthenticationToken user;
+        Jwt token;
         try {
-            user = authentication.convert(jwtDecoder.decode(header.substring(BEARER.length()).trim()));
+            token = jwtDecoder.decode(header.substring(BEARER.length()).trim());
+            user = authentication.convert(token);
         } catch (JwtException e) {
             throw refused(message, "The access token is not valid.");
         }
+        if (token.getExpiresAt() == null || !Instant.now().isBefore(token.getExpiresAt())) {
+            throw refused(message, "The access token has expired.");
+        }
         accessor.setUser(user);
+        sessionTokens.opened(accessor.getSessionId(), UUID.fromString(user.getName()), token.getExpiresAt(),
+                ((Number) token.getClaims().get(SecurityStampValidator.STAMP_CLAIM)).longValue());
         subscriptions.connected(accessor.getSessionId(), UUID.fromString(user.getName()));
         return message;
     }

@@ -7,6 +7,7 @@ import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
 import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
+import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -63,7 +64,10 @@ class StudySessionsIT {
                 .containsExactly("Proofs, part 2", "Exam");
 
         assertProblem(as(outsider).get("/api/groups/" + group.groupId() + "/sessions"), 403, "NOT_A_MEMBER");
-        assertThat(ok(as(outsider, "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions")).get("items")).hasSize(1);
+        // a platform moderator's token is checked against the account's current roles
+        UUID moderator = accounts.register(stem + "_moderator", "MODERATOR", PlatformRole.USER, PlatformRole.MODERATOR).userId();
+        assertThat(ok(as(moderator, "USER", "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions")).get("items")).hasSize(1);
+        assertProblem(as(outsider, "USER", "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions"), 401, "UNAUTHENTICATED");
         assertProblem(as(member).get("/api/groups/" + UUID.randomUUID() + "/sessions"), 404, "NOT_FOUND");
     }
 

@@ -7,5 +7,6 @@ import java.util.UUID;
 
 /** A user's platform roles were replaced by {@code roles}. */
 @Revision("1")
-public record PlatformRolesChangedEvent(UUID userId, Set<PlatformRole> previousRoles, Set<PlatformRole> roles) {
+public record PlatformRolesChangedEvent(UUID userId, Set<PlatformRole> previousRoles, Set<PlatformRole> roles)
+        implements ChangesSecurityStamp {
 }

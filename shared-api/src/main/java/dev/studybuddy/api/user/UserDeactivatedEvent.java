@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** An account was closed. */
 @Revision("1")
-public record UserDeactivatedEvent(UUID userId) {
+public record UserDeactivatedEvent(UUID userId) implements ChangesSecurityStamp {
 }

@@ -1,0 +1,20 @@
+package dev.studybuddy.platform.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How a node keeps the users' security stamps current (README, Security).
+ *
+ * @param stampChannel   the Redis pub/sub channel on which command-side announces each changed stamp
+ * @param stampCacheTtl  how long a node trusts a stamp it holds without hearing of it again: the longest
+ *                       an announcement lost while Redis was unreachable can go unnoticed
+ * @param stampCacheSize the most users a node holds stamps for; beyond it the map starts over
+ */
+@ConfigurationProperties("studybuddy.security")
+public record SecurityProperties(@DefaultValue("studybuddy:security:stamps") String stampChannel,
+                                 @DefaultValue("60s") Duration stampCacheTtl,
+                                 @DefaultValue("100000") int stampCacheSize) {
+}

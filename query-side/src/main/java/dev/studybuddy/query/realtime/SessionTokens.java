@@ -1,0 +1,176 @@
+package dev.studybuddy.query.realtime;
+
+import dev.studybuddy.platform.security.SecurityStamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A STOMP session lives no longer than the access token it was opened with: it ends (an ERROR frame, then the
+ * close) when the token expires or when its user's security stamp moves on (roles changed, account closed,
+ * signed out everywhere). The stamp change ends it as soon as this node learns of it ({@link SecurityStamps});
+ * every frame in and out is checked as well, and a sweep every {@code token-check-interval} catches sessions
+ * that are silent. A frame to a session whose token has expired is never delivered.
+ */
+@Component
+class SessionTokens implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionTokens.class);
+
+    private final Map<String, OpenSession> sessions = new ConcurrentHashMap<>();
+    private final SecurityStamps stamps;
+    private final ObjectProvider<MessageChannel> clientOutbound;
+    private final RealtimeProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService sweeper;
+    private volatile boolean running;
+
+    SessionTokens(SecurityStamps stamps, @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
+                  RealtimeProperties properties) {
+        this.stamps = stamps;
+        this.clientOutbound = clientOutbound;
+        this.properties = properties;
+        stamps.onChange(this::stampLearned);
+    }
+
+    /** The session was opened with a token for {@code userId}, valid until {@code expiresAt}, at {@code stamp}. */
+    void opened(String sessionId, UUID userId, Instant expiresAt, long stamp) {
+        sessions.put(sessionId, new OpenSession(sessionId, userId, expiresAt, stamp));
+    }
+
+    /**
+     * Whether the session's token is still good, checking its stamp against this node's current one; if not, the
+     * session is being ended. Unknown sessions (not yet CONNECTed) are not this class's to judge.
+     */
+    boolean admits(String sessionId) {
+        OpenSession session = sessions.get(sessionId);
+        if (session == null) {
+            return true;
+        }
+        if (session.ended.get()) {
+            return false;
+        }
+        if (!clock.instant().isBefore(session.expiresAt)) {
+            end(session, "The access token has expired.");
+            return false;
+        }
+        long current;
+        try {
+            current = stamps.current(session.userId);
+        } catch (RuntimeException e) {
+            return true; // the authority is out of reach: the token's own expiry still bounds the session
+        }
+        if (current != session.stamp) {
+            end(session, "The access token was revoked.");
+            return false;
+        }
+        return true;
+    }
+
+    /** As {@link #admits}, but only from what the session holds: cheap enough for every outbound frame. */
+    boolean delivers(String sessionId) {
+        OpenSession session = sessions.get(sessionId);
+        if (session == null) {
+            return true;
+        }
+        if (session.ended.get()) {
+            return false;
+        }
+        if (!clock.instant().isBefore(session.expiresAt)) {
+            end(session, "The access token has expired.");
+            return false;
+        }
+        return true;
+    }
+
+    @EventListener
+    void closed(SessionDisconnectEvent event) {
+        sessions.remove(event.getSessionId());
+    }
+
+    private void stampLearned(UUID userId, long stamp) {
+        sessions.values().stream()
+                .filter(session -> session.userId.equals(userId) && session.stamp != stamp)
+                .forEach(session -> end(session, "The access token was revoked."));
+    }
+
+    private void sweep() {
+        try {
+            sessions.keySet().forEach(this::admits);
+        } catch (RuntimeException e) {
+            log.warn("Checking the STOMP sessions' tokens failed", e);
+        }
+    }
+
+    /** An ERROR frame to the client; Spring's STOMP handler closes the connection after sending it. */
+    private void end(OpenSession session, String reason) {
+        if (!session.ended.compareAndSet(false, true)) {
+            return;
+        }
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setMessage(reason);
+        error.setSessionId(session.id);
+        clientOutbound.getObject().send(MessageBuilder.createMessage(
+                reason.getBytes(StandardCharsets.UTF_8), error.getMessageHeaders()));
+    }
+
+    @Override
+    public void start() {
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stomp-token-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.tokenCheckInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static final class OpenSession {
+        final String id;
+        final UUID userId;
+        final Instant expiresAt;
+        final long stamp;
+        final AtomicBoolean ended = new AtomicBoolean();
+
+        OpenSession(String id, UUID userId, Instant expiresAt, long stamp) {
+            this.id = id;
+            this.userId = userId;
+            this.expiresAt = expiresAt;
+            this.stamp = stamp;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.studybuddy.api.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Ends every session of the user: all access and refresh tokens issued so far stop working. */
+public record SignOutEverywhereCommand(@TargetAggregateIdentifier UUID userId) {
+
+    public SignOutEverywhereCommand {
+        Objects.requireNonNull(userId, "userId");
+    }
+}
