@@ -37,7 +37,9 @@ public enum ErrorCode {
     NOT_FRIENDS(403),
     WEAK_PASSWORD(422),
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** A store this request needs is unreachable for the moment; retry after {@code Retry-After} seconds. */
+    SERVICE_UNAVAILABLE(503);
 
     private static final String TYPE_BASE = "https://studybuddy.dev/problems/";
 
