@@ -11,13 +11,16 @@ import java.time.Duration;
  *                        start if missing. Unset: a key is generated in memory and lost on restart.
  * @param bcryptStrength  bcrypt cost factor (at least 10)
  * @param admin           the first administrator, created at start when a username is given
+ * @param accountStatusFreshFor how long an account's active/deactivated status is trusted before it is looked up
+ *                        again (a deactivation on another node reaches this one within that time)
  */
 @ConfigurationProperties("studybuddy.identity")
 record IdentityProperties(@DefaultValue("15m") Duration accessTokenTtl,
                           @DefaultValue("30d") Duration refreshTokenTtl,
                           Path signingKeyFile,
                           @DefaultValue("12") int bcryptStrength,
-                          @DefaultValue Admin admin) {
+                          @DefaultValue Admin admin,
+                          @DefaultValue("30s") Duration accountStatusFreshFor) {
 
     IdentityProperties {
         if (bcryptStrength < 10) {
