@@ -100,6 +100,24 @@ class PostgresOutageIT {
     }
 
     @Test
+    void aPostWithAnIdempotencyKeyIsRefusedWhilePostgresIsDownAndGoesThroughWithout() {
+        SignedInUser owner = Accounts.signedIn(port, "outagekeyed");
+        UUID group = openGroup(owner);
+        ApiClient ownerOnNode = onNode(owner);
+        assertThat(ownerOnNode.post(messages(group), Map.of("body", "before the outage")).status()).isEqualTo(201);
+
+        postgres.cut();
+        long started = System.nanoTime();
+        ApiClient.Response keyed = ownerOnNode.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .post(messages(group), Map.of("body", "keyed"));
+
+        assertProblem(keyed, 503, "SERVICE_UNAVAILABLE");
+        assertThat(keyed.header("Retry-After")).isPresent();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST);
+        assertThat(ownerOnNode.post(messages(group), Map.of("body", "not keyed")).status()).isEqualTo(201);
+    }
+
+    @Test
     void aFriendRequestIsAcceptedWhilePostgresIsDown() throws Exception {
         SignedInUser asking = Accounts.signedIn(port, "outageasking");
         SignedInUser asked = Accounts.signedIn(port, "outageasked");
