@@ -68,7 +68,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, ErrorCode.IDEMPOTENCY_KEY_INVALID, e.getMessage());
             return;
         }
-        KeyedRequest keyed = KeyedRequest.read(request);
+        KeyedRequest keyed;
+        try {
+            keyed = KeyedRequest.read(request);
+        } catch (IllegalStateException | ServletException unreadable) {
+            // a multipart body over the container's limits or malformed: the controller refuses it (413, 400),
+            // and a refusal of a body that was never read is no effect to guard
+            chain.doFilter(request, response);
+            return;
+        }
         Claim claim;
         try {
             claim = records.claim(userId, key, keyed.fingerprint());
