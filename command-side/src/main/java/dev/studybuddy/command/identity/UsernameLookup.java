@@ -1,7 +1,6 @@
 package dev.studybuddy.command.identity;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.Map;
@@ -18,8 +17,10 @@ public class UsernameLookup {
         this.credentials = credentials;
     }
 
-    /** The ids of the given (lower-case) user names that exist; unknown names are left out. */
-    @Transactional(readOnly = true)
+    /**
+     * The ids of the given (lower-case) user names that exist; unknown names are left out. No transaction of its
+     * own (one query needs none), so that a message without mentions never asks PostgreSQL for anything.
+     */
     public Map<String, UUID> idsOf(Collection<String> usernames) {
         if (usernames.isEmpty()) {
             return Map.of();

@@ -1,9 +1,9 @@
 package dev.studybuddy.command.group;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.studybuddy.command.CommandSideApplication;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
+import dev.studybuddy.command.support.CommandNode;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,13 +11,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +43,7 @@ class TwoCommandNodesIT {
     @Autowired
     EventStore eventStore;
 
-    ConfigurableApplicationContext secondNode;
+    CommandNode secondNode;
 
     @AfterEach
     void stopSecondNode() {
@@ -128,20 +124,8 @@ class TwoCommandNodesIT {
         return user.api().headers().get("Authorization");
     }
 
-    private int startSecondNode() throws Exception {
-        Path keyFile = Files.createTempDirectory("second-node").resolve("jwt-signing-key.json");
-        Files.writeString(keyFile, signingKey.toJSONString());
-        // as command-line arguments: they outrank every other source, as the first node's test settings do
-        secondNode = new SpringApplicationBuilder(CommandSideApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
-                "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
-                "--spring.data.mongodb.database=" + environment.getRequiredProperty("spring.data.mongodb.database"),
-                "--studybuddy.identity.signing-key-file=" + keyFile,
-                "--studybuddy.identity.bcrypt-strength=10",
-                // its contact outbox relay publishes too: to the tests' exchange, never to the real one
-                "--studybuddy.identity.contacts.exchange=" + environment.getRequiredProperty("studybuddy.identity.contacts.exchange"));
-        return Integer.parseInt(secondNode.getEnvironment().getRequiredProperty("local.server.port"));
+    private int startSecondNode() {
+        secondNode = CommandNode.start(environment, signingKey, null);
+        return secondNode.port();
     }
 }

@@ -27,13 +27,19 @@ import java.util.TreeMap;
 
 /**
  * The one place a service turns failures into problem responses: refusals keep their stable code,
- * framework errors get the code of their status, and anything unexpected becomes a bare 500 (logged
- * here with its stack trace, never sent to the client).
+ * framework errors get the code of their status, an unreachable database is a 503 with {@code Retry-After}, and
+ * anything unexpected becomes a bare 500 (logged here with its stack trace, never sent to the client).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ServiceUnavailable serviceUnavailable;
+
+    public ApiExceptionHandler(ServiceUnavailable serviceUnavailable) {
+        this.serviceUnavailable = serviceUnavailable;
+    }
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> refused(DomainException e) {
@@ -91,8 +97,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, "The multipart body cannot be read."));
     }
 
+    /** However deep the database's failure to answer is wrapped (a command handler's, a transaction's), it is an outage. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutages.causedBy(e)) {
+            log.warn("Database unreachable: {}", e.toString());
+            return serviceUnavailable.response();
+        }
         log.error("Unhandled error", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
     }

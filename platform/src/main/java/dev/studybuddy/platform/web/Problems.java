@@ -32,6 +32,7 @@ public final class Problems {
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 422 -> ErrorCode.RULE_VIOLATED;
             case 429 -> ErrorCode.RATE_LIMITED;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
     }

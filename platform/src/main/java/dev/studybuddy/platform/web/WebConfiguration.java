@@ -1,13 +1,16 @@
 package dev.studybuddy.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** Problem responses and per-request trace ids for every service. */
+import java.time.Duration;
+
+/** Problem responses (503 while the database is unreachable) and per-request trace ids for every service. */
 @AutoConfiguration
 @Import(ApiExceptionHandler.class)
 public class WebConfiguration {
@@ -22,6 +25,22 @@ public class WebConfiguration {
     public FilterRegistrationBean<TraceIdFilter> traceIdFilter() {
         FilterRegistrationBean<TraceIdFilter> registration = new FilterRegistrationBean<>(new TraceIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public ServiceUnavailable serviceUnavailable(
+            @Value("${studybuddy.web.unavailable-retry-after:5s}") Duration retryAfter) {
+        return new ServiceUnavailable(retryAfter);
+    }
+
+    /** Right after the trace id, so that it wraps the security filters (whose token checks may need the database). */
+    @Bean
+    public FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ProblemWriter problemWriter,
+                                                                          ServiceUnavailable serviceUnavailable) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(problemWriter, serviceUnavailable));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

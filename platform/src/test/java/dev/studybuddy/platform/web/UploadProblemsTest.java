@@ -8,12 +8,14 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the servlet container's multipart limits and parse failures become: problems with our codes. */
 class UploadProblemsTest {
 
-    final ApiExceptionHandler handler = new ApiExceptionHandler();
+    final ApiExceptionHandler handler = new ApiExceptionHandler(new ServiceUnavailable(Duration.ofSeconds(5)));
 
     @Test
     void aRequestOverTheMultipartLimitIs413() throws Exception {

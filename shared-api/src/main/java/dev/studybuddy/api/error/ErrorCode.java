@@ -9,6 +9,8 @@ import java.net.URI;
 public enum ErrorCode {
     VALIDATION_FAILED(400),
     MALFORMED_REQUEST(400),
+    /** An {@code Idempotency-Key} header that is not 1–255 visible ASCII characters. */
+    IDEMPOTENCY_KEY_INVALID(400),
     UNAUTHENTICATED(401),
     INVALID_CREDENTIALS(401),
     INVALID_REFRESH_TOKEN(401),
@@ -19,6 +21,8 @@ public enum ErrorCode {
     USERNAME_TAKEN(409),
     EMAIL_TAKEN(409),
     CONFLICT(409),
+    /** The first request with this {@code Idempotency-Key} is still being served; retry a moment later. */
+    IDEMPOTENCY_KEY_IN_USE(409),
     ALREADY_FRIENDS(409),
     REQUEST_ALREADY_PENDING(409),
     ALREADY_MEMBER(409),
@@ -34,10 +38,14 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     RULE_VIOLATED(422),
     EDIT_WINDOW_CLOSED(422),
+    /** This {@code Idempotency-Key} was used for another request (other path or body) within its lifetime. */
+    IDEMPOTENCY_KEY_REUSED(422),
     NOT_FRIENDS(403),
     WEAK_PASSWORD(422),
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** A store this request needs is unreachable for the moment; retry after {@code Retry-After} seconds. */
+    SERVICE_UNAVAILABLE(503);
 
     private static final String TYPE_BASE = "https://studybuddy.dev/problems/";
 
