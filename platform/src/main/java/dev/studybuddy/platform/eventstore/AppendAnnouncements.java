@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.eventstore;
 
+import dev.studybuddy.platform.messaging.RedisSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -70,6 +71,7 @@ public class AppendAnnouncements implements SmartLifecycle {
     public void start() {
         listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(connectionFactory);
+        listener.setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
         listener.addMessageListener((message, pattern) -> store.lookForNewEvents(), new ChannelTopic(channel));
         listener.afterPropertiesSet();
         listener.start();

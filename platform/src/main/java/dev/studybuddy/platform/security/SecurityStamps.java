@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.security;
 
+import dev.studybuddy.platform.messaging.RedisSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -140,6 +141,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     public void start() {
         listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(connectionFactory);
+        listener.setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
         listener.addMessageListener(this, new ChannelTopic(properties.stampChannel()));
         listener.afterPropertiesSet();
         listener.start();

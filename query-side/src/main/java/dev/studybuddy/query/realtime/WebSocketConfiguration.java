@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.platform.messaging.RedisSubscriptions;
 import dev.studybuddy.platform.security.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,6 +86,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                                                        ThreadPoolTaskExecutor redisFanOutExecutor) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connectionFactory);
+        container.setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
         container.setTaskExecutor(redisFanOutExecutor);
         container.addMessageListener(fanOut, List.of(new PatternTopic(RedisChannels.CHAT_PATTERN),
                 new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN)));
