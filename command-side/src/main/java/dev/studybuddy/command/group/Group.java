@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.group.StudySessionRules;
 import dev.studybuddy.api.group.AcceptInvitationCommand;
 import dev.studybuddy.api.group.Actor;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
@@ -446,8 +447,12 @@ public class Group {
     }
 
     private static void requireFuture(Instant startsAt) {
-        if (!startsAt.isAfter(GenericEventMessage.clock.instant())) {
+        Instant now = GenericEventMessage.clock.instant();
+        if (!startsAt.isAfter(now)) {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts in the future.");
+        }
+        if (startsAt.isAfter(now.plus(StudySessionRules.MAX_LEAD))) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts within a year.");
         }
     }
 

@@ -112,6 +112,22 @@ class GroupDeadlinesAndSessionsTest {
     }
 
     @Test
+    void aSessionStartsWithinAYear() {
+        fixture.given(roster(OPEN))
+                .when(new ScheduleStudySessionCommand(GROUP, SESSION, MEMBER, "Next term", Instant.now().plus(Duration.ofDays(300)), 90))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(roster(OPEN))
+                .when(new ScheduleStudySessionCommand(GROUP, SESSION, MEMBER, "Far away", Instant.now().plus(Duration.ofDays(400)), 90))
+                .expectException(refusedWith(RULE_VIOLATED));
+        fixture.given(roster(OPEN))
+                .when(new ScheduleStudySessionCommand(GROUP, SESSION, MEMBER, "Year +999999", Instant.parse("+999999-01-01T00:00:00Z"), 90))
+                .expectException(refusedWith(RULE_VIOLATED));
+        fixture.given(roster(OPEN)).andGiven(scheduledBy(MEMBER))
+                .when(new RescheduleStudySessionCommand(GROUP, SESSION, as(MEMBER), null, Instant.now().plus(Duration.ofDays(400)), null))
+                .expectException(refusedWith(RULE_VIOLATED));
+    }
+
+    @Test
     void theSchedulerOwnerOrAdminMovesOrCancelsASession() {
         fixture.given(roster(OPEN)).andGiven(scheduledBy(MEMBER))
                 .when(new RescheduleStudySessionCommand(GROUP, SESSION, as(MEMBER), null, TOMORROW.plusSeconds(3600), null))

@@ -2,12 +2,16 @@ package dev.studybuddy.api.group;
 
 import dev.studybuddy.api.text.TypedText;
 
+import java.time.Duration;
+
 /** The intrinsic limits of a study session. */
 public final class StudySessionRules {
 
     public static final int MAX_TITLE = 120;
     public static final int MIN_DURATION_MINUTES = 5;
     public static final int MAX_DURATION_MINUTES = 720;
+    /** How far ahead a session may be scheduled: far enough for a term, and every date stays one a calendar can hold. */
+    public static final Duration MAX_LEAD = Duration.ofDays(366);
 
     private StudySessionRules() {
     }
