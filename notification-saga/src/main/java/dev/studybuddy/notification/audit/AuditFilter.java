@@ -16,7 +16,16 @@ import java.util.UUID;
  */
 record AuditFilter(UUID recipient, DeliveryStatus status, Instant from, Instant to) {
 
+    /** What PostgreSQL's timestamps hold; a number in {@code from} or {@code to} is read as epoch milliseconds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     AuditFilter {
+        for (Instant bound : new Instant[]{from, to}) {
+            if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "from and to lie between the years 1 and 9999.");
+            }
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "from must be before to.");
         }

@@ -131,7 +131,8 @@ class NotificationAuditIT {
         Http audit = Http.on(port).as(tokenWith("AUDITOR"));
 
         for (String query : List.of("?status=LOST", "?recipient=nobody", "?from=yesterday",
-                "?from=" + t0 + "&to=" + t0, "?limit=201")) {
+                "?from=" + t0 + "&to=" + t0, "?limit=201", "?to=9999999999999999", "?from=-99999999999999999",
+                "?recipient=%00")) {
             Http.Reply reply = audit.get(AUDIT + query);
             assertThat(reply.status()).as(query).isEqualTo(400);
             assertThat(reply.isProblem()).as(query).isTrue();

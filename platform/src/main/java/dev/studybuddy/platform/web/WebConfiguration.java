@@ -43,4 +43,12 @@ public class WebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
+
+    @Bean
+    public FilterRegistrationBean<NulInParametersFilter> nulInParametersFilter(ProblemWriter problemWriter) {
+        FilterRegistrationBean<NulInParametersFilter> registration =
+                new FilterRegistrationBean<>(new NulInParametersFilter(problemWriter));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
 }

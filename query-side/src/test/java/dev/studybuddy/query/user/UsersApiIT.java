@@ -124,6 +124,15 @@ class UsersApiIT {
     }
 
     @Test
+    void aSearchWithANulIsAMalformedRequest() {
+        ApiClient.Response response = as(UUID.randomUUID()).get("/api/users?search=%00");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
     void withoutAValidTokenEveryProfileEndpointIsUnauthorized() {
         UUID me = UUID.randomUUID();
         String token = TestTokenIssuer.get().accessToken(me);
