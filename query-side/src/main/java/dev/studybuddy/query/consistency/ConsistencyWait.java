@@ -1,5 +1,8 @@
 package dev.studybuddy.query.consistency;
 
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +16,28 @@ public class ConsistencyWait {
 
     private final ProjectionPositions positions;
     private final ConsistencyProperties properties;
+    private final StoredEvents storedEvents;
 
-    ConsistencyWait(ProjectionPositions positions, ConsistencyProperties properties) {
+    ConsistencyWait(ProjectionPositions positions, ConsistencyProperties properties, StoredEvents storedEvents) {
         this.positions = positions;
         this.properties = properties;
+        this.storedEvents = storedEvents;
     }
 
-    /** @return whether the projection caught up before the bound (false: the answer may be stale) */
+    /**
+     * @return whether the projection caught up before the bound (false: the answer may be stale)
+     * @throws DomainException MALFORMED_REQUEST at once for a token that names no stored event: the system
+     *                         never issued it (a command answers only after its event is stored), so no wait
+     *                         would ever end it
+     */
     public boolean until(String processingGroup, ConsistencyToken token) {
+        if (positions.sequence(processingGroup, token.aggregateId()) >= token.sequence()) {
+            return true;
+        }
+        if (storedEvents.at(token.aggregateId(), token.sequence()).isEmpty()) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST,
+                    ConsistencyToken.HEADER + " names no write this system made.");
+        }
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
         while (positions.sequence(processingGroup, token.aggregateId()) < token.sequence()) {
             long remaining = deadline - System.nanoTime();
