@@ -12,7 +12,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -46,9 +45,7 @@ public class ResourceServerConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+        NimbusJwtDecoder decoder = JwkSetDecoders.rateLimited(properties.jwkSetUri());
         decoder.setJwtValidator(accessTokenValidator(properties, extraValidators.orderedStream().toList()));
         return decoder;
     }
