@@ -12,6 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CommandSideApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CommandSideApplication.class, args);
+        try {
+            SpringApplication.run(CommandSideApplication.class, args);
+        } catch (RuntimeException failedStart) {
+            // Spring Boot has logged why; exit, or a non-daemon thread a half-started framework left behind (Axon's
+            // janitor) keeps the JVM up, and bin/run or an orchestrator would never see the service die
+            System.exit(1);
+        }
     }
 }

@@ -9,6 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class NotificationSagaApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(NotificationSagaApplication.class, args);
+        try {
+            SpringApplication.run(NotificationSagaApplication.class, args);
+        } catch (RuntimeException failedStart) {
+            // Spring Boot has logged why; exit, or a non-daemon thread a half-started framework left behind (Axon's
+            // janitor) keeps the JVM up, and bin/run or an orchestrator would never see the service die
+            System.exit(1);
+        }
     }
 }

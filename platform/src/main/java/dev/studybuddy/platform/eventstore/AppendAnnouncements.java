@@ -1,6 +1,6 @@
 package dev.studybuddy.platform.eventstore;
 
-import dev.studybuddy.platform.messaging.RedisSubscriptions;
+import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -69,9 +69,8 @@ public class AppendAnnouncements implements SmartLifecycle {
 
     @Override
     public void start() {
-        listener = new RedisMessageListenerContainer();
+        listener = new RetryingListenerContainer("append announcements");
         listener.setConnectionFactory(connectionFactory);
-        listener.setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
         listener.addMessageListener((message, pattern) -> store.lookForNewEvents(), new ChannelTopic(channel));
         listener.afterPropertiesSet();
         listener.start();

@@ -1,6 +1,6 @@
 package dev.studybuddy.platform.security;
 
-import dev.studybuddy.platform.messaging.RedisSubscriptions;
+import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -139,9 +139,8 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
 
     @Override
     public void start() {
-        listener = new RedisMessageListenerContainer();
+        listener = new RetryingListenerContainer("security stamps");
         listener.setConnectionFactory(connectionFactory);
-        listener.setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
         listener.addMessageListener(this, new ChannelTopic(properties.stampChannel()));
         listener.afterPropertiesSet();
         listener.start();

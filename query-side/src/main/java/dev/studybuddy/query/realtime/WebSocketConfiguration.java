@@ -1,6 +1,6 @@
 package dev.studybuddy.query.realtime;
 
-import dev.studybuddy.platform.messaging.RedisSubscriptions;
+import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import dev.studybuddy.platform.security.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +84,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Bean
     RedisMessageListenerContainer redisFanOutContainer(RedisConnectionFactory connectionFactory, RedisFanOut fanOut,
                                                        ThreadPoolTaskExecutor redisFanOutExecutor) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        RedisMessageListenerContainer container = new RetryingListenerContainer("fan-out");
         container.setConnectionFactory(connectionFactory);
-        container.setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
         container.setTaskExecutor(redisFanOutExecutor);
         container.addMessageListener(fanOut, List.of(new PatternTopic(RedisChannels.CHAT_PATTERN),
                 new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN)));

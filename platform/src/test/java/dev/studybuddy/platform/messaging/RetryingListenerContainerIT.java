@@ -1,0 +1,106 @@
+package dev.studybuddy.platform.messaging;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** Redis out of reach when a service starts: the listener says so, the service starts, and it listens once Redis is there. */
+class RetryingListenerContainerIT {
+
+    private LettuceConnectionFactory viaLateProxy;
+    private LettuceConnectionFactory direct;
+    private RetryingListenerContainer container;
+    private ServerSocket proxy;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (container != null) {
+            container.destroy();
+        }
+        if (viaLateProxy != null) {
+            viaLateProxy.destroy();
+        }
+        if (direct != null) {
+            direct.destroy();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void startsWithoutRedisAndListensOnceItIsReachable() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        viaLateProxy = new LettuceConnectionFactory("127.0.0.1", port);
+        viaLateProxy.afterPropertiesSet();
+        String channel = "studybuddy:test:retrying:" + UUID.randomUUID();
+        CountDownLatch heard = new CountDownLatch(1);
+        container = new RetryingListenerContainer("test");
+        container.setConnectionFactory(viaLateProxy);
+        container.addMessageListener((message, pattern) -> heard.countDown(), new ChannelTopic(channel));
+        container.afterPropertiesSet();
+
+        assertThatCode(container::start).as("Redis out of reach fails no start").doesNotThrowAnyException();
+
+        proxy = forwardToRedis(port);
+        direct = new LettuceConnectionFactory("127.0.0.1", 6379);
+        direct.afterPropertiesSet();
+        StringRedisTemplate redis = new StringRedisTemplate(direct);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!heard.await(200, TimeUnit.MILLISECONDS)) {
+            assertThat(Instant.now()).as("heard within 30 s of Redis becoming reachable").isBefore(deadline);
+            redis.convertAndSend(channel, "hello");
+        }
+    }
+
+    /** Listens on {@code port} and forwards every connection to the local Redis. */
+    private static ServerSocket forwardToRedis(int port) throws IOException {
+        ServerSocket server = new ServerSocket(port);
+        Thread accept = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Socket redis = new Socket("127.0.0.1", 6379);
+                    pump(client.getInputStream(), redis.getOutputStream());
+                    pump(redis.getInputStream(), client.getOutputStream());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "redis-forward");
+        accept.setDaemon(true);
+        accept.start();
+        return server;
+    }
+
+    private static void pump(InputStream from, OutputStream to) {
+        Thread thread = new Thread(() -> {
+            try {
+                from.transferTo(to);
+            } catch (IOException ignored) {
+                // one side closed
+            }
+        }, "redis-forward-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
