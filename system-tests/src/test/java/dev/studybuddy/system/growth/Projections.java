@@ -60,8 +60,16 @@ final class Projections {
         return true;
     }
 
-    /** {@code only}: one projection, or null for all. */
+    /** {@code only}: one projection, or null for all. A node too busy to answer in time is not caught up yet. */
     private boolean caughtUp(String only) {
+        try {
+            return caughtUpOnEveryNode(only);
+        } catch (java.io.UncheckedIOException busy) {
+            return false;
+        }
+    }
+
+    private boolean caughtUpOnEveryNode(String only) {
         Set<String> claimed = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (ApiClient node : nodes) {
