@@ -7,7 +7,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +35,7 @@ public class AppendAnnouncements implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
-    private RedisMessageListenerContainer listener;
+    private RetryingListenerContainer listener;
     private volatile boolean running;
 
     public AppendAnnouncements(PromptEventStore store, RedisConnectionFactory connectionFactory, String channel) {
@@ -69,11 +68,7 @@ public class AppendAnnouncements implements SmartLifecycle {
 
     @Override
     public void start() {
-        listener = new RetryingListenerContainer("append announcements");
-        listener.setConnectionFactory(connectionFactory);
-        listener.addMessageListener((message, pattern) -> store.lookForNewEvents(), new ChannelTopic(channel));
-        listener.afterPropertiesSet();
-        listener.start();
+        listener = RetryingListenerContainer.listening("append announcements", connectionFactory, (message, pattern) -> store.lookForNewEvents(), new ChannelTopic(channel));
         running = true;
         store.afterAppending(this::appended);
     }
@@ -83,11 +78,7 @@ public class AppendAnnouncements implements SmartLifecycle {
         running = false;
         publisher.shutdown();
         if (listener != null) {
-            try {
-                listener.destroy();
-            } catch (Exception e) {
-                log.debug("Stopping the announcement listener failed", e);
-            }
+            listener.close();
         }
     }
 

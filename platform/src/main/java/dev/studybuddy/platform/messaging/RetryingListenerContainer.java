@@ -2,7 +2,10 @@ package dev.studybuddy.platform.messaging;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.listener.Topic;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -18,13 +21,38 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
 
     private static final Logger log = LoggerFactory.getLogger(RetryingListenerContainer.class);
     static final Duration RETRY_EVERY = Duration.ofSeconds(2);
+    /**
+     * How long a start waits for its first subscription (Spring's default is 2 s): on a loaded host the connection
+     * alone may take longer.
+     */
+    private static final Duration SUBSCRIPTION_WAIT = Duration.ofSeconds(15);
 
     private final String name;
     private volatile ScheduledExecutorService retries;
 
     public RetryingListenerContainer(String name) {
         this.name = name;
-        setMaxSubscriptionRegistrationWaitingTime(RedisSubscriptions.WAIT.toMillis());
+        setMaxSubscriptionRegistrationWaitingTime(SUBSCRIPTION_WAIT.toMillis());
+    }
+
+    /** A started container that hands every message on {@code topic} to {@code listener}. */
+    public static RetryingListenerContainer listening(String name, RedisConnectionFactory connectionFactory,
+                                                      MessageListener listener, Topic topic) {
+        RetryingListenerContainer container = new RetryingListenerContainer(name);
+        container.setConnectionFactory(connectionFactory);
+        container.addMessageListener(listener, topic);
+        container.afterPropertiesSet();
+        container.start();
+        return container;
+    }
+
+    /** Stops and destroys the container; a failure is only logged (it is shutting down anyway). */
+    public void close() {
+        try {
+            destroy();
+        } catch (Exception e) {
+            log.debug("Stopping the Redis listener ({}) failed", name, e);
+        }
     }
 
     @Override

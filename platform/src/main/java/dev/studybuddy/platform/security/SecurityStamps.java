@@ -10,7 +10,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,7 +47,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         thread.setDaemon(true);
         return thread;
     });
-    private RedisMessageListenerContainer listener;
+    private RetryingListenerContainer listener;
     private volatile boolean running;
 
     public SecurityStamps(AccountAuthority authority, RedisConnectionFactory connectionFactory,
@@ -139,11 +138,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
 
     @Override
     public void start() {
-        listener = new RetryingListenerContainer("security stamps");
-        listener.setConnectionFactory(connectionFactory);
-        listener.addMessageListener(this, new ChannelTopic(properties.stampChannel()));
-        listener.afterPropertiesSet();
-        listener.start();
+        listener = RetryingListenerContainer.listening("security stamps", connectionFactory, this, new ChannelTopic(properties.stampChannel()));
         running = true;
     }
 
@@ -152,11 +147,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         running = false;
         publisher.shutdown();
         if (listener != null) {
-            try {
-                listener.destroy();
-            } catch (Exception e) {
-                log.debug("Stopping the security stamp listener failed", e);
-            }
+            listener.close();
         }
     }
 
