@@ -6,8 +6,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
@@ -56,7 +58,8 @@ public class SagaDeadLetters {
                 .registerListenerInvocationErrorHandler(processingGroup,
                         configuration -> new Parking(() -> queue(processingGroup, sagaType, configuration)))
                 .registerHandlerInterceptor(processingGroup,
-                        configuration -> new BehindParked(() -> queue(processingGroup, sagaType, configuration))));
+                        configuration -> new BehindParked(() -> queue(processingGroup, sagaType, configuration),
+                                () -> currentSegment(processingGroup, configuration))));
     }
 
     /** How to retry the letters of a saga's processor, once its configuration has been built. */
@@ -90,6 +93,21 @@ public class SagaDeadLetters {
         return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
     }
 
+    /** The segment the current batch of a streaming processor belongs to (Axon names its id in the unit of work). */
+    private static Optional<Segment> currentSegment(String processorName, Configuration configuration) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        Object segmentId = CurrentUnitOfWork.get().resources().get("Processor[" + processorName + "]/SegmentId");
+        if (segmentId == null) {
+            return Optional.empty();
+        }
+        return configuration.eventProcessingConfiguration()
+                .eventProcessor(processorName, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().get(segmentId))
+                .map(EventTrackerStatus::getSegment);
+    }
+
     private static boolean retrying() {
         return CurrentUnitOfWork.isStarted()
                 && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
@@ -110,8 +128,13 @@ public class SagaDeadLetters {
         }
     }
 
-    /** An event of an aggregate that has an event parked waits behind it. */
-    private record BehindParked(java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue)
+    /**
+     * An event of an aggregate that has an event parked waits behind it. Every segment of a saga processor
+     * reads every event (each for its own sagas), so only the segment that the aggregate hashes to parks it,
+     * once; the others skip it, and the retry later hands it to the sagas of all segments.
+     */
+    private record BehindParked(java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue,
+                                java.util.function.Supplier<Optional<Segment>> currentSegment)
             implements MessageHandlerInterceptor<EventMessage<?>> {
 
         @Override
@@ -120,7 +143,9 @@ public class SagaDeadLetters {
             Object sequence = sequenceOf(event);
             Predicate<Object> parked = queue.get()::contains;
             if (!retrying() && parked.test(sequence)) {
-                queue.get().enqueue(sequence, new GenericDeadLetter<EventMessage<?>>(sequence, event));
+                if (currentSegment.get().map(segment -> segment.matches(sequence)).orElse(true)) {
+                    queue.get().enqueue(sequence, new GenericDeadLetter<EventMessage<?>>(sequence, event));
+                }
                 return null;
             }
             return chain.proceed();
