@@ -60,6 +60,13 @@ public class StoredEvents {
                 .sort(Sorts.ascending(fields.sequenceNumberProperty())), action);
     }
 
+    /** The time of the newest stored event, if any (the latest by the store's order). */
+    public Optional<Instant> newestTimestamp() {
+        Document newest = events().find().sort(Sorts.descending(fields.timestampProperty())).limit(1).first();
+        return Optional.ofNullable(newest)
+                .map(document -> DateTimeUtils.parseInstant(document.getString(fields.timestampProperty())));
+    }
+
     /** The event with that sequence number of a stream, if stored. */
     public Optional<StoredEvent> at(String aggregateId, long sequence) {
         return Optional.ofNullable(events().find(Filters.and(

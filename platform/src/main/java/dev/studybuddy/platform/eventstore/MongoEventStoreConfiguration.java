@@ -11,6 +11,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import dev.studybuddy.platform.audit.AuditProperties;
 import dev.studybuddy.platform.audit.StoredEvents;
 import org.axonframework.serialization.Serializer;
@@ -43,6 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
                 "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"})
 @EnableConfigurationProperties(AuditProperties.class)
 public class MongoEventStoreConfiguration {
+
+    /** How far back a tracking poll looks for events appended late (axon-mongo's default). */
+    static final Duration MONGO_LOOK_BACK = Duration.ofSeconds(1);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient mongoClient, MongoProperties mongoProperties) {
@@ -101,13 +105,14 @@ public class MongoEventStoreConfiguration {
         List<EventUpcaster> ordered = upcasters.orderedStream().toList();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
-                .storageStrategy(new DocumentPerEventStorageStrategy())
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(ordered))
                 .build();
         engine.ensureIndexes();
-        return new HashChainingEventStorageEngine(engine, eventSerializer,
+        return new HashChainingEventStorageEngine(
+                new CoveringHeadTokenEngine(engine, storedEvents::newestTimestamp, MONGO_LOOK_BACK), eventSerializer,
                 HashChainingEventStorageEngine.StoredEventLookup.of(storedEvents));
     }
 }
