@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * DESIGN.md §8, ADR 0009: with Mongo tracking tokens, Axon 4.12.3 and 4.13.0 treat replayed events as live. This
+ * ADR 0009: with Mongo tracking tokens, Axon 4.12.3 and 4.13.0 treat replayed events as live. This
  * proves, on the version we pin, that a replay delivers every event exactly once and that {@code @DisallowReplay}
  * handlers stay silent during it. The defect shows only for events more than a second (the Mongo token's look-back
  * window) older than the reset point, so the test lets its events age before it resets.

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Real HTTP through real nginx: the local edge's configuration (deploy/nginx/render-local-conf, as bin/run
  * writes it) in front of stub services on the upstream ports. Every route of API.md must land on the
- * service that serves it (DESIGN.md §1), with the forwarding headers the services rely on.
+ * service that serves it (docs/architecture.md#services-and-modules), with the forwarding headers the services rely on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeRoutingIT {

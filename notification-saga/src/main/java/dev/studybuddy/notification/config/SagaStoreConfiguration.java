@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Sagas are stored in this service's PostgreSQL schema through the same connection provider as the token
  * store, so a saga's new state, the notifications it wrote and its processor's position commit in one
- * transaction. (DESIGN.md names MongoSagaStore; a Mongo saga store could not share that transaction, and
+ * transaction. (ADR 0002: not MongoSagaStore; a Mongo saga store could not share that transaction, and
  * the outbox would then be able to lose or repeat a notification. The tables are created by Flyway.)
  */
 @Configuration(proxyBeanMethods = false)

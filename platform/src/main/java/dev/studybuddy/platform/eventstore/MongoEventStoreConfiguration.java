@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one event store every service shares: axon-mongo's storage engine, one document per event,
- * wired by hand because axon-mongo has no Spring Boot starter for Axon 4.12 (DESIGN.md §8).
+ * wired by hand because axon-mongo has no Spring Boot starter for Axon 4.12 (docs/architecture.md#versions).
  * The services only ever see a {@link MongoClient} built from {@code MONGODB_URI}. Every appended
  * domain event is chained to its predecessor by a hash in its metadata (tamper evidence, see
  * {@link HashChainingEventStorageEngine}); {@link StoredEvents} reads the stored documents for audits.

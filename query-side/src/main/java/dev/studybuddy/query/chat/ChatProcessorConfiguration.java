@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The chat processor keeps its tokens in MongoDB, next to the views it writes (DESIGN.md §3), claimed
+ * The chat processor keeps its tokens in MongoDB, next to the views it writes (docs/architecture.md#read-side), claimed
  * per node so that several query-side nodes split its segments. Positions for read-your-writes go to
  * PostgreSQL through ApplyOnce like every projection's, so a token from {@code POST …/messages} works.
  */

@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every frame a client sends passes here (DESIGN.md §4). CONNECT needs {@code Authorization: Bearer <access
+ * Every frame a client sends passes here (docs/architecture.md#real-time). CONNECT needs {@code Authorization: Bearer <access
  * token>}, checked by the same {@link JwtDecoder} as the REST API; SUBSCRIBE is allowed to
  * {@code /topic/groups.{groupId}} for that group's members and to the user's own {@code /user/queue/direct}
  * and {@code /user/queue/notifications}; SEND only to {@code /app/groups.{groupId}.typing} by members, at
