@@ -5,6 +5,7 @@ import dev.studybuddy.notification.log.NotificationPages;
 import dev.studybuddy.notification.web.CursorPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +20,11 @@ import java.util.UUID;
 class NotificationAuditController {
 
     private final NotificationPages pages;
+    private final AttemptHistory attempts;
 
-    NotificationAuditController(NotificationPages pages) {
+    NotificationAuditController(NotificationPages pages, AttemptHistory attempts) {
         this.pages = pages;
+        this.attempts = attempts;
     }
 
     @GetMapping
@@ -33,5 +36,11 @@ class NotificationAuditController {
                                            @RequestParam(required = false) Integer limit) {
         AuditFilter filter = new AuditFilter(recipient, status, from, to);
         return pages.newestFirst(filter.toSpecification(), cursor, limit, AuditedNotification::of);
+    }
+
+    /** Every delivery attempt of one notification, first first: SENDING while under way, UNKNOWN if its worker stopped. */
+    @GetMapping("/{id}/attempts")
+    AttemptHistory.Attempts attempts(@PathVariable UUID id) {
+        return attempts.of(id);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.net.InetAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,9 +22,11 @@ import java.util.UUID;
 /**
  * One delivery of one NotificationLog row, with its row locked for the whole attempt: a second copy of the
  * same message (a redelivery after a worker died, a re-publication) waits, then finds it DELIVERED and is
- * skipped. Every attempt is recorded; a failure hands the message back to the broker to wait out its back-off
- * ({@link RetryScheduling}) until the row is DEAD and its message in the dead-letter queue. The hand-back is
- * confirmed before the outcome commits: if it is not, nothing of the attempt is kept.
+ * skipped. The attempt is committed as SENDING before the send ({@link Attempts}), so a worker that stops after
+ * the send leaves a trace: the next worker records it as an attempt of unknown outcome, a possible duplicate.
+ * A failure hands the message back to the broker to wait out its back-off ({@link RetryScheduling}), confirmed
+ * before the outcome commits (if it is not, nothing of the outcome is kept), until the row is DEAD; a DEAD row's
+ * dead letter is published only after it committed ({@link DeadLettering}).
  */
 @Component
 class Deliveries {
@@ -40,21 +41,24 @@ class Deliveries {
     private final EmailDelivery email;
     private final DeliveryProperties properties;
     private final RetryScheduling retries;
+    private final Attempts attempts;
+    private final DeadLettering deadLettering;
     private final ObjectMapper json;
     private final Clock clock;
-    private final String worker;
 
     Deliveries(JdbcTemplate jdbc, TransactionTemplate transaction, InAppDelivery inApp, EmailDelivery email,
-               DeliveryProperties properties, RetryScheduling retries, ObjectMapper json, Clock clock) {
+               DeliveryProperties properties, RetryScheduling retries, Attempts attempts, DeadLettering deadLettering,
+               ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.inApp = inApp;
         this.email = email;
         this.properties = properties;
         this.retries = retries;
+        this.attempts = attempts;
+        this.deadLettering = deadLettering;
         this.json = json;
         this.clock = clock;
-        this.worker = workerName();
     }
 
     enum Outcome { DELIVERED, FAILED, DEAD, SKIPPED }
@@ -64,17 +68,37 @@ class Deliveries {
      *                from the relay
      */
     Outcome deliver(UUID id, Integer retryOf) {
-        return transaction.execute(status -> lock(id)
-                .map(row -> row.due(clock.instant(), retryOf) ? attempt(row) : Outcome.SKIPPED)
+        Result result = transaction.execute(status -> lock(id)
+                .map(row -> decide(row, retryOf))
                 .orElseGet(() -> {
                     log.warn("Message for unknown notification {} dropped", id);
-                    return Outcome.SKIPPED;
+                    return new Result(Outcome.SKIPPED, null);
                 }));
+        if (result.deadLetter() != null) {
+            DeadLetter dead = result.deadLetter();
+            deadLettering.handOver(dead.notification(), dead.attempts(), dead.lastError());
+        }
+        return result.outcome();
     }
 
-    private Outcome attempt(Row row) {
-        int attempt = row.attempts() + 1;
+    private Result decide(Row row, Integer retryOf) {
+        if (row.status() == DeliveryStatus.DEAD && row.deadLetteredAt() == null) {
+            // committed DEAD, but its dead letter was not confirmed (the worker stopped, the broker did not answer)
+            return new Result(Outcome.DEAD, new DeadLetter(row.delivery(), row.attempts(), row.lastError()));
+        }
+        return row.due(clock.instant(), retryOf) ? attempt(row) : new Result(Outcome.SKIPPED, null);
+    }
+
+    private Result attempt(Row row) {
+        UUID id = row.delivery().id();
         Instant now = clock.instant();
+        int unknown = attempts.settleUnfinished(id, now);
+        if (unknown > 0) {
+            log.warn("Notification {} ({}) was being sent by a worker that stopped before recording the outcome; "
+                    + "it is sent again and may arrive twice", id, row.delivery().channel());
+        }
+        int attempt = Math.max(row.attempts(), attempts.latest(id)) + 1;
+        attempts.begin(id, attempt, now);
         try {
             if (row.delivery().channel() == Channel.IN_APP) {
                 inApp.deliver(row.delivery());
@@ -83,46 +107,43 @@ class Deliveries {
             }
         } catch (Exception e) {
             // The back-off counts from the end of the failed attempt, however long its timeout took.
-            return failed(row, attempt, clock.instant(), e);
+            return failed(row, attempt, unknown, clock.instant(), e);
         }
-        record(row.delivery().id(), attempt, now, "DELIVERED", null);
+        Instant done = clock.instant();
+        attempts.finish(id, attempt, "DELIVERED", null, done);
         jdbc.update("""
                 UPDATE notification_log SET status = 'DELIVERED', attempts = ?, delivered_at = ?, updated_at = ?,
-                                            next_attempt_at = NULL, last_error = NULL
-                WHERE id = ?""", attempt, Timestamp.from(now), Timestamp.from(now), row.delivery().id());
-        return Outcome.DELIVERED;
+                                            next_attempt_at = NULL, last_error = NULL,
+                                            possible_duplicates = possible_duplicates + ?
+                WHERE id = ?""", attempt, Timestamp.from(now), Timestamp.from(done), unknown, id);
+        return new Result(Outcome.DELIVERED, null);
     }
 
-    private Outcome failed(Row row, int attempt, Instant now, Exception error) {
+    private Result failed(Row row, int attempt, int unknown, Instant now, Exception error) {
         String message = describe(error);
-        record(row.delivery().id(), attempt, now, "FAILED", message);
+        attempts.finish(row.delivery().id(), attempt, "FAILED", message, now);
         boolean dead = attempt >= properties.maxAttempts();
         Timestamp next = dead ? null : Timestamp.from(now.plus(properties.backoffAfter(attempt)));
         jdbc.update("""
-                UPDATE notification_log SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ?
-                WHERE id = ?""", dead ? "DEAD" : "FAILED", attempt, message, next, Timestamp.from(now),
+                UPDATE notification_log SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,
+                                            possible_duplicates = possible_duplicates + ?
+                WHERE id = ?""", dead ? "DEAD" : "FAILED", attempt, message, next, Timestamp.from(now), unknown,
                 row.delivery().id());
-        if (dead) {
-            retries.deadLetter(row.delivery(), attempt, message);
-        } else {
+        if (!dead) {
             retries.retryLater(row.delivery(), attempt);
         }
         log.warn("Delivery {} of notification {} ({}) failed{}: {}", attempt, row.delivery().id(),
                 row.delivery().channel(), dead ? ", it is DEAD" : ", retry at " + next, message);
-        return dead ? Outcome.DEAD : Outcome.FAILED;
-    }
-
-    private void record(UUID id, int attempt, Instant at, String outcome, String error) {
-        jdbc.update("""
-                INSERT INTO notification_attempts (notification_id, attempt, attempted_at, outcome, error, worker)
-                VALUES (?, ?, ?, ?, ?, ?)""", id, attempt, Timestamp.from(at), outcome, error, worker);
+        return dead
+                ? new Result(Outcome.DEAD, new DeadLetter(row.delivery(), attempt, message))
+                : new Result(Outcome.FAILED, null);
     }
 
     private Optional<Row> lock(UUID id) {
         return jdbc.query("""
                 SELECT id, recipient, channel, type, payload::text AS payload, status, attempts, next_attempt_at,
-                       created_at
-                FROM notification_log WHERE id = ? FOR UPDATE""", rs -> rs.next() ? Optional.of(row(rs)) : Optional.empty(), id);
+                       created_at, last_error, dead_lettered_at
+                FROM notification_log WHERE id = ? FOR NO KEY UPDATE""", rs -> rs.next() ? Optional.of(row(rs)) : Optional.empty(), id);
     }
 
     private Row row(ResultSet rs) throws SQLException {
@@ -133,11 +154,13 @@ class Deliveries {
             throw new IllegalStateException("Unreadable payload of notification " + rs.getString("id"), e);
         }
         Timestamp next = rs.getTimestamp("next_attempt_at");
+        Timestamp deadLettered = rs.getTimestamp("dead_lettered_at");
         return new Row(new PendingDelivery(rs.getObject("id", UUID.class), rs.getObject("recipient", UUID.class),
                 Channel.valueOf(rs.getString("channel")), rs.getString("type"), payload,
                 rs.getTimestamp("created_at").toInstant()),
                 DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                next == null ? null : next.toInstant());
+                next == null ? null : next.toInstant(), rs.getString("last_error"),
+                deadLettered == null ? null : deadLettered.toInstant());
     }
 
     private static String describe(Throwable error) {
@@ -149,23 +172,14 @@ class Deliveries {
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 
-    private static String workerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown-host";
-        }
-        return (host + ":" + ProcessHandle.current().pid());
-    }
-
     /**
      * DELIVERED and DEAD rows are done. A FAILED row is due for the message that retries its latest failure
      * (a stale copy retries an earlier one), and for the relay's message once its back-off has passed (the
      * relay publishes a FAILED row only when its retry message is long overdue). The wait queue's TTL, not this
      * node's clock, decides when a retry comes back, so clock skew between nodes cannot drop one.
      */
-    private record Row(PendingDelivery delivery, DeliveryStatus status, int attempts, Instant nextAttemptAt) {
+    private record Row(PendingDelivery delivery, DeliveryStatus status, int attempts, Instant nextAttemptAt,
+                       String lastError, Instant deadLetteredAt) {
         boolean due(Instant now, Integer retryOf) {
             return switch (status) {
                 case DELIVERED, DEAD -> false;
@@ -175,5 +189,11 @@ class Deliveries {
                 case PENDING, PUBLISHED -> true;
             };
         }
+    }
+
+    private record Result(Outcome outcome, DeadLetter deadLetter) {
+    }
+
+    private record DeadLetter(PendingDelivery notification, int attempts, String lastError) {
     }
 }

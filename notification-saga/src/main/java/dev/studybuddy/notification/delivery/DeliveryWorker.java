@@ -56,8 +56,10 @@ class DeliveryWorker {
         try {
             id = UUID.fromString(new String(message.getBody(), StandardCharsets.UTF_8).trim());
         } catch (IllegalArgumentException e) {
+            // Not a delivery: logged and dropped here, so it can never reach a dead-letter queue whose messages
+            // must each stand for a DEAD row of the log.
             log.warn("Dropping a message that names no notification: {}", message);
-            channel.basicReject(tag, false);
+            channel.basicAck(tag, false);
             return;
         }
         Integer retryOf = retryOf(message);

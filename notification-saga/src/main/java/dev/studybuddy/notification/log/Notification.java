@@ -33,6 +33,8 @@ public class Notification {
     private int attempts;
     @Column(name = "last_error")
     private String lastError;
+    @Column(name = "possible_duplicates")
+    private int possibleDuplicates;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -77,6 +79,11 @@ public class Notification {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** Attempts whose worker stopped before recording the outcome: each may have reached the recipient. */
+    public int possibleDuplicates() {
+        return possibleDuplicates;
     }
 
     public Instant createdAt() {

@@ -41,11 +41,16 @@ public record BrokerProperties(String exchange, String queuePrefix, boolean quor
         return queue(channel) + ".wait-" + delay.toMillis() + "ms";
     }
 
+    /**
+     * Where DEAD notifications' messages go. Not {@code .dead}: that queue was declared unbounded, a queue's
+     * arguments cannot change once declared, and its fanout exchange would keep feeding it; it is no longer used.
+     */
     public String deadLetterExchange() {
-        return exchange + ".dead";
+        return exchange + ".dead-letters";
     }
 
+    /** The bounded dead-letter queue (see the delivery package's RetryTopology). */
     public String deadLetterQueue() {
-        return queuePrefix + ".dead";
+        return queuePrefix + ".dead-letters";
     }
 }

@@ -35,6 +35,6 @@ class DeliveryPropertiesTest {
         assertThat(broker.waitQueue(Channel.EMAIL, Duration.ofSeconds(30)))
                 .isEqualTo("studybuddy.notifications.email.wait-30000ms");
         assertThat(broker.retryExchange()).isEqualTo("studybuddy.notifications.retry");
-        assertThat(broker.deadLetterQueue()).isEqualTo("studybuddy.notifications.dead");
+        assertThat(broker.deadLetterQueue()).isEqualTo("studybuddy.notifications.dead-letters");
     }
 }
