@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A JSON client over real HTTP for integration tests. Each client poses as its own address (through
- * {@code X-Forwarded-For}, which the services trust from loopback), so per-address rate limits of one
- * test do not spill into another.
+ * {@code X-Forwarded-For}, which the services believe from 127.0.0.1, their default trusted proxy), so
+ * per-address rate limits of one test do not spill into another.
  */
 public final class ApiClient {
 

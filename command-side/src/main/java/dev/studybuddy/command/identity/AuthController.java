@@ -29,12 +29,15 @@ class AuthController {
     private final Registration registration;
     private final Login login;
     private final AuthRateLimiter rateLimiter;
+    private final LoginThrottle loginThrottle;
     private final Commands commands;
 
-    AuthController(Registration registration, Login login, AuthRateLimiter rateLimiter, Commands commands) {
+    AuthController(Registration registration, Login login, AuthRateLimiter rateLimiter, LoginThrottle loginThrottle,
+                   Commands commands) {
         this.registration = registration;
         this.login = login;
         this.rateLimiter = rateLimiter;
+        this.loginThrottle = loginThrottle;
         this.commands = commands;
     }
 
@@ -42,7 +45,7 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     Registered register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.REGISTER, http.getRemoteAddr());
-        rateLimiter.checkUsername(AuthRateLimiter.Action.REGISTER, normalized(request.username()));
+        rateLimiter.checkRegistrationOf(normalized(request.username()));
         UUID userId = registration.register(request.username(), request.email(), request.password(),
                 request.displayName(), Set.of(PlatformRole.USER));
         return new Registered(userId);
@@ -51,8 +54,10 @@ class AuthController {
     @PostMapping("/login")
     TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.LOGIN, http.getRemoteAddr());
-        rateLimiter.checkUsername(AuthRateLimiter.Action.LOGIN, normalized(request.username()));
-        return login.login(request.username(), request.password());
+        LoginThrottle.Attempt attempt = loginThrottle.begin(normalized(request.username()), http.getRemoteAddr());
+        TokenPair tokens = login.login(request.username(), request.password());
+        attempt.succeeded();
+        return tokens;
     }
 
     @PostMapping("/refresh")

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * Token buckets (Bucket4j) for the abuse-prone identity endpoints. Buckets live in this node's memory,
+ * Token buckets (Bucket4j) for the abuse-prone identity endpoints: attempts per client address, and
+ * registrations per user name (failed logins are {@link LoginThrottle}'s). Buckets live in this node's memory,
  * bounded and forgotten when idle; several command-side nodes would each count on their own.
  */
 @Component
@@ -33,8 +34,8 @@ class AuthRateLimiter {
         consume(action + "|address|" + address, properties.perAddress());
     }
 
-    void checkUsername(Action action, String username) {
-        consume(action + "|user|" + username, properties.perUsername());
+    void checkRegistrationOf(String username) {
+        consume(Action.REGISTER + "|user|" + username, properties.perUsername());
     }
 
     private void consume(String key, RateLimitProperties.Limit limit) {

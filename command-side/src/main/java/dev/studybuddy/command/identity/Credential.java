@@ -71,6 +71,10 @@ class Credential {
         roles = newRoles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
+    void changePasswordHash(String newHash) {
+        passwordHash = newHash;
+    }
+
     void deactivate() {
         active = false;
     }

@@ -6,13 +6,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Attempts allowed at register, login and refresh, counted separately for each action, per client
- * address and per user name.
+ * Attempts allowed at register, login and refresh per client address (each action counted on its own),
+ * registrations per user name, and how failed logins are slowed down ({@link LoginThrottle}).
  */
 @ConfigurationProperties("studybuddy.rate-limits")
 record RateLimitProperties(@DefaultValue({"30", "1m"}) Limit perAddress,
-                           @DefaultValue({"10", "1m"}) Limit perUsername) {
+                           @DefaultValue({"10", "1m"}) Limit perUsername,
+                           @DefaultValue LoginFailures loginFailures) {
 
     record Limit(int attempts, Duration per) {
+    }
+
+    /**
+     * @param free          failures of one user name from one address before its next attempt must wait
+     * @param firstBackOff  that wait; it doubles with each further failure
+     * @param maxBackOff    the longest wait
+     * @param forgottenAfter how long after its last attempt a user name and address start again from nothing
+     * @param perUsername   failures of one user name from all addresses together; beyond them nobody signs in
+     *                      with that name until the bucket refills
+     */
+    record LoginFailures(@DefaultValue("3") int free,
+                         @DefaultValue("1s") Duration firstBackOff,
+                         @DefaultValue("15m") Duration maxBackOff,
+                         @DefaultValue("1h") Duration forgottenAfter,
+                         @DefaultValue({"100", "1h"}) Limit perUsername) {
+
+        LoginFailures {
+            if (forgottenAfter.compareTo(maxBackOff) < 0) {
+                throw new IllegalArgumentException("forgotten-after must not be shorter than max-back-off");
+            }
+        }
     }
 }

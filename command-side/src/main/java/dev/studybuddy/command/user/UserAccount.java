@@ -5,9 +5,11 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
+import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
@@ -91,6 +93,13 @@ public class UserAccount {
             return;
         }
         apply(new UserDeactivatedEvent(userId));
+    }
+
+    /** The password itself was checked and stored by identity; here only an open account may change it. */
+    @CommandHandler
+    public void handle(ChangePasswordCommand command) {
+        requireActive();
+        apply(new PasswordChangedEvent(userId));
     }
 
     /** Allowed on a closed account too: it only makes sure no token of it is left. */

@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
         "studybuddy.identity.admin.password=" + Accounts.ADMIN_PASSWORD,
         "studybuddy.rate-limits.per-username.attempts=5",
         "studybuddy.rate-limits.per-address.attempts=20",
+        "studybuddy.rate-limits.login-failures.per-username.attempts=12",
         "studybuddy.chat.edit-window=2s",
         "studybuddy.groups.invitation-lifetime=4s",
         "studybuddy.deadlines.polling-interval=500ms",

@@ -6,8 +6,11 @@ import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
+import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
+import dev.studybuddy.api.user.ChangesSecurityStamp;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
@@ -56,6 +59,23 @@ class UserAccountTest {
         fixture.given(aliceRegistered(), new SignedOutEverywhereEvent(ALICE), new UserDeactivatedEvent(ALICE))
                 .when(new SignOutEverywhereCommand(ALICE))
                 .expectEvents(new SignedOutEverywhereEvent(ALICE));
+    }
+
+    @Test
+    void changingThePasswordChangesTheSecurityStamp() {
+        fixture.given(aliceRegistered())
+                .when(new ChangePasswordCommand(ALICE))
+                .expectEvents(new PasswordChangedEvent(ALICE));
+        assertThat(new PasswordChangedEvent(ALICE)).isInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void aDeactivatedAccountCannotChangeItsPassword() {
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new ChangePasswordCommand(ALICE))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("This account is deactivated.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.security;
 
+import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
@@ -48,6 +49,17 @@ class AccountSecurityTest {
 
         assertThat(account.stamp()).isEqualTo(3);
         assertThat(account.active()).isFalse();
+    }
+
+    @Test
+    void aPasswordChangeMovesTheStampAndKeepsTheAccountOpen() {
+        AccountSecurity account = fold(
+                new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER)),
+                new ProfileChangedEvent(user, "Ada", "bio"),
+                new PasswordChangedEvent(user));
+
+        assertThat(account.stamp()).isEqualTo(2);
+        assertThat(account.active()).isTrue();
     }
 
     @Test

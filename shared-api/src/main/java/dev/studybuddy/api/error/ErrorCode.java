@@ -16,6 +16,8 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN(401),
     FORBIDDEN(403),
     ACCOUNT_DEACTIVATED(403),
+    /** The current password given to change it is not the account's. */
+    WRONG_PASSWORD(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     USERNAME_TAKEN(409),
