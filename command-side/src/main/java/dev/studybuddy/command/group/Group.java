@@ -77,7 +77,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -330,13 +329,7 @@ public class Group {
     public long handle(PostGroupMessageCommand command) {
         requireNotArchived();
         requireMember(command.authorId());
-        if (recentMessages.remembers(command.messageId())) {
-            throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
-        }
-        if (command.replyTo() != null && !recentMessages.remembers(command.replyTo())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
-                    "A reply must answer one of the latest " + RecentMessages.CAPACITY + " messages of this group.");
-        }
+        recentMessages.requireNew(command.messageId(), command.replyTo());
         List<UUID> mentioned = command.mentions().stream()
                 .filter(members::containsKey)
                 .filter(userId -> !userId.equals(command.authorId()))
@@ -349,14 +342,9 @@ public class Group {
     @CommandHandler
     public void handle(EditGroupMessageCommand command, EditWindow editWindow) {
         requireNotArchived();
-        PostedMessage message = requireMessage(command.messageId());
-        if (!message.authorId().equals(command.editorId())) {
-            throw forbidden("Only the author edits a message.");
-        }
+        PostedMessage message = recentMessages.requireEditableBy(command.messageId(), command.editorId());
         requireMember(command.editorId());
-        if (!editWindow.isOpenFor(message.postedAt())) {
-            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
-        }
+        editWindow.requireOpenFor(message);
         apply(new GroupMessageEditedEvent(groupId, command.messageId(), command.body()));
     }
 
@@ -368,34 +356,14 @@ public class Group {
     @CommandHandler
     public void handle(DeleteGroupMessageCommand command) {
         requireNotArchived();
-        Optional<PostedMessage> remembered = recentMessages.find(command.messageId());
-        if (remembered.isEmpty()) {
-            if (recentMessages.isComplete()) {
-                throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        Actor actor = command.actor();
+        switch (recentMessages.deletionBy(command.messageId(), actor.userId())) {
+            case OWN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(), false));
+            case ANOTHERS, FORGOTTEN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(),
+                    requireManager(actor)));
+            case OWN_AGAIN, ANOTHERS_AGAIN -> {
             }
-            boolean moderation = requireManager(command.actor());
-            apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
-            return;
         }
-        PostedMessage message = remembered.get();
-        if (message.deleted()) {
-            return;
-        }
-        boolean byAuthor = message.authorId().equals(command.actor().userId());
-        boolean moderation = !byAuthor && requireManager(command.actor());
-        apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
-    }
-
-    /** A message older than the latest the group remembers is past its edit window, or was never posted. */
-    private PostedMessage requireMessage(UUID messageId) {
-        Optional<PostedMessage> remembered = recentMessages.find(messageId);
-        if (remembered.isEmpty() && !recentMessages.isComplete()) {
-            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
-        }
-        if (remembered.isEmpty() || remembered.get().deleted()) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
-        }
-        return remembered.get();
     }
 
     @CommandHandler
