@@ -50,8 +50,6 @@ import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
-import dev.studybuddy.api.group.StudySessionRescheduledEvent;
-import dev.studybuddy.api.group.StudySessionRules;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
@@ -65,12 +63,12 @@ import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -84,7 +82,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A study group: its details, its {@link Roster} (the authority on who may do what in it), its chat and
- * its study sessions. Chat makes its stream long, so it is snapshotted and cached (see
+ * its {@link StudySession}s. Chat makes its stream long, so it is snapshotted and cached (see
  * GroupConfiguration); snapshots are Jackson documents of these fields. Of the chat it keeps only its
  * latest messages ({@link RecentMessages}), so that neither its memory nor its snapshot grows with the
  * conversation.
@@ -106,6 +104,7 @@ public class Group {
     @AggregateMember
     @JsonUnwrapped
     private Roster roster = new Roster();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, StudySession> sessions = new HashMap<>();
     private RecentMessages recentMessages = new RecentMessages();
 
@@ -359,7 +358,7 @@ public class Group {
         if (sessions.containsKey(command.sessionId())) {
             throw new DomainException(ErrorCode.CONFLICT, "A session with this id exists already.");
         }
-        requireFuture(command.startsAt());
+        StudySession.requireStartAhead(command.startsAt());
         apply(new StudySessionScheduledEvent(groupId, command.sessionId(), command.schedulerId(), command.title(),
                 command.startsAt(), command.durationMinutes()));
     }
@@ -367,46 +366,23 @@ public class Group {
     @CommandHandler
     public void handle(RescheduleStudySessionCommand command) {
         requireNotArchived();
-        StudySession session = requireChangeableSession(command.sessionId(), command.actor());
-        Instant startsAt = command.startsAt() != null ? command.startsAt() : session.startsAt();
-        if (command.startsAt() != null) {
-            requireFuture(startsAt);
-        }
-        apply(new StudySessionRescheduledEvent(groupId, command.sessionId(),
-                Objects.requireNonNullElse(command.title(), session.title()), startsAt,
-                Objects.requireNonNullElse(command.durationMinutes(), session.durationMinutes()), command.actor().userId()));
+        apply(changeableSession(command.sessionId(), command.actor()).rescheduled(command));
     }
 
     @CommandHandler
     public void handle(CancelStudySessionCommand command) {
         requireNotArchived();
-        requireChangeableSession(command.sessionId(), command.actor());
+        changeableSession(command.sessionId(), command.actor());
         apply(new StudySessionCancelledEvent(groupId, command.sessionId(), command.actor().userId()));
     }
 
-    /** Its scheduler, the owner or an admin may change a session, until it starts. */
-    private StudySession requireChangeableSession(UUID sessionId, Actor actor) {
+    private StudySession changeableSession(UUID sessionId, Actor actor) {
         StudySession session = sessions.get(sessionId);
-        if (session == null || session.cancelled()) {
+        if (session == null || session.isCancelled()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such study session.");
         }
-        if (!session.scheduledBy().equals(actor.userId()) && !roster.isOwnerOrAdmin(actor.userId())) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only its scheduler, the owner and admins change a session.");
-        }
-        if (!session.startsAt().isAfter(GenericEventMessage.clock.instant())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "The session has started already.");
-        }
+        session.requireChangeableBy(actor.userId(), roster.isOwnerOrAdmin(actor.userId()));
         return session;
-    }
-
-    private static void requireFuture(Instant startsAt) {
-        Instant now = GenericEventMessage.clock.instant();
-        if (!startsAt.isAfter(now)) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts in the future.");
-        }
-        if (startsAt.isAfter(now.plus(StudySessionRules.MAX_LEAD))) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts within a year.");
-        }
     }
 
     private void admitByInvitation(UUID invitee) {
@@ -463,19 +439,14 @@ public class Group {
 
     @EventSourcingHandler
     void on(StudySessionScheduledEvent event) {
-        sessions.put(event.sessionId(),
-                new StudySession(event.scheduledBy(), event.title(), event.startsAt(), event.durationMinutes(), false));
+        sessions.put(event.sessionId(), new StudySession(event));
     }
 
-    @EventSourcingHandler
-    void on(StudySessionRescheduledEvent event) {
-        sessions.computeIfPresent(event.sessionId(), (id, session) ->
-                session.rescheduled(event.title(), event.startsAt(), event.durationMinutes()));
-    }
-
-    @EventSourcingHandler
-    void on(StudySessionCancelledEvent event) {
-        sessions.computeIfPresent(event.sessionId(), (id, session) -> session.asCancelled());
+    /** A session's id is its key in the snapshot; the session itself leaves it out (see StudySession). */
+    @JsonProperty("sessions")
+    private void readSessionsOfASnapshot(Map<UUID, StudySession> read) {
+        sessions = new HashMap<>();
+        read.forEach((sessionId, session) -> sessions.put(sessionId, session.identifiedAs(sessionId)));
     }
 
     /**
