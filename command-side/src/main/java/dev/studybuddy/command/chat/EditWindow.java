@@ -1,11 +1,12 @@
 package dev.studybuddy.command.chat;
 
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /** How long after posting an author may still edit a message (group or direct). */
 @Component
@@ -18,7 +19,9 @@ public class EditWindow {
     }
 
     /** Measured on the clock that stamps events, so that tests can move time on. */
-    public boolean isOpenFor(Instant postedAt) {
-        return !GenericEventMessage.clock.instant().isAfter(postedAt.plus(length));
+    public void requireOpenFor(PostedMessage message) {
+        if (GenericEventMessage.clock.instant().isAfter(message.postedAt().plus(length))) {
+            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.studybuddy.command.chat;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -17,6 +19,9 @@ import java.util.UUID;
  * Until a message is forgotten the record is complete, and a message it does not hold was never posted.
  * After that, a message it does not hold is either an older one or none at all: {@link #isComplete()} lets
  * the aggregate answer such a message by the rules for older messages.
+ * <p>
+ * The rules both conversations keep for posts, replies, edits and deletions live here too, so that a group
+ * and a pair of friends decide alike; each adds only who may write in it and, for deletions, who moderates.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -58,5 +63,50 @@ public final class RecentMessages {
 
     public int size() {
         return latest.size();
+    }
+
+    /** A new message has an id of its own, and a reply answers one of the latest messages. */
+    public void requireNew(UUID messageId, UUID replyTo) {
+        if (remembers(messageId)) {
+            throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
+        }
+        if (replyTo != null && !remembers(replyTo)) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED,
+                    "A reply must answer one of the latest " + CAPACITY + " messages of this conversation.");
+        }
+    }
+
+    /**
+     * Only its author edits a message, and only one of the latest: an older one is past its edit window, or
+     * was never posted. Whether the window is still open is {@link EditWindow}'s to say.
+     */
+    public PostedMessage requireEditableBy(UUID messageId, UUID editorId) {
+        PostedMessage message = latest.get(messageId);
+        if (message == null && !complete) {
+            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
+        }
+        if (message == null || message.deleted()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        }
+        if (!message.authorId().equals(editorId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only the author edits a message.");
+        }
+        return message;
+    }
+
+    /** @throws DomainException NOT_FOUND for a message that was never posted, while that can be told */
+    public Deletion deletionBy(UUID messageId, UUID userId) {
+        PostedMessage message = latest.get(messageId);
+        if (message == null) {
+            if (complete) {
+                throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+            }
+            return Deletion.FORGOTTEN;
+        }
+        boolean own = message.authorId().equals(userId);
+        if (message.deleted()) {
+            return own ? Deletion.OWN_AGAIN : Deletion.ANOTHERS_AGAIN;
+        }
+        return own ? Deletion.OWN : Deletion.ANOTHERS;
     }
 }

@@ -150,13 +150,7 @@ public class Friendship {
     @CommandHandler
     public long handle(SendDirectMessageCommand command) {
         requireFriendsWithoutBlock();
-        if (recentMessages.remembers(command.messageId())) {
-            throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
-        }
-        if (command.replyTo() != null && !recentMessages.remembers(command.replyTo())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
-                    "A reply must answer one of the latest " + RecentMessages.CAPACITY + " messages of this conversation.");
-        }
+        recentMessages.requireNew(command.messageId(), command.replyTo());
         apply(new DirectMessageSentEvent(friendshipId, command.messageId(), command.senderId(), command.recipientId(),
                 command.body(), command.replyTo(), command.attachments()));
         return AggregateLifecycle.getVersion();
@@ -164,14 +158,9 @@ public class Friendship {
 
     @CommandHandler
     public void handle(EditDirectMessageCommand command, EditWindow editWindow) {
-        if (isForgotten(command.messageId())) {
-            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
-        }
-        PostedMessage message = requireOwnMessage(command.messageId(), command.editorId());
+        PostedMessage message = recentMessages.requireEditableBy(command.messageId(), command.editorId());
         requireFriendsWithoutBlock();
-        if (!editWindow.isOpenFor(message.postedAt())) {
-            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
-        }
+        editWindow.requireOpenFor(message);
         apply(new DirectMessageEditedEvent(friendshipId, command.messageId(), command.body()));
     }
 
@@ -181,16 +170,15 @@ public class Friendship {
      */
     @CommandHandler
     public void handle(DeleteDirectMessageCommand command) {
-        if (isForgotten(command.messageId())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
+        switch (recentMessages.deletionBy(command.messageId(), command.userId())) {
+            case OWN -> apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
+            case OWN_AGAIN -> {
+            }
+            case ANOTHERS -> throw new DomainException(ErrorCode.FORBIDDEN, "Only the author deletes a direct message.");
+            case ANOTHERS_AGAIN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+            case FORGOTTEN -> throw new DomainException(ErrorCode.RULE_VIOLATED,
                     "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
         }
-        PostedMessage message = recentMessages.find(command.messageId()).orElse(null);
-        if (message != null && message.deleted() && message.authorId().equals(command.userId())) {
-            return;
-        }
-        requireOwnMessage(command.messageId(), command.userId());
-        apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
     }
 
     @CommandHandler
@@ -204,22 +192,6 @@ public class Friendship {
         if (!friends || !blockers.isEmpty()) {
             throw new DomainException(ErrorCode.NOT_FRIENDS, "You can only write to your friends.");
         }
-    }
-
-    /** Whether the message may be an older one the pair has forgotten, rather than none at all. */
-    private boolean isForgotten(UUID messageId) {
-        return !recentMessages.remembers(messageId) && !recentMessages.isComplete();
-    }
-
-    private PostedMessage requireOwnMessage(UUID messageId, UUID userId) {
-        PostedMessage message = recentMessages.find(messageId).orElse(null);
-        if (message == null || message.deleted()) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
-        }
-        if (!message.authorId().equals(userId)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only the author edits or deletes a message.");
-        }
-        return message;
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.studybuddy.command.group;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import dev.studybuddy.api.group.StudySessionRules;
 import dev.studybuddy.api.group.AcceptInvitationCommand;
 import dev.studybuddy.api.group.Actor;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
@@ -50,7 +50,6 @@ import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
-import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
@@ -64,32 +63,29 @@ import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-
-import org.axonframework.modelling.command.AggregateLifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A study group and its roster: the only authority on who may do what in it. Chat makes its stream
- * long, so it is snapshotted and cached (see GroupConfiguration); snapshots are Jackson documents of
- * these fields. Of the chat it keeps only its latest messages ({@link RecentMessages}), so that neither
- * its memory nor its snapshot grows with the conversation.
+ * A study group: its details, its {@link Roster} (the authority on who may do what in it), its chat and
+ * its {@link StudySession}s. Chat makes its stream long, so it is snapshotted and cached (see
+ * GroupConfiguration); snapshots are Jackson documents of these fields. Of the chat it keeps only its
+ * latest messages ({@link RecentMessages}), so that neither its memory nor its snapshot grows with the
+ * conversation.
  */
 @Aggregate(snapshotTriggerDefinition = GroupConfiguration.SNAPSHOT_TRIGGER, cache = GroupConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -104,13 +100,11 @@ public class Group {
     private JoinPolicy joinPolicy;
     private int capacity;
     private boolean archived;
-    private UUID ownerId;
-    private Map<UUID, GroupRole> members = new HashMap<>();
-    private Set<UUID> banned = new HashSet<>();
-    private Set<UUID> joinRequests = new HashSet<>();
-    /** Open invitations, each with its number among all the group has sent. */
-    private Map<UUID, Integer> invitations = new HashMap<>();
-    private int invitationsSent;
+    /** Unwrapped, so that snapshots keep the roster at the top of the document, as before it was a class. */
+    @AggregateMember
+    @JsonUnwrapped
+    private Roster roster = new Roster();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, StudySession> sessions = new HashMap<>();
     private RecentMessages recentMessages = new RecentMessages();
 
@@ -127,11 +121,11 @@ public class Group {
     @CommandHandler
     public void handle(ChangeGroupDetailsCommand command) {
         requireNotArchived();
-        boolean moderation = requireManager(command.actor());
+        boolean moderation = roster.requireManager(command.actor());
         int newCapacity = command.capacity() != null ? command.capacity() : capacity;
-        if (newCapacity < members.size()) {
+        if (newCapacity < roster.size()) {
             throw new DomainException(ErrorCode.RULE_VIOLATED,
-                    "Capacity cannot be below the current " + members.size() + " members.");
+                    "Capacity cannot be below the current " + roster.size() + " members.");
         }
         GroupDetailsChangedEvent changed = new GroupDetailsChangedEvent(groupId,
                 Objects.requireNonNullElse(command.name(), name),
@@ -151,18 +145,16 @@ public class Group {
         if (archived) {
             return;
         }
-        boolean byOwner = isOwner(command.actor().userId());
+        boolean byOwner = roster.isOwner(command.actor().userId());
         if (!byOwner && !command.actor().platformModerator()) {
-            throw forbidden("Only the owner archives a group.");
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner archives a group.");
         }
         apply(new GroupArchivedEvent(groupId, command.actor().userId(), !byOwner));
     }
 
     @CommandHandler
     public void handle(UnarchiveGroupCommand command) {
-        if (!isOwner(command.actor().userId())) {
-            throw forbidden("Only the owner unarchives a group.");
-        }
+        roster.requireOwner(command.actor(), "Only the owner unarchives a group.");
         if (archived) {
             apply(new GroupUnarchivedEvent(groupId, command.actor().userId()));
         }
@@ -171,33 +163,31 @@ public class Group {
     @CommandHandler
     public void handle(TransferOwnershipCommand command) {
         requireNotArchived();
-        if (!isOwner(command.actor().userId())) {
-            throw forbidden("Only the owner hands over ownership.");
-        }
-        if (!members.containsKey(command.newOwnerId()) || isOwner(command.newOwnerId())) {
+        roster.requireOwner(command.actor(), "Only the owner hands over ownership.");
+        GroupRole heir = roster.roleOf(command.newOwnerId());
+        if (heir == null || heir == GroupRole.OWNER) {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "Ownership goes to another member of the group.");
         }
-        apply(new OwnershipTransferredEvent(groupId, ownerId, command.newOwnerId()));
+        apply(new OwnershipTransferredEvent(groupId, roster.ownerId(), command.newOwnerId()));
     }
 
     @CommandHandler
     public JoinOutcome handle(JoinGroupCommand command) {
         requireNotArchived();
         UUID userId = command.userId();
-        requireNotBanned(userId);
-        requireNotMember(userId);
-        if (invitations.containsKey(userId)) {
+        roster.requireMayJoin(userId);
+        if (roster.isInvited(userId)) {
             admitByInvitation(userId);
             return JoinOutcome.JOINED;
         }
         return switch (joinPolicy) {
             case OPEN -> {
-                requireSeatFree();
+                roster.requireSeatFree(capacity);
                 apply(new MemberJoinedEvent(groupId, userId, GroupRole.MEMBER, JoinRoute.OPEN));
                 yield JoinOutcome.JOINED;
             }
             case APPROVAL -> {
-                if (joinRequests.contains(userId)) {
+                if (roster.hasAskedToJoin(userId)) {
                     throw new DomainException(ErrorCode.REQUEST_ALREADY_PENDING, "Your request to join is pending already.");
                 }
                 apply(new JoinRequestedEvent(groupId, userId));
@@ -210,8 +200,8 @@ public class Group {
     @CommandHandler
     public void handle(LeaveGroupCommand command) {
         requireNotArchived();
-        requireMember(command.userId());
-        if (isOwner(command.userId())) {
+        roster.requireMember(command.userId());
+        if (roster.isOwner(command.userId())) {
             throw new DomainException(ErrorCode.RULE_VIOLATED,
                     "The owner leaves only after handing ownership to another member, or archives the group.");
         }
@@ -222,11 +212,10 @@ public class Group {
     public void handle(InviteToGroupCommand command, UserDirectory users, DeadlineManager deadlines,
                        GroupSettings settings) {
         requireNotArchived();
-        requireRole(command.actor(), "Only the owner and admins invite.");
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins invite.");
         UUID invitee = command.inviteeId();
-        requireNotBanned(invitee);
-        requireNotMember(invitee);
-        if (invitations.containsKey(invitee)) {
+        roster.requireMayJoin(invitee);
+        if (roster.isInvited(invitee)) {
             return;
         }
         if (users.statusOf(invitee) != UserDirectory.Status.ACTIVE) {
@@ -234,12 +223,12 @@ public class Group {
         }
         apply(new InvitationSentEvent(groupId, invitee, command.actor().userId()));
         deadlines.schedule(settings.invitationLifetime(), InvitationDeadline.NAME,
-                new InvitationDeadline(invitee, invitations.get(invitee)));
+                new InvitationDeadline(invitee, roster.openInvitation(invitee)));
     }
 
     @DeadlineHandler(deadlineName = InvitationDeadline.NAME)
     void expire(InvitationDeadline deadline) {
-        Integer open = invitations.get(deadline.inviteeId());
+        Integer open = roster.openInvitation(deadline.inviteeId());
         if (open != null && open == deadline.invitationNumber()) {
             apply(new InvitationExpiredEvent(groupId, deadline.inviteeId()));
         }
@@ -248,23 +237,23 @@ public class Group {
     @CommandHandler
     public void handle(AcceptInvitationCommand command) {
         requireNotArchived();
-        requireInvitation(command.inviteeId());
+        roster.requireInvitation(command.inviteeId());
         admitByInvitation(command.inviteeId());
     }
 
     @CommandHandler
     public void handle(DeclineInvitationCommand command) {
         requireNotArchived();
-        requireInvitation(command.inviteeId());
+        roster.requireInvitation(command.inviteeId());
         apply(new InvitationDeclinedEvent(groupId, command.inviteeId()));
     }
 
     @CommandHandler
     public void handle(ApproveJoinRequestCommand command) {
         requireNotArchived();
-        requireRole(command.actor(), "Only the owner and admins approve join requests.");
-        requireJoinRequest(command.requesterId());
-        requireSeatFree();
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins approve join requests.");
+        roster.requireJoinRequest(command.requesterId());
+        roster.requireSeatFree(capacity);
         apply(new JoinRequestApprovedEvent(groupId, command.requesterId(), command.actor().userId()));
         apply(new MemberJoinedEvent(groupId, command.requesterId(), GroupRole.MEMBER, JoinRoute.APPROVAL));
     }
@@ -272,18 +261,16 @@ public class Group {
     @CommandHandler
     public void handle(RejectJoinRequestCommand command) {
         requireNotArchived();
-        requireRole(command.actor(), "Only the owner and admins reject join requests.");
-        requireJoinRequest(command.requesterId());
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins reject join requests.");
+        roster.requireJoinRequest(command.requesterId());
         apply(new JoinRequestRejectedEvent(groupId, command.requesterId(), command.actor().userId()));
     }
 
     @CommandHandler
     public void handle(ChangeMemberRoleCommand command) {
         requireNotArchived();
-        if (!isOwner(command.actor().userId())) {
-            throw forbidden("Only the owner changes roles.");
-        }
-        GroupRole current = requireMember(command.memberId());
+        roster.requireOwner(command.actor(), "Only the owner changes roles.");
+        GroupRole current = roster.requireMember(command.memberId());
         if (current == GroupRole.OWNER) {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "The owner's role changes only by handing over ownership.");
         }
@@ -295,32 +282,32 @@ public class Group {
     @CommandHandler
     public void handle(RemoveMemberCommand command) {
         requireNotArchived();
-        GroupRole target = members.get(command.memberId());
+        GroupRole target = roster.roleOf(command.memberId());
         if (target == null) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such member.");
         }
-        boolean moderation = requireAuthorityOver(command.actor(), command.memberId(), target);
+        boolean moderation = roster.requireAuthorityOver(command.actor(), command.memberId(), target);
         apply(new MemberRemovedEvent(groupId, command.memberId(), command.actor().userId(), moderation));
     }
 
     @CommandHandler
     public void handle(BanFromGroupCommand command) {
         requireNotArchived();
-        if (banned.contains(command.userId())) {
+        if (roster.isBanned(command.userId())) {
             return;
         }
-        GroupRole target = members.get(command.userId());
+        GroupRole target = roster.roleOf(command.userId());
         boolean moderation = target != null
-                ? requireAuthorityOver(command.actor(), command.userId(), target)
-                : requireManager(command.actor());
+                ? roster.requireAuthorityOver(command.actor(), command.userId(), target)
+                : roster.requireManager(command.actor());
         apply(new UserBannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), target != null, moderation));
     }
 
     @CommandHandler
     public void handle(UnbanFromGroupCommand command) {
         requireNotArchived();
-        boolean moderation = requireManager(command.actor());
-        if (banned.contains(command.userId())) {
+        boolean moderation = roster.requireManager(command.actor());
+        if (roster.isBanned(command.userId())) {
             apply(new UserUnbannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), moderation));
         }
     }
@@ -329,34 +316,20 @@ public class Group {
     @CommandHandler
     public long handle(PostGroupMessageCommand command) {
         requireNotArchived();
-        requireMember(command.authorId());
-        if (recentMessages.remembers(command.messageId())) {
-            throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
-        }
-        if (command.replyTo() != null && !recentMessages.remembers(command.replyTo())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
-                    "A reply must answer one of the latest " + RecentMessages.CAPACITY + " messages of this group.");
-        }
-        List<UUID> mentioned = command.mentions().stream()
-                .filter(members::containsKey)
-                .filter(userId -> !userId.equals(command.authorId()))
-                .toList();
+        roster.requireMember(command.authorId());
+        recentMessages.requireNew(command.messageId(), command.replyTo());
         apply(new GroupMessagePostedEvent(groupId, command.messageId(), command.authorId(), command.body(),
-                command.replyTo(), mentioned, command.attachments()));
+                command.replyTo(), roster.otherMembersAmong(command.mentions(), command.authorId()),
+                command.attachments()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     public void handle(EditGroupMessageCommand command, EditWindow editWindow) {
         requireNotArchived();
-        PostedMessage message = requireMessage(command.messageId());
-        if (!message.authorId().equals(command.editorId())) {
-            throw forbidden("Only the author edits a message.");
-        }
-        requireMember(command.editorId());
-        if (!editWindow.isOpenFor(message.postedAt())) {
-            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
-        }
+        PostedMessage message = recentMessages.requireEditableBy(command.messageId(), command.editorId());
+        roster.requireMember(command.editorId());
+        editWindow.requireOpenFor(message);
         apply(new GroupMessageEditedEvent(groupId, command.messageId(), command.body()));
     }
 
@@ -368,44 +341,24 @@ public class Group {
     @CommandHandler
     public void handle(DeleteGroupMessageCommand command) {
         requireNotArchived();
-        Optional<PostedMessage> remembered = recentMessages.find(command.messageId());
-        if (remembered.isEmpty()) {
-            if (recentMessages.isComplete()) {
-                throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        Actor actor = command.actor();
+        switch (recentMessages.deletionBy(command.messageId(), actor.userId())) {
+            case OWN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(), false));
+            case ANOTHERS, FORGOTTEN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(),
+                    roster.requireManager(actor)));
+            case OWN_AGAIN, ANOTHERS_AGAIN -> {
             }
-            boolean moderation = requireManager(command.actor());
-            apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
-            return;
         }
-        PostedMessage message = remembered.get();
-        if (message.deleted()) {
-            return;
-        }
-        boolean byAuthor = message.authorId().equals(command.actor().userId());
-        boolean moderation = !byAuthor && requireManager(command.actor());
-        apply(new GroupMessageDeletedEvent(groupId, command.messageId(), command.actor().userId(), moderation));
-    }
-
-    /** A message older than the latest the group remembers is past its edit window, or was never posted. */
-    private PostedMessage requireMessage(UUID messageId) {
-        Optional<PostedMessage> remembered = recentMessages.find(messageId);
-        if (remembered.isEmpty() && !recentMessages.isComplete()) {
-            throw new DomainException(ErrorCode.EDIT_WINDOW_CLOSED, "This message can no longer be edited.");
-        }
-        if (remembered.isEmpty() || remembered.get().deleted()) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
-        }
-        return remembered.get();
     }
 
     @CommandHandler
     public void handle(ScheduleStudySessionCommand command) {
         requireNotArchived();
-        requireMember(command.schedulerId());
+        roster.requireMember(command.schedulerId());
         if (sessions.containsKey(command.sessionId())) {
             throw new DomainException(ErrorCode.CONFLICT, "A session with this id exists already.");
         }
-        requireFuture(command.startsAt());
+        StudySession.requireStartAhead(command.startsAt());
         apply(new StudySessionScheduledEvent(groupId, command.sessionId(), command.schedulerId(), command.title(),
                 command.startsAt(), command.durationMinutes()));
     }
@@ -413,134 +366,29 @@ public class Group {
     @CommandHandler
     public void handle(RescheduleStudySessionCommand command) {
         requireNotArchived();
-        StudySession session = requireChangeableSession(command.sessionId(), command.actor());
-        Instant startsAt = command.startsAt() != null ? command.startsAt() : session.startsAt();
-        if (command.startsAt() != null) {
-            requireFuture(startsAt);
-        }
-        apply(new StudySessionRescheduledEvent(groupId, command.sessionId(),
-                Objects.requireNonNullElse(command.title(), session.title()), startsAt,
-                Objects.requireNonNullElse(command.durationMinutes(), session.durationMinutes()), command.actor().userId()));
+        apply(changeableSession(command.sessionId(), command.actor()).rescheduled(command));
     }
 
     @CommandHandler
     public void handle(CancelStudySessionCommand command) {
         requireNotArchived();
-        requireChangeableSession(command.sessionId(), command.actor());
+        changeableSession(command.sessionId(), command.actor());
         apply(new StudySessionCancelledEvent(groupId, command.sessionId(), command.actor().userId()));
     }
 
-    /** Its scheduler, the owner or an admin may change a session, until it starts. */
-    private StudySession requireChangeableSession(UUID sessionId, Actor actor) {
+    private StudySession changeableSession(UUID sessionId, Actor actor) {
         StudySession session = sessions.get(sessionId);
-        if (session == null || session.cancelled()) {
+        if (session == null || session.isCancelled()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such study session.");
         }
-        GroupRole role = members.get(actor.userId());
-        if (!session.scheduledBy().equals(actor.userId()) && role != GroupRole.OWNER && role != GroupRole.ADMIN) {
-            throw forbidden("Only its scheduler, the owner and admins change a session.");
-        }
-        if (!session.startsAt().isAfter(GenericEventMessage.clock.instant())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "The session has started already.");
-        }
+        session.requireChangeableBy(actor.userId(), roster.isOwnerOrAdmin(actor.userId()));
         return session;
     }
 
-    private static void requireFuture(Instant startsAt) {
-        Instant now = GenericEventMessage.clock.instant();
-        if (!startsAt.isAfter(now)) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts in the future.");
-        }
-        if (startsAt.isAfter(now.plus(StudySessionRules.MAX_LEAD))) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "A session starts within a year.");
-        }
-    }
-
     private void admitByInvitation(UUID invitee) {
-        requireSeatFree();
+        roster.requireSeatFree(capacity);
         apply(new InvitationAcceptedEvent(groupId, invitee));
         apply(new MemberJoinedEvent(groupId, invitee, GroupRole.MEMBER, JoinRoute.INVITATION));
-    }
-
-    /**
-     * Who may remove or ban a member: the owner anyone but themselves, an admin only plain members, a
-     * platform moderator anyone but the owner. Nobody removes the owner.
-     *
-     * @return whether the act is moderation: allowed only by the actor's platform role
-     */
-    private boolean requireAuthorityOver(Actor actor, UUID targetId, GroupRole target) {
-        if (target == GroupRole.OWNER) {
-            throw forbidden("Nobody removes the owner.");
-        }
-        if (actor.userId().equals(targetId)) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "Leave the group instead.");
-        }
-        GroupRole actorRole = members.get(actor.userId());
-        boolean allowedByGroupRole = actorRole == GroupRole.OWNER
-                || (actorRole == GroupRole.ADMIN && target == GroupRole.MEMBER);
-        if (!allowedByGroupRole && !actor.platformModerator()) {
-            throw forbidden("You may not remove this member.");
-        }
-        return !allowedByGroupRole;
-    }
-
-    /**
-     * Owners, admins and platform moderators manage a group.
-     *
-     * @return whether the act is moderation: allowed only by the actor's platform role
-     */
-    private boolean requireManager(Actor actor) {
-        GroupRole role = members.get(actor.userId());
-        boolean allowedByGroupRole = role == GroupRole.OWNER || role == GroupRole.ADMIN;
-        if (!allowedByGroupRole && !actor.platformModerator()) {
-            throw forbidden("Only the owner and admins may do this.");
-        }
-        return !allowedByGroupRole;
-    }
-
-    private void requireRole(Actor actor, String refusal) {
-        GroupRole role = members.get(actor.userId());
-        if (role != GroupRole.OWNER && role != GroupRole.ADMIN) {
-            throw forbidden(refusal);
-        }
-    }
-
-    private GroupRole requireMember(UUID userId) {
-        GroupRole role = members.get(userId);
-        if (role == null) {
-            throw new DomainException(ErrorCode.NOT_A_MEMBER, "Not a member of this group.");
-        }
-        return role;
-    }
-
-    private void requireNotMember(UUID userId) {
-        if (members.containsKey(userId)) {
-            throw new DomainException(ErrorCode.ALREADY_MEMBER, "Already a member of this group.");
-        }
-    }
-
-    private void requireNotBanned(UUID userId) {
-        if (banned.contains(userId)) {
-            throw new DomainException(ErrorCode.BANNED_FROM_GROUP, "Banned from this group.");
-        }
-    }
-
-    private void requireInvitation(UUID userId) {
-        if (!invitations.containsKey(userId)) {
-            throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no invitation for you.");
-        }
-    }
-
-    private void requireJoinRequest(UUID userId) {
-        if (!joinRequests.contains(userId)) {
-            throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no such join request.");
-        }
-    }
-
-    private void requireSeatFree() {
-        if (members.size() >= capacity) {
-            throw new DomainException(ErrorCode.GROUP_FULL, "The group is full.");
-        }
     }
 
     private void requireNotArchived() {
@@ -549,18 +397,9 @@ public class Group {
         }
     }
 
-    private boolean isOwner(UUID userId) {
-        return userId.equals(ownerId);
-    }
-
-    private static DomainException forbidden(String message) {
-        return new DomainException(ErrorCode.FORBIDDEN, message);
-    }
-
     @EventSourcingHandler
     void on(GroupCreatedEvent event) {
         groupId = event.groupId();
-        ownerId = event.ownerId();
         setDetails(event.name(), event.description(), event.visibility(), event.joinPolicy(), event.capacity());
     }
 
@@ -589,73 +428,6 @@ public class Group {
     }
 
     @EventSourcingHandler
-    void on(OwnershipTransferredEvent event) {
-        members.put(event.previousOwnerId(), GroupRole.ADMIN);
-        members.put(event.newOwnerId(), GroupRole.OWNER);
-        ownerId = event.newOwnerId();
-    }
-
-    @EventSourcingHandler
-    void on(MemberJoinedEvent event) {
-        members.put(event.userId(), event.role());
-        joinRequests.remove(event.userId());
-        invitations.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(MemberLeftEvent event) {
-        members.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(JoinRequestedEvent event) {
-        joinRequests.add(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(JoinRequestRejectedEvent event) {
-        joinRequests.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(InvitationSentEvent event) {
-        invitationsSent++;
-        invitations.put(event.inviteeId(), invitationsSent);
-    }
-
-    @EventSourcingHandler
-    void on(InvitationExpiredEvent event) {
-        invitations.remove(event.inviteeId());
-    }
-
-    @EventSourcingHandler
-    void on(InvitationDeclinedEvent event) {
-        invitations.remove(event.inviteeId());
-    }
-
-    @EventSourcingHandler
-    void on(MemberRoleChangedEvent event) {
-        members.put(event.userId(), event.role());
-    }
-
-    @EventSourcingHandler
-    void on(MemberRemovedEvent event) {
-        members.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(UserBannedFromGroupEvent event) {
-        banned.add(event.userId());
-        members.remove(event.userId());
-        joinRequests.remove(event.userId());
-        invitations.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(UserUnbannedFromGroupEvent event) {
-        banned.remove(event.userId());
-    }
-    @EventSourcingHandler
     void on(GroupMessagePostedEvent event, @Timestamp Instant postedAt) {
         recentMessages.posted(event.messageId(), event.authorId(), postedAt);
     }
@@ -663,6 +435,18 @@ public class Group {
     @EventSourcingHandler
     void on(GroupMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(StudySessionScheduledEvent event) {
+        sessions.put(event.sessionId(), new StudySession(event));
+    }
+
+    /** A session's id is its key in the snapshot; the session itself leaves it out (see StudySession). */
+    @JsonProperty("sessions")
+    private void readSessionsOfASnapshot(Map<UUID, StudySession> read) {
+        sessions = new HashMap<>();
+        read.forEach((sessionId, session) -> sessions.put(sessionId, session.identifiedAs(sessionId)));
     }
 
     /**
@@ -681,21 +465,5 @@ public class Group {
                         recentMessages.deleted(entry.getKey());
                     }
                 });
-    }
-    @EventSourcingHandler
-    void on(StudySessionScheduledEvent event) {
-        sessions.put(event.sessionId(),
-                new StudySession(event.scheduledBy(), event.title(), event.startsAt(), event.durationMinutes(), false));
-    }
-
-    @EventSourcingHandler
-    void on(StudySessionRescheduledEvent event) {
-        sessions.computeIfPresent(event.sessionId(), (id, session) ->
-                session.rescheduled(event.title(), event.startsAt(), event.durationMinutes()));
-    }
-
-    @EventSourcingHandler
-    void on(StudySessionCancelledEvent event) {
-        sessions.computeIfPresent(event.sessionId(), (id, session) -> session.asCancelled());
     }
 }
