@@ -6,13 +6,24 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * mongo-java-server's H2 backend with sorted indexes (see the module's README) and durable writes: a command's
  * answer leaves only after what it changed is committed to the file, so a write acknowledged to a client survives
  * the stand-in being killed. (H2Backend alone commits in the background about once a second.) Writers that arrive
- * while a commit runs are written by the next one together: one commit serves them all.
+ * while a commit runs are written by the next one together: one commit serves them all. A command known only to
+ * read answers at once, as MongoDB answers a read with what it holds whether or not its journal has it yet: making
+ * reads wait for other clients' commits made every tracking poll and aggregate load queue behind the writers.
  */
 public class IndexedH2Backend extends H2Backend {
+
+    /** Commands that change nothing; anything else (including a command this list does not know) is committed. */
+    private static final Set<String> READ_ONLY = Set.of("find", "getmore", "count", "distinct", "listcollections",
+            "listindexes", "listdatabases", "ismaster", "hello", "ping", "buildinfo", "serverstatus", "killcursors",
+            "endsessions", "dbstats", "collstats", "whatsmyuri", "getparameter", "getlog", "hostinfo",
+            "connectionstatus", "getlasterror", "getfreemonitoringstatus", "getcmdlineopts", "saslstart");
 
     private final Object commitLock = new Object();
 
@@ -30,11 +41,23 @@ public class IndexedH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            commitChanges();
+            if (!readsOnly(command, query)) {
+                commitChanges();
+            }
         }
     }
 
-    private void commitChanges() {
+    private static boolean readsOnly(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("aggregate")) {
+            String pipeline = String.valueOf(query.get("pipeline"));
+            return !pipeline.contains("$out") && !pipeline.contains("$merge");
+        }
+        return READ_ONLY.contains(name);
+    }
+
+    /** Commits what is not on disk yet; a writer that finds its changes committed by another writer returns. */
+    protected void commitChanges() {
         MVStore store = getMvStore();
         if (store.hasUnsavedChanges()) {
             synchronized (commitLock) {
