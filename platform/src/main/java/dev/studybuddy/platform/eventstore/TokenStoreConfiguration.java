@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,12 +53,28 @@ public class TokenStoreConfiguration {
                 .build();
     }
 
-    /** Every pooled processor claims and extends its segments as {@link SegmentClaims} says. */
+    /**
+     * Every pooled processor claims and extends its segments as {@link SegmentClaims} says, and:
+     * <ul>
+     *   <li>handles up to {@code studybuddy.processors.batch-size} events per transaction (Axon's default is one):
+     *       a processor catching up or replaying writes its token once per batch instead of once per event, while
+     *       a caught-up one still handles each event as soon as it arrives (a batch is what is there, not a wait);</li>
+     *   <li>starts with {@code studybuddy.processors.segments} segments (Axon's default is 16), the most nodes
+     *       that can share it. Each segment a node holds looks at every event (a Mongo token comparison over
+     *       the look-back window's event ids), so a node pays per segment it holds, not per event it handles:
+     *       16 segments on two nodes made a catching-up node spend most of its time comparing tokens. Only a
+     *       processor's first start creates its segments.</li>
+     * </ul>
+     */
     @Bean
-    public ConfigurerModule segmentClaiming(SegmentClaims claims) {
+    public ConfigurerModule segmentClaimingAndBatches(SegmentClaims claims,
+                                                      @Value("${studybuddy.processors.batch-size:100}") int batchSize,
+                                                      @Value("${studybuddy.processors.segments:4}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
                         .tokenClaimInterval(claims.interval().toMillis())
-                        .claimExtensionThreshold(claims.extendAfter().toMillis())));
+                        .claimExtensionThreshold(claims.extendAfter().toMillis())
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments)));
     }
 }
