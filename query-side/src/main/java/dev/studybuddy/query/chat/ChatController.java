@@ -4,7 +4,7 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
-import dev.studybuddy.query.group.GroupAccess;
+import dev.studybuddy.query.user.PrivacySettings;
 import dev.studybuddy.query.web.CursorPage;
 import dev.studybuddy.query.web.Cursors;
 import jakarta.validation.constraints.Max;
@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Conversation history, unread counts and the direct conversations list (API.md). A group's messages
@@ -33,11 +36,13 @@ import java.util.UUID;
 class ChatController {
 
     private final ChatViews views;
-    private final GroupAccess groups;
+    private final GroupHistoryAccess access;
+    private final PrivacySettings privacy;
 
-    ChatController(ChatViews views, GroupAccess groups) {
+    ChatController(ChatViews views, GroupHistoryAccess access, PrivacySettings privacy) {
         this.views = views;
-        this.groups = groups;
+        this.access = access;
+        this.privacy = privacy;
     }
 
     @GetMapping("/api/groups/{groupId}/messages")
@@ -59,17 +64,24 @@ class ChatController {
         return history(directWith(userId), beforeSeq, afterSeq, limit);
     }
 
-    /** The caller's direct conversations, latest activity first, each with its latest message and unread count. */
+    /**
+     * The caller's direct conversations, latest activity first, each with its latest message, unread count and how
+     * far the friend has read ({@code otherReadSeq}, null unless both share read receipts).
+     */
     @GetMapping("/api/direct")
     CursorPage<DirectConversation> conversations(
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         UUID me = CurrentUser.id();
         List<DirectConversationEntry> fetched = views.directConversations(me, key(cursor), limit + 1);
+        Set<UUID> withoutReceipts = privacy.withoutReceipts(Stream.concat(Stream.of(me),
+                fetched.stream().map(DirectConversationEntry::otherUserId)).collect(Collectors.toSet()));
         return CursorPage.of(fetched, limit, entry -> entry.lastAt().toEpochMilli() + "|" + entry.conversationId())
                 .map(entry -> new DirectConversation(entry.otherUserId(), entry.conversationId(),
                         views.latest(entry.conversationId()).orElse(null),
-                        views.readPosition(entry.conversationId(), me), views.unread(entry.conversationId(), me)));
+                        views.readPosition(entry.conversationId(), me), views.unread(entry.conversationId(), me),
+                        withoutReceipts.contains(me) || withoutReceipts.contains(entry.otherUserId()) ? null
+                                : views.readPosition(entry.conversationId(), entry.otherUserId())));
     }
 
     @GetMapping("/api/groups/{groupId}/unread")
@@ -103,12 +115,7 @@ class ChatController {
     }
 
     private void requireMember(UUID groupId) {
-        switch (groups.of(groupId, CurrentUser.id())) {
-            case MEMBER -> {
-            }
-            case OUTSIDER -> throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members read the group's messages.");
-            case HIDDEN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
-        }
+        access.requireMember(groupId, CurrentUser.id());
     }
 
     private static String directWith(UUID userId) {
@@ -133,9 +140,9 @@ class ChatController {
         }
     }
 
-    /** An item of {@code GET /api/direct}. */
+    /** An item of {@code GET /api/direct}; {@code otherReadSeq} is -1 before the friend's first read. */
     record DirectConversation(UUID userId, String conversationId, ChatMessageView lastMessage, long readSeq,
-                              long unreadCount) {
+                              long unreadCount, Long otherReadSeq) {
     }
 
     /** {@code GET /api/groups/{groupId}/unread}: {@code readSeq} is -1 before the first read. */

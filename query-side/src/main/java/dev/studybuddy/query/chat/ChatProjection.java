@@ -15,6 +15,7 @@ import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.RealtimeUpdates;
+import dev.studybuddy.query.user.PrivacySettings;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -24,6 +25,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +36,8 @@ import java.util.UUID;
  * committed, without the handlers ever waiting on Redis (never during a replay: {@link ReplayStatus}). A message's
  * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
  * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions), and
- * so does the deletion of a file that messages carry ({@code attachment.removed}).
+ * so does the deletion of a file that messages carry ({@code attachment.removed}). A direct read position that
+ * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts.
  * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
  */
 @Component
@@ -46,11 +49,13 @@ public class ChatProjection {
     private final ChatViews views;
     private final RealtimeUpdates updates;
     private final ProjectionPositions positions;
+    private final PrivacySettings privacy;
 
-    ChatProjection(ChatViews views, RealtimeUpdates updates, ProjectionPositions positions) {
+    ChatProjection(ChatViews views, RealtimeUpdates updates, ProjectionPositions positions, PrivacySettings privacy) {
         this.views = views;
         this.updates = updates;
         this.positions = positions;
+        this.privacy = privacy;
     }
 
     @EventHandler
@@ -124,8 +129,17 @@ public class ChatProjection {
     }
 
     @EventHandler
-    void on(DirectReadPositionAdvancedEvent event) {
-        views.read(Conversations.direct(event.friendshipId()), event.userId(), event.seq());
+    void on(DirectReadPositionAdvancedEvent event, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        if (!views.read(conversationId, event.userId(), event.seq()) || replay.isReplay()) {
+            return;
+        }
+        UUID friend = Conversations.participants(event.friendshipId()).stream()
+                .filter(user -> !user.equals(event.userId())).findFirst().orElseThrow();
+        if (privacy.withoutReceipts(List.of(event.userId(), friend)).isEmpty()) {
+            updates.toUser(friend, RealtimeUpdates.READ_ADVANCED, conversationId,
+                    Map.of("userId", event.userId(), "readSeq", event.seq()));
+        }
     }
 
     @EventHandler

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,7 @@ public class ChatViews {
         messages().createIndex(Indexes.ascending("conversationId", "changeSeq"));
         messages().createIndex(Indexes.ascending("conversationId", "messageId"));
         messages().createIndex(Indexes.ascending("attachments"));
+        readPositions().createIndex(Indexes.ascending("conversationId", "seq"));
         directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
     }
 
@@ -134,14 +136,31 @@ public class ChatViews {
         return before(conversationId, Long.MAX_VALUE, 1).stream().findFirst();
     }
 
-    /** Moves a user's read position forward (never back). */
-    void read(String conversationId, UUID userId, long seq) {
+    /** Moves a user's read position forward (never back); @return whether it moved */
+    boolean read(String conversationId, UUID userId, long seq) {
         String id = conversationId + "|" + userId;
-        if (readPosition(conversationId, userId) < seq) {
-            readPositions().replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                    .append("conversationId", conversationId).append("userId", userId.toString()).append("seq", seq),
-                    new ReplaceOptions().upsert(true));
+        if (readPosition(conversationId, userId) >= seq) {
+            return false;
         }
+        readPositions().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                .append("conversationId", conversationId).append("userId", userId.toString()).append("seq", seq),
+                new ReplaceOptions().upsert(true));
+        return true;
+    }
+
+    /** The users whose read position in the conversation is at {@code seq} or beyond, with their positions. */
+    Map<UUID, Long> readersFrom(String conversationId, long seq) {
+        Map<UUID, Long> readers = new LinkedHashMap<>();
+        readPositions().find(Filters.and(Filters.eq("conversationId", conversationId), Filters.gte("seq", seq)))
+                .forEach(document -> readers.put(UUID.fromString(document.getString("userId")), document.getLong("seq")));
+        return readers;
+    }
+
+    /** The message with that id in the conversation, deleted or not. */
+    Optional<ChatMessageView> message(String conversationId, UUID messageId) {
+        Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
+                Filters.eq("messageId", messageId.toString()))).first();
+        return Optional.ofNullable(found).map(document -> ChatMessageView.of(document, Map.of()));
     }
 
     /** The highest seq the user has read, -1 if none. */

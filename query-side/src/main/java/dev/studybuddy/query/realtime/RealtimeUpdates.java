@@ -29,6 +29,7 @@ public class RealtimeUpdates {
     public static final String MEMBER_JOINED = "member.joined";
     public static final String MEMBER_LEFT = "member.left";
     public static final String TYPING = "typing";
+    public static final String READ_ADVANCED = "read.advanced";
 
     /** The unit-of-work resource holding the updates to publish once it has committed. */
     private static final String AFTER_COMMIT = RealtimeUpdates.class.getName() + ".afterCommit";
@@ -47,6 +48,11 @@ public class RealtimeUpdates {
     /** A frame for both users of the friendship, on their {@code /user/queue/direct}. */
     public void toPair(String friendshipId, String type, String conversationId, long seq, Map<String, Object> fields) {
         publish(RedisChannels.direct(friendshipId), frame(type, conversationId, seq, fields));
+    }
+
+    /** A frame for one user's {@code /user/queue/direct} only (on the user's other nodes too). */
+    public void toUser(UUID userId, String type, String conversationId, Map<String, Object> fields) {
+        publish(RedisChannels.userDirect(userId), frame(type, conversationId, null, fields));
     }
 
     private static Map<String, Object> frame(String type, String conversationId, Long seq, Map<String, Object> fields) {

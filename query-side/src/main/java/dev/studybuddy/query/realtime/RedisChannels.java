@@ -1,11 +1,14 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.query.presence.PresenceChanges;
+
 import java.util.UUID;
 
 /**
  * The Redis pub/sub channels every query-side node listens on. The chat projection publishes a group's
  * updates on its group channel and a pair's direct messages on their direct channel; notification-saga
- * publishes in-app notifications on the recipient's channel.
+ * publishes in-app notifications on the recipient's channel. What only one user of a pair should see (a
+ * {@code read.advanced}) goes on that user's direct channel; presence changes on {@code PresenceChanges.CHANNEL}.
  */
 public final class RedisChannels {
 
@@ -13,8 +16,10 @@ public final class RedisChannels {
     public static final String DIRECT_PREFIX = "studybuddy:chat:direct:";
     public static final String CHAT_PATTERN = "studybuddy:chat:*";
     public static final String NOTIFICATIONS_PATTERN = "studybuddy:user:*:notifications";
+    public static final String USER_DIRECT_PATTERN = "studybuddy:user:*:direct";
     static final String USER_PREFIX = "studybuddy:user:";
     static final String NOTIFICATIONS_SUFFIX = ":notifications";
+    static final String USER_DIRECT_SUFFIX = ":direct";
 
     private RedisChannels() {
     }
@@ -27,16 +32,24 @@ public final class RedisChannels {
         return DIRECT_PREFIX + friendshipId;
     }
 
-    /** What a channel carries, for the fan-out meters: {@code group}, {@code direct}, {@code notifications} or {@code other}. */
+    /** Frames for one user's {@code /user/queue/direct} only. */
+    public static String userDirect(UUID userId) {
+        return USER_PREFIX + userId + USER_DIRECT_SUFFIX;
+    }
+
+    /** What a channel carries, for the fan-out meters: {@code group}, {@code direct}, {@code notifications}, {@code presence} or {@code other}. */
     static String kind(String channel) {
         if (channel.startsWith(GROUP_PREFIX)) {
             return "group";
         }
-        if (channel.startsWith(DIRECT_PREFIX)) {
+        if (channel.startsWith(DIRECT_PREFIX) || channel.startsWith(USER_PREFIX) && channel.endsWith(USER_DIRECT_SUFFIX)) {
             return "direct";
         }
         if (channel.startsWith(USER_PREFIX) && channel.endsWith(NOTIFICATIONS_SUFFIX)) {
             return "notifications";
+        }
+        if (channel.equals(PresenceChanges.CHANNEL)) {
+            return "presence";
         }
         return "other";
     }

@@ -2,7 +2,9 @@ package dev.studybuddy.query.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybuddy.query.chat.Conversations;
+import dev.studybuddy.query.presence.PresenceChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -17,7 +19,9 @@ import java.util.UUID;
 /**
  * Forwards what arrives on the Redis channels to this node's WebSocket sessions: a group's updates to
  * {@code /topic/groups.{groupId}}, a pair's direct messages to both users' {@code /user/queue/direct},
- * notification-saga's in-app notifications to the recipient's {@code /user/queue/notifications}. A
+ * notification-saga's in-app notifications to the recipient's {@code /user/queue/notifications}, a frame for one
+ * user of a pair to that user's {@code /user/queue/direct}, a presence change to the {@code /user/queue/presence}
+ * of each user in its {@code to} (which the frame then no longer carries). A
  * {@code member.left} is delivered to the group (the leaver included) and then ends the leaver's
  * subscriptions here; a {@code member.joined} lifts that again.
  */
@@ -54,6 +58,16 @@ class RedisFanOut implements MessageListener {
                 String user = channel.substring(RedisChannels.USER_PREFIX.length(),
                         channel.length() - RedisChannels.NOTIFICATIONS_SUFFIX.length());
                 clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/notifications", frame);
+            } else if (channel.startsWith(RedisChannels.USER_PREFIX) && channel.endsWith(RedisChannels.USER_DIRECT_SUFFIX)) {
+                String user = channel.substring(RedisChannels.USER_PREFIX.length(),
+                        channel.length() - RedisChannels.USER_DIRECT_SUFFIX.length());
+                clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/direct", frame);
+            } else if (channel.equals(PresenceChanges.CHANNEL) && frame instanceof ObjectNode presence) {
+                JsonNode to = presence.remove("to");
+                if (to != null) {
+                    to.forEach(user -> clients.convertAndSendToUser(UUID.fromString(user.asText()).toString(),
+                            PresenceChanges.QUEUE, presence));
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Dropped an unreadable update on {}", channel, e);

@@ -28,10 +28,11 @@ import java.util.regex.Pattern;
 /**
  * Every frame a client sends passes here (docs/architecture.md#real-time). CONNECT needs {@code Authorization: Bearer <access
  * token>}, checked by the same {@link JwtDecoder} as the REST API; SUBSCRIBE is allowed to
- * {@code /topic/groups.{groupId}} for that group's members and to the user's own {@code /user/queue/direct}
- * and {@code /user/queue/notifications}; SEND only to {@code /app/groups.{groupId}.typing} by members, at
- * most once per {@code typing-interval} per session (more are dropped). Anything else is refused: the
- * exception becomes an ERROR frame. After CONNECT no frame is accepted once the session's token has expired or
+ * {@code /topic/groups.{groupId}} for that group's members and to the user's own {@code /user/queue/direct},
+ * {@code /user/queue/notifications} and {@code /user/queue/presence}; SEND only to
+ * {@code /app/groups.{groupId}.typing} by members, at most once per {@code typing-interval} per session (more are
+ * dropped), and to {@code /app/presence.active} (activity, see {@code SessionActivity}; nothing handles it).
+ * Anything else is refused: the exception becomes an ERROR frame. After CONNECT no frame is accepted once the session's token has expired or
  * been revoked ({@link SessionTokens}).
  */
 @Component
@@ -39,6 +40,8 @@ class StompAuthorization implements ChannelInterceptor {
 
     static final String DIRECT_QUEUE = "/user/queue/direct";
     static final String NOTIFICATIONS_QUEUE = "/user/queue/notifications";
+    static final String PRESENCE_QUEUE = "/user/queue/presence";
+    static final String ACTIVITY = "/app/presence.active";
     private static final Pattern TYPING = Pattern.compile("/app/groups\\.([0-9a-fA-F-]{36})\\.typing");
     private static final String BEARER = "Bearer ";
     private static final String LAST_TYPING = "studybuddy.lastTyping";
@@ -118,7 +121,7 @@ class StompAuthorization implements ChannelInterceptor {
             presence.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), userId, Presence.ALL_DIRECT);
             return message;
         }
-        if (NOTIFICATIONS_QUEUE.equals(destination)) {
+        if (NOTIFICATIONS_QUEUE.equals(destination) || PRESENCE_QUEUE.equals(destination)) {
             return message;
         }
         Optional<UUID> group = GroupSubscriptions.groupOf(destination);
@@ -136,9 +139,12 @@ class StompAuthorization implements ChannelInterceptor {
     /** @return null (dropped) for a typing signal that comes too soon after the session's last one */
     private Message<?> send(Message<?> message, StompHeaderAccessor accessor) {
         UUID userId = userOf(message, accessor);
+        if (ACTIVITY.equals(accessor.getDestination())) {
+            return message;
+        }
         Matcher typing = TYPING.matcher(String.valueOf(accessor.getDestination()));
         if (!typing.matches()) {
-            throw refused(message, "Clients send only typing signals to /app/groups.{groupId}.typing.");
+            throw refused(message, "Clients send only typing signals to /app/groups.{groupId}.typing and /app/presence.active.");
         }
         UUID groupId = UUID.fromString(typing.group(1));
         if (!groups.isMember(groupId, userId) || subscriptions.isRevoked(groupId, userId)) {

@@ -2,9 +2,12 @@ package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import dev.studybuddy.platform.security.PublicEndpoints;
+import dev.studybuddy.query.presence.PresenceChanges;
+import dev.studybuddy.query.presence.SessionActivity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -29,11 +32,14 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final RealtimeProperties properties;
     private final StompAuthorization authorization;
     private final DeliveryGuard deliveryGuard;
+    private final SessionActivity activity;
 
-    WebSocketConfiguration(RealtimeProperties properties, StompAuthorization authorization, DeliveryGuard deliveryGuard) {
+    WebSocketConfiguration(RealtimeProperties properties, StompAuthorization authorization, DeliveryGuard deliveryGuard,
+                           SessionActivity activity) {
         this.properties = properties;
         this.authorization = authorization;
         this.deliveryGuard = deliveryGuard;
+        this.activity = activity;
     }
 
     @Bean
@@ -56,7 +62,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authorization);
+        // activity after authorization: a refused frame is nobody's activity
+        registration.interceptors(authorization, activity);
     }
 
     @Override
@@ -88,7 +95,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         container.setConnectionFactory(connectionFactory);
         container.setTaskExecutor(redisFanOutExecutor);
         container.addMessageListener(fanOut, List.of(new PatternTopic(RedisChannels.CHAT_PATTERN),
-                new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN)));
+                new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN), new PatternTopic(RedisChannels.USER_DIRECT_PATTERN),
+                new ChannelTopic(PresenceChanges.CHANNEL)));
         return container;
     }
 }

@@ -23,6 +23,9 @@ import java.lang.annotation.Target;
         "studybuddy.files.local-directory=target/test-uploads",
         // short enough for PresenceIT to see a lost entry written again, long enough not to hide a wrong SREM
         "studybuddy.websocket.presence-refresh-interval=5s",
+        // PresenceApiIT sees a user go away within seconds, not minutes
+        "studybuddy.presence.away-after=" + QuerySideIT.AWAY_AFTER_MILLIS + "ms",
+        "studybuddy.presence.refresh-interval=1s",
         // two-node tests see the segments split within seconds, and the first node take them all back soon after
         "studybuddy.projections.balancing.interval=1s",
         "studybuddy.projections.balancing.release-for=8s"})
@@ -34,4 +37,7 @@ public @interface QuerySideIT {
 
     /** Shorter than production's 5 s, so that the timeout path is quick to test. */
     long MAX_WAIT_MILLIS = 3000;
+
+    /** Production's 5 minutes without activity, shortened so that a test waits seconds. */
+    long AWAY_AFTER_MILLIS = 3000;
 }

@@ -32,6 +32,8 @@ public final class SecondNode implements AutoCloseable {
     public static SecondNode start(Environment first, EventProcessingConfiguration firstNode, String nodeId) {
         String[] args = Stream.of("server.port=0", "studybuddy.node-id=" + nodeId,
                         "studybuddy.projections.balancing.interval=1s",
+                        "studybuddy.presence.away-after=" + QuerySideIT.AWAY_AFTER_MILLIS + "ms",
+                        "studybuddy.presence.refresh-interval=1s",
                         "spring.datasource.url=" + first.getRequiredProperty("spring.datasource.url"),
                         "spring.datasource.username=" + first.getRequiredProperty("spring.datasource.username"),
                         "spring.data.mongodb.uri=" + first.getRequiredProperty("spring.data.mongodb.uri"),

@@ -1,0 +1,112 @@
+package dev.studybuddy.query.presence;
+
+import dev.studybuddy.query.projection.NodeIdentity;
+import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Users' online status as every node sees it, in Redis:
+ * <ul>
+ *   <li>{@code studybuddy:online:{userId}}: a SORTED SET of the nodes holding a session of the user, each scored with
+ *   the time its entry lapses (renewed every {@code refresh-interval}, lapsing after {@code connection-ttl}), so a
+ *   crashed node's entry stops counting without anyone removing it;</li>
+ *   <li>{@code studybuddy:last-active:{userId}}: the time (epoch ms) of the user's latest activity on any node;</li>
+ *   <li>{@code studybuddy:presence-shown:{userId}}: the status last announced to the user's friends, swapped
+ *   atomically, so that of several nodes noticing one change only one announces it.</li>
+ * </ul>
+ * Times are the nodes' clocks: nodes are expected to agree within a second or so.
+ */
+@Component
+class PresenceBoard {
+
+    private static final String ONLINE = "studybuddy:online:";
+    private static final String LAST_ACTIVE = "studybuddy:last-active:";
+    private static final String SHOWN = "studybuddy:presence-shown:";
+
+    private final StringRedisTemplate redis;
+    private final PresenceProperties properties;
+    private final String node;
+    private final Clock clock;
+
+    PresenceBoard(StringRedisTemplate redis, PresenceProperties properties, NodeIdentity node) {
+        this.redis = redis;
+        this.properties = properties;
+        this.node = node.id();
+        this.clock = Clock.systemUTC();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** This node holds sessions of these users: renews their entries, in one round trip. */
+    void connected(Collection<UUID> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        double lapsesAt = now().plus(properties.connectionTtl()).toEpochMilli();
+        long ttl = properties.connectionTtl().toSeconds();
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            StringRedisConnection strings = (StringRedisConnection) connection;
+            users.forEach(user -> {
+                strings.zAdd(ONLINE + user, lapsesAt, node);
+                strings.expire(ONLINE + user, ttl);
+            });
+            return null;
+        });
+    }
+
+    /** This node's last session of the user has ended. */
+    void disconnected(UUID user) {
+        redis.opsForZSet().remove(ONLINE + user, node);
+    }
+
+    void active(UUID user, Instant at) {
+        redis.opsForValue().set(LAST_ACTIVE + user, Long.toString(at.toEpochMilli()), properties.lastSeenFor());
+    }
+
+    /** The users' presence as the board shows it, in their order (hiding is not the board's business). */
+    List<UserPresence> read(List<UUID> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        Instant now = now();
+        List<Object> answers = redis.executePipelined((RedisCallback<Object>) connection -> {
+            StringRedisConnection strings = (StringRedisConnection) connection;
+            users.forEach(user -> {
+                strings.zCount(ONLINE + user, now.toEpochMilli(), Double.POSITIVE_INFINITY);
+                strings.get(LAST_ACTIVE + user);
+            });
+            return null;
+        });
+        List<UserPresence> presences = new ArrayList<>(users.size());
+        for (int i = 0; i < users.size(); i++) {
+            boolean connected = (Long) answers.get(2 * i) > 0;
+            Instant lastActive = answers.get(2 * i + 1) instanceof String millis
+                    ? Instant.ofEpochMilli(Long.parseLong(millis)) : null;
+            presences.add(new UserPresence(users.get(i),
+                    PresenceStatus.of(connected, lastActive, now, properties.awayAfter()), lastActive));
+        }
+        return presences;
+    }
+
+    UserPresence read(UUID user) {
+        return read(List.of(user)).get(0);
+    }
+
+    /** Records {@code status} as the one announced for the user; @return the one announced before (OFFLINE if none) */
+    PresenceStatus swapShown(UUID user, PresenceStatus status) {
+        String before = redis.opsForValue().getAndSet(SHOWN + user, status.name());
+        redis.expire(SHOWN + user, properties.lastSeenFor());
+        return before == null ? PresenceStatus.OFFLINE : PresenceStatus.valueOf(before);
+    }
+}

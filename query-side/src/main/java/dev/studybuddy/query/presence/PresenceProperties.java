@@ -1,0 +1,30 @@
+package dev.studybuddy.query.presence;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How users' online status is kept (query-side README, "Presence").
+ *
+ * @param awayAfter       a connected user without activity for this long is {@code away}; activity reaches Redis at
+ *                        most every tenth of it per user and node, so {@code lastSeenAt} is that precise
+ * @param refreshInterval how often a node renews its users' connections in Redis and looks for those gone away
+ * @param connectionTtl   how long a node's connection entry lives without renewal: a crashed node's users read as
+ *                        offline after it
+ * @param lastSeenFor     how long a user's last activity is kept after it
+ * @param maxUserIds      the most ids one {@code GET /api/presence} asks about
+ */
+@ConfigurationProperties("studybuddy.presence")
+public record PresenceProperties(@DefaultValue("5m") Duration awayAfter,
+                                 @DefaultValue("20s") Duration refreshInterval,
+                                 @DefaultValue("60s") Duration connectionTtl,
+                                 @DefaultValue("30d") Duration lastSeenFor,
+                                 @DefaultValue("100") int maxUserIds) {
+
+    /** The least time between two writes of one user's activity from one node. */
+    Duration activityWriteInterval() {
+        return awayAfter.dividedBy(10);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.studybuddy.query.presence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This node's part of users' presence: which users hold a STOMP session here, and when each was last active.
+ * <p>
+ * <b>Activity</b> is a frame the client sends that the user caused: CONNECT, SUBSCRIBE, UNSUBSCRIBE and SEND (a
+ * typing signal, or {@code /app/presence.active}, which a client sends on user input while nothing else is sent).
+ * Heart-beats are not activity: an open, unattended tab sends them too. It registers behind
+ * {@code StompAuthorization}, so a refused frame counts for nothing.
+ * <p>
+ * Redis ({@link PresenceBoard}) is written from one thread of its own, in the order of the changes, and never by
+ * the thread handling a frame: a slow or absent Redis delays presence, never a frame. A user's activity is written
+ * at most every {@code away-after / 10} per node; every {@code refresh-interval} the node renews its users'
+ * connection entries and announces those whose activity here has just passed {@code away-after}
+ * ({@link PresenceChanges} decides whether they are away everywhere).
+ */
+@Component
+public class SessionActivity implements ChannelInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionActivity.class);
+
+    private final PresenceBoard board;
+    private final PresenceChanges changes;
+    private final PresenceProperties properties;
+    private final Map<String, UUID> sessions = new ConcurrentHashMap<>();
+    /** Touched by the writer thread only. */
+    private final Map<UUID, LocalUser> users = new HashMap<>();
+    private ScheduledExecutorService writer;
+
+    SessionActivity(PresenceBoard board, PresenceChanges changes, PresenceProperties properties) {
+        this.board = board;
+        this.changes = changes;
+        this.properties = properties;
+    }
+
+    @PostConstruct
+    void start() {
+        writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "presence-activity");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long refresh = properties.refreshInterval().toMillis();
+        writer.scheduleWithFixedDelay(() -> guarded(this::refresh), refresh, refresh, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() == null || accessor.getSessionId() == null) {
+            return message;
+        }
+        StompCommand command = accessor.getCommand();
+        Principal user = accessor.getUser();
+        if (user == null || command == StompCommand.DISCONNECT) {
+            return message;
+        }
+        UUID userId = UUID.fromString(user.getName());
+        Instant at = board.now();
+        String session = accessor.getSessionId();
+        if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+            if (sessions.putIfAbsent(session, userId) == null) {
+                write(() -> opened(userId, at));
+            }
+        } else if (sessions.containsKey(session)) {
+            // a frame of a session already gone must not open it again
+            write(() -> active(userId, at));
+        }
+        return message;
+    }
+
+    @EventListener
+    void disconnected(SessionDisconnectEvent event) {
+        UUID userId = sessions.remove(event.getSessionId());
+        if (userId != null) {
+            write(() -> closed(userId));
+        }
+    }
+
+    /** The user changed who may see their presence: their friends hear what they see now. */
+    public void reannounce(UUID userId) {
+        write(() -> changes.announce(userId));
+    }
+
+    private void opened(UUID userId, Instant at) {
+        LocalUser local = users.computeIfAbsent(userId, id -> new LocalUser());
+        local.sessions++;
+        if (local.sessions == 1) {
+            board.connected(List.of(userId));
+        }
+        active(userId, at);
+    }
+
+    private void active(UUID userId, Instant at) {
+        LocalUser local = users.get(userId);
+        if (local == null) {
+            return;
+        }
+        local.lastActive = at;
+        local.awayAnnounced = false;
+        if (local.lastWritten == null || !at.isBefore(local.lastWritten.plus(properties.activityWriteInterval()))) {
+            local.lastWritten = at;
+            board.active(userId, at);
+            changes.announce(userId);
+        }
+    }
+
+    private void closed(UUID userId) {
+        LocalUser local = users.get(userId);
+        if (local == null || --local.sessions > 0) {
+            return;
+        }
+        users.remove(userId);
+        board.disconnected(userId);
+        changes.announce(userId);
+    }
+
+    private void refresh() {
+        board.connected(new ArrayList<>(users.keySet()));
+        Instant awaySince = board.now().minus(properties.awayAfter());
+        users.forEach((userId, local) -> {
+            if (!local.awayAnnounced && local.lastActive.isBefore(awaySince)) {
+                local.awayAnnounced = true;
+                guarded(() -> changes.announce(userId));
+            }
+        });
+    }
+
+    private void write(Runnable change) {
+        try {
+            writer.execute(() -> guarded(change));
+        } catch (RejectedExecutionException e) {
+            log.debug("Presence change after shutdown not written; the entries lapse");
+        }
+    }
+
+    private static void guarded(Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not keep presence in Redis; the next refresh mends it", e);
+        }
+    }
+
+    /** Takes this node's connections out of Redis on a graceful stop, rather than leaving them to lapse. */
+    @PreDestroy
+    void stop() {
+        write(() -> new ArrayList<>(users.keySet()).forEach(userId -> {
+            users.remove(userId);
+            board.disconnected(userId);
+            changes.announce(userId);
+        }));
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class LocalUser {
+        int sessions;
+        Instant lastActive;
+        Instant lastWritten;
+        boolean awayAnnounced;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.studybuddy.query.presence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.query.support.Friendships;
+import dev.studybuddy.query.support.Groups;
+import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.SecondNode;
+import dev.studybuddy.query.support.StompClients;
+import dev.studybuddy.query.support.StompClients.Client;
+import dev.studybuddy.query.support.UserAccounts;
+import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.TestTokenIssuer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Presence over real HTTP and STOMP on two query-side nodes (docs/api.md "Presence"): a user connected to one
+ * node is seen online from the other, goes away after {@code away-after} without activity (shortened to
+ * {@link QuerySideIT#AWAY_AFTER_MILLIS} here), and offline when the last session ends; friends hear each change on
+ * {@code /user/queue/presence} whichever node they are on; strangers learn nothing, and a hidden user reads offline.
+ */
+@QuerySideIT
+class PresenceApiIT {
+
+    private static final Duration SOON = Duration.ofSeconds(20);
+    private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private static SecondNode secondNode;
+    private static int secondPort;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    Friendships friendships;
+    @Autowired
+    Groups groups;
+    @Autowired
+    StringRedisTemplate redis;
+
+    final List<Client> clients = new ArrayList<>();
+    UUID me;
+    UUID friend;
+    UUID groupmate;
+    UUID stranger;
+    UUID blocker;
+
+    @BeforeEach
+    void friendsAndAGroup() {
+        if (secondNode == null) {
+            secondNode = SecondNode.start(environment, processing, "presence-second-node");
+            secondPort = secondNode.port();
+        }
+        me = UUID.randomUUID();
+        friend = UUID.randomUUID();
+        groupmate = UUID.randomUUID();
+        stranger = UUID.randomUUID();
+        blocker = UUID.randomUUID();
+        friendships.request(me, friend);
+        accounts.awaitProjected("friendships", friendships.accept(me, friend));
+        UUID groupId = groups.create(me, "Presence " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        groups.join(groupId, groupmate);
+        accounts.awaitProjected("groups", groups.join(groupId, blocker));
+        accounts.awaitProjected("friendships", friendships.block(blocker, me, false, null));
+    }
+
+    @AfterEach
+    void disconnect() {
+        clients.forEach(Client::close);
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+            secondNode = null;
+        }
+    }
+
+    @Test
+    void friendsAndFellowMembersAreAnsweredFromEveryNodeAndOthersLeftOut() throws Exception {
+        connected(secondPort, friend);
+        connected(port, stranger);
+        connected(secondPort, blocker);
+
+        await().atMost(SOON).until(() -> !statusOf(presence(port, me, friend), friend).equals("offline"));
+        JsonNode items = presence(port, me, friend, groupmate, stranger, blocker, me);
+        assertThat(ids(items)).as("the stranger and the one who blocks are left out")
+                .containsExactly(friend.toString(), groupmate.toString(), me.toString());
+        assertThat(statusOf(items, groupmate)).isEqualTo("offline");
+        assertThat(statusOf(items, me)).isEqualTo("offline");
+        Instant lastSeen = Instant.parse(find(items, friend).get("lastSeenAt").asText());
+        assertThat(lastSeen).isBetween(Instant.now().minusSeconds(30), Instant.now().plusSeconds(5));
+        assertThat(ids(presence(secondPort, stranger, stranger, friend, me))).as("nobody's stranger").containsExactly(stranger.toString());
+    }
+
+    @Test
+    void aFriendOnTheOtherNodeHearsOnlineAwayOnlineAndOffline() throws Exception {
+        Client listening = connected(port, me).subscribe("/user/queue/presence");
+        awaitSubscribed(listening);
+
+        Client theFriend = connected(secondPort, friend);
+        await().atMost(SOON).until(() -> statuses(listening, friend).contains("online"));
+        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("online");
+
+        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away")));
+        assertThat(statusOf(presence(secondPort, me, friend), friend)).isEqualTo("away");
+
+        assertThat(theFriend.errors).isEmpty();
+        theFriend.send("/app/presence.active", EMPTY);
+        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away", "online")));
+
+        theFriend.close();
+        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away", "online", "offline")));
+        JsonNode offline = framesAbout(listening, friend).get(3);
+        assertThat(offline.get("lastSeenAt").isNull()).isFalse();
+        assertThat(offline.has("to")).as("recipients stay between the nodes").isFalse();
+        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("offline");
+        assertThat(listening.errors).isEmpty();
+    }
+
+    @Test
+    void aUserWhoHidesReadsOfflineToOthersAndTheirFriendsAreTold() throws Exception {
+        Client listening = connected(secondPort, me).subscribe("/user/queue/presence");
+        awaitSubscribed(listening);
+        connected(port, friend);
+        await().atMost(SOON).until(() -> statuses(listening, friend).contains("online"));
+
+        assertThat(api(port, friend).put("/api/users/me/presence", Map.of("visible", false)).status()).isEqualTo(204);
+
+        await().atMost(SOON).until(() -> lastStatus(listening, friend).equals("offline"));
+        assertThat(last(listening, friend).get("lastSeenAt").isNull()).isTrue();
+        JsonNode seen = find(presence(port, me, friend), friend);
+        assertThat(seen.get("status").asText()).isEqualTo("offline");
+        assertThat(seen.get("lastSeenAt").isNull()).isTrue();
+        assertThat(statusOf(presence(port, friend, friend), friend)).as("they still see themselves (away, if slow)")
+                .isIn("online", "away");
+
+        assertThat(api(secondPort, friend).put("/api/users/me/presence", Map.of("visible", true)).status()).isEqualTo(204);
+        await().atMost(SOON).until(() -> !lastStatus(listening, friend).equals("offline"));
+        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo(lastStatus(listening, friend));
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblem() {
+        String tooMany = IntStream.rangeClosed(0, 100).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+        assertProblem(api(port, me).get("/api/presence?userIds=" + tooMany), 400, "VALIDATION_FAILED");
+        String enough = IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+        assertThat(api(port, me).get("/api/presence?userIds=" + enough).json().get("items")).isEmpty();
+        assertProblem(api(port, me).get("/api/presence?userIds=" + friend + ",not-a-uuid"), 400, "MALFORMED_REQUEST");
+        assertProblem(api(port, me).get("/api/presence?userIds=1-1-1-1-1"), 400, "MALFORMED_REQUEST");
+        assertProblem(api(port, me).get("/api/presence?userIds=" + friend + ","), 400, "MALFORMED_REQUEST");
+        assertThat(api(port, me).get("/api/presence").status()).isEqualTo(400);
+        assertProblem(api(port, me).put("/api/users/me/presence", Map.of()), 400, "VALIDATION_FAILED");
+        assertProblem(api(port, me).put("/api/users/me/presence", "{\"visible\": false} {}"), 400, "MALFORMED_REQUEST");
+        assertProblem(ApiClient.on(port).get("/api/presence?userIds=" + friend), 401, "UNAUTHENTICATED");
+    }
+
+    private void awaitSubscribed(Client client) {
+        await().atMost(SOON).pollInterval(Duration.ofMillis(200)).until(() -> {
+            redis.convertAndSend(PresenceChanges.CHANNEL, "{\"type\":\"probe\",\"to\":[\"" + me + "\"]}");
+            return !client.framesOf("probe").isEmpty();
+        });
+    }
+
+    private List<JsonNode> framesAbout(Client client, UUID user) {
+        return client.framesOf(PresenceChanges.TYPE).stream()
+                .filter(frame -> frame.get("userId").asText().equals(user.toString())).toList();
+    }
+
+    private JsonNode last(Client client, UUID user) {
+        List<JsonNode> frames = framesAbout(client, user);
+        return frames.get(frames.size() - 1);
+    }
+
+    private String lastStatus(Client client, UUID user) {
+        List<JsonNode> frames = framesAbout(client, user);
+        return frames.isEmpty() ? "" : frames.get(frames.size() - 1).get("status").asText();
+    }
+
+    private List<String> statuses(Client client, UUID user) {
+        return framesAbout(client, user).stream().map(frame -> frame.get("status").asText()).toList();
+    }
+
+    private JsonNode presence(int onPort, UUID viewer, UUID... users) {
+        String ids = java.util.Arrays.stream(users).map(UUID::toString).collect(Collectors.joining(","));
+        ApiClient.Response response = api(onPort, viewer).get("/api/presence?userIds=" + ids);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("items");
+    }
+
+    private static List<String> ids(JsonNode items) {
+        List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.get("userId").asText()));
+        return ids;
+    }
+
+    private static JsonNode find(JsonNode items, UUID user) {
+        for (JsonNode item : items) {
+            if (item.get("userId").asText().equals(user.toString())) {
+                return item;
+            }
+        }
+        throw new AssertionError(user + " not in " + items);
+    }
+
+    private static String statusOf(JsonNode items, UUID user) {
+        return find(items, user).get("status").asText();
+    }
+
+    private static ApiClient api(int onPort, UUID user) {
+        return ApiClient.on(onPort).withToken(TestTokenIssuer.get().accessToken(user));
+    }
+
+    private Client connected(int onPort, UUID user) throws Exception {
+        Client client = StompClients.connected(onPort, TestTokenIssuer.get().accessToken(user));
+        clients.add(client);
+        return client;
+    }
+}
