@@ -173,6 +173,9 @@ class EdgeRoutingIT {
                 new Route("GET", "/api/audit/events?type=GroupCreatedEvent", QUERY),
                 new Route("GET", "/api/admin/projections", QUERY),
                 new Route("POST", "/api/admin/projections/users/replay", QUERY),
+                new Route("PUT", "/api/users/me/presence", QUERY),
+                new Route("PUT", "/api/users/me/receipts", QUERY),
+                new Route("GET", "/api/presence", QUERY),
                 // API descriptions and the one Swagger UI
                 new Route("GET", "/v3/api-docs/command", COMMAND, "/v3/api-docs"),
                 new Route("GET", "/v3/api-docs/query", QUERY, "/v3/api-docs"),
