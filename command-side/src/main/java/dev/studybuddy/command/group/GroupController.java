@@ -13,6 +13,7 @@ import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.group.LeaveGroupCommand;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
+import dev.studybuddy.command.security.Actors;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;

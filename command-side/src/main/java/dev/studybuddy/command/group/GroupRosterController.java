@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.InviteToGroupCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
+import dev.studybuddy.command.security.Actors;
 import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

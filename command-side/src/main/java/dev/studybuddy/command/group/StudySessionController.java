@@ -4,6 +4,7 @@ import dev.studybuddy.api.group.CancelStudySessionCommand;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
 import dev.studybuddy.api.group.StudySessionRules;
+import dev.studybuddy.command.security.Actors;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;

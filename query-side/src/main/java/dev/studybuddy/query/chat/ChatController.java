@@ -4,6 +4,7 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
+import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.user.PrivacySettings;
 import dev.studybuddy.query.web.CursorPage;
 import dev.studybuddy.query.web.Cursors;

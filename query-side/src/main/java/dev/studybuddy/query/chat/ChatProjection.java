@@ -14,6 +14,7 @@ import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
+import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.realtime.RealtimeUpdates;
 import dev.studybuddy.query.user.PrivacySettings;
 import org.axonframework.config.ProcessingGroup;

@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
+import dev.studybuddy.query.realtime.Conversations;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;

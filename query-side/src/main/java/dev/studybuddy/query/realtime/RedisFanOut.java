@@ -3,7 +3,6 @@ package dev.studybuddy.query.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studybuddy.query.chat.Conversations;
 import dev.studybuddy.query.presence.PresenceChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

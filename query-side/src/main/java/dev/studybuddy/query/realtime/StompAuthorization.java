@@ -1,7 +1,6 @@
 package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.security.SecurityStampValidator;
-import dev.studybuddy.query.chat.Conversations;
 import dev.studybuddy.query.group.GroupAccess;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;

@@ -1,6 +1,5 @@
 package dev.studybuddy.query.realtime;
 
-import dev.studybuddy.query.chat.Conversations;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;

@@ -3,6 +3,7 @@ package dev.studybuddy.query.chat;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.QuerySideApplication;
+import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.realtime.RealtimeUpdates;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;

@@ -1,4 +1,4 @@
-package dev.studybuddy.query.chat;
+package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.api.friendship.FriendshipId;
 
@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Conversation ids of the chat views: {@code group:<groupId>} for a group's messages (ordered by the
- * Group stream), {@code direct:<friendshipId>} for a pair's direct messages (ordered by the Friendship stream).
+ * Conversation ids, which every live frame carries and the chat views are keyed by: {@code group:<groupId>}
+ * for a group's messages (ordered by the Group stream), {@code direct:<friendshipId>} for a pair's direct
+ * messages (ordered by the Friendship stream). Here rather than in chat, which publishes through this package,
+ * so that presence, typing and the fan-out need nothing of chat.
  */
 public final class Conversations {
 

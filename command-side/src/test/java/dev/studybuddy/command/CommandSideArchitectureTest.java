@@ -1,0 +1,24 @@
+package dev.studybuddy.command;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.studybuddy.command.file.FileCatalog;
+import dev.studybuddy.testing.ArchitectureRules;
+
+/** The boundaries of command-side's main classes (test-support's {@link ArchitectureRules}). */
+@AnalyzeClasses(packages = "dev.studybuddy.command", importOptions = ImportOption.DoNotIncludeTests.class)
+class CommandSideArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("dev.studybuddy.command");
+
+    @ArchTest
+    static final ArchRule noOtherService = ArchitectureRules.noOtherService("dev.studybuddy.command");
+
+    /** FileCatalog answers other packages' controllers whether a user's attachments are their own files. */
+    @ArchTest
+    static final ArchRule controllersUseNoStoreOfAnotherPackage =
+            ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.command", FileCatalog.class);
+}

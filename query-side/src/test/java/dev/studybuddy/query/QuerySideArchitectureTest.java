@@ -1,0 +1,24 @@
+package dev.studybuddy.query;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.studybuddy.query.group.GroupAccess;
+import dev.studybuddy.testing.ArchitectureRules;
+
+/** The boundaries of query-side's main classes (test-support's {@link ArchitectureRules}). */
+@AnalyzeClasses(packages = "dev.studybuddy.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class QuerySideArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("dev.studybuddy.query");
+
+    @ArchTest
+    static final ArchRule noOtherService = ArchitectureRules.noOtherService("dev.studybuddy.query");
+
+    /** GroupAccess answers other packages' controllers who may see a group. */
+    @ArchTest
+    static final ArchRule controllersUseNoStoreOfAnotherPackage =
+            ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.query", GroupAccess.class);
+}

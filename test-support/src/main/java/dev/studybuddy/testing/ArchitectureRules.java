@@ -1,0 +1,113 @@
+package dev.studybuddy.testing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The boundaries every service keeps, for each service's {@code ArchitectureTest} to check on its main classes
+ * (README, "Testing notes"). A service's packages are its features ({@code …query.chat}, {@code …command.group})
+ * and its plumbing ({@code …config}, {@code …web}); both are "packages" below.
+ */
+public final class ArchitectureRules {
+
+    /** The root package of each service; services share events and queries through shared-api, never code. */
+    public static final List<String> SERVICES =
+            List.of("dev.studybuddy.command", "dev.studybuddy.query", "dev.studybuddy.notification");
+
+    /** What a class holds when it reads or writes a store itself. */
+    private static final List<Class<?>> STORE_CLIENTS = List.of(JdbcOperations.class,
+            NamedParameterJdbcOperations.class, JdbcClient.class, MongoOperations.class, MongoClient.class,
+            MongoDatabase.class, MongoCollection.class);
+
+    private ArchitectureRules() {
+    }
+
+    /** No package of the service depends, directly or around a circle, on a package that depends on it. */
+    public static ArchRule noPackageCycles(String servicePackage) {
+        return slices().matching(servicePackage + ".(*)..").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .because("a package that needs another package which needs it back cannot be read, changed or "
+                        + "moved on its own");
+    }
+
+    /** The service uses no class of another service, nor the other services any class of {@code ownPackage}. */
+    public static ArchRule noOtherService(String ownPackage) {
+        String[] others = SERVICES.stream().filter(service -> !service.equals(ownPackage))
+                .map(service -> service + "..").toArray(String[]::new);
+        return noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("services share events and queries through shared-api, never code: each is built, "
+                        + "deployed and scaled on its own");
+    }
+
+    /**
+     * A controller reads and writes its own package's stores only. A store (a "repository") is a Spring Data
+     * repository, a class annotated {@code @Repository} or named {@code …Repository}, or a class holding a store
+     * client itself: a JDBC template or client, a Mongo template, client, database or collection. Another
+     * package is asked through what it publishes for it, such as the query side's {@code GroupAccess}: list
+     * those, which hold a store but are a package's answer to a question and not its tables, in
+     * {@code published}.
+     */
+    public static ArchRule controllersUseNoStoreOfAnotherPackage(String servicePackage, Class<?>... published) {
+        Set<String> answers = Set.copyOf(Arrays.stream(published).map(Class::getName).toList());
+        return classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should(new ArchCondition<JavaClass>("use no store of another package") {
+                    @Override
+                    public void check(JavaClass controller, ConditionEvents events) {
+                        String own = packageOf(servicePackage, controller);
+                        for (Dependency dependency : controller.getDirectDependenciesFromSelf()) {
+                            JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                            String other = packageOf(servicePackage, target);
+                            if (other != null && !other.equals(own) && !answers.contains(target.getName())
+                                    && isStore(target)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                        + ": " + target.getSimpleName() + " is a store of package " + other));
+                            }
+                        }
+                    }
+                })
+                .because("a package's tables are its own: another package's controller asks it through what it "
+                        + "publishes, so that the tables can change without breaking it");
+    }
+
+    /** The first package below the service's root package that holds the class, or null outside it. */
+    private static String packageOf(String servicePackage, JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith(servicePackage + ".")) {
+            return null;
+        }
+        String below = name.substring(servicePackage.length() + 1);
+        int dot = below.indexOf('.');
+        return dot < 0 ? below : below.substring(0, dot);
+    }
+
+    private static boolean isStore(JavaClass javaClass) {
+        return javaClass.isAssignableTo(org.springframework.data.repository.Repository.class)
+                || javaClass.isAnnotatedWith(Repository.class)
+                || javaClass.getSimpleName().endsWith("Repository")
+                || javaClass.getFields().stream().map(JavaField::getRawType)
+                .anyMatch(type -> STORE_CLIENTS.stream().anyMatch(type::isAssignableTo));
+    }
+}
