@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.studybuddy.query.group.GroupAccess;
+import dev.studybuddy.query.user.PrivacySettings;
 import dev.studybuddy.testing.ArchitectureRules;
 
 /** The boundaries of query-side's main classes (test-support's {@link ArchitectureRules}). */
@@ -17,8 +18,12 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchRule noOtherService = ArchitectureRules.noOtherService("dev.studybuddy.query");
 
-    /** GroupAccess answers other packages' controllers who may see a group. */
+    /**
+     * GroupAccess answers other packages' controllers who may see a group; PrivacySettings what a user shares
+     * (presence, read receipts) with the chat and presence controllers.
+     */
     @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
-            ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.query", GroupAccess.class);
+            ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.query", GroupAccess.class,
+                    PrivacySettings.class);
 }

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.chat;
 
+import dev.studybuddy.query.realtime.Conversations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.chat;
 
+import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
