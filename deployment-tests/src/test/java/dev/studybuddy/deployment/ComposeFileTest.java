@@ -41,7 +41,16 @@ class ComposeFileTest {
     @Test
     void hasTheStoresTheServicesAndTheEdge() {
         assertThat(services).containsOnlyKeys("mongo", "postgres", "redis", "rabbitmq",
-                "command-side", "query-side", "notification-saga", "edge");
+                "command-side", "query-side", "notification-saga", "edge", "mail");
+    }
+
+    @Test
+    void theMailCatcherIsOptionalAndNotificationSagaSendsToItUnlessToldOtherwise() {
+        assertThat(strings(services.get("mail").get("profiles"))).containsExactly("mail");
+        assertThat(String.valueOf(services.get("mail").get("image"))).contains("greenmail/standalone");
+        assertThat(String.valueOf(env("notification-saga").get("MAIL_HOST"))).isEqualTo("${MAIL_HOST:-mail}");
+        assertThat(String.valueOf(env("notification-saga").get("MAIL_PORT"))).isEqualTo("${MAIL_PORT:-3025}");
+        assertThat(map(services.get("notification-saga").get("depends_on"))).doesNotContainKey("mail");
     }
 
     @Test
@@ -80,13 +89,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void onlyTheEdgeAndRabbitMqManagementArePublished() {
+    void onlyTheEdgeRabbitMqManagementAndTheMailCatcherArePublished() {
         services.forEach((name, service) -> {
             List<String> ports = strings(service.get("ports"));
             switch (name) {
                 case "edge" -> assertThat(ports).containsExactly("${EDGE_BIND:-0.0.0.0}:${EDGE_PORT:-8080}:8080");
                 case "rabbitmq" -> assertThat(ports)
                         .containsExactly("${RABBITMQ_MANAGEMENT_BIND:-127.0.0.1}:${RABBITMQ_MANAGEMENT_PORT:-15672}:15672");
+                case "mail" -> assertThat(ports)
+                        .containsExactly("${LOCAL_MAIL_BIND:-127.0.0.1}:${LOCAL_MAIL_PORT:-8025}:8080");
                 default -> assertThat(ports).as("published ports of %s", name).isEmpty();
             }
         });

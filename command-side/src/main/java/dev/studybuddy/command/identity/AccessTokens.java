@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Signs the short-lived RS256 access tokens every service accepts, each with its user's security stamp. */
+/**
+ * Signs the short-lived RS256 access tokens every service accepts, each with its user's security stamp and the
+ * session (refresh token family) it was issued from.
+ */
 @Component
 class AccessTokens {
 
@@ -36,7 +39,7 @@ class AccessTokens {
         this.clock = clock;
     }
 
-    String issue(UUID userId, Set<PlatformRole> roles, long securityStamp) {
+    String issue(UUID userId, Set<PlatformRole> roles, long securityStamp, UUID sessionId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(jwt.issuer())
@@ -47,6 +50,7 @@ class AccessTokens {
                 .id(UUID.randomUUID().toString())
                 .claim(ResourceServerConfiguration.ROLES_CLAIM, roles.stream().sorted().map(Enum::name).toList())
                 .claim(SecurityStampValidator.STAMP_CLAIM, securityStamp)
+                .claim(SecurityStampValidator.SESSION_CLAIM, sessionId.toString())
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -1,5 +1,7 @@
 package dev.studybuddy.command.identity;
 
+import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.platform.consistency.Commands;
@@ -9,6 +11,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +25,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Register, login, refresh, logout and sign-out everywhere (API.md, Identity). */
+/** Register, login, refresh, logout and sign-out everywhere (docs/api.md, Identity). */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -55,7 +59,7 @@ class AuthController {
     TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.LOGIN, http.getRemoteAddr());
         LoginThrottle.Attempt attempt = loginThrottle.begin(normalized(request.username()), http.getRemoteAddr());
-        TokenPair tokens = login.login(request.username(), request.password());
+        TokenPair tokens = login.login(request.username(), request.password(), clientOf(http));
         attempt.succeeded();
         return tokens;
     }
@@ -63,21 +67,29 @@ class AuthController {
     @PostMapping("/refresh")
     TokenPair refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.REFRESH, http.getRemoteAddr());
-        return login.refresh(request.refreshToken());
+        return login.refresh(request.refreshToken(), clientOf(http));
     }
 
+    /** Ends the token's session: its refresh tokens at once, the access tokens issued from it like DELETE of it. */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
-        login.logout(request.refreshToken());
+        // Nobody is signed in: the token's owner ends their own session, as a registration acts on its own behalf.
+        login.logout(request.refreshToken()).ifPresent(session -> commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(new EndSessionCommand(session.userId(), session.sessionId()))
+                        .andMetaData(MetaData.with(MessageMetadata.ACTOR, session.userId().toString()))));
     }
 
     /** Needs the caller's access token; every token of theirs, this one included, stops working. */
-    @PostMapping("/sign-out-everywhere")
+    @PostMapping({"/sign-out-everywhere", "/logout-all"})
     ResponseEntity<Void> signOutEverywhere() {
         UUID me = CurrentUser.id();
         commands.sendAndWait(new SignOutEverywhereCommand(me));
         return commands.noContent(me);
+    }
+
+    private static SignInSession.Client clientOf(HttpServletRequest http) {
+        return new SignInSession.Client(http.getHeader("User-Agent"), http.getRemoteAddr());
     }
 
     private static String normalized(String username) {

@@ -39,7 +39,7 @@ class Login {
     }
 
     @Transactional
-    TokenPair login(String username, String password) {
+    TokenPair login(String username, String password, SignInSession.Client client) {
         Optional<Credential> found = credentials.findByUsername(username.strip().toLowerCase(Locale.ROOT));
         boolean matches = passwordEncoder.matches(password, found.map(Credential::passwordHash).orElse(dummyHash));
         Credential credential = found.filter(ignored -> matches).orElseThrow(() ->
@@ -48,23 +48,25 @@ class Login {
         if (!credential.active() || !account.active()) {
             throw deactivated();
         }
-        return TokenPair.bearer(accessTokens.issue(credential.userId(), account.roles(), account.stamp()),
-                refreshTokens.issueNewFamily(credential.userId(), account.stamp()), accessTokens.lifetimeSeconds());
+        RefreshTokens.Issued session = refreshTokens.issueNewFamily(credential.userId(), account.stamp(), client);
+        return TokenPair.bearer(accessTokens.issue(credential.userId(), account.roles(), account.stamp(), session.sessionId()),
+                session.refreshToken(), accessTokens.lifetimeSeconds());
     }
 
     @Transactional(noRollbackFor = DomainException.class)
-    TokenPair refresh(String refreshToken) {
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken, authority::read);
+    TokenPair refresh(String refreshToken, SignInSession.Client client) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken, authority::read, client);
         AccountSecurity account = rotation.account();
         if (!account.active()) {
             throw deactivated();
         }
-        return TokenPair.bearer(accessTokens.issue(rotation.userId(), account.roles(), account.stamp()),
+        return TokenPair.bearer(accessTokens.issue(rotation.userId(), account.roles(), account.stamp(), rotation.sessionId()),
                 rotation.refreshToken(), accessTokens.lifetimeSeconds());
     }
 
-    void logout(String refreshToken) {
-        refreshTokens.revokeFamilyOf(refreshToken);
+    /** The session it ended, if the token named one. */
+    Optional<RefreshTokens.Family> logout(String refreshToken) {
+        return refreshTokens.revokeFamilyOf(refreshToken);
     }
 
     private static DomainException deactivated() {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * the token and hands out its successor in the same family; showing a spent one again means it was
  * stolen, so the whole family is revoked. Each token remembers its user's security stamp: once the stamp has
  * moved on (roles changed, account closed, signed out everywhere) the family is revoked at its next use, whether
- * or not the change's own revocation ({@link #revokeAllOf}) has reached it.
+ * or not the change's own revocation ({@link #revokeAllOf}) has reached it. A family is what its user sees as one
+ * session ({@link SignInSession}, same id): it is ended whenever its family is revoked.
  */
 @Component
 class RefreshTokens {
@@ -31,18 +33,25 @@ class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RefreshTokenRepository repository;
+    private final SignInSessionRepository sessions;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    RefreshTokens(RefreshTokenRepository repository, IdentityProperties properties, Clock clock) {
+    RefreshTokens(RefreshTokenRepository repository, SignInSessionRepository sessions, IdentityProperties properties,
+                  Clock clock) {
         this.repository = repository;
+        this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Starts a new family (a login) at the user's current security stamp. */
-    String issueNewFamily(UUID userId, long securityStamp) {
-        return issue(userId, UUID.randomUUID(), securityStamp);
+    /** Starts a new family (a login, a new session) at the user's current security stamp. */
+    @Transactional
+    Issued issueNewFamily(UUID userId, long securityStamp, SignInSession.Client client) {
+        UUID familyId = UUID.randomUUID();
+        Instant now = clock.instant();
+        sessions.save(new SignInSession(familyId, userId, client, now, now.plus(properties.refreshTokenTtl())));
+        return new Issued(familyId, issue(userId, familyId, securityStamp));
     }
 
     /**
@@ -51,11 +60,11 @@ class RefreshTokens {
      * commits even though the caller is refused.
      */
     @Transactional(noRollbackFor = DomainException.class)
-    Rotation rotate(String presented, Function<UUID, AccountSecurity> authority) {
+    Rotation rotate(String presented, Function<UUID, AccountSecurity> authority, SignInSession.Client client) {
         Instant now = clock.instant();
         RefreshToken token = repository.findForUpdate(hash(presented)).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
-            repository.revokeFamily(token.familyId(), now);
+            revokeFamily(token.familyId(), now);
             throw invalid();
         }
         if (!token.usableAt(now)) {
@@ -63,31 +72,55 @@ class RefreshTokens {
         }
         AccountSecurity account = authority.apply(token.userId());
         if (account.stamp() != token.securityStamp()) {
-            repository.revokeFamily(token.familyId(), now);
+            revokeFamily(token.familyId(), now);
             throw invalid();
         }
         token.spend(now);
-        return new Rotation(token.userId(), account, issue(token.userId(), token.familyId(), account.stamp()));
+        Instant expiresAt = now.plus(properties.refreshTokenTtl());
+        sessions.findById(token.familyId()).ifPresentOrElse(session -> session.used(client, now, expiresAt),
+                () -> sessions.save(new SignInSession(token.familyId(), token.userId(), client, now, expiresAt)));
+        return new Rotation(token.userId(), token.familyId(), account,
+                issue(token.userId(), token.familyId(), account.stamp()));
     }
 
-    /** Revokes the family of {@code presented}; unknown tokens are ignored, so logout never reveals anything. */
+    /**
+     * Revokes the family of {@code presented} and says whose session it was; unknown tokens are ignored, so logout
+     * never reveals anything.
+     */
     @Transactional
-    void revokeFamilyOf(String presented) {
-        repository.findForUpdate(hash(presented))
-                .ifPresent(token -> repository.revokeFamily(token.familyId(), clock.instant()));
+    Optional<Family> revokeFamilyOf(String presented) {
+        return repository.findForUpdate(hash(presented)).map(token -> {
+            revokeFamily(token.familyId(), clock.instant());
+            return new Family(token.userId(), token.familyId());
+        });
+    }
+
+    /** In the caller's transaction, if there is one (the command that ended the session). */
+    @Transactional
+    void revokeFamily(UUID familyId) {
+        revokeFamily(familyId, clock.instant());
     }
 
     /** In the caller's transaction, if there is one (a security stamp change's command). */
     @Transactional
     void revokeAllOf(UUID userId) {
-        repository.revokeAllOf(userId, clock.instant());
+        Instant now = clock.instant();
+        repository.revokeAllOf(userId, now);
+        sessions.endAllOf(userId, now);
+    }
+
+    private void revokeFamily(UUID familyId, Instant now) {
+        repository.revokeFamily(familyId, now);
+        sessions.end(familyId, now);
     }
 
     /** Expired tokens are useless; a week's grace keeps reuse of recently expired ones detectable. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @Transactional
     void purgeExpired() {
-        repository.deleteExpiredBefore(clock.instant().minus(java.time.Duration.ofDays(7)));
+        Instant before = clock.instant().minus(java.time.Duration.ofDays(7));
+        repository.deleteExpiredBefore(before);
+        sessions.deleteExpiredBefore(before);
     }
 
     private String issue(UUID userId, UUID familyId, long securityStamp) {
@@ -112,6 +145,14 @@ class RefreshTokens {
         return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
     }
 
-    record Rotation(UUID userId, AccountSecurity account, String refreshToken) {
+    record Rotation(UUID userId, UUID sessionId, AccountSecurity account, String refreshToken) {
+    }
+
+    /** A new family: its id (the session's) and its first token. */
+    record Issued(UUID sessionId, String refreshToken) {
+    }
+
+    /** Whose session a family is. */
+    record Family(UUID userId, UUID sessionId) {
     }
 }

@@ -9,11 +9,13 @@ import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
@@ -106,6 +108,12 @@ public class UserAccount {
     @CommandHandler
     public void handle(SignOutEverywhereCommand command) {
         apply(new SignedOutEverywhereEvent(userId));
+    }
+
+    /** Allowed on a closed account too, like signing out everywhere. */
+    @CommandHandler
+    public void handle(EndSessionCommand command) {
+        apply(new SessionEndedEvent(userId, command.sessionId()));
     }
 
     @EventSourcingHandler

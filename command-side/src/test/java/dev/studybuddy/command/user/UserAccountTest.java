@@ -10,10 +10,12 @@ import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.ChangesSecurityStamp;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
@@ -59,6 +61,15 @@ class UserAccountTest {
         fixture.given(aliceRegistered(), new SignedOutEverywhereEvent(ALICE), new UserDeactivatedEvent(ALICE))
                 .when(new SignOutEverywhereCommand(ALICE))
                 .expectEvents(new SignedOutEverywhereEvent(ALICE));
+    }
+
+    @Test
+    void endingOneSessionNamesItAndLeavesTheSecurityStampAloneEvenOfAClosedAccount() {
+        UUID laptop = UUID.randomUUID();
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new EndSessionCommand(ALICE, laptop))
+                .expectEvents(new SessionEndedEvent(ALICE, laptop));
+        assertThat(new SessionEndedEvent(ALICE, laptop)).isNotInstanceOf(ChangesSecurityStamp.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** The signed-in user of the current request: the access token's subject. */
@@ -17,6 +18,15 @@ public final class CurrentUser {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
             Jwt jwt = token.getToken();
             return UUID.fromString(jwt.getSubject());
+        }
+        throw new IllegalStateException("no signed-in user");
+    }
+
+    /** The session (refresh token family) the access token was issued from; empty for tokens older than sessions. */
+    public static Optional<UUID> sessionId() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            return Optional.ofNullable(token.getToken().getClaimAsString(SecurityStampValidator.SESSION_CLAIM))
+                    .map(UUID::fromString);
         }
         throw new IllegalStateException("no signed-in user");
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Refuses an access token whose security stamp is no longer its user's current one: its roles were changed,
- * the account closed, the password changed or every session ended since it was issued.
+ * the account closed, the password changed or every session ended since it was issued; and one whose session
+ * ({@code sid}) was ended on its own since (at the same stamp).
  * <ul>
  * <li>An ordinary token (no role beyond USER) is compared with this node's {@link SecurityStamps}. A token
  *     newer than the map (issued after a change this node has not heard of) makes the node read the authority.
@@ -29,10 +30,12 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
 
     /** The claim every access token carries its user's security stamp in. */
     public static final String STAMP_CLAIM = "security_stamp";
+    /** The claim naming the session (refresh token family) an access token was issued from; older tokens lack it. */
+    public static final String SESSION_CLAIM = "sid";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityStampValidator.class);
     private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The token was revoked (roles changed, account closed, or signed out everywhere)", null);
+            "The token was revoked (roles changed, account closed, session ended, or signed out everywhere)", null);
     private static final OAuth2Error NO_STAMP =
             new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token carries no security stamp", null);
     private static final OAuth2Error UNVERIFIABLE = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
@@ -57,6 +60,12 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
             return OAuth2TokenValidatorResult.failure(NO_STAMP);
         }
         long presented = claim.longValue();
+        UUID session;
+        try {
+            session = sessionOf(token);
+        } catch (IllegalArgumentException e) {
+            return OAuth2TokenValidatorResult.failure(REVOKED);
+        }
         List<String> roles = token.getClaimAsStringList(ResourceServerConfiguration.ROLES_CLAIM);
         boolean privileged = roles != null && roles.stream().anyMatch(role -> !PlatformRole.USER.name().equals(role));
         try {
@@ -64,13 +73,14 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
                 AccountSecurity account = stamps.refresh(userId);
                 boolean rolesHeld = !account.known() || roles.stream().allMatch(role -> account.roles().stream()
                         .anyMatch(held -> held.name().equals(role)));
-                return presented == account.stamp() && rolesHeld && account.active() ? ok() : refused();
+                return presented == account.stamp() && rolesHeld && account.active() && !account.ended(session)
+                        ? ok() : refused();
             }
             long current = stamps.current(userId);
             if (presented > current) {
                 current = stamps.refresh(userId).stamp();
             }
-            return presented == current ? ok() : refused();
+            return presented == current && !stamps.sessionEnded(userId, session) ? ok() : refused();
         } catch (RuntimeException e) {
             if (authorityFailing.compareAndSet(false, true)) {
                 log.warn("Cannot read security stamps from the event store; privileged tokens are refused: {}",
@@ -78,6 +88,12 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
             }
             return privileged ? OAuth2TokenValidatorResult.failure(UNVERIFIABLE) : OAuth2TokenValidatorResult.success();
         }
+    }
+
+    /** The token's session, or {@code null} for a token issued before sessions were named. */
+    private static UUID sessionOf(Jwt token) {
+        String sid = token.getClaimAsString(SESSION_CLAIM);
+        return sid == null ? null : UUID.fromString(sid);
     }
 
     private OAuth2TokenValidatorResult ok() {

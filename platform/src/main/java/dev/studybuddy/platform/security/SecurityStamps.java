@@ -12,8 +12,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,13 +29,16 @@ import java.util.function.BiConsumer;
  * when the node first needs it, then kept current by the announcements command-side publishes on Redis pub/sub
  * after each change ({@link #announce}), so that every node refuses an outdated token within a moment of the
  * change without asking the authority on each request. Stamps only grow, so a late read never undoes an
- * announcement. An entry is trusted for {@code stamp-cache-ttl} only: that bounds what an announcement lost while
+ * announcement. The sessions a user ended one by one ({@code sid}s) travel the same way
+ * ({@link #announceSessionEnded}). An entry is trusted for {@code stamp-cache-ttl} only: that bounds what an announcement lost while
  * Redis was unreachable can cost. Each time the subscription is (re)established the map is emptied, since
  * announcements may have been missed meanwhile; it refills from the authority.
  */
 public class SecurityStamps implements SmartLifecycle, MessageListener, SubscriptionListener {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityStamps.class);
+    /** The announcement "{@code <userId> session-ended <sessionId>}", beside "{@code <userId> <stamp>}". */
+    private static final String SESSION_ENDED = "session-ended";
 
     private final AccountAuthority authority;
     private final RedisConnectionFactory connectionFactory;
@@ -64,17 +69,23 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      * @throws RuntimeException when it had to be read and the authority cannot be reached
      */
     public long current(UUID userId) {
-        Entry entry = stamps.get(userId);
-        if (entry != null && !entry.expired(properties.stampCacheTtl().toNanos())) {
-            return entry.stamp();
-        }
-        return refresh(userId).stamp();
+        return held(userId).stamp();
     }
 
-    /** Reads the user's state from the authority (bypassing the map) and remembers its stamp. */
+    /**
+     * Whether that session of the user was ended on its own ({@code null}: a token that names no session), from
+     * this node's map or else from the authority.
+     *
+     * @throws RuntimeException when it had to be read and the authority cannot be reached
+     */
+    public boolean sessionEnded(UUID userId, UUID sessionId) {
+        return sessionId != null && held(userId).endedSessions().contains(sessionId);
+    }
+
+    /** Reads the user's state from the authority (bypassing the map) and remembers its stamp and ended sessions. */
     public AccountSecurity refresh(UUID userId) {
         AccountSecurity account = authority.read(userId);
-        learned(userId, account.stamp());
+        learned(userId, account.stamp(), account.endedSessions());
         return account;
     }
 
@@ -83,10 +94,24 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      * the others when the announcement reaches them over Redis.
      */
     public void announce(UUID userId, long stamp) {
-        learned(userId, stamp);
+        learned(userId, stamp, Set.of());
+        publish(userId + " " + stamp);
+    }
+
+    /**
+     * Called by the node that ended one session of a user, once that is committed: like {@link #announce}, every
+     * node refuses the session's access tokens within a moment. A node that holds no entry for the user learns it
+     * from the authority when it next needs the user.
+     */
+    public void announceSessionEnded(UUID userId, UUID sessionId) {
+        addEnded(userId, Set.of(sessionId));
+        publish(userId + " " + SESSION_ENDED + " " + sessionId);
+    }
+
+    private void publish(String announcement) {
         publisher.execute(() -> {
             try {
-                redis.convertAndSend(properties.stampChannel(), userId + " " + stamp);
+                redis.convertAndSend(properties.stampChannel(), announcement);
                 if (failing.compareAndSet(true, false)) {
                     log.info("Announcing security stamps on Redis works again");
                 }
@@ -99,6 +124,15 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         });
     }
 
+    private Entry held(UUID userId) {
+        Entry entry = stamps.get(userId);
+        if (entry != null && !entry.expired(properties.stampCacheTtl().toNanos())) {
+            return entry;
+        }
+        AccountSecurity account = refresh(userId);
+        return new Entry(account.stamp(), account.endedSessions(), System.nanoTime());
+    }
+
     /**
      * {@code listener} is told each stamp this node learns (announced, or read from the authority), which may
      * be one it knew already: it compares with what it holds itself (an open session's token, say).
@@ -107,14 +141,17 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         changeListeners.add(listener);
     }
 
-    private void learned(UUID userId, long stamp) {
+    private void learned(UUID userId, long stamp, Set<UUID> endedSessions) {
         if (stamps.size() >= properties.stampCacheSize()) {
             stamps.clear();
         }
-        long now = System.nanoTime();
-        Entry held = stamps.merge(userId, new Entry(stamp, now),
-                (old, fresh) -> fresh.stamp() >= old.stamp() ? fresh : new Entry(old.stamp(), now));
+        Entry held = stamps.merge(userId, new Entry(stamp, endedSessions, System.nanoTime()), Entry::merge);
         changeListeners.forEach(listener -> listener.accept(userId, held.stamp()));
+    }
+
+    /** Only into an entry the node holds: one it does not hold is read from the authority, which knows the end. */
+    private void addEnded(UUID userId, Set<UUID> endedSessions) {
+        stamps.computeIfPresent(userId, (id, held) -> held.withEnded(endedSessions));
     }
 
     @Override
@@ -122,8 +159,11 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(" ");
         try {
             UUID userId = UUID.fromString(parts[0]);
-            long stamp = Long.parseLong(parts[1]);
-            learned(userId, stamp);
+            if (SESSION_ENDED.equals(parts[1])) {
+                addEnded(userId, Set.of(UUID.fromString(parts[2])));
+            } else {
+                learned(userId, Long.parseLong(parts[1]), Set.of());
+            }
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed security stamp announcement: {}", e.toString());
         }
@@ -156,10 +196,35 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         return running;
     }
 
-    private record Entry(long stamp, long readAtNanos) {
+    /** The sessions ended on their own matter only at the stamp they were ended under. */
+    private record Entry(long stamp, Set<UUID> endedSessions, long readAtNanos) {
 
         boolean expired(long ttlNanos) {
             return System.nanoTime() - readAtNanos > ttlNanos;
+        }
+
+        /** Stamps only grow, so a late read never undoes an announcement; at one stamp, ended sessions add up. */
+        Entry merge(Entry fresh) {
+            if (fresh.stamp() > stamp) {
+                return fresh;
+            }
+            if (fresh.stamp() < stamp) {
+                return new Entry(stamp, endedSessions, fresh.readAtNanos());
+            }
+            return withEnded(fresh.endedSessions()).withReadAt(fresh.readAtNanos());
+        }
+
+        Entry withEnded(Set<UUID> more) {
+            if (endedSessions.containsAll(more)) {
+                return this;
+            }
+            Set<UUID> all = new HashSet<>(endedSessions);
+            all.addAll(more);
+            return new Entry(stamp, Set.copyOf(all), readAtNanos);
+        }
+
+        Entry withReadAt(long nanos) {
+            return new Entry(stamp, endedSessions, nanos);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
@@ -60,6 +61,27 @@ class AccountSecurityTest {
 
         assertThat(account.stamp()).isEqualTo(2);
         assertThat(account.active()).isTrue();
+    }
+
+    @Test
+    void anEndedSessionIsRememberedWithoutMovingTheStampUntilTheStampMoves() {
+        UUID laptop = UUID.randomUUID();
+        UUID phone = UUID.randomUUID();
+        AccountSecurity account = fold(
+                new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER)),
+                new SessionEndedEvent(user, laptop));
+
+        assertThat(account.stamp()).isZero();
+        assertThat(account.ended(laptop)).isTrue();
+        assertThat(account.ended(phone)).isFalse();
+        assertThat(account.ended(null)).isFalse();
+
+        AccountSecurity afterSignOut = fold(
+                new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER)),
+                new SessionEndedEvent(user, laptop),
+                new SignedOutEverywhereEvent(user));
+        assertThat(afterSignOut.stamp()).isEqualTo(2);
+        assertThat(afterSignOut.endedSessions()).isEmpty();
     }
 
     @Test

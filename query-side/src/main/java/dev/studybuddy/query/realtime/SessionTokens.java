@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A STOMP session lives no longer than the access token it was opened with: it ends (an ERROR frame, then the
- * close) when the token expires or when its user's security stamp moves on (roles changed, account closed,
- * signed out everywhere). The stamp change ends it as soon as this node learns of it ({@link SecurityStamps});
+ * close) when the token expires, when its user's security stamp moves on (roles changed, account closed,
+ * signed out everywhere), or when the sign-in session it was issued from ({@code sid}) is ended on its own: that
+ * is noticed on the next frame in or the next sweep. The stamp change ends it as soon as this node learns of it ({@link SecurityStamps});
  * every frame in and out is checked as well, and a sweep every {@code token-check-interval} catches sessions
  * that are silent. A frame to a session whose token has expired is never delivered.
  */
@@ -53,9 +54,12 @@ class SessionTokens implements SmartLifecycle {
         stamps.onChange(this::stampLearned);
     }
 
-    /** The session was opened with a token for {@code userId}, valid until {@code expiresAt}, at {@code stamp}. */
-    void opened(String sessionId, UUID userId, Instant expiresAt, long stamp) {
-        sessions.put(sessionId, new OpenSession(sessionId, userId, expiresAt, stamp));
+    /**
+     * The session was opened with a token for {@code userId}, valid until {@code expiresAt}, at {@code stamp}, issued
+     * from the sign-in session {@code signInSession} ({@code null} for a token without {@code sid}).
+     */
+    void opened(String sessionId, UUID userId, Instant expiresAt, long stamp, UUID signInSession) {
+        sessions.put(sessionId, new OpenSession(sessionId, userId, expiresAt, stamp, signInSession));
     }
 
     /**
@@ -75,12 +79,14 @@ class SessionTokens implements SmartLifecycle {
             return false;
         }
         long current;
+        boolean signedOut;
         try {
             current = stamps.current(session.userId);
+            signedOut = stamps.sessionEnded(session.userId, session.signInSession);
         } catch (RuntimeException e) {
             return true; // the authority is out of reach: the token's own expiry still bounds the session
         }
-        if (current != session.stamp) {
+        if (current != session.stamp || signedOut) {
             end(session, "The access token was revoked.");
             return false;
         }
@@ -164,13 +170,15 @@ class SessionTokens implements SmartLifecycle {
         final UUID userId;
         final Instant expiresAt;
         final long stamp;
+        final UUID signInSession;
         final AtomicBoolean ended = new AtomicBoolean();
 
-        OpenSession(String id, UUID userId, Instant expiresAt, long stamp) {
+        OpenSession(String id, UUID userId, Instant expiresAt, long stamp, UUID signInSession) {
             this.id = id;
             this.userId = userId;
             this.expiresAt = expiresAt;
             this.stamp = stamp;
+            this.signInSession = signInSession;
         }
     }
 }

@@ -107,8 +107,10 @@ class StompAuthorization implements ChannelInterceptor {
             throw refused(message, "The access token has expired.");
         }
         accessor.setUser(user);
+        String sid = token.getClaimAsString(SecurityStampValidator.SESSION_CLAIM);
         sessionTokens.opened(accessor.getSessionId(), UUID.fromString(user.getName()), token.getExpiresAt(),
-                ((Number) token.getClaims().get(SecurityStampValidator.STAMP_CLAIM)).longValue());
+                ((Number) token.getClaims().get(SecurityStampValidator.STAMP_CLAIM)).longValue(),
+                sid == null ? null : UUID.fromString(sid));
         subscriptions.connected(accessor.getSessionId(), UUID.fromString(user.getName()));
         return message;
     }

@@ -1,6 +1,7 @@
 package dev.studybuddy.query.user;
 
 import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
@@ -77,6 +78,37 @@ class RevokedTokensIT {
     }
 
     @Test
+    void anEndedSessionsTokensAreRefusedWithinASecondWhileTheUsersOtherSessionGoesOn() {
+        UUID user = accounts.register(UserAccounts.uniqueUsername("twodevices"), "Two Devices").userId();
+        UUID laptop = UUID.randomUUID();
+        UUID phone = UUID.randomUUID();
+        ApiClient onLaptop = inSession(user, laptop);
+        ApiClient onPhone = inSession(user, phone);
+        assertThat(onLaptop.get("/api/users?search=zz").status()).isEqualTo(200);
+
+        // As command-side does: the event in the account's stream, then the announcement.
+        accounts.publish(user, new SessionEndedEvent(user, laptop));
+        new StringRedisTemplate(redis).convertAndSend("studybuddy:security:stamps", user + " session-ended " + laptop);
+
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertProblem(onLaptop.get("/api/users?search=zz"), 401, "UNAUTHENTICATED"));
+        assertThat(onPhone.get("/api/users?search=zz").status()).isEqualTo(200);
+        assertThat(ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(user)).get("/api/users?search=zz")
+                .status()).as("a token that names no session").isEqualTo(200);
+    }
+
+    @Test
+    void anEndedSessionIsReadFromTheAccountsEventsByANodeThatMissedTheAnnouncement() {
+        UUID user = accounts.register(UserAccounts.uniqueUsername("missed"), "Missed It").userId();
+        UUID laptop = UUID.randomUUID();
+
+        accounts.publish(user, new SessionEndedEvent(user, laptop));
+
+        assertProblem(inSession(user, laptop).get("/api/users?search=zz"), 401, "UNAUTHENTICATED");
+        assertThat(inSession(user, UUID.randomUUID()).get("/api/users?search=zz").status()).isEqualTo(200);
+    }
+
+    @Test
     void aTokenWithoutASecurityStampIsRefused() {
         UUID user = UUID.randomUUID();
         String stampless = TestTokenIssuer.get().sign(TestTokenIssuer.get().claims(user)
@@ -86,6 +118,11 @@ class RevokedTokensIT {
 
     private void announce(UUID userId, long stamp) {
         new StringRedisTemplate(redis).convertAndSend("studybuddy:security:stamps", userId + " " + stamp);
+    }
+
+    private ApiClient inSession(UUID userId, UUID sessionId) {
+        return ApiClient.on(port).withToken(TestTokenIssuer.get().sign(TestTokenIssuer.get().claims(userId)
+                .claim("sid", sessionId.toString()).build()));
     }
 
     private ApiClient as(UUID userId, long stamp, String... roles) {

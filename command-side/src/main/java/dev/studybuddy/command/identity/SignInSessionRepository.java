@@ -1,0 +1,28 @@
+package dev.studybuddy.command.identity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+interface SignInSessionRepository extends JpaRepository<SignInSession, UUID> {
+
+    @Query("select s from SignInSession s where s.userId = :userId and s.endedAt is null and s.expiresAt > :now"
+            + " order by s.lastUsedAt desc")
+    List<SignInSession> findLive(UUID userId, Instant now);
+
+    @Modifying
+    @Query("update SignInSession s set s.endedAt = :now where s.id = :id and s.endedAt is null")
+    int end(UUID id, Instant now);
+
+    @Modifying
+    @Query("update SignInSession s set s.endedAt = :now where s.userId = :userId and s.endedAt is null")
+    int endAllOf(UUID userId, Instant now);
+
+    @Modifying
+    @Query("delete from SignInSession s where s.expiresAt < :before")
+    int deleteExpiredBefore(Instant before);
+}
