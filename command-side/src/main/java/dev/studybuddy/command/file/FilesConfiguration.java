@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties({UploadLimits.class, BlobCollection.class})
+@EnableConfigurationProperties({UploadLimits.class, UploadRateLimits.class, BlobCollection.class})
 class FilesConfiguration {
 }

@@ -23,20 +23,26 @@ import java.util.UUID;
 class FilesController {
 
     private final Uploads uploads;
+    private final UploadRateLimiter rateLimiter;
     private final FileCatalog catalog;
     private final Commands commands;
 
-    FilesController(Uploads uploads, FileCatalog catalog, Commands commands) {
+    FilesController(Uploads uploads, UploadRateLimiter rateLimiter, FileCatalog catalog, Commands commands) {
         this.uploads = uploads;
+        this.rateLimiter = rateLimiter;
         this.catalog = catalog;
         this.commands = commands;
     }
 
-    /** The multipart part is on disk already (small threshold); it is read as a stream, never whole. */
+    /**
+     * The multipart part is on disk already (small threshold); it is read as a stream, never whole, and only
+     * within the user's upload budget (429 beyond it).
+     */
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Uploads.Uploaded> upload(@RequestPart("file") MultipartFile file,
                                             @RequestParam("purpose") FilePurpose purpose) throws IOException {
         UUID me = CurrentUser.id();
+        rateLimiter.admit(me, purpose);
         Uploads.Uploaded uploaded;
         try (InputStream content = file.getInputStream()) {
             uploaded = uploads.upload(me, purpose, file.getOriginalFilename(), content);

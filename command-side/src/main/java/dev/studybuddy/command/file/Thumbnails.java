@@ -21,8 +21,11 @@ import java.util.Map;
 
 /**
  * Avatar thumbnails, made with the JDK's ImageIO (PNG, JPEG, GIF; WebP through TwelveMonkeys' plugin,
- * which registers itself). The image's size is read from its header first, and it is decoded
- * subsampled, so that a small file that claims a huge image cannot exhaust memory. Thumbnails are PNG.
+ * which registers itself). The image's size is read from its header first: more pixels than
+ * {@code max-image-pixels} are refused before decoding, since decoding costs CPU in proportion to them,
+ * subsampled or not; within the cap it is decoded subsampled, to at most twice the largest
+ * thumbnail on its longer side, so that a small file that claims a huge image cannot exhaust memory.
+ * Thumbnails are PNG.
  */
 @Component
 class Thumbnails {
@@ -54,7 +57,8 @@ class Thumbnails {
         }
     }
 
-    private BufferedImage decode(Path image) throws IOException {
+    /** The image as read for thumbnails: its longer side at most twice the largest thumbnail's (subsampled). */
+    BufferedImage decode(Path image) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
             Iterator<ImageReader> readers = in == null ? List.<ImageReader>of().iterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -73,7 +77,7 @@ class Thumbnails {
                             "The image has more than " + limits.maxImagePixels() + " pixels.");
                 }
                 int largest = limits.thumbnailSizes().stream().max(Integer::compare).orElse(256);
-                int step = Math.max(1, Math.max(width, height) / (2 * largest));
+                int step = subsamplingStep(Math.max(width, height), 2 * largest);
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(step, step, 0, 0);
                 return reader.read(0, param);
@@ -83,6 +87,14 @@ class Thumbnails {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw unreadable();
         }
+    }
+
+    /**
+     * Every how many pixels one is kept, so that {@code longerSide} decodes to at most {@code wanted}: rounded up,
+     * since rounding down left up to twice as many rows and columns as wanted.
+     */
+    static int subsamplingStep(int longerSide, int wanted) {
+        return Math.max(1, (longerSide + wanted - 1) / wanted);
     }
 
     private static BufferedImage scaled(BufferedImage source, int pixels) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param maxFileSize     any one attachment
  * @param maxAvatarSize   any one avatar
  * @param quotaPerUser    the sum of a user's live (not deleted) files
- * @param maxImagePixels  an avatar's width × height: a small file can decode into a huge image
+ * @param maxImagePixels  an avatar's width × height: a small file can claim a huge image, and decoding it
+ *                        costs CPU in proportion to its pixels, subsampled or not
  * @param thumbnailSizes  the avatar thumbnails made, in pixels on the longer side
  * @param tempDirectory   where an upload is spooled while it is counted, hashed and checked; empty:
  *                        the JVM's temporary directory
@@ -26,7 +27,7 @@ public record UploadLimits(DataSize maxFileSize, DataSize maxAvatarSize, DataSiz
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;
         maxAvatarSize = maxAvatarSize == null ? DataSize.ofMegabytes(2) : maxAvatarSize;
         quotaPerUser = quotaPerUser == null ? DataSize.ofMegabytes(500) : quotaPerUser;
-        maxImagePixels = maxImagePixels <= 0 ? 50_000_000L : maxImagePixels;
+        maxImagePixels = maxImagePixels <= 0 ? 4096L * 4096 : maxImagePixels;
         thumbnailSizes = thumbnailSizes == null || thumbnailSizes.isEmpty() ? List.of(64, 256) : List.copyOf(thumbnailSizes);
     }
 

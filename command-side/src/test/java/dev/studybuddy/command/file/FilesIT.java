@@ -49,6 +49,8 @@ class FilesIT {
     EventStore eventStore;
     @Autowired
     BlobStore blobs;
+    @Autowired
+    UploadRateLimits rateLimits;
 
     private ApiClient.Response upload(SignedInUser user, String purpose, String name, byte[] content) {
         return Multipart.upload(port, user.api(), purpose, name, content);
@@ -279,6 +281,28 @@ class FilesIT {
                 assertThat(thumbnail.getHeight()).isEqualTo(size / 2);
             }
         }
+    }
+
+    @Test
+    void eachUserHasABudgetOfAvatarUploadsWhichSpentLeavesOthersAndAttachmentsUntouched() {
+        SignedInUser ann = Accounts.signedIn(port, "uprate");
+        SignedInUser ben = Accounts.signedIn(port, "upratebe");
+        byte[] png = TestImages.png(40, 40);
+        int budget = rateLimits.avatars().attempts();
+        for (int upload = 0; upload < budget; upload++) {
+            uploaded(ann, "AVATAR", "me.png", png);
+        }
+        // the bucket refills evenly over a minute: on a slow machine one more may have dripped in meanwhile
+        ApiClient.Response refused = upload(ann, "AVATAR", "me.png", png);
+        for (int extra = 0; refused.status() == 201 && extra < 2; extra++) {
+            refused = upload(ann, "AVATAR", "me.png", png);
+        }
+
+        assertProblem(refused, 429, "RATE_LIMITED");
+        assertThat(refused.header("Retry-After")).as(refused.toString())
+                .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(upload(ben, "AVATAR", "ben.png", png).status()).as("another user's budget").isEqualTo(201);
+        assertThat(upload(ann, "ATTACHMENT", "notes.png", png).status()).as("attachments' own budget").isEqualTo(201);
     }
 
     @Test

@@ -41,9 +41,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.serviceUnavailable = serviceUnavailable;
     }
 
+    /** A refusal for the moment (503, such as {@code ROSTER_BEHIND}) says when to try again, as an outage does. */
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> refused(DomainException e) {
-        return respond(Problems.of(e.code(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.code(), e.getMessage());
+        if (e.code().status() == ErrorCode.SERVICE_UNAVAILABLE.status()) {
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, serviceUnavailable.retryAfterSeconds())
+                    .body(problem);
+        }
+        return respond(problem);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

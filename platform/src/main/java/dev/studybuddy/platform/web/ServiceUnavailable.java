@@ -28,7 +28,7 @@ public record ServiceUnavailable(Duration retryAfter) {
         problems.write(response, ErrorCode.SERVICE_UNAVAILABLE, DETAIL);
     }
 
-    private String retryAfterSeconds() {
+    String retryAfterSeconds() {
         return Long.toString(Math.max(1, retryAfter.toSeconds()));
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Conversation history, unread counts and the direct conversations list (API.md). A group's messages
  * are read by its members only (a PUBLIC group's outsider gets 403, anyone else 404 as for an unknown
- * group, like the group endpoints); a direct conversation is always the caller's own with {@code userId}.
+ * group, like the group endpoints; while the group's roster is stalled, 503 {@code ROSTER_BEHIND}); a direct conversation is always the caller's own with {@code userId}.
  * <p>
  * History pages: {@code beforeSeq} (or neither) pages backwards, newest first, {@code nextCursor} being
  * the seq to send as the next {@code beforeSeq}; {@code afterSeq} returns every message posted, edited or

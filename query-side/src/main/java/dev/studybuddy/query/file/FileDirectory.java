@@ -1,11 +1,14 @@
 package dev.studybuddy.query.file;
 
 import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.query.group.StalledRosters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,25 +27,33 @@ public class FileDirectory {
             rs.getTimestamp("deleted_at") != null);
 
     private final JdbcTemplate jdbc;
+    private final StalledRosters stalledRosters;
 
-    FileDirectory(JdbcTemplate jdbc) {
+    FileDirectory(JdbcTemplate jdbc, StalledRosters stalledRosters) {
         this.jdbc = jdbc;
+        this.stalledRosters = stalledRosters;
     }
 
     /**
      * The live file, if {@code viewerId} may see it: its owner; anyone signed in for an avatar; the
-     * current members of a group where a message carries it; the two friends of a direct message
-     * carrying it. Anyone else learns nothing, not even that it exists.
+     * current members of a group where a message carries it, unless that group's roster is stalled
+     * ({@link StalledRosters}); the two friends of a direct message carrying it. Anyone else learns
+     * nothing, not even that it exists.
      */
     Optional<StoredFileView> visibleTo(UUID fileId, UUID viewerId) {
+        List<Object> arguments = new ArrayList<>(List.of(fileId, viewerId, viewerId, viewerId));
+        List<String> stalled = List.copyOf(stalledRosters.groups());
+        arguments.addAll(stalled);
+        String settledRostersOnly = stalled.isEmpty() ? ""
+                : " AND CAST(s.group_id AS text) NOT IN (" + String.join(",", Collections.nCopies(stalled.size(), "?")) + ")";
         return jdbc.query("""
                 SELECT f.* FROM files f
                 WHERE f.file_id = ? AND f.deleted_at IS NULL
                   AND (f.owner_id = ? OR f.purpose = 'AVATAR'
                        OR EXISTS (SELECT 1 FROM file_shares s WHERE s.file_id = f.file_id AND s.user_id = ?)
                        OR EXISTS (SELECT 1 FROM file_shares s JOIN group_members m ON m.group_id = s.group_id
-                                  WHERE s.file_id = f.file_id AND m.user_id = ?))""",
-                ROW, fileId, viewerId, viewerId, viewerId).stream().findFirst();
+                                  WHERE s.file_id = f.file_id AND m.user_id = ?""" + settledRostersOnly + "))",
+                ROW, arguments.toArray()).stream().findFirst();
     }
 
     /**

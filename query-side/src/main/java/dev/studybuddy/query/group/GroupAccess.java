@@ -1,5 +1,7 @@
 package dev.studybuddy.query.group;
 
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Who is in a group, per the roster this projection keeps: what the chat history and the WebSocket
- * subscriptions ask before they show a group's conversation.
+ * subscriptions ask before they show a group's conversation. A roster that is stalled ({@link StalledRosters})
+ * grants nothing: a removal may be parked behind the event that stalled it (docs/adr/0013).
  */
 @Component
 public class GroupAccess {
@@ -20,13 +23,17 @@ public class GroupAccess {
         /** a PUBLIC group the user is not in: they know it exists, but may not read (403) */
         OUTSIDER,
         /** unknown, or PRIVATE and not theirs: as if it did not exist (404) */
-        HIDDEN
+        HIDDEN,
+        /** the group's roster is stalled, so neither MEMBER nor OUTSIDER can be told: refused for now (503) */
+        ROSTER_BEHIND
     }
 
     private final JdbcTemplate jdbc;
+    private final StalledRosters stalled;
 
-    GroupAccess(JdbcTemplate jdbc) {
+    GroupAccess(JdbcTemplate jdbc, StalledRosters stalled) {
         this.jdbc = jdbc;
+        this.stalled = stalled;
     }
 
     public Access of(UUID groupId, UUID userId) {
@@ -35,10 +42,14 @@ public class GroupAccess {
                 FROM groups g LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = ?
                 WHERE g.group_id = ?""", (row, index) -> row.getBoolean("member") ? Access.MEMBER
                 : "PUBLIC".equals(row.getString("visibility")) ? Access.OUTSIDER : Access.HIDDEN, userId, groupId);
-        return found.isEmpty() ? Access.HIDDEN : found.get(0);
+        Access byRoster = found.isEmpty() ? Access.HIDDEN : found.get(0);
+        // HIDDEN stays HIDDEN: a stalled group must not become visible to those who may not know of it
+        return byRoster != Access.HIDDEN && stalled.includes(groupId) ? Access.ROSTER_BEHIND : byRoster;
     }
 
-    public boolean isMember(UUID groupId, UUID userId) {
-        return of(groupId, userId) == Access.MEMBER;
+    /** The refusal of {@link Access#ROSTER_BEHIND}: 503 {@code ROSTER_BEHIND}, with {@code Retry-After}. */
+    public static DomainException rosterBehind() {
+        return new DomainException(ErrorCode.ROSTER_BEHIND,
+                "The group's roster is behind its latest changes; try again shortly.");
     }
 }

@@ -36,15 +36,19 @@ import java.util.UUID;
  *   who may see the group);</li>
  *   <li>lists and invitations: always the caller's own.</li>
  * </ul>
+ * What the roster alone grants (a PRIVATE group to its members, join requests to its OWNER and ADMINs) is
+ * refused with 503 {@code ROSTER_BEHIND} while the group's roster is stalled ({@link StalledRosters}).
  */
 @RestController
 @ReadYourWrites(GroupsProjection.PROCESSING_GROUP)
 class GroupsController {
 
     private final QueryGateway queryGateway;
+    private final StalledRosters stalled;
 
-    GroupsController(QueryGateway queryGateway) {
+    GroupsController(QueryGateway queryGateway, StalledRosters stalled) {
         this.queryGateway = queryGateway;
+        this.stalled = stalled;
     }
 
     @GetMapping("/api/groups")
@@ -81,8 +85,11 @@ class GroupsController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         GroupView group = visibleGroup(groupId);
-        if (group.myRole() != GroupRole.OWNER && group.myRole() != GroupRole.ADMIN && !CurrentUser.isPlatformModerator()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
+        if (!CurrentUser.isPlatformModerator()) {
+            requireSettledRoster(groupId);
+            if (group.myRole() != GroupRole.OWNER && group.myRole() != GroupRole.ADMIN) {
+                throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
+            }
         }
         List<PendingJoinRequest> fetched = queryGateway.query(
                 new FindJoinRequestsQuery(groupId, SortKey.after(cursor), limit + 1),
@@ -102,11 +109,22 @@ class GroupsController {
 
     /** The group, if the caller may see it; a private group they may not see is as unknown as a missing one. */
     private GroupView visibleGroup(UUID groupId) {
-        return queryGateway.query(new FindGroupQuery(groupId, CurrentUser.id()), ResponseTypes.optionalInstanceOf(GroupView.class))
+        GroupView group = queryGateway.query(new FindGroupQuery(groupId, CurrentUser.id()),
+                        ResponseTypes.optionalInstanceOf(GroupView.class))
                 .join()
-                .filter(group -> group.visibility() == GroupVisibility.PUBLIC || group.myRole() != null
+                .filter(found -> found.visibility() == GroupVisibility.PUBLIC || found.myRole() != null
                         || CurrentUser.isPlatformModerator())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such group."));
+        if (group.visibility() != GroupVisibility.PUBLIC && !CurrentUser.isPlatformModerator()) {
+            requireSettledRoster(groupId);
+        }
+        return group;
+    }
+
+    private void requireSettledRoster(UUID groupId) {
+        if (stalled.includes(groupId)) {
+            throw GroupAccess.rosterBehind();
+        }
     }
 
 

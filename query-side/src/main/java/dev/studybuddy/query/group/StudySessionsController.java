@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * A group's study sessions, for its members and platform moderators: upcoming ones by default, all
  * (cancelled included) with {@code ?all=true}. Others get what the roster gives them: 404 for a group
- * they may not know of, 403 for a public one they are not in.
+ * they may not know of, 403 for a public one they are not in, 503 while the group's roster is stalled.
  */
 @RestController
 @ReadYourWrites(GroupsProjection.PROCESSING_GROUP)
@@ -41,6 +41,9 @@ class StudySessionsController {
         }
         if (seen == GroupAccess.Access.OUTSIDER && !moderator) {
             throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members see the group's sessions.");
+        }
+        if (seen == GroupAccess.Access.ROSTER_BEHIND && !moderator) {
+            throw GroupAccess.rosterBehind();
         }
         List<SessionView> sessions = jdbc.query("""
                 SELECT session_id, title, starts_at, duration_minutes, scheduled_by, cancelled FROM group_sessions

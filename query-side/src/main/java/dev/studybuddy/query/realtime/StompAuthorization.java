@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
 /**
  * Every frame a client sends passes here (docs/architecture.md#real-time). CONNECT needs {@code Authorization: Bearer <access
  * token>}, checked by the same {@link JwtDecoder} as the REST API; SUBSCRIBE is allowed to
- * {@code /topic/groups.{groupId}} for that group's members and to the user's own {@code /user/queue/direct},
- * {@code /user/queue/notifications} and {@code /user/queue/presence}; SEND only to
- * {@code /app/groups.{groupId}.typing} by members, at most once per {@code typing-interval} per session (more are
- * dropped), and to {@code /app/presence.active} (activity, see {@code SessionActivity}; nothing handles it).
- * Anything else is refused: the exception becomes an ERROR frame. After CONNECT no frame is accepted once the session's token has expired or
+ * {@code /topic/groups.{groupId}} for that group's members (for nobody while its roster is stalled, see
+ * {@link GroupAccess}) and to the user's own {@code /user/queue/direct}, {@code /user/queue/notifications} and
+ * {@code /user/queue/presence}; SEND only to {@code /app/groups.{groupId}.typing} by members, at most once per
+ * {@code typing-interval} per session (more are dropped), and to {@code /app/presence.active} (activity, see
+ * {@code SessionActivity}; nothing handles it). Anything else is refused: the exception becomes an ERROR frame.
+ * After CONNECT no frame is accepted once the session's token has expired or
  * been revoked ({@link SessionTokens}).
  */
 @Component
@@ -129,9 +130,7 @@ class StompAuthorization implements ChannelInterceptor {
         if (group.isEmpty()) {
             throw refused(message, "No subscriptions to " + destination + ".");
         }
-        if (!groups.isMember(group.get(), userId) || subscriptions.isRevoked(group.get(), userId)) {
-            throw refused(message, "Only members of the group subscribe to " + destination + ".");
-        }
+        requireMember(message, group.get(), userId, "Only members of the group subscribe to " + destination + ".");
         subscriptions.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), destination);
         presence.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), userId, Conversations.group(group.get()));
         return message;
@@ -148,9 +147,7 @@ class StompAuthorization implements ChannelInterceptor {
             throw refused(message, "Clients send only typing signals to /app/groups.{groupId}.typing and /app/presence.active.");
         }
         UUID groupId = UUID.fromString(typing.group(1));
-        if (!groups.isMember(groupId, userId) || subscriptions.isRevoked(groupId, userId)) {
-            throw refused(message, "Only members of the group signal typing.");
-        }
+        requireMember(message, groupId, userId, "Only members of the group signal typing.");
         Map<String, Object> session = accessor.getSessionAttributes();
         long now = System.nanoTime();
         if (session != null) {
@@ -161,6 +158,16 @@ class StompAuthorization implements ChannelInterceptor {
             session.put(LAST_TYPING, now);
         }
         return message;
+    }
+
+    private void requireMember(Message<?> message, UUID groupId, UUID userId, String refusal) {
+        GroupAccess.Access access = groups.of(groupId, userId);
+        if (access == GroupAccess.Access.ROSTER_BEHIND) {
+            throw refused(message, "The group's roster is behind its latest changes; try again shortly.");
+        }
+        if (access != GroupAccess.Access.MEMBER || subscriptions.isRevoked(groupId, userId)) {
+            throw refused(message, refusal);
+        }
     }
 
     private static UUID userOf(Message<?> message, StompHeaderAccessor accessor) {

@@ -47,7 +47,13 @@ public enum ErrorCode {
     RATE_LIMITED(429),
     INTERNAL_ERROR(500),
     /** A store this request needs is unreachable for the moment; retry after {@code Retry-After} seconds. */
-    SERVICE_UNAVAILABLE(503);
+    SERVICE_UNAVAILABLE(503),
+    /**
+     * The group's roster on the read side is stalled (events of the group are parked as dead letters), so
+     * who belongs to it cannot be told: its content is refused until the letters are retried or dropped.
+     * Retry after {@code Retry-After} seconds.
+     */
+    ROSTER_BEHIND(503);
 
     private static final String TYPE_BASE = "https://studybuddy.dev/problems/";
 
