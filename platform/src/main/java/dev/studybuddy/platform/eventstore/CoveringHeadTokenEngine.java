@@ -1,15 +1,11 @@
 package dev.studybuddy.platform.eventstore;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -21,11 +17,10 @@ import java.util.stream.Stream;
  * handlers run on the past), and merges every event's id into the token at reset, which
  * {@code MongoTrackingToken.upperBound} never trims, so each event costs more than the one before. The head
  * token here is the one a processor would hold after reading the newest events: their ids within the
- * look-back window, and so it covers everything stored before it. Everything else is delegated unchanged.
+ * look-back window, and so it covers everything stored before it.
  */
-public class CoveringHeadTokenEngine implements EventStorageEngine {
+public class CoveringHeadTokenEngine extends DelegatingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final Supplier<Optional<Instant>> newestTimestamp;
     private final Duration lookBack;
 
@@ -35,7 +30,7 @@ public class CoveringHeadTokenEngine implements EventStorageEngine {
      */
     public CoveringHeadTokenEngine(EventStorageEngine delegate, Supplier<Optional<Instant>> newestTimestamp,
                                    Duration lookBack) {
-        this.delegate = delegate;
+        super(delegate);
         this.newestTimestamp = newestTimestamp;
         this.lookBack = lookBack;
     }
@@ -51,50 +46,5 @@ public class CoveringHeadTokenEngine implements EventStorageEngine {
             return latest.map(TrackedEventMessage::trackingToken).reduce((earlier, later) -> later)
                     .orElseGet(delegate::createHeadToken);
         }
-    }
-
-    @Override
-    public void appendEvents(List<? extends EventMessage<?>> events) {
-        delegate.appendEvents(events);
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier) {
-        return delegate.readEvents(aggregateIdentifier);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }

@@ -7,21 +7,16 @@ import dev.studybuddy.platform.audit.StoredEvents;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Chains every appended domain event to its predecessor in the aggregate's stream
@@ -31,9 +26,8 @@ import java.util.stream.Stream;
  * sequence) index and is retried by the command side, which reloads the aggregate and appends again:
  * its hashes are then computed afresh from the winner's. Everything else is delegated unchanged.
  */
-public class HashChainingEventStorageEngine implements EventStorageEngine {
+public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final StoredEventLookup storedEvents;
 
@@ -49,7 +43,7 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
 
     public HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer,
                                           StoredEventLookup storedEvents) {
-        this.delegate = delegate;
+        super(delegate);
         this.eventSerializer = eventSerializer;
         this.storedEvents = storedEvents;
     }
@@ -94,50 +88,5 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
         StoredEvent previous = storedEvents.at(aggregateId, sequence - 1).orElseThrow(() -> new ConcurrencyException(
                 "Stream " + aggregateId + " has no event " + (sequence - 1) + " to append " + sequence + " after"));
         return previous.hash() == null ? EventHashChain.GENESIS : previous.hash();
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier) {
-        return delegate.readEvents(aggregateIdentifier);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }
