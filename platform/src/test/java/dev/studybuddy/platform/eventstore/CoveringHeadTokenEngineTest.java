@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoveringHeadTokenEngineTest {
 
-    private static final int HISTORY = 3_000;
+    private static final int HISTORY = 1_200;
 
     private MongoServer server;
     private MongoClient client;
@@ -71,8 +71,8 @@ class CoveringHeadTokenEngineTest {
             history.add(new GenericDomainEventMessage<>("Group", "group-" + (i % 7), i / 7, "event " + i, Map.of(),
                     "event-" + i, start.plusMillis(i)));
         }
-        for (int from = 0; from < HISTORY; from += 500) {
-            engine.appendEvents(history.subList(from, from + 500));
+        for (int from = 0; from < HISTORY; from += 400) {
+            engine.appendEvents(history.subList(from, from + 400));
         }
         TrackingToken head = engine.createHeadToken();
         TrackingToken token = ReplayToken.createReplayToken(head, engine.createTailToken());

@@ -147,6 +147,24 @@ class FilesApiIT {
                 + part(boundary, content, last - 4, last) + "\r\n--" + boundary + "--");
     }
 
+    /** Issue 13, item 11: a thousand ranges (Tomcat's limit is far below) is refused with a problem, not an HTML page. */
+    @Test
+    void aThousandRangesAreRefusedWithAProblem() {
+        UUID owner = UUID.randomUUID();
+        byte[] content = unique(PDF);
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
+        StringBuilder ranges = new StringBuilder("bytes=0-0");
+        for (int i = 1; i < 1000; i++) {
+            ranges.append(',').append(i % content.length).append('-').append(i % content.length);
+        }
+
+        ApiClient.Response answer = as(owner).withHeader("Range", ranges.toString()).get("/api/files/" + file.fileId());
+
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContain("<html", "Exception", "\tat ");
+    }
+
     private static String part(String boundary, byte[] content, int first, int last) {
         return "\r\n--" + boundary + "\r\nContent-Type: application/pdf\r\nContent-Range: bytes " + first + "-" + last
                 + "/" + content.length + "\r\n\r\n" + new String(content, first, last - first + 1, StandardCharsets.US_ASCII);
