@@ -34,7 +34,7 @@ public class StandInQueries {
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = Arrays.stream(System.getProperty("sizes", "10000 100000").trim().split("\\s+"))
-                .map(Integer::valueOf).toList();
+                .filter(size -> !size.isEmpty()).map(Integer::valueOf).toList();
         System.out.printf("%-9s %-24s %-10s %12s %12s %12s%n", "events", "query", "backend", "mean ms", "p99 ms", "ops/s");
         for (int size : sizes) {
             double[] plain = run(size, new MemoryBackend(), "scan");
@@ -46,6 +46,7 @@ public class StandInQueries {
             }
         }
         durableWrites();
+        concurrentWrites(Integer.getInteger("writers", 16));
     }
 
     /** Returns the mean milliseconds of each kind of query. */
@@ -149,6 +150,72 @@ public class StandInQueries {
         double background = inserts(new H2Backend(dir.resolve("background.h2").toString()), "H2Backend (background commit)");
         double durable = inserts(new IndexedH2Backend(dir.resolve("durable.h2").toString()), "IndexedH2Backend (commit, then answer)");
         System.out.printf("durable writes: %.2fx the background-commit insert time%n", durable / background);
+    }
+
+    /**
+     * Many writers at once, as the services write under load (events, tokens, view documents): H2Backend
+     * (background commit) against IndexedH2Backend, whose writers share commits.
+     */
+    private static void concurrentWrites(int writers) throws Exception {
+        Path dir = Files.createTempDirectory("standin-bench");
+        double background = concurrentInserts(new H2Backend(dir.resolve("background-many.h2").toString()),
+                "H2Backend (background commit)", writers);
+        double durable = concurrentInserts(new IndexedH2Backend(dir.resolve("durable-many.h2").toString()),
+                "IndexedH2Backend (commit, then answer)", writers);
+        System.out.printf("%d writers: durable writes carry %.2fx the background-commit inserts/s%n", writers,
+                durable / background);
+    }
+
+    private static double concurrentInserts(MongoBackend backend, String name, int writers) throws Exception {
+        MongoServer server = new MongoServer(backend);
+        server.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 1, dev.studybuddy.mongostandin.MongoStandIn.EVENT_LOOPS);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> events = client.getDatabase("bench").getCollection("domainevents");
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
+            seed(events, 10_000);
+            MongoCollection<Document> tokens = client.getDatabase("bench").getCollection("trackingtokens");
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
+            long seconds = Long.getLong("writeSeconds", 5);
+            List<Thread> threads = new ArrayList<>();
+            long deadline = System.nanoTime() + (seconds + 1) * 1_000_000_000L;
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                Thread thread = new Thread(() -> {
+                    long i = 0;
+                    while (System.nanoTime() < deadline) {
+                        if (writer % 2 == 0) {
+                            events.insertOne(new Document("aggregateIdentifier", "writer-" + writer).append("sequenceNumber", i)
+                                    .append("timestamp", timestamp((int) (20_000 + i))).append("serializedPayload",
+                                            "{\"body\":\"" + "x".repeat(400) + i + "\"}"));
+                        } else {
+                            tokens.replaceOne(Filters.eq("_id", "segment-" + writer), new Document("_id", "segment-" + writer)
+                                    .append("token", "{\"position\":" + i + "}"), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                        }
+                        i++;
+                        if (measuring.get()) {
+                            done.incrementAndGet();
+                        }
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            Thread.sleep(1000);
+            measuring.set(true);
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000);
+            long writes = done.get();
+            double perSecond = writes / ((System.nanoTime() - start) / 1e9);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            System.out.printf("%d writers, %s: %.0f writes/s%n", writers, name, perSecond);
+            return perSecond;
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     private static double inserts(MongoBackend backend, String name) {

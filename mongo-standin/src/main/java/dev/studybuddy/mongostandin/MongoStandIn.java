@@ -3,6 +3,7 @@ package dev.studybuddy.mongostandin;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.h2.IndexedH2Backend;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,13 @@ import java.util.concurrent.CountDownLatch;
  * <p>Usage: {@code java -jar mongo-standin.jar <data-file> [port]} (port defaults to 27017).
  */
 public final class MongoStandIn {
+
+    /**
+     * A writer's event loop waits for the commit of its write, and so do the other connections on that loop:
+     * with one loop per connection or so, the writers that arrive during a commit all join the next one instead
+     * of waiting behind a blocked loop to even send their commands (mongo-java-server's default is two per core).
+     */
+    public static final int EVENT_LOOPS = 64;
 
     private MongoStandIn() {
     }
@@ -37,7 +45,7 @@ public final class MongoStandIn {
             stopped.countDown();
         }, "mongo-standin-shutdown"));
 
-        server.bind("127.0.0.1", port);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, EVENT_LOOPS);
         System.out.println("mongo-standin listening on 127.0.0.1:" + port + ", data in " + dataFile);
         stopped.await();
     }

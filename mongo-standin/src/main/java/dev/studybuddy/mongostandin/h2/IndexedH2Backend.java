@@ -8,6 +8,7 @@ import org.h2.mvstore.MVStore;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * mongo-java-server's H2 backend with sorted indexes (see the module's README) and durable writes: a command's
@@ -26,6 +27,9 @@ public class IndexedH2Backend extends H2Backend {
             "connectionstatus", "getlasterror", "getfreemonitoringstatus", "getcmdlineopts", "saslstart");
 
     private final Object commitLock = new Object();
+    private final AtomicLong writesFinished = new AtomicLong();
+    private long committedThrough;
+    private boolean committing;
 
     public IndexedH2Backend(String fileName) {
         super(MVStore.open(fileName));
@@ -56,15 +60,44 @@ public class IndexedH2Backend extends H2Backend {
         return READ_ONLY.contains(name);
     }
 
-    /** Commits what is not on disk yet; a writer that finds its changes committed by another writer returns. */
+    /**
+     * Returns once every change made before the call is committed. One writer at a time commits, for every writer
+     * whose command finished before that commit began; the others wait for it. Re-checking only "are there unsaved
+     * changes?" made each waiting writer commit again under steady load (someone always had written since), so
+     * commits queued one per write.
+     */
     protected void commitChanges() {
-        MVStore store = getMvStore();
-        if (store.hasUnsavedChanges()) {
-            synchronized (commitLock) {
-                if (store.hasUnsavedChanges()) {
-                    store.commit();
-                }
+        long ticket = writesFinished.incrementAndGet();
+        synchronized (commitLock) {
+            while (committing && committedThrough < ticket) {
+                waitForCommit();
             }
+            if (committedThrough >= ticket) {
+                return;
+            }
+            committing = true;
+        }
+        long covered = writesFinished.get();
+        try {
+            MVStore store = getMvStore();
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } finally {
+            synchronized (commitLock) {
+                committing = false;
+                committedThrough = Math.max(committedThrough, covered);
+                commitLock.notifyAll();
+            }
+        }
+    }
+
+    private void waitForCommit() {
+        try {
+            commitLock.wait();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a commit", interrupted);
         }
     }
 }
