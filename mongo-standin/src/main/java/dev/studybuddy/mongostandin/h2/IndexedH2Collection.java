@@ -46,6 +46,16 @@ class IndexedH2Collection extends H2Collection implements WalkableCollection<Obj
     }
 
     @Override
+    public String name() {
+        return getFullName();
+    }
+
+    @Override
+    public int documentCount() {
+        return count();
+    }
+
+    @Override
     public long newCursorId() {
         return cursorRegistry.generateCursorId();
     }

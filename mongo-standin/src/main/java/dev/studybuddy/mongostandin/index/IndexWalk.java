@@ -30,6 +30,9 @@ public final class IndexWalk {
                                         Document fieldSelector) {
         IndexPlan<P> plan = IndexPlan.best(indexes, query, orderBy);
         if (plan == null) {
+            if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
+                Scans.report(collection, query, orderBy);
+            }
             return null;
         }
         Stream<Document> candidates = walk(plan).map(collection::documentAt).filter(java.util.Objects::nonNull);

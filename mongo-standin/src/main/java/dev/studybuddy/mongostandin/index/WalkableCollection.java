@@ -20,6 +20,10 @@ public interface WalkableCollection<P> {
     QueryResult resultOf(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
                          int batchSize, Document fieldSelector);
 
+    String name();
+
+    int documentCount();
+
     long newCursorId();
 
     void register(Cursor cursor);

@@ -45,6 +45,16 @@ class IndexedMemoryCollection extends MemoryCollection implements WalkableCollec
     }
 
     @Override
+    public String name() {
+        return getFullName();
+    }
+
+    @Override
+    public int documentCount() {
+        return count();
+    }
+
+    @Override
     public long newCursorId() {
         return cursorRegistry.generateCursorId();
     }

@@ -117,6 +117,16 @@ class IndexWalkTest {
         }
 
         @Override
+        public String name() {
+            return "test.events";
+        }
+
+        @Override
+        public int documentCount() {
+            return byPosition.size();
+        }
+
+        @Override
         public long newCursorId() {
             return cursors.size() + 1;
         }

@@ -15,7 +15,8 @@ import org.axonframework.serialization.Serializer;
  * aggregate, together with every later event of that aggregate, while other aggregates keep flowing.
  * The letter is written through the processor's own connection and transaction (the handler's writes
  * were undone by its {@link Savepoints savepoint}), so it commits with the token that moves past the
- * event, or not at all. A reset empties the group's queue, since the replay meets the same events again.
+ * event, or not at all. A failure of a store that is down or slow is not parked but retried
+ * ({@link ParkUnlessTransient}). A reset empties the group's queue, since the replay meets the same events again.
  * Sagas, which Axon's dead-lettering invoker does not serve, get the same queue through
  * {@link SagaDeadLetters}. {@link DeadLetters} lists, retries and drops the letters.
  */
@@ -63,6 +64,7 @@ public class DeadLetterQueues {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDeadLetterQueue(processingGroup,
                         configuration -> queue(processingGroup, configuration.eventSerializer()))
+                .registerDeadLetterPolicy(processingGroup, configuration -> new ParkUnlessTransient())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
                         (configuration, invoker) -> invoker.allowReset(true)));
     }

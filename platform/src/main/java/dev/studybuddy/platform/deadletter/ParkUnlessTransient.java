@@ -1,0 +1,59 @@
+package dev.studybuddy.platform.deadletter;
+
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * Parks an event that no retry will cure (a poison), but not one that failed because a store was down or slow: that
+ * failure is thrown on, so the processor's batch fails and is retried with back-off once the store answers again.
+ * Parking it instead would take every event of an outage out of the views (the chat views live in MongoDB, the dead
+ * letters in PostgreSQL, so a MongoDB outage could otherwise be parked event by event).
+ */
+public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>> {
+
+    @Override
+    public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (isTransient(cause)) {
+            throw new StoreUnavailableException(cause);
+        }
+        return Decisions.enqueue(ThrowableCause.truncated(cause));
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
+                    || cause instanceof MongoException mongo && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                    || mongo.hasErrorLabel("RetryableWriteError"))
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A handler failed because a store it needs did not answer; the batch is retried, nothing is parked. */
+    public static class StoreUnavailableException extends RuntimeException {
+        StoreUnavailableException(Throwable cause) {
+            super("a store did not answer, the batch will be retried: " + cause.getMessage(), cause);
+        }
+    }
+}

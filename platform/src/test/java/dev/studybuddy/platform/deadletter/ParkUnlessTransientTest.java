@@ -1,0 +1,47 @@
+package dev.studybuddy.platform.deadletter;
+
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ParkUnlessTransientTest {
+
+    private final ParkUnlessTransient policy = new ParkUnlessTransient();
+    private final EventMessage<?> event = GenericEventMessage.asEventMessage("payload");
+
+    @Test
+    void aPoisonIsParkedWithItsCause() {
+        NullPointerException poison = new NullPointerException("messageId");
+
+        EnqueueDecision<EventMessage<?>> decision = policy.decide(new GenericDeadLetter<>("group-1", event, poison), poison);
+
+        assertThat(decision.shouldEnqueue()).isTrue();
+        assertThat(decision.enqueueCause()).hasValueSatisfying(cause -> {
+            assertThat(cause).hasMessage("messageId");
+            assertThat(cause.getClass().getSimpleName()).isEqualTo("ThrowableCause");
+        });
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerFailsTheBatchInsteadOfParking() {
+        for (Exception outage : new Exception[]{
+                new MongoSocketReadException("closed", new ServerAddress()),
+                new IllegalStateException("wrapped", new MongoTimeoutException("no server")),
+                new CannotGetJdbcConnectionException("pool exhausted", new SQLException("refused"))}) {
+            assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("group-1", event, outage), outage))
+                    .isInstanceOf(ParkUnlessTransient.StoreUnavailableException.class)
+                    .hasCause(outage);
+        }
+    }
+}
