@@ -8,6 +8,8 @@ import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.group.GroupAccess;
 import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.web.CursorPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +45,22 @@ class MessageSearchController {
     }
 
     @GetMapping("/api/search/messages")
-    CursorPage<MessageHit> search(@RequestParam(required = false) String q,
-                                  @RequestParam(required = false) String conversationId,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
-                                  @RequestParam(required = false) String cursor) {
+    @Operation(summary = "Search the messages the caller may read now",
+            description = "Full-text search over the caller's current groups and own direct messages: English word "
+                    + "stems, \"phrases\", or, -word, and from:@username. Best match first, then newest; snippets are "
+                    + "HTML-escaped with matches in <mark>. Deleted messages are never found. docs/api.md \"Message search\".")
+    CursorPage<MessageHit> search(
+            @Parameter(description = "Required, 1-200 characters, one line, no control characters")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "Only this conversation: group:<groupId> or direct:<friendshipId>")
+            @RequestParam(required = false) String conversationId,
+            @Parameter(description = "Posted at or after this ISO-8601 instant")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "Posted before this ISO-8601 instant")
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The nextCursor of the previous page of the same search")
+            @RequestParam(required = false) String cursor) {
         MessageQuery query = MessageQuery.parse(q);
         Instant since = instant("from", from);
         Instant until = instant("to", to);

@@ -279,6 +279,14 @@ class MessageSearchIT {
     }
 
     @Test
+    void theOpenApiDescriptionDescribesTheSearch() {
+        JsonNode operation = ok(ApiClient.on(port).get("/v3/api-docs")).path("paths").path("/api/search/messages").path("get");
+        assertThat(operation.path("summary").asText()).contains("Search");
+        assertThat(operation.path("parameters").findValuesAsText("name"))
+                .contains("q", "conversationId", "from", "to", "limit", "cursor");
+    }
+
+    @Test
     void aReplayRebuildsTheSameIndex() {
         UUID groupId = group(GroupVisibility.PRIVATE);
         Chats.Posted kept = chats.post(groupId, owner, "Replayed biology notes");
