@@ -286,6 +286,45 @@ class MessageSearchIT {
                 .contains("q", "conversationId", "from", "to", "limit", "cursor");
     }
 
+    /**
+     * A row the database refuses (here by a test trigger, in production say a NUL from a poisoned stream) parks the
+     * event in the projection's dead-letter queue with every later event of its conversation, while other
+     * conversations flow on; an administrator's retry applies them once the cause is gone.
+     */
+    @Test
+    void aMessageTheIndexRefusesIsParkedForItsConversationWhileOthersFlowOn() {
+        UUID stuck = group(GroupVisibility.PRIVATE);
+        UUID flowing = group(GroupVisibility.PRIVATE);
+        jdbc.execute("""
+                CREATE FUNCTION refuse_zoology() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'refused for MessageSearchIT'; END $$""");
+        jdbc.execute("""
+                CREATE TRIGGER refuse_zoology BEFORE INSERT ON message_search FOR EACH ROW
+                WHEN (NEW.body LIKE 'Zoology%') EXECUTE FUNCTION refuse_zoology()""");
+        Chats.Posted poison;
+        Chats.Posted behind;
+        try {
+            poison = chats.post(stuck, owner, "Zoology field trip");
+            behind = chats.post(stuck, owner, "Botany field trip");
+            Chats.Posted other = chats.post(flowing, owner, "Botany greenhouse visit");
+            assertThat(ids(search(member, "botany", other.token()))).containsExactly(other.messageId());
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?""",
+                    Long.class, MessageSearchProjection.PROCESSING_GROUP, stuck.toString()) == 2);
+            assertThat(ids(search(member, "botany", null))).containsExactly(other.messageId());
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_zoology ON message_search");
+            jdbc.execute("DROP FUNCTION refuse_zoology()");
+        }
+
+        ApiClient admin = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient.Response retried = admin.post("/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP
+                + "/dead-letters/retry", null);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(ids(search(member, "zoology", behind.token()))).containsExactly(poison.messageId());
+        assertThat(ids(search(member, "botany", null))).hasSize(2);
+    }
+
     @Test
     void aReplayRebuildsTheSameIndex() {
         UUID groupId = group(GroupVisibility.PRIVATE);
