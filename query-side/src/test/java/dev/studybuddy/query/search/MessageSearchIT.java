@@ -10,14 +10,17 @@ import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.Replays;
+import dev.studybuddy.query.support.SecondNode;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLEncoder;
@@ -58,6 +61,8 @@ class MessageSearchIT {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
 
     UUID owner;
     UUID member;
@@ -323,6 +328,35 @@ class MessageSearchIT {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(ids(search(member, "zoology", behind.token()))).containsExactly(poison.messageId());
         assertThat(ids(search(member, "botany", null))).hasSize(2);
+    }
+
+    /** Two nodes share the projection's segments and answer alike: each finds what the other node indexed. */
+    @Test
+    void twoNodesShareTheIndexingAndAnswerAlike() {
+        try (SecondNode second = SecondNode.start(environment, processing, "search-second-node")) {
+            StreamingEventProcessor onFirst = processing.eventProcessor(MessageSearchProjection.PROCESSING_GROUP,
+                    StreamingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor onSecond = second.context().getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(MessageSearchProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !onFirst.processingStatus().isEmpty()
+                    && !onSecond.processingStatus().isEmpty());
+
+            List<UUID> posted = new ArrayList<>();
+            Chats.Posted last = null;
+            for (int i = 0; i < 8; i++) {
+                last = chats.post(group(GroupVisibility.PRIVATE), owner, "Geometry proof number " + i);
+                posted.add(last.messageId());
+            }
+            applied(MessageSearchProjection.PROCESSING_GROUP, last.token());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(ids(ok(as(owner).get("/api/search/messages?q=geometry&limit=50"))))
+                        .containsExactlyInAnyOrderElementsOf(posted);
+                assertThat(ids(ok(ApiClient.on(second.port()).withToken(TestTokenIssuer.get().accessToken(owner))
+                        .get("/api/search/messages?q=geometry&limit=50")))).containsExactlyInAnyOrderElementsOf(posted);
+            });
+            assertThat(ids(ok(ApiClient.on(second.port()).withToken(TestTokenIssuer.get().accessToken(member))
+                    .get("/api/search/messages?q=geometry&limit=50")))).containsExactlyInAnyOrderElementsOf(posted);
+        }
     }
 
     @Test
