@@ -68,17 +68,16 @@ class MessageSearchController {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "from must be before to.");
         }
         UUID me = CurrentUser.id();
-        if (conversationId != null) {
-            requireReadable(conversationId, me);
-        }
-        String search = Integer.toHexString(Objects.hash(q.strip(), conversationId, since, until));
+        String conversation = conversationId == null ? null : readable(conversationId, me);
+        String search = Integer.toHexString(Objects.hash(q.strip(), conversation, since, until));
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, search);
-        List<MessageIndex.Ranked> fetched = index.search(me, query, conversationId, since, until, after, limit + 1);
+        List<MessageIndex.Ranked> fetched = index.search(me, query, conversation, since, until, after, limit + 1);
         return CursorPage.of(fetched, limit, ranked -> new SearchCursor(search, ranked.rank(), ranked.hit().postedAt(),
                 ranked.hit().messageId()).key()).map(MessageIndex.Ranked::hit);
     }
 
-    private void requireReadable(String conversationId, UUID me) {
+    /** The conversation id as the index keeps it (lower-case ids), once the caller may read it. */
+    private String readable(String conversationId, UUID me) {
         if (Conversations.isGroup(conversationId)) {
             UUID groupId;
             try {
@@ -93,7 +92,7 @@ class MessageSearchController {
                 case HIDDEN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
                 case ROSTER_BEHIND -> throw GroupAccess.rosterBehind();
             }
-            return;
+            return Conversations.group(groupId);
         }
         if (!conversationId.startsWith(Conversations.direct(""))) {
             throw malformedConversation();
@@ -105,12 +104,13 @@ class MessageSearchController {
         } catch (RuntimeException e) {
             throw malformedConversation();
         }
-        if (!FriendshipId.of(pair.get(0), pair.get(1)).equals(friendshipId)) {
+        if (!FriendshipId.of(pair.get(0), pair.get(1)).equalsIgnoreCase(friendshipId)) {
             throw malformedConversation();
         }
         if (!pair.contains(me)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such conversation.");
         }
+        return Conversations.direct(pair.get(0), pair.get(1));
     }
 
     private static DomainException malformedConversation() {

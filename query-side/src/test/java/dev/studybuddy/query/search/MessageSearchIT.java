@@ -160,6 +160,8 @@ class MessageSearchIT {
                 .containsExactly(here.messageId());
         assertThat(ids(search(member, "chemistry&conversationId=direct:" + FriendshipId.of(member, owner), null)))
                 .containsExactly(direct.messageId());
+        assertThat(ids(search(member, "chemistry&conversationId=group:" + groupId.toString().toUpperCase(), null)))
+                .containsExactly(here.messageId());
         assertThat(ids(search(member, "chemistry", null))).hasSize(3);
         JsonNode first = search(member, "chemistry&conversationId=group:" + groupId, null).get("items").get(0);
         String postedAt = first.get("postedAt").asText();
