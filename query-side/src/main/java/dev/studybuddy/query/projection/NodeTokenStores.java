@@ -10,14 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The PostgreSQL-token processors (users, friendships, groups, files) claim their segments as this node
+ * The PostgreSQL-token processors (users, friendships, groups, files, message-search) claim their segments as this node
  * ({@link NodeIdentity}): the platform's token store, with the node's name as owner. (Left on the platform's
  * store, a processor claims as the JVM, and two nodes in one JVM would both take its segments.)
  */
 @Configuration
 class NodeTokenStores {
 
-    static final String[] JDBC_PROCESSORS = {"users", "friendships", "groups", "files"};
+    static final String[] JDBC_PROCESSORS = {"users", "friendships", "groups", "files", "message-search"};
 
     @Bean
     ConfigurerModule nodeOwnedTokens(ConnectionProvider axonConnectionProvider, Serializer serializer, NodeIdentity node,

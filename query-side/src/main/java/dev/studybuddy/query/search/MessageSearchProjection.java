@@ -1,0 +1,103 @@
+package dev.studybuddy.query.search;
+
+import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
+import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.query.consistency.ProjectionPositions;
+import dev.studybuddy.query.realtime.Conversations;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The message search index ({@code message_search}) from the message events of the Group and Friendship
+ * streams: a post inserts the message, an edit rewrites its body, a deletion removes the row, so a deleted
+ * message is never found. Rows carry the events' times, so a replay rebuilds identical rows; who may read
+ * them is decided at query time ({@link MessageIndex}). Registered in {@link SearchProcessorConfiguration}.
+ */
+@Component
+@ProcessingGroup(MessageSearchProjection.PROCESSING_GROUP)
+class MessageSearchProjection {
+
+    static final String PROCESSING_GROUP = "message-search";
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionPositions positions;
+
+    MessageSearchProjection(JdbcTemplate jdbc, ProjectionPositions positions) {
+        this.jdbc = jdbc;
+        this.positions = positions;
+    }
+
+    @EventHandler
+    void on(GroupMessagePostedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        insert(event.messageId(), Conversations.group(event.groupId()), seq, event.authorId(), event.groupId(), null,
+                event.body(), at);
+    }
+
+    @EventHandler
+    void on(GroupMessageEditedEvent event, @Timestamp Instant at) {
+        edit(event.messageId(), Conversations.group(event.groupId()), event.body(), at);
+    }
+
+    @EventHandler
+    void on(GroupMessageDeletedEvent event) {
+        delete(event.messageId(), Conversations.group(event.groupId()));
+    }
+
+    @EventHandler
+    void on(DirectMessageSentEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        insert(event.messageId(), Conversations.direct(event.friendshipId()), seq, event.senderId(), null,
+                event.recipientId(), event.body(), at);
+    }
+
+    @EventHandler
+    void on(DirectMessageEditedEvent event, @Timestamp Instant at) {
+        edit(event.messageId(), Conversations.direct(event.friendshipId()), event.body(), at);
+    }
+
+    @EventHandler
+    void on(DirectMessageDeletedEvent event) {
+        delete(event.messageId(), Conversations.direct(event.friendshipId()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM message_search");
+        positions.forget(PROCESSING_GROUP);
+    }
+
+    private void insert(UUID messageId, String conversationId, long seq, UUID senderId, UUID groupId,
+                        UUID recipientId, String body, Instant at) {
+        jdbc.update("""
+                INSERT INTO message_search (message_id, conversation_id, seq, sender_id, group_id, recipient_id, body, posted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""",
+                messageId, conversationId, seq, senderId, groupId, recipientId, body == null ? "" : body, utc(at));
+    }
+
+    // Both keyed by the conversation too: an event names only messages of its own stream.
+    private void edit(UUID messageId, String conversationId, String body, Instant at) {
+        jdbc.update("UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?",
+                body == null ? "" : body, utc(at), messageId, conversationId);
+    }
+
+    private void delete(UUID messageId, String conversationId) {
+        jdbc.update("DELETE FROM message_search WHERE message_id = ? AND conversation_id = ?", messageId, conversationId);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
