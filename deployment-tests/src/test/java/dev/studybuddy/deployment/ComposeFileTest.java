@@ -131,11 +131,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void theServicesBuildFromTheirDockerfiles() {
+    void theServicesBuildFromTheOneDockerfileWithTheirModuleAndPort() {
         for (String name : Repository.SERVICES) {
             Map<String, Object> build = map(services.get(name).get("build"));
             assertThat(build.get("context")).isEqualTo(".");
-            assertThat(build.get("dockerfile")).isEqualTo(name + "/Dockerfile");
+            assertThat(build).doesNotContainKey("dockerfile");
+            Map<String, Object> args = map(build.get("args"));
+            assertThat(args.get("MODULE")).isEqualTo(name);
+            assertThat(String.valueOf(args.get("PORT"))).isEqualTo(String.valueOf(Repository.defaultPort(name)));
         }
     }
 

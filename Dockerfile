@@ -1,16 +1,19 @@
 # syntax=docker/dockerfile:1
-# command-side: aggregates, the REST command API and identity (register, login, refresh, logout, JWKS).
-# Build from the repository root (docker compose does): docker build -f command-side/Dockerfile -t studybuddy/command-side .
+# One image recipe for every service: MODULE names it (command-side, query-side or notification-saga), PORT is
+# where it listens (8081, 8082, 8083). Build from the repository root; docker compose passes both:
+#   docker build --build-arg MODULE=command-side --build-arg PORT=8081 -t studybuddy/command-side .
 # No secret is baked in: every setting comes from the environment at run time (README.md, Configuration).
 
 ARG JDK_IMAGE=eclipse-temurin:17-jdk-noble
 ARG JRE_IMAGE=eclipse-temurin:17-jre-noble
 
-# --- build: the Maven wrapper, this module and the modules it depends on --------------------------
+# --- build: the Maven wrapper, the module and the modules it depends on --------------------------
 FROM ${JDK_IMAGE} AS build
+ARG MODULE
+RUN test -n "$MODULE" || { echo "set --build-arg MODULE=command-side|query-side|notification-saga" >&2; exit 1; }
 WORKDIR /src
 # Maven reads every module's pom of the reactor, even with -pl: all of them first, then only the
-# sources this service needs, so a change elsewhere does not rebuild this image.
+# sources the services need, so a change to tests or tools does not rebuild the images.
 # (deployment-tests checks that this list matches the root pom's modules.)
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
@@ -26,16 +29,20 @@ COPY deployment-tests/pom.xml deployment-tests/
 COPY shared-api/src/ shared-api/src/
 COPY platform/src/ platform/src/
 COPY test-support/src/ test-support/src/
-COPY command-side/src/ command-side/src/
+COPY ${MODULE}/src/ ${MODULE}/src/
+# -Dmdep.skip: the local run's mail catcher, which notification-saga's build copies beside its jar, has no place here.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q --no-transfer-progress -pl command-side -am package -Dmaven.test.skip=true \
-    && cp command-side/target/command-side-*.jar /tmp/app.jar
+    ./mvnw -B -q --no-transfer-progress -pl ${MODULE} -am package -Dmaven.test.skip=true -Dmdep.skip=true \
+    && cp ${MODULE}/target/${MODULE}-*.jar /tmp/app.jar
 # Spring Boot's layered jar, extracted: dependencies change least, the application most.
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --layers --launcher --destination /layers
 
 # --- run: a JRE, a non-root user, the layers -----------------------------------------------------
 FROM ${JRE_IMAGE}
-RUN apt-get update \
+ARG PORT
+# keys: command-side's signing key; uploads: the local file store command-side writes and query-side serves.
+RUN test -n "$PORT" || { echo "set --build-arg PORT=8081|8082|8083" >&2; exit 1; } \
+    && apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 studybuddy \
@@ -48,9 +55,9 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER studybuddy:studybuddy
-ENV PORT=8081 \
+ENV PORT=${PORT} \
     JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8081
+EXPOSE ${PORT}
 # Alive (not necessarily ready): what a restart policy should act on. Compose gates the services
 # that depend on this one on /actuator/health/readiness instead.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
