@@ -38,7 +38,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     static final String REPLAYED = "Idempotent-Replayed";
     /** Answers with a token pair: never stored, and never handed out twice. */
-    private static final Set<String> CARRIES_CREDENTIALS = Set.of("/api/users/me/password");
+    private static final Set<String> CARRIES_CREDENTIALS = Set.of("/api/users/me/password", "/api/users/me/email");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;

@@ -65,6 +65,12 @@ class Credential {
         emailVerifiedAt = at;
     }
 
+    /** A new address is not verified, whoever verified the old one. */
+    void changeEmail(String newEmail) {
+        email = newEmail;
+        emailVerifiedAt = null;
+    }
+
     String passwordHash() {
         return passwordHash;
     }

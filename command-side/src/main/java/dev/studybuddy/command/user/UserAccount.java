@@ -9,6 +9,8 @@ import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.ChangeEmailCommand;
+import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
@@ -117,6 +119,13 @@ public class UserAccount {
         apply(new EmailVerifiedEvent(userId));
     }
 
+    /** The new address was checked and stored by identity; it is not verified yet. */
+    @CommandHandler
+    public void handle(ChangeEmailCommand command) {
+        requireActive();
+        apply(new EmailChangedEvent(userId));
+    }
+
     /** Allowed on a closed account too: it only makes sure no token of it is left. */
     @CommandHandler
     public void handle(SignOutEverywhereCommand command) {
@@ -156,6 +165,11 @@ public class UserAccount {
     @EventSourcingHandler
     void on(EmailVerifiedEvent event) {
         emailVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(EmailChangedEvent event) {
+        emailVerified = false;
     }
 
     @EventSourcingHandler

@@ -5,11 +5,13 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
+import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.ChangesSecurityStamp;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
@@ -91,6 +93,18 @@ class UserAccountTest {
                 .when(new VerifyEmailCommand(ALICE))
                 .expectNoEvents();
         assertThat(new EmailVerifiedEvent(ALICE)).isNotInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void changingTheAddressUnverifiesItAndChangesTheSecurityStamp() {
+        fixture.given(aliceRegistered(), new EmailVerifiedEvent(ALICE), new EmailChangedEvent(ALICE))
+                .when(new VerifyEmailCommand(ALICE))
+                .expectEvents(new EmailVerifiedEvent(ALICE));
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new ChangeEmailCommand(ALICE))
+                .expectNoEvents()
+                .expectException(DomainException.class);
+        assertThat(new EmailChangedEvent(ALICE)).isInstanceOf(ChangesSecurityStamp.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.studybuddy.query.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
@@ -69,6 +70,9 @@ class UsersApiIT {
 
         assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).isTrue();
         assertThat(as(UUID.randomUUID()).get("/api/users/" + me).json().has("emailVerified")).isFalse();
+
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(me, new EmailChangedEvent(me)));
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).as("a new address").isFalse();
     }
 
     @Test
