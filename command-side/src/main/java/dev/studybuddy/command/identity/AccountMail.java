@@ -76,8 +76,13 @@ class AccountMail implements DisposableBean {
             helper.setText(text);
             sender.send(message);
         } catch (MessagingException | MailException e) {
-            // The address is personal data: the log names neither it nor the token.
-            log.warn("Could not send an account mail ('{}'): {}", subject, e.toString());
+            // The address is personal data, and SMTP refusals quote it: the log names only what failed.
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            log.warn("Could not send an account mail ('{}'): {} ({})", subject, e.getClass().getSimpleName(),
+                    cause.getClass().getSimpleName());
         }
     }
 
