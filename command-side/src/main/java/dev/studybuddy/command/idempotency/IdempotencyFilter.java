@@ -19,6 +19,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     static final String REPLAYED = "Idempotent-Replayed";
+    /** Answers with a token pair: never stored, and never handed out twice. */
+    private static final Set<String> CARRIES_CREDENTIALS = Set.of("/api/users/me/password", "/api/users/me/email");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
@@ -49,7 +52,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(IdempotencyKey.HEADER) == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(IdempotencyKey.HEADER) == null
+                || CARRIES_CREDENTIALS.contains(request.getRequestURI());
     }
 
     @Override

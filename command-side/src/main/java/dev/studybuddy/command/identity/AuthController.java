@@ -59,7 +59,7 @@ class AuthController {
     TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.LOGIN, http.getRemoteAddr());
         LoginThrottle.Attempt attempt = loginThrottle.begin(normalized(request.username()), http.getRemoteAddr());
-        TokenPair tokens = login.login(request.username(), request.password(), clientOf(http));
+        TokenPair tokens = login.login(request.username(), request.password(), SignInSession.Client.of(http));
         attempt.succeeded();
         return tokens;
     }
@@ -67,7 +67,7 @@ class AuthController {
     @PostMapping("/refresh")
     TokenPair refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.REFRESH, http.getRemoteAddr());
-        return login.refresh(request.refreshToken(), clientOf(http));
+        return login.refresh(request.refreshToken(), SignInSession.Client.of(http));
     }
 
     /** Ends the token's session: its refresh tokens at once, the access tokens issued from it like DELETE of it. */
@@ -86,10 +86,6 @@ class AuthController {
         UUID me = CurrentUser.id();
         commands.sendAndWait(new SignOutEverywhereCommand(me));
         return commands.noContent(me);
-    }
-
-    private static SignInSession.Client clientOf(HttpServletRequest http) {
-        return new SignInSession.Client(http.getHeader("User-Agent"), http.getRemoteAddr());
     }
 
     private static String normalized(String username) {

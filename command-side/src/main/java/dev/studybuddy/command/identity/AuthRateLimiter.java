@@ -9,16 +9,17 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
- * Token buckets (Bucket4j) for the abuse-prone identity endpoints: attempts per client address, and
- * registrations per user name (failed logins are {@link LoginThrottle}'s). Buckets live in this node's memory,
+ * Token buckets (Bucket4j) for the abuse-prone identity endpoints: attempts per client address, registrations per
+ * user name, and mails per account (failed logins are {@link LoginThrottle}'s). Buckets live in this node's memory,
  * bounded and forgotten when idle; several command-side nodes would each count on their own.
  */
 @Component
 class AuthRateLimiter {
 
-    enum Action { REGISTER, LOGIN, REFRESH }
+    enum Action { REGISTER, LOGIN, REFRESH, VERIFY_EMAIL, PASSWORD_RESET }
 
     private final RateLimitProperties properties;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -38,13 +39,26 @@ class AuthRateLimiter {
         consume(Action.REGISTER + "|user|" + username, properties.perUsername());
     }
 
+    void checkVerificationResendOf(UUID userId) {
+        consume("VERIFICATION_RESEND|user|" + userId, properties.verificationResends());
+    }
+
+    /** Whether another reset mail may go to that account; beyond the limit nothing is sent, and nobody is told. */
+    boolean mayMailResetTo(UUID userId) {
+        return tryConsume("RESET_MAIL|user|" + userId, properties.resetMails()).isConsumed();
+    }
+
     private void consume(String key, RateLimitProperties.Limit limit) {
-        Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = tryConsume(key, limit);
         if (!probe.isConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
+    }
+
+    private ConsumptionProbe tryConsume(String key, RateLimitProperties.Limit limit) {
+        Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
+                .build());
+        return bucket.tryConsumeAndReturnRemaining(1);
     }
 }

@@ -29,6 +29,8 @@ class Credential {
     private boolean active;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
 
     protected Credential() {
     }
@@ -49,6 +51,24 @@ class Credential {
 
     String username() {
         return username;
+    }
+
+    String email() {
+        return email;
+    }
+
+    boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    void emailVerified(Instant at) {
+        emailVerifiedAt = at;
+    }
+
+    /** A new address is not verified, whoever verified the old one. */
+    void changeEmail(String newEmail) {
+        email = newEmail;
+        emailVerifiedAt = null;
     }
 
     String passwordHash() {

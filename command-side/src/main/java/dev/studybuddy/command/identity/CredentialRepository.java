@@ -1,6 +1,7 @@
 package dev.studybuddy.command.identity;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.UUID;
 interface CredentialRepository extends JpaRepository<Credential, UUID> {
 
     Optional<Credential> findByUsername(String username);
+
+    /** Addresses are unique case-insensitively (the index is on lower(email)). */
+    @Query("SELECT c FROM Credential c WHERE lower(c.email) = lower(:email)")
+    Optional<Credential> findByEmail(String email);
 
     List<Credential> findByUsernameIn(Collection<String> usernames);
 }

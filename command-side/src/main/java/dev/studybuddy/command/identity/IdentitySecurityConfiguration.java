@@ -65,6 +65,7 @@ class IdentitySecurityConfiguration {
     @Bean
     PublicEndpoints identityEndpoints() {
         return PublicEndpoints.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-                "/api/auth/logout", "/.well-known/jwks.json");
+                "/api/auth/logout", "/api/auth/verify-email", "/api/auth/password-reset",
+                "/api/auth/password-reset/confirm", "/.well-known/jwks.json");
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Signs a user in and refreshes sessions. A wrong user name and a wrong password fail alike and take
@@ -44,12 +45,24 @@ class Login {
         boolean matches = passwordEncoder.matches(password, found.map(Credential::passwordHash).orElse(dummyHash));
         Credential credential = found.filter(ignored -> matches).orElseThrow(() ->
                 new DomainException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
-        AccountSecurity account = authority.read(credential.userId());
-        if (!credential.active() || !account.active()) {
+        if (!credential.active()) {
             throw deactivated();
         }
-        RefreshTokens.Issued session = refreshTokens.issueNewFamily(credential.userId(), account.stamp(), client);
-        return TokenPair.bearer(accessTokens.issue(credential.userId(), account.roles(), account.stamp(), session.sessionId()),
+        return startSession(credential.userId(), client);
+    }
+
+    /**
+     * A new session (refresh token family) of a user whose credentials were checked, at the stamp and roles the
+     * account's events say now: after a password change too, whose stamp ended every earlier session.
+     */
+    @Transactional
+    TokenPair startSession(UUID userId, SignInSession.Client client) {
+        AccountSecurity account = authority.read(userId);
+        if (!account.active()) {
+            throw deactivated();
+        }
+        RefreshTokens.Issued session = refreshTokens.issueNewFamily(userId, account.stamp(), client);
+        return TokenPair.bearer(accessTokens.issue(userId, account.roles(), account.stamp(), session.sessionId()),
                 session.refreshToken(), accessTokens.lifetimeSeconds());
     }
 

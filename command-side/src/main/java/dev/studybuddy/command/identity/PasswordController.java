@@ -6,14 +6,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** The signed-in user changes their password ({@link PasswordChange}). */
+/**
+ * The signed-in user changes their password ({@link PasswordChange}) and goes on with the token pair of a new
+ * session; their other sessions end. {@code PUT} is the older spelling of the same request.
+ */
 @RestController
 class PasswordController {
 
@@ -25,11 +30,12 @@ class PasswordController {
         this.commands = commands;
     }
 
-    @PutMapping("/api/users/me/password")
-    ResponseEntity<Void> change(@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
+    @RequestMapping(path = "/api/users/me/password", method = {RequestMethod.POST, RequestMethod.PUT})
+    ResponseEntity<TokenPair> change(@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
         UUID me = CurrentUser.id();
-        passwordChange.change(me, http.getRemoteAddr(), request.currentPassword(), request.newPassword());
-        return commands.noContent(me);
+        TokenPair tokens = passwordChange.change(me, SignInSession.Client.of(http), request.currentPassword(),
+                request.newPassword());
+        return commands.respond(HttpStatus.OK, me, tokens);
     }
 
     record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,

@@ -6,13 +6,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Attempts allowed at register, login and refresh per client address (each action counted on its own),
- * registrations per user name, and how failed logins are slowed down ({@link LoginThrottle}).
+ * Attempts allowed at register, login, refresh, e-mail verification and password reset per client address (each
+ * action counted on its own), registrations per user name, and how failed logins are slowed down
+ * ({@link LoginThrottle}).
+ *
+ * @param verificationResends verification mails one user may ask for again
+ * @param resetMails          password reset mails sent to one account (requests beyond them are answered alike,
+ *                            and mail nothing)
  */
 @ConfigurationProperties("studybuddy.rate-limits")
 record RateLimitProperties(@DefaultValue({"30", "1m"}) Limit perAddress,
                            @DefaultValue({"10", "1m"}) Limit perUsername,
-                           @DefaultValue LoginFailures loginFailures) {
+                           @DefaultValue LoginFailures loginFailures,
+                           @DefaultValue({"3", "1h"}) Limit verificationResends,
+                           @DefaultValue({"3", "1h"}) Limit resetMails) {
 
     record Limit(int attempts, Duration per) {
     }

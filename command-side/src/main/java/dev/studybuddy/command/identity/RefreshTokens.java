@@ -7,14 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -29,8 +23,6 @@ import java.util.function.Function;
  */
 @Component
 class RefreshTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RefreshTokenRepository repository;
     private final SignInSessionRepository sessions;
@@ -124,21 +116,14 @@ class RefreshTokens {
     }
 
     private String issue(UUID userId, UUID familyId, long securityStamp) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String value = OpaqueTokens.newValue();
         Instant now = clock.instant();
         repository.save(new RefreshToken(hash(value), familyId, userId, securityStamp, now, now.plus(properties.refreshTokenTtl())));
         return value;
     }
 
     private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueTokens.hash(value);
     }
 
     private static DomainException invalid() {

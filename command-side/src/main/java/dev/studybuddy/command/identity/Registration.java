@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * Opens an account: the credential row first (its unique indexes decide races between registrations),
- * with its e-mail address in the contact outbox, then the UserAccount aggregate. If the command fails both
- * roll back, so nothing partial is stored.
+ * with its e-mail address in the contact outbox and a verification link's token (mailed once all has committed),
+ * then the UserAccount aggregate. If the command fails all roll back, so nothing partial is stored or mailed.
  */
 @Component
 class Registration {
@@ -31,13 +31,15 @@ class Registration {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final ContactOutbox contacts;
+    private final EmailVerification emailVerification;
     private final CommandGateway commandGateway;
     private final Clock clock;
 
     Registration(CredentialRepository credentials, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                 ContactOutbox contacts, CommandGateway commandGateway, Clock clock) {
+                 ContactOutbox contacts, EmailVerification emailVerification, CommandGateway commandGateway, Clock clock) {
         this.credentials = credentials;
         this.contacts = contacts;
+        this.emailVerification = emailVerification;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.commandGateway = commandGateway;
@@ -58,6 +60,7 @@ class Registration {
             throw duplicate(e);
         }
         contacts.addressChanged(userId, address);
+        emailVerification.mailLink(userId, address);
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(MessageMetadata.ACTOR, userId.toString())));
         return userId;

@@ -86,6 +86,10 @@ class SignInSession {
 
         static final Client UNKNOWN = new Client(null, null);
 
+        static Client of(jakarta.servlet.http.HttpServletRequest http) {
+            return new Client(http.getHeader("User-Agent"), http.getRemoteAddr());
+        }
+
         Client {
             userAgent = cut(userAgent, MAX_USER_AGENT);
             address = cut(address, MAX_ADDRESS);

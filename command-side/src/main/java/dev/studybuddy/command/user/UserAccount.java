@@ -9,6 +9,9 @@ import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.ChangeEmailCommand;
+import dev.studybuddy.api.user.EmailChangedEvent;
+import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
@@ -20,6 +23,7 @@ import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.api.user.VerifyEmailCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -43,6 +47,7 @@ public class UserAccount {
     private Set<PlatformRole> roles;
     private boolean active;
     private UUID avatarFileId;
+    private boolean emailVerified;
 
     protected UserAccount() {
     }
@@ -104,6 +109,23 @@ public class UserAccount {
         apply(new PasswordChangedEvent(userId));
     }
 
+    /** The link's token was checked and spent by identity, which keeps the address itself. */
+    @CommandHandler
+    public void handle(VerifyEmailCommand command) {
+        requireActive();
+        if (emailVerified) {
+            return;
+        }
+        apply(new EmailVerifiedEvent(userId));
+    }
+
+    /** The new address was checked and stored by identity; it is not verified yet. */
+    @CommandHandler
+    public void handle(ChangeEmailCommand command) {
+        requireActive();
+        apply(new EmailChangedEvent(userId));
+    }
+
     /** Allowed on a closed account too: it only makes sure no token of it is left. */
     @CommandHandler
     public void handle(SignOutEverywhereCommand command) {
@@ -138,6 +160,16 @@ public class UserAccount {
     @EventSourcingHandler
     void on(PlatformRolesChangedEvent event) {
         roles = event.roles();
+    }
+
+    @EventSourcingHandler
+    void on(EmailVerifiedEvent event) {
+        emailVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(EmailChangedEvent event) {
+        emailVerified = false;
     }
 
     @EventSourcingHandler

@@ -19,7 +19,8 @@ class LoginThrottleTest {
             new RateLimitProperties.Limit(30, Duration.ofMinutes(1)),
             new RateLimitProperties.Limit(10, Duration.ofMinutes(1)),
             new RateLimitProperties.LoginFailures(3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(1),
-                    new RateLimitProperties.Limit(20, Duration.ofHours(1)))), clock);
+                    new RateLimitProperties.Limit(20, Duration.ofHours(1))),
+            new RateLimitProperties.Limit(3, Duration.ofHours(1)), new RateLimitProperties.Limit(3, Duration.ofHours(1))), clock);
 
     @Test
     void failuresBeyondTheFreeOnesWaitTwiceAsLongEachTime() {

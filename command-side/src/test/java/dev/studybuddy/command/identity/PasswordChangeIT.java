@@ -29,7 +29,7 @@ class PasswordChangeIT {
     }
 
     @Test
-    void aChangedPasswordEndsEveryEarlierSessionAndTheNewOneSignsIn() throws InterruptedException {
+    void aChangedPasswordEndsTheOtherSessionsAndTheCallerGoesOnInANewOne() throws InterruptedException {
         String username = Accounts.uniqueUsername("pat");
         Accounts.register(client, username);
         JsonNode laptop = Accounts.login(client, username, Accounts.PASSWORD);
@@ -37,17 +37,23 @@ class PasswordChangeIT {
         ApiClient onPhone = client.withToken(phone.get("accessToken").asText());
         ApiClient onLaptop = client.withToken(laptop.get("accessToken").asText());
 
-        ApiClient.Response changed = onPhone.put("/api/users/me/password",
+        ApiClient.Response changed = onPhone.post("/api/users/me/password",
                 Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD));
-        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.header("X-Consistency-Token")).isPresent();
+        assertThat(changed.json().get("tokenType").asText()).isEqualTo("Bearer");
+        ApiClient stillOnPhone = client.withToken(changed.json().get("accessToken").asText());
 
         assertRefusedWithinASecond(onLaptop);
-        assertRefusedWithinASecond(onPhone);
-        for (JsonNode tokens : new JsonNode[] {laptop, phone}) {
-            assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", tokens.get("refreshToken").asText())),
-                    401, "INVALID_REFRESH_TOKEN");
-        }
+        assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", laptop.get("refreshToken").asText())),
+                401, "INVALID_REFRESH_TOKEN");
+        assertThat(stillOnPhone.patch("/api/users/me", Map.of("bio", "still here")).status()).isEqualTo(204);
+        ApiClient.Response sessions = stillOnPhone.get("/api/users/me/sessions");
+        assertThat(sessions.json()).hasSize(1);
+        assertThat(sessions.json().get(0).get("current").asBoolean()).isTrue();
+        ApiClient.Response refreshed = client.post("/api/auth/refresh",
+                Map.of("refreshToken", changed.json().get("refreshToken").asText()));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
 
         assertProblem(client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD)),
                 401, "INVALID_CREDENTIALS");
@@ -56,12 +62,30 @@ class PasswordChangeIT {
     }
 
     @Test
+    void theTokensTheCallerChangedWithAreReplacedToo() throws InterruptedException {
+        String username = Accounts.uniqueUsername("pia");
+        Accounts.register(client, username);
+        JsonNode before = Accounts.login(client, username, Accounts.PASSWORD);
+        ApiClient withOldToken = client.withToken(before.get("accessToken").asText());
+
+        ApiClient.Response changed = withOldToken.put("/api/users/me/password",
+                Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+        assertRefusedWithinASecond(withOldToken);
+        assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", before.get("refreshToken").asText())),
+                401, "INVALID_REFRESH_TOKEN");
+        ApiClient renewed = client.withToken(changed.json().get("accessToken").asText());
+        assertThat(renewed.patch("/api/users/me", Map.of("bio", "renewed")).status()).isEqualTo(204);
+    }
+
+    @Test
     void aWrongCurrentPasswordChangesNothing() {
         String username = Accounts.uniqueUsername("quinn");
         Accounts.register(client, username);
         ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
 
-        assertProblem(signedIn.put("/api/users/me/password", Map.of("currentPassword", "Not-My-Password-1", "newPassword", NEW_PASSWORD)),
+        assertProblem(signedIn.post("/api/users/me/password", Map.of("currentPassword", "Not-My-Password-1", "newPassword", NEW_PASSWORD)),
                 403, "WRONG_PASSWORD");
 
         assertThat(signedIn.patch("/api/users/me", Map.of("bio", "still signed in")).status()).isEqualTo(204);

@@ -32,7 +32,10 @@ import java.lang.annotation.Target;
         "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB",
         // Its own exchange: a locally running notification-saga must not learn the test users' addresses.
         "studybuddy.identity.contacts.exchange=studybuddy.identity.it.${studybuddy.testing.checkout}",
-        "studybuddy.identity.contacts.relay-interval=200ms"})
+        "studybuddy.identity.contacts.relay-interval=200ms",
+        // Account mail goes to the SMTP server of the ITs that read it (MailCatcher); without one it is only logged.
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=" + MailCatcher.SMTP_PORT})
 @ContextConfiguration(initializers = TestEnvironment.class)
 // Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)

@@ -5,11 +5,14 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
+import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.ChangesSecurityStamp;
 import dev.studybuddy.api.user.DeactivateUserCommand;
+import dev.studybuddy.api.user.EmailChangedEvent;
+import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
@@ -20,6 +23,7 @@ import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.api.user.VerifyEmailCommand;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
@@ -78,6 +82,37 @@ class UserAccountTest {
                 .when(new ChangePasswordCommand(ALICE))
                 .expectEvents(new PasswordChangedEvent(ALICE));
         assertThat(new PasswordChangedEvent(ALICE)).isInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void verifyingTheAddressIsRecordedOnceAndLeavesTheSecurityStampAlone() {
+        fixture.given(aliceRegistered())
+                .when(new VerifyEmailCommand(ALICE))
+                .expectEvents(new EmailVerifiedEvent(ALICE));
+        fixture.given(aliceRegistered(), new EmailVerifiedEvent(ALICE))
+                .when(new VerifyEmailCommand(ALICE))
+                .expectNoEvents();
+        assertThat(new EmailVerifiedEvent(ALICE)).isNotInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void changingTheAddressUnverifiesItAndChangesTheSecurityStamp() {
+        fixture.given(aliceRegistered(), new EmailVerifiedEvent(ALICE), new EmailChangedEvent(ALICE))
+                .when(new VerifyEmailCommand(ALICE))
+                .expectEvents(new EmailVerifiedEvent(ALICE));
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new ChangeEmailCommand(ALICE))
+                .expectNoEvents()
+                .expectException(DomainException.class);
+        assertThat(new EmailChangedEvent(ALICE)).isInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void aDeactivatedAccountCannotVerifyAnAddress() {
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new VerifyEmailCommand(ALICE))
+                .expectNoEvents()
+                .expectException(DomainException.class);
     }
 
     @Test

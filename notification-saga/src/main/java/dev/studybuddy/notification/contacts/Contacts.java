@@ -8,7 +8,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-/** The e-mail addresses on file ({@code notification_contacts}), as the identity integration reports them. */
+/**
+ * The e-mail addresses on file ({@code notification_contacts}), as the identity integration reports them, each with
+ * whether its owner has verified it: an address and its verification always arrive together, so a verification of
+ * an earlier address never carries over to a new one.
+ */
 @Component
 class Contacts {
 
@@ -29,10 +33,12 @@ class Contacts {
     public boolean apply(ContactChanged change) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.update("""
-                        INSERT INTO notification_contacts (user_id, email, version, updated_at) VALUES (?, ?, ?, ?)
+                        INSERT INTO notification_contacts (user_id, email, verified, version, updated_at)
+                        VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (user_id) DO UPDATE
-                            SET email = EXCLUDED.email, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                            SET email = EXCLUDED.email, verified = EXCLUDED.verified, version = EXCLUDED.version,
+                                updated_at = EXCLUDED.updated_at
                             WHERE notification_contacts.version < EXCLUDED.version""",
-                change.userId(), change.email(), change.version(), now) > 0;
+                change.userId(), change.email(), change.email() != null && change.verified(), change.version(), now) > 0;
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * E-mail delivery over SMTP ({@code spring.mail.*}). The address is looked up when sending, from the
- * contacts table; a recipient without one fails the attempt (and ends DEAD), visible to auditors.
+ * contacts table, verified ones only; a recipient without one fails the attempt (and ends DEAD), visible to auditors.
  * Each mail carries the notification id in {@code X-StudyBuddy-Notification}.
  */
 @Component

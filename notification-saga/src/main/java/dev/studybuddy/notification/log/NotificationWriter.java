@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Writes what a saga or notifier decided into the NotificationLog, inside the caller's transaction (the
  * event processor's or the deadline's), as PENDING rows the outbox relay will publish. One IN_APP row, and
- * an EMAIL row when the recipient has an address on file and has not turned e-mail off for the type.
+ * an EMAIL row when the recipient has a verified address on file and has not turned e-mail off for the type.
  * The unique (source, recipient, channel) key makes a second write of the same decision (a redelivered
  * event, a retried batch, two nodes) a no-op.
  */
@@ -60,7 +60,7 @@ public class NotificationWriter {
                         SELECT COALESCE(
                                    (SELECT p.email_enabled FROM notification_preferences p
                                     WHERE p.recipient = c.user_id AND p.type = ?), ?)
-                        FROM notification_contacts c WHERE c.user_id = ? AND c.email IS NOT NULL""",
+                        FROM notification_contacts c WHERE c.user_id = ? AND c.email IS NOT NULL AND c.verified""",
                 rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE,
                 type.key(), type.emailByDefault(), recipient);
         return Boolean.TRUE.equals(enabled);

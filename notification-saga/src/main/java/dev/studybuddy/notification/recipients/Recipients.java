@@ -63,9 +63,12 @@ public class Recipients {
                 rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), groupId);
     }
 
-    /** The e-mail address on file, kept by the identity integration (package contacts); empty once forgotten. */
+    /**
+     * The verified e-mail address on file, kept by the identity integration (package contacts); empty once forgotten,
+     * and while the owner has not verified it (no notification is mailed to an address nobody proved is theirs).
+     */
     public Optional<String> emailOf(UUID userId) {
-        return jdbc.query("SELECT email FROM notification_contacts WHERE user_id = ?",
+        return jdbc.query("SELECT email FROM notification_contacts WHERE user_id = ? AND verified",
                 rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), userId);
     }
 }

@@ -90,15 +90,31 @@ class ContactsIT {
     }
 
     @Test
-    void aUserWhoseAddressArrivedThisWayIsMailed() {
+    void aVerifiedAddressThatArrivedThisWayIsMailed() {
         String address = "mailable-" + user + "@example.test";
-        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"version\":%d}".formatted(user, address, VERSIONS.incrementAndGet()));
+        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"verified\":true,\"version\":%d}".formatted(user, address,
+                VERSIONS.incrementAndGet()));
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(user) != null);
 
         sendFriendRequest(UUID.randomUUID(), user);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(address).size() == 1);
         assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("EMAIL", "IN_APP");
+    }
+
+    @Test
+    void anUnverifiedAddressIsNotMailed() {
+        String address = "unverified-" + user + "@example.test";
+        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"verified\":false,\"version\":%d}".formatted(user, address,
+                VERSIONS.incrementAndGet()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(user) != null);
+
+        sendFriendRequest(UUID.randomUUID(), user);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !log.rowsOf(user).isEmpty()
+                && log.rowsOf(user).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
+        assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("IN_APP");
+        assertThat(mailsTo(address)).isEmpty();
     }
 
     @Test

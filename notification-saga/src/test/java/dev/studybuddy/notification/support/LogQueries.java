@@ -28,7 +28,7 @@ public final class LogQueries {
     }
 
     public void addContact(UUID user, String email) {
-        jdbc.update("INSERT INTO notification_contacts (user_id, email, updated_at) VALUES (?, ?, now())", user, email);
+        jdbc.update("INSERT INTO notification_contacts (user_id, email, verified, updated_at) VALUES (?, ?, true, now())", user, email);
     }
 
     public int count() {

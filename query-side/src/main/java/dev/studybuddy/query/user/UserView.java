@@ -30,12 +30,14 @@ class UserView {
     private boolean active;
     private Instant registeredAt;
     private Instant updatedAt;
+    private boolean emailVerified;
 
     protected UserView() {
     }
 
     UserProfile toProfile() {
-        return new UserProfile(userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt);
+        return new UserProfile(userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt,
+                emailVerified);
     }
 
     private Set<PlatformRole> roleSet() {

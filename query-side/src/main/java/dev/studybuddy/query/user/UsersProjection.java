@@ -1,6 +1,8 @@
 package dev.studybuddy.query.user;
 
 import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.EmailChangedEvent;
+import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
@@ -76,6 +78,17 @@ class UsersProjection {
     @EventHandler
     void on(UserDeactivatedEvent event, @Timestamp Instant at) {
         jdbc.update("UPDATE users SET active = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
+    }
+
+    @EventHandler
+    void on(EmailVerifiedEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE users SET email_verified = true, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
+    }
+
+    /** A new address is not verified yet. */
+    @EventHandler
+    void on(EmailChangedEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE users SET email_verified = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
     }
 
     @ResetHandler

@@ -1,6 +1,8 @@
 package dev.studybuddy.query.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.api.user.EmailChangedEvent;
+import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -56,6 +58,21 @@ class UsersApiIT {
         assertThat(texts(body.get("roles"))).containsExactlyInAnyOrder("USER", "MODERATOR");
         assertThat(body.get("active").asBoolean()).isTrue();
         assertThat(body.get("registeredAt").asText()).endsWith("Z");
+    }
+
+    @Test
+    void meShowsWhetherTheAddressIsVerifiedAndOthersDoNotSeeIt() {
+        UUID me = accounts.register(UserAccounts.uniqueUsername("veri"), "Vera Fied").userId();
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(me, "Vera Fied", null));
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).isFalse();
+
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(me, new EmailVerifiedEvent(me)));
+
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).isTrue();
+        assertThat(as(UUID.randomUUID()).get("/api/users/" + me).json().has("emailVerified")).isFalse();
+
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(me, new EmailChangedEvent(me)));
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).as("a new address").isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.user;
 
+import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
@@ -108,6 +109,7 @@ class UsersProjectionIT {
     void aReplayRebuildsTheSameTable() {
         UUID first = accounts.register(UserAccounts.uniqueUsername("replay"), "Replay One").userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(first, "Replay Uno", "bio"));
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(first, new EmailVerifiedEvent(first)));
         UUID second = accounts.register(UserAccounts.uniqueUsername("replay"), "Replay Two",
                 PlatformRole.USER, PlatformRole.AUDITOR).userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.deactivate(second));

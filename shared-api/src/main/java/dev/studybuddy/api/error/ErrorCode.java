@@ -9,6 +9,8 @@ import java.net.URI;
 public enum ErrorCode {
     VALIDATION_FAILED(400),
     MALFORMED_REQUEST(400),
+    /** An e-mail verification or password reset token that is unknown, spent, expired or of the other kind. */
+    INVALID_TOKEN(400),
     /** An {@code Idempotency-Key} header that is not 1–255 visible ASCII characters. */
     IDEMPOTENCY_KEY_INVALID(400),
     UNAUTHENTICATED(401),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A user's profile as the read side shows it. */
+/** A user's profile as the read side shows it; {@code emailVerified} only to the user and platform staff. */
 public record UserProfile(UUID userId,
                           String username,
                           String displayName,
@@ -12,5 +12,6 @@ public record UserProfile(UUID userId,
                           UUID avatarFileId,
                           Set<PlatformRole> roles,
                           boolean active,
-                          Instant registeredAt) {
+                          Instant registeredAt,
+                          boolean emailVerified) {
 }

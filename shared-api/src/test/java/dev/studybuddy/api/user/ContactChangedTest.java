@@ -11,17 +11,17 @@ class ContactChangedTest {
 
     @Test
     void aNullAddressMeansForgetIt() {
-        assertThat(new ContactChanged(UUID.randomUUID(), null, 3).email()).isNull();
+        assertThat(new ContactChanged(UUID.randomUUID(), null, false, 3).email()).isNull();
     }
 
     @Test
     void everyChangeNamesItsUser() {
-        assertThatThrownBy(() -> new ContactChanged(null, "a@example.test", 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ContactChanged(null, "a@example.test", false, 1)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void versionsStartAtOne() {
-        assertThatThrownBy(() -> new ContactChanged(UUID.randomUUID(), "a@example.test", 0))
+        assertThatThrownBy(() -> new ContactChanged(UUID.randomUUID(), "a@example.test", false, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

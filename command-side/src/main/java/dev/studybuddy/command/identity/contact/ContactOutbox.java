@@ -24,13 +24,18 @@ public class ContactOutbox {
         this.clock = clock;
     }
 
-    /** The user's address is now {@code email}. */
+    /** The user's address is now {@code email}, not verified yet. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void addressChanged(UUID userId, String email) {
-        if (email == null || email.isBlank()) {
-            throw new IllegalArgumentException("an address is required; use addressForgotten to remove one");
-        }
-        insert(userId, email);
+        requireAddress(email);
+        insert(userId, email, false);
+    }
+
+    /** The user proved they read mail at {@code email}, their current address: notifications may be mailed there. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addressVerified(UUID userId, String email) {
+        requireAddress(email);
+        insert(userId, email, true);
     }
 
     /**
@@ -40,11 +45,17 @@ public class ContactOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void addressForgotten(UUID userId) {
         jdbc.update("UPDATE contact_outbox SET email = NULL WHERE user_id = ? AND email IS NOT NULL", userId);
-        insert(userId, null);
+        insert(userId, null, false);
     }
 
-    private void insert(UUID userId, String email) {
-        jdbc.update("INSERT INTO contact_outbox (user_id, email, created_at) VALUES (?, ?, ?)",
-                userId, email, Timestamp.from(clock.instant()));
+    private static void requireAddress(String email) {
+        if (email == null || email.isBlank()) {
+            throw new IllegalArgumentException("an address is required; use addressForgotten to remove one");
+        }
+    }
+
+    private void insert(UUID userId, String email, boolean verified) {
+        jdbc.update("INSERT INTO contact_outbox (user_id, email, verified, created_at) VALUES (?, ?, ?, ?)",
+                userId, email, verified, Timestamp.from(clock.instant()));
     }
 }

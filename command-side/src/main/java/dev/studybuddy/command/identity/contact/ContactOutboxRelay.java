@@ -70,13 +70,13 @@ class ContactOutboxRelay implements SmartLifecycle {
 
     private List<ContactChanged> claimUnpublished() {
         return jdbc.query("""
-                        SELECT version, user_id, email FROM contact_outbox
+                        SELECT version, user_id, email, verified FROM contact_outbox
                         WHERE published_at IS NULL
                         ORDER BY version
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new ContactChanged(rs.getObject("user_id", UUID.class), rs.getString("email"),
-                        rs.getLong("version")),
+                        rs.getBoolean("verified"), rs.getLong("version")),
                 properties.batchSize());
     }
 

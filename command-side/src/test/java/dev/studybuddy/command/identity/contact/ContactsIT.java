@@ -74,6 +74,7 @@ class ContactsIT {
         Message message = nextMessageAbout(userId);
         JsonNode body = objectMapper.readTree(message.getBody());
         assertThat(body.get("email").asText()).isEqualTo(username + "@studybuddy.test");
+        assertThat(body.get("verified").asBoolean()).as("not verified yet").isFalse();
         assertThat(body.get("version").asLong()).isPositive();
         assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/json");
         assertThat(message.getMessageProperties().getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);

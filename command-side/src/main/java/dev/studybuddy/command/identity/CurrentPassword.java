@@ -1,0 +1,42 @@
+package dev.studybuddy.command.identity;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * A signed-in user proves it is them before changing their password or address. A wrong password counts as a failed
+ * login of the user's name from the caller's address ({@link LoginThrottle}), so a stolen access token cannot be
+ * used to guess it faster than a login could.
+ */
+@Component
+class CurrentPassword {
+
+    private final CredentialRepository credentials;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginThrottle loginThrottle;
+
+    CurrentPassword(CredentialRepository credentials, PasswordEncoder passwordEncoder, LoginThrottle loginThrottle) {
+        this.credentials = credentials;
+        this.passwordEncoder = passwordEncoder;
+        this.loginThrottle = loginThrottle;
+    }
+
+    /** The signed-in user's credential (a closed account's is refused by the aggregate later). */
+    Credential of(UUID userId) {
+        return credentials.findById(userId).orElseThrow(() ->
+                new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
+    }
+
+    /** Refuses (403 {@code WRONG_PASSWORD}) unless {@code password} is the credential's. */
+    void check(Credential credential, String address, String password) {
+        LoginThrottle.Attempt attempt = loginThrottle.begin(credential.username(), address);
+        if (!passwordEncoder.matches(password, credential.passwordHash())) {
+            throw new DomainException(ErrorCode.WRONG_PASSWORD, "The current password is not right.");
+        }
+        attempt.succeeded();
+    }
+}

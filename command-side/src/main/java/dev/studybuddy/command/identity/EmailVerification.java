@@ -1,0 +1,91 @@
+package dev.studybuddy.command.identity;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.api.user.VerifyEmailCommand;
+import dev.studybuddy.command.identity.contact.ContactOutbox;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Proves that a user reads mail at their address: a single-use link token ({@link AccountTokens}) mailed at
+ * registration and on request; presenting it marks the credential's address verified, tells notification-saga
+ * through the contact outbox (only then does it mail notifications there) and records {@code EmailVerifiedEvent},
+ * all in one transaction.
+ */
+@Component
+class EmailVerification {
+
+    private final CredentialRepository credentials;
+    private final AccountTokens tokens;
+    private final AccountMail mail;
+    private final AccountMailProperties properties;
+    private final ContactOutbox contacts;
+    private final CommandGateway commandGateway;
+    private final Clock clock;
+
+    EmailVerification(CredentialRepository credentials, AccountTokens tokens, AccountMail mail,
+                      AccountMailProperties properties, ContactOutbox contacts, CommandGateway commandGateway,
+                      Clock clock) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.properties = properties;
+        this.contacts = contacts;
+        this.commandGateway = commandGateway;
+        this.clock = clock;
+    }
+
+    /** In the transaction that stored the address: a new token, mailed there once it commits. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void mailLink(UUID userId, String address) {
+        String token = tokens.issue(userId, AccountTokens.Purpose.VERIFY_EMAIL, properties.verificationLifetime());
+        mail.sendAfterCommit(address, "Confirm your e-mail address for StudyBuddy", """
+                Please confirm that this is your e-mail address for StudyBuddy:
+
+                %s
+
+                Or enter this code: %s
+
+                The link works once, for %d hours. If you did not sign up for StudyBuddy, ignore this mail.
+                """.formatted(mail.link("/verify-email", token), token, properties.verificationLifetime().toHours()));
+    }
+
+    /** Another link to the signed-in user's address; earlier ones keep working until they expire. */
+    @Transactional
+    void mailLinkAgain(UUID userId) {
+        Credential credential = credentials.findById(userId).filter(Credential::active).orElseThrow(() ->
+                new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated."));
+        if (credential.emailVerified()) {
+            throw new DomainException(ErrorCode.CONFLICT, "This e-mail address is verified already.");
+        }
+        mailLink(userId, credential.email());
+    }
+
+    /** @return whose address is verified now */
+    @Transactional
+    UUID verify(String token) {
+        UUID userId = tokens.spend(token, AccountTokens.Purpose.VERIFY_EMAIL).orElseThrow(EmailVerification::invalid);
+        Credential credential = credentials.findById(userId).filter(Credential::active)
+                .orElseThrow(EmailVerification::invalid);
+        credential.emailVerified(clock.instant());
+        credentials.saveAndFlush(credential);
+        contacts.addressVerified(userId, credential.email());
+        // Whoever holds the link acts for the account, signed in or not (as a registration acts on its own behalf).
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new VerifyEmailCommand(userId))
+                .andMetaData(MetaData.with(MessageMetadata.ACTOR, userId.toString())));
+        return userId;
+    }
+
+    static DomainException invalid() {
+        return new DomainException(ErrorCode.INVALID_TOKEN, "This link is not valid: it was used already, has expired, or is not one we sent.");
+    }
+}
