@@ -6,10 +6,13 @@ import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
 import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.friendship.MarkDirectReadCommand;
+import dev.studybuddy.api.friendship.PinDirectMessageCommand;
 import dev.studybuddy.api.friendship.SendDirectMessageCommand;
+import dev.studybuddy.api.friendship.UnpinDirectMessageCommand;
 import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -60,6 +63,26 @@ class DirectMessageController {
     ResponseEntity<Void> delete(@PathVariable UUID userId, @PathVariable UUID messageId) {
         UUID me = CurrentUser.id();
         return unlessStrangers(() -> commands.send(new DeleteDirectMessageCommand(me, userId, messageId),
+                FriendshipId.of(me, userId)));
+    }
+
+    @PostMapping("/messages/{messageId}/pin")
+    @Operation(summary = "Pin a direct message (either friend)",
+            description = "204, also when it is pinned already. 403 NOT_FRIENDS unless the two are friends and neither "
+                    + "blocks the other, 404 NOT_FOUND for a message the pair does not have or deleted, 422 RULE_VIOLATED "
+                    + "for one older than their latest 1,000, 409 PIN_LIMIT_REACHED while 50 are pinned.")
+    ResponseEntity<Void> pin(@PathVariable UUID userId, @PathVariable UUID messageId) {
+        UUID me = CurrentUser.id();
+        return unlessStrangers(() -> commands.send(new PinDirectMessageCommand(me, userId, messageId),
+                FriendshipId.of(me, userId)));
+    }
+
+    @DeleteMapping("/messages/{messageId}/pin")
+    @Operation(summary = "Unpin a direct message (either friend)",
+            description = "204, also when it is not pinned. 403 NOT_FRIENDS unless the two are friends and neither blocks.")
+    ResponseEntity<Void> unpin(@PathVariable UUID userId, @PathVariable UUID messageId) {
+        UUID me = CurrentUser.id();
+        return unlessStrangers(() -> commands.send(new UnpinDirectMessageCommand(me, userId, messageId),
                 FriendshipId.of(me, userId)));
     }
 

@@ -2,11 +2,14 @@ package dev.studybuddy.command.chat;
 
 import dev.studybuddy.api.group.DeleteGroupMessageCommand;
 import dev.studybuddy.api.group.EditGroupMessageCommand;
+import dev.studybuddy.api.group.PinGroupMessageCommand;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
+import dev.studybuddy.api.group.UnpinGroupMessageCommand;
 import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.command.security.Actors;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** Posting, editing and deleting group messages; the Group aggregate decides who may. */
+/** Posting, editing, deleting and pinning group messages; the Group aggregate decides who may. */
 @RestController
 @RequestMapping("/api/groups/{groupId}/messages")
 class GroupMessageController {
@@ -53,5 +56,21 @@ class GroupMessageController {
     @DeleteMapping("/{messageId}")
     ResponseEntity<Void> delete(@PathVariable UUID groupId, @PathVariable UUID messageId) {
         return commands.send(new DeleteGroupMessageCommand(groupId, messageId, Actors.current()), groupId);
+    }
+
+    @PostMapping("/{messageId}/pin")
+    @Operation(summary = "Pin a message (the group's OWNER and ADMINs)",
+            description = "204, also when it is pinned already. 403 FORBIDDEN for anyone else, 404 NOT_FOUND for a message "
+                    + "the group does not have or deleted, 422 RULE_VIOLATED for one older than its latest 1,000, "
+                    + "409 PIN_LIMIT_REACHED while 50 are pinned, 409 GROUP_ARCHIVED.")
+    ResponseEntity<Void> pin(@PathVariable UUID groupId, @PathVariable UUID messageId) {
+        return commands.send(new PinGroupMessageCommand(groupId, messageId, Actors.current()), groupId);
+    }
+
+    @DeleteMapping("/{messageId}/pin")
+    @Operation(summary = "Unpin a message (the group's OWNER and ADMINs)",
+            description = "204, also when it is not pinned. 403 FORBIDDEN for anyone else, 409 GROUP_ARCHIVED.")
+    ResponseEntity<Void> unpin(@PathVariable UUID groupId, @PathVariable UUID messageId) {
+        return commands.send(new UnpinGroupMessageCommand(groupId, messageId, Actors.current()), groupId);
     }
 }

@@ -94,6 +94,23 @@ public final class RecentMessages {
         return message;
     }
 
+    /**
+     * One of the latest messages, not deleted: what can be acted on (pinned). Of an unknown one the conversation
+     * cannot tell, once it has forgotten a message, whether it is older or none at all.
+     *
+     * @param olderRefusal why a message older than the latest is refused
+     */
+    public PostedMessage requireLive(UUID messageId, String olderRefusal) {
+        PostedMessage message = latest.get(messageId);
+        if (message == null && !complete) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, olderRefusal);
+        }
+        if (message == null || message.deleted()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
+        }
+        return message;
+    }
+
     /** @throws DomainException NOT_FOUND for a message that was never posted, while that can be told */
     public Deletion deletionBy(UUID messageId, UUID userId) {
         PostedMessage message = latest.get(messageId);

@@ -1,6 +1,7 @@
 package dev.studybuddy.command.friendship;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
@@ -10,7 +11,9 @@ import dev.studybuddy.api.friendship.DeclineFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
@@ -20,13 +23,16 @@ import dev.studybuddy.api.friendship.FriendRequestOutcome;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipEndedEvent;
 import dev.studybuddy.api.friendship.MarkDirectReadCommand;
+import dev.studybuddy.api.friendship.PinDirectMessageCommand;
 import dev.studybuddy.api.friendship.RemoveFriendCommand;
 import dev.studybuddy.api.friendship.SendDirectMessageCommand;
 import dev.studybuddy.api.friendship.SendFriendRequestCommand;
 import dev.studybuddy.api.friendship.UnblockUserCommand;
+import dev.studybuddy.api.friendship.UnpinDirectMessageCommand;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.PinnedMessages;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.user.UserDirectory;
@@ -68,6 +74,9 @@ public class Friendship {
     private Set<UUID> blockers = new HashSet<>();
     private RecentMessages recentMessages = new RecentMessages();
     private Map<UUID, Long> readPositions = new HashMap<>();
+    /** Left out of a snapshot while empty, as it was before pins. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private PinnedMessages pinnedMessages = new PinnedMessages();
 
     protected Friendship() {
     }
@@ -171,13 +180,35 @@ public class Friendship {
     @CommandHandler
     public void handle(DeleteDirectMessageCommand command) {
         switch (recentMessages.deletionBy(command.messageId(), command.userId())) {
-            case OWN -> apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
+            case OWN -> {
+                apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
+                if (pinnedMessages.isPinned(command.messageId())) {
+                    apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
+                }
+            }
             case OWN_AGAIN -> {
             }
             case ANOTHERS -> throw new DomainException(ErrorCode.FORBIDDEN, "Only the author deletes a direct message.");
             case ANOTHERS_AGAIN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
             case FORGOTTEN -> throw new DomainException(ErrorCode.RULE_VIOLATED,
                     "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
+        }
+    }
+
+    /** Either friend pins, while they are friends and neither blocks; pinning a pinned message again changes nothing. */
+    @CommandHandler
+    public void handle(PinDirectMessageCommand command) {
+        requireFriendsWithoutBlock();
+        if (pinnedMessages.requirePinnable(command.messageId(), recentMessages)) {
+            apply(new DirectMessagePinnedEvent(friendshipId, command.messageId(), command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnpinDirectMessageCommand command) {
+        requireFriendsWithoutBlock();
+        if (pinnedMessages.isPinned(command.messageId())) {
+            apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
         }
     }
 
@@ -264,6 +295,16 @@ public class Friendship {
     @EventSourcingHandler
     void on(DirectMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(DirectMessagePinnedEvent event) {
+        pinnedMessages.pinned(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(DirectMessageUnpinnedEvent event) {
+        pinnedMessages.unpinned(event.messageId());
     }
 
     @EventSourcingHandler

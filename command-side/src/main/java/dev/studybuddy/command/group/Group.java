@@ -1,6 +1,7 @@
 package dev.studybuddy.command.group;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.studybuddy.api.error.DomainException;
@@ -22,7 +23,9 @@ import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -44,6 +47,7 @@ import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.PinGroupMessageCommand;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
@@ -54,9 +58,11 @@ import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
+import dev.studybuddy.api.group.UnpinGroupMessageCommand;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.PinnedMessages;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.user.UserDirectory;
@@ -107,6 +113,9 @@ public class Group {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, StudySession> sessions = new HashMap<>();
     private RecentMessages recentMessages = new RecentMessages();
+    /** Left out of a snapshot while empty, so that a group without pins writes the document it always wrote. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private PinnedMessages pinnedMessages = new PinnedMessages();
 
     protected Group() {
     }
@@ -347,7 +356,30 @@ public class Group {
             case ANOTHERS, FORGOTTEN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(),
                     roster.requireManager(actor)));
             case OWN_AGAIN, ANOTHERS_AGAIN -> {
+                return;
             }
+        }
+        if (pinnedMessages.isPinned(command.messageId())) {
+            apply(new GroupMessageUnpinnedEvent(groupId, command.messageId(), actor.userId()));
+        }
+    }
+
+    /** The owner and admins keep the group's pin board; pinning a pinned message again changes nothing. */
+    @CommandHandler
+    public void handle(PinGroupMessageCommand command) {
+        requireNotArchived();
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins pin messages.");
+        if (pinnedMessages.requirePinnable(command.messageId(), recentMessages)) {
+            apply(new GroupMessagePinnedEvent(groupId, command.messageId(), command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnpinGroupMessageCommand command) {
+        requireNotArchived();
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins unpin messages.");
+        if (pinnedMessages.isPinned(command.messageId())) {
+            apply(new GroupMessageUnpinnedEvent(groupId, command.messageId(), command.actor().userId()));
         }
     }
 
@@ -435,6 +467,16 @@ public class Group {
     @EventSourcingHandler
     void on(GroupMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupMessagePinnedEvent event) {
+        pinnedMessages.pinned(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupMessageUnpinnedEvent event) {
+        pinnedMessages.unpinned(event.messageId());
     }
 
     @EventSourcingHandler
