@@ -119,7 +119,8 @@ class ChatController {
         access.requireMember(groupId, CurrentUser.id());
     }
 
-    private static String directWith(UUID userId) {
+    /** The caller's own conversation with {@code userId}; there is none with oneself. */
+    static String directWith(UUID userId) {
         UUID me = CurrentUser.id();
         if (me.equals(userId)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No conversation with yourself.");

@@ -3,11 +3,15 @@ package dev.studybuddy.query.chat;
 import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
@@ -26,6 +30,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +43,8 @@ import java.util.UUID;
  * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
  * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions), and
  * so does the deletion of a file that messages carry ({@code attachment.removed}). A direct read position that
- * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts.
+ * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts. Pins
+ * ({@code chat_pins}) are announced as {@code message.pinned} / {@code message.unpinned}, with the seq of their event.
  * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
  */
 @Component
@@ -103,6 +109,46 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.deleted(conversationId, seq, event.messageId(), at);
         toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(GroupMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
+        if (!replay.isReplay()) {
+            views.pin(conversationId, event.messageId()).ifPresent(pin -> updates.toGroup(event.groupId(),
+                    RealtimeUpdates.MESSAGE_PINNED, conversationId, seq, pinned(pin)));
+        }
+    }
+
+    @EventHandler
+    void on(GroupMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.unpinned(conversationId, event.messageId());
+        if (!replay.isReplay()) {
+            updates.toGroup(event.groupId(), RealtimeUpdates.MESSAGE_UNPINNED, conversationId, seq,
+                    Map.of("messageId", event.messageId(), "unpinnedBy", event.unpinnedBy()));
+        }
+    }
+
+    @EventHandler
+    void on(DirectMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
+        if (!replay.isReplay()) {
+            views.pin(conversationId, event.messageId()).ifPresent(pin -> updates.toPair(event.friendshipId(),
+                    RealtimeUpdates.MESSAGE_PINNED, conversationId, seq, pinned(pin)));
+        }
+    }
+
+    @EventHandler
+    void on(DirectMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.unpinned(conversationId, event.messageId());
+        if (!replay.isReplay()) {
+            updates.toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_UNPINNED, conversationId, seq,
+                    Map.of("messageId", event.messageId(), "unpinnedBy", event.unpinnedBy()));
+        }
     }
 
     /** Tells the conversations whose messages carry the file; their views show it removed from now on. */
@@ -184,6 +230,16 @@ public class ChatProjection {
         }
         views.changedBy(conversationId, messageId, seq).ifPresent(message ->
                 updates.toPair(friendshipId, type, conversationId, message.seq(), Map.of("message", message)));
+    }
+
+    /** The fields of a {@code message.pinned} frame: those of a pins list item but its seq, which the frame carries. */
+    private static Map<String, Object> pinned(PinnedMessageView pin) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", pin.messageId());
+        fields.put("pinnedBy", pin.pinnedBy());
+        fields.put("pinnedAt", pin.pinnedAt());
+        fields.put("message", pin.message());
+        return fields;
     }
 
     private void member(UUID groupId, UUID userId, String type, String reason, long seq, ReplayStatus replay) {

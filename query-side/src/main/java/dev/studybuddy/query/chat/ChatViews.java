@@ -35,7 +35,7 @@ import java.util.UUID;
  * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
  * keyed by conversation and seq), {@code chat_read_positions} (how far each user has read each
  * conversation) and {@code chat_direct_conversations} (each user's direct conversations with their
- * latest message). Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
+ * latest message), {@code chat_pins} (the messages pinned in each conversation). Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
  * MongoDB and the stand-in serve. Every write is idempotent: a message is inserted once, an edit or a
  * deletion applies only if its seq is newer than the document's {@code changeSeq}.
  */
@@ -45,6 +45,7 @@ public class ChatViews {
     static final String MESSAGES = "chat_messages";
     static final String READ_POSITIONS = "chat_read_positions";
     static final String DIRECT_CONVERSATIONS = "chat_direct_conversations";
+    static final String PINS = "chat_pins";
 
     private final MongoDatabase database;
     private final FileDirectory files;
@@ -62,6 +63,7 @@ public class ChatViews {
         messages().createIndex(Indexes.ascending("attachments"));
         readPositions().createIndex(Indexes.ascending("conversationId", "seq"));
         directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
+        pins().createIndex(Indexes.ascending("conversationId", "seq"));
     }
 
     /** Inserts the message at its place unless it is there already. */
@@ -204,17 +206,66 @@ public class ChatViews {
         return entries;
     }
 
+    /**
+     * Pins the message; {@code seq} is the pinning event's. A repeat of the event (a retried batch) writes the same
+     * document again; the aggregate pins a message only once until it is unpinned.
+     */
+    void pinned(String conversationId, long seq, UUID messageId, UUID pinnedBy, Instant at) {
+        String id = pinId(conversationId, messageId);
+        pins().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                        .append("conversationId", conversationId).append("seq", seq)
+                        .append("messageId", messageId.toString()).append("pinnedBy", pinnedBy.toString())
+                        .append("pinnedAt", Date.from(at)),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void unpinned(String conversationId, UUID messageId) {
+        pins().deleteOne(Filters.eq("_id", pinId(conversationId, messageId)));
+    }
+
+    /** The conversation's pinned messages, the latest pin first (at most {@code limit}; the aggregate keeps fewer). */
+    List<PinnedMessageView> pins(String conversationId, int limit) {
+        return pinViews(pins().find(Filters.eq("conversationId", conversationId)).sort(Sorts.descending("seq")).limit(limit));
+    }
+
+    Optional<PinnedMessageView> pin(String conversationId, UUID messageId) {
+        return pinViews(pins().find(Filters.eq("_id", pinId(conversationId, messageId)))).stream().findFirst();
+    }
+
+    private List<PinnedMessageView> pinViews(Iterable<Document> found) {
+        List<Document> pinDocuments = new ArrayList<>();
+        found.forEach(pinDocuments::add);
+        if (pinDocuments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> idsByConversation = new LinkedHashMap<>();
+        pinDocuments.forEach(pin -> idsByConversation.computeIfAbsent(pin.getString("conversationId"), key -> new ArrayList<>())
+                .add(pin.getString("messageId")));
+        Map<String, ChatMessageView> messages = new LinkedHashMap<>();
+        idsByConversation.forEach((conversationId, messageIds) -> list(messages().find(Filters.and(
+                Filters.eq("conversationId", conversationId), Filters.in("messageId", messageIds))))
+                .forEach(message -> messages.put(pinId(conversationId, message.messageId()), message)));
+        return pinDocuments.stream().map(pin -> new PinnedMessageView(pin.getLong("seq"),
+                UUID.fromString(pin.getString("messageId")), UUID.fromString(pin.getString("pinnedBy")),
+                pin.getDate("pinnedAt").toInstant(), messages.get(pin.getString("_id")))).toList();
+    }
+
     /** For a replay: the views are rebuilt from the first event. */
     void drop() {
         messages().drop();
         readPositions().drop();
         directConversations().drop();
+        pins().drop();
         ensureIndexes();
     }
 
     private static Bson newerChange(String conversationId, UUID messageId, long seq) {
         return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()),
                 Filters.lt("changeSeq", seq));
+    }
+
+    private static String pinId(String conversationId, UUID messageId) {
+        return conversationId + "|" + messageId;
     }
 
     private static String id(String conversationId, long seq) {
@@ -245,5 +296,9 @@ public class ChatViews {
 
     private MongoCollection<Document> directConversations() {
         return database.getCollection(DIRECT_CONVERSATIONS);
+    }
+
+    private MongoCollection<Document> pins() {
+        return database.getCollection(PINS);
     }
 }

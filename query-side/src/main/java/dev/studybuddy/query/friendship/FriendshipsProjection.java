@@ -2,6 +2,8 @@ package dev.studybuddy.query.friendship;
 
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
@@ -116,6 +118,16 @@ class FriendshipsProjection {
 
     @EventHandler
     void on(DirectReadPositionAdvancedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectMessagePinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectMessageUnpinnedEvent event) {
         // positioned only
     }
 

@@ -170,8 +170,13 @@ class ChatHistoryIT {
         chats.edit(groupId, posted.messageId(), "edited");
         Chats.Posted gone = chats.post(groupId, member, "to be deleted");
         chats.delete(groupId, gone.messageId(), member, false);
+        chats.pin(groupId, posted.messageId(), owner);
+        Chats.Posted unpinned = chats.post(groupId, owner, "pinned, then not");
+        chats.pin(groupId, unpinned.messageId(), owner);
+        chats.unpin(groupId, unpinned.messageId(), owner);
         chats.markRead(groupId, member, posted.seq());
-        chats.sendDirect(owner, member, "direct");
+        Chats.Posted direct = chats.sendDirect(owner, member, "direct");
+        chats.pinDirect(member, owner, direct.messageId());
         applied(chats.markDirectRead(member, owner, 0));
 
         AtomicInteger published = new AtomicInteger();
@@ -194,7 +199,8 @@ class ChatHistoryIT {
 
     private Map<String, List<Map<String, Object>>> documents() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        for (String collection : List.of(ChatViews.MESSAGES, ChatViews.READ_POSITIONS, ChatViews.DIRECT_CONVERSATIONS)) {
+        for (String collection : List.of(ChatViews.MESSAGES, ChatViews.READ_POSITIONS, ChatViews.DIRECT_CONVERSATIONS,
+                ChatViews.PINS)) {
             List<Map<String, Object>> documents = new ArrayList<>();
             mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(collection).find()
                     .sort(new Document("_id", 1)).forEach(document -> documents.add(new LinkedHashMap<>(document)));
