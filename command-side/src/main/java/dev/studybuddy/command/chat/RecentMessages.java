@@ -33,14 +33,17 @@ public final class RecentMessages {
     private LinkedHashMap<UUID, PostedMessage> latest = new LinkedHashMap<>();
     private boolean complete = true;
 
-    public void posted(UUID messageId, UUID authorId, Instant postedAt) {
+    /** @return the message this one made the conversation forget, if any */
+    public Optional<UUID> posted(UUID messageId, UUID authorId, Instant postedAt) {
         latest.put(messageId, new PostedMessage(authorId, postedAt, false));
         if (latest.size() > CAPACITY) {
             Iterator<UUID> oldest = latest.keySet().iterator();
-            oldest.next();
+            UUID forgotten = oldest.next();
             oldest.remove();
             complete = false;
+            return Optional.of(forgotten);
         }
+        return Optional.empty();
     }
 
     public void deleted(UUID messageId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
+import dev.studybuddy.api.friendship.AddDirectReactionCommand;
 import dev.studybuddy.api.friendship.BlockUserCommand;
 import dev.studybuddy.api.friendship.CancelFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeclineFriendRequestCommand;
@@ -15,6 +16,8 @@ import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
@@ -23,6 +26,7 @@ import dev.studybuddy.api.friendship.FriendRequestOutcome;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipEndedEvent;
 import dev.studybuddy.api.friendship.MarkDirectReadCommand;
+import dev.studybuddy.api.friendship.RemoveDirectReactionCommand;
 import dev.studybuddy.api.friendship.PinDirectMessageCommand;
 import dev.studybuddy.api.friendship.RemoveFriendCommand;
 import dev.studybuddy.api.friendship.SendDirectMessageCommand;
@@ -35,6 +39,7 @@ import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.PinnedMessages;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -77,6 +82,8 @@ public class Friendship {
     /** Left out of a snapshot while empty, as it was before pins. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private PinnedMessages pinnedMessages = new PinnedMessages();
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
+    private RecentReactions recentReactions = new RecentReactions();
 
     protected Friendship() {
     }
@@ -212,6 +219,23 @@ public class Friendship {
         }
     }
 
+    /** Either friend reacts to the latest messages, while they are friends and neither blocks; once per emoji. */
+    @CommandHandler
+    public void handle(AddDirectReactionCommand command) {
+        requireFriendsWithoutBlock();
+        if (recentReactions.requireAddable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new DirectReactionAddedEvent(friendshipId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveDirectReactionCommand command) {
+        requireFriendsWithoutBlock();
+        if (recentReactions.requireRemovable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new DirectReactionRemovedEvent(friendshipId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
     @CommandHandler
     public void handle(MarkDirectReadCommand command) {
         if (command.seq() > readPositions.getOrDefault(command.userId(), -1L)) {
@@ -289,12 +313,23 @@ public class Friendship {
 
     @EventSourcingHandler
     void on(DirectMessageSentEvent event, @Timestamp Instant sentAt) {
-        recentMessages.posted(event.messageId(), event.senderId(), sentAt);
+        recentMessages.posted(event.messageId(), event.senderId(), sentAt).ifPresent(recentReactions::forget);
     }
 
     @EventSourcingHandler
     void on(DirectMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+        recentReactions.forget(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(DirectReactionAddedEvent event) {
+        recentReactions.added(event.messageId(), event.userId(), event.emoji());
+    }
+
+    @EventSourcingHandler
+    void on(DirectReactionRemovedEvent event) {
+        recentReactions.removed(event.messageId(), event.userId(), event.emoji());
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.group.AcceptInvitationCommand;
+import dev.studybuddy.api.group.AddGroupReactionCommand;
 import dev.studybuddy.api.group.Actor;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
 import dev.studybuddy.api.group.ArchiveGroupCommand;
@@ -26,6 +27,8 @@ import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -50,6 +53,7 @@ import dev.studybuddy.api.group.OwnershipTransferredEvent;
 import dev.studybuddy.api.group.PinGroupMessageCommand;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
+import dev.studybuddy.api.group.RemoveGroupReactionCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
@@ -65,6 +69,7 @@ import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.PinnedMessages;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -116,6 +121,8 @@ public class Group {
     /** Left out of a snapshot while empty, so that a group without pins writes the document it always wrote. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private PinnedMessages pinnedMessages = new PinnedMessages();
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
+    private RecentReactions recentReactions = new RecentReactions();
 
     protected Group() {
     }
@@ -364,6 +371,25 @@ public class Group {
         }
     }
 
+    /** Members react to the latest messages; a reaction already given is not given again. */
+    @CommandHandler
+    public void handle(AddGroupReactionCommand command) {
+        requireNotArchived();
+        roster.requireMember(command.userId());
+        if (recentReactions.requireAddable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new GroupReactionAddedEvent(groupId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveGroupReactionCommand command) {
+        requireNotArchived();
+        roster.requireMember(command.userId());
+        if (recentReactions.requireRemovable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new GroupReactionRemovedEvent(groupId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
     /** The owner and admins keep the group's pin board; pinning a pinned message again changes nothing. */
     @CommandHandler
     public void handle(PinGroupMessageCommand command) {
@@ -461,12 +487,23 @@ public class Group {
 
     @EventSourcingHandler
     void on(GroupMessagePostedEvent event, @Timestamp Instant postedAt) {
-        recentMessages.posted(event.messageId(), event.authorId(), postedAt);
+        recentMessages.posted(event.messageId(), event.authorId(), postedAt).ifPresent(recentReactions::forget);
     }
 
     @EventSourcingHandler
     void on(GroupMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+        recentReactions.forget(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupReactionAddedEvent event) {
+        recentReactions.added(event.messageId(), event.userId(), event.emoji());
+    }
+
+    @EventSourcingHandler
+    void on(GroupReactionRemovedEvent event) {
+        recentReactions.removed(event.messageId(), event.userId(), event.emoji());
     }
 
     @EventSourcingHandler
