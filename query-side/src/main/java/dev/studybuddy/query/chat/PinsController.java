@@ -35,12 +35,12 @@ class PinsController {
                     + "a PUBLIC group 403 NOT_A_MEMBER, of a PRIVATE or unknown group 404 NOT_FOUND.")
     CursorPage<PinnedMessageView> groupPins(@PathVariable UUID groupId) {
         access.requireMember(groupId, CurrentUser.id());
-        return new CursorPage<>(views.pins(Conversations.group(groupId), MessageRules.MAX_PINS), null);
+        return new CursorPage<>(views.pins(Conversations.group(groupId), MessageRules.MAX_PINS, CurrentUser.id()), null);
     }
 
     @GetMapping("/api/direct/{userId}/pins")
     @Operation(summary = "The pinned messages of the caller's direct conversation with userId, the latest pin first")
     CursorPage<PinnedMessageView> directPins(@PathVariable UUID userId) {
-        return new CursorPage<>(views.pins(ChatController.directWith(userId), MessageRules.MAX_PINS), null);
+        return new CursorPage<>(views.pins(ChatController.directWith(userId), MessageRules.MAX_PINS, CurrentUser.id()), null);
     }
 }

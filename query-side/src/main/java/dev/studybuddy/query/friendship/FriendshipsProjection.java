@@ -4,6 +4,8 @@ import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
 import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
@@ -128,6 +130,16 @@ class FriendshipsProjection {
 
     @EventHandler
     void on(DirectMessageUnpinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectReactionAddedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectReactionRemovedEvent event) {
         // positioned only
     }
 

@@ -7,6 +7,8 @@ import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
@@ -252,6 +254,16 @@ class GroupsProjection {
 
     @EventHandler
     void on(GroupMessageUnpinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupReactionAddedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupReactionRemovedEvent event) {
         // positioned only
     }
 

@@ -5,6 +5,8 @@ import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
 import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
@@ -12,6 +14,8 @@ import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
@@ -70,6 +74,14 @@ public class Chats {
                 new GroupMessageUnpinnedEvent(groupId, messageId, by));
     }
 
+    public ConsistencyToken react(UUID groupId, UUID messageId, UUID userId, String emoji) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupReactionAddedEvent(groupId, messageId, userId, emoji));
+    }
+
+    public ConsistencyToken unreact(UUID groupId, UUID messageId, UUID userId, String emoji) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupReactionRemovedEvent(groupId, messageId, userId, emoji));
+    }
+
     public ConsistencyToken markRead(UUID groupId, UUID userId, long seq) {
         String membershipId = MembershipId.of(groupId, userId);
         return append(MEMBERSHIP_TYPE, membershipId, new ReadPositionAdvancedEvent(membershipId, groupId, userId, seq));
@@ -101,6 +113,16 @@ public class Chats {
     public ConsistencyToken unpinDirect(UUID by, UUID other, UUID messageId) {
         String friendshipId = FriendshipId.of(by, other);
         return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageUnpinnedEvent(friendshipId, messageId, by));
+    }
+
+    public ConsistencyToken reactDirect(UUID by, UUID other, UUID messageId, String emoji) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReactionAddedEvent(friendshipId, messageId, by, emoji));
+    }
+
+    public ConsistencyToken unreactDirect(UUID by, UUID other, UUID messageId, String emoji) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReactionRemovedEvent(friendshipId, messageId, by, emoji));
     }
 
     public ConsistencyToken markDirectRead(UUID reader, UUID other, long seq) {
