@@ -175,12 +175,15 @@ class ChatHistoryIT {
         chats.unreact(groupId, posted.messageId(), member, ":tada:");
         Chats.Posted unpinned = chats.post(groupId, owner, "pinned, then not");
         chats.pin(groupId, unpinned.messageId(), owner);
-        chats.unpin(groupId, unpinned.messageId(), owner);
-        chats.markRead(groupId, member, posted.seq());
+        ConsistencyToken lastOfTheGroup = chats.unpin(groupId, unpinned.messageId(), owner);
+        ConsistencyToken read = chats.markRead(groupId, member, posted.seq());
         Chats.Posted direct = chats.sendDirect(owner, member, "direct");
         chats.pinDirect(member, owner, direct.messageId());
         chats.reactDirect(member, owner, direct.messageId(), "\uD83D\uDC4D");
-        applied(chats.markDirectRead(member, owner, 0));
+        // every stream's last event applied, so that no live frame of this test is still on its way
+        for (ConsistencyToken last : List.of(lastOfTheGroup, read, chats.markDirectRead(member, owner, 0))) {
+            applied(last);
+        }
 
         List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
         RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
