@@ -23,7 +23,7 @@ import java.util.UUID;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class RecentReactions {
 
-    /** Ten on each of the latest 1,000 messages, or 500 on each of the latest 20; about 60 bytes of snapshot each. */
+    /** Ten on each of the latest 1,000 messages, or 500 on each of the latest 20; about 50 bytes of snapshot each. */
     public static final int CAPACITY = 10_000;
 
     /** Message → emoji → who; messages in the order of their first reaction, emoji in the order first given. */

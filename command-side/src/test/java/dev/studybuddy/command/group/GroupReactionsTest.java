@@ -163,6 +163,23 @@ class GroupReactionsTest {
     }
 
     @Test
+    void reactionsBeyondTheCapacityDoNotGrowTheSnapshot() {
+        List<Object> history = new ArrayList<>(roster(OPEN));
+        for (int i = 0; i < 2 * RecentReactions.CAPACITY / TWENTY.size(); i++) {
+            UUID other = UUID.randomUUID();
+            history.add(posted(other));
+            for (UUID user : List.of(OWNER, ADMIN)) {
+                TWENTY.forEach(emoji -> history.add(new GroupReactionAddedEvent(GROUP, other, user, emoji)));
+            }
+        }
+        fixture.given(history)
+                .when(new RemoveGroupReactionCommand(GROUP, UUID.randomUUID(), MEMBER, THUMBS_UP))
+                .expectSuccessfulHandlerExecution()
+                .expectState(group -> assertThat(Snapshots.sizeOf(group)).as("bytes, with twice the capacity given")
+                        .isLessThan(700_000));
+    }
+
+    @Test
     void anArchivedGroupTakesNoReactions() {
         fixture.given(withMessage()).andGiven(new GroupArchivedEvent(GROUP, OWNER, false))
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, THUMBS_UP))
