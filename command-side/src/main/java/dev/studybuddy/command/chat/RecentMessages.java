@@ -33,14 +33,17 @@ public final class RecentMessages {
     private LinkedHashMap<UUID, PostedMessage> latest = new LinkedHashMap<>();
     private boolean complete = true;
 
-    public void posted(UUID messageId, UUID authorId, Instant postedAt) {
+    /** @return the message this one made the conversation forget, if any */
+    public Optional<UUID> posted(UUID messageId, UUID authorId, Instant postedAt) {
         latest.put(messageId, new PostedMessage(authorId, postedAt, false));
         if (latest.size() > CAPACITY) {
             Iterator<UUID> oldest = latest.keySet().iterator();
-            oldest.next();
+            UUID forgotten = oldest.next();
             oldest.remove();
             complete = false;
+            return Optional.of(forgotten);
         }
+        return Optional.empty();
     }
 
     public void deleted(UUID messageId) {
@@ -90,6 +93,23 @@ public final class RecentMessages {
         }
         if (!message.authorId().equals(editorId)) {
             throw new DomainException(ErrorCode.FORBIDDEN, "Only the author edits a message.");
+        }
+        return message;
+    }
+
+    /**
+     * One of the latest messages, not deleted: what can be acted on (pinned). Of an unknown one the conversation
+     * cannot tell, once it has forgotten a message, whether it is older or none at all.
+     *
+     * @param olderRefusal why a message older than the latest is refused
+     */
+    public PostedMessage requireLive(UUID messageId, String olderRefusal) {
+        PostedMessage message = latest.get(messageId);
+        if (message == null && !complete) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, olderRefusal);
+        }
+        if (message == null || message.deleted()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
         }
         return message;
     }

@@ -1,16 +1,22 @@
 package dev.studybuddy.command.friendship;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
+import dev.studybuddy.api.friendship.AddDirectReactionCommand;
 import dev.studybuddy.api.friendship.BlockUserCommand;
 import dev.studybuddy.api.friendship.CancelFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeclineFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
@@ -20,15 +26,20 @@ import dev.studybuddy.api.friendship.FriendRequestOutcome;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipEndedEvent;
 import dev.studybuddy.api.friendship.MarkDirectReadCommand;
+import dev.studybuddy.api.friendship.PinDirectMessageCommand;
+import dev.studybuddy.api.friendship.RemoveDirectReactionCommand;
 import dev.studybuddy.api.friendship.RemoveFriendCommand;
 import dev.studybuddy.api.friendship.SendDirectMessageCommand;
 import dev.studybuddy.api.friendship.SendFriendRequestCommand;
 import dev.studybuddy.api.friendship.UnblockUserCommand;
+import dev.studybuddy.api.friendship.UnpinDirectMessageCommand;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.PinnedMessages;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -68,6 +79,11 @@ public class Friendship {
     private Set<UUID> blockers = new HashSet<>();
     private RecentMessages recentMessages = new RecentMessages();
     private Map<UUID, Long> readPositions = new HashMap<>();
+    /** Left out of a snapshot while empty, as it was before pins. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private PinnedMessages pinnedMessages = new PinnedMessages();
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
+    private RecentReactions recentReactions = new RecentReactions();
 
     protected Friendship() {
     }
@@ -171,13 +187,52 @@ public class Friendship {
     @CommandHandler
     public void handle(DeleteDirectMessageCommand command) {
         switch (recentMessages.deletionBy(command.messageId(), command.userId())) {
-            case OWN -> apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
+            case OWN -> {
+                apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
+                if (pinnedMessages.isPinned(command.messageId())) {
+                    apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
+                }
+            }
             case OWN_AGAIN -> {
             }
             case ANOTHERS -> throw new DomainException(ErrorCode.FORBIDDEN, "Only the author deletes a direct message.");
             case ANOTHERS_AGAIN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
             case FORGOTTEN -> throw new DomainException(ErrorCode.RULE_VIOLATED,
                     "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
+        }
+    }
+
+    /** Either friend pins, while they are friends and neither blocks; pinning a pinned message again changes nothing. */
+    @CommandHandler
+    public void handle(PinDirectMessageCommand command) {
+        requireFriendsWithoutBlock();
+        if (pinnedMessages.requirePinnable(command.messageId(), recentMessages)) {
+            apply(new DirectMessagePinnedEvent(friendshipId, command.messageId(), command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnpinDirectMessageCommand command) {
+        requireFriendsWithoutBlock();
+        if (pinnedMessages.isPinned(command.messageId())) {
+            apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
+        }
+    }
+
+    /** Either friend reacts to the latest messages, while they are friends and neither blocks; once per emoji. */
+    @CommandHandler
+    public void handle(AddDirectReactionCommand command) {
+        requireFriendsWithoutBlock();
+        if (recentReactions.requireAddable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new DirectReactionAddedEvent(friendshipId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveDirectReactionCommand command) {
+        requireFriendsWithoutBlock();
+        if (recentReactions.requireRemovable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new DirectReactionRemovedEvent(friendshipId, command.messageId(), command.userId(), command.emoji()));
         }
     }
 
@@ -258,12 +313,33 @@ public class Friendship {
 
     @EventSourcingHandler
     void on(DirectMessageSentEvent event, @Timestamp Instant sentAt) {
-        recentMessages.posted(event.messageId(), event.senderId(), sentAt);
+        recentMessages.posted(event.messageId(), event.senderId(), sentAt).ifPresent(recentReactions::forget);
     }
 
     @EventSourcingHandler
     void on(DirectMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+        recentReactions.forget(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(DirectReactionAddedEvent event) {
+        recentReactions.added(event.messageId(), event.userId(), event.emoji());
+    }
+
+    @EventSourcingHandler
+    void on(DirectReactionRemovedEvent event) {
+        recentReactions.removed(event.messageId(), event.userId(), event.emoji());
+    }
+
+    @EventSourcingHandler
+    void on(DirectMessagePinnedEvent event) {
+        pinnedMessages.pinned(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(DirectMessageUnpinnedEvent event) {
+        pinnedMessages.unpinned(event.messageId());
     }
 
     @EventSourcingHandler

@@ -1,12 +1,14 @@
 package dev.studybuddy.command.group;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.group.AcceptInvitationCommand;
 import dev.studybuddy.api.group.Actor;
+import dev.studybuddy.api.group.AddGroupReactionCommand;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
 import dev.studybuddy.api.group.ArchiveGroupCommand;
 import dev.studybuddy.api.group.BanFromGroupCommand;
@@ -22,7 +24,11 @@ import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -44,8 +50,10 @@ import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.PinGroupMessageCommand;
 import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
+import dev.studybuddy.api.group.RemoveGroupReactionCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
@@ -54,11 +62,14 @@ import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
+import dev.studybuddy.api.group.UnpinGroupMessageCommand;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.PinnedMessages;
 import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -107,6 +118,11 @@ public class Group {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, StudySession> sessions = new HashMap<>();
     private RecentMessages recentMessages = new RecentMessages();
+    /** Left out of a snapshot while empty, so that a group without pins writes the document it always wrote. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private PinnedMessages pinnedMessages = new PinnedMessages();
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
+    private RecentReactions recentReactions = new RecentReactions();
 
     protected Group() {
     }
@@ -347,7 +363,49 @@ public class Group {
             case ANOTHERS, FORGOTTEN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(),
                     roster.requireManager(actor)));
             case OWN_AGAIN, ANOTHERS_AGAIN -> {
+                return;
             }
+        }
+        if (pinnedMessages.isPinned(command.messageId())) {
+            apply(new GroupMessageUnpinnedEvent(groupId, command.messageId(), actor.userId()));
+        }
+    }
+
+    /** Members react to the latest messages; a reaction already given is not given again. */
+    @CommandHandler
+    public void handle(AddGroupReactionCommand command) {
+        requireNotArchived();
+        roster.requireMember(command.userId());
+        if (recentReactions.requireAddable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new GroupReactionAddedEvent(groupId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveGroupReactionCommand command) {
+        requireNotArchived();
+        roster.requireMember(command.userId());
+        if (recentReactions.requireRemovable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
+            apply(new GroupReactionRemovedEvent(groupId, command.messageId(), command.userId(), command.emoji()));
+        }
+    }
+
+    /** The owner and admins keep the group's pin board; pinning a pinned message again changes nothing. */
+    @CommandHandler
+    public void handle(PinGroupMessageCommand command) {
+        requireNotArchived();
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins pin messages.");
+        if (pinnedMessages.requirePinnable(command.messageId(), recentMessages)) {
+            apply(new GroupMessagePinnedEvent(groupId, command.messageId(), command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnpinGroupMessageCommand command) {
+        requireNotArchived();
+        roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins unpin messages.");
+        if (pinnedMessages.isPinned(command.messageId())) {
+            apply(new GroupMessageUnpinnedEvent(groupId, command.messageId(), command.actor().userId()));
         }
     }
 
@@ -429,12 +487,33 @@ public class Group {
 
     @EventSourcingHandler
     void on(GroupMessagePostedEvent event, @Timestamp Instant postedAt) {
-        recentMessages.posted(event.messageId(), event.authorId(), postedAt);
+        recentMessages.posted(event.messageId(), event.authorId(), postedAt).ifPresent(recentReactions::forget);
     }
 
     @EventSourcingHandler
     void on(GroupMessageDeletedEvent event) {
         recentMessages.deleted(event.messageId());
+        recentReactions.forget(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupReactionAddedEvent event) {
+        recentReactions.added(event.messageId(), event.userId(), event.emoji());
+    }
+
+    @EventSourcingHandler
+    void on(GroupReactionRemovedEvent event) {
+        recentReactions.removed(event.messageId(), event.userId(), event.emoji());
+    }
+
+    @EventSourcingHandler
+    void on(GroupMessagePinnedEvent event) {
+        pinnedMessages.pinned(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupMessageUnpinnedEvent event) {
+        pinnedMessages.unpinned(event.messageId());
     }
 
     @EventSourcingHandler

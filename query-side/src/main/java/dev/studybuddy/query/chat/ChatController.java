@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * group, like the group endpoints; while the group's roster is stalled, 503 {@code ROSTER_BEHIND}); a direct conversation is always the caller's own with {@code userId}.
  * <p>
  * History pages: {@code beforeSeq} (or neither) pages backwards, newest first, {@code nextCursor} being
- * the seq to send as the next {@code beforeSeq}; {@code afterSeq} returns every message posted, edited or
- * deleted after that seq in order of change, {@code nextCursor} being the {@code changeSeq} to send as the
+ * the seq to send as the next {@code beforeSeq}; {@code afterSeq} returns every message posted, edited, deleted or
+ * reacted to after that seq in order of change, {@code nextCursor} being the {@code changeSeq} to send as the
  * next {@code afterSeq} while more are waiting. Both are plain numbers, null on the last page.
  */
 @RestController
@@ -79,7 +79,7 @@ class ChatController {
                 fetched.stream().map(DirectConversationEntry::otherUserId)).collect(Collectors.toSet()));
         return CursorPage.of(fetched, limit, entry -> entry.lastAt().toEpochMilli() + "|" + entry.conversationId())
                 .map(entry -> new DirectConversation(entry.otherUserId(), entry.conversationId(),
-                        views.latest(entry.conversationId()).orElse(null),
+                        views.latest(entry.conversationId(), me).orElse(null),
                         views.readPosition(entry.conversationId(), me), views.unread(entry.conversationId(), me),
                         withoutReceipts.contains(me) || withoutReceipts.contains(entry.otherUserId()) ? null
                                 : views.readPosition(entry.conversationId(), entry.otherUserId())));
@@ -90,7 +90,7 @@ class ChatController {
         requireMember(groupId);
         String conversationId = Conversations.group(groupId);
         UUID me = CurrentUser.id();
-        return new Unread(conversationId, views.latest(conversationId).map(ChatMessageView::seq).orElse(null),
+        return new Unread(conversationId, views.latest(conversationId, me).map(ChatMessageView::seq).orElse(null),
                 views.readPosition(conversationId, me), views.unread(conversationId, me));
     }
 
@@ -99,10 +99,11 @@ class ChatController {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Send beforeSeq or afterSeq, not both.");
         }
         if (afterSeq != null) {
-            List<ChatMessageView> changed = views.changedAfter(conversationId, afterSeq, limit + 1);
+            List<ChatMessageView> changed = views.changedAfter(conversationId, afterSeq, limit + 1, CurrentUser.id());
             return page(changed, limit, message -> message.changeSeq());
         }
-        List<ChatMessageView> earlier = views.before(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit + 1);
+        List<ChatMessageView> earlier = views.before(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit + 1,
+                CurrentUser.id());
         return page(earlier, limit, ChatMessageView::seq);
     }
 
@@ -119,7 +120,8 @@ class ChatController {
         access.requireMember(groupId, CurrentUser.id());
     }
 
-    private static String directWith(UUID userId) {
+    /** The caller's own conversation with {@code userId}; there is none with oneself. */
+    static String directWith(UUID userId) {
         UUID me = CurrentUser.id();
         if (me.equals(userId)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No conversation with yourself.");

@@ -13,8 +13,10 @@ import java.util.UUID;
  * One message of a conversation as clients see it. {@code seq} is its place (the sequence number of
  * the event that posted it); {@code changeSeq} the sequence number of the latest event that changed it
  * (its posting, an edit, its deletion), which is what {@code afterSeq} catches up on. A deleted message
- * keeps its place with {@code deleted: true} and without body, mentions or attachments. Attachments carry
- * the files' metadata as the files read model knows it when the view is read or the frame is sent.
+ * keeps its place with {@code deleted: true} and without body, mentions, attachments or reactions. Attachments carry
+ * the files' metadata as the files read model knows it when the view is read or the frame is sent. Reactions are
+ * counted per emoji, in the order each was first given, with {@code mine} for the user reading (false in frames,
+ * which many read). A reaction given or taken back changes the message: its {@code changeSeq} moves.
  */
 public record ChatMessageView(String conversationId,
                               long seq,
@@ -28,7 +30,12 @@ public record ChatMessageView(String conversationId,
                               Instant postedAt,
                               Instant editedAt,
                               Instant deletedAt,
-                              boolean deleted) {
+                              boolean deleted,
+                              List<Reaction> reactions) {
+
+    /** One emoji on a message: how many gave it, and whether the reader is one of them. */
+    public record Reaction(String emoji, int count, boolean mine) {
+    }
 
     /** The stored attachment ids of a message document. */
     static List<UUID> attachmentIds(Document document) {
@@ -36,13 +43,30 @@ public record ChatMessageView(String conversationId,
     }
 
     static ChatMessageView of(Document document, Map<UUID, StoredFileView> files) {
+        return of(document, files, null);
+    }
+
+    /** @param viewer who reads it, for {@code mine}; null for a frame */
+    static ChatMessageView of(Document document, Map<UUID, StoredFileView> files, UUID viewer) {
         List<ChatAttachment> attachments = attachmentIds(document).stream()
                 .map(fileId -> ChatAttachment.of(fileId, files.get(fileId))).toList();
         return new ChatMessageView(document.getString("conversationId"), document.getLong("seq"),
                 document.getLong("changeSeq"), uuid(document, "messageId"), uuid(document, "senderId"),
                 document.getString("body"), uuids(document, "mentions"), uuid(document, "replyTo"),
                 attachments, instant(document, "postedAt"), instant(document, "editedAt"),
-                instant(document, "deletedAt"), document.getBoolean("deleted", false));
+                instant(document, "deletedAt"), document.getBoolean("deleted", false), reactions(document, viewer));
+    }
+
+    private static List<Reaction> reactions(Document document, UUID viewer) {
+        List<Document> stored = document.getList("reactions", Document.class);
+        if (stored == null) {
+            return List.of();
+        }
+        String reader = viewer == null ? null : viewer.toString();
+        return stored.stream().map(reaction -> {
+            List<String> users = reaction.getList("users", String.class);
+            return new Reaction(reaction.getString("emoji"), users.size(), reader != null && users.contains(reader));
+        }).toList();
     }
 
     private static UUID uuid(Document document, String field) {

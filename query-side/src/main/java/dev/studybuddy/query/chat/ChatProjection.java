@@ -3,11 +3,19 @@ package dev.studybuddy.query.chat;
 import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
@@ -26,6 +34,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +47,9 @@ import java.util.UUID;
  * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
  * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions), and
  * so does the deletion of a file that messages carry ({@code attachment.removed}). A direct read position that
- * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts.
+ * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts. Pins
+ * ({@code chat_pins}) are announced as {@code message.pinned} / {@code message.unpinned}, with the seq of their event;
+ * a reaction given or taken back changes its message (its {@code changeSeq}) and is announced as {@code reaction.changed}.
  * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
  */
 @Component
@@ -103,6 +114,95 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.deleted(conversationId, seq, event.messageId(), at);
         toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+    }
+
+    @EventHandler
+    void on(GroupMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
+        if (!replay.isReplay()) {
+            views.pin(conversationId, event.messageId()).ifPresent(pin -> updates.toGroup(event.groupId(),
+                    RealtimeUpdates.MESSAGE_PINNED, conversationId, seq, pinned(pin)));
+        }
+    }
+
+    @EventHandler
+    void on(GroupMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        String conversationId = Conversations.group(event.groupId());
+        views.unpinned(conversationId, event.messageId());
+        if (!replay.isReplay()) {
+            updates.toGroup(event.groupId(), RealtimeUpdates.MESSAGE_UNPINNED, conversationId, seq,
+                    Map.of("messageId", event.messageId(), "unpinnedBy", event.unpinnedBy()));
+        }
+    }
+
+    @EventHandler
+    void on(DirectMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
+        if (!replay.isReplay()) {
+            views.pin(conversationId, event.messageId()).ifPresent(pin -> updates.toPair(event.friendshipId(),
+                    RealtimeUpdates.MESSAGE_PINNED, conversationId, seq, pinned(pin)));
+        }
+    }
+
+    @EventHandler
+    void on(DirectMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        String conversationId = Conversations.direct(event.friendshipId());
+        views.unpinned(conversationId, event.messageId());
+        if (!replay.isReplay()) {
+            updates.toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_UNPINNED, conversationId, seq,
+                    Map.of("messageId", event.messageId(), "unpinnedBy", event.unpinnedBy()));
+        }
+    }
+
+    @EventHandler
+    void on(GroupReactionAddedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        groupReaction(event.groupId(), event.messageId(), event.userId(), event.emoji(), true, seq, replay);
+    }
+
+    @EventHandler
+    void on(GroupReactionRemovedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        groupReaction(event.groupId(), event.messageId(), event.userId(), event.emoji(), false, seq, replay);
+    }
+
+    @EventHandler
+    void on(DirectReactionAddedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        directReaction(event.friendshipId(), event.messageId(), event.userId(), event.emoji(), true, seq, replay);
+    }
+
+    @EventHandler
+    void on(DirectReactionRemovedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
+        directReaction(event.friendshipId(), event.messageId(), event.userId(), event.emoji(), false, seq, replay);
+    }
+
+    private void groupReaction(UUID groupId, UUID messageId, UUID userId, String emoji, boolean added, long seq,
+                               ReplayStatus replay) {
+        String conversationId = Conversations.group(groupId);
+        views.reacted(conversationId, seq, messageId, userId, emoji, added)
+                .filter(count -> !replay.isReplay())
+                .ifPresent(count -> updates.toGroup(groupId, RealtimeUpdates.REACTION_CHANGED, conversationId, seq,
+                        reaction(messageId, userId, emoji, added, count)));
+    }
+
+    private void directReaction(String friendshipId, UUID messageId, UUID userId, String emoji, boolean added, long seq,
+                                ReplayStatus replay) {
+        String conversationId = Conversations.direct(friendshipId);
+        views.reacted(conversationId, seq, messageId, userId, emoji, added)
+                .filter(count -> !replay.isReplay())
+                .ifPresent(count -> updates.toPair(friendshipId, RealtimeUpdates.REACTION_CHANGED, conversationId, seq,
+                        reaction(messageId, userId, emoji, added, count)));
+    }
+
+    /** The fields of a {@code reaction.changed} frame; its seq is the message's new {@code changeSeq}. */
+    private static Map<String, Object> reaction(UUID messageId, UUID userId, String emoji, boolean added, int count) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", messageId);
+        fields.put("userId", userId);
+        fields.put("emoji", emoji);
+        fields.put("added", added);
+        fields.put("count", count);
+        return fields;
     }
 
     /** Tells the conversations whose messages carry the file; their views show it removed from now on. */
@@ -184,6 +284,16 @@ public class ChatProjection {
         }
         views.changedBy(conversationId, messageId, seq).ifPresent(message ->
                 updates.toPair(friendshipId, type, conversationId, message.seq(), Map.of("message", message)));
+    }
+
+    /** The fields of a {@code message.pinned} frame: those of a pins list item but its seq, which the frame carries. */
+    private static Map<String, Object> pinned(PinnedMessageView pin) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", pin.messageId());
+        fields.put("pinnedBy", pin.pinnedBy());
+        fields.put("pinnedAt", pin.pinnedAt());
+        fields.put("message", pin.message());
+        return fields;
     }
 
     private void member(UUID groupId, UUID userId, String type, String reason, long seq, ReplayStatus replay) {

@@ -35,7 +35,7 @@ import java.util.UUID;
  * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
  * keyed by conversation and seq), {@code chat_read_positions} (how far each user has read each
  * conversation) and {@code chat_direct_conversations} (each user's direct conversations with their
- * latest message). Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
+ * latest message), {@code chat_pins} (the messages pinned in each conversation). Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
  * MongoDB and the stand-in serve. Every write is idempotent: a message is inserted once, an edit or a
  * deletion applies only if its seq is newer than the document's {@code changeSeq}.
  */
@@ -45,6 +45,7 @@ public class ChatViews {
     static final String MESSAGES = "chat_messages";
     static final String READ_POSITIONS = "chat_read_positions";
     static final String DIRECT_CONVERSATIONS = "chat_direct_conversations";
+    static final String PINS = "chat_pins";
 
     private final MongoDatabase database;
     private final FileDirectory files;
@@ -62,6 +63,7 @@ public class ChatViews {
         messages().createIndex(Indexes.ascending("attachments"));
         readPositions().createIndex(Indexes.ascending("conversationId", "seq"));
         directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
+        pins().createIndex(Indexes.ascending("conversationId", "seq"));
     }
 
     /** Inserts the message at its place unless it is there already. */
@@ -99,7 +101,44 @@ public class ChatViews {
     void deleted(String conversationId, long seq, UUID messageId, Instant at) {
         messages().updateOne(newerChange(conversationId, messageId, seq), Updates.combine(
                 Updates.set("deleted", true), Updates.set("deletedAt", Date.from(at)), Updates.set("changeSeq", seq),
-                Updates.unset("body"), Updates.set("mentions", List.of()), Updates.set("attachments", List.of())));
+                Updates.unset("body"), Updates.set("mentions", List.of()), Updates.set("attachments", List.of()),
+                Updates.set("reactions", List.of())));
+    }
+
+    /**
+     * Adds or takes back one user's reaction ({@code reactions}: {@code [{emoji, users}]}, emoji in the order first
+     * given), unless the message has changed since {@code seq} (a repeated event).
+     *
+     * @return how many now react with that emoji, empty if nothing was applied
+     */
+    Optional<Integer> reacted(String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
+        Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
+                Filters.eq("messageId", messageId.toString()))).first();
+        if (found == null || found.getLong("changeSeq") >= seq) {
+            return Optional.empty();
+        }
+        List<Document> reactions = new ArrayList<>();
+        List<Document> stored = found.getList("reactions", Document.class);
+        if (stored != null) {
+            stored.forEach(reaction -> reactions.add(new Document("emoji", reaction.getString("emoji"))
+                    .append("users", new ArrayList<>(reaction.getList("users", String.class)))));
+        }
+        Document reaction = reactions.stream().filter(entry -> emoji.equals(entry.getString("emoji"))).findFirst()
+                .orElseGet(() -> {
+                    Document created = new Document("emoji", emoji).append("users", new ArrayList<String>());
+                    reactions.add(created);
+                    return created;
+                });
+        List<String> users = reaction.getList("users", String.class);
+        users.remove(userId.toString());
+        if (added) {
+            users.add(userId.toString());
+        } else if (users.isEmpty()) {
+            reactions.remove(reaction);
+        }
+        messages().updateOne(newerChange(conversationId, messageId, seq),
+                Updates.combine(Updates.set("reactions", reactions), Updates.set("changeSeq", seq)));
+        return Optional.of(users.size());
     }
 
     /** The message as it stands, if {@code changeSeq} is the event that last changed it. */
@@ -120,21 +159,24 @@ public class ChatViews {
         return carrying;
     }
 
-    /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first. */
-    public List<ChatMessageView> before(String conversationId, long beforeSeq, int limit) {
+    /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first, as {@code viewer} sees them. */
+    public List<ChatMessageView> before(String conversationId, long beforeSeq, int limit, UUID viewer) {
         return list(messages().find(Filters.and(Filters.eq("conversationId", conversationId), Filters.lt("seq", beforeSeq)))
-                .sort(Sorts.descending("seq")).limit(limit));
+                .sort(Sorts.descending("seq")).limit(limit), viewer);
     }
 
-    /** Up to {@code limit} messages changed (posted, edited, deleted) after {@code afterSeq}, in order of change. */
-    public List<ChatMessageView> changedAfter(String conversationId, long afterSeq, int limit) {
+    /**
+     * Up to {@code limit} messages changed (posted, edited, deleted, reacted to) after {@code afterSeq}, in order of
+     * change, as {@code viewer} sees them.
+     */
+    public List<ChatMessageView> changedAfter(String conversationId, long afterSeq, int limit, UUID viewer) {
         return list(messages().find(Filters.and(Filters.eq("conversationId", conversationId),
                         Filters.gt("changeSeq", afterSeq)))
-                .sort(Sorts.ascending("changeSeq")).limit(limit));
+                .sort(Sorts.ascending("changeSeq")).limit(limit), viewer);
     }
 
-    public Optional<ChatMessageView> latest(String conversationId) {
-        return before(conversationId, Long.MAX_VALUE, 1).stream().findFirst();
+    public Optional<ChatMessageView> latest(String conversationId, UUID viewer) {
+        return before(conversationId, Long.MAX_VALUE, 1, viewer).stream().findFirst();
     }
 
     /** Moves a user's read position forward (never back); @return whether it moved */
@@ -204,17 +246,67 @@ public class ChatViews {
         return entries;
     }
 
+    /**
+     * Pins the message; {@code seq} is the pinning event's. A repeat of the event (a retried batch) writes the same
+     * document again; the aggregate pins a message only once until it is unpinned.
+     */
+    void pinned(String conversationId, long seq, UUID messageId, UUID pinnedBy, Instant at) {
+        String id = pinId(conversationId, messageId);
+        pins().replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                        .append("conversationId", conversationId).append("seq", seq)
+                        .append("messageId", messageId.toString()).append("pinnedBy", pinnedBy.toString())
+                        .append("pinnedAt", Date.from(at)),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void unpinned(String conversationId, UUID messageId) {
+        pins().deleteOne(Filters.eq("_id", pinId(conversationId, messageId)));
+    }
+
+    /** The conversation's pinned messages, the latest pin first (at most {@code limit}; the aggregate keeps fewer). */
+    List<PinnedMessageView> pins(String conversationId, int limit, UUID viewer) {
+        return pinViews(pins().find(Filters.eq("conversationId", conversationId)).sort(Sorts.descending("seq")).limit(limit),
+                viewer);
+    }
+
+    Optional<PinnedMessageView> pin(String conversationId, UUID messageId) {
+        return pinViews(pins().find(Filters.eq("_id", pinId(conversationId, messageId))), null).stream().findFirst();
+    }
+
+    private List<PinnedMessageView> pinViews(Iterable<Document> found, UUID viewer) {
+        List<Document> pinDocuments = new ArrayList<>();
+        found.forEach(pinDocuments::add);
+        if (pinDocuments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> idsByConversation = new LinkedHashMap<>();
+        pinDocuments.forEach(pin -> idsByConversation.computeIfAbsent(pin.getString("conversationId"), key -> new ArrayList<>())
+                .add(pin.getString("messageId")));
+        Map<String, ChatMessageView> messages = new LinkedHashMap<>();
+        idsByConversation.forEach((conversationId, messageIds) -> list(messages().find(Filters.and(
+                Filters.eq("conversationId", conversationId), Filters.in("messageId", messageIds))), viewer)
+                .forEach(message -> messages.put(pinId(conversationId, message.messageId()), message)));
+        return pinDocuments.stream().map(pin -> new PinnedMessageView(pin.getLong("seq"),
+                UUID.fromString(pin.getString("messageId")), UUID.fromString(pin.getString("pinnedBy")),
+                pin.getDate("pinnedAt").toInstant(), messages.get(pin.getString("_id")))).toList();
+    }
+
     /** For a replay: the views are rebuilt from the first event. */
     void drop() {
         messages().drop();
         readPositions().drop();
         directConversations().drop();
+        pins().drop();
         ensureIndexes();
     }
 
     private static Bson newerChange(String conversationId, UUID messageId, long seq) {
         return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()),
                 Filters.lt("changeSeq", seq));
+    }
+
+    private static String pinId(String conversationId, UUID messageId) {
+        return conversationId + "|" + messageId;
     }
 
     private static String id(String conversationId, long seq) {
@@ -226,13 +318,13 @@ public class ChatViews {
     }
 
     /** The views of the documents, with their attachments described in one query for all of them. */
-    private List<ChatMessageView> list(Iterable<Document> found) {
+    private List<ChatMessageView> list(Iterable<Document> found, UUID viewer) {
         List<Document> documents = new ArrayList<>();
         found.forEach(documents::add);
         Set<UUID> attachmentIds = new HashSet<>();
         documents.forEach(document -> attachmentIds.addAll(ChatMessageView.attachmentIds(document)));
         Map<UUID, StoredFileView> described = files.describe(attachmentIds);
-        return documents.stream().map(document -> ChatMessageView.of(document, described)).toList();
+        return documents.stream().map(document -> ChatMessageView.of(document, described, viewer)).toList();
     }
 
     private MongoCollection<Document> messages() {
@@ -245,5 +337,9 @@ public class ChatViews {
 
     private MongoCollection<Document> directConversations() {
         return database.getCollection(DIRECT_CONVERSATIONS);
+    }
+
+    private MongoCollection<Document> pins() {
+        return database.getCollection(PINS);
     }
 }

@@ -2,7 +2,11 @@ package dev.studybuddy.query.friendship;
 
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
@@ -116,6 +120,26 @@ class FriendshipsProjection {
 
     @EventHandler
     void on(DirectReadPositionAdvancedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectMessagePinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectMessageUnpinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectReactionAddedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(DirectReactionRemovedEvent event) {
         // positioned only
     }
 

@@ -5,7 +5,11 @@ import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
@@ -240,6 +244,26 @@ class GroupsProjection {
 
     @EventHandler
     void on(GroupMessageDeletedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupMessagePinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupMessageUnpinnedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupReactionAddedEvent event) {
+        // positioned only
+    }
+
+    @EventHandler
+    void on(GroupReactionRemovedEvent event) {
         // positioned only
     }
 

@@ -25,6 +25,9 @@ public class RealtimeUpdates {
     public static final String MESSAGE_POSTED = "message.posted";
     public static final String MESSAGE_EDITED = "message.edited";
     public static final String MESSAGE_DELETED = "message.deleted";
+    public static final String MESSAGE_PINNED = "message.pinned";
+    public static final String MESSAGE_UNPINNED = "message.unpinned";
+    public static final String REACTION_CHANGED = "reaction.changed";
     public static final String ATTACHMENT_REMOVED = "attachment.removed";
     public static final String MEMBER_JOINED = "member.joined";
     public static final String MEMBER_LEFT = "member.left";

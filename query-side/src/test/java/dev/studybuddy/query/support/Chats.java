@@ -2,12 +2,20 @@ package dev.studybuddy.query.support;
 
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
+import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
+import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
+import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
@@ -52,6 +60,28 @@ public class Chats {
         return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageDeletedEvent(groupId, messageId, by, moderation));
     }
 
+    public ConsistencyToken pin(UUID groupId, UUID messageId, UUID by) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessagePinnedEvent(groupId, messageId, by));
+    }
+
+    public ConsistencyToken unpin(UUID groupId, UUID messageId, UUID by) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageUnpinnedEvent(groupId, messageId, by));
+    }
+
+    /** The deletion of a pinned message, which unpins it in the same append, as the Group aggregate does. */
+    public ConsistencyToken deletePinned(UUID groupId, UUID messageId, UUID by) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageDeletedEvent(groupId, messageId, by, false),
+                new GroupMessageUnpinnedEvent(groupId, messageId, by));
+    }
+
+    public ConsistencyToken react(UUID groupId, UUID messageId, UUID userId, String emoji) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupReactionAddedEvent(groupId, messageId, userId, emoji));
+    }
+
+    public ConsistencyToken unreact(UUID groupId, UUID messageId, UUID userId, String emoji) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupReactionRemovedEvent(groupId, messageId, userId, emoji));
+    }
+
     public ConsistencyToken markRead(UUID groupId, UUID userId, long seq) {
         String membershipId = MembershipId.of(groupId, userId);
         return append(MEMBERSHIP_TYPE, membershipId, new ReadPositionAdvancedEvent(membershipId, groupId, userId, seq));
@@ -75,16 +105,36 @@ public class Chats {
         return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageDeletedEvent(friendshipId, messageId, by));
     }
 
+    public ConsistencyToken pinDirect(UUID by, UUID other, UUID messageId) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessagePinnedEvent(friendshipId, messageId, by));
+    }
+
+    public ConsistencyToken unpinDirect(UUID by, UUID other, UUID messageId) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageUnpinnedEvent(friendshipId, messageId, by));
+    }
+
+    public ConsistencyToken reactDirect(UUID by, UUID other, UUID messageId, String emoji) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReactionAddedEvent(friendshipId, messageId, by, emoji));
+    }
+
+    public ConsistencyToken unreactDirect(UUID by, UUID other, UUID messageId, String emoji) {
+        String friendshipId = FriendshipId.of(by, other);
+        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReactionRemovedEvent(friendshipId, messageId, by, emoji));
+    }
+
     public ConsistencyToken markDirectRead(UUID reader, UUID other, long seq) {
         String friendshipId = FriendshipId.of(reader, other);
         return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReadPositionAdvancedEvent(friendshipId, reader, seq));
     }
 
-    private ConsistencyToken append(String type, String aggregateId, Object event) {
+    private ConsistencyToken append(String type, String aggregateId, Object... events) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return EventLog.append(eventStore, type, aggregateId, event);
+                return EventLog.append(eventStore, type, aggregateId, events);
             } catch (RuntimeException concurrentAppend) {
                 last = concurrentAppend;
                 Thread.onSpinWait();

@@ -11,6 +11,8 @@ public final class MessageRules {
     public static final int MAX_BODY = 4_000;
     public static final int MAX_ATTACHMENTS = 10;
     public static final int MAX_MENTIONS = 50;
+    /** Messages pinned in one conversation at once: a pin board, not a second history. */
+    public static final int MAX_PINS = 50;
 
     private MessageRules() {
     }

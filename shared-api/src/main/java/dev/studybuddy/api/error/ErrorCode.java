@@ -32,6 +32,10 @@ public enum ErrorCode {
     ALREADY_MEMBER(409),
     GROUP_FULL(409),
     GROUP_ARCHIVED(409),
+    /** The conversation has as many pinned messages as it may hold; unpin one first. */
+    PIN_LIMIT_REACHED(409),
+    /** The message carries as many different emoji as it may; react with one of those. */
+    REACTION_LIMIT_REACHED(409),
     FRIEND_REQUEST_NOT_POSSIBLE(403),
     NOT_A_MEMBER(403),
     BANNED_FROM_GROUP(403),
