@@ -59,8 +59,8 @@ class ChatDeadLettersIT {
         assertThat((String) letters.get(0).get("cause_type")).isEqualTo(NullPointerException.class.getName());
         assertThat(letters.get(1).get("cause_type")).as("parked behind the first, never handled").isNull();
         assertThat(deadLetters.count(ChatProjection.PROCESSING_GROUP)).isGreaterThanOrEqualTo(2);
-        assertThat(views.latest(Conversations.group(poisoned))).isEmpty();
-        assertThat(views.latest(Conversations.group(healthy))).hasValueSatisfying(
+        assertThat(views.latest(Conversations.group(poisoned), author)).isEmpty();
+        assertThat(views.latest(Conversations.group(healthy), author)).hasValueSatisfying(
                 message -> assertThat(message.messageId()).isEqualTo(flowing.messageId()));
     }
 
