@@ -201,11 +201,7 @@ class PinsIT {
     private Client subscribed(int nodePort, UUID user, String destination, String channel) throws Exception {
         Client client = StompClients.connected(nodePort, TestTokenIssuer.get().accessToken(user)).subscribe(destination);
         clients.add(client);
-        await().atMost(SOON).pollInterval(Duration.ofMillis(200)).until(() -> {
-            redis.convertAndSend(channel, "{\"type\":\"probe\"}");
-            return !client.framesOf("probe").isEmpty();
-        });
-        return client;
+        return client.awaitFanOut(redis, channel, SOON);
     }
 
     private static List<String> messageIds(JsonNode page) {

@@ -216,11 +216,7 @@ class ReactionsIT {
     private Client subscribed(int nodePort, UUID user, String destination, String channel) throws Exception {
         Client client = StompClients.connected(nodePort, TestTokenIssuer.get().accessToken(user)).subscribe(destination);
         clients.add(client);
-        await().atMost(SOON).pollInterval(Duration.ofMillis(200)).until(() -> {
-            redis.convertAndSend(channel, "{\"type\":\"probe\"}");
-            return !client.framesOf("probe").isEmpty();
-        });
-        return client;
+        return client.awaitFanOut(redis, channel, SOON);
     }
 
     /** Each reaction as "emoji count" with " mine" when the reader gave it. */

@@ -180,11 +180,7 @@ class ReadReceiptsIT {
     private Client subscribedToDirect(UUID user) throws Exception {
         Client client = StompClients.connected(port, TestTokenIssuer.get().accessToken(user)).subscribe("/user/queue/direct");
         clients.add(client);
-        await().atMost(SOON).pollInterval(Duration.ofMillis(200)).until(() -> {
-            redis.convertAndSend(RedisChannels.userDirect(user), "{\"type\":\"probe\"}");
-            return !client.framesOf("probe").isEmpty();
-        });
-        return client;
+        return client.awaitFanOut(redis, RedisChannels.userDirect(user), SOON);
     }
 
     private ApiClient as(UUID user) {

@@ -185,10 +185,7 @@ class PresenceApiIT {
     }
 
     private void awaitSubscribed(Client client) {
-        await().atMost(SOON).pollInterval(Duration.ofMillis(200)).until(() -> {
-            redis.convertAndSend(PresenceChanges.CHANNEL, "{\"type\":\"probe\",\"to\":[\"" + me + "\"]}");
-            return !client.framesOf("probe").isEmpty();
-        });
+        client.awaitFanOut(redis, PresenceChanges.CHANNEL, "{\"type\":\"probe\",\"to\":[\"" + me + "\"]}", SOON);
     }
 
     private List<JsonNode> framesAbout(Client client, UUID user) {

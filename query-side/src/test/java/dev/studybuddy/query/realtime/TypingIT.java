@@ -125,12 +125,7 @@ class TypingIT {
 
     /** Subscribed to the group's topic, and the subscription in place (a SUBSCRIBE gets no receipt here). */
     private Client subscribed(UUID user) throws Exception {
-        Client client = connected(user).subscribe(topic);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            redis.convertAndSend(RedisChannels.group(groupId), "{\"type\":\"probe\"}");
-            return !client.framesOf("probe").isEmpty();
-        });
-        return client;
+        return connected(user).subscribe(topic).awaitFanOut(redis, RedisChannels.group(groupId), Duration.ofSeconds(10));
     }
 
     private Client connected(UUID user) throws Exception {

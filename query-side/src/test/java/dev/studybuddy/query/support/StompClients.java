@@ -2,6 +2,7 @@ package dev.studybuddy.query.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -13,6 +14,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /** Real STOMP clients over a real WebSocket ({@link StandardWebSocketClient}) against a query-side node. */
 public final class StompClients {
@@ -145,6 +149,23 @@ public final class StompClients {
                 }
             }
             return closedDeadline != Long.MAX_VALUE && !isConnected() ? CLOSED_WITHOUT_ERROR_FRAME : null;
+        }
+
+        /**
+         * Returns once a frame published on the Redis {@code channel} reaches this client. A SUBSCRIBE gets no
+         * receipt here, so a probe published until it arrives shows the subscription and the node's fan-out in place.
+         */
+        public Client awaitFanOut(StringRedisTemplate redis, String channel, Duration limit) {
+            return awaitFanOut(redis, channel, "{\"type\":\"probe\"}", limit);
+        }
+
+        /** As {@link #awaitFanOut(StringRedisTemplate, String, Duration)}, with a probe of the channel's own shape. */
+        public Client awaitFanOut(StringRedisTemplate redis, String channel, String probe, Duration limit) {
+            await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
+                redis.convertAndSend(channel, probe);
+                return !framesOf("probe").isEmpty();
+            });
+            return this;
         }
 
         /** The frames of {@code type} received so far. */
