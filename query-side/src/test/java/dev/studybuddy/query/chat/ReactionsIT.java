@@ -201,7 +201,9 @@ class ReactionsIT {
     @Test
     void whoMayNotReadTheConversationSeesNoReactions() {
         UUID outsider = UUID.randomUUID();
-        UUID publicGroup = groups.create(owner, "Open reactions " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10).groupId();
+        Groups.Created created = groups.create(owner, "Open reactions " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        UUID publicGroup = created.groupId();
+        accounts.awaitProjected("groups", created.token());
         Chats.Posted open = chats.post(publicGroup, owner, "public");
         Chats.Posted closed = chats.post(groupId, owner, "private");
         chats.react(publicGroup, open.messageId(), owner, TADA);
