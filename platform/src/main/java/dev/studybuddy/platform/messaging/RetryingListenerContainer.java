@@ -8,12 +8,14 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.listener.Topic;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Redis listener container whose start does not fail the service when Redis cannot be reached (down, or slow
+ * A Redis listener container that hands messages to its listeners one at a time, in the order Redis sent them, on
+ * a thread of its own, and whose start does not fail the service when Redis cannot be reached (down, or slow
  * to hand over a connection on a loaded host): it says so and tries again every {@link #RETRY_EVERY} until it
  * listens. What it listens for are hints and live updates, which the services do without for a while.
  */
@@ -28,11 +30,20 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
     private static final Duration SUBSCRIPTION_WAIT = Duration.ofSeconds(15);
 
     private final String name;
+    private final ExecutorService dispatcher;
     private volatile ScheduledExecutorService retries;
 
     public RetryingListenerContainer(String name) {
         this.name = name;
         setMaxSubscriptionRegistrationWaitingTime(SUBSCRIPTION_WAIT.toMillis());
+        // Spring's default starts a thread for every message (a thousand a minute under load, in every service) and
+        // so may hand two messages to the listener out of order; one thread keeps the order in which Redis sent them.
+        this.dispatcher = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "redis-dispatch-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        setTaskExecutor(dispatcher::execute);
     }
 
     /** A started container that hands every message on {@code topic} to {@code listener}. */
@@ -84,7 +95,11 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
     @Override
     public void destroy() throws Exception {
         stopRetrying();
-        super.destroy();
+        try {
+            super.destroy();
+        } finally {
+            dispatcher.shutdownNow();
+        }
     }
 
     private synchronized void retryLater() {

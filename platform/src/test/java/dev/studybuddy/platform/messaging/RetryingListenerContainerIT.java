@@ -11,11 +11,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -70,6 +76,30 @@ class RetryingListenerContainerIT {
             assertThat(Instant.now()).as("heard within 30 s of Redis becoming reachable").isBefore(deadline);
             redis.convertAndSend(channel, "hello");
         }
+    }
+
+    @Test
+    void handsMessagesOverInOrderOnOneThread() throws Exception {
+        direct = new LettuceConnectionFactory("127.0.0.1", 6379);
+        direct.afterPropertiesSet();
+        String channel = "studybuddy:test:ordered:" + UUID.randomUUID();
+        int count = 300;
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch all = new CountDownLatch(count);
+        container = RetryingListenerContainer.listening("ordered", direct, (message, pattern) -> {
+            threads.add(Thread.currentThread().getName());
+            heard.add(new String(message.getBody(), StandardCharsets.UTF_8));
+            all.countDown();
+        }, new ChannelTopic(channel));
+
+        StringRedisTemplate redis = new StringRedisTemplate(direct);
+        List<String> sent = IntStream.range(0, count).mapToObj(Integer::toString).toList();
+        sent.forEach(body -> redis.convertAndSend(channel, body));
+
+        assertThat(all.await(30, TimeUnit.SECONDS)).as("all %d heard", count).isTrue();
+        assertThat(heard).containsExactlyElementsOf(sent);
+        assertThat(threads).containsExactly("redis-dispatch-ordered");
     }
 
     /** Listens on {@code port} and forwards every connection to the local Redis. */
