@@ -51,7 +51,7 @@ class DirectMessageController {
         files.requireOwnFiles(me, request.attachments());
         long seq = unlessStrangers(() -> commands.<Long>sendAndWait(new SendDirectMessageCommand(me, userId, messageId,
                 request.body(), request.replyTo(), request.attachments())));
-        return commands.respond(HttpStatus.CREATED, FriendshipId.of(me, userId), new MessageRequests.Posted(messageId, seq));
+        return commands.respondAt(HttpStatus.CREATED, FriendshipId.of(me, userId), seq, new MessageRequests.Posted(messageId, seq));
     }
 
     @PatchMapping("/messages/{messageId}")

@@ -47,7 +47,7 @@ class GroupMessageController {
         files.requireOwnFiles(CurrentUser.id(), request.attachments());
         long seq = commands.sendAndWait(new PostGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body(),
                 request.replyTo(), mentions.in(request.body()), request.attachments()));
-        return commands.respond(HttpStatus.CREATED, groupId, new MessageRequests.Posted(messageId, seq));
+        return commands.respondAt(HttpStatus.CREATED, groupId, seq, new MessageRequests.Posted(messageId, seq));
     }
 
     @PatchMapping("/{messageId}")

@@ -5,6 +5,7 @@ import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.testing.ApiClient;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -108,7 +109,9 @@ class ChatIT {
 
         ApiClient.Response sent = ann.api().post("/api/direct/" + ben.id() + "/messages", Map.of("body", "Library at 5?"));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-        assertThat(sent.header("X-Consistency-Token")).isPresent();
+        assertThat(sent.header("X-Consistency-Token").flatMap(ConsistencyToken::decode))
+                .as("the token of this message's event")
+                .hasValueSatisfying(token -> assertThat(token.sequence()).isEqualTo(sent.json().get("seq").asLong()));
         ApiClient.Response answer = ben.api().post("/api/direct/" + ann.id() + "/messages", Map.of("body", "Yes"));
         assertThat(answer.json().get("seq").asLong()).isEqualTo(sent.json().get("seq").asLong() + 1);
         assertThat(ben.api().post("/api/direct/" + ann.id() + "/read", Map.of("seq", answer.json().get("seq").asLong())).status())
