@@ -1,6 +1,7 @@
 package dev.studybuddy.system.growth;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,8 @@ final class Senders {
         Latencies latencies = new Latencies();
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        // the wall-clock times of each phase, to find it in a profile (PROFILE=1)
+        System.err.printf("growth: %s from %s for %d s%n", tag, LocalTime.now().withNano(0), duration.toSeconds());
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
