@@ -30,7 +30,7 @@ public class IndexedH2Backend extends H2Backend {
     private final GroupCommits commits;
 
     public IndexedH2Backend(String fileName) {
-        super(MVStore.open(fileName));
+        super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
         commits = newGroupCommits(getMvStore());
     }
 
