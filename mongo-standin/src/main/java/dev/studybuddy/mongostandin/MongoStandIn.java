@@ -18,9 +18,9 @@ import java.util.concurrent.CountDownLatch;
 public final class MongoStandIn {
 
     /**
-     * Each command runs on its connection's event loop, and a long one (a scan, a big batch) holds the other
-     * connections of that loop: with about one loop per connection none waits behind another's command
-     * (mongo-java-server's default is two per core). A write's wait for its commit no longer holds a loop.
+     * A writer's event loop waits for the commit of its write, and so do the other connections on that loop:
+     * with one loop per connection or so, the writers that arrive during a commit all join the next one instead
+     * of waiting behind a blocked loop to even send their commands (mongo-java-server's default is two per core).
      */
     public static final int EVENT_LOOPS = 64;
 

@@ -8,16 +8,15 @@ import org.h2.mvstore.MVStore;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * mongo-java-server's H2 backend with sorted indexes (see the module's README) and durable writes: a command's
  * answer leaves only after what it changed is committed to the file, so a write acknowledged to a client survives
- * the stand-in being killed. (H2Backend alone commits in the background about once a second.) Writers that finish
- * while a commit runs are written by the next one together ({@link GroupCommits}), and their answers wait in their
- * channels ({@link CommitGate}), not on the event loops, which go on serving every other connection meanwhile. A
- * command known only to read answers at once, as MongoDB answers a read with what it holds whether or not its
- * journal has it yet: making reads wait for other clients' commits made every tracking poll and aggregate load
- * queue behind the writers.
+ * the stand-in being killed. (H2Backend alone commits in the background about once a second.) Writers that arrive
+ * while a commit runs are written by the next one together: one commit serves them all. A command known only to
+ * read answers at once, as MongoDB answers a read with what it holds whether or not its journal has it yet: making
+ * reads wait for other clients' commits made every tracking poll and aggregate load queue behind the writers.
  */
 public class IndexedH2Backend extends H2Backend {
 
@@ -27,16 +26,13 @@ public class IndexedH2Backend extends H2Backend {
             "endsessions", "dbstats", "collstats", "whatsmyuri", "getparameter", "getlog", "hostinfo",
             "connectionstatus", "getlasterror", "getfreemonitoringstatus", "getcmdlineopts", "saslstart");
 
-    private final GroupCommits commits;
+    private final Object commitLock = new Object();
+    private final AtomicLong writesFinished = new AtomicLong();
+    private long committedThrough;
+    private boolean committing;
 
     public IndexedH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
-        commits = newGroupCommits(getMvStore());
-    }
-
-    /** Overridable so that a test can hold commits up. */
-    GroupCommits newGroupCommits(MVStore store) {
-        return new GroupCommits(store);
+        super(MVStore.open(fileName));
     }
 
     @Override
@@ -50,7 +46,7 @@ public class IndexedH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             if (!readsOnly(command, query)) {
-                answerOnceCommitted(channel);
+                commitChanges();
             }
         }
     }
@@ -64,18 +60,44 @@ public class IndexedH2Backend extends H2Backend {
         return READ_ONLY.contains(name);
     }
 
-    private void answerOnceCommitted(Channel channel) {
-        long ticket = commits.writeFinished();
-        if (channel != null && channel.eventLoop().inEventLoop()) {
-            CommitGate.holdAnswersFor(channel, commits, ticket);
-        } else {
-            commits.awaitCommitted(ticket);
+    /**
+     * Returns once every change made before the call is committed. One writer at a time commits, for every writer
+     * whose command finished before that commit began; the others wait for it. Re-checking only "are there unsaved
+     * changes?" made each waiting writer commit again under steady load (someone always had written since), so
+     * commits queued one per write.
+     */
+    protected void commitChanges() {
+        long ticket = writesFinished.incrementAndGet();
+        synchronized (commitLock) {
+            while (committing && committedThrough < ticket) {
+                waitForCommit();
+            }
+            if (committedThrough >= ticket) {
+                return;
+            }
+            committing = true;
+        }
+        long covered = writesFinished.get();
+        try {
+            MVStore store = getMvStore();
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } finally {
+            synchronized (commitLock) {
+                committing = false;
+                committedThrough = Math.max(committedThrough, covered);
+                commitLock.notifyAll();
+            }
         }
     }
 
-    @Override
-    public void close() {
-        commits.close();
-        super.close();
+    private void waitForCommit() {
+        try {
+            commitLock.wait();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a commit", interrupted);
+        }
     }
 }

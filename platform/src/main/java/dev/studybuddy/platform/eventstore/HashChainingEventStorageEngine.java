@@ -1,7 +1,5 @@
 package dev.studybuddy.platform.eventstore;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.EventHashChain;
 import dev.studybuddy.platform.audit.StoredEvent;
@@ -23,28 +21,15 @@ import java.util.Optional;
 /**
  * Chains every appended domain event to its predecessor in the aggregate's stream
  * ({@link EventHashChain}), then lets the wrapped engine store it. Per batch it looks up the stored
- * predecessor of each aggregate's first event once and chains through the rest of the batch in memory; the
- * predecessor it stored itself in the previous append is not even looked up.
+ * predecessor of each aggregate's first event once and chains through the rest of the batch in memory.
  * A command that loses the race for a sequence number fails on the store's unique (aggregate,
  * sequence) index and is retried by the command side, which reloads the aggregate and appends again:
  * its hashes are then computed afresh from the winner's. Everything else is delegated unchanged.
  */
 public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine {
 
-    /** Streams whose newest link is remembered: enough for every aggregate a command side is busy with. */
-    static final int REMEMBERED_STREAMS = 10_000;
-
     private final Serializer eventSerializer;
     private final StoredEventLookup storedEvents;
-    /**
-     * The newest event this engine stored in each stream it appended to, so that the next append does not read it
-     * back: one read of the store fewer per command. Remembered only once the store accepted it, and forgotten when
-     * an append to the stream fails, so a link is never taken from an event the store does not hold.
-     */
-    private final Cache<String, Link> newestLinks = Caffeine.newBuilder().maximumSize(REMEMBERED_STREAMS).build();
-
-    private record Link(long sequence, String hash) {
-    }
 
     /** Finds the stored event with a sequence number of a stream. */
     @FunctionalInterface
@@ -65,42 +50,29 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, Link> lastLinks = new HashMap<>();
+        Map<String, String> lastHashes = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             chained.add(event instanceof DomainEventMessage<?> domainEvent
-                    ? chain(domainEvent, lastLinks)
+                    ? chain(domainEvent, lastHashes)
                     : event);
         }
-        try {
-            delegate.appendEvents(chained);
-        } catch (RuntimeException refused) {
-            newestLinks.invalidateAll(lastLinks.keySet());
-            throw refused;
-        }
-        newestLinks.putAll(lastLinks);
+        delegate.appendEvents(chained);
     }
 
-    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, Link> lastLinks) {
+    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, String> lastHashes) {
         String aggregateId = event.getAggregateIdentifier();
-        String previous = lastLinks.containsKey(aggregateId)
-                ? lastLinks.get(aggregateId).hash()
-                : previousHash(aggregateId, event.getSequenceNumber());
+        String previous = lastHashes.containsKey(aggregateId)
+                ? lastHashes.get(aggregateId)
+                : previousStoredHash(aggregateId, event.getSequenceNumber());
         // exactly what the Mongo engine stores: the same serializer, the same text representation
         SerializedObject<String> payload = event.serializePayload(eventSerializer, String.class);
         Object actor = event.getMetaData().get(MessageMetadata.ACTOR);
         String hash = EventHashChain.link(previous, payload.getType().getName(), payload.getData(),
                 event.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString());
-        lastLinks.put(aggregateId, new Link(event.getSequenceNumber(), hash));
+        lastHashes.put(aggregateId, hash);
         return event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous));
-    }
-
-    private String previousHash(String aggregateId, long sequence) {
-        Link newest = newestLinks.getIfPresent(aggregateId);
-        return newest != null && newest.sequence() == sequence - 1
-                ? newest.hash()
-                : previousStoredHash(aggregateId, sequence);
     }
 
     /**
