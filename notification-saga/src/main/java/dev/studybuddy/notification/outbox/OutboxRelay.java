@@ -2,7 +2,7 @@ package dev.studybuddy.notification.outbox;
 
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.platform.messaging.ConfirmedPublishing;
-import dev.studybuddy.platform.messaging.RelayLoop;
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -37,7 +37,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final BrokerProperties broker;
     private final RelayProperties properties;
     private final Clock clock;
-    private final RelayLoop loop;
+    private final PeriodicTask loop;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, RabbitTemplate rabbit, BrokerProperties broker,
                 RelayProperties properties, Clock clock) {
@@ -47,8 +47,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.broker = broker;
         this.properties = properties;
         this.clock = clock;
-        this.loop = new RelayLoop("outbox-relay", properties.interval(), properties.confirmTimeout().plusSeconds(1),
-                this::runSafely);
+        this.loop = PeriodicTask.every(properties.interval(), "outbox-relay", this::runSafely)
+                .finishingWithin(properties.confirmTimeout().plusSeconds(1));
     }
 
     /** One run: claim a batch, publish it, wait for the confirms, mark what was confirmed. */
@@ -98,7 +98,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            RelayLoop.drain(this::relayOnce, properties.batchSize());
+            PeriodicTask.drain(this::relayOnce, properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("Outbox relay run failed, retrying in {}: {}", properties.interval(), e.toString());
         }

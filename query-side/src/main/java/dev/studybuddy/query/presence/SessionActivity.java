@@ -1,5 +1,6 @@
 package dev.studybuddy.query.presence;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This node's part of users' presence: which users hold a STOMP session here, and when each was last active.
@@ -52,7 +51,7 @@ public class SessionActivity implements ChannelInterceptor {
     private final Map<String, UUID> sessions = new ConcurrentHashMap<>();
     /** Touched by the writer thread only. */
     private final Map<UUID, LocalUser> users = new HashMap<>();
-    private ScheduledExecutorService writer;
+    private PeriodicTask writer;
 
     SessionActivity(PresenceBoard board, PresenceChanges changes, PresenceProperties properties) {
         this.board = board;
@@ -62,13 +61,9 @@ public class SessionActivity implements ChannelInterceptor {
 
     @PostConstruct
     void start() {
-        writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "presence-activity");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long refresh = properties.refreshInterval().toMillis();
-        writer.scheduleWithFixedDelay(() -> guarded(this::refresh), refresh, refresh, TimeUnit.MILLISECONDS);
+        writer = PeriodicTask.every(properties.refreshInterval(), "presence-activity", () -> guarded(this::refresh))
+                .finishingWithin(Duration.ofSeconds(5));
+        writer.start();
     }
 
     @Override
@@ -177,12 +172,7 @@ public class SessionActivity implements ChannelInterceptor {
             board.disconnected(userId);
             changes.announce(userId);
         }));
-        writer.shutdown();
-        try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.stop();
     }
 
     private static final class LocalUser {

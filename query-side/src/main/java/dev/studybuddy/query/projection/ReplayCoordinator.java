@@ -1,5 +1,6 @@
 package dev.studybuddy.query.projection;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,9 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Replays a projection on every query-side node: a reset on one node needs every other node to have
@@ -62,7 +60,7 @@ public class ReplayCoordinator implements SmartLifecycle {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     /** Per processor, refreshed by every poll: a request of it is pending or being reset. */
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService poller;
+    private PeriodicTask poller;
 
     ReplayCoordinator(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionProperties properties) {
         this.processing = processing;
@@ -238,19 +236,14 @@ public class ReplayCoordinator implements SmartLifecycle {
             latest(name).ifPresent(request -> handled.put(name,
                     DONE.equals(request.state()) || FAILED.equals(request.state()) ? request.generation() : request.generation() - 1));
         }
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-replays");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.replayPollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        poller = PeriodicTask.every(properties.replayPollInterval(), "projection-replays", this::poll);
+        poller.start();
     }
 
     @Override
     public void stop() {
         if (poller != null) {
-            poller.shutdownNow();
+            poller.stop();
             poller = null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.projection;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,7 +56,7 @@ class SegmentBalancer implements SmartLifecycle {
     private final String nodesKey;
     private final String nodeKeyPrefix;
     private final RecentTakeovers takeovers;
-    private ScheduledExecutorService balancer;
+    private PeriodicTask balancer;
 
     SegmentBalancer(EventProcessingConfiguration processing, StringRedisTemplate redis,
                     SegmentBalancingProperties properties, NodeIdentity node,
@@ -143,13 +143,8 @@ class SegmentBalancer implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        balancer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.interval().toMillis();
-        balancer.scheduleWithFixedDelay(this::balance, 0, interval, TimeUnit.MILLISECONDS);
+        balancer = PeriodicTask.every(properties.interval(), "segment-balancer", this::balance).firstAfter(Duration.ZERO);
+        balancer.start();
     }
 
     /** Leaves at once on a graceful stop, so the other nodes take this node's segments without waiting for the TTL. */
@@ -158,7 +153,7 @@ class SegmentBalancer implements SmartLifecycle {
         if (balancer == null) {
             return;
         }
-        balancer.shutdownNow();
+        balancer.stop();
         balancer = null;
         try {
             redis.delete(nodeKeyPrefix + node);

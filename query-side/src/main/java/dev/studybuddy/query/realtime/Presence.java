@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -12,15 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Who is looking at which conversation, published in Redis for notification-saga (its README,
@@ -48,7 +47,7 @@ class Presence {
     private final Map<SubscriptionKey, Entry> subscriptions = new HashMap<>();
     /** How many of this node's subscriptions show each entry. */
     private final Map<Entry, Integer> held = new HashMap<>();
-    private ScheduledExecutorService writer;
+    private PeriodicTask writer;
 
     Presence(StringRedisTemplate redis, RealtimeProperties properties) {
         this.redis = redis;
@@ -61,13 +60,9 @@ class Presence {
 
     @PostConstruct
     void start() {
-        writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "presence-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long refresh = properties.presenceRefreshInterval().toMillis();
-        writer.scheduleWithFixedDelay(this::refresh, refresh, refresh, TimeUnit.MILLISECONDS);
+        writer = PeriodicTask.every(properties.presenceRefreshInterval(), "presence-writer", this::refresh)
+                .finishingWithin(Duration.ofSeconds(5));
+        writer.start();
     }
 
     /** The subscription is authorized: the user is present in the conversation. */
@@ -160,12 +155,7 @@ class Presence {
             held.clear();
             subscriptions.clear();
         }
-        writer.shutdown();
-        try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.stop();
     }
 
     private record SubscriptionKey(String sessionId, String subscriptionId) {

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.platform.security.SecurityStamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,7 +41,7 @@ class SessionTokens implements SmartLifecycle {
     private final ObjectProvider<MessageChannel> clientOutbound;
     private final RealtimeProperties properties;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService sweeper;
+    private PeriodicTask sweeper;
     private volatile boolean running;
 
     SessionTokens(SecurityStamps stamps, @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
@@ -142,13 +140,8 @@ class SessionTokens implements SmartLifecycle {
 
     @Override
     public void start() {
-        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stomp-token-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.tokenCheckInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
+        sweeper = PeriodicTask.every(properties.tokenCheckInterval(), "stomp-token-sweep", this::sweep);
+        sweeper.start();
         running = true;
     }
 
@@ -156,7 +149,7 @@ class SessionTokens implements SmartLifecycle {
     public void stop() {
         running = false;
         if (sweeper != null) {
-            sweeper.shutdownNow();
+            sweeper.stop();
         }
     }
 

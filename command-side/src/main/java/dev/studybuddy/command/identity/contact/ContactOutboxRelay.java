@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.user.ContactChanged;
 import dev.studybuddy.platform.messaging.ConfirmedPublishing;
-import dev.studybuddy.platform.messaging.RelayLoop;
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -40,7 +40,7 @@ class ContactOutboxRelay implements SmartLifecycle {
     private final ObjectMapper json;
     private final ContactsProperties properties;
     private final Clock clock;
-    private final RelayLoop loop;
+    private final PeriodicTask loop;
 
     ContactOutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, RabbitTemplate rabbit, ObjectMapper json,
                        ContactsProperties properties, Clock clock) {
@@ -50,8 +50,8 @@ class ContactOutboxRelay implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        this.loop = new RelayLoop("contact-outbox-relay", properties.relayInterval(),
-                properties.confirmTimeout().plusSeconds(1), this::runSafely);
+        this.loop = PeriodicTask.every(properties.relayInterval(), "contact-outbox-relay", this::runSafely)
+                .finishingWithin(properties.confirmTimeout().plusSeconds(1));
     }
 
     /** One run: claim a batch, publish it, wait for the confirms, mark what was confirmed. */
@@ -113,7 +113,7 @@ class ContactOutboxRelay implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            RelayLoop.drain(this::relayOnce, properties.batchSize());
+            PeriodicTask.drain(this::relayOnce, properties.batchSize());
             deleteLongPublished();
         } catch (RuntimeException e) {
             log.warn("Contact outbox relay run failed, retrying in {}: {}", properties.relayInterval(), e.toString());
