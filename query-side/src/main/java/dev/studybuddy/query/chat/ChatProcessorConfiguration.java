@@ -1,9 +1,6 @@
 package dev.studybuddy.query.chat;
 
-import dev.studybuddy.platform.deadletter.DeadLetterQueues;
 import dev.studybuddy.platform.eventstore.SegmentClaims;
-import dev.studybuddy.query.consistency.ApplyOnce;
-import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.projection.NodeIdentity;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -14,23 +11,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The chat processor keeps its tokens in MongoDB, next to the views it writes (docs/architecture.md#read-side), claimed
- * per node so that several query-side nodes split its segments. Positions for read-your-writes go to
- * PostgreSQL through ApplyOnce like every projection's, so a token from {@code POST …/messages} works. An event the
- * views cannot take is parked in PostgreSQL's dead-letter queue like every projection's; a MongoDB that does not
- * answer is not a reason to park, the batch is retried ({@code ParkUnlessTransient}).
+ * per node so that several query-side nodes split its segments. Like every projection's
+ * ({@code ProjectionRegistration}), its positions for read-your-writes go to PostgreSQL through ApplyOnce, so a token
+ * from {@code POST …/messages} works, and an event the views cannot take is parked in PostgreSQL's dead-letter queue;
+ * a MongoDB that does not answer is not a reason to park, the batch is retried ({@code ParkUnlessTransient}).
  */
 @Configuration
 class ChatProcessorConfiguration {
-
-    @Bean
-    ConfigurerModule chatAppliedOnce(ProjectionPositions positions) {
-        return ApplyOnce.on(ChatProjection.PROCESSING_GROUP, positions);
-    }
-
-    @Bean
-    ConfigurerModule chatDeadLetters(DeadLetterQueues queues) {
-        return queues.on(ChatProjection.PROCESSING_GROUP);
-    }
 
     @Bean
     ConfigurerModule chatTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node,

@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The files read model: uploads (StoredFile events) and who messages shared them with (the attachments
  * of group and direct messages). Applied once per event by ApplyOnce, with the events' times, so a
- * replay rebuilds identical rows. Registered in {@link FilesProcessorConfiguration}.
+ * replay rebuilds identical rows.
  */
 @Component
 @ProcessingGroup(FilesProjection.PROCESSING_GROUP)

@@ -31,7 +31,7 @@ import java.time.ZoneOffset;
 /**
  * Friend requests, friendships and blocks, from the Friendship events (one aggregate per pair, so the
  * pair's friendship id keys every row). Applied once per event by ApplyOnce, with the events' times,
- * so a replay rebuilds identical rows. Registered in {@link FriendshipsProcessorConfiguration}.
+ * so a replay rebuilds identical rows.
  */
 @Component
 @ProcessingGroup(FriendshipsProjection.PROCESSING_GROUP)

@@ -47,7 +47,7 @@ import java.util.UUID;
  * ends by touching its group's row (member count, last change), which it requires to exist: an event of
  * a group whose creation the projection never saw is refused, and parked as a dead letter with the rest
  * of that group's stream, instead of inventing a group. Applied once per event by ApplyOnce, with the
- * events' times, so a replay rebuilds identical rows. Registered in {@link GroupsProcessorConfiguration}.
+ * events' times, so a replay rebuilds identical rows.
  */
 @Component
 @ProcessingGroup(GroupsProjection.PROCESSING_GROUP)

@@ -25,7 +25,7 @@ import java.util.UUID;
  * The message search index ({@code message_search}) from the message events of the Group and Friendship
  * streams: a post inserts the message, an edit rewrites its body, a deletion removes the row, so a deleted
  * message is never found. Rows carry the events' times, so a replay rebuilds identical rows; who may read
- * them is decided at query time ({@link MessageIndex}). Registered in {@link SearchProcessorConfiguration}.
+ * them is decided at query time ({@link MessageIndex}).
  */
 @Component
 @ProcessingGroup(MessageSearchProjection.PROCESSING_GROUP)

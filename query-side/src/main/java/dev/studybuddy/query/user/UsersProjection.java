@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * The users read model, built from the UserAccount events. Each event is applied once: {@link ApplyOnce}
- * (registered in {@link UsersProcessorConfiguration}) skips redeliveries and records the position that
+ * (as for every projection: {@link dev.studybuddy.query.consistency.ProjectionRegistration}) skips redeliveries and records the position that
  * read-your-writes queries wait for. Times come from the events, so a replay rebuilds identical rows.
  * The handlers write with plain SQL (queries read through {@link UserView}): a statement PostgreSQL
  * refuses then fails its handler at once, and the event is parked, whereas a failed JPA flush would
