@@ -69,15 +69,18 @@ public class DeadLetterQueues {
                         (configuration, invoker) -> invoker.allowReset(true)));
     }
 
-    /** The queue of one processing group; every call builds a view of the same rows. */
+    /**
+     * The queue of one processing group; every call builds a view of the same rows. What it parks is recorded in
+     * the unit of work as well ({@link ParkedInUnitOfWork}).
+     */
     public SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, Serializer eventSerializer) {
-        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+        return new RecordingDeadLetterQueue<>(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(processingGroup)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .build();
+                .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.consistency;
 
+import dev.studybuddy.platform.deadletter.ParkedInUnitOfWork;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -8,34 +9,29 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import java.util.function.Predicate;
 
 /**
  * Wraps every event handler of one projection: an aggregate's event that the projection has already
  * applied is skipped, and a new one moves the projection's position, in the transaction that also
  * writes the projection's rows. That makes the handlers idempotent and lets queries wait for a write
  * ({@link ReadYourWrites}). An event the processor parked in its dead-letter queue instead of applying
- * does not move the position: the read model does not show it.
+ * does not move the position: the read model does not show it. Whether it did is known from the unit of work
+ * ({@link ParkedInUnitOfWork}), without another query per event.
  */
 public final class ApplyOnce implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String processingGroup;
     private final ProjectionPositions positions;
-    private final Predicate<String> parked;
 
-    private ApplyOnce(String processingGroup, ProjectionPositions positions, Predicate<String> parked) {
+    private ApplyOnce(String processingGroup, ProjectionPositions positions) {
         this.processingGroup = processingGroup;
         this.positions = positions;
-        this.parked = parked;
     }
 
     /** Registers the interceptor on the processor of {@code processingGroup} (named after it). */
     public static ConfigurerModule on(String processingGroup, ProjectionPositions positions) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
-                processingGroup, configuration -> new ApplyOnce(processingGroup, positions,
-                        aggregateId -> configuration.eventProcessingConfiguration().deadLetterQueue(processingGroup)
-                                .map(queue -> queue.contains(aggregateId))
-                                .orElse(false))));
+                processingGroup, configuration -> new ApplyOnce(processingGroup, positions)));
     }
 
     @Override
@@ -50,7 +46,7 @@ public final class ApplyOnce implements MessageHandlerInterceptor<EventMessage<?
         Object result = chain.proceed();
         // a retry of a parked event (an admin's) applies it while its letter is still in the queue
         boolean retrying = unitOfWork.resources().containsKey(DeadLetter.class.getName());
-        if (retrying || !parked.test(aggregateId)) {
+        if (retrying || !ParkedInUnitOfWork.includes(unitOfWork, aggregateId)) {
             positions.advance(processingGroup, aggregateId, event.getSequenceNumber());
         }
         return result;

@@ -81,6 +81,8 @@ class UsersDeadLettersIT {
         assertThat(letters.get(0).get("cause").asText()).isNotBlank();
         assertThat(letters.get(1).get("sequenceNumber").asLong()).isEqualTo(behind.sequence());
         assertThat(displayName(poisoned.userId())).isEqualTo("Poisoned");
+        assertThat(positions.sequence(UsersProjection.PROCESSING_GROUP, poisoned.userId().toString()))
+                .as("parked events do not move the position").isLessThan(poison.sequence());
 
         JsonNode users = status(admin);
         assertThat(users.get("deadLetters").asLong()).isEqualTo(2);
