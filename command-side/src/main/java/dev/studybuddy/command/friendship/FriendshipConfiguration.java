@@ -1,7 +1,7 @@
 package dev.studybuddy.command.friendship;
 
+import dev.studybuddy.command.config.AggregateCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,7 +23,7 @@ class FriendshipConfiguration {
     }
 
     @Bean(CACHE)
-    Cache friendshipCache() {
-        return new WeakReferenceCache();
+    Cache friendshipCache(@Value("${studybuddy.friendships.cache-size:1000}") int size) {
+        return AggregateCache.bounded(size);
     }
 }
