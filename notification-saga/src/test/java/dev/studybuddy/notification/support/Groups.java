@@ -48,8 +48,11 @@ public final class Groups {
         return group;
     }
 
-    private static void write(DomainEvents events, UUID group, Decision decision) {
-        decision.events().forEach(event -> events.publish(DomainEvents.GROUP, group.toString(), event));
+    /** The events of the Group aggregate's decisions, into the group's stream. */
+    public static void write(DomainEvents events, UUID group, Decision... decisions) {
+        for (Decision decision : decisions) {
+            decision.events().forEach(event -> events.publish(DomainEvents.GROUP, group.toString(), event));
+        }
     }
 
     private static void open(DomainEvents events, UUID group, UUID user) {

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.test.context.TestComponent;
 
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes the events command-side's Group aggregate emits for each decision, as the shared
@@ -97,9 +98,9 @@ public class Groups {
                 capacity, by));
     }
 
-    /** The events of one of the aggregate's decisions, appended together as the aggregate appends them. */
-    public ConsistencyToken write(UUID groupId, Decision decision) {
-        return publish(groupId, decision.events().toArray());
+    /** The events of the aggregate's decisions, in one append (the events of one decision always share one). */
+    public ConsistencyToken write(UUID groupId, Decision... decisions) {
+        return publish(groupId, Stream.of(decisions).flatMap(decision -> decision.events().stream()).toArray());
     }
 
     /** Any events of the group's stream, as they are: also those the aggregate would never emit. */

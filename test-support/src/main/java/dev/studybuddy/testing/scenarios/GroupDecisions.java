@@ -6,6 +6,7 @@ import dev.studybuddy.api.group.AddGroupReactionCommand;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
 import dev.studybuddy.api.group.ArchiveGroupCommand;
 import dev.studybuddy.api.group.BanFromGroupCommand;
+import dev.studybuddy.api.group.CancelStudySessionCommand;
 import dev.studybuddy.api.group.ChangeGroupDetailsCommand;
 import dev.studybuddy.api.group.ChangeMemberRoleCommand;
 import dev.studybuddy.api.group.CreateGroupCommand;
@@ -45,7 +46,10 @@ import dev.studybuddy.api.group.PostGroupMessageCommand;
 import dev.studybuddy.api.group.RejectJoinRequestCommand;
 import dev.studybuddy.api.group.RemoveGroupReactionCommand;
 import dev.studybuddy.api.group.RemoveMemberCommand;
+import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
+import dev.studybuddy.api.group.StudySessionCancelledEvent;
+import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
@@ -223,5 +227,19 @@ public final class GroupDecisions {
         return new Decision(() -> new ScheduleStudySessionCommand(groupId, sessionId, scheduler, title, startsAt,
                 durationMinutes),
                 new StudySessionScheduledEvent(groupId, sessionId, scheduler, title, startsAt, durationMinutes));
+    }
+
+    /** Its scheduler, the owner or an admin gives a session that has not started new values, all of them. */
+    public static Decision rescheduleSession(UUID groupId, UUID sessionId, UUID by, String title, Instant startsAt,
+                                             int durationMinutes) {
+        return new Decision(() -> new RescheduleStudySessionCommand(groupId, sessionId, Actor.member(by), title,
+                startsAt, durationMinutes),
+                new StudySessionRescheduledEvent(groupId, sessionId, title, startsAt, durationMinutes, by));
+    }
+
+    /** Its scheduler, the owner or an admin cancels a session that has not started. */
+    public static Decision cancelSession(UUID groupId, UUID sessionId, UUID by) {
+        return new Decision(() -> new CancelStudySessionCommand(groupId, sessionId, Actor.member(by)),
+                new StudySessionCancelledEvent(groupId, sessionId, by));
     }
 }

@@ -44,7 +44,7 @@ public final class GroupScenarios {
     public static List<Scenario> all() {
         return List.of(created(), roster(), memberLeft(), membersRemovedAndBanned(), joinRequestsDecided(),
                 invitationsAnswered(), ownershipTransferred(), detailsChangedAndArchived(),
-                messagePostedEditedAndDeleted(), messagePinnedReactedToAndDeleted(), studySessionScheduled());
+                messagePostedEditedAndDeleted(), messagePinnedReactedToAndDeleted(), studySessionsScheduled());
     }
 
     public static Scenario created() {
@@ -136,11 +136,16 @@ public final class GroupScenarios {
                 deletePinned(group, message, MEMBER)));
     }
 
-    public static Scenario studySessionScheduled() {
+    public static Scenario studySessionsScheduled() {
         UUID group = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
         Instant nextWeek = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
-        return new Scenario("a study session scheduled", withRoster(group,
-                scheduleSession(group, UUID.randomUUID(), MEMBER, "Eigenvalues", nextWeek, 90)));
+        return new Scenario("study sessions scheduled, one rescheduled, another cancelled", withRoster(group,
+                scheduleSession(group, first, MEMBER, "Eigenvalues", nextWeek, 90),
+                scheduleSession(group, second, OWNER, "Exam", nextWeek.plus(Duration.ofDays(1)), 120),
+                rescheduleSession(group, first, MEMBER, "Eigenvalues, part 2", nextWeek.plus(Duration.ofHours(2)), 60),
+                cancelSession(group, second, ADMIN)));
     }
 
     private static Decision createOpen(UUID group) {
