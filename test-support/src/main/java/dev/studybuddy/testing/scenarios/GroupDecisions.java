@@ -172,9 +172,19 @@ public final class GroupDecisions {
 
     /** A member posts a message that neither replies nor mentions nor attaches. */
     public static Decision post(UUID groupId, UUID messageId, UUID author, String body) {
-        return new Decision(() -> new PostGroupMessageCommand(groupId, messageId, author, body, null, List.of(),
-                List.of()),
-                new GroupMessagePostedEvent(groupId, messageId, author, body, null, List.of(), List.of()));
+        return post(groupId, messageId, author, body, null, List.of(), List.of());
+    }
+
+    /**
+     * A member posts a message, perhaps a reply to one of the latest messages; {@code mentions} are other
+     * members of the group, each once (the aggregate drops anyone else), {@code attachments} distinct files.
+     */
+    public static Decision post(UUID groupId, UUID messageId, UUID author, String body, UUID replyTo,
+                                List<UUID> mentions, List<UUID> attachments) {
+        return new Decision(() -> new PostGroupMessageCommand(groupId, messageId, author, body, replyTo, mentions,
+                attachments),
+                new GroupMessagePostedEvent(groupId, messageId, author, body, replyTo, List.copyOf(mentions),
+                        List.copyOf(attachments)));
     }
 
     /** The author edits their message within the edit window. */

@@ -111,12 +111,13 @@ public final class GroupScenarios {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
-        return new Scenario("messages posted, one edited, deleted by author, admin and platform moderator",
+        return new Scenario("messages posted (a reply mentioning and attaching), one edited, deleted by author, admin and platform moderator",
                 withRoster(group,
                         post(group, first, MEMBER, "Who has problem 3?"),
                         edit(group, first, MEMBER, "Who has solved problem 3?"),
                         post(group, second, MEMBER, "Answers: 42"),
-                        post(group, third, ADMIN, "Spoilers, please"),
+                        post(group, third, ADMIN, "Spoilers, please", second, List.of(MEMBER, OWNER),
+                                List.of(UUID.randomUUID())),
                         delete(group, first, MEMBER, false),
                         delete(group, second, ADMIN, false),
                         delete(group, third, MODERATOR, true)));
