@@ -1,14 +1,14 @@
 package dev.studybuddy.command.group;
 
 import dev.studybuddy.api.group.Actor;
-import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.group.JoinRoute;
 import dev.studybuddy.api.group.MemberJoinedEvent;
-import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.command.user.TestUserDirectory;
+import dev.studybuddy.testing.scenarios.Decision;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
+import dev.studybuddy.testing.scenarios.Scenario;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.util.List;
@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * The cast and the usual history of the group fixture tests: an owner, an admin and a plain member,
- * an outsider who may join, and a platform moderator who belongs to no group.
+ * an outsider who may join, and a platform moderator who belongs to no group. The history is told with
+ * the shared {@link GroupDecisions}, which GroupScenariosTest checks against this aggregate.
  */
 final class GroupHistory {
 
@@ -57,19 +58,16 @@ final class GroupHistory {
 
     /** A group of OWNER alone. */
     static List<Object> created(JoinPolicy policy, int capacity) {
-        return List.of(
-                new GroupCreatedEvent(GROUP, OWNER, NAME, DESCRIPTION, GroupVisibility.PUBLIC, policy, capacity),
-                new MemberJoinedEvent(GROUP, OWNER, GroupRole.OWNER, JoinRoute.CREATED));
+        return creation(policy, capacity).events();
     }
 
     /** OWNER, ADMIN (promoted from member) and MEMBER: three seats taken. */
     static List<Object> roster(JoinPolicy policy, int capacity) {
-        return List.of(
-                new GroupCreatedEvent(GROUP, OWNER, NAME, DESCRIPTION, GroupVisibility.PUBLIC, policy, capacity),
-                new MemberJoinedEvent(GROUP, OWNER, GroupRole.OWNER, JoinRoute.CREATED),
-                joined(ADMIN),
-                new MemberRoleChangedEvent(GROUP, ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER),
-                joined(MEMBER));
+        return new Scenario("roster", List.of(
+                creation(policy, capacity),
+                GroupDecisions.join(GROUP, ADMIN),
+                GroupDecisions.changeRole(GROUP, ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER),
+                GroupDecisions.join(GROUP, MEMBER))).events();
     }
 
     static List<Object> roster(JoinPolicy policy) {
@@ -77,6 +75,10 @@ final class GroupHistory {
     }
 
     static MemberJoinedEvent joined(UUID userId) {
-        return new MemberJoinedEvent(GROUP, userId, GroupRole.MEMBER, JoinRoute.OPEN);
+        return GroupDecisions.join(GROUP, userId).event();
+    }
+
+    private static Decision creation(JoinPolicy policy, int capacity) {
+        return GroupDecisions.create(GROUP, OWNER, NAME, DESCRIPTION, GroupVisibility.PUBLIC, policy, capacity);
     }
 }

@@ -2,7 +2,7 @@ package dev.studybuddy.notification.audit;
 
 import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.NotificationPages;
-import dev.studybuddy.notification.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -6,7 +6,7 @@ import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.Notification;
 import dev.studybuddy.notification.log.NotificationPages;
 import dev.studybuddy.notification.log.NotificationRepository;
-import dev.studybuddy.notification.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

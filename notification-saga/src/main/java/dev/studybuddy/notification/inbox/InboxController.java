@@ -1,6 +1,6 @@
 package dev.studybuddy.notification.inbox;
 
-import dev.studybuddy.notification.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package dev.studybuddy.notification.log;
 
-import dev.studybuddy.notification.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.notification.web.PagingProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;

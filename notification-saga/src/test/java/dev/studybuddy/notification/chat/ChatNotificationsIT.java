@@ -2,13 +2,13 @@ package dev.studybuddy.notification.chat;
 
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +63,7 @@ class ChatNotificationsIT {
         UUID group = Groups.create(events, recipients, author, Map.of(atAll, NotificationLevel.ALL,
                 atMentions, NotificationLevel.MENTIONS, atNone, NotificationLevel.NONE, bystander, NotificationLevel.ALL));
 
-        events.publish(DomainEvents.GROUP, group.toString(), new GroupMessagePostedEvent(group, UUID.randomUUID(),
+        Groups.write(events, group, GroupDecisions.post(group, UUID.randomUUID(),
                 author, "@all @mentions @none: see page 12", null, List.of(atAll, atMentions, atNone), List.of()));
 
         await().atMost(Duration.ofSeconds(60)).until(() ->

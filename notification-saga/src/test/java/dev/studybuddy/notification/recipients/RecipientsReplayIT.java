@@ -1,19 +1,15 @@
 package dev.studybuddy.notification.recipients;
 
-import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.group.JoinRequestApprovedEvent;
-import dev.studybuddy.api.group.JoinRequestedEvent;
-import dev.studybuddy.api.group.JoinRoute;
-import dev.studybuddy.api.group.MemberJoinedEvent;
-import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
+import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -53,16 +49,13 @@ class RecipientsReplayIT {
         events.publish(DomainEvents.USER_ACCOUNT, requester.toString(),
                 new UserRegisteredEvent(requester, "req_" + requester.toString().substring(0, 8), "Rita Requester",
                         Set.of(PlatformRole.USER)));
-        String g = group.toString();
-        events.publish(DomainEvents.GROUP, g, new GroupCreatedEvent(group, owner, "Linear Algebra", "",
-                GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10));
-        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, owner, GroupRole.OWNER, JoinRoute.CREATED));
-        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, admin, GroupRole.MEMBER, JoinRoute.OPEN));
-        events.publish(DomainEvents.GROUP, g, new MemberRoleChangedEvent(group, admin, GroupRole.MEMBER,
-                GroupRole.ADMIN, owner));
-        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, member, GroupRole.MEMBER, JoinRoute.OPEN));
-        events.publish(DomainEvents.GROUP, g, new JoinRequestedEvent(group, requester));
-        events.publish(DomainEvents.GROUP, g, new JoinRequestApprovedEvent(group, requester, admin));
+        Groups.write(events, group,
+                GroupDecisions.create(group, owner, "Linear Algebra", "", GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10),
+                GroupDecisions.join(group, admin),
+                GroupDecisions.changeRole(group, admin, GroupRole.MEMBER, GroupRole.ADMIN, owner),
+                GroupDecisions.join(group, member),
+                GroupDecisions.requestToJoin(group, requester),
+                GroupDecisions.approve(group, requester, admin));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> log.rowsOf(requester).stream()
                 .anyMatch(row -> "group.join-request.approved".equals(row.get("type"))));

@@ -1,6 +1,5 @@
 package dev.studybuddy.notification.studysession;
 
-import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.NotificationSagaApplication;
 import dev.studybuddy.notification.NotificationSagaIT;
@@ -9,6 +8,7 @@ import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.notification.support.RedisNotifications;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -77,8 +77,7 @@ class TwoSagaNodesIT {
         UUID session = UUID.randomUUID();
         Instant startsAt = Instant.now().plus(properties.remindBefore()).plusSeconds(5);
 
-        events.publish(DomainEvents.GROUP, group.toString(), new StudySessionScheduledEvent(group, session, owner,
-                "Two nodes", startsAt, 60));
+        Groups.write(events, group, GroupDecisions.scheduleSession(group, session, owner, "Two nodes", startsAt, 60));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> log.rowsOf(member).size() == 2
                 && log.rowsOf(member).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));

@@ -1,16 +1,14 @@
 package dev.studybuddy.notification.support;
 
-import dev.studybuddy.api.group.GroupCreatedEvent;
-import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.group.JoinRoute;
-import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.MembershipOpenedEvent;
 import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
 import dev.studybuddy.notification.recipients.Recipients;
+import dev.studybuddy.testing.scenarios.Decision;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Builds a group in the event store as command-side would (Group and Membership streams) and waits until the
- * recipients projection knows its roster and levels. */
+/** Builds a group in the event store as command-side would (Group and Membership streams; the Group's events as
+ * the shared {@link GroupDecisions} build them) and waits until the recipients projection knows its roster and levels. */
 public final class Groups {
 
     public static final String MEMBERSHIP = "Membership";
@@ -33,13 +31,11 @@ public final class Groups {
     public static UUID create(DomainEvents events, Recipients recipients, UUID owner, Map<UUID, NotificationLevel> members) {
         UUID group = UUID.randomUUID();
         String g = group.toString();
-        events.publish(DomainEvents.GROUP, g, new GroupCreatedEvent(group, owner, "Group " + g.substring(0, 8), "",
+        write(events, group, GroupDecisions.create(group, owner, "Group " + g.substring(0, 8), "",
                 GroupVisibility.PUBLIC, JoinPolicy.OPEN, 50));
-        events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, owner, GroupRole.OWNER, JoinRoute.CREATED));
         open(events, group, owner);
         for (Map.Entry<UUID, NotificationLevel> member : members.entrySet()) {
-            events.publish(DomainEvents.GROUP, g, new MemberJoinedEvent(group, member.getKey(), GroupRole.MEMBER,
-                    JoinRoute.OPEN));
+            write(events, group, GroupDecisions.join(group, member.getKey()));
             open(events, group, member.getKey());
             if (member.getValue() != NotificationLevel.ALL) {
                 events.publish(MEMBERSHIP, MembershipId.of(group, member.getKey()), new NotificationLevelChangedEvent(
@@ -50,6 +46,13 @@ public final class Groups {
                 && members.entrySet().stream().allMatch(member ->
                 recipients.levelOf(group, member.getKey()).equals(Optional.of(member.getValue()))));
         return group;
+    }
+
+    /** The events of the Group aggregate's decisions, into the group's stream. */
+    public static void write(DomainEvents events, UUID group, Decision... decisions) {
+        for (Decision decision : decisions) {
+            decision.events().forEach(event -> events.publish(DomainEvents.GROUP, group.toString(), event));
+        }
     }
 
     private static void open(DomainEvents events, UUID group, UUID user) {

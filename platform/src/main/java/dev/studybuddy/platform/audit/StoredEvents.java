@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import dev.studybuddy.platform.web.CursorPage;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
@@ -79,7 +80,7 @@ public class StoredEvents {
      * One page of the global stream: up to {@code limit} matching events after {@code cursor} (null: from
      * the start). The next cursor is null once the stream is exhausted.
      */
-    public Page page(EventFilter filter, String cursor, int limit) {
+    public CursorPage<StoredEvent> page(EventFilter filter, String cursor, int limit) {
         List<StoredEvent> items = new ArrayList<>();
         String next = null;
         try (MongoCursor<Document> documents = global(filter, Position.decode(cursor)).limit(limit + 1).iterator()) {
@@ -92,7 +93,7 @@ public class StoredEvents {
                 items.add(event);
             }
         }
-        return new Page(items, next);
+        return new CursorPage<>(items, next);
     }
 
     /** Every matching event of the global stream in store order, read through a cursor in batches. */
@@ -160,9 +161,6 @@ public class StoredEvents {
 
     /** Filters of the global stream; each may be null. {@code type} is the payload class, simple or qualified name. */
     public record EventFilter(Instant from, Instant to, String type, String actor) {
-    }
-
-    public record Page(List<StoredEvent> items, String nextCursor) {
     }
 
     /** Where a page of the global stream ended; opaque to clients. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.studybuddy.platform.audit.AuditedEvent;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.audit.StoredEvents.EventFilter;
+import dev.studybuddy.platform.web.CursorPage;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,8 +36,8 @@ import java.util.UUID;
 class AuditEventsController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
+    static final int DEFAULT_LIMIT = CursorPage.DEFAULT_LIMIT;
+    static final int MAX_LIMIT = CursorPage.MAX_LIMIT;
 
     private final StoredEvents storedEvents;
     private final ObjectWriter lines;
@@ -68,8 +68,7 @@ class AuditEventsController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ".");
         }
-        StoredEvents.Page page = storedEvents.page(filter, cursor, limit);
-        return new EventsPage(page.items().stream().map(AuditedEvent::of).toList(), page.nextCursor());
+        return storedEvents.page(filter, cursor, limit).map(AuditedEvent::of);
     }
 
     private StreamingResponseBody export(EventFilter filter) {
@@ -87,8 +86,5 @@ class AuditEventsController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    record EventsPage(List<AuditedEvent> items, String nextCursor) {
     }
 }

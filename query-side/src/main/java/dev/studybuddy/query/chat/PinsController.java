@@ -4,7 +4,7 @@ import dev.studybuddy.api.chat.MessageRules;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.realtime.Conversations;
-import dev.studybuddy.query.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

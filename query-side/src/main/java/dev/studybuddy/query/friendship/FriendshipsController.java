@@ -5,7 +5,7 @@ import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindBlockedUsersQuery;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendRequestsQuery;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendsQuery;
-import dev.studybuddy.query.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.web.SortKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -12,7 +12,7 @@ import dev.studybuddy.query.group.GroupQueries.FindInvitationsQuery;
 import dev.studybuddy.query.group.GroupQueries.FindJoinRequestsQuery;
 import dev.studybuddy.query.group.GroupQueries.FindRosterQuery;
 import dev.studybuddy.query.group.GroupQueries.ListGroupsQuery;
-import dev.studybuddy.query.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.web.SortKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -7,7 +7,7 @@ import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.group.GroupAccess;
 import dev.studybuddy.query.realtime.Conversations;
-import dev.studybuddy.query.web.CursorPage;
+import dev.studybuddy.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;

@@ -2,7 +2,7 @@ package dev.studybuddy.query.search;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import dev.studybuddy.query.web.Cursors;
+import dev.studybuddy.platform.web.Cursors;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -47,7 +47,7 @@ record SearchCursor(String search, float rank, Instant postedAt, UUID messageId)
         return decoded;
     }
 
-    /** The key {@link dev.studybuddy.query.web.CursorPage} wraps as the opaque cursor. */
+    /** The key {@link dev.studybuddy.platform.web.CursorPage} wraps as the opaque cursor. */
     String key() {
         long micros = Math.addExact(Math.multiplyExact(postedAt.getEpochSecond(), 1_000_000L), postedAt.getNano() / 1_000L);
         return search + "|" + Integer.toHexString(Float.floatToIntBits(rank)) + "|" + micros + "|" + messageId;

@@ -2,6 +2,7 @@ package dev.studybuddy.query.web;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.web.Cursors;
 
 import java.util.UUID;
 

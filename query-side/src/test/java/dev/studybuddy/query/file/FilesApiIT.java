@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
-import dev.studybuddy.api.group.GroupMessageDeletedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.AvatarChangedEvent;
@@ -19,6 +17,7 @@ import dev.studybuddy.query.support.StoredFiles;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -198,7 +197,7 @@ class FilesApiIT {
         assertProblem(as(member).get(path), 404, "NOT_FOUND");
 
         UUID messageId = UUID.randomUUID();
-        ConsistencyToken posted = groups.publish(group.groupId(), new GroupMessagePostedEvent(group.groupId(), messageId,
+        ConsistencyToken posted = groups.write(group.groupId(), GroupDecisions.post(group.groupId(), messageId,
                 owner, "see attached", null, List.of(), List.of(file.fileId())));
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, posted);
 
@@ -209,8 +208,8 @@ class FilesApiIT {
         accounts.awaitProjected("groups", groups.leave(group.groupId(), member));
         assertProblem(as(member).get(path), 404, "NOT_FOUND");
 
-        ConsistencyToken deleted = groups.publish(group.groupId(),
-                new GroupMessageDeletedEvent(group.groupId(), messageId, owner, false));
+        ConsistencyToken deleted = groups.write(group.groupId(),
+                GroupDecisions.delete(group.groupId(), messageId, owner, false));
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, deleted);
         assertThat(as(owner).get(path).status()).isEqualTo(200);
     }
@@ -275,7 +274,7 @@ class FilesApiIT {
             client.subscribe("/topic/groups." + group.groupId());
             Thread.sleep(500);
             UUID messageId = UUID.randomUUID();
-            ConsistencyToken posted = groups.publish(group.groupId(), new GroupMessagePostedEvent(group.groupId(),
+            ConsistencyToken posted = groups.write(group.groupId(), GroupDecisions.post(group.groupId(),
                     messageId, owner, "two drafts", null, List.of(), List.of(kept.fileId(), removed.fileId())));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 1);

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.group.StudySessionCancelledEvent;
-import dev.studybuddy.api.group.StudySessionRescheduledEvent;
-import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.Groups;
@@ -14,6 +11,7 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,11 +49,12 @@ class StudySessionsIT {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        applied(groups.publish(group.groupId(),
-                new StudySessionScheduledEvent(group.groupId(), first, member, "Proofs", tomorrow, 60),
-                new StudySessionScheduledEvent(group.groupId(), second, owner, "Exam", tomorrow.plusSeconds(3600), 90),
-                new StudySessionRescheduledEvent(group.groupId(), first, "Proofs, part 2", tomorrow.minusSeconds(600), 45, member),
-                new StudySessionCancelledEvent(group.groupId(), second, owner)));
+        applied(groups.write(group.groupId(),
+                GroupDecisions.scheduleSession(group.groupId(), first, member, "Proofs", tomorrow, 60),
+                GroupDecisions.scheduleSession(group.groupId(), second, owner, "Exam", tomorrow.plusSeconds(3600), 90),
+                GroupDecisions.rescheduleSession(group.groupId(), first, member, "Proofs, part 2",
+                        tomorrow.minusSeconds(600), 45),
+                GroupDecisions.cancelSession(group.groupId(), second, owner)));
 
         JsonNode upcoming = ok(as(member).get("/api/groups/" + group.groupId() + "/sessions"));
         assertThat(titles(upcoming)).containsExactly("Proofs, part 2");

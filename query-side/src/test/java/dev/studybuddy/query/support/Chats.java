@@ -9,16 +9,11 @@ import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
 import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
-import dev.studybuddy.api.group.GroupMessageDeletedEvent;
-import dev.studybuddy.api.group.GroupMessageEditedEvent;
-import dev.studybuddy.api.group.GroupMessagePinnedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
-import dev.studybuddy.api.group.GroupReactionAddedEvent;
-import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.testing.scenarios.Decision;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -26,7 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the chat events command-side emits: group messages into the Group stream, direct messages and
+ * Writes the chat events command-side emits: group messages into the Group stream (as the shared
+ * {@link GroupDecisions} build them), direct messages and
  * their read positions into the pair's Friendship stream, a member's read position into their
  * Membership stream. A message's seq is its event's sequence number. Appends from several threads to
  * one stream are retried when another thread took the sequence number first, as command-side retries
@@ -47,39 +43,38 @@ public class Chats {
     /** @return the posted message (its seq from the token) */
     public Posted post(UUID groupId, UUID author, String body) {
         UUID messageId = UUID.randomUUID();
-        ConsistencyToken token = append(Groups.AGGREGATE_TYPE, groupId.toString(),
-                new GroupMessagePostedEvent(groupId, messageId, author, body, null, List.of(), List.of()));
+        ConsistencyToken token = write(groupId, GroupDecisions.post(groupId, messageId, author, body));
         return new Posted(messageId, token.sequence(), token);
     }
 
+    /** Only the command names the editor, and only its events are written here: no author needed. */
     public ConsistencyToken edit(UUID groupId, UUID messageId, String body) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageEditedEvent(groupId, messageId, body));
+        return write(groupId, GroupDecisions.edit(groupId, messageId, null, body));
     }
 
     public ConsistencyToken delete(UUID groupId, UUID messageId, UUID by, boolean moderation) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageDeletedEvent(groupId, messageId, by, moderation));
+        return write(groupId, GroupDecisions.delete(groupId, messageId, by, moderation));
     }
 
     public ConsistencyToken pin(UUID groupId, UUID messageId, UUID by) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessagePinnedEvent(groupId, messageId, by));
+        return write(groupId, GroupDecisions.pin(groupId, messageId, by));
     }
 
     public ConsistencyToken unpin(UUID groupId, UUID messageId, UUID by) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageUnpinnedEvent(groupId, messageId, by));
+        return write(groupId, GroupDecisions.unpin(groupId, messageId, by));
     }
 
     /** The deletion of a pinned message, which unpins it in the same append, as the Group aggregate does. */
     public ConsistencyToken deletePinned(UUID groupId, UUID messageId, UUID by) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupMessageDeletedEvent(groupId, messageId, by, false),
-                new GroupMessageUnpinnedEvent(groupId, messageId, by));
+        return write(groupId, GroupDecisions.deletePinned(groupId, messageId, by));
     }
 
     public ConsistencyToken react(UUID groupId, UUID messageId, UUID userId, String emoji) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupReactionAddedEvent(groupId, messageId, userId, emoji));
+        return write(groupId, GroupDecisions.react(groupId, messageId, userId, emoji));
     }
 
     public ConsistencyToken unreact(UUID groupId, UUID messageId, UUID userId, String emoji) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), new GroupReactionRemovedEvent(groupId, messageId, userId, emoji));
+        return write(groupId, GroupDecisions.unreact(groupId, messageId, userId, emoji));
     }
 
     public ConsistencyToken markRead(UUID groupId, UUID userId, long seq) {
@@ -128,6 +123,10 @@ public class Chats {
     public ConsistencyToken markDirectRead(UUID reader, UUID other, long seq) {
         String friendshipId = FriendshipId.of(reader, other);
         return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReadPositionAdvancedEvent(friendshipId, reader, seq));
+    }
+
+    private ConsistencyToken write(UUID groupId, Decision decision) {
+        return append(Groups.AGGREGATE_TYPE, groupId.toString(), decision.events().toArray());
     }
 
     private ConsistencyToken append(String type, String aggregateId, Object... events) {

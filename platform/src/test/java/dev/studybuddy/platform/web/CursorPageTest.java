@@ -1,4 +1,4 @@
-package dev.studybuddy.query.web;
+package dev.studybuddy.platform.web;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;

@@ -1,11 +1,11 @@
-package dev.studybuddy.query.web;
+package dev.studybuddy.platform.web;
 
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a cursor-paged list (API.md): {@code {"items": [...], "nextCursor": "..." | null}}.
- * {@code nextCursor} is null on the last page.
+ * One page of a cursor-paged list, as every service answers its lists (API.md):
+ * {@code {"items": [...], "nextCursor": "..." | null}}. {@code nextCursor} is null on the last page.
  */
 public record CursorPage<T>(List<T> items, String nextCursor) {
 
