@@ -1,0 +1,59 @@
+package dev.studybuddy.query.export;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.api.user.FindUserQuery;
+import dev.studybuddy.api.user.UserProfile;
+import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.query.export.NotificationInbox.NotificationsUnavailable;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code GET /api/users/me/export}: everything the platform holds about the caller, as NDJSON (docs/api.md,
+ * "Account export"; docs/adr/0017-account-export.md). What can fail is asked before the first byte (the profile,
+ * the inbox's first page), so that it is a problem answer and not a broken stream.
+ */
+@RestController
+class AccountExportController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    private final QueryGateway queryGateway;
+    private final NotificationInbox notifications;
+    private final AccountExport export;
+
+    AccountExportController(QueryGateway queryGateway, NotificationInbox notifications, AccountExport export) {
+        this.queryGateway = queryGateway;
+        this.notifications = notifications;
+        this.export = export;
+    }
+
+    @GetMapping("/api/users/me/export")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt token) {
+        UserProfile profile = queryGateway.query(new FindUserQuery(CurrentUser.id()),
+                        ResponseTypes.optionalInstanceOf(UserProfile.class)).join()
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such user."));
+        NotificationInbox.Page firstNotifications;
+        try {
+            firstNotifications = notifications.page(token.getTokenValue(), null);
+        } catch (NotificationsUnavailable e) {
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The notifications cannot be read right now, so the export cannot be complete. Try again later.");
+        }
+        return ResponseEntity.ok()
+                .contentType(NDJSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("studybuddy-export.ndjson").build().toString())
+                .body(out -> export.write(profile, token.getTokenValue(), firstNotifications, out));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.studybuddy.query.export;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How {@code GET /api/users/me/export} reads what it streams (docs/adr/0017-account-export.md).
+ *
+ * @param notificationSagaUrl    where notification-saga answers {@code GET /api/notifications}: the inbox is
+ *                               its own, read page by page with the caller's token
+ * @param pageSize               rows read from a read model at a time (and the Mongo cursor's batch size)
+ * @param notificationPageSize   notifications asked for at a time (notification-saga answers at most 200)
+ * @param notificationTimeout    how long one page of notifications may take to connect and to arrive
+ */
+@ConfigurationProperties("studybuddy.export")
+record ExportProperties(@DefaultValue("http://127.0.0.1:8083") URI notificationSagaUrl,
+                        @DefaultValue("500") int pageSize,
+                        @DefaultValue("200") int notificationPageSize,
+                        @DefaultValue("10s") Duration notificationTimeout) {
+}
