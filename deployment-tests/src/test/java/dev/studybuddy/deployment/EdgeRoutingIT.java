@@ -178,6 +178,8 @@ class EdgeRoutingIT {
                 new Route("POST", "/api/admin/projections/users/replay", QUERY),
                 new Route("PUT", "/api/users/me/presence", QUERY),
                 new Route("PUT", "/api/users/me/receipts", QUERY),
+                // the account export streams from query-side (GET, unbuffered)
+                new Route("GET", "/api/users/me/export", QUERY),
                 new Route("GET", "/api/presence", QUERY),
                 // API descriptions and the one Swagger UI
                 new Route("GET", "/v3/api-docs/command", COMMAND, "/v3/api-docs"),
