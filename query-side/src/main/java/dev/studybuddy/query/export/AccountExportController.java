@@ -6,6 +6,9 @@ import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.export.NotificationInbox.NotificationsUnavailable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
@@ -38,6 +41,17 @@ class AccountExportController {
         this.export = export;
     }
 
+    @Operation(summary = "Export everything the platform holds about the caller",
+            description = "NDJSON, one JSON object a line with a type: profile, friendship, block, membership, file, "
+                    + "message, reaction, notification, then end (or incomplete when notification-saga stopped "
+                    + "answering mid-way). Only the caller's own data. docs/api.md \"Account export\".",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The export, streamed",
+                            content = @Content(mediaType = "application/x-ndjson")),
+                    @ApiResponse(responseCode = "401", description = "No valid access token"),
+                    @ApiResponse(responseCode = "404", description = "The account is not projected yet"),
+                    @ApiResponse(responseCode = "503", description = "notification-saga's inbox cannot be read: "
+                            + "nothing is exported rather than an export without notifications")})
     @GetMapping("/api/users/me/export")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt token) {
         UserProfile profile = queryGateway.query(new FindUserQuery(CurrentUser.id()),
