@@ -106,6 +106,8 @@ class EdgeRoutingIT {
                 new Route("PATCH", "/api/users/me", COMMAND),
                 new Route("PUT", "/api/users/me/avatar", COMMAND),
                 new Route("GET", "/api/users/me/sessions", COMMAND),
+                new Route("GET", "/api/users/me/email", COMMAND),
+                new Route("POST", "/api/users/me/email", COMMAND),
                 new Route("DELETE", "/api/users/me/sessions/" + ID, COMMAND),
                 new Route("GET", "/api/users?search=al", QUERY),
                 new Route("GET", u, QUERY),
