@@ -45,8 +45,9 @@ final class RunningSystem implements AutoCloseable {
                 "BCRYPT_STRENGTH", "10");
         int notificationPort = freePort();
         Map<String, String> querySide = new LinkedHashMap<>(shared);
-        // the account export reads the caller's notifications from notification-saga's inbox
+        // the account export reads the caller's notifications from notification-saga, their address from command-side
         querySide.put("NOTIFICATION_SAGA_URL", "http://127.0.0.1:" + notificationPort);
+        querySide.put("COMMAND_SIDE_URL", "http://127.0.0.1:" + commandPort);
         launch("command-side", commandPort, shared);
         launch("query-side", freePort(), querySide);
         launch("notification-saga", notificationPort, shared);

@@ -93,7 +93,8 @@ class SystemIT {
             assertThat(export.status()).as(export.toString()).isEqualTo(200);
             assertThat(export.contentType()).startsWith("application/x-ndjson");
             assertThat(export.body()).contains("\"type\":\"profile\"", "\"username\":\"" + username + "\"",
-                    "\"type\":\"notification\"", "\"type\":\"end\"");
+                    "\"email\":\"" + username + "@studybuddy.test\"", "\"type\":\"notification\"",
+                    "\"type\":\"end\"").doesNotContain(sender + "@studybuddy.test");
         });
 
         for (String service : SERVICES) {

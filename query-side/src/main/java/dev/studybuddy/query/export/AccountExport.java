@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.query.chat.ChatViews;
-import dev.studybuddy.query.export.NotificationInbox.NotificationsUnavailable;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
 import dev.studybuddy.query.friendship.Relations;
@@ -21,6 +20,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,12 +60,14 @@ class AccountExport {
     }
 
     /**
+     * @param address            the caller's e-mail address from command-side, read before the answer started
      * @param firstNotifications the inbox's first page, read before the answer started so that an unreachable
      *                           notification-saga is a 503 and not a stream without notifications
      */
-    void write(UserProfile profile, String accessToken, NotificationInbox.Page firstNotifications, OutputStream out) {
+    void write(UserProfile profile, Optional<AccountAddress.Address> address, String accessToken,
+               NotificationInbox.Page firstNotifications, OutputStream out) {
         UUID me = profile.userId();
-        write(out, ExportLine.Profile.of(profile, privacy.presenceVisible(me), privacy.receiptsEnabled(me)));
+        write(out, ExportLine.Profile.of(profile, address, privacy.presenceVisible(me), privacy.receiptsEnabled(me)));
         writeRelations(me, out);
         writeAffiliations(me, out);
         writeFiles(me, out);
@@ -116,7 +118,7 @@ class AccountExport {
             }
             try {
                 page = notifications.page(accessToken, page.nextCursor());
-            } catch (NotificationsUnavailable e) {
+            } catch (NotAnswering e) {
                 log.warn("Account export without its later notifications: {}", e.getMessage());
                 write(out, new ExportLine.Incomplete("notification",
                         "notification-saga did not answer; the notifications above are only the newest"));

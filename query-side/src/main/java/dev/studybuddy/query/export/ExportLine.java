@@ -17,6 +17,7 @@ import dev.studybuddy.query.realtime.Conversations;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,15 +31,21 @@ sealed interface ExportLine {
     @JsonProperty("type")
     String type();
 
-    /** The account as the users read model holds it, with the privacy settings (query-side's own rows). */
+    /**
+     * The account as the users read model holds it, its e-mail address as identity holds it (null if it has none),
+     * and the privacy settings (query-side's own rows).
+     */
     record Profile(UUID userId, String username, String displayName, String bio, UUID avatarFileId,
-                   Set<PlatformRole> roles, boolean active, Instant registeredAt, boolean emailVerified,
+                   Set<PlatformRole> roles, boolean active, Instant registeredAt, String email, boolean emailVerified,
                    boolean presenceVisible, boolean receiptsEnabled) implements ExportLine {
 
-        static Profile of(UserProfile profile, boolean presenceVisible, boolean receiptsEnabled) {
+        static Profile of(UserProfile profile, Optional<AccountAddress.Address> address, boolean presenceVisible,
+                          boolean receiptsEnabled) {
             return new Profile(profile.userId(), profile.username(), profile.displayName(), profile.bio(),
                     profile.avatarFileId(), profile.roles(), profile.active(), profile.registeredAt(),
-                    profile.emailVerified(), presenceVisible, receiptsEnabled);
+                    address.map(AccountAddress.Address::email).orElse(null),
+                    address.map(AccountAddress.Address::verified).orElse(profile.emailVerified()),
+                    presenceVisible, receiptsEnabled);
         }
 
         @Override

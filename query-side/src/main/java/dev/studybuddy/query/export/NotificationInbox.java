@@ -3,33 +3,30 @@ package dev.studybuddy.query.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The caller's notification inbox, which notification-saga keeps: read over HTTP page by page with the
  * caller's own access token, so that notification-saga decides what the caller may see as it does for its
- * inbox. Any failure (not reachable, too slow, not 200) is {@link NotificationsUnavailable}.
+ * inbox. Any failure (not reachable, too slow, not 200) is {@link NotAnswering}.
  */
 @Component
 class NotificationInbox {
+
+    private static final String SERVICE = "notification-saga";
 
     private final RestClient http;
     private final int pageSize;
 
     NotificationInbox(ExportProperties properties, RestClient.Builder builder) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.notificationTimeout()).build());
-        requests.setReadTimeout(properties.notificationTimeout());
-        this.http = builder.clone().baseUrl(properties.notificationSagaUrl().toString()).requestFactory(requests).build();
+        this.http = ServiceCalls.to(properties.notificationSagaUrl(), properties.callTimeout(), builder);
         this.pageSize = properties.notificationPageSize();
     }
 
@@ -42,10 +39,10 @@ class NotificationInbox {
                     .accept(MediaType.APPLICATION_JSON)
                     .retrieve().body(JsonNode.class);
         } catch (RestClientException e) {
-            throw new NotificationsUnavailable(e);
+            throw new NotAnswering(SERVICE, e);
         }
         if (body == null || !body.path("items").isArray()) {
-            throw new NotificationsUnavailable(new IllegalStateException("notification-saga answered no page"));
+            throw new NotAnswering(SERVICE, new IllegalStateException("no page in its answer"));
         }
         List<JsonNode> items = new ArrayList<>();
         body.get("items").forEach(items::add);
@@ -64,12 +61,5 @@ class NotificationInbox {
 
     /** One page of the inbox, newest first, as notification-saga answers it. */
     record Page(List<JsonNode> items, String nextCursor) {
-    }
-
-    static final class NotificationsUnavailable extends RuntimeException {
-
-        NotificationsUnavailable(Throwable cause) {
-            super("notification-saga did not answer: " + cause.getMessage(), cause);
-        }
     }
 }

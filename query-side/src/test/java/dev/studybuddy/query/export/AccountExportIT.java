@@ -8,7 +8,7 @@ import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
-import dev.studybuddy.query.support.NotificationSagaStub;
+import dev.studybuddy.query.support.OtherServicesStub;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.StoredFiles;
 import dev.studybuddy.query.support.UserAccounts;
@@ -64,8 +64,10 @@ class AccountExportIT {
         accounts.awaitProjected("files", file.token());
         List<UUID> notifications = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            notifications.add(0, NotificationSagaStub.notify(me, "friend.request.received", Map.of("n", i)));
+            notifications.add(0, OtherServicesStub.notify(me, "friend.request.received", Map.of("n", i)));
         }
+        OtherServicesStub.address(me, username + "@studybuddy.test", true);
+        OtherServicesStub.address(friend, "friend-secret@studybuddy.test", true);
 
         ApiClient.Response response = as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
 
@@ -76,7 +78,8 @@ class AccountExportIT {
         assertThat(profile.get("type").asText()).isEqualTo("profile");
         assertThat(profile.get("userId").asText()).isEqualTo(me.toString());
         assertThat(profile.get("username").asText()).isEqualTo(username);
-        assertThat(profile.get("emailVerified").asBoolean()).isFalse();
+        assertThat(profile.get("email").asText()).isEqualTo(username + "@studybuddy.test");
+        assertThat(profile.get("emailVerified").asBoolean()).as("identity's word on it").isTrue();
         assertThat(profile.get("presenceVisible").asBoolean()).isTrue();
         assertThat(profile.get("receiptsEnabled").asBoolean()).isTrue();
 
@@ -112,7 +115,8 @@ class AccountExportIT {
                 .extracting(line -> UUID.fromString(line.get("notificationId").asText())).containsExactlyElementsOf(notifications);
         assertThat(ofType(lines, "notification").get(0).get("notificationType").asText()).isEqualTo("friend.request.received");
         assertThat(lines.get(lines.size() - 1).get("type").asText()).isEqualTo("end");
-        assertThat(response.body()).doesNotContain("the friend's group message", "the friend's direct message");
+        assertThat(response.body()).doesNotContain("the friend's group message", "the friend's direct message",
+                "friend-secret@studybuddy.test");
     }
 
     @Test
@@ -133,7 +137,8 @@ class AccountExportIT {
         StoredFiles.Uploaded othersFile = files.upload(other, FilePurpose.ATTACHMENT, "text/plain", "other.txt",
                 "other's".getBytes(StandardCharsets.UTF_8));
         accounts.awaitProjected("files", othersFile.token());
-        UUID othersNotification = NotificationSagaStub.notify(other, "group.invitation", Map.of());
+        UUID othersNotification = OtherServicesStub.notify(other, "group.invitation", Map.of());
+        OtherServicesStub.address(other, "other-secret@studybuddy.test", false);
 
         ApiClient.Response response = as(me).get(EXPORT);
 
@@ -144,11 +149,13 @@ class AccountExportIT {
         assertThat(ofType(lines, "message")).isEmpty();
         assertThat(ofType(lines, "block")).as("who blocked the caller is the other's choice").isEmpty();
         assertThat(ofType(lines, "file")).isEmpty();
-        for (JsonNode line : lines) {
+        assertThat(response.body()).doesNotContain("other-secret@studybuddy.test");
+        for (JsonNode line : lines.subList(1, lines.size())) {
             line.fieldNames().forEachRemaining(field ->
-                    assertThat(field.toLowerCase()).as(line.toString()).isNotEqualTo("email"));
+                    assertThat(field.toLowerCase()).as(line.toString()).doesNotContain("email"));
         }
         assertThat(lines.get(0).get("userId").asText()).isEqualTo(me.toString());
+        assertThat(lines.get(0).get("email").isNull()).as("an account without an address").isTrue();
     }
 
     @Test
@@ -162,7 +169,7 @@ class AccountExportIT {
     @Test
     void aNotificationSagaThatDoesNotAnswerIsA503BeforeAnyLine() {
         UUID me = registered(UserAccounts.uniqueUsername("expdown"));
-        NotificationSagaStub.failFor(me);
+        OtherServicesStub.failFor(me);
 
         ApiClient.Response response = as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
 
@@ -173,13 +180,25 @@ class AccountExportIT {
     }
 
     @Test
+    void aCommandSideThatDoesNotAnswerForTheAddressIsA503BeforeAnyLine() {
+        UUID me = registered(UserAccounts.uniqueUsername("expnoaddr"));
+        OtherServicesStub.failAddressFor(me);
+
+        ApiClient.Response response = as(me).get(EXPORT);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
     void aNotificationSagaThatStopsAnsweringMidwayEndsTheExportWithAnIncompleteLine() {
         UUID me = registered(UserAccounts.uniqueUsername("exphalf"));
         List<UUID> notifications = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            notifications.add(0, NotificationSagaStub.notify(me, "group.activity", Map.of("n", i)));
+            notifications.add(0, OtherServicesStub.notify(me, "group.activity", Map.of("n", i)));
         }
-        NotificationSagaStub.failAfterFirstPageFor(me);
+        OtherServicesStub.failAfterFirstPageFor(me);
 
         ApiClient.Response response = as(me).get(EXPORT);
 

@@ -24,13 +24,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * notification-saga's inbox as query-side's account export reads it ({@code GET /api/notifications}, newest first,
- * {@code {items, nextCursor}}), served by a real HTTP server on a free port (one per JVM), because query-side's tests
- * do not start notification-saga. It answers only a bearer token's own subject, at most {@value #PAGE_SIZE} items a
- * page so that the export has to follow cursors, and a test can make it fail for one user: from the first page
- * ({@link #failFor}) or after it ({@link #failAfterFirstPageFor}).
+ * What query-side's account export reads from the other services, served by a real HTTP server on a free port (one
+ * per JVM), because query-side's tests start neither: notification-saga's inbox ({@code GET /api/notifications},
+ * newest first, {@code {items, nextCursor}}) and command-side's {@code GET /api/users/me/email} ({@code {email,
+ * verified}}, 404 for an account without one). It answers only a bearer token's own subject, at most
+ * {@value #PAGE_SIZE} notifications a page so that the export has to follow cursors, and a test can make it fail for
+ * one user: the inbox from the first page ({@link #failFor}) or after it ({@link #failAfterFirstPageFor}), the
+ * address ({@link #failAddressFor}).
  */
-public final class NotificationSagaStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class OtherServicesStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final int PAGE_SIZE = 2;
 
@@ -38,12 +40,15 @@ public final class NotificationSagaStub implements ApplicationContextInitializer
     private static final Map<UUID, List<Map<String, Object>>> INBOXES = new ConcurrentHashMap<>();
     private static final Set<UUID> FAILING = ConcurrentHashMap.newKeySet();
     private static final Set<UUID> FAILING_AFTER_FIRST_PAGE = ConcurrentHashMap.newKeySet();
+    private static final Map<UUID, Map<String, Object>> ADDRESSES = new ConcurrentHashMap<>();
+    private static final Set<UUID> FAILING_ADDRESS = ConcurrentHashMap.newKeySet();
     private static HttpServer server;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of("studybuddy.export.notification-saga-url=http://127.0.0.1:" + port(),
-                "studybuddy.export.notification-timeout=2s").applyTo(context.getEnvironment());
+                "studybuddy.export.command-side-url=http://127.0.0.1:" + port(),
+                "studybuddy.export.call-timeout=2s").applyTo(context.getEnvironment());
     }
 
     /** Adds a notification to the user's inbox (newer than those added before) and returns its id. */
@@ -57,6 +62,16 @@ public final class NotificationSagaStub implements ApplicationContextInitializer
         item.put("readAt", null);
         INBOXES.computeIfAbsent(userId, user -> new ArrayList<>()).add(0, item);
         return id;
+    }
+
+    /** The user's address, as identity holds it. */
+    public static void address(UUID userId, String email, boolean verified) {
+        ADDRESSES.put(userId, Map.of("email", email, "verified", verified));
+    }
+
+    /** Asking for the user's address answers 503. */
+    public static void failAddressFor(UUID userId) {
+        FAILING_ADDRESS.add(userId);
     }
 
     /** Every request for the user answers 503, as a notification-saga that is down behind the edge would. */
@@ -76,13 +91,29 @@ public final class NotificationSagaStub implements ApplicationContextInitializer
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/api/notifications", NotificationSagaStub::answer);
+            server.createContext("/api/notifications", OtherServicesStub::inbox);
+            server.createContext("/api/users/me/email", OtherServicesStub::address);
             server.start();
         }
         return server.getAddress().getPort();
     }
 
-    private static void answer(HttpExchange exchange) throws IOException {
+    private static void address(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            UUID user = subject(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (user == null) {
+                respond(exchange, 401, Map.of("status", 401, "code", "UNAUTHENTICATED"));
+            } else if (FAILING_ADDRESS.contains(user)) {
+                respond(exchange, 503, Map.of("status", 503, "code", "SERVICE_UNAVAILABLE"));
+            } else if (!ADDRESSES.containsKey(user)) {
+                respond(exchange, 404, Map.of("status", 404, "code", "NOT_FOUND"));
+            } else {
+                respond(exchange, 200, ADDRESSES.get(user));
+            }
+        }
+    }
+
+    private static void inbox(HttpExchange exchange) throws IOException {
         try (exchange) {
             UUID user = subject(exchange.getRequestHeaders().getFirst("Authorization"));
             if (user == null) {
