@@ -50,17 +50,36 @@ class AccountExportIT {
         String username = UserAccounts.uniqueUsername("exp");
         UUID me = registered(username);
         UUID friend = registered(UserAccounts.uniqueUsername("expfriend"));
+        UUID asked = registered(UserAccounts.uniqueUsername("expasked"));
+        UUID asking = registered(UserAccounts.uniqueUsername("expasking"));
+        UUID blocked = registered(UserAccounts.uniqueUsername("expblocked"));
         friendships.request(me, friend);
         accounts.awaitProjected("friendships", friendships.accept(me, friend));
+        accounts.awaitProjected("friendships", friendships.request(me, asked));
+        accounts.awaitProjected("friendships", friendships.request(asking, me));
+        accounts.awaitProjected("friendships", friendships.block(me, blocked, false, null));
         Groups.Created group = groups.create(me, "Export " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10);
         accounts.awaitProjected("groups", groups.join(group.groupId(), friend));
+        Groups.Created joined = groups.create(friend, "Joined " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        accounts.awaitProjected("groups", groups.join(joined.groupId(), me));
+        Groups.Created inviting = groups.create(friend, "Inviting " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 10);
+        accounts.awaitProjected("groups", groups.invite(inviting.groupId(), me, friend));
         Chats.Posted mine = chats.post(group.groupId(), me, "my group message");
+        Chats.Posted alsoMine = chats.post(joined.groupId(), me, "my other group message");
+        accounts.awaitProjected("chat", alsoMine.token());
         Chats.Posted theirs = chats.post(group.groupId(), friend, "the friend's group message");
         Chats.Posted myDirect = chats.sendDirect(me, friend, "my direct message");
         accounts.awaitProjected("chat", chats.sendDirect(friend, me, "the friend's direct message").token());
         accounts.awaitProjected("chat", chats.react(group.groupId(), theirs.messageId(), me, "👍"));
         StoredFiles.Uploaded file = files.upload(me, FilePurpose.ATTACHMENT, "text/plain", "notes.txt",
                 "notes".getBytes(StandardCharsets.UTF_8));
+        List<UUID> myFiles = new ArrayList<>(List.of(file.fileId()));
+        for (int i = 0; i < 2; i++) {
+            StoredFiles.Uploaded more = files.upload(me, FilePurpose.ATTACHMENT, "text/plain", "more-" + i + ".txt",
+                    ("more " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+            myFiles.add(more.fileId());
+            accounts.awaitProjected("files", more.token());
+        }
         accounts.awaitProjected("files", file.token());
         List<UUID> notifications = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -73,6 +92,7 @@ class AccountExportIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/x-ndjson");
+        assertThat(response.body()).as("type leads every line").startsWith("{\"type\":\"profile\"");
         List<JsonNode> lines = lines(response);
         JsonNode profile = lines.get(0);
         assertThat(profile.get("type").asText()).isEqualTo("profile");
@@ -83,17 +103,18 @@ class AccountExportIT {
         assertThat(profile.get("presenceVisible").asBoolean()).isTrue();
         assertThat(profile.get("receiptsEnabled").asBoolean()).isTrue();
 
-        JsonNode friendship = single(lines, "friendship");
-        assertThat(friendship.get("userId").asText()).isEqualTo(friend.toString());
-        assertThat(friendship.get("status").asText()).isEqualTo("FRIEND");
-        JsonNode membership = single(lines, "membership");
-        assertThat(membership.get("groupId").asText()).isEqualTo(group.groupId().toString());
-        assertThat(membership.get("status").asText()).isEqualTo("MEMBER");
-        assertThat(membership.get("role").asText()).isEqualTo("OWNER");
+        assertThat(ofType(lines, "friendship")).extracting(line -> line.get("userId").asText() + " " + line.get("status").asText())
+                .containsExactlyInAnyOrder(friend + " FRIEND", asked + " REQUEST_SENT", asking + " REQUEST_RECEIVED");
+        assertThat(single(lines, "block").get("userId").asText()).isEqualTo(blocked.toString());
+        assertThat(ofType(lines, "membership")).extracting(line -> line.get("groupId").asText() + " "
+                        + line.get("status").asText() + " " + line.get("role").asText())
+                .containsExactlyInAnyOrder(group.groupId() + " MEMBER OWNER", joined.groupId() + " MEMBER MEMBER",
+                        inviting.groupId() + " INVITED null");
 
         List<JsonNode> messages = ofType(lines, "message");
         assertThat(messages).extracting(message -> message.get("messageId").asText())
-                .containsExactlyInAnyOrder(mine.messageId().toString(), myDirect.messageId().toString());
+                .containsExactlyInAnyOrder(mine.messageId().toString(), alsoMine.messageId().toString(),
+                        myDirect.messageId().toString());
         JsonNode groupMessage = messages.stream()
                 .filter(message -> message.get("messageId").asText().equals(mine.messageId().toString())).findFirst().orElseThrow();
         assertThat(groupMessage.get("body").asText()).isEqualTo("my group message");
@@ -107,8 +128,10 @@ class AccountExportIT {
         assertThat(reaction.get("messageId").asText()).isEqualTo(theirs.messageId().toString());
         assertThat(reaction.get("emoji").asText()).isEqualTo("👍");
         assertThat(reaction.has("body")).as("nothing of the other's message").isFalse();
-        JsonNode exportedFile = single(lines, "file");
-        assertThat(exportedFile.get("fileId").asText()).isEqualTo(file.fileId().toString());
+        assertThat(ofType(lines, "file")).extracting(line -> UUID.fromString(line.get("fileId").asText()))
+                .containsExactlyInAnyOrderElementsOf(myFiles);
+        JsonNode exportedFile = ofType(lines, "file").stream()
+                .filter(line -> line.get("fileId").asText().equals(file.fileId().toString())).findFirst().orElseThrow();
         assertThat(exportedFile.get("fileName").asText()).isEqualTo("notes.txt");
 
         assertThat(ofType(lines, "notification")).as("three notifications over two pages, newest first")

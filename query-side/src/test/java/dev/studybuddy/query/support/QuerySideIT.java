@@ -28,7 +28,9 @@ import java.lang.annotation.Target;
         "studybuddy.presence.refresh-interval=1s",
         // two-node tests see the segments split within seconds, and the first node take them all back soon after
         "studybuddy.projections.balancing.interval=1s",
-        "studybuddy.projections.balancing.release-for=8s"})
+        "studybuddy.projections.balancing.release-for=8s",
+        // AccountExportIT's few rows fill several pages of every part, so that the export has to page through each
+        "studybuddy.export.page-size=2"})
 @ContextConfiguration(initializers = {TestEnvironment.class, RedisLink.class, OtherServicesStub.class})
 // Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)
