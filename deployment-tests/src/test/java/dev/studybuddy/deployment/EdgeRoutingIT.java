@@ -106,6 +106,8 @@ class EdgeRoutingIT {
                 new Route("PATCH", "/api/users/me", COMMAND),
                 new Route("PUT", "/api/users/me/avatar", COMMAND),
                 new Route("GET", "/api/users/me/sessions", COMMAND),
+                new Route("GET", "/api/users/me/email", COMMAND),
+                new Route("POST", "/api/users/me/email", COMMAND),
                 new Route("DELETE", "/api/users/me/sessions/" + ID, COMMAND),
                 new Route("GET", "/api/users?search=al", QUERY),
                 new Route("GET", u, QUERY),
@@ -178,6 +180,8 @@ class EdgeRoutingIT {
                 new Route("POST", "/api/admin/projections/users/replay", QUERY),
                 new Route("PUT", "/api/users/me/presence", QUERY),
                 new Route("PUT", "/api/users/me/receipts", QUERY),
+                // the account export streams from query-side (GET, unbuffered)
+                new Route("GET", "/api/users/me/export", QUERY),
                 new Route("GET", "/api/presence", QUERY),
                 // API descriptions and the one Swagger UI
                 new Route("GET", "/v3/api-docs/command", COMMAND, "/v3/api-docs"),

@@ -43,9 +43,14 @@ final class RunningSystem implements AutoCloseable {
                 "DATABASE_USER", TestDatabase.user(),
                 "JWT_JWK_SET_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json",
                 "BCRYPT_STRENGTH", "10");
+        int notificationPort = freePort();
+        Map<String, String> querySide = new LinkedHashMap<>(shared);
+        // the account export reads the caller's notifications from notification-saga, their address from command-side
+        querySide.put("NOTIFICATION_SAGA_URL", "http://127.0.0.1:" + notificationPort);
+        querySide.put("COMMAND_SIDE_URL", "http://127.0.0.1:" + commandPort);
         launch("command-side", commandPort, shared);
-        launch("query-side", freePort(), shared);
-        launch("notification-saga", freePort(), shared);
+        launch("query-side", freePort(), querySide);
+        launch("notification-saga", notificationPort, shared);
         for (String service : processes.keySet()) {
             awaitHealthy(service, Duration.ofSeconds(180));
         }

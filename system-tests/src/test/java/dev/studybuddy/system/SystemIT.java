@@ -79,6 +79,24 @@ class SystemIT {
         assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
         assertThat(inbox.json().get("items").isArray()).isTrue();
 
+        // The account export reads the inbox from the real notification-saga with the caller's token: a friend
+        // request from a second user is a notification there, and a line of the first user's export.
+        String sender = "sys_" + Long.toString(System.nanoTime(), 36);
+        assertThat(command.post("/api/auth/register", Map.of("username", sender, "email", sender + "@studybuddy.test",
+                "password", PASSWORD, "displayName", "Friendly Sender")).status()).isEqualTo(201);
+        String senderToken = command.post("/api/auth/login", Map.of("username", sender, "password", PASSWORD)).json()
+                .get("accessToken").asText();
+        ApiClient.Response requested = command.withToken(senderToken).post("/api/friends/requests", Map.of("userId", userId));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ApiClient.Response export = query.get("/api/users/me/export");
+            assertThat(export.status()).as(export.toString()).isEqualTo(200);
+            assertThat(export.contentType()).startsWith("application/x-ndjson");
+            assertThat(export.body()).contains("\"type\":\"profile\"", "\"username\":\"" + username + "\"",
+                    "\"email\":\"" + username + "@studybuddy.test\"", "\"type\":\"notification\"",
+                    "\"type\":\"end\"").doesNotContain(sender + "@studybuddy.test");
+        });
+
         for (String service : SERVICES) {
             ApiClient anonymous = system.client(service);
             String path = protectedPath(service);

@@ -47,6 +47,22 @@ class EmailChangeIT {
     }
 
     @Test
+    void theCallerReadsTheirOwnAddressAndWhetherItIsVerified() throws Exception {
+        String username = Accounts.uniqueUsername("dora");
+        Accounts.register(client, username);
+        String address = username + "@studybuddy.test";
+        ApiClient me = client.withToken(Accounts.login(client, username, Accounts.PASSWORD).get("accessToken").asText());
+
+        JsonNode unverified = me.get("/api/users/me/email").json();
+        assertThat(unverified.get("email").asText()).isEqualTo(address);
+        assertThat(unverified.get("verified").asBoolean()).isFalse();
+
+        verify(MailCatcher.awaitCode(MAIL, address, EmailVerificationIT.SUBJECT, 1));
+        assertThat(me.get("/api/users/me/email").json().get("verified").asBoolean()).isTrue();
+        assertProblem(client.get("/api/users/me/email"), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
     void aNewAddressIsVerifiedAgainTheOldOneIsToldAndTheOtherSessionsEnd() throws Exception {
         String username = Accounts.uniqueUsername("cleo");
         UUID userId = Accounts.register(client, username);

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
@@ -61,6 +62,9 @@ public class ChatViews {
         messages().createIndex(Indexes.ascending("conversationId", "changeSeq"));
         messages().createIndex(Indexes.ascending("conversationId", "messageId"));
         messages().createIndex(Indexes.ascending("attachments"));
+        // the account export: a user's own messages, and the messages they reacted to
+        messages().createIndex(Indexes.ascending("senderId", "conversationId", "seq"));
+        messages().createIndex(Indexes.ascending("reactions.users"));
         readPositions().createIndex(Indexes.ascending("conversationId", "seq"));
         directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
         pins().createIndex(Indexes.ascending("conversationId", "seq"));
@@ -157,6 +161,36 @@ public class ChatViews {
         messages().find(Filters.eq("attachments", fileId.toString()))
                 .forEach(document -> carrying.add(ChatMessageView.of(document, Map.of())));
         return carrying;
+    }
+
+    /**
+     * Every message {@code authorId} wrote, deleted ones included, conversation by conversation in order, read
+     * through one cursor in batches of {@code batchSize}, so that a long history is never held in memory.
+     * Attachments are not described; reactions are counted, with {@code mine} for the author's own.
+     */
+    public void forEachWrittenBy(UUID authorId, int batchSize, Consumer<ChatMessageView> action) {
+        messages().find(Filters.eq("senderId", authorId.toString()))
+                .sort(Sorts.ascending("senderId", "conversationId", "seq")).batchSize(batchSize)
+                .forEach(document -> action.accept(ChatMessageView.of(document, Map.of(), authorId)));
+    }
+
+    /**
+     * Every reaction {@code userId} gives, on anyone's message, in batches of {@code batchSize}: which message and
+     * which emoji, nothing else of the message.
+     */
+    public void forEachReactionBy(UUID userId, int batchSize, Consumer<GivenReaction> action) {
+        String user = userId.toString();
+        messages().find(Filters.eq("reactions.users", user))
+                .projection(new Document("conversationId", 1).append("messageId", 1).append("reactions", 1))
+                .batchSize(batchSize)
+                .forEach(document -> document.getList("reactions", Document.class).stream()
+                        .filter(reaction -> reaction.getList("users", String.class).contains(user))
+                        .forEach(reaction -> action.accept(new GivenReaction(document.getString("conversationId"),
+                                UUID.fromString(document.getString("messageId")), reaction.getString("emoji")))));
+    }
+
+    /** A reaction one user gives to a message. */
+    public record GivenReaction(String conversationId, UUID messageId, String emoji) {
     }
 
     /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first, as {@code viewer} sees them. */

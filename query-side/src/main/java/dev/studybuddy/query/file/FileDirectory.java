@@ -57,6 +57,15 @@ public class FileDirectory {
     }
 
     /**
+     * Up to {@code limit} of the files {@code ownerId} uploaded, deleted ones included, in file id order after
+     * {@code afterFileId}: a page of the account export.
+     */
+    public List<StoredFileView> ownedBy(UUID ownerId, UUID afterFileId, int limit) {
+        return jdbc.query("SELECT * FROM files WHERE owner_id = ? AND file_id > ? ORDER BY file_id LIMIT ?", ROW,
+                ownerId, afterFileId, limit);
+    }
+
+    /**
      * What views show of the attachments they carry, deleted ones included (shown as removed); not
      * authorized here: the view that asks has already decided the viewer sees the message.
      */

@@ -28,8 +28,10 @@ import java.lang.annotation.Target;
         "studybuddy.presence.refresh-interval=1s",
         // two-node tests see the segments split within seconds, and the first node take them all back soon after
         "studybuddy.projections.balancing.interval=1s",
-        "studybuddy.projections.balancing.release-for=8s"})
-@ContextConfiguration(initializers = {TestEnvironment.class, RedisLink.class})
+        "studybuddy.projections.balancing.release-for=8s",
+        // AccountExportIT's few rows fill several pages of every part, so that the export has to page through each
+        "studybuddy.export.page-size=2"})
+@ContextConfiguration(initializers = {TestEnvironment.class, RedisLink.class, OtherServicesStub.class})
 // Metrics exported as in production (Spring Boot's tests switch exporters off): MetricsIT scrapes /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)
 @Import({UserAccounts.class, Friendships.class, Groups.class, Chats.class, ReplayGate.class, StoredFiles.class})

@@ -1,0 +1,138 @@
+package dev.studybuddy.query.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.studybuddy.api.user.UserProfile;
+import dev.studybuddy.query.chat.ChatViews;
+import dev.studybuddy.query.file.FileDirectory;
+import dev.studybuddy.query.file.StoredFileView;
+import dev.studybuddy.query.friendship.Relations;
+import dev.studybuddy.query.friendship.Relations.Relation;
+import dev.studybuddy.query.group.Affiliations;
+import dev.studybuddy.query.group.Affiliations.Affiliation;
+import dev.studybuddy.query.user.PrivacySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes one user's account export, one {@link ExportLine} a line, in parts: profile, friendships and blocks,
+ * memberships, files, messages, reactions, notifications, then {@code end}. Every part is read page by page
+ * (keyset pages from PostgreSQL, one batched cursor from MongoDB, cursor pages from notification-saga) and
+ * written as it arrives, so that the export is never held in memory however long the history.
+ */
+@Component
+class AccountExport {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountExport.class);
+    private static final UUID FIRST_ID = new UUID(0, 0);
+
+    private final PrivacySettings privacy;
+    private final Relations relations;
+    private final Affiliations affiliations;
+    private final FileDirectory files;
+    private final ChatViews chats;
+    private final NotificationInbox notifications;
+    private final ObjectWriter json;
+    private final int pageSize;
+    private final Clock clock;
+
+    AccountExport(PrivacySettings privacy, Relations relations, Affiliations affiliations, FileDirectory files,
+                  ChatViews chats, NotificationInbox notifications, ObjectMapper objectMapper,
+                  ExportProperties properties) {
+        this.privacy = privacy;
+        this.relations = relations;
+        this.affiliations = affiliations;
+        this.files = files;
+        this.chats = chats;
+        this.notifications = notifications;
+        this.json = objectMapper.writer();
+        this.pageSize = properties.pageSize();
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * @param address            the caller's e-mail address from command-side, read before the answer started
+     * @param firstNotifications the inbox's first page, read before the answer started so that an unreachable
+     *                           notification-saga is a 503 and not a stream without notifications
+     */
+    void write(UserProfile profile, Optional<AccountAddress.Address> address, String accessToken,
+               NotificationInbox.Page firstNotifications, OutputStream out) {
+        UUID me = profile.userId();
+        write(out, ExportLine.Profile.of(profile, address, privacy.presenceVisible(me), privacy.receiptsEnabled(me)));
+        writeRelations(me, out);
+        writeAffiliations(me, out);
+        writeFiles(me, out);
+        chats.forEachWrittenBy(me, pageSize, message -> write(out, ExportLine.Message.of(message, me)));
+        chats.forEachReactionBy(me, pageSize, reaction -> write(out, ExportLine.Reaction.of(reaction)));
+        if (writeNotifications(accessToken, firstNotifications, out)) {
+            write(out, new ExportLine.End(clock.instant()));
+        }
+    }
+
+    private void writeRelations(UUID me, OutputStream out) {
+        Relations.Key after = Relations.FIRST;
+        List<Relation> page;
+        do {
+            page = relations.of(me, after, pageSize);
+            page.forEach(relation -> write(out, ExportLine.of(relation)));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).key();
+        } while (page.size() == pageSize);
+    }
+
+    private void writeAffiliations(UUID me, OutputStream out) {
+        Affiliations.Key after = Affiliations.FIRST;
+        List<Affiliation> page;
+        do {
+            page = affiliations.of(me, after, pageSize);
+            page.forEach(affiliation -> write(out, ExportLine.Membership.of(affiliation)));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).key();
+        } while (page.size() == pageSize);
+    }
+
+    private void writeFiles(UUID me, OutputStream out) {
+        UUID after = FIRST_ID;
+        List<StoredFileView> page;
+        do {
+            page = files.ownedBy(me, after, pageSize);
+            page.forEach(file -> write(out, ExportLine.File.of(file)));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).fileId();
+        } while (page.size() == pageSize);
+    }
+
+    /** @return whether every page arrived; if not, the last line written says that notifications are missing */
+    private boolean writeNotifications(String accessToken, NotificationInbox.Page first, OutputStream out) {
+        NotificationInbox.Page page = first;
+        while (true) {
+            page.items().forEach(item -> write(out, ExportLine.Notification.of(item)));
+            if (page.nextCursor() == null) {
+                return true;
+            }
+            try {
+                page = notifications.page(accessToken, page.nextCursor());
+            } catch (NotAnswering e) {
+                log.warn("Account export without its later notifications: {}", e.getMessage());
+                write(out, new ExportLine.Incomplete("notification",
+                        "notification-saga did not answer; the notifications above are only the newest"));
+                return false;
+            }
+        }
+    }
+
+    private void write(OutputStream out, ExportLine line) {
+        try {
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

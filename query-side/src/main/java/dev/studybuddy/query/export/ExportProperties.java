@@ -1,0 +1,27 @@
+package dev.studybuddy.query.export;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How {@code GET /api/users/me/export} reads what it streams (docs/adr/0017-account-export.md).
+ *
+ * @param notificationSagaUrl    where notification-saga answers {@code GET /api/notifications}: the inbox is
+ *                               its own, read page by page with the caller's token
+ * @param commandSideUrl         where command-side answers {@code GET /api/users/me/email}: only identity holds
+ *                               the address, read with the caller's token
+ * @param pageSize               rows read from a read model at a time (and the Mongo cursor's batch size)
+ * @param notificationPageSize   notifications asked for at a time (notification-saga answers at most 200)
+ * @param callTimeout            how long a call to either (a page of notifications, the address) may take to
+ *                               connect, and then to answer
+ */
+@ConfigurationProperties("studybuddy.export")
+record ExportProperties(@DefaultValue("http://127.0.0.1:8083") URI notificationSagaUrl,
+                        @DefaultValue("http://127.0.0.1:8081") URI commandSideUrl,
+                        @DefaultValue("500") int pageSize,
+                        @DefaultValue("200") int notificationPageSize,
+                        @DefaultValue("10s") Duration callTimeout) {
+}

@@ -1,0 +1,65 @@
+package dev.studybuddy.query.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The caller's notification inbox, which notification-saga keeps: read over HTTP page by page with the
+ * caller's own access token, so that notification-saga decides what the caller may see as it does for its
+ * inbox. Any failure (not reachable, too slow, not 200) is {@link NotAnswering}.
+ */
+@Component
+class NotificationInbox {
+
+    private static final String SERVICE = "notification-saga";
+
+    private final RestClient http;
+    private final int pageSize;
+
+    NotificationInbox(ExportProperties properties, RestClient.Builder builder) {
+        this.http = ServiceCalls.to(properties.notificationSagaUrl(), properties.callTimeout(), builder);
+        this.pageSize = properties.notificationPageSize();
+    }
+
+    /** @param cursor the previous page's {@code nextCursor}; null for the newest notifications */
+    Page page(String accessToken, String cursor) {
+        JsonNode body;
+        try {
+            body = http.get().uri(uri -> page(uri, cursor))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .retrieve().body(JsonNode.class);
+        } catch (RestClientException e) {
+            throw new NotAnswering(SERVICE, e);
+        }
+        if (body == null || !body.path("items").isArray()) {
+            throw new NotAnswering(SERVICE, new IllegalStateException("no page in its answer"));
+        }
+        List<JsonNode> items = new ArrayList<>();
+        body.get("items").forEach(items::add);
+        JsonNode next = body.path("nextCursor");
+        return new Page(items, next.isTextual() ? next.asText() : null);
+    }
+
+    private URI page(UriBuilder uri, String cursor) {
+        uri.path("/api/notifications").queryParam("limit", pageSize);
+        if (cursor == null) {
+            return uri.build();
+        }
+        // as a variable, so that it is encoded strictly: a '+' in it must not arrive as a space
+        return uri.queryParam("cursor", "{cursor}").build(cursor);
+    }
+
+    /** One page of the inbox, newest first, as notification-saga answers it. */
+    record Page(List<JsonNode> items, String nextCursor) {
+    }
+}
