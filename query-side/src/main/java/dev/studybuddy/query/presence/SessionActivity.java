@@ -1,5 +1,6 @@
 package dev.studybuddy.query.presence;
 
+import dev.studybuddy.query.realtime.ClientActivity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * ({@link PresenceChanges} decides whether they are away everywhere).
  */
 @Component
-public class SessionActivity implements ChannelInterceptor {
+public class SessionActivity implements ClientActivity {
 
     private static final Logger log = LoggerFactory.getLogger(SessionActivity.class);
 

@@ -1,6 +1,7 @@
 package dev.studybuddy.query.realtime;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,14 +36,20 @@ import java.util.UUID;
         @JsonSubTypes.Type(LiveUpdate.MemberLeft.class),
         @JsonSubTypes.Type(LiveUpdate.Typing.class),
         @JsonSubTypes.Type(LiveUpdate.ReadAdvanced.class),
-        @JsonSubTypes.Type(LiveUpdate.NotificationArrived.class)
+        @JsonSubTypes.Type(LiveUpdate.NotificationArrived.class),
+        @JsonSubTypes.Type(LiveUpdate.PresenceChanged.class)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface LiveUpdate {
 
     /** The wire name of this frame's type, e.g. {@code member.left}. */
     default String type() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
+        return typeOf(getClass());
+    }
+
+    /** The wire name of a frame type, e.g. {@code member.left} for {@link MemberLeft}. */
+    static String typeOf(Class<? extends LiveUpdate> frame) {
+        return frame.getAnnotation(JsonTypeName.class).value();
     }
 
     /** A message was posted; {@code seq} is the message's {@code changeSeq}. */
@@ -127,6 +135,17 @@ public sealed interface LiveUpdate {
      * An in-app notification, published by notification-saga (its {@code delivery.InAppDelivery}) and only
      * forwarded here; {@code notification} is its inbox item {@code {id, type, payload, createdAt}}.
      */
+    /**
+     * A user's presence as their friends now see it ({@code status} is {@code online}, {@code away} or
+     * {@code offline}: presence's {@code PresenceStatus}), for each friend's {@code /user/queue/presence}. On Redis it
+     * carries its recipients in {@code to}; {@link RedisFanOut} takes them off before forwarding it.
+     */
+    @JsonTypeName("presence.changed")
+    @JsonPropertyOrder({"userId", "status", "lastSeenAt", "to"})
+    record PresenceChanged(UUID userId, String status, Instant lastSeenAt,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<UUID> to) implements LiveUpdate {
+    }
+
     @JsonTypeName("notification")
     @JsonPropertyOrder({"recipient", "notification"})
     record NotificationArrived(UUID recipient, Object notification) implements LiveUpdate {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studybuddy.query.presence.PresenceChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -65,11 +64,11 @@ class RedisFanOut implements MessageListener {
                 String user = channel.substring(RedisChannels.USER_PREFIX.length(),
                         channel.length() - RedisChannels.USER_DIRECT_SUFFIX.length());
                 clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/direct", frame);
-            } else if (channel.equals(PresenceChanges.CHANNEL) && frame instanceof ObjectNode presence) {
+            } else if (channel.equals(RedisChannels.PRESENCE) && frame instanceof ObjectNode presence) {
                 JsonNode to = presence.remove("to");
                 if (to != null) {
                     to.forEach(user -> clients.convertAndSendToUser(UUID.fromString(user.asText()).toString(),
-                            PresenceChanges.QUEUE, presence));
+                            "/queue/presence", presence));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {

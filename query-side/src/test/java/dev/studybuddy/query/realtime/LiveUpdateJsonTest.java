@@ -9,6 +9,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -105,6 +106,17 @@ class LiveUpdateJsonTest {
                 {"type":"read.advanced","conversationId":"direct:a_b","userId":"%s","readSeq":41}""", USER);
     }
 
+    /** On Redis with its recipients; RedisFanOut forwards it without them. */
+    @Test
+    void presenceChanged() throws Exception {
+        UUID friend = FILE;
+        pins(new LiveUpdate.PresenceChanged(USER, "away", AT, List.of(friend)), """
+                {"type":"presence.changed","userId":"%s","status":"away","lastSeenAt":"2026-12-03T02:30:00.123Z",\
+                "to":["%s"]}""", USER, friend);
+        pins(new LiveUpdate.PresenceChanged(USER, "offline", null, null), """
+                {"type":"presence.changed","userId":"%s","status":"offline","lastSeenAt":null}""", USER);
+    }
+
     /** As notification-saga's InAppDelivery writes it; query-side only forwards it. */
     @Test
     void notificationArrived() throws Exception {
@@ -123,6 +135,7 @@ class LiveUpdateJsonTest {
         assertThat(new LiveUpdate.MemberLeft(CONVERSATION, 4, USER, LiveUpdate.Departure.LEFT).type())
                 .isEqualTo("member.left");
         assertThat(new LiveUpdate.Typing(CONVERSATION, USER).type()).isEqualTo("typing");
+        assertThat(LiveUpdate.typeOf(LiveUpdate.PresenceChanged.class)).isEqualTo("presence.changed");
     }
 
     /** A newer node may add fields; this one reads the frame all the same. */
