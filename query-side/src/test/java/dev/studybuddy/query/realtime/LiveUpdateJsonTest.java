@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import dev.studybuddy.query.chat.ChatMessageView;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
@@ -36,6 +37,18 @@ class LiveUpdateJsonTest {
     void messagePosted() throws Exception {
         pins(new LiveUpdate.MessagePosted(CONVERSATION, 12, message()), """
                 {"type":"message.posted","conversationId":"%s","seq":12,"message":{"seq":10,"body":"hi"}}""");
+    }
+
+    /** The message of a {@code message.*} frame is chat's view, written exactly as the history returns it. */
+    @Test
+    void theMessageIsTheViewAsTheHistoryShowsIt() throws Exception {
+        ChatMessageView view = new ChatMessageView(CONVERSATION, 10, 12, MESSAGE, USER, "hi", List.of(USER), null,
+                List.of(), AT, AT, null, false, List.of(new ChatMessageView.Reaction("👍", 1, false)));
+
+        JsonNode frame = json.readTree(json.writeValueAsString(new LiveUpdate.MessagePosted(CONVERSATION, 12, view)));
+
+        assertThat(frame.get("message")).isEqualTo(json.readTree(json.writeValueAsString(view)));
+        assertThat(frame.get("message").get("reactions").get(0).get("emoji").asText()).isEqualTo("👍");
     }
 
     @Test
