@@ -14,9 +14,10 @@ import java.util.UUID;
 /**
  * Tells a user's friends when the user's presence, as they see it, changes: a {@code presence.changed} frame
  * {@code {type, userId, status, lastSeenAt}} on their {@code /user/queue/presence}, published on the Redis channel
- * {@link RedisChannels#PRESENCE} with the recipients in {@code to} ({@link LiveUpdate.PresenceChanged}), so that every node delivers it to the sessions it holds. A
- * hidden user is announced {@code offline}. Whichever node notices a change announces it; the status last
- * announced is swapped atomically in Redis, so one change is announced once however many nodes notice it.
+ * {@link RedisChannels#PRESENCE} with the recipients in {@code to} ({@link LiveUpdate.PresenceChanged}), so that
+ * every node delivers it to the sessions it holds. A hidden user is announced {@code offline}. Whichever node
+ * notices a change announces it; the status last announced is swapped atomically in Redis, so one change is
+ * announced once however many nodes notice it.
  */
 @Component
 public class PresenceChanges {
