@@ -3,7 +3,6 @@ package dev.studybuddy.notification.chat;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.membership.NotificationLevel;
-import dev.studybuddy.notification.log.NotificationType;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
@@ -13,9 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -56,14 +53,10 @@ class ChatNotifier {
             if (mentioned.equals(event.authorId()) || !wantsMentions) {
                 continue;
             }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("groupId", event.groupId().toString());
-            recipients.groupName(event.groupId()).ifPresent(name -> payload.put("groupName", name));
-            payload.put("conversationId", conversation);
-            payload.put("messageId", event.messageId().toString());
-            author(payload, "authorId", event.authorId());
-            payload.put("excerpt", excerpt(event.body()));
-            notifications.notify(NotificationType.GROUP_MENTION, mentioned, message.getIdentifier(), payload,
+            ChatNotice payload = new ChatNotice.GroupMention(event.groupId(),
+                    recipients.groupName(event.groupId()).orElse(null), conversation, event.messageId(),
+                    event.authorId(), name(event.authorId()), excerpt(event.body()));
+            notifications.notify(mentioned, message.getIdentifier(), payload,
                     !presence.isConnected(mentioned, conversation));
         }
     }
@@ -71,19 +64,15 @@ class ChatNotifier {
     @EventHandler
     void on(DirectMessageSentEvent event, EventMessage<?> message) {
         String conversation = Presence.directConversation(event.friendshipId());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("friendshipId", event.friendshipId());
-        payload.put("conversationId", conversation);
-        payload.put("messageId", event.messageId().toString());
-        author(payload, "senderId", event.senderId());
-        payload.put("excerpt", excerpt(event.body()));
-        notifications.notify(NotificationType.DIRECT_MESSAGE_RECEIVED, event.recipientId(), message.getIdentifier(),
-                payload, !presence.isConnected(event.recipientId(), conversation));
+        ChatNotice payload = new ChatNotice.DirectMessageReceived(event.friendshipId(), conversation,
+                event.messageId(), event.senderId(), name(event.senderId()), excerpt(event.body()));
+        notifications.notify(event.recipientId(), message.getIdentifier(), payload,
+                !presence.isConnected(event.recipientId(), conversation));
     }
 
-    private void author(Map<String, Object> payload, String key, UUID author) {
-        payload.put(key, author.toString());
-        recipients.displayName(author).ifPresent(name -> payload.put(key.replace("Id", "") + "Name", name));
+    /** Null when this service does not know it; the payload then leaves it out. */
+    private String name(UUID author) {
+        return recipients.displayName(author).orElse(null);
     }
 
     static String excerpt(String body) {

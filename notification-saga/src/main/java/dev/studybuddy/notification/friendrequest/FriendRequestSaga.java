@@ -6,7 +6,6 @@ import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
 import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
-import dev.studybuddy.notification.log.NotificationType;
 import dev.studybuddy.notification.log.NotificationWriter;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -18,8 +17,6 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,7 +51,7 @@ public class FriendRequestSaga {
         addresseeId = event.addresseeId();
         friendshipId = event.friendshipId();
         requestEventId = message.getIdentifier();
-        notifications.notify(NotificationType.FRIEND_REQUEST_RECEIVED, addresseeId, requestEventId, payload());
+        notifications.notify(addresseeId, requestEventId, new FriendRequestNotice.Received(friendshipId, requesterId));
         reminderId = deadlines.schedule(properties.reminderAfter(), REMINDER, new ReminderDue(friendshipId));
     }
 
@@ -62,8 +59,8 @@ public class FriendRequestSaga {
     @DeadlineHandler(deadlineName = REMINDER)
     public void remind(ReminderDue reminder, NotificationWriter notifications) {
         reminderId = null;
-        notifications.notify(NotificationType.FRIEND_REQUEST_REMINDER, addresseeId, REMINDER + ":" + requestEventId,
-                payload());
+        notifications.notify(addresseeId, REMINDER + ":" + requestEventId,
+                new FriendRequestNotice.Reminder(friendshipId, requesterId));
     }
 
     @EndSaga
@@ -72,11 +69,8 @@ public class FriendRequestSaga {
     public void on(FriendRequestAcceptedEvent event, EventMessage<?> message, NotificationWriter notifications,
                    DeadlineManager deadlines) {
         cancelReminder(deadlines);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put(FRIENDSHIP, event.friendshipId());
-        payload.put("addresseeId", event.addresseeId().toString());
-        notifications.notify(NotificationType.FRIEND_REQUEST_ACCEPTED, event.requesterId(), message.getIdentifier(),
-                payload);
+        notifications.notify(event.requesterId(), message.getIdentifier(),
+                new FriendRequestNotice.Accepted(event.friendshipId(), event.addresseeId()));
     }
 
     @EndSaga
@@ -103,12 +97,5 @@ public class FriendRequestSaga {
             deadlines.cancelSchedule(REMINDER, reminderId);
             reminderId = null;
         }
-    }
-
-    private Map<String, Object> payload() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put(FRIENDSHIP, friendshipId);
-        payload.put("requesterId", requesterId.toString());
-        return payload;
     }
 }

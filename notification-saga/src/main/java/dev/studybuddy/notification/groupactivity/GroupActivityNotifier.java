@@ -9,7 +9,6 @@ import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
-import dev.studybuddy.notification.log.NotificationType;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
@@ -19,8 +18,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,28 +42,29 @@ class GroupActivityNotifier {
 
     @EventHandler
     void on(JoinRequestedEvent event, EventMessage<?> message) {
-        Map<String, Object> payload = about(event.groupId(), "requesterId", event.userId());
+        GroupActivityNotice payload = new GroupActivityNotice.JoinRequestReceived(event.groupId(),
+                groupName(event.groupId()), event.userId(), name(event.userId()));
         for (UUID moderator : recipients.moderatorsOf(event.groupId())) {
-            notifications.notify(NotificationType.GROUP_JOIN_REQUEST_RECEIVED, moderator, message.getIdentifier(), payload);
+            notifications.notify(moderator, message.getIdentifier(), payload);
         }
     }
 
     @EventHandler
     void on(JoinRequestApprovedEvent event, EventMessage<?> message) {
-        notifications.notify(NotificationType.GROUP_JOIN_REQUEST_APPROVED, event.userId(), message.getIdentifier(),
-                about(event.groupId(), "approvedBy", event.approvedBy()));
+        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.JoinRequestApproved(
+                event.groupId(), groupName(event.groupId()), event.approvedBy(), name(event.approvedBy())));
     }
 
     @EventHandler
     void on(JoinRequestRejectedEvent event, EventMessage<?> message) {
-        notifications.notify(NotificationType.GROUP_JOIN_REQUEST_REJECTED, event.userId(), message.getIdentifier(),
-                about(event.groupId(), "rejectedBy", event.rejectedBy()));
+        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.JoinRequestRejected(
+                event.groupId(), groupName(event.groupId()), event.rejectedBy(), name(event.rejectedBy())));
     }
 
     @EventHandler
     void on(InvitationSentEvent event, EventMessage<?> message) {
-        notifications.notify(NotificationType.GROUP_INVITATION_RECEIVED, event.inviteeId(), message.getIdentifier(),
-                about(event.groupId(), "invitedBy", event.invitedBy()));
+        notifications.notify(event.inviteeId(), message.getIdentifier(), new GroupActivityNotice.InvitationReceived(
+                event.groupId(), groupName(event.groupId()), event.invitedBy(), name(event.invitedBy())));
     }
 
     /**
@@ -76,54 +74,49 @@ class GroupActivityNotifier {
     @EventHandler
     void on(InvitationExpiredEvent event, EventMessage<?> message) {
         Optional<UUID> inviter = recipients.inviterOf(event.groupId(), event.inviteeId());
-        Map<String, Object> payload = inviter.map(by -> about(event.groupId(), "invitedBy", by))
-                .orElseGet(() -> about(event.groupId()));
-        notifications.notify(NotificationType.GROUP_INVITATION_EXPIRED, event.inviteeId(), message.getIdentifier(),
-                payload);
-        inviter.ifPresent(by -> notifications.notify(NotificationType.GROUP_INVITATION_LAPSED, by,
-                message.getIdentifier(), about(event.groupId(), "inviteeId", event.inviteeId())));
+        String groupName = groupName(event.groupId());
+        notifications.notify(event.inviteeId(), message.getIdentifier(), new GroupActivityNotice.InvitationExpired(
+                event.groupId(), groupName, inviter.orElse(null), inviter.map(this::name).orElse(null)));
+        inviter.ifPresent(by -> notifications.notify(by, message.getIdentifier(),
+                new GroupActivityNotice.InvitationLapsed(event.groupId(), groupName, event.inviteeId(),
+                        name(event.inviteeId()))));
     }
 
     @EventHandler
     void on(MemberRemovedEvent event, EventMessage<?> message) {
-        notifications.notify(NotificationType.GROUP_MEMBER_REMOVED, event.userId(), message.getIdentifier(),
-                about(event.groupId(), "removedBy", event.removedBy()));
+        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.MemberRemoved(
+                event.groupId(), groupName(event.groupId()), event.removedBy(), name(event.removedBy())));
     }
 
     /** Only a member loses something they can see; a banned outsider's void request needs no news. */
     @EventHandler
     void on(UserBannedFromGroupEvent event, EventMessage<?> message) {
         if (event.wasMember()) {
-            notifications.notify(NotificationType.GROUP_MEMBER_BANNED, event.userId(), message.getIdentifier(),
-                    about(event.groupId(), "bannedBy", event.bannedBy()));
+            notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.MemberBanned(
+                    event.groupId(), groupName(event.groupId()), event.bannedBy(), name(event.bannedBy())));
         }
     }
 
     @EventHandler
     void on(MemberRoleChangedEvent event, EventMessage<?> message) {
-        Map<String, Object> payload = about(event.groupId(), "changedBy", event.changedBy());
-        payload.put("previousRole", event.previousRole().name());
-        payload.put("role", event.role().name());
-        notifications.notify(NotificationType.GROUP_ROLE_CHANGED, event.userId(), message.getIdentifier(), payload);
+        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.RoleChanged(
+                event.groupId(), groupName(event.groupId()), event.changedBy(), name(event.changedBy()),
+                event.previousRole(), event.role()));
     }
 
     @EventHandler
     void on(OwnershipTransferredEvent event, EventMessage<?> message) {
-        notifications.notify(NotificationType.GROUP_OWNERSHIP_RECEIVED, event.newOwnerId(), message.getIdentifier(),
-                about(event.groupId(), "previousOwnerId", event.previousOwnerId()));
+        notifications.notify(event.newOwnerId(), message.getIdentifier(), new GroupActivityNotice.OwnershipReceived(
+                event.groupId(), groupName(event.groupId()), event.previousOwnerId(), name(event.previousOwnerId())));
     }
 
-    private Map<String, Object> about(UUID groupId) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("groupId", groupId.toString());
-        recipients.groupName(groupId).ifPresent(name -> payload.put("groupName", name));
-        return payload;
+    /** Null when this service does not know it; the payload then leaves it out. */
+    private String groupName(UUID groupId) {
+        return recipients.groupName(groupId).orElse(null);
     }
 
-    private Map<String, Object> about(UUID groupId, String actorRole, UUID actor) {
-        Map<String, Object> payload = about(groupId);
-        payload.put(actorRole, actor.toString());
-        recipients.displayName(actor).ifPresent(name -> payload.put(actorRole.replace("Id", "") + "Name", name));
-        return payload;
+    /** Null when this service does not know it; the payload then leaves it out. */
+    private String name(UUID user) {
+        return recipients.displayName(user).orElse(null);
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,17 +36,17 @@ public class NotificationWriter {
      * @return how many rows were new (0 when this decision had been written before)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int notify(NotificationType type, UUID recipient, String sourceId, Map<String, Object> payload) {
-        return notify(type, recipient, sourceId, payload, true);
+    public int notify(UUID recipient, String sourceId, NotificationPayload payload) {
+        return notify(recipient, sourceId, payload, true);
     }
 
     /**
-     * As {@link #notify(NotificationType, UUID, String, Map)}, but e-mail only when {@code emailAllowed}: a chat
+     * As {@link #notify(UUID, String, NotificationPayload)}, but e-mail only when {@code emailAllowed}: a chat
      * notification is not mailed to someone who is reading that conversation right now.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int notify(NotificationType type, UUID recipient, String sourceId, Map<String, Object> payload,
-                      boolean emailAllowed) {
+    public int notify(UUID recipient, String sourceId, NotificationPayload payload, boolean emailAllowed) {
+        NotificationType type = payload.type();
         int written = insert(type, recipient, Channel.IN_APP, sourceId, payload);
         if (emailAllowed && wantsEmail(recipient, type)) {
             written += insert(type, recipient, Channel.EMAIL, sourceId, payload);
@@ -67,7 +66,7 @@ public class NotificationWriter {
     }
 
     private int insert(NotificationType type, UUID recipient, Channel channel, String sourceId,
-                       Map<String, Object> payload) {
+                       NotificationPayload payload) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.update("""
                         INSERT INTO notification_log (id, recipient, channel, type, payload, source_event_id, status,
@@ -77,7 +76,7 @@ public class NotificationWriter {
                 UUID.randomUUID(), recipient, channel.name(), type.key(), toJson(payload), sourceId, now, now);
     }
 
-    private String toJson(Map<String, Object> payload) {
+    private String toJson(NotificationPayload payload) {
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
 import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
-import dev.studybuddy.notification.log.NotificationType;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import org.axonframework.deadline.DeadlineManager;
@@ -19,8 +18,6 @@ import org.axonframework.spring.stereotype.Saga;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -76,11 +73,9 @@ public class StudySessionSaga {
         cancelDeadlines(deadlines);
         plan(deadlines, properties, message.getTimestamp());
         if (moved) {
-            Map<String, Object> payload = payload(recipients);
-            payload.put("previousStartsAt", previousStart.toString());
-            payload.put("changedBy", event.changedBy().toString());
-            tellMembers(NotificationType.STUDY_SESSION_RESCHEDULED, event.changedBy(), message.getIdentifier(),
-                    payload, notifications, recipients);
+            tellMembers(event.changedBy(), message.getIdentifier(), new StudySessionNotice.Rescheduled(groupId,
+                    groupName(recipients), sessionId, title, startsAt, durationMinutes, previousStart,
+                    event.changedBy()), notifications, recipients);
         }
     }
 
@@ -90,9 +85,8 @@ public class StudySessionSaga {
     public void on(StudySessionCancelledEvent event, EventMessage<?> message, DeadlineManager deadlines,
                    NotificationWriter notifications, Recipients recipients) {
         cancelDeadlines(deadlines);
-        Map<String, Object> payload = payload(recipients);
-        payload.put("cancelledBy", event.cancelledBy().toString());
-        tellMembers(NotificationType.STUDY_SESSION_CANCELLED, event.cancelledBy(), message.getIdentifier(), payload,
+        tellMembers(event.cancelledBy(), message.getIdentifier(), new StudySessionNotice.Cancelled(groupId,
+                groupName(recipients), sessionId, title, startsAt, durationMinutes, event.cancelledBy()),
                 notifications, recipients);
     }
 
@@ -106,8 +100,8 @@ public class StudySessionSaga {
             return;
         }
         reminderId = null;
-        tellMembers(NotificationType.STUDY_SESSION_REMINDER, null, REMINDER + ":" + sessionId + ":" + startsAt,
-                payload(recipients), notifications, recipients);
+        tellMembers(null, REMINDER + ":" + sessionId + ":" + startsAt, new StudySessionNotice.Reminder(groupId,
+                groupName(recipients), sessionId, title, startsAt, durationMinutes), notifications, recipients);
     }
 
     @DeadlineHandler(deadlineName = OVER)
@@ -152,23 +146,17 @@ public class StudySessionSaga {
     }
 
     /** Everyone who has not muted the group, except whoever caused the notice (they know). */
-    private void tellMembers(NotificationType type, UUID actor, String sourceId, Map<String, Object> payload,
+    private void tellMembers(UUID actor, String sourceId, StudySessionNotice payload,
                              NotificationWriter notifications, Recipients recipients) {
         for (UUID member : recipients.unmutedMembersOf(groupId)) {
             if (!member.equals(actor)) {
-                notifications.notify(type, member, sourceId, payload);
+                notifications.notify(member, sourceId, payload);
             }
         }
     }
 
-    private Map<String, Object> payload(Recipients recipients) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("groupId", groupId.toString());
-        recipients.groupName(groupId).ifPresent(name -> payload.put("groupName", name));
-        payload.put(SESSION, sessionId.toString());
-        payload.put("title", title);
-        payload.put("startsAt", startsAt.toString());
-        payload.put("durationMinutes", durationMinutes);
-        return payload;
+    /** Null when this service does not know it; the payload then leaves it out. */
+    private String groupName(Recipients recipients) {
+        return recipients.groupName(groupId).orElse(null);
     }
 }

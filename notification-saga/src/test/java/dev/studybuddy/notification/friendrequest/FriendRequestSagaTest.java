@@ -6,7 +6,6 @@ import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
-import dev.studybuddy.notification.log.NotificationType;
 import dev.studybuddy.notification.log.NotificationWriter;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
@@ -56,7 +54,8 @@ class FriendRequestSagaTest {
                 .expectScheduledDeadlineWithName(REMINDER_AFTER, FriendRequestSaga.REMINDER)
                 .expectNoDispatchedCommands();
 
-        verify(notifications).notify(eq(NotificationType.FRIEND_REQUEST_RECEIVED), eq(addressee), anyString(), anyMap());
+        verify(notifications).notify(eq(addressee), anyString(),
+                eq(new FriendRequestNotice.Received(friendshipId, requester)));
     }
 
     @Test
@@ -67,8 +66,8 @@ class FriendRequestSagaTest {
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlines();
 
-        verify(notifications).notify(eq(NotificationType.FRIEND_REQUEST_REMINDER), eq(addressee),
-                startsWith(FriendRequestSaga.REMINDER + ":"), anyMap());
+        verify(notifications).notify(eq(addressee), startsWith(FriendRequestSaga.REMINDER + ":"),
+                eq(new FriendRequestNotice.Reminder(friendshipId, requester)));
     }
 
     @Test
@@ -78,7 +77,7 @@ class FriendRequestSagaTest {
                 .expectTriggeredDeadlines()
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(1), FriendRequestSaga.REMINDER);
 
-        verify(notifications, never()).notify(eq(NotificationType.FRIEND_REQUEST_REMINDER), any(), any(), any());
+        verify(notifications, never()).notify(any(), any(), any(FriendRequestNotice.Reminder.class));
     }
 
     @Test
@@ -90,8 +89,9 @@ class FriendRequestSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
 
-        verify(notifications).notify(eq(NotificationType.FRIEND_REQUEST_ACCEPTED), eq(requester), anyString(), anyMap());
-        verify(notifications, never()).notify(any(), eq(addressee), any(), any());
+        verify(notifications).notify(eq(requester), anyString(),
+                eq(new FriendRequestNotice.Accepted(friendshipId, addressee)));
+        verify(notifications, never()).notify(eq(addressee), any(), any());
     }
 
     @Test
@@ -137,6 +137,6 @@ class FriendRequestSagaTest {
                 .whenTimeElapses(REMINDER_AFTER.plusDays(1))
                 .expectTriggeredDeadlines();
 
-        verify(notifications, never()).notify(eq(NotificationType.FRIEND_REQUEST_REMINDER), any(), any(), any());
+        verify(notifications, never()).notify(any(), any(), any(FriendRequestNotice.Reminder.class));
     }
 }

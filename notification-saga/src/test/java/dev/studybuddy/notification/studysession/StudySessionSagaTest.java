@@ -3,7 +3,6 @@ package dev.studybuddy.notification.studysession;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
 import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
-import dev.studybuddy.notification.log.NotificationType;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
@@ -67,7 +65,7 @@ class StudySessionSagaTest {
                 .expectScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER)
                 .expectScheduledDeadlineWithName(startsAt.plus(Duration.ofMinutes(DURATION_MINUTES)), StudySessionSaga.OVER);
 
-        verify(notifications, never()).notify(any(), any(), any(), any());
+        verify(notifications, never()).notify(any(), any(), any());
     }
 
     @Test
@@ -78,8 +76,10 @@ class StudySessionSagaTest {
                 .expectActiveSagas(1);
 
         String key = StudySessionSaga.REMINDER + ":" + session + ":" + startsAt;
-        verify(notifications).notify(eq(NotificationType.STUDY_SESSION_REMINDER), eq(organiser), eq(key), anyMap());
-        verify(notifications).notify(eq(NotificationType.STUDY_SESSION_REMINDER), eq(member), eq(key), anyMap());
+        StudySessionNotice reminder = new StudySessionNotice.Reminder(group, "Linear Algebra", session, "Eigenvalues",
+                startsAt, DURATION_MINUTES);
+        verify(notifications).notify(organiser, key, reminder);
+        verify(notifications).notify(member, key, reminder);
     }
 
     @Test
@@ -95,8 +95,9 @@ class StudySessionSagaTest {
                 .expectScheduledDeadlineWithName(later.plus(Duration.ofMinutes(DURATION_MINUTES)), StudySessionSaga.OVER)
                 .expectNoScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER);
 
-        verify(notifications).notify(eq(NotificationType.STUDY_SESSION_RESCHEDULED), eq(member), anyString(), anyMap());
-        verify(notifications, never()).notify(any(), eq(organiser), any(), any());
+        verify(notifications).notify(eq(member), anyString(), eq(new StudySessionNotice.Rescheduled(group,
+                "Linear Algebra", session, "Eigenvalues", later, DURATION_MINUTES, startsAt, organiser)));
+        verify(notifications, never()).notify(eq(organiser), any(), any());
     }
 
     @Test
@@ -109,10 +110,10 @@ class StudySessionSagaTest {
                 .whenTimeElapses(later.minus(REMIND_BEFORE).plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(StudySessionSaga.REMINDER);
 
-        verify(notifications, times(1)).notify(eq(NotificationType.STUDY_SESSION_REMINDER), eq(member),
-                eq(StudySessionSaga.REMINDER + ":" + session + ":" + newStart), anyMap());
-        verify(notifications, times(1)).notify(eq(NotificationType.STUDY_SESSION_REMINDER), eq(member),
-                anyString(), anyMap());
+        verify(notifications, times(1)).notify(member, StudySessionSaga.REMINDER + ":" + session + ":" + newStart,
+                new StudySessionNotice.Reminder(group, "Linear Algebra", session, "Eigenvalues", newStart,
+                        DURATION_MINUTES));
+        verify(notifications, times(1)).notify(eq(member), anyString(), any(StudySessionNotice.Reminder.class));
     }
 
     @Test
@@ -124,7 +125,7 @@ class StudySessionSagaTest {
                         DURATION_MINUTES, organiser))
                 .expectScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER);
 
-        verify(notifications, never()).notify(any(), any(), any(), any());
+        verify(notifications, never()).notify(any(), any(), any());
     }
 
     @Test
@@ -136,8 +137,9 @@ class StudySessionSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
 
-        verify(notifications).notify(eq(NotificationType.STUDY_SESSION_CANCELLED), eq(member), anyString(), anyMap());
-        verify(notifications, never()).notify(any(), eq(organiser), any(), any());
+        verify(notifications).notify(eq(member), anyString(), eq(new StudySessionNotice.Cancelled(group,
+                "Linear Algebra", session, "Eigenvalues", startsAt, DURATION_MINUTES, organiser)));
+        verify(notifications, never()).notify(eq(organiser), any(), any());
     }
 
     @Test
@@ -147,7 +149,7 @@ class StudySessionSagaTest {
                 .whenTimeElapses(STARTS_IN.plusHours(1))
                 .expectTriggeredDeadlines();
 
-        verify(notifications, never()).notify(eq(NotificationType.STUDY_SESSION_REMINDER), any(), any(), any());
+        verify(notifications, never()).notify(any(), any(), any(StudySessionNotice.Reminder.class));
     }
 
     @Test
@@ -157,7 +159,9 @@ class StudySessionSagaTest {
                 .whenTimeElapses(Duration.ofSeconds(1))
                 .expectTriggeredDeadlinesWithName(StudySessionSaga.REMINDER);
 
-        verify(notifications).notify(eq(NotificationType.STUDY_SESSION_REMINDER), eq(member), anyString(), anyMap());
+        verify(notifications).notify(member, StudySessionSaga.REMINDER + ":" + session + ":" + startsAt,
+                new StudySessionNotice.Reminder(group, "Linear Algebra", session, "Eigenvalues", startsAt,
+                        DURATION_MINUTES));
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.Conversations;
+import dev.studybuddy.query.realtime.LiveUpdate;
 import dev.studybuddy.query.realtime.RealtimeUpdates;
 import dev.studybuddy.query.user.PrivacySettings;
 import org.axonframework.config.ProcessingGroup;
@@ -34,9 +35,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -75,21 +74,21 @@ public class ChatProjection {
         String conversationId = Conversations.group(event.groupId());
         views.posted(conversationId, seq, event.messageId(), event.authorId(), event.body(), event.mentions(),
                 event.replyTo(), event.attachments(), at);
-        toGroup(event.groupId(), RealtimeUpdates.MESSAGE_POSTED, conversationId, event.messageId(), seq, replay);
+        toGroup(event.groupId(), LiveUpdate.MessagePosted::new, conversationId, event.messageId(), seq, replay);
     }
 
     @EventHandler
     void on(GroupMessageEditedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.group(event.groupId());
         views.edited(conversationId, seq, event.messageId(), event.body(), at);
-        toGroup(event.groupId(), RealtimeUpdates.MESSAGE_EDITED, conversationId, event.messageId(), seq, replay);
+        toGroup(event.groupId(), LiveUpdate.MessageEdited::new, conversationId, event.messageId(), seq, replay);
     }
 
     @EventHandler
     void on(GroupMessageDeletedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.group(event.groupId());
         views.deleted(conversationId, seq, event.messageId(), at);
-        toGroup(event.groupId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+        toGroup(event.groupId(), LiveUpdate.MessageDeleted::new, conversationId, event.messageId(), seq, replay);
     }
 
     @EventHandler
@@ -99,21 +98,21 @@ public class ChatProjection {
                 event.attachments(), at);
         views.directActivity(event.senderId(), event.recipientId(), conversationId, seq, at);
         views.directActivity(event.recipientId(), event.senderId(), conversationId, seq, at);
-        toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_POSTED, conversationId, event.messageId(), seq, replay);
+        toPair(event.friendshipId(), LiveUpdate.MessagePosted::new, conversationId, event.messageId(), seq, replay);
     }
 
     @EventHandler
     void on(DirectMessageEditedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
         views.edited(conversationId, seq, event.messageId(), event.body(), at);
-        toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_EDITED, conversationId, event.messageId(), seq, replay);
+        toPair(event.friendshipId(), LiveUpdate.MessageEdited::new, conversationId, event.messageId(), seq, replay);
     }
 
     @EventHandler
     void on(DirectMessageDeletedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
         views.deleted(conversationId, seq, event.messageId(), at);
-        toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_DELETED, conversationId, event.messageId(), seq, replay);
+        toPair(event.friendshipId(), LiveUpdate.MessageDeleted::new, conversationId, event.messageId(), seq, replay);
     }
 
     @EventHandler
@@ -121,8 +120,8 @@ public class ChatProjection {
         String conversationId = Conversations.group(event.groupId());
         views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
         if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId()).ifPresent(pin -> updates.toGroup(event.groupId(),
-                    RealtimeUpdates.MESSAGE_PINNED, conversationId, seq, pinned(pin)));
+            views.pin(conversationId, event.messageId()).ifPresent(pin ->
+                    updates.toGroup(event.groupId(), pinned(conversationId, seq, pin)));
         }
     }
 
@@ -131,8 +130,8 @@ public class ChatProjection {
         String conversationId = Conversations.group(event.groupId());
         views.unpinned(conversationId, event.messageId());
         if (!replay.isReplay()) {
-            updates.toGroup(event.groupId(), RealtimeUpdates.MESSAGE_UNPINNED, conversationId, seq,
-                    Map.of("messageId", event.messageId(), "unpinnedBy", event.unpinnedBy()));
+            updates.toGroup(event.groupId(),
+                    new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
         }
     }
 
@@ -141,8 +140,8 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
         if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId()).ifPresent(pin -> updates.toPair(event.friendshipId(),
-                    RealtimeUpdates.MESSAGE_PINNED, conversationId, seq, pinned(pin)));
+            views.pin(conversationId, event.messageId()).ifPresent(pin ->
+                    updates.toPair(event.friendshipId(), pinned(conversationId, seq, pin)));
         }
     }
 
@@ -151,8 +150,8 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.unpinned(conversationId, event.messageId());
         if (!replay.isReplay()) {
-            updates.toPair(event.friendshipId(), RealtimeUpdates.MESSAGE_UNPINNED, conversationId, seq,
-                    Map.of("messageId", event.messageId(), "unpinnedBy", event.unpinnedBy()));
+            updates.toPair(event.friendshipId(),
+                    new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
         }
     }
 
@@ -181,8 +180,8 @@ public class ChatProjection {
         String conversationId = Conversations.group(groupId);
         views.reacted(conversationId, seq, messageId, userId, emoji, added)
                 .filter(count -> !replay.isReplay())
-                .ifPresent(count -> updates.toGroup(groupId, RealtimeUpdates.REACTION_CHANGED, conversationId, seq,
-                        reaction(messageId, userId, emoji, added, count)));
+                .ifPresent(count -> updates.toGroup(groupId,
+                        new LiveUpdate.ReactionChanged(conversationId, seq, messageId, userId, emoji, added, count)));
     }
 
     private void directReaction(String friendshipId, UUID messageId, UUID userId, String emoji, boolean added, long seq,
@@ -190,19 +189,8 @@ public class ChatProjection {
         String conversationId = Conversations.direct(friendshipId);
         views.reacted(conversationId, seq, messageId, userId, emoji, added)
                 .filter(count -> !replay.isReplay())
-                .ifPresent(count -> updates.toPair(friendshipId, RealtimeUpdates.REACTION_CHANGED, conversationId, seq,
-                        reaction(messageId, userId, emoji, added, count)));
-    }
-
-    /** The fields of a {@code reaction.changed} frame; its seq is the message's new {@code changeSeq}. */
-    private static Map<String, Object> reaction(UUID messageId, UUID userId, String emoji, boolean added, int count) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("messageId", messageId);
-        fields.put("userId", userId);
-        fields.put("emoji", emoji);
-        fields.put("added", added);
-        fields.put("count", count);
-        return fields;
+                .ifPresent(count -> updates.toPair(friendshipId,
+                        new LiveUpdate.ReactionChanged(conversationId, seq, messageId, userId, emoji, added, count)));
     }
 
     /** Tells the conversations whose messages carry the file; their views show it removed from now on. */
@@ -212,14 +200,13 @@ public class ChatProjection {
             return;
         }
         for (ChatMessageView message : views.carrying(event.fileId())) {
-            Map<String, Object> fields = Map.of("messageId", message.messageId(), "fileId", event.fileId());
             String conversationId = message.conversationId();
+            LiveUpdate removed = new LiveUpdate.AttachmentRemoved(conversationId, message.seq(), message.messageId(),
+                    event.fileId());
             if (Conversations.isGroup(conversationId)) {
-                updates.toGroup(Conversations.groupOf(conversationId), RealtimeUpdates.ATTACHMENT_REMOVED,
-                        conversationId, message.seq(), fields);
+                updates.toGroup(Conversations.groupOf(conversationId), removed);
             } else {
-                updates.toPair(Conversations.friendshipOf(conversationId), RealtimeUpdates.ATTACHMENT_REMOVED,
-                        conversationId, message.seq(), fields);
+                updates.toPair(Conversations.friendshipOf(conversationId), removed);
             }
         }
     }
@@ -238,29 +225,31 @@ public class ChatProjection {
         UUID friend = Conversations.participants(event.friendshipId()).stream()
                 .filter(user -> !user.equals(event.userId())).findFirst().orElseThrow();
         if (privacy.withoutReceipts(List.of(event.userId(), friend)).isEmpty()) {
-            updates.toUser(friend, RealtimeUpdates.READ_ADVANCED, conversationId,
-                    Map.of("userId", event.userId(), "readSeq", event.seq()));
+            updates.toUser(friend, new LiveUpdate.ReadAdvanced(conversationId, event.userId(), event.seq()));
         }
     }
 
     @EventHandler
     void on(MemberJoinedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_JOINED, "joined", seq, replay);
+        if (!replay.isReplay()) {
+            updates.toGroup(event.groupId(),
+                    new LiveUpdate.MemberJoined(Conversations.group(event.groupId()), seq, event.userId()));
+        }
     }
 
     @EventHandler
     void on(MemberLeftEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_LEFT, "left", seq, replay);
+        left(event.groupId(), event.userId(), LiveUpdate.Departure.LEFT, seq, replay);
     }
 
     @EventHandler
     void on(MemberRemovedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_LEFT, "removed", seq, replay);
+        left(event.groupId(), event.userId(), LiveUpdate.Departure.REMOVED, seq, replay);
     }
 
     @EventHandler
     void on(UserBannedFromGroupEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        member(event.groupId(), event.userId(), RealtimeUpdates.MEMBER_LEFT, "banned", seq, replay);
+        left(event.groupId(), event.userId(), LiveUpdate.Departure.BANNED, seq, replay);
     }
 
     @ResetHandler
@@ -269,37 +258,39 @@ public class ChatProjection {
         positions.forget(PROCESSING_GROUP);
     }
 
-    private void toGroup(UUID groupId, String type, String conversationId, UUID messageId, long seq, ReplayStatus replay) {
+    private void toGroup(UUID groupId, MessageFrame frame, String conversationId, UUID messageId, long seq,
+                         ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
         views.changedBy(conversationId, messageId, seq).ifPresent(message ->
-                updates.toGroup(groupId, type, conversationId, message.seq(), Map.of("message", message)));
+                updates.toGroup(groupId, frame.of(conversationId, message.seq(), message)));
     }
 
-    private void toPair(String friendshipId, String type, String conversationId, UUID messageId, long seq,
+    private void toPair(String friendshipId, MessageFrame frame, String conversationId, UUID messageId, long seq,
                         ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
         views.changedBy(conversationId, messageId, seq).ifPresent(message ->
-                updates.toPair(friendshipId, type, conversationId, message.seq(), Map.of("message", message)));
+                updates.toPair(friendshipId, frame.of(conversationId, message.seq(), message)));
     }
 
-    /** The fields of a {@code message.pinned} frame: those of a pins list item but its seq, which the frame carries. */
-    private static Map<String, Object> pinned(PinnedMessageView pin) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("messageId", pin.messageId());
-        fields.put("pinnedBy", pin.pinnedBy());
-        fields.put("pinnedAt", pin.pinnedAt());
-        fields.put("message", pin.message());
-        return fields;
+    /** A {@code message.pinned} frame: a pins list item but its seq, which the frame carries. */
+    private static LiveUpdate pinned(String conversationId, long seq, PinnedMessageView pin) {
+        return new LiveUpdate.MessagePinned(conversationId, seq, pin.messageId(), pin.pinnedBy(), pin.pinnedAt(),
+                pin.message());
     }
 
-    private void member(UUID groupId, UUID userId, String type, String reason, long seq, ReplayStatus replay) {
+    private void left(UUID groupId, UUID userId, LiveUpdate.Departure reason, long seq, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            updates.toGroup(groupId, type, Conversations.group(groupId), seq,
-                    Map.of("userId", userId, "reason", reason));
+            updates.toGroup(groupId, new LiveUpdate.MemberLeft(Conversations.group(groupId), seq, userId, reason));
         }
+    }
+
+    /** One of the {@code message.posted|edited|deleted} frames, which carry the message as it now stands. */
+    @FunctionalInterface
+    private interface MessageFrame {
+        LiveUpdate of(String conversationId, long seq, ChatMessageView message);
     }
 }

@@ -2,29 +2,25 @@ package dev.studybuddy.query.presence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studybuddy.query.realtime.LiveUpdate;
+import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.user.PrivacySettings;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Tells a user's friends when the user's presence, as they see it, changes: a {@code presence.changed} frame
  * {@code {type, userId, status, lastSeenAt}} on their {@code /user/queue/presence}, published on the Redis channel
- * {@link #CHANNEL} with the recipients in {@code to}, so that every node delivers it to the sessions it holds. A
- * hidden user is announced {@code offline}. Whichever node notices a change announces it; the status last
- * announced is swapped atomically in Redis, so one change is announced once however many nodes notice it.
+ * {@link RedisChannels#PRESENCE} with the recipients in {@code to} ({@link LiveUpdate.PresenceChanged}), so that
+ * every node delivers it to the sessions it holds. A hidden user is announced {@code offline}. Whichever node
+ * notices a change announces it; the status last announced is swapped atomically in Redis, so one change is
+ * announced once however many nodes notice it.
  */
 @Component
 public class PresenceChanges {
-
-    /** The channel every node listens on for presence frames (a frame plus its recipients in {@code to}). */
-    public static final String CHANNEL = "studybuddy:presence-changes";
-    public static final String TYPE = "presence.changed";
-    public static final String QUEUE = "/queue/presence";
 
     private final PresenceBoard board;
     private final PresenceAudience audience;
@@ -51,14 +47,9 @@ public class PresenceChanges {
         if (friends.isEmpty()) {
             return;
         }
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", TYPE);
-        frame.put("userId", user);
-        frame.put("status", now.status());
-        frame.put("lastSeenAt", now.lastSeenAt());
-        frame.put("to", friends);
+        LiveUpdate frame = new LiveUpdate.PresenceChanged(user, now.status().wire(), now.lastSeenAt(), friends);
         try {
-            redis.convertAndSend(CHANNEL, json.writeValueAsString(frame));
+            redis.convertAndSend(RedisChannels.PRESENCE, json.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A presence frame is always JSON", e);
         }

@@ -1,6 +1,7 @@
 package dev.studybuddy.query.presence;
 
 import dev.studybuddy.platform.scheduling.PeriodicTask;
+import dev.studybuddy.query.realtime.ClientActivity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -41,7 +41,7 @@ import java.util.concurrent.RejectedExecutionException;
  * ({@link PresenceChanges} decides whether they are away everywhere).
  */
 @Component
-public class SessionActivity implements ChannelInterceptor {
+public class SessionActivity implements ClientActivity {
 
     private static final Logger log = LoggerFactory.getLogger(SessionActivity.class);
 

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's WebSocket sessions, their users and their group subscriptions. When a member leaves or
- * is removed or banned ({@code member.left} through Redis), every node ends that user's local
+ * is removed or banned ({@link LiveUpdate.MemberLeft} through Redis), every node ends that user's local
  * subscriptions to the group's topic, and until they join again refuses to deliver the group's frames
  * to them and refuses their new subscriptions, even if the groups read model still lags.
  */

@@ -5,9 +5,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,18 +20,6 @@ import java.util.UUID;
 @Component
 public class RealtimeUpdates {
 
-    public static final String MESSAGE_POSTED = "message.posted";
-    public static final String MESSAGE_EDITED = "message.edited";
-    public static final String MESSAGE_DELETED = "message.deleted";
-    public static final String MESSAGE_PINNED = "message.pinned";
-    public static final String MESSAGE_UNPINNED = "message.unpinned";
-    public static final String REACTION_CHANGED = "reaction.changed";
-    public static final String ATTACHMENT_REMOVED = "attachment.removed";
-    public static final String MEMBER_JOINED = "member.joined";
-    public static final String MEMBER_LEFT = "member.left";
-    public static final String TYPING = "typing";
-    public static final String READ_ADVANCED = "read.advanced";
-
     /** The unit-of-work resource holding the updates to publish once it has committed. */
     private static final String AFTER_COMMIT = RealtimeUpdates.class.getName() + ".afterCommit";
 
@@ -44,32 +30,21 @@ public class RealtimeUpdates {
     }
 
     /** A frame for {@code /topic/groups.{groupId}}. */
-    public void toGroup(UUID groupId, String type, String conversationId, Long seq, Map<String, Object> fields) {
-        publish(RedisChannels.group(groupId), frame(type, conversationId, seq, fields));
+    public void toGroup(UUID groupId, LiveUpdate update) {
+        publish(RedisChannels.group(groupId), update);
     }
 
     /** A frame for both users of the friendship, on their {@code /user/queue/direct}. */
-    public void toPair(String friendshipId, String type, String conversationId, long seq, Map<String, Object> fields) {
-        publish(RedisChannels.direct(friendshipId), frame(type, conversationId, seq, fields));
+    public void toPair(String friendshipId, LiveUpdate update) {
+        publish(RedisChannels.direct(friendshipId), update);
     }
 
     /** A frame for one user's {@code /user/queue/direct} only (on the user's other nodes too). */
-    public void toUser(UUID userId, String type, String conversationId, Map<String, Object> fields) {
-        publish(RedisChannels.userDirect(userId), frame(type, conversationId, null, fields));
+    public void toUser(UUID userId, LiveUpdate update) {
+        publish(RedisChannels.userDirect(userId), update);
     }
 
-    private static Map<String, Object> frame(String type, String conversationId, Long seq, Map<String, Object> fields) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", type);
-        frame.put("conversationId", conversationId);
-        if (seq != null) {
-            frame.put("seq", seq);
-        }
-        frame.putAll(fields);
-        return frame;
-    }
-
-    private void publish(String channel, Map<String, Object> frame) {
+    private void publish(String channel, LiveUpdate frame) {
         if (!CurrentUnitOfWork.isStarted()) {
             publisher.submit(channel, frame);
             return;
@@ -85,6 +60,6 @@ public class RealtimeUpdates {
         staged.add(new Update(channel, frame));
     }
 
-    private record Update(String channel, Map<String, Object> frame) {
+    private record Update(String channel, LiveUpdate frame) {
     }
 }

@@ -1,14 +1,13 @@
 package dev.studybuddy.query.realtime;
 
-import dev.studybuddy.query.presence.PresenceChanges;
-
 import java.util.UUID;
 
 /**
  * The Redis pub/sub channels every query-side node listens on. The chat projection publishes a group's
  * updates on its group channel and a pair's direct messages on their direct channel; notification-saga
  * publishes in-app notifications on the recipient's channel. What only one user of a pair should see (a
- * {@code read.advanced}) goes on that user's direct channel; presence changes on {@code PresenceChanges.CHANNEL}.
+ * {@code read.advanced}) goes on that user's direct channel; presence changes, with their recipients, on
+ * {@link #PRESENCE}.
  */
 public final class RedisChannels {
 
@@ -17,6 +16,8 @@ public final class RedisChannels {
     public static final String CHAT_PATTERN = "studybuddy:chat:*";
     public static final String NOTIFICATIONS_PATTERN = "studybuddy:user:*:notifications";
     public static final String USER_DIRECT_PATTERN = "studybuddy:user:*:direct";
+    /** Every node listens here for {@code presence.changed} frames, each with its recipients in {@code to}. */
+    public static final String PRESENCE = "studybuddy:presence-changes";
     static final String USER_PREFIX = "studybuddy:user:";
     static final String NOTIFICATIONS_SUFFIX = ":notifications";
     static final String USER_DIRECT_SUFFIX = ":direct";
@@ -48,7 +49,7 @@ public final class RedisChannels {
         if (channel.startsWith(USER_PREFIX) && channel.endsWith(NOTIFICATIONS_SUFFIX)) {
             return "notifications";
         }
-        if (channel.equals(PresenceChanges.CHANNEL)) {
+        if (channel.equals(PRESENCE)) {
             return "presence";
         }
         return "other";

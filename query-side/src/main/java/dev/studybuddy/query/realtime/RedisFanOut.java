@@ -1,9 +1,10 @@
 package dev.studybuddy.query.realtime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studybuddy.query.presence.PresenceChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,8 +23,9 @@ import java.util.UUID;
  * notification-saga's in-app notifications to the recipient's {@code /user/queue/notifications}, a frame for one
  * user of a pair to that user's {@code /user/queue/direct}, a presence change to the {@code /user/queue/presence}
  * of each user in its {@code to} (which the frame then no longer carries). A
- * {@code member.left} is delivered to the group (the leaver included) and then ends the leaver's
- * subscriptions here; a {@code member.joined} lifts that again.
+ * {@link LiveUpdate.MemberLeft} ({@code member.left}) is delivered to the group (the leaver included) and then
+ * ends the leaver's
+ * subscriptions here; a {@link LiveUpdate.MemberJoined} lifts that again. Group frames are read as {@link LiveUpdate}s.
  */
 @Component
 class RedisFanOut implements MessageListener {
@@ -61,11 +64,11 @@ class RedisFanOut implements MessageListener {
                 String user = channel.substring(RedisChannels.USER_PREFIX.length(),
                         channel.length() - RedisChannels.USER_DIRECT_SUFFIX.length());
                 clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/direct", frame);
-            } else if (channel.equals(PresenceChanges.CHANNEL) && frame instanceof ObjectNode presence) {
+            } else if (channel.equals(RedisChannels.PRESENCE) && frame instanceof ObjectNode presence) {
                 JsonNode to = presence.remove("to");
                 if (to != null) {
                     to.forEach(user -> clients.convertAndSendToUser(UUID.fromString(user.asText()).toString(),
-                            PresenceChanges.QUEUE, presence));
+                            "/queue/presence", presence));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -73,15 +76,30 @@ class RedisFanOut implements MessageListener {
         }
     }
 
+    /**
+     * The frame goes out as it came, so that what another node wrote (fields a newer node adds, a type this node
+     * does not know) reaches the clients unchanged; its type decides only what happens to subscriptions here.
+     */
     private void toGroup(UUID groupId, JsonNode frame) {
-        String type = frame.path("type").asText();
-        UUID member = frame.hasNonNull("userId") ? UUID.fromString(frame.get("userId").asText()) : null;
-        if (RealtimeUpdates.MEMBER_JOINED.equals(type) && member != null) {
-            subscriptions.restore(groupId, member);
+        Optional<LiveUpdate> update = typed(frame);
+        if (update.orElse(null) instanceof LiveUpdate.MemberJoined joined && joined.userId() != null) {
+            subscriptions.restore(groupId, joined.userId());
         }
         clients.convertAndSend(GroupSubscriptions.GROUP_TOPIC_PREFIX + groupId, frame);
-        if (RealtimeUpdates.MEMBER_LEFT.equals(type) && member != null) {
-            subscriptions.revoke(groupId, member);
+        if (update.orElse(null) instanceof LiveUpdate.MemberLeft left && left.userId() != null) {
+            subscriptions.revoke(groupId, left.userId());
+        }
+    }
+
+    private Optional<LiveUpdate> typed(JsonNode frame) {
+        try {
+            return Optional.of(json.treeToValue(frame, LiveUpdate.class));
+        } catch (InvalidTypeIdException e) {
+            log.debug("Forwarding a {} frame this node does not know", frame.path("type").asText());
+            return Optional.empty();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.warn("Forwarding a {} frame this node cannot read", frame.path("type").asText(), e);
+            return Optional.empty();
         }
     }
 }

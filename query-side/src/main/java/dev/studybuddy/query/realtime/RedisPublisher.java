@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +70,7 @@ class RedisPublisher {
     }
 
     /** Queues an update for {@code channel}; returns at once. */
-    void submit(String channel, Map<String, Object> frame) {
+    void submit(String channel, LiveUpdate frame) {
         Update update = new Update(channel, frame);
         while (!queue.offer(update)) {
             Update oldest = queue.poll();
@@ -101,7 +100,7 @@ class RedisPublisher {
         try {
             payload = json.writeValueAsString(update.frame());
         } catch (JsonProcessingException e) {
-            log.error("Cannot write a {} update as JSON", update.frame().get("type"), e);
+            log.error("Cannot write a {} update as JSON", update.frame().type(), e);
             return;
         }
         if (!breaker.tryAcquirePermission()) {
@@ -116,7 +115,7 @@ class RedisPublisher {
         } catch (RuntimeException e) {
             breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
             metrics.dropped(update.channel(), "failed");
-            log.debug("Could not publish a {} update on {}; clients catch up over REST", update.frame().get("type"),
+            log.debug("Could not publish a {} update on {}; clients catch up over REST", update.frame().type(),
                     update.channel(), e);
         }
     }
@@ -129,6 +128,6 @@ class RedisPublisher {
         publisher.join(TimeUnit.SECONDS.toMillis(5));
     }
 
-    private record Update(String channel, Map<String, Object> frame) {
+    private record Update(String channel, LiveUpdate frame) {
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.UUID;
 
 /** Typing signals: ephemeral, published to Redis for every node's subscribers, never stored. */
@@ -22,6 +21,6 @@ class TypingController {
     @MessageMapping("groups.{groupId}.typing")
     void typing(@DestinationVariable String groupId, Principal user) {
         UUID group = UUID.fromString(groupId);
-        updates.toGroup(group, RealtimeUpdates.TYPING, Conversations.group(group), null, Map.of("userId", user.getName()));
+        updates.toGroup(group, new LiveUpdate.Typing(Conversations.group(group), UUID.fromString(user.getName())));
     }
 }

@@ -2,8 +2,6 @@ package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import dev.studybuddy.platform.security.PublicEndpoints;
-import dev.studybuddy.query.presence.PresenceChanges;
-import dev.studybuddy.query.presence.SessionActivity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -32,10 +30,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final RealtimeProperties properties;
     private final StompAuthorization authorization;
     private final DeliveryGuard deliveryGuard;
-    private final SessionActivity activity;
+    private final ClientActivity activity;
 
     WebSocketConfiguration(RealtimeProperties properties, StompAuthorization authorization, DeliveryGuard deliveryGuard,
-                           SessionActivity activity) {
+                           ClientActivity activity) {
         this.properties = properties;
         this.authorization = authorization;
         this.deliveryGuard = deliveryGuard;
@@ -96,7 +94,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         container.setTaskExecutor(redisFanOutExecutor);
         container.addMessageListener(fanOut, List.of(new PatternTopic(RedisChannels.CHAT_PATTERN),
                 new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN), new PatternTopic(RedisChannels.USER_DIRECT_PATTERN),
-                new ChannelTopic(PresenceChanges.CHANNEL)));
+                new ChannelTopic(RedisChannels.PRESENCE)));
         return container;
     }
 }

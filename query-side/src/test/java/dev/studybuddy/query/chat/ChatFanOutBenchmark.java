@@ -4,6 +4,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.QuerySideApplication;
 import dev.studybuddy.query.realtime.Conversations;
+import dev.studybuddy.query.realtime.LiveUpdate;
 import dev.studybuddy.query.realtime.RealtimeUpdates;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -103,8 +104,8 @@ class ChatFanOutBenchmark {
                 views.posted(baselineConversation, at, UUID.randomUUID(), owner, "t=" + System.nanoTime(), List.of(), null,
                         List.of(), Instant.now());
                 views.changedBy(baselineConversation, UUID.randomUUID(), at);
-                updates.toGroup(baselineGroup.groupId(), RealtimeUpdates.MESSAGE_POSTED, baselineConversation, at,
-                        Map.of("message", Map.of("seq", at, "body", "t=" + System.nanoTime())));
+                updates.toGroup(baselineGroup.groupId(), new LiveUpdate.MessagePosted(baselineConversation, at,
+                        Map.of("seq", at, "body", "t=" + System.nanoTime())));
             };
             Runnable pipelineSend = () -> expect(201, asOwner.post("/api/groups/" + pipelineGroupId + "/messages",
                     Map.of("body", "t=" + System.nanoTime())));

@@ -3,6 +3,8 @@ package dev.studybuddy.query.presence;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.query.realtime.LiveUpdate;
+import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -185,11 +187,11 @@ class PresenceApiIT {
     }
 
     private void awaitSubscribed(Client client) {
-        client.awaitFanOut(redis, PresenceChanges.CHANNEL, "{\"type\":\"probe\",\"to\":[\"" + me + "\"]}", SOON);
+        client.awaitFanOut(redis, RedisChannels.PRESENCE, "{\"type\":\"probe\",\"to\":[\"" + me + "\"]}", SOON);
     }
 
     private List<JsonNode> framesAbout(Client client, UUID user) {
-        return client.framesOf(PresenceChanges.TYPE).stream()
+        return client.framesOf(LiveUpdate.typeOf(LiveUpdate.PresenceChanged.class)).stream()
                 .filter(frame -> frame.get("userId").asText().equals(user.toString())).toList();
     }
 
