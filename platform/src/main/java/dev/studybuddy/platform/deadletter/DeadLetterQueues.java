@@ -74,7 +74,7 @@ public class DeadLetterQueues {
      * the unit of work as well ({@link ParkedInUnitOfWork}).
      */
     public SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, Serializer eventSerializer) {
-        return new RecordingDeadLetterQueue<>(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+        return new RecordingDeadLetterQueue<>(processingGroup, JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(processingGroup)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)

@@ -4,34 +4,65 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** A queue that tells {@link ParkedInUnitOfWork} what it parks; everything else is the wrapped queue's. */
+/**
+ * A queue that tells {@link ParkedInUnitOfWork} what it parks, and that answers "is this sequence parked?"
+ * without a query while the processing group has no letter at all: Axon's dead-lettering invoker asks that about
+ * every event, and the queue is nearly always empty. Whether it is empty is read once per unit of work (a batch of
+ * up to 100 events) and forgotten as soon as the unit of work parks something. Only the processor that owns a
+ * segment parks its aggregates' events, so no other node can add a letter that matters to the batch meanwhile.
+ * Everything else is the wrapped queue's.
+ */
 final class RecordingDeadLetterQueue<M extends Message<?>> implements SequencedDeadLetterQueue<M> {
 
     private final SequencedDeadLetterQueue<M> delegate;
+    private final String emptyResource;
 
-    RecordingDeadLetterQueue(SequencedDeadLetterQueue<M> delegate) {
+    RecordingDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<M> delegate) {
         this.delegate = delegate;
+        this.emptyResource = RecordingDeadLetterQueue.class.getName() + ":empty:" + processingGroup;
     }
 
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends M> letter) {
         delegate.enqueue(sequenceIdentifier, letter);
         ParkedInUnitOfWork.record(sequenceIdentifier);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(emptyResource, false);
+        }
     }
 
     @Override
     public boolean enqueueIfPresent(Object sequenceIdentifier, Supplier<DeadLetter<? extends M>> letterBuilder) {
+        if (emptyThroughoutThisUnitOfWork()) {
+            return false;
+        }
         boolean parked = delegate.enqueueIfPresent(sequenceIdentifier, letterBuilder);
         if (parked) {
             ParkedInUnitOfWork.record(sequenceIdentifier);
         }
         return parked;
+    }
+
+    private boolean emptyThroughoutThisUnitOfWork() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Boolean empty = root.getResource(emptyResource);
+        if (empty == null) {
+            // not inside computeIfAbsent: the query itself adds the unit of work's connection to its resources
+            empty = delegate.amountOfSequences() == 0;
+            root.resources().put(emptyResource, empty);
+        }
+        return empty;
     }
 
     @Override
