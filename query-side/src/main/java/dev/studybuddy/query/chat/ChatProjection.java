@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The chat views in MongoDB ({@link ChatViews}) from the message events of the Group and Friendship
@@ -72,9 +74,9 @@ public class ChatProjection {
     @EventHandler
     void on(GroupMessagePostedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.group(event.groupId());
-        views.posted(conversationId, seq, event.messageId(), event.authorId(), event.body(), event.mentions(),
-                event.replyTo(), event.attachments(), at);
-        toGroup(event.groupId(), LiveUpdate.MessagePosted::new, conversationId, event.messageId(), seq, replay);
+        Supplier<Optional<ChatMessageView>> posted = views.posted(conversationId, seq, event.messageId(),
+                event.authorId(), event.body(), event.mentions(), event.replyTo(), event.attachments(), at);
+        toGroup(event.groupId(), LiveUpdate.MessagePosted::new, conversationId, replay, posted);
     }
 
     @EventHandler
@@ -94,11 +96,11 @@ public class ChatProjection {
     @EventHandler
     void on(DirectMessageSentEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
-        views.posted(conversationId, seq, event.messageId(), event.senderId(), event.body(), null, event.replyTo(),
-                event.attachments(), at);
+        Supplier<Optional<ChatMessageView>> posted = views.posted(conversationId, seq, event.messageId(),
+                event.senderId(), event.body(), null, event.replyTo(), event.attachments(), at);
         views.directActivity(event.senderId(), event.recipientId(), conversationId, seq, at);
         views.directActivity(event.recipientId(), event.senderId(), conversationId, seq, at);
-        toPair(event.friendshipId(), LiveUpdate.MessagePosted::new, conversationId, event.messageId(), seq, replay);
+        toPair(event.friendshipId(), LiveUpdate.MessagePosted::new, conversationId, replay, posted);
     }
 
     @EventHandler
@@ -260,20 +262,28 @@ public class ChatProjection {
 
     private void toGroup(UUID groupId, MessageFrame frame, String conversationId, UUID messageId, long seq,
                          ReplayStatus replay) {
+        toGroup(groupId, frame, conversationId, replay, () -> views.changedBy(conversationId, messageId, seq));
+    }
+
+    private void toGroup(UUID groupId, MessageFrame frame, String conversationId, ReplayStatus replay,
+                         Supplier<Optional<ChatMessageView>> changed) {
         if (replay.isReplay()) {
             return;
         }
-        views.changedBy(conversationId, messageId, seq).ifPresent(message ->
-                updates.toGroup(groupId, frame.of(conversationId, message.seq(), message)));
+        changed.get().ifPresent(message -> updates.toGroup(groupId, frame.of(conversationId, message.seq(), message)));
     }
 
     private void toPair(String friendshipId, MessageFrame frame, String conversationId, UUID messageId, long seq,
                         ReplayStatus replay) {
+        toPair(friendshipId, frame, conversationId, replay, () -> views.changedBy(conversationId, messageId, seq));
+    }
+
+    private void toPair(String friendshipId, MessageFrame frame, String conversationId, ReplayStatus replay,
+                        Supplier<Optional<ChatMessageView>> changed) {
         if (replay.isReplay()) {
             return;
         }
-        views.changedBy(conversationId, messageId, seq).ifPresent(message ->
-                updates.toPair(friendshipId, frame.of(conversationId, message.seq(), message)));
+        changed.get().ifPresent(message -> updates.toPair(friendshipId, frame.of(conversationId, message.seq(), message)));
     }
 
     /** A {@code message.pinned} frame: a pins list item but its seq, which the frame carries. */

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
@@ -70,30 +71,43 @@ public class ChatViews {
         pins().createIndex(Indexes.ascending("conversationId", "seq"));
     }
 
-    /** Inserts the message at its place unless it is there already. */
-    void posted(String conversationId, long seq, UUID messageId, UUID senderId, String body, List<UUID> mentions,
-                UUID replyTo, List<UUID> attachments, Instant at) {
-        Bson insert = Updates.combine(
-                Updates.setOnInsert("conversationId", conversationId),
-                Updates.setOnInsert("seq", seq),
-                Updates.setOnInsert("changeSeq", seq),
-                Updates.setOnInsert("messageId", messageId.toString()),
-                Updates.setOnInsert("senderId", senderId.toString()),
-                Updates.setOnInsert("body", body),
-                Updates.setOnInsert("mentions", strings(mentions)),
-                Updates.setOnInsert("replyTo", replyTo == null ? null : replyTo.toString()),
-                Updates.setOnInsert("attachments", strings(attachments)),
-                Updates.setOnInsert("postedAt", Date.from(at)),
-                Updates.setOnInsert("editedAt", null),
-                Updates.setOnInsert("deletedAt", null),
-                Updates.setOnInsert("deleted", false));
+    /**
+     * Inserts the message at its place unless it is there already.
+     *
+     * @return the message as this event leaves it: the document just inserted, without reading it back; for a
+     * repeated event (a retried batch), whatever is stored if no later change has overtaken it
+     */
+    Supplier<Optional<ChatMessageView>> posted(String conversationId, long seq, UUID messageId, UUID senderId,
+                                               String body, List<UUID> mentions, UUID replyTo,
+                                               List<UUID> attachments, Instant at) {
+        Document message = new Document("conversationId", conversationId)
+                .append("seq", seq)
+                .append("changeSeq", seq)
+                .append("messageId", messageId.toString())
+                .append("senderId", senderId.toString())
+                .append("body", body)
+                .append("mentions", strings(mentions))
+                .append("replyTo", replyTo == null ? null : replyTo.toString())
+                .append("attachments", strings(attachments))
+                .append("postedAt", Date.from(at))
+                .append("editedAt", null)
+                .append("deletedAt", null)
+                .append("deleted", false);
+        Bson insert = Updates.combine(message.entrySet().stream()
+                .map(field -> Updates.setOnInsert(field.getKey(), field.getValue())).toList());
+        boolean inserted;
         try {
-            messages().updateOne(Filters.eq("_id", id(conversationId, seq)), insert, new UpdateOptions().upsert(true));
+            inserted = messages().updateOne(Filters.eq("_id", id(conversationId, seq)), insert,
+                    new UpdateOptions().upsert(true)).getUpsertedId() != null;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            inserted = false;
         }
+        return inserted
+                ? () -> Optional.of(ChatMessageView.of(message, files.describe(ChatMessageView.attachmentIds(message))))
+                : () -> changedBy(conversationId, messageId, seq);
     }
 
     void edited(String conversationId, long seq, UUID messageId, String body, Instant at) {
