@@ -192,7 +192,7 @@ class IndexedQueriesMatchScansTest {
     private Bson randomCondition() {
         String field = oneOf("a", "b", "c", "ts", "tags", "d", "u");
         Object value = valueFor(field);
-        return switch (random.nextInt(11)) {
+        return switch (random.nextInt(13)) {
             case 0, 1, 2 -> Filters.eq(field, value);
             case 3 -> Filters.gt(field, value);
             case 4 -> Filters.gte(field, value);
@@ -201,6 +201,10 @@ class IndexedQueriesMatchScansTest {
             case 7 -> Filters.and(Filters.gte(field, value), Filters.lt(field, valueFor(field)));
             case 8 -> Filters.ne(field, value);
             case 9 -> Filters.or(Filters.eq(field, value), Filters.eq(oneOf("a", "c"), valueFor("c")));
+            case 10 -> Filters.nin(field, value, valueFor(field));
+            // strings only, as Axon's tracking poll sends them: decided by a hash set where the value is a string
+            case 11 -> Filters.nin(oneOf("c", "tags"), WORDS.get(random.nextInt(WORDS.size())),
+                    WORDS.get(random.nextInt(WORDS.size())), WORDS.get(random.nextInt(WORDS.size())));
             default -> Filters.in(field, value, valueFor(field));
         };
     }

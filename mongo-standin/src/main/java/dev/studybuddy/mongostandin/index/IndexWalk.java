@@ -16,7 +16,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Answers a query from the best {@link IndexPlan}: walks only the index entries in its bounds, checks each
- * document against the whole query, and, where the walk already yields the sort, stops at the limit or hands the
+ * document against the whole query (its {@code $nin} lists of strings with a hash set, {@link NotInSets}), and, where the walk already yields the sort, stops at the limit or hands the
  * rest to a cursor that goes on walking at the next {@code getMore} ({@link IndexWalkCursor}). Returns null where no
  * index helps, so that the caller scans as before.
  */
@@ -35,15 +35,18 @@ public final class IndexWalk {
             }
             return null;
         }
-        Stream<Document> candidates = walk(plan).map(collection::documentAt).filter(java.util.Objects::nonNull);
+        NotInSets notIn = NotInSets.of(query);
+        Document remaining = notIn.remaining();
+        Stream<Document> candidates = walk(plan).map(collection::documentAt).filter(java.util.Objects::nonNull)
+                .filter(document -> notIn.admits(document, collection::matches));
         if (!plan.givesSort()) {
-            return collection.resultOf(candidates, query, orderBy, skip, limit, batchSize, fieldSelector);
+            return collection.resultOf(candidates, remaining, orderBy, skip, limit, batchSize, fieldSelector);
         }
         boolean projected = fieldSelector != null && !fieldSelector.isEmpty();
         if (limit != 0 || batchSize <= 0 || projected) {
-            return collection.resultOf(candidates, query, null, skip, limit, batchSize, fieldSelector);
+            return collection.resultOf(candidates, remaining, null, skip, limit, batchSize, fieldSelector);
         }
-        Iterator<Document> matching = candidates.filter(document -> collection.matches(document, query))
+        Iterator<Document> matching = candidates.filter(document -> collection.matches(document, remaining))
                 .skip(skip).iterator();
         List<Document> firstBatch = new ArrayList<>(batchSize);
         while (firstBatch.size() < batchSize && matching.hasNext()) {
