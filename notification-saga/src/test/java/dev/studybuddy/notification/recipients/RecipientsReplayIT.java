@@ -77,7 +77,11 @@ class RecipientsReplayIT {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty()
+        // every segment claimed and past its replay: a segment that finished early must not end the wait
+        // while the one holding this group has not been claimed yet
+        int segments = processing.tokenStore(RecipientsProjection.PROCESSING_GROUP)
+                .fetchSegments(RecipientsProjection.PROCESSING_GROUP).length;
+        await().atMost(Duration.ofSeconds(30)).until(() -> processor.processingStatus().size() == segments
                 && !processor.isReplaying());
 
         assertThat(recipients.moderatorsOf(group)).containsExactlyInAnyOrder(owner, admin);
