@@ -1,26 +1,25 @@
 package dev.studybuddy.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.ReplayProbes;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * ADR 0009: with Mongo tracking tokens, Axon 4.12.3 and 4.13.0 treat replayed events as live. This
@@ -36,12 +35,16 @@ class EventProcessorReplayIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     ReplayProbes.Replayable replayable;
+
     @Autowired
     ReplayProbes.LiveOnly liveOnly;
 
@@ -60,7 +63,8 @@ class EventProcessorReplayIT {
         Thread.sleep(LOOK_BACK_WINDOW.multipliedBy(2).toMillis());
 
         StreamingEventProcessor processor = processing
-                .eventProcessor(ReplayProbes.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReplayProbes.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();
@@ -70,13 +74,15 @@ class EventProcessorReplayIT {
             assertThat(replayable.eventIds).hasSameSizeAs(stored);
         });
         assertThat(replayable.resets).hasValue(1);
-        assertThat(replayable.eventIds).containsExactlyInAnyOrderElementsOf(stored).doesNotHaveDuplicates();
+        assertThat(replayable.eventIds)
+                .containsExactlyInAnyOrderElementsOf(stored)
+                .doesNotHaveDuplicates();
         assertThat(liveOnly.eventIds).hasSize(liveBefore);
 
         String username = Accounts.uniqueUsername("afterreplay");
         Accounts.register(client, username);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(liveOnly.eventIds).hasSize(liveBefore + 1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(liveOnly.eventIds).hasSize(liveBefore + 1));
         assertThat(replayable.eventIds).hasSize(stored.size() + 1).doesNotHaveDuplicates();
     }
 

@@ -1,18 +1,17 @@
 package dev.studybuddy.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
-import dev.studybuddy.testing.PrometheusScrape;
 import dev.studybuddy.testing.ApiClient;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
+import dev.studybuddy.testing.PrometheusScrape;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The probes and {@code /actuator/prometheus} as the orchestrator and Prometheus see them (README "Metrics"). */
 @CommandSideIT
@@ -27,7 +26,7 @@ class MetricsIT {
 
     @Test
     void livenessAndReadinessAnswerUpWithoutAToken() {
-        for (String probe : new String[]{"/actuator/health/liveness", "/actuator/health/readiness"}) {
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
             ApiClient.Response response = ApiClient.on(port).get(probe);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().get("status").asText()).isEqualTo("UP");
@@ -46,12 +45,17 @@ class MetricsIT {
         PrometheusScrape after = PrometheusScrape.of(port);
         String register = "payloadType=\"RegisterUserCommand\"";
         String friendRequest = "payloadType=\"SendFriendRequestCommand\"";
-        assertThat(after.sum(SUCCEEDED, register) - before.sum(SUCCEEDED, register)).isGreaterThanOrEqualTo(2);
-        assertThat(after.sum(SUCCEEDED, friendRequest) - before.sum(SUCCEEDED, friendRequest)).isGreaterThanOrEqualTo(1);
-        assertThat(after.sum(FAILED, friendRequest) - before.sum(FAILED, friendRequest)).isGreaterThanOrEqualTo(1);
+        assertThat(after.sum(SUCCEEDED, register) - before.sum(SUCCEEDED, register))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.sum(SUCCEEDED, friendRequest) - before.sum(SUCCEEDED, friendRequest))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after.sum(FAILED, friendRequest) - before.sum(FAILED, friendRequest))
+                .isGreaterThanOrEqualTo(1);
         assertThat(after.has("commandBus_successTimer_seconds_count", register)).isTrue();
-        assertThat(after.has("eventProcessor_ingestedCounter_total", "processorName=\"identity\"")).isTrue();
-        assertThat(after.has("eventProcessor_latency", "processorName=\"identity\"")).isTrue();
+        assertThat(after.has("eventProcessor_ingestedCounter_total", "processorName=\"identity\""))
+                .isTrue();
+        assertThat(after.has("eventProcessor_latency", "processorName=\"identity\""))
+                .isTrue();
     }
 
     @Test
@@ -60,7 +64,7 @@ class MetricsIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             PrometheusScrape scrape = PrometheusScrape.of(port);
-            for (String processor : new String[]{"identity", "membership-seats"}) {
+            for (String processor : new String[] {"identity", "membership-seats"}) {
                 double lag = scrape.value(LAG, "processor=\"" + processor + "\"");
                 assertThat(lag).as(processor).isBetween(0.0, 1.0);
             }

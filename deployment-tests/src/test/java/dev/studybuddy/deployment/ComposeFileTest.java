@@ -1,10 +1,6 @@
 package dev.studybuddy.deployment;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * docker-compose.yml, read as compose reads it (YAML with merge keys), since no Docker engine runs here:
@@ -24,6 +23,7 @@ class ComposeFileTest {
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?([-?])([^}]*))?}");
     /** A Spring placeholder of an environment variable: ${NAME} or ${NAME:default}. */
     private static final Pattern SPRING_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASS|SECRET|TOKEN|PRIVATE_KEY|API_KEY).*");
 
     private static Map<String, Object> compose;
@@ -40,8 +40,17 @@ class ComposeFileTest {
 
     @Test
     void hasTheStoresTheServicesAndTheEdge() {
-        assertThat(services).containsOnlyKeys("mongo", "postgres", "redis", "rabbitmq",
-                "command-side", "query-side", "notification-saga", "edge", "mail");
+        assertThat(services)
+                .containsOnlyKeys(
+                        "mongo",
+                        "postgres",
+                        "redis",
+                        "rabbitmq",
+                        "command-side",
+                        "query-side",
+                        "notification-saga",
+                        "edge",
+                        "mail");
     }
 
     @Test
@@ -58,7 +67,10 @@ class ComposeFileTest {
         services.forEach((name, service) -> {
             Map<String, Object> healthcheck = map(service.get("healthcheck"));
             assertThat(healthcheck).as("healthcheck of %s", name).isNotNull().containsKey("test");
-            assertThat(healthcheck.get("test")).as("healthcheck of %s", name).asString().isNotBlank();
+            assertThat(healthcheck.get("test"))
+                    .as("healthcheck of %s", name)
+                    .asString()
+                    .isNotBlank();
         });
     }
 
@@ -66,9 +78,11 @@ class ComposeFileTest {
     void theApplicationServicesAskTheirOwnReadiness() {
         for (String name : Repository.SERVICES) {
             assertThat(String.valueOf(map(services.get(name).get("healthcheck")).get("test")))
-                    .as(name).contains("/actuator/health/readiness");
+                    .as(name)
+                    .contains("/actuator/health/readiness");
         }
-        assertThat(String.valueOf(map(services.get("edge").get("healthcheck")).get("test"))).contains("/healthz");
+        assertThat(String.valueOf(map(services.get("edge").get("healthcheck")).get("test")))
+                .contains("/healthz");
     }
 
     @Test
@@ -84,7 +98,9 @@ class ComposeFileTest {
         Map<String, Object> mongo = services.get("mongo");
         assertThat(String.join(" ", strings(mongo.get("command")))).contains("--replSet rs0");
         assertThat(String.valueOf(map(mongo.get("healthcheck")).get("test")))
-                .contains("mongosh").contains("rs.initiate").contains("isWritablePrimary");
+                .contains("mongosh")
+                .contains("rs.initiate")
+                .contains("isWritablePrimary");
         assertThat(String.valueOf(env("command-side").get("MONGODB_URI"))).contains("replicaSet=rs0");
     }
 
@@ -94,10 +110,12 @@ class ComposeFileTest {
             List<String> ports = strings(service.get("ports"));
             switch (name) {
                 case "edge" -> assertThat(ports).containsExactly("${EDGE_BIND:-0.0.0.0}:${EDGE_PORT:-8080}:8080");
-                case "rabbitmq" -> assertThat(ports)
-                        .containsExactly("${RABBITMQ_MANAGEMENT_BIND:-127.0.0.1}:${RABBITMQ_MANAGEMENT_PORT:-15672}:15672");
-                case "mail" -> assertThat(ports)
-                        .containsExactly("${LOCAL_MAIL_BIND:-127.0.0.1}:${LOCAL_MAIL_PORT:-8025}:8080");
+                case "rabbitmq" ->
+                    assertThat(ports)
+                            .containsExactly(
+                                    "${RABBITMQ_MANAGEMENT_BIND:-127.0.0.1}:${RABBITMQ_MANAGEMENT_PORT:-15672}:15672");
+                case "mail" ->
+                    assertThat(ports).containsExactly("${LOCAL_MAIL_BIND:-127.0.0.1}:${LOCAL_MAIL_PORT:-8025}:8080");
                 default -> assertThat(ports).as("published ports of %s", name).isEmpty();
             }
         });
@@ -145,8 +163,10 @@ class ComposeFileTest {
     @Test
     void theEdgeUsesTheSharedRoutes() {
         List<String> volumes = strings(services.get("edge").get("volumes"));
-        assertThat(volumes).contains("./deploy/nginx/compose.conf:/etc/nginx/conf.d/default.conf:ro",
-                "./deploy/nginx:/etc/nginx/studybuddy:ro");
+        assertThat(volumes)
+                .contains(
+                        "./deploy/nginx/compose.conf:/etc/nginx/conf.d/default.conf:ro",
+                        "./deploy/nginx:/etc/nginx/studybuddy:ro");
     }
 
     @Test
@@ -157,12 +177,15 @@ class ComposeFileTest {
             }
             String text = String.valueOf(value);
             Matcher matcher = INTERPOLATION.matcher(text);
-            assertThat(matcher.matches()).as("%s.%s must come from the environment, not be written here: %s",
-                    name, key, text).isTrue();
+            assertThat(matcher.matches())
+                    .as("%s.%s must come from the environment, not be written here: %s", name, key, text)
+                    .isTrue();
             boolean required = "?".equals(matcher.group(2));
-            boolean emptyDefault = "-".equals(matcher.group(2)) && matcher.group(3).isEmpty();
+            boolean emptyDefault =
+                    "-".equals(matcher.group(2)) && matcher.group(3).isEmpty();
             assertThat(required || emptyDefault || matcher.group(2) == null)
-                    .as("%s.%s must have no default value: %s", name, key, text).isTrue();
+                    .as("%s.%s must have no default value: %s", name, key, text)
+                    .isTrue();
         }));
         assertThat(Repository.read("docker-compose.yml")).doesNotContainIgnoringCase("guest");
     }
@@ -171,7 +194,8 @@ class ComposeFileTest {
     void theDatabaseAndBrokerSecretsAreRequired() {
         assertThat(String.valueOf(env("postgres").get("POSTGRES_PASSWORD"))).startsWith("${POSTGRES_PASSWORD:?");
         assertThat(String.valueOf(env("rabbitmq").get("RABBITMQ_DEFAULT_PASS"))).startsWith("${RABBITMQ_PASSWORD:?");
-        assertThat(String.valueOf(env("notification-saga").get("RABBITMQ_PASSWORD"))).startsWith("${RABBITMQ_PASSWORD:?");
+        assertThat(String.valueOf(env("notification-saga").get("RABBITMQ_PASSWORD")))
+                .startsWith("${RABBITMQ_PASSWORD:?");
         assertThat(String.valueOf(env("command-side").get("RABBITMQ_PASSWORD"))).startsWith("${RABBITMQ_PASSWORD:?");
     }
 
@@ -190,7 +214,9 @@ class ComposeFileTest {
             while (matcher.find()) {
                 read.add(matcher.group(1));
             }
-            assertThat(read).as("variables %s reads", name).containsAll(env(name).keySet());
+            assertThat(read)
+                    .as("variables %s reads", name)
+                    .containsAll(env(name).keySet());
         }
     }
 
@@ -213,7 +239,8 @@ class ComposeFileTest {
         Map<String, Object> dependsOn = map(services.get(service).get("depends_on"));
         assertThat(dependsOn).as("depends_on of %s", service).containsOnlyKeys(needs);
         dependsOn.forEach((dependency, condition) -> assertThat(map(condition).get("condition"))
-                .as("%s waits for %s", service, dependency).isEqualTo("service_healthy"));
+                .as("%s waits for %s", service, dependency)
+                .isEqualTo("service_healthy"));
     }
 
     private static Map<String, Object> env(String service) {
@@ -233,6 +260,8 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object value) {
-        return value == null ? List.of() : ((List<Object>) value).stream().map(String::valueOf).toList();
+        return value == null
+                ? List.of()
+                : ((List<Object>) value).stream().map(String::valueOf).toList();
     }
 }

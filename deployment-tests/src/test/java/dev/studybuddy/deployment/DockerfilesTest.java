@@ -1,11 +1,10 @@
 package dev.studybuddy.deployment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The one Dockerfile every service is built from (compose passes MODULE and PORT): built with the wrapper, run from
@@ -18,18 +17,26 @@ class DockerfilesTest {
     @Test
     void eachServiceHasNoDockerfileOfItsOwn() {
         for (String service : Repository.SERVICES) {
-            assertThat(java.nio.file.Files.exists(Repository.path(service + "/Dockerfile"))).as(service + "/Dockerfile").isFalse();
+            assertThat(java.nio.file.Files.exists(Repository.path(service + "/Dockerfile")))
+                    .as(service + "/Dockerfile")
+                    .isFalse();
         }
     }
 
     @Test
     void buildsTheModuleItIsGivenWithTheWrapperOnAJdkAndRunsOnAJre() {
-        assertThat(dockerfile).contains("ARG JDK_IMAGE=eclipse-temurin:17-jdk", "ARG JRE_IMAGE=eclipse-temurin:17-jre",
-                "FROM ${JDK_IMAGE} AS build", "FROM ${JRE_IMAGE}\n");
+        assertThat(dockerfile)
+                .contains(
+                        "ARG JDK_IMAGE=eclipse-temurin:17-jdk",
+                        "ARG JRE_IMAGE=eclipse-temurin:17-jre",
+                        "FROM ${JDK_IMAGE} AS build",
+                        "FROM ${JRE_IMAGE}\n");
         assertThat(dockerfile).containsPattern("(?m)^ARG MODULE$").contains("test -n \"$MODULE\"");
-        assertThat(dockerfile).contains("COPY ${MODULE}/src/ ${MODULE}/src/",
-                "./mvnw -B -q --no-transfer-progress -pl ${MODULE} -am package",
-                "cp ${MODULE}/target/${MODULE}-*.jar /tmp/app.jar");
+        assertThat(dockerfile)
+                .contains(
+                        "COPY ${MODULE}/src/ ${MODULE}/src/",
+                        "./mvnw -B -q --no-transfer-progress -pl ${MODULE} -am package",
+                        "cp ${MODULE}/target/${MODULE}-*.jar /tmp/app.jar");
     }
 
     @Test
@@ -45,15 +52,19 @@ class DockerfilesTest {
 
     @Test
     void checksLivenessOnThePortItIsGiven() {
-        assertThat(dockerfile).containsPattern("(?m)^ARG PORT$").contains("test -n \"$PORT\"", "ENV PORT=${PORT}", "EXPOSE ${PORT}");
-        assertThat(dockerfile).containsPattern("HEALTHCHECK [^\\n]*\\\\\\n\\s+CMD curl -fsS [^\\n]*/actuator/health/liveness");
+        assertThat(dockerfile)
+                .containsPattern("(?m)^ARG PORT$")
+                .contains("test -n \"$PORT\"", "ENV PORT=${PORT}", "EXPOSE ${PORT}");
+        assertThat(dockerfile)
+                .containsPattern("HEALTHCHECK [^\\n]*\\\\\\n\\s+CMD curl -fsS [^\\n]*/actuator/health/liveness");
         assertThat(dockerfile).contains("apt-get install -y --no-install-recommends curl");
     }
 
     @Test
     void bakesInNoSecret() {
-        assertThat(dockerfile).doesNotContainPattern(
-                Pattern.compile("(?im)^\\s*(ENV|ARG)\\b[^\\n]*(PASSWORD|SECRET|TOKEN|SIGNING_KEY)"));
+        assertThat(dockerfile)
+                .doesNotContainPattern(
+                        Pattern.compile("(?im)^\\s*(ENV|ARG)\\b[^\\n]*(PASSWORD|SECRET|TOKEN|SIGNING_KEY)"));
         assertThat(dockerfile).doesNotContain("jwt-signing-key.json");
     }
 
@@ -61,14 +72,16 @@ class DockerfilesTest {
     @Test
     void copiesThePomOfEveryModule() {
         for (String module : Repository.modules()) {
-            assertThat(dockerfile).as("the Dockerfile copies %s/pom.xml", module)
+            assertThat(dockerfile)
+                    .as("the Dockerfile copies %s/pom.xml", module)
                     .contains("COPY " + module + "/pom.xml " + module + "/");
         }
     }
 
     @Test
     void preparesTheKeysAndUploadsDirectoriesForItsUser() {
-        assertThat(dockerfile).contains("mkdir -p /var/lib/studybuddy/keys /var/lib/studybuddy/uploads")
+        assertThat(dockerfile)
+                .contains("mkdir -p /var/lib/studybuddy/keys /var/lib/studybuddy/uploads")
                 .contains("chown -R studybuddy:studybuddy /var/lib/studybuddy");
     }
 

@@ -1,13 +1,12 @@
 package dev.studybuddy.deployment;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** nginx -t on both ways the edge runs: bin/run's rendered configuration and compose's. */
 class EdgeConfigIT {
@@ -17,8 +16,8 @@ class EdgeConfigIT {
 
     @Test
     void theLocalEdgeConfigurationIsValid() {
-        Nginx nginx = Nginx.render(dir, 18080, "127.0.0.1:8081", "127.0.0.1:8083",
-                "127.0.0.1:8082", "127.0.0.1:8092", "127.0.0.1:8102");
+        Nginx nginx = Nginx.render(
+                dir, 18080, "127.0.0.1:8081", "127.0.0.1:8083", "127.0.0.1:8082", "127.0.0.1:8092", "127.0.0.1:8102");
         Nginx.Result result = nginx.test();
         assertThat(result.status()).as("nginx -t:\n%s", result.output()).isZero();
         assertThat(result.output()).contains("test is successful");

@@ -1,13 +1,6 @@
 package dev.studybuddy.deployment;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,8 +19,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real HTTP through real nginx: the local edge's configuration (deploy/nginx/render-local-conf, as bin/run
@@ -61,8 +60,14 @@ class EdgeRoutingIT {
         stubs.add(new StubService(NOTIFICATION, notification));
         stubs.add(new StubService(QUERY + "-1", query1));
         stubs.add(new StubService(QUERY + "-2", query2));
-        nginx = Nginx.render(dir, edgePort, "127.0.0.1:" + command, "127.0.0.1:" + notification,
-                "127.0.0.1:" + query1, "127.0.0.1:" + query2).start(edgePort);
+        nginx = Nginx.render(
+                        dir,
+                        edgePort,
+                        "127.0.0.1:" + command,
+                        "127.0.0.1:" + notification,
+                        "127.0.0.1:" + query1,
+                        "127.0.0.1:" + query2)
+                .start(edgePort);
     }
 
     @AfterAll
@@ -241,11 +246,12 @@ class EdgeRoutingIT {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + edgePort + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             assertThat(status).startsWith("HTTP/1.1 200");
         }
@@ -302,8 +308,13 @@ class EdgeRoutingIT {
         HttpResponse<String> trace = send("TRACE", "/api/groups", null);
         assertThat(trace.statusCode()).isEqualTo(405);
         for (HttpResponse<String> refusal : List.of(longLine, largeHeader, trace)) {
-            assertThat(refusal.headers().firstValue("Content-Type")).as(refusal.toString()).contains("application/problem+json");
-            assertThat(refusal.body()).as(refusal.toString()).contains("\"status\":" + refusal.statusCode()).doesNotContain("<html");
+            assertThat(refusal.headers().firstValue("Content-Type"))
+                    .as(refusal.toString())
+                    .contains("application/problem+json");
+            assertThat(refusal.body())
+                    .as(refusal.toString())
+                    .contains("\"status\":" + refusal.statusCode())
+                    .doesNotContain("<html");
         }
         assertThat(allRequests()).isEmpty();
     }
@@ -317,8 +328,10 @@ class EdgeRoutingIT {
 
         for (String docs : List.of("/swagger-ui.html", "/swagger-ui/index.html")) {
             HttpResponse<String> page = send("GET", docs, null);
-            assertThat(page.headers().firstValue("Content-Security-Policy")).as(docs)
-                    .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .as(docs)
+                    .hasValueSatisfying(
+                            policy -> assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
             assertThat(page.headers().firstValue("Referrer-Policy")).as(docs).contains("no-referrer");
             assertThat(page.headers().firstValue("X-Request-Id")).as(docs).isPresent();
         }
@@ -332,17 +345,29 @@ class EdgeRoutingIT {
         int downQuery = Nginx.freePort();
         int port = Nginx.freePort();
         try (StubService commandStub = new StubService(COMMAND, command);
-             StubService queryStub = new StubService(QUERY, query);
-             Nginx edge = Nginx.render(other, port, "127.0.0.1:" + command, "127.0.0.1:" + notification,
-                     "127.0.0.1:" + downQuery, "127.0.0.1:" + query).start(port)) {
+                StubService queryStub = new StubService(QUERY, query);
+                Nginx edge = Nginx.render(
+                                other,
+                                port,
+                                "127.0.0.1:" + command,
+                                "127.0.0.1:" + notification,
+                                "127.0.0.1:" + downQuery,
+                                "127.0.0.1:" + query)
+                        .start(port)) {
             for (int i = 0; i < 4; i++) {
-                HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/groups"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> read = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/groups"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(read.statusCode()).isEqualTo(200);
                 assertThat(read.body()).isEqualTo(QUERY);
             }
-            HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> inbox = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(inbox.statusCode()).isEqualTo(503);
             assertThat(inbox.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(inbox.headers().firstValue("Retry-After")).contains("5");
@@ -354,9 +379,11 @@ class EdgeRoutingIT {
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edgePort + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null || method.equals("GET") || method.equals("HEAD")
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null || method.equals("GET") || method.equals("HEAD")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             builder.headers(headers);
         }

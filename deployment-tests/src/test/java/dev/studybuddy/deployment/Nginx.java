@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  */
 final class Nginx implements AutoCloseable {
 
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx"),
-            Path.of("/usr/bin/nginx"), Path.of("/usr/local/nginx/sbin/nginx"));
+    private static final List<Path> CANDIDATES = List.of(
+            Path.of("/usr/sbin/nginx"),
+            Path.of("/usr/local/sbin/nginx"),
+            Path.of("/usr/bin/nginx"),
+            Path.of("/usr/local/nginx/sbin/nginx"));
 
     private final Path dir;
     private Process process;
@@ -41,20 +44,26 @@ final class Nginx implements AutoCloseable {
             }
         }
         candidates.addAll(CANDIDATES);
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
-                "nginx is not installed, so the edge's configuration cannot be checked. bin/local-services (which "
-                        + "bin/test runs first) installs Debian's nginx when it is missing; or: apt-get install -y nginx"));
+        return candidates.stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError(
+                                "nginx is not installed, so the edge's configuration cannot be checked. bin/local-services (which "
+                                        + "bin/test runs first) installs Debian's nginx when it is missing; or: apt-get install -y nginx"));
     }
 
     /** [major, minor, patch] of the installed nginx. */
     static int[] version() {
-        String output = run(List.of(binary().toString(), "-v"), Duration.ofSeconds(10)).output();
+        String output =
+                run(List.of(binary().toString(), "-v"), Duration.ofSeconds(10)).output();
         Matcher matcher = Pattern.compile("nginx/(\\d+)\\.(\\d+)\\.(\\d+)").matcher(output);
         if (!matcher.find()) {
             throw new AssertionError("cannot read the version of nginx from: " + output);
         }
-        return new int[]{Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                Integer.parseInt(matcher.group(3))};
+        return new int[] {
+            Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3))
+        };
     }
 
     static boolean atLeast(int major, int minor, int patch) {
@@ -64,8 +73,13 @@ final class Nginx implements AutoCloseable {
 
     /** Writes the local edge's configuration with deploy/nginx/render-local-conf, as bin/run does. */
     static Nginx render(Path dir, int edgePort, String command, String notification, String... queries) {
-        List<String> args = new ArrayList<>(List.of("bash", Repository.path("deploy/nginx/render-local-conf").toString(),
-                dir.toString(), String.valueOf(edgePort), command, notification));
+        List<String> args = new ArrayList<>(List.of(
+                "bash",
+                Repository.path("deploy/nginx/render-local-conf").toString(),
+                dir.toString(),
+                String.valueOf(edgePort),
+                command,
+                notification));
         args.addAll(List.of(queries));
         Result result = run(args, Duration.ofSeconds(20));
         if (result.status() != 0) {
@@ -99,8 +113,9 @@ final class Nginx implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!listening(port)) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("nginx did not listen on " + port + ":\n"
-                        + Files.readString(dir.resolve("logs/console.log")) + readIfExists(dir.resolve("logs/error.log")));
+                throw new AssertionError(
+                        "nginx did not listen on " + port + ":\n" + Files.readString(dir.resolve("logs/console.log"))
+                                + readIfExists(dir.resolve("logs/error.log")));
             }
             Thread.sleep(50);
         }
@@ -141,8 +156,14 @@ final class Nginx implements AutoCloseable {
     }
 
     private List<String> command(String... extra) {
-        List<String> command = new ArrayList<>(List.of(binary().toString(), "-p", dir.toString(),
-                "-e", dir.resolve("logs/error.log").toString(), "-c", conf().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                binary().toString(),
+                "-p",
+                dir.toString(),
+                "-e",
+                dir.resolve("logs/error.log").toString(),
+                "-c",
+                conf().toString()));
         command.addAll(List.of(extra));
         return command;
     }
@@ -167,17 +188,18 @@ final class Nginx implements AutoCloseable {
         return Files.exists(file) ? Files.readString(file) : "";
     }
 
-    record Result(int status, String output) {
-    }
+    record Result(int status, String output) {}
 
     static Result run(List<String> command, Duration timeout) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
             }
-            return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            return new Result(
+                    process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 /** The repository under test: its root and the files the deployment is made of. */
 final class Repository {
 
-    static final Path ROOT = Path.of(System.getProperty("studybuddy.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("studybuddy.root", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     /** The three services: module, default port, whether it keeps uploads. */
     static final List<String> SERVICES = List.of("command-side", "query-side", "notification-saga");
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path path(String relative) {
         return ROOT.resolve(relative);

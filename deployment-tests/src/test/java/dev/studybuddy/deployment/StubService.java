@@ -2,7 +2,6 @@ package dev.studybuddy.deployment;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -22,7 +21,8 @@ final class StubService implements AutoCloseable {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> String.join(",", entry.getValue()))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -43,8 +43,12 @@ final class StubService implements AutoCloseable {
         try (InputStream body = exchange.getRequestBody()) {
             bodyBytes = body.transferTo(java.io.OutputStream.nullOutputStream());
         }
-        requests.add(new Request(name, exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Map.copyOf(exchange.getRequestHeaders()), bodyBytes));
+        requests.add(new Request(
+                name,
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                bodyBytes));
         byte[] answer = name.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
         if ("HEAD".equals(exchange.getRequestMethod())) {

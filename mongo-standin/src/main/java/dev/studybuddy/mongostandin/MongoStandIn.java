@@ -2,7 +2,6 @@ package dev.studybuddy.mongostandin;
 
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.h2.IndexedH2Backend;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,7 @@ public final class MongoStandIn {
      */
     public static final int EVENT_LOOPS = 64;
 
-    private MongoStandIn() {
-    }
+    private MongoStandIn() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -39,11 +37,14 @@ public final class MongoStandIn {
         IndexedH2Backend backend = new IndexedH2Backend(dataFile.toString());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            backend.close();
-            stopped.countDown();
-        }, "mongo-standin-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            backend.close();
+                            stopped.countDown();
+                        },
+                        "mongo-standin-shutdown"));
 
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, EVENT_LOOPS);
         System.out.println("mongo-standin listening on 127.0.0.1:" + port + ", data in " + dataFile);

@@ -1,5 +1,7 @@
 package dev.studybuddy.mongostandin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,23 +15,16 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.studybuddy.mongostandin.h2.IndexedH2Backend;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The indexed backends must answer every query exactly as mongo-java-server's scan does: the same documents, in an
@@ -91,8 +86,12 @@ class IndexedQueriesMatchScansTest {
                 all().forEach(collection -> collection.deleteMany(filter));
                 assertSameContents();
             } else {
-                assertSameAnswers(randomFilter(), randomSort(), random.nextInt(4) == 0 ? random.nextInt(5) : 0,
-                        random.nextInt(3) == 0 ? 1 + random.nextInt(10) : 0, random.nextInt(3) == 0 ? 1 + random.nextInt(4) : 0);
+                assertSameAnswers(
+                        randomFilter(),
+                        randomSort(),
+                        random.nextInt(4) == 0 ? random.nextInt(5) : 0,
+                        random.nextInt(3) == 0 ? 1 + random.nextInt(10) : 0,
+                        random.nextInt(3) == 0 ? 1 + random.nextInt(4) : 0);
                 queries++;
             }
         }
@@ -102,16 +101,21 @@ class IndexedQueriesMatchScansTest {
 
     @Test
     void aWalkThatGivesTheSortReadsOnThroughGetMore() {
-        MongoCollection<Document> events = indexedInMemory.getNamespace().getCollectionName().equals("events")
-                ? indexedInMemory : clients.get(1).getDatabase("walk").getCollection("events");
+        MongoCollection<Document> events =
+                indexedInMemory.getNamespace().getCollectionName().equals("events")
+                        ? indexedInMemory
+                        : clients.get(1).getDatabase("walk").getCollection("events");
         events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
         for (int i = 0; i < 1000; i++) {
-            events.insertOne(new Document("timestamp", String.format("2026-12-02T10:%02d:%02d.000Z", i / 60 % 60, i % 60))
-                    .append("sequenceNumber", (long) i).append("aggregateIdentifier", "g" + (i % 7)));
+            events.insertOne(
+                    new Document("timestamp", String.format("2026-12-02T10:%02d:%02d.000Z", i / 60 % 60, i % 60))
+                            .append("sequenceNumber", (long) i)
+                            .append("aggregateIdentifier", "g" + (i % 7)));
         }
         List<Long> seen = new ArrayList<>();
         events.find(Filters.gte("timestamp", "2026-12-02T10:05:00.000Z"))
-                .sort(new Document("timestamp", 1).append("sequenceNumber", 1)).batchSize(7)
+                .sort(new Document("timestamp", 1).append("sequenceNumber", 1))
+                .batchSize(7)
                 .forEach(document -> seen.add(document.getLong("sequenceNumber")));
         assertThat(seen).hasSize(700).isSorted().startsWith(300L);
     }
@@ -119,16 +123,19 @@ class IndexedQueriesMatchScansTest {
     private void assertSameAnswers(Bson filter, Document sort, int skip, int limit, int batchSize) {
         List<Document> expectedAll = new ArrayList<>();
         scanned.find(filter).sort(sort).forEach(expectedAll::add);
-        List<Document> expected = expectedAll.subList(Math.min(skip, expectedAll.size()),
+        List<Document> expected = expectedAll.subList(
+                Math.min(skip, expectedAll.size()),
                 limit == 0 ? expectedAll.size() : Math.min(expectedAll.size(), skip + limit));
         for (MongoCollection<Document> indexed : List.of(indexedInMemory, indexedInH2)) {
-            FindIterable<Document> find = indexed.find(filter).sort(sort).skip(skip).limit(limit);
+            FindIterable<Document> find =
+                    indexed.find(filter).sort(sort).skip(skip).limit(limit);
             if (batchSize > 0) {
                 find = find.batchSize(batchSize);
             }
             List<Document> actual = new ArrayList<>();
             find.forEach(actual::add);
-            String what = "filter " + filter + ", sort " + sort + ", skip " + skip + ", limit " + limit + ", batch " + batchSize;
+            String what = "filter " + filter + ", sort " + sort + ", skip " + skip + ", limit " + limit + ", batch "
+                    + batchSize;
             assertThat(actual).as(what).hasSameSizeAs(expected);
             assertThat(ids(actual)).as(what).doesNotHaveDuplicates();
             assertThat(ids(expectedAll)).as(what + ": only matching documents").containsAll(ids(actual));
@@ -161,10 +168,12 @@ class IndexedQueriesMatchScansTest {
         maybe(() -> document.append("a", oneOf(0, 1, 2, null, "x", 1L, 2.0)));
         maybe(() -> document.append("b", oneOf(0, 1, 2, 3, 4, 5L, 6.5, -1, null)));
         maybe(() -> document.append("c", WORDS.get(random.nextInt(WORDS.size()))));
-        maybe(() -> document.append("ts", String.format("2026-12-%02dT%02d:00:00.000Z", 1 + random.nextInt(3), random.nextInt(24))));
+        maybe(() -> document.append(
+                "ts", String.format("2026-12-%02dT%02d:00:00.000Z", 1 + random.nextInt(3), random.nextInt(24))));
         maybe(() -> document.append("tags", randomTags()));
         maybe(() -> document.append("d", new Date(1_700_000_000_000L + random.nextInt(10) * 86_400_000L)));
-        all().forEach(collection -> collection.insertOne(Document.parse(document.toJson()).append("_id", nextUnique)));
+        all().forEach(collection ->
+                collection.insertOne(Document.parse(document.toJson()).append("_id", nextUnique)));
     }
 
     private Object randomTags() {
@@ -203,8 +212,12 @@ class IndexedQueriesMatchScansTest {
             case 9 -> Filters.or(Filters.eq(field, value), Filters.eq(oneOf("a", "c"), valueFor("c")));
             case 10 -> Filters.nin(field, value, valueFor(field));
             // strings only, as Axon's tracking poll sends them: decided by a hash set where the value is a string
-            case 11 -> Filters.nin(oneOf("c", "tags"), WORDS.get(random.nextInt(WORDS.size())),
-                    WORDS.get(random.nextInt(WORDS.size())), WORDS.get(random.nextInt(WORDS.size())));
+            case 11 ->
+                Filters.nin(
+                        oneOf("c", "tags"),
+                        WORDS.get(random.nextInt(WORDS.size())),
+                        WORDS.get(random.nextInt(WORDS.size())),
+                        WORDS.get(random.nextInt(WORDS.size())));
             default -> Filters.in(field, value, valueFor(field));
         };
     }
@@ -280,7 +293,8 @@ class IndexedQueriesMatchScansTest {
         MongoServer server = new MongoServer(backend);
         servers.add(server);
         server.bind("127.0.0.1", 0);
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         clients.add(client);
         return client.getDatabase("differential").getCollection("documents");
     }

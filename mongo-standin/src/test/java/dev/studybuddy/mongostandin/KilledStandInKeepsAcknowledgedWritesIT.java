@@ -1,15 +1,13 @@
 package dev.studybuddy.mongostandin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,8 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A drill: the local run's stand-in, a process of its own, is killed (SIGKILL) in the middle of a burst of writes,
@@ -46,7 +45,8 @@ class KilledStandInKeepsAcknowledgedWritesIT {
             Thread writers = new Thread(() -> {
                 for (int i = 0; ; i++) {
                     try {
-                        events.insertOne(new Document("_id", i).append("aggregateIdentifier", "group-" + (i % 5))
+                        events.insertOne(new Document("_id", i)
+                                .append("aggregateIdentifier", "group-" + (i % 5))
                                 .append("sequenceNumber", (long) (i / 5)));
                         acknowledged.add(i);
                     } catch (RuntimeException stopped) {
@@ -69,9 +69,15 @@ class KilledStandInKeepsAcknowledgedWritesIT {
             assertThat(stored).containsAll(acknowledged);
 
             List<Long> lastOfGroup = new ArrayList<>();
-            events.find(Filters.eq("aggregateIdentifier", "group-1")).sort(Sorts.descending("sequenceNumber")).limit(1)
+            events.find(Filters.eq("aggregateIdentifier", "group-1"))
+                    .sort(Sorts.descending("sequenceNumber"))
+                    .limit(1)
                     .forEach(document -> lastOfGroup.add(document.getLong("sequenceNumber")));
-            long expectedLast = stored.stream().filter(id -> id % 5 == 1).mapToLong(id -> id / 5).max().orElseThrow();
+            long expectedLast = stored.stream()
+                    .filter(id -> id % 5 == 1)
+                    .mapToLong(id -> id / 5)
+                    .max()
+                    .orElseThrow();
             assertThat(lastOfGroup).containsExactly(expectedLast);
         } finally {
             restarted.destroyForcibly().waitFor();
@@ -79,11 +85,16 @@ class KilledStandInKeepsAcknowledgedWritesIT {
     }
 
     private static Process start(Path dataFile, int port) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MongoStandIn.class.getName(), dataFile.toString(),
-                String.valueOf(port))
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MongoStandIn.class.getName(),
+                        dataFile.toString(),
+                        String.valueOf(port))
                 .redirectErrorStream(true)
-                .redirectOutput(dataFile.resolveSibling("standin-" + port + ".log").toFile())
+                .redirectOutput(
+                        dataFile.resolveSibling("standin-" + port + ".log").toFile())
                 .start();
         Instant deadline = Instant.now().plusSeconds(60);
         while (!listening(port)) {
@@ -103,7 +114,8 @@ class KilledStandInKeepsAcknowledgedWritesIT {
     }
 
     private static MongoClient client(int port) {
-        return MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
+        return MongoClients.create(
+                "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,8 @@
 package dev.studybuddy.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,6 +16,13 @@ import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,17 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Every request but health needs a genuine, current access token meant for StudyBuddy. */
 @NotificationSagaIT
@@ -45,12 +44,16 @@ class AccessTokenIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     RedisConnectionFactory redis;
+
     DomainEvents events;
 
     @BeforeEach
@@ -60,7 +63,8 @@ class AccessTokenIT {
 
     @Test
     void aValidTokenIsAccepted() {
-        assertThat(Http.on(port).as(issuer.accessToken(user)).get(INBOX).status()).isEqualTo(200);
+        assertThat(Http.on(port).as(issuer.accessToken(user)).get(INBOX).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -98,19 +102,26 @@ class AccessTokenIT {
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        assertUnauthenticated(call(issuer.sign(issuer.claims(user).audience("another-service").build())));
+        assertUnauthenticated(
+                call(issuer.sign(issuer.claims(user).audience("another-service").build())));
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRefused() {
-        assertUnauthenticated(call(issuer.sign(issuer.claims(user).issuer("https://evil.example").build())));
+        assertUnauthenticated(call(
+                issuer.sign(issuer.claims(user).issuer("https://evil.example").build())));
     }
 
     @Test
     void aTokenSignedWithAnUnknownKeyIsRefused() throws JOSEException {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        RSAKey stranger =
+                new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         JWTClaimsSet claims = issuer.claims(user).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(stranger.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(stranger));
 
         assertUnauthenticated(call(jwt.serialize()));
@@ -119,8 +130,14 @@ class AccessTokenIT {
     @Test
     void aDeactivatedUsersTokenIsRefusedWithinASecond() {
         UUID leaving = UUID.randomUUID();
-        events.publish(DomainEvents.USER_ACCOUNT, leaving.toString(),
-                new UserRegisteredEvent(leaving, "leaving_" + leaving.toString().substring(0, 8), "Leaving", Set.of(PlatformRole.USER)));
+        events.publish(
+                DomainEvents.USER_ACCOUNT,
+                leaving.toString(),
+                new UserRegisteredEvent(
+                        leaving,
+                        "leaving_" + leaving.toString().substring(0, 8),
+                        "Leaving",
+                        Set.of(PlatformRole.USER)));
         String token = issuer.accessToken(leaving, 0, Duration.ofMinutes(5), "USER");
         assertThat(call(token).status()).isEqualTo(200);
 
@@ -133,7 +150,9 @@ class AccessTokenIT {
 
     @Test
     void aTokenWithoutASecurityStampIsRefused() {
-        assertUnauthenticated(call(issuer.sign(issuer.claims(user).claim(TestTokenIssuer.SECURITY_STAMP_CLAIM, null).build())));
+        assertUnauthenticated(call(issuer.sign(issuer.claims(user)
+                .claim(TestTokenIssuer.SECURITY_STAMP_CLAIM, null)
+                .build())));
     }
 
     private Http.Reply call(String token) {
@@ -146,7 +165,9 @@ class AccessTokenIT {
 
     private static void assertUnauthenticated(Http.Reply reply) {
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.isProblem()).as("problem+json, was %s", reply.contentType()).isTrue();
+        assertThat(reply.isProblem())
+                .as("problem+json, was %s", reply.contentType())
+                .isTrue();
         assertThat(reply.code()).isEqualTo("UNAUTHENTICATED");
         assertThat(reply.wwwAuthenticate()).startsWith("Bearer");
     }

@@ -2,14 +2,13 @@ package dev.studybuddy.notification;
 
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.testing.TestEnvironment;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one Spring context every integration test of this service shares: the whole service on a random
@@ -23,5 +22,4 @@ import java.lang.annotation.Target;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {TestEnvironment.class, LocalServiceProxies.class})
-public @interface NotificationSagaIT {
-}
+public @interface NotificationSagaIT {}

@@ -1,10 +1,10 @@
 package dev.studybuddy.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @NotificationSagaIT
 class ServiceHealthIT {
@@ -20,7 +20,9 @@ class ServiceHealthIT {
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         JsonNode components = health.body().path("components");
         for (String component : new String[] {"db", "mongo", "rabbit", "redis"}) {
-            assertThat(components.path(component).path("status").asText()).as(component).isEqualTo("UP");
+            assertThat(components.path(component).path("status").asText())
+                    .as(component)
+                    .isEqualTo("UP");
         }
     }
 

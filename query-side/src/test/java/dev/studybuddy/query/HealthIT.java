@@ -1,12 +1,12 @@
 package dev.studybuddy.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuerySideIT
 class HealthIT {

@@ -1,25 +1,24 @@
 package dev.studybuddy.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
-import dev.studybuddy.testing.PrometheusScrape;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.PrometheusScrape;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The probes and {@code /actuator/prometheus} as the orchestrator and Prometheus see them (README "Metrics"). */
 @QuerySideIT
@@ -33,16 +32,19 @@ class MetricsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
 
     @Test
     void livenessAndReadinessAnswerUpWithoutAToken() {
-        for (String probe : new String[]{"/actuator/health/liveness", "/actuator/health/readiness"}) {
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
             ApiClient.Response response = ApiClient.on(port).get(probe);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().get("status").asText()).isEqualTo("UP");
@@ -64,7 +66,8 @@ class MetricsIT {
     @Test
     void aChatMessageIsCountedAsPublishedToRedisAndReceivedBack() {
         UUID owner = UUID.randomUUID();
-        UUID groupId = groups.create(owner, "Metered " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+        UUID groupId = groups.create(
+                        owner, "Metered " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
                 .groupId();
         PrometheusScrape before = PrometheusScrape.of(port);
 
@@ -84,9 +87,13 @@ class MetricsIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             PrometheusScrape scrape = PrometheusScrape.of(port);
-            assertThat(scrape.value("studybuddy_event_processor_lag_seconds", "processor=\"users\"")).isBetween(0.0, 1.0);
-            assertThat(scrape.sum("eventProcessor_successCounter_total", "processorName=\"users\"",
-                    "payloadType=\"UserRegisteredEvent\"")).isGreaterThanOrEqualTo(1);
+            assertThat(scrape.value("studybuddy_event_processor_lag_seconds", "processor=\"users\""))
+                    .isBetween(0.0, 1.0);
+            assertThat(scrape.sum(
+                            "eventProcessor_successCounter_total",
+                            "processorName=\"users\"",
+                            "payloadType=\"UserRegisteredEvent\""))
+                    .isGreaterThanOrEqualTo(1);
         });
     }
 }

@@ -24,6 +24,6 @@ class QuerySideArchitectureTest {
      */
     @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
-            ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.query", GroupAccess.class,
-                    PrivacySettings.class);
+            ArchitectureRules.controllersUseNoStoreOfAnotherPackage(
+                    "dev.studybuddy.query", GroupAccess.class, PrivacySettings.class);
 }

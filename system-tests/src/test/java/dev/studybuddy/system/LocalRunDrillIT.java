@@ -1,11 +1,9 @@
 package dev.studybuddy.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The drill of the reliability issue's item 8, on {@code bin/run} itself: a service killed with SIGKILL is started
@@ -32,7 +31,9 @@ class LocalRunDrillIT {
 
     private static final Pattern STARTED = Pattern.compile("started notification-saga \\(pid (\\d+)");
 
-    private final Path root = Path.of(System.getProperty("studybuddy.root", "..")).toAbsolutePath().normalize();
+    private final Path root = Path.of(System.getProperty("studybuddy.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private Process run;
 
     @AfterEach
@@ -51,42 +52,60 @@ class LocalRunDrillIT {
         Path data = Files.createTempDirectory("studybuddy-drill");
         Path log = data.resolve("run.log");
         Map<String, Integer> ports = new HashMap<>();
-        for (String name : List.of("EDGE_PORT", "COMMAND_PORT", "QUERY_PORT", "NOTIFICATION_PORT",
-                "MONGO_STANDIN_PORT", "MAIL_PORT", "LOCAL_MAIL_PORT")) {
+        for (String name : List.of(
+                "EDGE_PORT",
+                "COMMAND_PORT",
+                "QUERY_PORT",
+                "NOTIFICATION_PORT",
+                "MONGO_STANDIN_PORT",
+                "MAIL_PORT",
+                "LOCAL_MAIL_PORT")) {
             ports.put(name, freePort());
         }
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/run").toString(), "--no-build")
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         ports.forEach((name, port) -> builder.environment().put(name, port.toString()));
-        builder.environment().putAll(Map.of(
-                "STUDYBUDDY_DATA_DIR", data.toString(),
-                "DATABASE_USER", TestDatabase.user(),
-                "DATABASE_URL", TestDatabase.fresh("studybuddy_test_drill"),
-                "JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1",
-                "BCRYPT_STRENGTH", "10",
-                "STUDYBUDDY_EVENTSTORE_ANNOUNCEMENTS_CHANNEL", "studybuddy:drill:events:appended",
-                "SEGMENT_BALANCING_CLUSTER", "drill"));
+        builder.environment()
+                .putAll(Map.of(
+                        "STUDYBUDDY_DATA_DIR", data.toString(),
+                        "DATABASE_USER", TestDatabase.user(),
+                        "DATABASE_URL", TestDatabase.fresh("studybuddy_test_drill"),
+                        "JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1",
+                        "BCRYPT_STRENGTH", "10",
+                        "STUDYBUDDY_EVENTSTORE_ANNOUNCEMENTS_CHANNEL", "studybuddy:drill:events:appended",
+                        "SEGMENT_BALANCING_CLUSTER", "drill"));
         run = builder.start();
 
         await(log, text -> text.contains("StudyBuddy is running"), Duration.ofMinutes(6));
         long first = lastStartedPid(Files.readString(log));
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
-        await(log, text -> text.contains("notification-saga stopped unexpectedly: starting it again in 1s")
-                && lastStartedPid(text) != first, Duration.ofMinutes(1));
+        await(
+                log,
+                text -> text.contains("notification-saga stopped unexpectedly: starting it again in 1s")
+                        && lastStartedPid(text) != first,
+                Duration.ofMinutes(1));
         long second = lastStartedPid(Files.readString(log));
         ApiClient notification = ApiClient.on(ports.get("NOTIFICATION_PORT"));
         awaitHealthy(notification, Duration.ofMinutes(3));
         assertThat(run.isAlive()).as("bin/run goes on").isTrue();
-        assertThat(ApiClient.on(ports.get("COMMAND_PORT")).get("/actuator/health").status())
-                .as("the other services ran on").isEqualTo(200);
+        assertThat(ApiClient.on(ports.get("COMMAND_PORT"))
+                        .get("/actuator/health")
+                        .status())
+                .as("the other services ran on")
+                .isEqualTo(200);
 
         List<ProcessHandle> started = run.descendants().toList();
         run.destroy();
-        assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("bin/run stops on SIGTERM").isTrue();
+        assertThat(run.waitFor(120, TimeUnit.SECONDS))
+                .as("bin/run stops on SIGTERM")
+                .isTrue();
         String output = Files.readString(log);
         assertThat(output).contains("stopping the edge (finishing requests in flight)");
-        assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         assertThat(started).as("nothing bin/run started outlives it").noneMatch(ProcessHandle::isAlive);
     }
 

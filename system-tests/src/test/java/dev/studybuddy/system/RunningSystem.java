@@ -3,7 +3,6 @@ package dev.studybuddy.system;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.InMemoryMongo;
 import dev.studybuddy.testing.TestDatabase;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,7 +24,9 @@ final class RunningSystem implements AutoCloseable {
 
     private static final String DATABASE = "studybuddy_test_system";
 
-    private final Path root = Path.of(System.getProperty("studybuddy.root", "..")).toAbsolutePath().normalize();
+    private final Path root = Path.of(System.getProperty("studybuddy.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private final String version = System.getProperty("studybuddy.version", "0.1.0-SNAPSHOT");
     private final Path logs = root.resolve("system-tests/target/system-logs");
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -37,12 +38,18 @@ final class RunningSystem implements AutoCloseable {
         String databaseUrl = TestDatabase.fresh(DATABASE);
         int commandPort = freePort();
         Map<String, String> shared = Map.of(
-                "MONGODB_URI", mongoUri,
-                "MONGODB_DATABASE", DATABASE,
-                "DATABASE_URL", databaseUrl,
-                "DATABASE_USER", TestDatabase.user(),
-                "JWT_JWK_SET_URI", "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json",
-                "BCRYPT_STRENGTH", "10");
+                "MONGODB_URI",
+                mongoUri,
+                "MONGODB_DATABASE",
+                DATABASE,
+                "DATABASE_URL",
+                databaseUrl,
+                "DATABASE_USER",
+                TestDatabase.user(),
+                "JWT_JWK_SET_URI",
+                "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json",
+                "BCRYPT_STRENGTH",
+                "10");
         int notificationPort = freePort();
         Map<String, String> querySide = new LinkedHashMap<>(shared);
         // the account export reads the caller's notifications from notification-saga, their address from command-side
@@ -72,9 +79,11 @@ final class RunningSystem implements AutoCloseable {
     private void launch(String service, int port, Map<String, String> environment) throws IOException {
         Path jar = root.resolve(service + "/target/" + service + "-" + version + ".jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("No " + jar + ": package the services first (bin/test runs mvnw verify, which does)");
+            throw new IllegalStateException(
+                    "No " + jar + ": package the services first (bin/test runs mvnw verify, which does)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command =
+                new ArrayList<>(List.of("java", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(service + ".log").toFile());

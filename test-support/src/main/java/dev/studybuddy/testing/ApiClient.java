@@ -3,7 +3,6 @@ package dev.studybuddy.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -32,7 +32,9 @@ public final class ApiClient {
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        headers.put("X-Forwarded-For", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
+        headers.put(
+                "X-Forwarded-For",
+                "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
     }
 
     public static ApiClient on(int port) {
@@ -78,13 +80,15 @@ public final class ApiClient {
 
     public Response send(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(request::header);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(text));
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response, response.body());

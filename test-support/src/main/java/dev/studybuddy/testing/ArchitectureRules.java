@@ -1,5 +1,9 @@
 package dev.studybuddy.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,6 +14,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -17,14 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The boundaries every service keeps, for each service's {@code ArchitectureTest} to check on its main classes
@@ -38,26 +37,37 @@ public final class ArchitectureRules {
             List.of("dev.studybuddy.command", "dev.studybuddy.query", "dev.studybuddy.notification");
 
     /** What a class holds when it reads or writes a store itself. */
-    private static final List<Class<?>> STORE_CLIENTS = List.of(JdbcOperations.class,
-            NamedParameterJdbcOperations.class, JdbcClient.class, MongoOperations.class, MongoClient.class,
-            MongoDatabase.class, MongoCollection.class);
+    private static final List<Class<?>> STORE_CLIENTS = List.of(
+            JdbcOperations.class,
+            NamedParameterJdbcOperations.class,
+            JdbcClient.class,
+            MongoOperations.class,
+            MongoClient.class,
+            MongoDatabase.class,
+            MongoCollection.class);
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** No package of the service depends, directly or around a circle, on a package that depends on it. */
     public static ArchRule noPackageCycles(String servicePackage) {
-        return slices().matching(servicePackage + ".(*)..").namingSlices("$1")
-                .should().beFreeOfCycles()
+        return slices().matching(servicePackage + ".(*)..")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
                 .because("a package that needs another package which needs it back cannot be read, changed or "
                         + "moved on its own");
     }
 
     /** The service uses no class of another service, nor the other services any class of {@code ownPackage}. */
     public static ArchRule noOtherService(String ownPackage) {
-        String[] others = SERVICES.stream().filter(service -> !service.equals(ownPackage))
-                .map(service -> service + "..").toArray(String[]::new);
-        return noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+        String[] others = SERVICES.stream()
+                .filter(service -> !service.equals(ownPackage))
+                .map(service -> service + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .because("services share events and queries through shared-api, never code: each is built, "
                         + "deployed and scaled on its own");
     }
@@ -71,8 +81,13 @@ public final class ArchitectureRules {
      * {@code published}.
      */
     public static ArchRule controllersUseNoStoreOfAnotherPackage(String servicePackage, Class<?>... published) {
-        Set<String> answers = Set.copyOf(Arrays.stream(published).map(Class::getName).toList());
-        return classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+        Set<String> answers =
+                Set.copyOf(Arrays.stream(published).map(Class::getName).toList());
+        return classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Controller.class)
                 .should(new ArchCondition<JavaClass>("use no store of another package") {
                     @Override
                     public void check(JavaClass controller, ConditionEvents events) {
@@ -80,10 +95,14 @@ public final class ArchitectureRules {
                         for (Dependency dependency : controller.getDirectDependenciesFromSelf()) {
                             JavaClass target = dependency.getTargetClass().getBaseComponentType();
                             String other = packageOf(servicePackage, target);
-                            if (other != null && !other.equals(own) && !answers.contains(target.getName())
+                            if (other != null
+                                    && !other.equals(own)
+                                    && !answers.contains(target.getName())
                                     && isStore(target)) {
-                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
-                                        + ": " + target.getSimpleName() + " is a store of package " + other));
+                                events.add(SimpleConditionEvent.violated(
+                                        dependency,
+                                        dependency.getDescription() + ": " + target.getSimpleName()
+                                                + " is a store of package " + other));
                             }
                         }
                     }
@@ -107,7 +126,8 @@ public final class ArchitectureRules {
         return javaClass.isAssignableTo(org.springframework.data.repository.Repository.class)
                 || javaClass.isAnnotatedWith(Repository.class)
                 || javaClass.getSimpleName().endsWith("Repository")
-                || javaClass.getFields().stream().map(JavaField::getRawType)
-                .anyMatch(type -> STORE_CLIENTS.stream().anyMatch(type::isAssignableTo));
+                || javaClass.getFields().stream()
+                        .map(JavaField::getRawType)
+                        .anyMatch(type -> STORE_CLIENTS.stream().anyMatch(type::isAssignableTo));
     }
 }

@@ -2,7 +2,6 @@ package dev.studybuddy.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
-
 import java.net.InetSocketAddress;
 
 /**
@@ -14,8 +13,7 @@ public final class InMemoryMongo {
 
     private static MongoServer server;
 
-    private InMemoryMongo() {
-    }
+    private InMemoryMongo() {}
 
     public static synchronized String connectionString(String database) {
         if (server == null) {

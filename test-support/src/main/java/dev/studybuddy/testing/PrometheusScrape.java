@@ -1,11 +1,9 @@
 package dev.studybuddy.testing;
 
-import dev.studybuddy.testing.ApiClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** One scrape of {@code /actuator/prometheus} over real HTTP, without a token, as Prometheus asks. */
 public record PrometheusScrape(List<String> samples) {
@@ -13,18 +11,23 @@ public record PrometheusScrape(List<String> samples) {
     public static PrometheusScrape of(int port) {
         ApiClient.Response response = ApiClient.on(port).get("/actuator/prometheus");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return new PrometheusScrape(response.body().lines().filter(line -> !line.startsWith("#")).toList());
+        return new PrometheusScrape(
+                response.body().lines().filter(line -> !line.startsWith("#")).toList());
     }
 
     /** The sum of the samples of {@code name} that carry every label given as {@code key="value"}; 0 without any. */
     public double sum(String name, String... labels) {
-        return matching(name, labels).stream().mapToDouble(PrometheusScrape::value).sum();
+        return matching(name, labels).stream()
+                .mapToDouble(PrometheusScrape::value)
+                .sum();
     }
 
     /** The one sample of {@code name} with these labels. */
     public double value(String name, String... labels) {
         List<String> matching = matching(name, labels);
-        assertThat(matching).as("%s%s in the scrape", name, Arrays.toString(labels)).hasSize(1);
+        assertThat(matching)
+                .as("%s%s in the scrape", name, Arrays.toString(labels))
+                .hasSize(1);
         return value(matching.get(0));
     }
 

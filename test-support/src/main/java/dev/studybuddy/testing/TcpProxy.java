@@ -65,48 +65,53 @@ public final class TcpProxy {
     }
 
     private void accept(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket target;
-                    try {
-                        target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    } catch (IOException refused) {
-                        closeQuietly(client); // the target refused: so does the proxy
-                        continue;
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            Socket target;
+                            try {
+                                target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                            } catch (IOException refused) {
+                                closeQuietly(client); // the target refused: so does the proxy
+                                continue;
+                            }
+                            open.add(client);
+                            open.add(target);
+                            pump(client, target);
+                            pump(target, client);
+                        } catch (IOException e) {
+                            // closed by cut()
+                        }
                     }
-                    open.add(client);
-                    open.add(target);
-                    pump(client, target);
-                    pump(target, client);
-                } catch (IOException e) {
-                    // closed by cut()
-                }
-            }
-        }, name + "-proxy-accept");
+                },
+                name + "-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException ignored) {
-                // one side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, name + "-proxy-pump");
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException ignored) {
+                        // one side went away
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
+                    }
+                },
+                name + "-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }

@@ -16,12 +16,12 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        String service = environment.getRequiredProperty("spring.application.name").replace('-', '_');
+        String service =
+                environment.getRequiredProperty("spring.application.name").replace('-', '_');
         String database = "studybuddy_test_" + service;
         String realMongo = System.getenv("MONGODB_URI");
-        String mongoUri = realMongo == null || realMongo.isBlank()
-                ? InMemoryMongo.connectionString(database)
-                : realMongo;
+        String mongoUri =
+                realMongo == null || realMongo.isBlank() ? InMemoryMongo.connectionString(database) : realMongo;
         TestPropertyValues values = TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.fresh(database),
                 "spring.datasource.username=" + TestDatabase.user(),
@@ -29,7 +29,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.data.mongodb.database=" + database,
                 "studybuddy.testing.checkout=" + TestDatabase.checkoutHash());
         if (!environment.getProperty("studybuddy.jwt.issues-tokens", Boolean.class, false)) {
-            values = values.and("studybuddy.jwt.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri());
+            values = values.and(
+                    "studybuddy.jwt.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri());
         }
         values.applyTo(environment);
     }

@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -80,16 +79,20 @@ public final class TestTokenIssuer {
     /** A valid 15-minute access token for {@code userId} with the given platform roles, at security stamp 0. */
     public String accessToken(UUID userId, String... roles) {
         Instant now = Instant.now();
-        return sign(claims(userId, roles).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15)))).build());
+        return sign(claims(userId, roles)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .build());
     }
 
     /** A token that expires {@code lifetime} from now, at {@code securityStamp}, for tests of expiry and revocation. */
     public String accessToken(UUID userId, long securityStamp, Duration lifetime, String... roles) {
         Instant now = Instant.now();
-        return sign(claims(userId, roles).issueTime(Date.from(now))
+        return sign(claims(userId, roles)
+                .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .claim(SECURITY_STAMP_CLAIM, securityStamp).build());
+                .claim(SECURITY_STAMP_CLAIM, securityStamp)
+                .build());
     }
 
     /** A token with the standard claims of {@code userId}, for tests that alter one claim. */
@@ -108,7 +111,11 @@ public final class TestTokenIssuer {
 
     public String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

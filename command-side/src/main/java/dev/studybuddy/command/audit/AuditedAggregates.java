@@ -3,14 +3,13 @@ package dev.studybuddy.command.audit;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.audit.StoredEvents;
-import org.axonframework.config.AggregateConfiguration;
-import org.axonframework.config.Configuration;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * The aggregate types an auditor may name ({@code UserAccount}, {@code Friendship}, {@code Group},
@@ -35,8 +34,12 @@ class AuditedAggregates {
     Class<?> streamOf(String type, String aggregateId) {
         Class<?> aggregateClass = aggregates().get(type);
         if (aggregateClass == null) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No aggregate type " + type + "; known: "
-                    + String.join(", ", aggregates().keySet().stream().sorted().toList()) + ".");
+            throw new DomainException(
+                    ErrorCode.NOT_FOUND,
+                    "No aggregate type " + type + "; known: "
+                            + String.join(
+                                    ", ",
+                                    aggregates().keySet().stream().sorted().toList()) + ".");
         }
         String storedType = storedEvents.aggregateTypeOf(aggregateId).orElse(null);
         if (!Objects.equals(storedType, type)) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -14,12 +19,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An aggregate as it stood at an instant: a fresh instance fed, through the aggregate's own
@@ -38,7 +37,8 @@ class PastStates {
     PastStates(Configuration axon, EventStorageEngine storageEngine, ObjectMapper objectMapper) {
         this.axon = axon;
         this.storageEngine = storageEngine;
-        this.fieldsOnly = objectMapper.copy()
+        this.fieldsOnly = objectMapper
+                .copy()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
     }
@@ -46,7 +46,9 @@ class PastStates {
     /** @return empty if the aggregate had no event yet at {@code at} */
     <T> Optional<PastState> at(Class<T> type, String aggregateId, Instant at) {
         // the storage engine's own read of the domain events: the event store's would start at a snapshot
-        List<? extends DomainEventMessage<?>> upToThen = storageEngine.readEvents(aggregateId, 0).asStream()
+        List<? extends DomainEventMessage<?>> upToThen = storageEngine
+                .readEvents(aggregateId, 0)
+                .asStream()
                 .takeWhile(event -> !event.getTimestamp().isAfter(at))
                 .toList();
         if (upToThen.isEmpty()) {
@@ -54,8 +56,8 @@ class PastStates {
         }
         AggregateModel<T> model = model(type);
         T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, upToThen.get(0));
-        EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, null,
-                NoSnapshotTriggerDefinition.TRIGGER);
+        EventSourcedAggregate<T> aggregate =
+                EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
         aggregate.initializeState(DomainEventStream.of(upToThen));
         JsonNode state = fieldsOnly.valueToTree(aggregate.getAggregateRoot());
         return Optional.of(new PastState(type.getSimpleName(), aggregateId, at, aggregate.version(), state));
@@ -63,11 +65,12 @@ class PastStates {
 
     @SuppressWarnings("unchecked")
     private <T> AggregateModel<T> model(Class<T> type) {
-        return (AggregateModel<T>) models.computeIfAbsent(type, t -> AnnotatedAggregateMetaModelFactory.inspectAggregate(
-                t, axon.parameterResolverFactory(), axon.handlerDefinition(t)));
+        return (AggregateModel<T>) models.computeIfAbsent(
+                type,
+                t -> AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                        t, axon.parameterResolverFactory(), axon.handlerDefinition(t)));
     }
 
     /** @param version the sequence number of the last event applied */
-    record PastState(String aggregateType, String aggregateId, Instant at, Long version, JsonNode state) {
-    }
+    record PastState(String aggregateType, String aggregateId, Instant at, Long version, JsonNode state) {}
 }

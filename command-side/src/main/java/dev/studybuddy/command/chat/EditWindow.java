@@ -2,11 +2,10 @@ package dev.studybuddy.command.chat;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import java.time.Duration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /** How long after posting an author may still edit a message (group or direct). */
 @Component

@@ -13,6 +13,7 @@ import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,8 +24,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** Posting, editing, deleting, pinning and reacting to group messages; the Group aggregate decides who may. */
 @RestController
@@ -42,18 +41,28 @@ class GroupMessageController {
     }
 
     @PostMapping
-    ResponseEntity<MessageRequests.Posted> post(@PathVariable UUID groupId, @Valid @RequestBody MessageRequests.Post request) {
+    ResponseEntity<MessageRequests.Posted> post(
+            @PathVariable UUID groupId, @Valid @RequestBody MessageRequests.Post request) {
         UUID messageId = UUID.randomUUID();
         files.requireOwnFiles(CurrentUser.id(), request.attachments());
-        long seq = commands.sendAndWait(new PostGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body(),
-                request.replyTo(), mentions.in(request.body()), request.attachments()));
+        long seq = commands.sendAndWait(new PostGroupMessageCommand(
+                groupId,
+                messageId,
+                CurrentUser.id(),
+                request.body(),
+                request.replyTo(),
+                mentions.in(request.body()),
+                request.attachments()));
         return commands.respondAt(HttpStatus.CREATED, groupId, seq, new MessageRequests.Posted(messageId, seq));
     }
 
     @PatchMapping("/{messageId}")
-    ResponseEntity<Void> edit(@PathVariable UUID groupId, @PathVariable UUID messageId,
-                              @Valid @RequestBody MessageRequests.Edit request) {
-        return commands.send(new EditGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body()), groupId);
+    ResponseEntity<Void> edit(
+            @PathVariable UUID groupId,
+            @PathVariable UUID messageId,
+            @Valid @RequestBody MessageRequests.Edit request) {
+        return commands.send(
+                new EditGroupMessageCommand(groupId, messageId, CurrentUser.id(), request.body()), groupId);
     }
 
     @DeleteMapping("/{messageId}")
@@ -62,23 +71,27 @@ class GroupMessageController {
     }
 
     @PostMapping("/{messageId}/pin")
-    @Operation(summary = "Pin a message (the group's OWNER and ADMINs)",
-            description = "204, also when it is pinned already. 403 FORBIDDEN for anyone else, 404 NOT_FOUND for a message "
-                    + "the group does not have or deleted, 422 RULE_VIOLATED for one older than its latest 1,000, "
-                    + "409 PIN_LIMIT_REACHED while 50 are pinned, 409 GROUP_ARCHIVED.")
+    @Operation(
+            summary = "Pin a message (the group's OWNER and ADMINs)",
+            description =
+                    "204, also when it is pinned already. 403 FORBIDDEN for anyone else, 404 NOT_FOUND for a message "
+                            + "the group does not have or deleted, 422 RULE_VIOLATED for one older than its latest 1,000, "
+                            + "409 PIN_LIMIT_REACHED while 50 are pinned, 409 GROUP_ARCHIVED.")
     ResponseEntity<Void> pin(@PathVariable UUID groupId, @PathVariable UUID messageId) {
         return commands.send(new PinGroupMessageCommand(groupId, messageId, Actors.current()), groupId);
     }
 
     @DeleteMapping("/{messageId}/pin")
-    @Operation(summary = "Unpin a message (the group's OWNER and ADMINs)",
+    @Operation(
+            summary = "Unpin a message (the group's OWNER and ADMINs)",
             description = "204, also when it is not pinned. 403 FORBIDDEN for anyone else, 409 GROUP_ARCHIVED.")
     ResponseEntity<Void> unpin(@PathVariable UUID groupId, @PathVariable UUID messageId) {
         return commands.send(new UnpinGroupMessageCommand(groupId, messageId, Actors.current()), groupId);
     }
 
     @PutMapping("/{messageId}/reactions/{emoji}")
-    @Operation(summary = "React to a message (members)",
+    @Operation(
+            summary = "React to a message (members)",
             description = "emoji: one Unicode emoji, URL-encoded, or a :short_name: of the fixed list (else 400 "
                     + "VALIDATION_FAILED). 204, also when given already. 403 NOT_A_MEMBER, 404 NOT_FOUND for a message the "
                     + "group does not have or deleted, 422 RULE_VIOLATED for one older than its latest 1,000, 409 "

@@ -2,8 +2,6 @@ package dev.studybuddy.command.chat;
 
 import dev.studybuddy.api.chat.MessageRules;
 import dev.studybuddy.command.identity.UsernameLookup;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 
 /** Finds {@code @username} mentions in a message body and resolves them to user ids. */
 @Component

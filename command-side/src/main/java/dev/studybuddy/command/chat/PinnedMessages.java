@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.studybuddy.api.chat.MessageRules;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -47,7 +46,8 @@ public final class PinnedMessages {
         }
         recent.requireLive(messageId, "Only one of the latest " + RecentMessages.CAPACITY + " messages can be pinned.");
         if (pinned.size() >= MessageRules.MAX_PINS) {
-            throw new DomainException(ErrorCode.PIN_LIMIT_REACHED,
+            throw new DomainException(
+                    ErrorCode.PIN_LIMIT_REACHED,
                     "At most " + MessageRules.MAX_PINS + " messages are pinned at once; unpin one first.");
         }
         return true;

@@ -3,7 +3,6 @@ package dev.studybuddy.command.chat;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,8 +22,10 @@ import java.util.UUID;
  * The rules both conversations keep for posts, replies, edits and deletions live here too, so that a group
  * and a pair of friends decide alike; each adds only who may write in it and, for deletions, who moderates.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class RecentMessages {
 
     /** Covers the edit window (15 minutes) of a conversation posting up to about one message a second. */
@@ -74,7 +75,8 @@ public final class RecentMessages {
             throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
         }
         if (replyTo != null && !remembers(replyTo)) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED,
                     "A reply must answer one of the latest " + CAPACITY + " messages of this conversation.");
         }
     }

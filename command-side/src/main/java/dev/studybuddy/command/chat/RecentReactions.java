@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.studybuddy.api.chat.ReactionRules;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +18,10 @@ import java.util.UUID;
  * and it holds at most {@value #CAPACITY} reactions; beyond them, the reactions of the message first reacted to longest
  * ago are forgotten, and that message is <em>closed</em>: its reactions stay as the views show them, unchangeable.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class RecentReactions {
 
     /** Ten on each of the latest 1,000 messages, or 500 on each of the latest 20; about 50 bytes of snapshot each. */
@@ -28,6 +29,7 @@ public final class RecentReactions {
 
     /** Message → emoji → who; messages in the order of their first reaction, emoji in the order first given. */
     private LinkedHashMap<UUID, LinkedHashMap<String, LinkedHashSet<UUID>>> byMessage = new LinkedHashMap<>();
+
     private LinkedHashSet<UUID> closed = new LinkedHashSet<>();
     private int size;
 
@@ -45,8 +47,10 @@ public final class RecentReactions {
             return false;
         }
         if (users == null && reactions.size() >= ReactionRules.MAX_EMOJI_PER_MESSAGE) {
-            throw new DomainException(ErrorCode.REACTION_LIMIT_REACHED, "A message carries at most "
-                    + ReactionRules.MAX_EMOJI_PER_MESSAGE + " different emoji; react with one of those.");
+            throw new DomainException(
+                    ErrorCode.REACTION_LIMIT_REACHED,
+                    "A message carries at most " + ReactionRules.MAX_EMOJI_PER_MESSAGE
+                            + " different emoji; react with one of those.");
         }
         return true;
     }
@@ -57,21 +61,26 @@ public final class RecentReactions {
      */
     public boolean requireRemovable(UUID messageId, UUID userId, String emoji, RecentMessages recent) {
         if (!recent.remembers(messageId) && !recent.isComplete()) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED,
                     "Only the reactions on the latest " + RecentMessages.CAPACITY + " messages can be changed.");
         }
         requireOpen(messageId);
-        Set<UUID> users = byMessage.getOrDefault(messageId, new LinkedHashMap<>()).get(emoji);
+        Set<UUID> users =
+                byMessage.getOrDefault(messageId, new LinkedHashMap<>()).get(emoji);
         return users != null && users.contains(userId);
     }
 
     public void added(UUID messageId, UUID userId, String emoji) {
-        if (byMessage.computeIfAbsent(messageId, id -> new LinkedHashMap<>())
-                .computeIfAbsent(emoji, key -> new LinkedHashSet<>()).add(userId)) {
+        if (byMessage
+                .computeIfAbsent(messageId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(emoji, key -> new LinkedHashSet<>())
+                .add(userId)) {
             size++;
         }
         while (size > CAPACITY) {
-            Iterator<Map.Entry<UUID, LinkedHashMap<String, LinkedHashSet<UUID>>>> eldest = byMessage.entrySet().iterator();
+            Iterator<Map.Entry<UUID, LinkedHashMap<String, LinkedHashSet<UUID>>>> eldest =
+                    byMessage.entrySet().iterator();
             Map.Entry<UUID, LinkedHashMap<String, LinkedHashSet<UUID>>> entry = eldest.next();
             size -= count(entry.getValue());
             eldest.remove();
@@ -81,7 +90,9 @@ public final class RecentReactions {
 
     public void removed(UUID messageId, UUID userId, String emoji) {
         LinkedHashMap<String, LinkedHashSet<UUID>> reactions = byMessage.get(messageId);
-        if (reactions == null || !reactions.containsKey(emoji) || !reactions.get(emoji).remove(userId)) {
+        if (reactions == null
+                || !reactions.containsKey(emoji)
+                || !reactions.get(emoji).remove(userId)) {
             return;
         }
         size--;
@@ -108,7 +119,8 @@ public final class RecentReactions {
 
     private void requireOpen(UUID messageId) {
         if (closed.contains(messageId)) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "The reactions on this message can no longer be changed.");
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED, "The reactions on this message can no longer be changed.");
         }
     }
 
@@ -121,7 +133,9 @@ public final class RecentReactions {
 
         @Override
         public boolean equals(Object value) {
-            return value instanceof RecentReactions reactions && reactions.byMessage.isEmpty() && reactions.closed.isEmpty();
+            return value instanceof RecentReactions reactions
+                    && reactions.byMessage.isEmpty()
+                    && reactions.closed.isEmpty();
         }
 
         @Override

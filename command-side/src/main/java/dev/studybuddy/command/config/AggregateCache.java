@@ -2,14 +2,13 @@ package dev.studybuddy.command.config;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /**
  * The cache of an aggregate repository: the most recently used aggregates, at most {@code maximumSize} of them,

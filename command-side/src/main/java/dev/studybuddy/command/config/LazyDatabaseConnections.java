@@ -1,11 +1,10 @@
 package dev.studybuddy.command.config;
 
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
-
-import javax.sql.DataSource;
 
 /**
  * Every command runs in a transaction (Axon's command bus begins one with Spring's transaction manager), but most

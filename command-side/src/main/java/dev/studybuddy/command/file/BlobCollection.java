@@ -1,8 +1,7 @@
 package dev.studybuddy.command.file;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How {@link BlobGarbageCollector} runs ({@code studybuddy.files.collection.*}).

@@ -2,19 +2,18 @@ package dev.studybuddy.command.file;
 
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes stored bytes nobody can reach any more: the content (and thumbnails) of hashes that no live
@@ -35,8 +34,13 @@ class BlobGarbageCollector {
     private final BlobCollection settings;
     private final Clock clock;
 
-    BlobGarbageCollector(JdbcTemplate jdbc, TransactionTemplate transactions, BlobStore blobs, UploadLimits limits,
-                         BlobCollection settings, Clock clock) {
+    BlobGarbageCollector(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            BlobStore blobs,
+            UploadLimits limits,
+            BlobCollection settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.blobs = blobs;
@@ -49,11 +53,11 @@ class BlobGarbageCollector {
     void storing(String contentHash) {
         jdbc.update("""
                 INSERT INTO files.blobs (content_hash, last_stored_at) VALUES (?, ?)
-                ON CONFLICT (content_hash) DO UPDATE SET last_stored_at = excluded.last_stored_at""",
-                contentHash, Timestamp.from(clock.instant()));
+                ON CONFLICT (content_hash) DO UPDATE SET last_stored_at = excluded.last_stored_at""", contentHash, Timestamp.from(clock.instant()));
     }
 
-    @Scheduled(initialDelayString = "${studybuddy.files.collection.interval:PT10M}",
+    @Scheduled(
+            initialDelayString = "${studybuddy.files.collection.interval:PT10M}",
             fixedDelayString = "${studybuddy.files.collection.interval:PT10M}")
     void collectRegularly() {
         Instant storedBefore = clock.instant().minus(settings.grace());
@@ -71,13 +75,13 @@ class BlobGarbageCollector {
     /** Removes one batch of unused contents last stored before {@code storedBefore}; how many it removed. */
     int collect(Instant storedBefore) {
         Integer removed = transactions.execute(status -> {
-            List<String> unused = jdbc.queryForList("""
+            List<String> unused =
+                    jdbc.queryForList("""
                     SELECT b.content_hash FROM files.blobs b
                     WHERE b.last_stored_at < ?
                       AND NOT EXISTS (SELECT 1 FROM files.stored_files f
                                       WHERE f.content_hash = b.content_hash AND f.deleted_at IS NULL)
-                    ORDER BY b.last_stored_at LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    String.class, Timestamp.from(storedBefore), settings.batchSize());
+                    ORDER BY b.last_stored_at LIMIT ? FOR UPDATE SKIP LOCKED""", String.class, Timestamp.from(storedBefore), settings.batchSize());
             for (String hash : unused) {
                 remove(hash);
                 jdbc.update("DELETE FROM files.blobs WHERE content_hash = ?", hash);

@@ -3,6 +3,11 @@ package dev.studybuddy.command.file;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.file.FilePurpose;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -10,12 +15,6 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides an upload's type from its bytes (Apache Tika's magic), never from what the client claims, and
@@ -28,10 +27,16 @@ class ContentTypes {
 
     static final Set<String> IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
     static final Set<String> DOCUMENTS = Set.of(
-            "application/pdf", "text/plain", "text/markdown", "application/zip",
-            "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+            "application/pdf",
+            "text/plain",
+            "text/markdown",
+            "application/zip",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.spreadsheet",
             "application/vnd.oasis.opendocument.presentation",
-            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+            "application/msword",
+            "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation");
@@ -46,19 +51,23 @@ class ContentTypes {
         MediaType fromContent = byContent(content);
         MediaType fromName = byName(fileName);
         MediaType decided;
-        if (fromName.equals(MediaType.OCTET_STREAM) || fromName.equals(fromContent)
+        if (fromName.equals(MediaType.OCTET_STREAM)
+                || fromName.equals(fromContent)
                 || registry.isSpecializationOf(fromName, fromContent)) {
             decided = fromName.equals(MediaType.OCTET_STREAM) ? fromContent : fromName;
         } else if (registry.isSpecializationOf(fromContent, fromName)) {
             decided = fromContent;
         } else {
-            throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            throw new DomainException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "The file's name says " + fromName + " but its content is " + fromContent + ".");
         }
         String type = CANONICAL.getOrDefault(decided.toString(), decided.toString());
         if (!allowed(purpose).contains(type)) {
-            throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Files of type " + type + " are not accepted as " + purpose + "; allowed: " + allowed(purpose) + ".");
+            throw new DomainException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Files of type " + type + " are not accepted as " + purpose + "; allowed: " + allowed(purpose)
+                            + ".");
         }
         return type;
     }

@@ -5,11 +5,6 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.file.DeleteFileCommand;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.file.RegisterFileCommand;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -17,6 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * command-side's own record of the files (PostgreSQL schema {@code files}): who owns which live file, and
@@ -43,7 +42,8 @@ public class FileCatalog {
 
     /** Bytes the owner's live files take; read without a lock, to stop an upload early. */
     long usage(UUID ownerId) {
-        List<Long> used = jdbc.queryForList("SELECT bytes_used FROM files.quota_usage WHERE owner_id = ?", Long.class, ownerId);
+        List<Long> used =
+                jdbc.queryForList("SELECT bytes_used FROM files.quota_usage WHERE owner_id = ?", Long.class, ownerId);
         return used.isEmpty() ? 0 : used.get(0);
     }
 
@@ -53,12 +53,21 @@ public class FileCatalog {
         if (used + command.size() > limits.quotaPerUser().toBytes()) {
             throw quotaExceeded();
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO files.stored_files (file_id, owner_id, content_hash, size, content_type, file_name, purpose, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                command.fileId(), command.ownerId(), command.contentHash(), command.size(), command.contentType(),
-                command.fileName(), command.purpose().name(), Timestamp.from(clock.instant()));
-        jdbc.update("UPDATE files.quota_usage SET bytes_used = bytes_used + ? WHERE owner_id = ?", command.size(),
+                command.fileId(),
+                command.ownerId(),
+                command.contentHash(),
+                command.size(),
+                command.contentType(),
+                command.fileName(),
+                command.purpose().name(),
+                Timestamp.from(clock.instant()));
+        jdbc.update(
+                "UPDATE files.quota_usage SET bytes_used = bytes_used + ? WHERE owner_id = ?",
+                command.size(),
                 command.ownerId());
         commandGateway.sendAndWait(command);
     }
@@ -72,8 +81,14 @@ public class FileCatalog {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such file.");
         }
         lockUsage(requesterId);
-        jdbc.update("UPDATE files.stored_files SET deleted_at = ? WHERE file_id = ?", Timestamp.from(clock.instant()), fileId);
-        jdbc.update("UPDATE files.quota_usage SET bytes_used = bytes_used - ? WHERE owner_id = ?", sizes.get(0), requesterId);
+        jdbc.update(
+                "UPDATE files.stored_files SET deleted_at = ? WHERE file_id = ?",
+                Timestamp.from(clock.instant()),
+                fileId);
+        jdbc.update(
+                "UPDATE files.quota_usage SET bytes_used = bytes_used - ? WHERE owner_id = ?",
+                sizes.get(0),
+                requesterId);
         commandGateway.sendAndWait(new DeleteFileCommand(fileId, requesterId));
     }
 
@@ -87,10 +102,14 @@ public class FileCatalog {
         Object[] arguments = new Object[wanted.size() + 1];
         arguments[0] = ownerId;
         System.arraycopy(wanted.toArray(), 0, arguments, 1, wanted.size());
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM files.stored_files WHERE owner_id = ? AND deleted_at IS NULL"
-                + " AND file_id IN (" + placeholders + ")", Integer.class, arguments);
+        Integer found = jdbc.queryForObject(
+                "SELECT count(*) FROM files.stored_files WHERE owner_id = ? AND deleted_at IS NULL"
+                        + " AND file_id IN (" + placeholders + ")",
+                Integer.class,
+                arguments);
         if (found == null || found != wanted.size()) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "Attachments must be files you uploaded and have not deleted.");
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED, "Attachments must be files you uploaded and have not deleted.");
         }
     }
 
@@ -98,10 +117,10 @@ public class FileCatalog {
     public void requireOwnAvatar(UUID ownerId, UUID fileId) {
         Integer found = jdbc.queryForObject("""
                 SELECT count(*) FROM files.stored_files
-                WHERE file_id = ? AND owner_id = ? AND purpose = ? AND deleted_at IS NULL""",
-                Integer.class, fileId, ownerId, FilePurpose.AVATAR.name());
+                WHERE file_id = ? AND owner_id = ? AND purpose = ? AND deleted_at IS NULL""", Integer.class, fileId, ownerId, FilePurpose.AVATAR.name());
         if (found == null || found == 0) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "An avatar must be an image you uploaded with purpose AVATAR.");
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED, "An avatar must be an image you uploaded with purpose AVATAR.");
         }
     }
 
@@ -110,10 +129,11 @@ public class FileCatalog {
     }
 
     private long lockUsage(UUID ownerId) {
-        jdbc.update("INSERT INTO files.quota_usage (owner_id, bytes_used) VALUES (?, 0) ON CONFLICT (owner_id) DO NOTHING",
+        jdbc.update(
+                "INSERT INTO files.quota_usage (owner_id, bytes_used) VALUES (?, 0) ON CONFLICT (owner_id) DO NOTHING",
                 ownerId);
-        Long used = jdbc.queryForObject("SELECT bytes_used FROM files.quota_usage WHERE owner_id = ? FOR UPDATE",
-                Long.class, ownerId);
+        Long used = jdbc.queryForObject(
+                "SELECT bytes_used FROM files.quota_usage WHERE owner_id = ? FOR UPDATE", Long.class, ownerId);
         return used == null ? 0 : used;
     }
 }

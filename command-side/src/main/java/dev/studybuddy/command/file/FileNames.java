@@ -12,8 +12,7 @@ final class FileNames {
     static final int MAX_LENGTH = 200;
     static final String FALLBACK = "file";
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     static String sanitize(String name) {
         if (name == null) {
@@ -52,11 +51,20 @@ final class FileNames {
             return false;
         }
         int type = Character.getType(codePoint);
-        if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+        if (type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED) {
             return false;
         }
-        return codePoint != ':' && codePoint != '*' && codePoint != '?' && codePoint != '"'
-                && codePoint != '<' && codePoint != '>' && codePoint != '|';
+        return codePoint != ':'
+                && codePoint != '*'
+                && codePoint != '?'
+                && codePoint != '"'
+                && codePoint != '<'
+                && codePoint != '>'
+                && codePoint != '|';
     }
 }

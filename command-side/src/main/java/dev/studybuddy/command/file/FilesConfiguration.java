@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties({UploadLimits.class, UploadRateLimits.class, BlobCollection.class})
-class FilesConfiguration {
-}
+class FilesConfiguration {}

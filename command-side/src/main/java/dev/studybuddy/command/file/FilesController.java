@@ -3,6 +3,9 @@ package dev.studybuddy.command.file;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,10 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.UUID;
 
 /** Upload intake and deletion; downloads are query-side's. */
 @RestController
@@ -39,8 +38,8 @@ class FilesController {
      * within the user's upload budget (429 beyond it).
      */
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Uploads.Uploaded> upload(@RequestPart("file") MultipartFile file,
-                                            @RequestParam("purpose") FilePurpose purpose) throws IOException {
+    ResponseEntity<Uploads.Uploaded> upload(
+            @RequestPart("file") MultipartFile file, @RequestParam("purpose") FilePurpose purpose) throws IOException {
         UUID me = CurrentUser.id();
         rateLimiter.admit(me, purpose);
         Uploads.Uploaded uploaded;

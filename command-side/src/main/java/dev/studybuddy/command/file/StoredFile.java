@@ -6,12 +6,11 @@ import dev.studybuddy.api.file.DeleteFileCommand;
 import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.file.FileRegisteredEvent;
 import dev.studybuddy.api.file.RegisterFileCommand;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.UUID;
 
 /**
  * An uploaded file's registration and deletion. The bytes are in the blob store (stored before the
@@ -22,18 +21,24 @@ public class StoredFile {
 
     @AggregateIdentifier
     private UUID fileId;
+
     private UUID ownerId;
     private String contentHash;
     private long size;
     private boolean deleted;
 
-    protected StoredFile() {
-    }
+    protected StoredFile() {}
 
     @CommandHandler
     public StoredFile(RegisterFileCommand command) {
-        apply(new FileRegisteredEvent(command.fileId(), command.ownerId(), command.contentHash(), command.size(),
-                command.contentType(), command.fileName(), command.purpose()));
+        apply(new FileRegisteredEvent(
+                command.fileId(),
+                command.ownerId(),
+                command.contentHash(),
+                command.size(),
+                command.contentType(),
+                command.fileName(),
+                command.purpose()));
     }
 
     /** Someone else's file, or one already deleted, is not there for the requester: 404 alike. */

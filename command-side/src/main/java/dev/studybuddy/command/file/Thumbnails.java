@@ -2,12 +2,6 @@ package dev.studybuddy.command.file;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import org.springframework.stereotype.Component;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -18,6 +12,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.stereotype.Component;
 
 /**
  * Avatar thumbnails, made with the JDK's ImageIO (PNG, JPEG, GIF; WebP through TwelveMonkeys' plugin,
@@ -60,7 +59,8 @@ class Thumbnails {
     /** The image as read for thumbnails: its longer side at most twice the largest thumbnail's (subsampled). */
     BufferedImage decode(Path image) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
-            Iterator<ImageReader> readers = in == null ? List.<ImageReader>of().iterator() : ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers =
+                    in == null ? List.<ImageReader>of().iterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw unreadable();
             }
@@ -73,10 +73,12 @@ class Thumbnails {
                     throw unreadable();
                 }
                 if ((long) width * height > limits.maxImagePixels()) {
-                    throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    throw new DomainException(
+                            ErrorCode.PAYLOAD_TOO_LARGE,
                             "The image has more than " + limits.maxImagePixels() + " pixels.");
                 }
-                int largest = limits.thumbnailSizes().stream().max(Integer::compare).orElse(256);
+                int largest =
+                        limits.thumbnailSizes().stream().max(Integer::compare).orElse(256);
                 int step = subsamplingStep(Math.max(width, height), 2 * largest);
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(step, step, 0, 0);

@@ -1,11 +1,10 @@
 package dev.studybuddy.command.file;
 
 import dev.studybuddy.api.file.FilePurpose;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Limits of uploads ({@code studybuddy.files.limits.*}, defaults in application.yml).
@@ -20,15 +19,21 @@ import java.util.List;
  *                        the JVM's temporary directory
  */
 @ConfigurationProperties("studybuddy.files.limits")
-public record UploadLimits(DataSize maxFileSize, DataSize maxAvatarSize, DataSize quotaPerUser,
-                           long maxImagePixels, List<Integer> thumbnailSizes, Path tempDirectory) {
+public record UploadLimits(
+        DataSize maxFileSize,
+        DataSize maxAvatarSize,
+        DataSize quotaPerUser,
+        long maxImagePixels,
+        List<Integer> thumbnailSizes,
+        Path tempDirectory) {
 
     public UploadLimits {
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;
         maxAvatarSize = maxAvatarSize == null ? DataSize.ofMegabytes(2) : maxAvatarSize;
         quotaPerUser = quotaPerUser == null ? DataSize.ofMegabytes(500) : quotaPerUser;
         maxImagePixels = maxImagePixels <= 0 ? 4096L * 4096 : maxImagePixels;
-        thumbnailSizes = thumbnailSizes == null || thumbnailSizes.isEmpty() ? List.of(64, 256) : List.copyOf(thumbnailSizes);
+        thumbnailSizes =
+                thumbnailSizes == null || thumbnailSizes.isEmpty() ? List.of(64, 256) : List.copyOf(thumbnailSizes);
     }
 
     public long maxSizeOf(FilePurpose purpose) {

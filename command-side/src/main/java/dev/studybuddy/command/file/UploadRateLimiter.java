@@ -7,10 +7,9 @@ import dev.studybuddy.platform.web.RateLimitedException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * A token bucket (Bucket4j) per user and purpose, taken before an upload is checked, so that one account
@@ -33,9 +32,14 @@ class UploadRateLimiter {
     /** @throws RateLimitedException (429 with {@code Retry-After}) when the user's budget for the purpose is spent */
     void admit(UUID userId, FilePurpose purpose) {
         UploadRateLimits.Limit limit = limits.of(purpose);
-        Bucket bucket = buckets.get(userId + "|" + purpose, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
-                .build());
+        Bucket bucket = buckets.get(
+                userId + "|" + purpose,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.attempts())
+                                .refillGreedy(limit.attempts(), limit.per())
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));

@@ -6,8 +6,6 @@ import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.file.RegisterFileCommand;
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Takes an upload in: streams it through a limit (the purpose's size, and what is left of the quota)
@@ -36,7 +35,12 @@ class Uploads {
     private final FileCatalog catalog;
     private final BlobGarbageCollector collector;
 
-    Uploads(UploadLimits limits, ContentTypes contentTypes, Thumbnails thumbnails, BlobStore blobs, FileCatalog catalog,
+    Uploads(
+            UploadLimits limits,
+            ContentTypes contentTypes,
+            Thumbnails thumbnails,
+            BlobStore blobs,
+            FileCatalog catalog,
             BlobGarbageCollector collector) {
         this.limits = limits;
         this.contentTypes = contentTypes;
@@ -46,8 +50,7 @@ class Uploads {
         this.collector = collector;
     }
 
-    record Uploaded(UUID fileId, String contentType, long size) {
-    }
+    record Uploaded(UUID fileId, String contentType, long size) {}
 
     Uploaded upload(UUID ownerId, FilePurpose purpose, String clientFileName, InputStream content) throws IOException {
         long perFile = limits.maxSizeOf(purpose);
@@ -59,14 +62,16 @@ class Uploads {
             MessageDigest sha256 = sha256();
             long size;
             try (LimitedInputStream limited = new LimitedInputStream(content, limit);
-                 InputStream hashed = new DigestInputStream(limited, sha256);
-                 OutputStream out = Files.newOutputStream(spooled)) {
+                    InputStream hashed = new DigestInputStream(limited, sha256);
+                    OutputStream out = Files.newOutputStream(spooled)) {
                 hashed.transferTo(out);
                 size = limited.count();
             } catch (LimitedInputStream.LimitExceededException e) {
-                throw limit < perFile ? FileCatalog.quotaExceeded()
-                        : new DomainException(ErrorCode.PAYLOAD_TOO_LARGE,
-                        "A file for " + purpose + " may have at most " + perFile + " bytes.");
+                throw limit < perFile
+                        ? FileCatalog.quotaExceeded()
+                        : new DomainException(
+                                ErrorCode.PAYLOAD_TOO_LARGE,
+                                "A file for " + purpose + " may have at most " + perFile + " bytes.");
             }
             if (size == 0) {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "The file is empty.");
@@ -102,7 +107,8 @@ class Uploads {
 
     private Path tempDirectory() throws IOException {
         Path configured = limits.tempDirectory();
-        Path directory = configured != null && !configured.toString().isBlank() ? configured
+        Path directory = configured != null && !configured.toString().isBlank()
+                ? configured
                 : Path.of(System.getProperty("java.io.tmpdir"));
         return Files.createDirectories(directory);
     }

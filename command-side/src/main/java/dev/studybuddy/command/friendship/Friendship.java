@@ -1,5 +1,7 @@
 package dev.studybuddy.command.friendship;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.studybuddy.api.error.DomainException;
@@ -41,24 +43,20 @@ import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * Everything between two users: one pending request at most, the friendship itself, and each side's
@@ -67,12 +65,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link RecentMessages}); snapshots are Jackson documents of these fields.
  */
 @Aggregate(snapshotTriggerDefinition = FriendshipConfiguration.SNAPSHOT_TRIGGER, cache = FriendshipConfiguration.CACHE)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Friendship {
 
     @AggregateIdentifier
     private String friendshipId;
+
     private UUID requester;
     private UUID addressee;
     private boolean friends;
@@ -82,17 +83,18 @@ public class Friendship {
     /** Left out of a snapshot while empty, as it was before pins. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private PinnedMessages pinnedMessages = new PinnedMessages();
+
     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
     private RecentReactions recentReactions = new RecentReactions();
 
-    protected Friendship() {
-    }
+    protected Friendship() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public FriendRequestOutcome handle(SendFriendRequestCommand command, UserDirectory users) {
         if (!blockers.isEmpty() || users.statusOf(command.addresseeId()) == UserDirectory.Status.DEACTIVATED) {
-            throw new DomainException(ErrorCode.FRIEND_REQUEST_NOT_POSSIBLE, "You cannot send a friend request to this user.");
+            throw new DomainException(
+                    ErrorCode.FRIEND_REQUEST_NOT_POSSIBLE, "You cannot send a friend request to this user.");
         }
         if (users.statusOf(command.addresseeId()) == UserDirectory.Status.UNKNOWN) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
@@ -152,7 +154,8 @@ public class Friendship {
         if (friendshipId == null && users.statusOf(command.blockedId()) == UserDirectory.Status.UNKNOWN) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
         }
-        apply(new UserBlockedEvent(command.friendshipId(), command.blockerId(), command.blockedId(), friends, requester));
+        apply(new UserBlockedEvent(
+                command.friendshipId(), command.blockerId(), command.blockedId(), friends, requester));
     }
 
     @CommandHandler
@@ -167,8 +170,14 @@ public class Friendship {
     public long handle(SendDirectMessageCommand command) {
         requireFriendsWithoutBlock();
         recentMessages.requireNew(command.messageId(), command.replyTo());
-        apply(new DirectMessageSentEvent(friendshipId, command.messageId(), command.senderId(), command.recipientId(),
-                command.body(), command.replyTo(), command.attachments()));
+        apply(new DirectMessageSentEvent(
+                friendshipId,
+                command.messageId(),
+                command.senderId(),
+                command.recipientId(),
+                command.body(),
+                command.replyTo(),
+                command.attachments()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -193,12 +202,14 @@ public class Friendship {
                     apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
                 }
             }
-            case OWN_AGAIN -> {
-            }
-            case ANOTHERS -> throw new DomainException(ErrorCode.FORBIDDEN, "Only the author deletes a direct message.");
+            case OWN_AGAIN -> {}
+            case ANOTHERS ->
+                throw new DomainException(ErrorCode.FORBIDDEN, "Only the author deletes a direct message.");
             case ANOTHERS_AGAIN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
-            case FORGOTTEN -> throw new DomainException(ErrorCode.RULE_VIOLATED,
-                    "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
+            case FORGOTTEN ->
+                throw new DomainException(
+                        ErrorCode.RULE_VIOLATED,
+                        "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
         }
     }
 

@@ -17,8 +17,8 @@ class FriendshipConfiguration {
     static final String CACHE = "friendshipCache";
 
     @Bean(SNAPSHOT_TRIGGER)
-    SnapshotTriggerDefinition friendshipSnapshotTrigger(Snapshotter snapshotter,
-                                                        @Value("${studybuddy.friendships.snapshot-every:100}") int threshold) {
+    SnapshotTriggerDefinition friendshipSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${studybuddy.friendships.snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

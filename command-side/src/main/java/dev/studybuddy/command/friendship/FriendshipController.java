@@ -15,6 +15,7 @@ import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** Friend requests, friendships and blocks, always keyed by the other user's id (API.md). */
 @RestController
@@ -43,7 +42,8 @@ class FriendshipController {
         UUID me = CurrentUser.id();
         FriendRequestOutcome outcome = commands.sendAndWait(new SendFriendRequestCommand(me, request.userId()));
         HttpStatus status = outcome == FriendRequestOutcome.ACCEPTED ? HttpStatus.OK : HttpStatus.CREATED;
-        return commands.respond(status, FriendshipId.of(me, request.userId()), new RequestAnswer(request.userId(), outcome));
+        return commands.respond(
+                status, FriendshipId.of(me, request.userId()), new RequestAnswer(request.userId(), outcome));
     }
 
     @PostMapping("/api/friends/requests/{userId}/accept")
@@ -63,7 +63,9 @@ class FriendshipController {
 
     @DeleteMapping("/api/friends/{userId}")
     ResponseEntity<Void> remove(@PathVariable UUID userId) {
-        return send(new RemoveFriendCommand(CurrentUser.id(), userId), userId,
+        return send(
+                new RemoveFriendCommand(CurrentUser.id(), userId),
+                userId,
                 new DomainException(ErrorCode.NOT_FOUND, "You are not friends."));
     }
 
@@ -95,9 +97,7 @@ class FriendshipController {
         }
     }
 
-    record FriendRequest(@NotNull UUID userId) {
-    }
+    record FriendRequest(@NotNull UUID userId) {}
 
-    record RequestAnswer(UUID userId, FriendRequestOutcome status) {
-    }
+    record RequestAnswer(UUID userId, FriendRequestOutcome status) {}
 }

@@ -1,5 +1,7 @@
 package dev.studybuddy.command.group;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -71,6 +73,12 @@ import dev.studybuddy.command.chat.PostedMessage;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -82,15 +90,6 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * A study group: its details, its {@link Roster} (the authority on who may do what in it), its chat and
  * its {@link StudySession}s. Chat makes its stream long, so it is snapshotted and cached (see
@@ -99,12 +98,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * conversation.
  */
 @Aggregate(snapshotTriggerDefinition = GroupConfiguration.SNAPSHOT_TRIGGER, cache = GroupConfiguration.CACHE)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Group {
 
     @AggregateIdentifier
     private UUID groupId;
+
     private String name;
     private String description;
     private GroupVisibility visibility;
@@ -115,22 +117,30 @@ public class Group {
     @AggregateMember
     @JsonUnwrapped
     private Roster roster = new Roster();
+
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, StudySession> sessions = new HashMap<>();
+
     private RecentMessages recentMessages = new RecentMessages();
     /** Left out of a snapshot while empty, so that a group without pins writes the document it always wrote. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private PinnedMessages pinnedMessages = new PinnedMessages();
+
     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
     private RecentReactions recentReactions = new RecentReactions();
 
-    protected Group() {
-    }
+    protected Group() {}
 
     @CommandHandler
     public Group(CreateGroupCommand command) {
-        apply(new GroupCreatedEvent(command.groupId(), command.ownerId(), command.name(), command.description(),
-                command.visibility(), command.joinPolicy(), command.capacity()));
+        apply(new GroupCreatedEvent(
+                command.groupId(),
+                command.ownerId(),
+                command.name(),
+                command.description(),
+                command.visibility(),
+                command.joinPolicy(),
+                command.capacity()));
         apply(new MemberJoinedEvent(command.groupId(), command.ownerId(), GroupRole.OWNER, JoinRoute.CREATED));
     }
 
@@ -140,17 +150,23 @@ public class Group {
         boolean moderation = roster.requireManager(command.actor());
         int newCapacity = command.capacity() != null ? command.capacity() : capacity;
         if (newCapacity < roster.size()) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
-                    "Capacity cannot be below the current " + roster.size() + " members.");
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED, "Capacity cannot be below the current " + roster.size() + " members.");
         }
-        GroupDetailsChangedEvent changed = new GroupDetailsChangedEvent(groupId,
+        GroupDetailsChangedEvent changed = new GroupDetailsChangedEvent(
+                groupId,
                 Objects.requireNonNullElse(command.name(), name),
                 Objects.requireNonNullElse(command.description(), description),
                 Objects.requireNonNullElse(command.visibility(), visibility),
                 Objects.requireNonNullElse(command.joinPolicy(), joinPolicy),
-                newCapacity, command.actor().userId(), moderation);
-        if (changed.name().equals(name) && changed.description().equals(description)
-                && changed.visibility() == visibility && changed.joinPolicy() == joinPolicy && newCapacity == capacity) {
+                newCapacity,
+                command.actor().userId(),
+                moderation);
+        if (changed.name().equals(name)
+                && changed.description().equals(description)
+                && changed.visibility() == visibility
+                && changed.joinPolicy() == joinPolicy
+                && newCapacity == capacity) {
             return;
         }
         apply(changed);
@@ -204,12 +220,14 @@ public class Group {
             }
             case APPROVAL -> {
                 if (roster.hasAskedToJoin(userId)) {
-                    throw new DomainException(ErrorCode.REQUEST_ALREADY_PENDING, "Your request to join is pending already.");
+                    throw new DomainException(
+                            ErrorCode.REQUEST_ALREADY_PENDING, "Your request to join is pending already.");
                 }
                 apply(new JoinRequestedEvent(groupId, userId));
                 yield JoinOutcome.REQUESTED;
             }
-            case INVITE_ONLY -> throw new DomainException(ErrorCode.INVITATION_REQUIRED, "This group admits by invitation only.");
+            case INVITE_ONLY ->
+                throw new DomainException(ErrorCode.INVITATION_REQUIRED, "This group admits by invitation only.");
         };
     }
 
@@ -218,15 +236,16 @@ public class Group {
         requireNotArchived();
         roster.requireMember(command.userId());
         if (roster.isOwner(command.userId())) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED,
                     "The owner leaves only after handing ownership to another member, or archives the group.");
         }
         apply(new MemberLeftEvent(groupId, command.userId()));
     }
 
     @CommandHandler
-    public void handle(InviteToGroupCommand command, UserDirectory users, DeadlineManager deadlines,
-                       GroupSettings settings) {
+    public void handle(
+            InviteToGroupCommand command, UserDirectory users, DeadlineManager deadlines, GroupSettings settings) {
         requireNotArchived();
         roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins invite.");
         UUID invitee = command.inviteeId();
@@ -238,7 +257,9 @@ public class Group {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such user.");
         }
         apply(new InvitationSentEvent(groupId, invitee, command.actor().userId()));
-        deadlines.schedule(settings.invitationLifetime(), InvitationDeadline.NAME,
+        deadlines.schedule(
+                settings.invitationLifetime(),
+                InvitationDeadline.NAME,
                 new InvitationDeadline(invitee, roster.openInvitation(invitee)));
     }
 
@@ -270,7 +291,8 @@ public class Group {
         roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins approve join requests.");
         roster.requireJoinRequest(command.requesterId());
         roster.requireSeatFree(capacity);
-        apply(new JoinRequestApprovedEvent(groupId, command.requesterId(), command.actor().userId()));
+        apply(new JoinRequestApprovedEvent(
+                groupId, command.requesterId(), command.actor().userId()));
         apply(new MemberJoinedEvent(groupId, command.requesterId(), GroupRole.MEMBER, JoinRoute.APPROVAL));
     }
 
@@ -279,7 +301,8 @@ public class Group {
         requireNotArchived();
         roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins reject join requests.");
         roster.requireJoinRequest(command.requesterId());
-        apply(new JoinRequestRejectedEvent(groupId, command.requesterId(), command.actor().userId()));
+        apply(new JoinRequestRejectedEvent(
+                groupId, command.requesterId(), command.actor().userId()));
     }
 
     @CommandHandler
@@ -288,10 +311,16 @@ public class Group {
         roster.requireOwner(command.actor(), "Only the owner changes roles.");
         GroupRole current = roster.requireMember(command.memberId());
         if (current == GroupRole.OWNER) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED, "The owner's role changes only by handing over ownership.");
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED, "The owner's role changes only by handing over ownership.");
         }
         if (current != command.role()) {
-            apply(new MemberRoleChangedEvent(groupId, command.memberId(), current, command.role(), command.actor().userId()));
+            apply(new MemberRoleChangedEvent(
+                    groupId,
+                    command.memberId(),
+                    current,
+                    command.role(),
+                    command.actor().userId()));
         }
     }
 
@@ -303,7 +332,8 @@ public class Group {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such member.");
         }
         boolean moderation = roster.requireAuthorityOver(command.actor(), command.memberId(), target);
-        apply(new MemberRemovedEvent(groupId, command.memberId(), command.actor().userId(), moderation));
+        apply(new MemberRemovedEvent(
+                groupId, command.memberId(), command.actor().userId(), moderation));
     }
 
     @CommandHandler
@@ -316,7 +346,8 @@ public class Group {
         boolean moderation = target != null
                 ? roster.requireAuthorityOver(command.actor(), command.userId(), target)
                 : roster.requireManager(command.actor());
-        apply(new UserBannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), target != null, moderation));
+        apply(new UserBannedFromGroupEvent(
+                groupId, command.userId(), command.actor().userId(), target != null, moderation));
     }
 
     @CommandHandler
@@ -324,7 +355,8 @@ public class Group {
         requireNotArchived();
         boolean moderation = roster.requireManager(command.actor());
         if (roster.isBanned(command.userId())) {
-            apply(new UserUnbannedFromGroupEvent(groupId, command.userId(), command.actor().userId(), moderation));
+            apply(new UserUnbannedFromGroupEvent(
+                    groupId, command.userId(), command.actor().userId(), moderation));
         }
     }
 
@@ -334,8 +366,13 @@ public class Group {
         requireNotArchived();
         roster.requireMember(command.authorId());
         recentMessages.requireNew(command.messageId(), command.replyTo());
-        apply(new GroupMessagePostedEvent(groupId, command.messageId(), command.authorId(), command.body(),
-                command.replyTo(), roster.otherMembersAmong(command.mentions(), command.authorId()),
+        apply(new GroupMessagePostedEvent(
+                groupId,
+                command.messageId(),
+                command.authorId(),
+                command.body(),
+                command.replyTo(),
+                roster.otherMembersAmong(command.mentions(), command.authorId()),
                 command.attachments()));
         return AggregateLifecycle.getVersion();
     }
@@ -360,8 +397,9 @@ public class Group {
         Actor actor = command.actor();
         switch (recentMessages.deletionBy(command.messageId(), actor.userId())) {
             case OWN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(), false));
-            case ANOTHERS, FORGOTTEN -> apply(new GroupMessageDeletedEvent(groupId, command.messageId(), actor.userId(),
-                    roster.requireManager(actor)));
+            case ANOTHERS, FORGOTTEN ->
+                apply(new GroupMessageDeletedEvent(
+                        groupId, command.messageId(), actor.userId(), roster.requireManager(actor)));
             case OWN_AGAIN, ANOTHERS_AGAIN -> {
                 return;
             }
@@ -396,7 +434,8 @@ public class Group {
         requireNotArchived();
         roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins pin messages.");
         if (pinnedMessages.requirePinnable(command.messageId(), recentMessages)) {
-            apply(new GroupMessagePinnedEvent(groupId, command.messageId(), command.actor().userId()));
+            apply(new GroupMessagePinnedEvent(
+                    groupId, command.messageId(), command.actor().userId()));
         }
     }
 
@@ -405,7 +444,8 @@ public class Group {
         requireNotArchived();
         roster.requireOwnerOrAdmin(command.actor(), "Only the owner and admins unpin messages.");
         if (pinnedMessages.isPinned(command.messageId())) {
-            apply(new GroupMessageUnpinnedEvent(groupId, command.messageId(), command.actor().userId()));
+            apply(new GroupMessageUnpinnedEvent(
+                    groupId, command.messageId(), command.actor().userId()));
         }
     }
 
@@ -417,8 +457,13 @@ public class Group {
             throw new DomainException(ErrorCode.CONFLICT, "A session with this id exists already.");
         }
         StudySession.requireStartAhead(command.startsAt());
-        apply(new StudySessionScheduledEvent(groupId, command.sessionId(), command.schedulerId(), command.title(),
-                command.startsAt(), command.durationMinutes()));
+        apply(new StudySessionScheduledEvent(
+                groupId,
+                command.sessionId(),
+                command.schedulerId(),
+                command.title(),
+                command.startsAt(),
+                command.durationMinutes()));
     }
 
     @CommandHandler
@@ -431,7 +476,8 @@ public class Group {
     public void handle(CancelStudySessionCommand command) {
         requireNotArchived();
         changeableSession(command.sessionId(), command.actor());
-        apply(new StudySessionCancelledEvent(groupId, command.sessionId(), command.actor().userId()));
+        apply(new StudySessionCancelledEvent(
+                groupId, command.sessionId(), command.actor().userId()));
     }
 
     private StudySession changeableSession(UUID sessionId, Actor actor) {
@@ -466,8 +512,12 @@ public class Group {
         setDetails(event.name(), event.description(), event.visibility(), event.joinPolicy(), event.capacity());
     }
 
-    private void setDetails(String newName, String newDescription, GroupVisibility newVisibility,
-                            JoinPolicy newJoinPolicy, int newCapacity) {
+    private void setDetails(
+            String newName,
+            String newDescription,
+            GroupVisibility newVisibility,
+            JoinPolicy newJoinPolicy,
+            int newCapacity) {
         name = newName;
         description = newDescription;
         visibility = newVisibility;
@@ -539,7 +589,10 @@ public class Group {
         all.entrySet().stream()
                 .sorted(Comparator.comparing(entry -> entry.getValue().postedAt()))
                 .forEach(entry -> {
-                    recentMessages.posted(entry.getKey(), entry.getValue().authorId(), entry.getValue().postedAt());
+                    recentMessages.posted(
+                            entry.getKey(),
+                            entry.getValue().authorId(),
+                            entry.getValue().postedAt());
                     if (entry.getValue().deleted()) {
                         recentMessages.deleted(entry.getKey());
                     }

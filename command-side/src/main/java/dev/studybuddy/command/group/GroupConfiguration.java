@@ -17,8 +17,8 @@ class GroupConfiguration {
     static final String CACHE = "groupCache";
 
     @Bean(SNAPSHOT_TRIGGER)
-    SnapshotTriggerDefinition groupSnapshotTrigger(Snapshotter snapshotter,
-                                                   @Value("${studybuddy.groups.snapshot-every:100}") int threshold) {
+    SnapshotTriggerDefinition groupSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${studybuddy.groups.snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

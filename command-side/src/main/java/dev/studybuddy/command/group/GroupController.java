@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,8 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** A group's life and a user's own way in and out of it (API.md, Groups). */
 @RestController
@@ -47,15 +46,27 @@ class GroupController {
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody CreateGroupRequest request) {
         UUID groupId = UUID.randomUUID();
-        commands.sendAndWait(new CreateGroupCommand(groupId, CurrentUser.id(), request.name(), request.description(),
-                request.visibility(), request.joinPolicy(), request.capacity()));
+        commands.sendAndWait(new CreateGroupCommand(
+                groupId,
+                CurrentUser.id(),
+                request.name(),
+                request.description(),
+                request.visibility(),
+                request.joinPolicy(),
+                request.capacity()));
         return commands.respond(HttpStatus.CREATED, groupId, new Created(groupId));
     }
 
     @PatchMapping("/{groupId}")
     ResponseEntity<Void> changeDetails(@PathVariable UUID groupId, @Valid @RequestBody ChangeGroupRequest request) {
-        commands.sendAndWait(new ChangeGroupDetailsCommand(groupId, Actors.current(), request.name(),
-                request.description(), request.visibility(), request.joinPolicy(), request.capacity()));
+        commands.sendAndWait(new ChangeGroupDetailsCommand(
+                groupId,
+                Actors.current(),
+                request.name(),
+                request.description(),
+                request.visibility(),
+                request.joinPolicy(),
+                request.capacity()));
         return commands.noContent(groupId);
     }
 
@@ -97,27 +108,31 @@ class GroupController {
         return commands.send(new DeclineInvitationCommand(groupId, CurrentUser.id()), groupId);
     }
 
+    record CreateGroupRequest(
+            @NotBlank @Size(min = GroupRules.MIN_NAME, max = GroupRules.MAX_NAME)
+            String name,
 
-    record CreateGroupRequest(@NotBlank @Size(min = GroupRules.MIN_NAME, max = GroupRules.MAX_NAME) String name,
-                              @Size(max = GroupRules.MAX_DESCRIPTION) String description,
-                              GroupVisibility visibility,
-                              JoinPolicy joinPolicy,
-                              @Min(GroupRules.MIN_CAPACITY) @Max(GroupRules.MAX_CAPACITY) Integer capacity) {
-    }
+            @Size(max = GroupRules.MAX_DESCRIPTION) String description,
+            GroupVisibility visibility,
+            JoinPolicy joinPolicy,
 
-    record ChangeGroupRequest(@Size(min = GroupRules.MIN_NAME, max = GroupRules.MAX_NAME) String name,
-                              @Size(max = GroupRules.MAX_DESCRIPTION) String description,
-                              GroupVisibility visibility,
-                              JoinPolicy joinPolicy,
-                              @Min(GroupRules.MIN_CAPACITY) @Max(GroupRules.MAX_CAPACITY) Integer capacity) {
-    }
+            @Min(GroupRules.MIN_CAPACITY) @Max(GroupRules.MAX_CAPACITY)
+            Integer capacity) {}
 
-    record UserRef(@NotNull UUID userId) {
-    }
+    record ChangeGroupRequest(
+            @Size(min = GroupRules.MIN_NAME, max = GroupRules.MAX_NAME)
+            String name,
 
-    record Created(UUID groupId) {
-    }
+            @Size(max = GroupRules.MAX_DESCRIPTION) String description,
+            GroupVisibility visibility,
+            JoinPolicy joinPolicy,
 
-    record JoinAnswer(UUID groupId, JoinOutcome outcome) {
-    }
+            @Min(GroupRules.MIN_CAPACITY) @Max(GroupRules.MAX_CAPACITY)
+            Integer capacity) {}
+
+    record UserRef(@NotNull UUID userId) {}
+
+    record Created(UUID groupId) {}
+
+    record JoinAnswer(UUID groupId, JoinOutcome outcome) {}
 }

@@ -12,6 +12,7 @@ import dev.studybuddy.command.security.Actors;
 import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** What owners, admins and moderators do to a group's roster; the Group aggregate decides who may. */
 @RestController
@@ -50,8 +49,8 @@ class GroupRosterController {
     }
 
     @PutMapping("/members/{userId}/role")
-    ResponseEntity<Void> changeRole(@PathVariable UUID groupId, @PathVariable UUID userId,
-                                    @Valid @RequestBody RoleRequest request) {
+    ResponseEntity<Void> changeRole(
+            @PathVariable UUID groupId, @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
         return commands.send(new ChangeMemberRoleCommand(groupId, Actors.current(), userId, request.role()), groupId);
     }
 
@@ -70,10 +69,7 @@ class GroupRosterController {
         return commands.send(new UnbanFromGroupCommand(groupId, Actors.current(), userId), groupId);
     }
 
+    record UserRef(@NotNull UUID userId) {}
 
-    record UserRef(@NotNull UUID userId) {
-    }
-
-    record RoleRequest(@NotNull GroupRole role) {
-    }
+    record RoleRequest(@NotNull GroupRole role) {}
 }

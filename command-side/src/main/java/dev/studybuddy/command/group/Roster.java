@@ -18,22 +18,23 @@ import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * Who belongs to a group and in which role, who is banned, who asked to join and who is invited: the
  * authority on who may do what in the group. {@link Group} holds it as an aggregate member, so that it
  * applies the roster's events itself.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Roster {
 
     private UUID ownerId;
@@ -42,6 +43,7 @@ class Roster {
     private Set<UUID> joinRequests = new HashSet<>();
     /** Open invitations, each with its number among all the group has sent. */
     private Map<UUID, Integer> invitations = new HashMap<>();
+
     private int invitationsSent;
 
     UUID ownerId() {
@@ -167,8 +169,8 @@ class Roster {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "Leave the group instead.");
         }
         GroupRole actorRole = members.get(actor.userId());
-        boolean allowedByGroupRole = actorRole == GroupRole.OWNER
-                || (actorRole == GroupRole.ADMIN && target == GroupRole.MEMBER);
+        boolean allowedByGroupRole =
+                actorRole == GroupRole.OWNER || (actorRole == GroupRole.ADMIN && target == GroupRole.MEMBER);
         if (!allowedByGroupRole && !actor.platformModerator()) {
             throw forbidden("You may not remove this member.");
         }

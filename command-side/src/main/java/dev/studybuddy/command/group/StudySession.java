@@ -9,35 +9,36 @@ import dev.studybuddy.api.group.StudySessionCancelledEvent;
 import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionRules;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
 
 /**
  * A session the group scheduled: who may move or cancel it, and what it is. An entity of the group, as a
  * booking is of hotel-demo's room: the group creates it and checks who acts in the group; the session
  * knows when it may still change, and applies its own changes.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class StudySession {
 
     /** Not in the snapshot: the group's snapshots key sessions by id, as they did before sessions were entities. */
     @EntityId
     @JsonIgnore
     private UUID sessionId;
+
     private UUID scheduledBy;
     private String title;
     private Instant startsAt;
     private int durationMinutes;
     private boolean cancelled;
 
-    private StudySession() {
-    }
+    private StudySession() {}
 
     StudySession(StudySessionScheduledEvent event) {
         sessionId = event.sessionId();
@@ -70,7 +71,8 @@ class StudySession {
     /** Its scheduler, the owner or an admin may change a session, until it starts. */
     void requireChangeableBy(UUID userId, boolean ownerOrAdmin) {
         if (!scheduledBy.equals(userId) && !ownerOrAdmin) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only its scheduler, the owner and admins change a session.");
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN, "Only its scheduler, the owner and admins change a session.");
         }
         if (!startsAt.isAfter(GenericEventMessage.clock.instant())) {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "The session has started already.");
@@ -82,7 +84,9 @@ class StudySession {
         if (command.startsAt() != null) {
             requireStartAhead(command.startsAt());
         }
-        return new StudySessionRescheduledEvent(command.groupId(), sessionId,
+        return new StudySessionRescheduledEvent(
+                command.groupId(),
+                sessionId,
                 Objects.requireNonNullElse(command.title(), title),
                 Objects.requireNonNullElse(command.startsAt(), startsAt),
                 Objects.requireNonNullElse(command.durationMinutes(), durationMinutes),
@@ -104,9 +108,12 @@ class StudySession {
     /** By value, as when it was a record: the aggregate test fixture compares sessions to detect state changes. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof StudySession session && Objects.equals(sessionId, session.sessionId)
-                && scheduledBy.equals(session.scheduledBy) && title.equals(session.title)
-                && startsAt.equals(session.startsAt) && durationMinutes == session.durationMinutes
+        return other instanceof StudySession session
+                && Objects.equals(sessionId, session.sessionId)
+                && scheduledBy.equals(session.scheduledBy)
+                && title.equals(session.title)
+                && startsAt.equals(session.startsAt)
+                && durationMinutes == session.durationMinutes
                 && cancelled == session.cancelled;
     }
 

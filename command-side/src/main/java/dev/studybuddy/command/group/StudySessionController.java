@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,9 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** Study sessions of a group (API.md); members are reminded before they start. */
 @RestController
@@ -40,16 +39,23 @@ class StudySessionController {
     @PostMapping
     ResponseEntity<Scheduled> schedule(@PathVariable UUID groupId, @Valid @RequestBody ScheduleRequest request) {
         UUID sessionId = UUID.randomUUID();
-        commands.sendAndWait(new ScheduleStudySessionCommand(groupId, sessionId, CurrentUser.id(), request.title(),
-                request.startsAt(), request.durationMinutes()));
+        commands.sendAndWait(new ScheduleStudySessionCommand(
+                groupId, sessionId, CurrentUser.id(), request.title(), request.startsAt(), request.durationMinutes()));
         return commands.respond(HttpStatus.CREATED, groupId, new Scheduled(sessionId));
     }
 
     @PatchMapping("/{sessionId}")
-    ResponseEntity<Void> reschedule(@PathVariable UUID groupId, @PathVariable UUID sessionId,
-                                    @Valid @RequestBody RescheduleRequest request) {
-        return commands.send(new RescheduleStudySessionCommand(groupId, sessionId, Actors.current(), request.title(),
-                request.startsAt(), request.durationMinutes()), groupId);
+    ResponseEntity<Void> reschedule(
+            @PathVariable UUID groupId, @PathVariable UUID sessionId, @Valid @RequestBody RescheduleRequest request) {
+        return commands.send(
+                new RescheduleStudySessionCommand(
+                        groupId,
+                        sessionId,
+                        Actors.current(),
+                        request.title(),
+                        request.startsAt(),
+                        request.durationMinutes()),
+                groupId);
     }
 
     @DeleteMapping("/{sessionId}")
@@ -57,18 +63,23 @@ class StudySessionController {
         return commands.send(new CancelStudySessionCommand(groupId, sessionId, Actors.current()), groupId);
     }
 
-    record ScheduleRequest(@NotBlank @Size(max = StudySessionRules.MAX_TITLE) String title,
-                           @NotNull Instant startsAt,
-                           @NotNull @Min(StudySessionRules.MIN_DURATION_MINUTES) @Max(StudySessionRules.MAX_DURATION_MINUTES)
-                           Integer durationMinutes) {
-    }
+    record ScheduleRequest(
+            @NotBlank @Size(max = StudySessionRules.MAX_TITLE)
+            String title,
 
-    record RescheduleRequest(@Size(min = 1, max = StudySessionRules.MAX_TITLE) String title,
-                             Instant startsAt,
-                             @Min(StudySessionRules.MIN_DURATION_MINUTES) @Max(StudySessionRules.MAX_DURATION_MINUTES)
-                             Integer durationMinutes) {
-    }
+            @NotNull Instant startsAt,
 
-    record Scheduled(UUID sessionId) {
-    }
+            @NotNull @Min(StudySessionRules.MIN_DURATION_MINUTES) @Max(StudySessionRules.MAX_DURATION_MINUTES)
+            Integer durationMinutes) {}
+
+    record RescheduleRequest(
+            @Size(min = 1, max = StudySessionRules.MAX_TITLE)
+            String title,
+
+            Instant startsAt,
+
+            @Min(StudySessionRules.MIN_DURATION_MINUTES) @Max(StudySessionRules.MAX_DURATION_MINUTES)
+            Integer durationMinutes) {}
+
+    record Scheduled(UUID sessionId) {}
 }

@@ -1,11 +1,10 @@
 package dev.studybuddy.command.idempotency;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /**
  * Deletes keys past their lifetime, batch by batch. Every node sweeps; two sweeping at once only delete
@@ -27,7 +26,8 @@ class ExpiredIdempotencyKeys {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${studybuddy.idempotency.cleanup-interval:PT10M}",
+    @Scheduled(
+            initialDelayString = "${studybuddy.idempotency.cleanup-interval:PT10M}",
             fixedDelayString = "${studybuddy.idempotency.cleanup-interval:PT10M}")
     void deleteRegularly() {
         try {
@@ -36,7 +36,10 @@ class ExpiredIdempotencyKeys {
                 log.info("Deleted {} expired idempotency keys", deleted);
             }
         } catch (RuntimeException e) {
-            log.warn("Deleting expired idempotency keys failed, trying again in {}: {}", properties.cleanupInterval(), e.toString());
+            log.warn(
+                    "Deleting expired idempotency keys failed, trying again in {}: {}",
+                    properties.cleanupInterval(),
+                    e.toString());
         }
     }
 

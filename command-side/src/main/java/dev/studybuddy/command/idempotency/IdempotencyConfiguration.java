@@ -13,8 +13,8 @@ class IdempotencyConfiguration {
 
     /** After the security filters, which say whose key it is; before the controllers, whose effect it guards. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records, ProblemWriter problems,
-                                                                ServiceUnavailable unavailable) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyRecords records, ProblemWriter problems, ServiceUnavailable unavailable) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(records, problems, unavailable));
         registration.addUrlPatterns("/api/*");

@@ -8,6 +8,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -15,12 +20,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Makes every POST of a signed-in user safe to retry when it carries an {@code Idempotency-Key}: the first
@@ -52,7 +51,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(IdempotencyKey.HEADER) == null
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(IdempotencyKey.HEADER) == null
                 || CARRIES_CREDENTIALS.contains(request.getRequestURI());
     }
 
@@ -98,16 +98,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
             replay(completed.response(), response);
         } else if (claim instanceof Claim.InProgress) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(response, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+            problems.write(
+                    response,
+                    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key is still being served; try again in a moment.");
         } else {
-            problems.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            problems.write(
+                    response,
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key for a new request.");
         }
     }
 
-    private void serve(KeyedRequest request, HttpServletResponse response, FilterChain chain, UUID userId,
-                       IdempotencyKey key) throws ServletException, IOException {
+    private void serve(
+            KeyedRequest request, HttpServletResponse response, FilterChain chain, UUID userId, IdempotencyKey key)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, recorded);
@@ -119,10 +124,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             releaseQuietly(userId, key);
         } else {
             try {
-                records.complete(userId, key, new StoredResponse(recorded.getStatus(), keptHeaders(recorded),
-                        recorded.getContentAsByteArray()));
+                records.complete(
+                        userId,
+                        key,
+                        new StoredResponse(
+                                recorded.getStatus(), keptHeaders(recorded), recorded.getContentAsByteArray()));
             } catch (RuntimeException e) {
-                // the effect happened; the client gets its answer, a retry finds the key in progress until the lease ends
+                // the effect happened; the client gets its answer, a retry finds the key in progress until the lease
+                // ends
                 log.warn("Could not store the outcome of idempotency key {}: {}", key.value(), e.toString());
             }
         }
@@ -152,7 +161,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             records.release(userId, key);
         } catch (RuntimeException e) {
-            log.warn("Could not free idempotency key {}; it frees itself when its lease ends: {}", key.value(), e.toString());
+            log.warn(
+                    "Could not free idempotency key {}; it frees itself when its lease ends: {}",
+                    key.value(),
+                    e.toString());
         }
     }
 

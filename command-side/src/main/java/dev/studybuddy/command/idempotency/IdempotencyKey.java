@@ -12,7 +12,9 @@ record IdempotencyKey(String value) {
     private static final char LAST_VISIBLE = '~';
 
     IdempotencyKey {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH
+        if (value == null
+                || value.isEmpty()
+                || value.length() > MAX_LENGTH
                 || !value.chars().allMatch(c -> c >= FIRST_VISIBLE && c <= LAST_VISIBLE)) {
             throw new IllegalArgumentException(
                     HEADER + " must be 1 to " + MAX_LENGTH + " visible ASCII characters (no spaces).");

@@ -1,9 +1,8 @@
 package dev.studybuddy.command.idempotency;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param keepFor         how long a key's outcome is answered again (and the key cannot be used otherwise)
@@ -13,8 +12,8 @@ import java.time.Duration;
  * @param cleanupBatch    how many expired keys one delete statement removes
  */
 @ConfigurationProperties("studybuddy.idempotency")
-record IdempotencyProperties(@DefaultValue("24h") Duration keepFor,
-                             @DefaultValue("2m") Duration lease,
-                             @DefaultValue("10m") Duration cleanupInterval,
-                             @DefaultValue("1000") int cleanupBatch) {
-}
+record IdempotencyProperties(
+        @DefaultValue("24h") Duration keepFor,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("10m") Duration cleanupInterval,
+        @DefaultValue("1000") int cleanupBatch) {}

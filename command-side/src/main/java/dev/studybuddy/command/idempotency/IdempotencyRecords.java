@@ -3,15 +3,14 @@ package dev.studybuddy.command.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The keys and first outcomes of keyed requests, in {@code idempotency_keys} (command-side's PostgreSQL), so
@@ -22,8 +21,7 @@ import java.util.UUID;
 @Component
 class IdempotencyRecords {
 
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     /** A row that vanished between the claim and the look (its expiry cleaned it up) is claimed once more. */
     private static final int ATTEMPTS = 2;
 
@@ -46,7 +44,8 @@ class IdempotencyRecords {
     Claim claim(UUID userId, IdempotencyKey key, String fingerprint) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            List<Boolean> claimed = jdbc.queryForList("""
+            List<Boolean> claimed = jdbc.queryForList(
+                    """
                     INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, created_at, expires_at, leased_until)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (user_id, idempotency_key) DO UPDATE
@@ -56,13 +55,19 @@ class IdempotencyRecords {
                     WHERE idempotency_keys.expires_at <= excluded.created_at
                        OR (idempotency_keys.status IS NULL AND idempotency_keys.leased_until <= excluded.created_at
                            AND idempotency_keys.fingerprint = excluded.fingerprint)
-                    RETURNING true""", Boolean.class,
-                    userId, key.value(), fingerprint, Timestamp.from(now), Timestamp.from(now.plus(properties.keepFor())),
+                    RETURNING true""",
+                    Boolean.class,
+                    userId,
+                    key.value(),
+                    fingerprint,
+                    Timestamp.from(now),
+                    Timestamp.from(now.plus(properties.keepFor())),
                     Timestamp.from(now.plus(properties.lease())));
             if (!claimed.isEmpty()) {
                 return new Claim.Claimed();
             }
-            List<Claim> taken = jdbc.query("""
+            List<Claim> taken = jdbc.query(
+                    """
                     SELECT fingerprint, status, headers, body FROM idempotency_keys
                     WHERE user_id = ? AND idempotency_key = ?""",
                     (rs, row) -> {
@@ -70,9 +75,13 @@ class IdempotencyRecords {
                             return new Claim.UsedForAnotherRequest();
                         }
                         int status = rs.getInt("status");
-                        return rs.wasNull() ? new Claim.InProgress()
-                                : new Claim.Completed(new StoredResponse(status, headers(rs.getString("headers")), rs.getBytes("body")));
-                    }, userId, key.value());
+                        return rs.wasNull()
+                                ? new Claim.InProgress()
+                                : new Claim.Completed(new StoredResponse(
+                                        status, headers(rs.getString("headers")), rs.getBytes("body")));
+                    },
+                    userId,
+                    key.value());
             if (!taken.isEmpty()) {
                 return taken.get(0);
             }
@@ -81,22 +90,28 @@ class IdempotencyRecords {
     }
 
     void complete(UUID userId, IdempotencyKey key, StoredResponse response) {
-        jdbc.update("UPDATE idempotency_keys SET status = ?, headers = ?, body = ? WHERE user_id = ? AND idempotency_key = ?",
-                response.status(), json(response.headers()), response.body(), userId, key.value());
+        jdbc.update(
+                "UPDATE idempotency_keys SET status = ?, headers = ?, body = ? WHERE user_id = ? AND idempotency_key = ?",
+                response.status(),
+                json(response.headers()),
+                response.body(),
+                userId,
+                key.value());
     }
 
     /** Frees the key of a request that ended without an outcome worth repeating, so that a retry is served afresh. */
     void release(UUID userId, IdempotencyKey key) {
-        jdbc.update("DELETE FROM idempotency_keys WHERE user_id = ? AND idempotency_key = ? AND status IS NULL",
-                userId, key.value());
+        jdbc.update(
+                "DELETE FROM idempotency_keys WHERE user_id = ? AND idempotency_key = ? AND status IS NULL",
+                userId,
+                key.value());
     }
 
     /** Deletes at most {@code limit} keys expired before {@code now}; how many it deleted. */
     int deleteExpired(Instant now, int limit) {
         return jdbc.update("""
                 DELETE FROM idempotency_keys WHERE ctid IN (
-                    SELECT ctid FROM idempotency_keys WHERE expires_at <= ? LIMIT ?)""",
-                Timestamp.from(now), limit);
+                    SELECT ctid FROM idempotency_keys WHERE expires_at <= ? LIMIT ?)""", Timestamp.from(now), limit);
     }
 
     private String json(Map<String, String> headers) {

@@ -10,5 +10,6 @@ record StoredResponse(int status, Map<String, String> headers, byte[] body) {
      * The headers that belong to the outcome. The others are the answer's own (a trace id, security headers),
      * which the retry's answer carries anyway.
      */
-    static final List<String> KEPT_HEADERS = List.of("Content-Type", "Content-Language", "Location", "X-Consistency-Token");
+    static final List<String> KEPT_HEADERS =
+            List.of("Content-Type", "Content-Language", "Location", "X-Consistency-Token");
 }

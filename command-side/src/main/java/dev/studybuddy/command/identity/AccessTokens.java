@@ -5,18 +5,17 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
 import dev.studybuddy.platform.security.SecurityStampValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Signs the short-lived RS256 access tokens every service accepts, each with its user's security stamp and the
@@ -48,11 +47,15 @@ class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(identity.accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
-                .claim(ResourceServerConfiguration.ROLES_CLAIM, roles.stream().sorted().map(Enum::name).toList())
+                .claim(
+                        ResourceServerConfiguration.ROLES_CLAIM,
+                        roles.stream().sorted().map(Enum::name).toList())
                 .claim(SecurityStampValidator.STAMP_CLAIM, securityStamp)
                 .claim(SecurityStampValidator.SESSION_CLAIM, sessionId.toString())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(signingKey.getKeyID())
+                .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 

@@ -2,6 +2,9 @@ package dev.studybuddy.command.identity;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -11,10 +14,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends identity's own mails (verification, password reset) straight over SMTP ({@code spring.mail.*}), not through
@@ -35,13 +34,19 @@ class AccountMail implements DisposableBean {
     AccountMail(JavaMailSender sender, AccountMailProperties properties) {
         this.sender = sender;
         this.properties = properties;
-        this.pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.queueCapacity()),
+        this.pool = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()),
                 runnable -> {
                     Thread thread = new Thread(runnable, "account-mail");
                     thread.setDaemon(true);
                     return thread;
                 },
-                (dropped, executor) -> log.warn("Account mail queue full ({}): a mail was dropped", properties.queueCapacity()));
+                (dropped, executor) ->
+                        log.warn("Account mail queue full ({}): a mail was dropped", properties.queueCapacity()));
     }
 
     /** Sends once the current transaction commits (at once without one); never if it rolls back. */
@@ -62,7 +67,8 @@ class AccountMail implements DisposableBean {
     /** A link to the web client's page for {@code path} with the token. */
     String link(String path, String token) {
         String base = properties.publicUrl().endsWith("/")
-                ? properties.publicUrl().substring(0, properties.publicUrl().length() - 1) : properties.publicUrl();
+                ? properties.publicUrl().substring(0, properties.publicUrl().length() - 1)
+                : properties.publicUrl();
         return base + path + "?token=" + token;
     }
 
@@ -81,7 +87,10 @@ class AccountMail implements DisposableBean {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            log.warn("Could not send an account mail ('{}'): {} ({})", subject, e.getClass().getSimpleName(),
+            log.warn(
+                    "Could not send an account mail ('{}'): {} ({})",
+                    subject,
+                    e.getClass().getSimpleName(),
                     cause.getClass().getSimpleName());
         }
     }

@@ -1,9 +1,8 @@
 package dev.studybuddy.command.identity;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * The mails identity sends itself ({@link AccountMail}): e-mail verification and password reset.
@@ -16,9 +15,11 @@ import java.time.Duration;
  * @param queueCapacity        mails waiting for the SMTP server; beyond them a mail is dropped (and logged)
  */
 @ConfigurationProperties("studybuddy.identity.account-mail")
-record AccountMailProperties(@DefaultValue("StudyBuddy <no-reply@studybuddy.local>") String from,
-                             @DefaultValue("http://127.0.0.1:8080") String publicUrl,
-                             @DefaultValue("24h") Duration verificationLifetime,
-                             @DefaultValue("30m") Duration resetLifetime,
-                             @DefaultValue("1000") int queueCapacity) {
-}
+record AccountMailProperties(
+        @DefaultValue("StudyBuddy <no-reply@studybuddy.local>")
+        String from,
+
+        @DefaultValue("http://127.0.0.1:8080") String publicUrl,
+        @DefaultValue("24h") Duration verificationLifetime,
+        @DefaultValue("30m") Duration resetLifetime,
+        @DefaultValue("1000") int queueCapacity) {}

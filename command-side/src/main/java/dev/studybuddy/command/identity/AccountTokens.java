@@ -1,17 +1,16 @@
 package dev.studybuddy.command.identity;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Single-use tokens mailed to a user: an e-mail verification link's, a password reset's. The value exists only in
@@ -21,7 +20,10 @@ import java.util.UUID;
 @Component
 class AccountTokens {
 
-    enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
+    enum Purpose {
+        VERIFY_EMAIL,
+        RESET_PASSWORD
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -36,10 +38,15 @@ class AccountTokens {
     String issue(UUID userId, Purpose purpose, Duration lifetime) {
         String value = OpaqueTokens.newValue();
         Instant now = clock.instant();
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO account_tokens (token_hash, purpose, user_id, created_at, expires_at)
                         VALUES (?, ?, ?, ?, ?)""",
-                OpaqueTokens.hash(value), purpose.name(), userId, Timestamp.from(now), Timestamp.from(now.plus(lifetime)));
+                OpaqueTokens.hash(value),
+                purpose.name(),
+                userId,
+                Timestamp.from(now),
+                Timestamp.from(now.plus(lifetime)));
         return value;
     }
 
@@ -50,12 +57,15 @@ class AccountTokens {
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<UUID> spend(String presented, Purpose purpose) {
         Instant now = clock.instant();
-        Optional<UUID> owner = jdbc.query("""
+        Optional<UUID> owner = jdbc.query(
+                """
                         SELECT user_id FROM account_tokens
                         WHERE token_hash = ? AND purpose = ? AND spent_at IS NULL AND expires_at > ?
                         FOR UPDATE""",
                 rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty(),
-                OpaqueTokens.hash(presented), purpose.name(), Timestamp.from(now));
+                OpaqueTokens.hash(presented),
+                purpose.name(),
+                Timestamp.from(now));
         owner.ifPresent(userId -> spendAll(userId, purpose, now));
         return owner;
     }
@@ -67,13 +77,18 @@ class AccountTokens {
     }
 
     private void spendAll(UUID userId, Purpose purpose, Instant now) {
-        jdbc.update("UPDATE account_tokens SET spent_at = ? WHERE user_id = ? AND purpose = ? AND spent_at IS NULL",
-                Timestamp.from(now), userId, purpose.name());
+        jdbc.update(
+                "UPDATE account_tokens SET spent_at = ? WHERE user_id = ? AND purpose = ? AND spent_at IS NULL",
+                Timestamp.from(now),
+                userId,
+                purpose.name());
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     @Transactional
     void purgeExpired() {
-        jdbc.update("DELETE FROM account_tokens WHERE expires_at < ?", Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
+        jdbc.update(
+                "DELETE FROM account_tokens WHERE expires_at < ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
     }
 }

@@ -11,6 +11,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -20,10 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
 
 /** Register, login, refresh, logout and sign-out everywhere (docs/api.md, Identity). */
 @RestController
@@ -36,8 +35,12 @@ class AuthController {
     private final LoginThrottle loginThrottle;
     private final Commands commands;
 
-    AuthController(Registration registration, Login login, AuthRateLimiter rateLimiter, LoginThrottle loginThrottle,
-                   Commands commands) {
+    AuthController(
+            Registration registration,
+            Login login,
+            AuthRateLimiter rateLimiter,
+            LoginThrottle loginThrottle,
+            Commands commands) {
         this.registration = registration;
         this.login = login;
         this.rateLimiter = rateLimiter;
@@ -50,8 +53,12 @@ class AuthController {
     Registered register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.REGISTER, http.getRemoteAddr());
         rateLimiter.checkRegistrationOf(normalized(request.username()));
-        UUID userId = registration.register(request.username(), request.email(), request.password(),
-                request.displayName(), Set.of(PlatformRole.USER));
+        UUID userId = registration.register(
+                request.username(),
+                request.email(),
+                request.password(),
+                request.displayName(),
+                Set.of(PlatformRole.USER));
         return new Registered(userId);
     }
 
@@ -75,9 +82,11 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
         // Nobody is signed in: the token's owner ends their own session, as a registration acts on its own behalf.
-        login.logout(request.refreshToken()).ifPresent(session -> commands.sendAndWait(
-                GenericCommandMessage.asCommandMessage(new EndSessionCommand(session.userId(), session.sessionId()))
-                        .andMetaData(MetaData.with(MessageMetadata.ACTOR, session.userId().toString()))));
+        login.logout(request.refreshToken())
+                .ifPresent(session -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new EndSessionCommand(session.userId(), session.sessionId()))
+                        .andMetaData(MetaData.with(
+                                MessageMetadata.ACTOR, session.userId().toString()))));
     }
 
     /** Needs the caller's access token; every token of theirs, this one included, stops working. */
@@ -92,18 +101,17 @@ class AuthController {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 
-    record RegisterRequest(@NotBlank @Size(min = 3, max = 32) String username,
-                           @NotBlank @Email @Size(max = 254) String email,
-                           @NotBlank @Size(min = 8, max = 128) String password,
-                           @NotBlank @Size(max = 64) String displayName) {
-    }
+    record RegisterRequest(
+            @NotBlank @Size(min = 3, max = 32) String username,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 8, max = 128) String password,
+            @NotBlank @Size(max = 64) String displayName) {}
 
-    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
-    }
+    record LoginRequest(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 128) String password) {}
 
-    record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
-    }
+    record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
-    record Registered(UUID userId) {
-    }
+    record Registered(UUID userId) {}
 }

@@ -6,10 +6,9 @@ import dev.studybuddy.platform.web.RateLimitedException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Token buckets (Bucket4j) for the abuse-prone identity endpoints: attempts per client address, registrations per
@@ -19,7 +18,13 @@ import java.util.UUID;
 @Component
 class AuthRateLimiter {
 
-    enum Action { REGISTER, LOGIN, REFRESH, VERIFY_EMAIL, PASSWORD_RESET }
+    enum Action {
+        REGISTER,
+        LOGIN,
+        REFRESH,
+        VERIFY_EMAIL,
+        PASSWORD_RESET
+    }
 
     private final RateLimitProperties properties;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -56,9 +61,14 @@ class AuthRateLimiter {
     }
 
     private ConsumptionProbe tryConsume(String key, RateLimitProperties.Limit limit) {
-        Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
-                .build());
+        Bucket bucket = buckets.get(
+                key,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.attempts())
+                                .refillGreedy(limit.attempts(), limit.per())
+                                .build())
+                        .build());
         return bucket.tryConsumeAndReturnRemaining(1);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,21 +20,31 @@ class Credential {
     @Id
     @Column(name = "user_id")
     private UUID userId;
+
     private String username;
     private String email;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     private String roles;
     private boolean active;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
-    protected Credential() {
-    }
+    protected Credential() {}
 
-    Credential(UUID userId, String username, String email, String passwordHash, Set<PlatformRole> roles, Instant createdAt) {
+    Credential(
+            UUID userId,
+            String username,
+            String email,
+            String passwordHash,
+            Set<PlatformRole> roles,
+            Instant createdAt) {
         this.userId = userId;
         this.username = username;
         this.email = email;
@@ -83,7 +92,8 @@ class Credential {
         if (roles.isBlank()) {
             return EnumSet.noneOf(PlatformRole.class);
         }
-        return Arrays.stream(roles.split(",")).map(PlatformRole::valueOf)
+        return Arrays.stream(roles.split(","))
+                .map(PlatformRole::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(PlatformRole.class)));
     }
 

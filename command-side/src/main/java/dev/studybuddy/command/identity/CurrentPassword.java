@@ -2,10 +2,9 @@ package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * A signed-in user proves it is them before changing their password or address. A wrong password counts as a failed
@@ -27,8 +26,9 @@ class CurrentPassword {
 
     /** The signed-in user's credential (a closed account's is refused by the aggregate later). */
     Credential of(UUID userId) {
-        return credentials.findById(userId).orElseThrow(() ->
-                new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
+        return credentials
+                .findById(userId)
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
     }
 
     /** Refuses (403 {@code WRONG_PASSWORD}) unless {@code password} is the credential's. */

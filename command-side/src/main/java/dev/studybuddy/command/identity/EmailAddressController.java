@@ -21,12 +21,12 @@ class EmailAddressController {
 
     @GetMapping("/api/users/me/email")
     EmailAddress address() {
-        return credentials.findById(CurrentUser.id())
+        return credentials
+                .findById(CurrentUser.id())
                 .filter(credential -> credential.email() != null)
                 .map(credential -> new EmailAddress(credential.email(), credential.emailVerified()))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No e-mail address."));
     }
 
-    record EmailAddress(String email, boolean verified) {
-    }
+    record EmailAddress(String email, boolean verified) {}
 }

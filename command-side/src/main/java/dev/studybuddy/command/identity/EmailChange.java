@@ -4,12 +4,11 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.command.identity.contact.ContactOutbox;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.UUID;
 
 /**
  * A signed-in user moves their account to another address, proving it is them with their password
@@ -31,9 +30,15 @@ class EmailChange {
     private final CommandGateway commandGateway;
     private final Login login;
 
-    EmailChange(CurrentPassword currentPassword, CredentialRepository credentials, AccountTokens tokens,
-                ContactOutbox contacts, EmailVerification verification, AccountMail mail, CommandGateway commandGateway,
-                Login login) {
+    EmailChange(
+            CurrentPassword currentPassword,
+            CredentialRepository credentials,
+            AccountTokens tokens,
+            ContactOutbox contacts,
+            EmailVerification verification,
+            AccountMail mail,
+            CommandGateway commandGateway,
+            Login login) {
         this.currentPassword = currentPassword;
         this.credentials = credentials;
         this.tokens = tokens;
@@ -69,7 +74,8 @@ class EmailChange {
         contacts.addressChanged(userId, address);
         verification.mailLink(userId, address);
         if (oldVerified) {
-            mail.sendAfterCommit(oldAddress, "Your StudyBuddy e-mail address was changed", """
+            mail.sendAfterCommit(
+                    oldAddress, "Your StudyBuddy e-mail address was changed", """
                     The e-mail address of your StudyBuddy account %s was changed just now, and every session of the
                     account but the one that changed it was signed out. StudyBuddy will not write to this address any more.
 

@@ -7,13 +7,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** The signed-in user changes their e-mail address ({@link EmailChange}) and goes on in a new session. */
 @RestController
@@ -30,12 +29,12 @@ class EmailChangeController {
     @PostMapping("/api/users/me/email")
     ResponseEntity<TokenPair> change(@Valid @RequestBody ChangeEmailRequest request, HttpServletRequest http) {
         UUID me = CurrentUser.id();
-        TokenPair tokens = emailChange.change(me, SignInSession.Client.of(http), request.currentPassword(),
-                request.newEmail());
+        TokenPair tokens =
+                emailChange.change(me, SignInSession.Client.of(http), request.currentPassword(), request.newEmail());
         return commands.respond(HttpStatus.OK, me, tokens);
     }
 
-    record ChangeEmailRequest(@NotBlank @Size(max = 128) String currentPassword,
-                              @NotBlank @Email @Size(max = 254) String newEmail) {
-    }
+    record ChangeEmailRequest(
+            @NotBlank @Size(max = 128) String currentPassword,
+            @NotBlank @Email @Size(max = 254) String newEmail) {}
 }

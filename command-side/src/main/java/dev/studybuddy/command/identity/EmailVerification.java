@@ -5,15 +5,14 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.VerifyEmailCommand;
 import dev.studybuddy.command.identity.contact.ContactOutbox;
+import java.time.Clock;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Proves that a user reads mail at their address: a single-use link token ({@link AccountTokens}) mailed at
@@ -32,9 +31,14 @@ class EmailVerification {
     private final CommandGateway commandGateway;
     private final Clock clock;
 
-    EmailVerification(CredentialRepository credentials, AccountTokens tokens, AccountMail mail,
-                      AccountMailProperties properties, ContactOutbox contacts, CommandGateway commandGateway,
-                      Clock clock) {
+    EmailVerification(
+            CredentialRepository credentials,
+            AccountTokens tokens,
+            AccountMail mail,
+            AccountMailProperties properties,
+            ContactOutbox contacts,
+            CommandGateway commandGateway,
+            Clock clock) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.mail = mail;
@@ -56,14 +60,19 @@ class EmailVerification {
                 Or enter this code: %s
 
                 The link works once, for %d hours. If you did not sign up for StudyBuddy, ignore this mail.
-                """.formatted(mail.link("/verify-email", token), token, properties.verificationLifetime().toHours()));
+                """.formatted(
+                        mail.link("/verify-email", token),
+                        token,
+                        properties.verificationLifetime().toHours()));
     }
 
     /** Another link to the signed-in user's address; earlier ones keep working until they expire. */
     @Transactional
     void mailLinkAgain(UUID userId) {
-        Credential credential = credentials.findById(userId).filter(Credential::active).orElseThrow(() ->
-                new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated."));
+        Credential credential = credentials
+                .findById(userId)
+                .filter(Credential::active)
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated."));
         if (credential.emailVerified()) {
             throw new DomainException(ErrorCode.CONFLICT, "This e-mail address is verified already.");
         }
@@ -74,8 +83,8 @@ class EmailVerification {
     @Transactional
     UUID verify(String token) {
         UUID userId = tokens.spend(token, AccountTokens.Purpose.VERIFY_EMAIL).orElseThrow(EmailVerification::invalid);
-        Credential credential = credentials.findById(userId).filter(Credential::active)
-                .orElseThrow(EmailVerification::invalid);
+        Credential credential =
+                credentials.findById(userId).filter(Credential::active).orElseThrow(EmailVerification::invalid);
         credential.emailVerified(clock.instant());
         credentials.saveAndFlush(credential);
         contacts.addressVerified(userId, credential.email());
@@ -86,6 +95,8 @@ class EmailVerification {
     }
 
     static DomainException invalid() {
-        return new DomainException(ErrorCode.INVALID_TOKEN, "This link is not valid: it was used already, has expired, or is not one we sent.");
+        return new DomainException(
+                ErrorCode.INVALID_TOKEN,
+                "This link is not valid: it was used already, has expired, or is not one we sent.");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** E-mail verification (docs/api.md, Identity): the link's token, and asking for another link. */
 @RestController
@@ -48,6 +47,5 @@ class EmailVerificationController {
         verification.mailLinkAgain(me);
     }
 
-    record TokenRequest(@NotBlank @Size(max = 128) String token) {
-    }
+    record TokenRequest(@NotBlank @Size(max = 128) String token) {}
 }

@@ -1,10 +1,9 @@
 package dev.studybuddy.command.identity;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param signingKeyFile  where the RS256 signing key (a private JWK) is kept; created there on first
@@ -13,11 +12,12 @@ import java.time.Duration;
  * @param admin           the first administrator, created at start when a username is given
  */
 @ConfigurationProperties("studybuddy.identity")
-record IdentityProperties(@DefaultValue("15m") Duration accessTokenTtl,
-                          @DefaultValue("30d") Duration refreshTokenTtl,
-                          Path signingKeyFile,
-                          @DefaultValue("12") int bcryptStrength,
-                          @DefaultValue Admin admin) {
+record IdentityProperties(
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("30d") Duration refreshTokenTtl,
+        Path signingKeyFile,
+        @DefaultValue("12") int bcryptStrength,
+        @DefaultValue Admin admin) {
 
     IdentityProperties {
         if (bcryptStrength < 10) {
@@ -25,7 +25,11 @@ record IdentityProperties(@DefaultValue("15m") Duration accessTokenTtl,
         }
     }
 
-    record Admin(String username, String email, String password, @DefaultValue("Administrator") String displayName) {
+    record Admin(
+            String username,
+            String email,
+            String password,
+            @DefaultValue("Administrator") String displayName) {
 
         boolean configured() {
             return username != null && !username.isBlank();

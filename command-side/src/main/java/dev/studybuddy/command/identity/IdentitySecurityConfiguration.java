@@ -8,6 +8,7 @@ import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.PublicEndpoints;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
 import dev.studybuddy.platform.security.SecurityStampValidator;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-
-import java.util.List;
 
 /** Command-side issues the tokens, so it checks them against its own key rather than over HTTP. */
 @Configuration
@@ -46,15 +45,16 @@ class IdentitySecurityConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(ResourceServerConfiguration.accessTokenValidator(jwtProperties, List.of(securityStamps)));
+        decoder.setJwtValidator(
+                ResourceServerConfiguration.accessTokenValidator(jwtProperties, List.of(securityStamps)));
         return decoder;
     }
 
     /** Revocations and stamp announcements happen in the changing command's unit of work, not later. */
     @Bean
     ConfigurerModule securityStampChangesInTheCommand() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor(SecurityStampChanges.PROCESSING_GROUP));
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerSubscribingEventProcessor(SecurityStampChanges.PROCESSING_GROUP));
     }
 
     @Bean
@@ -64,8 +64,14 @@ class IdentitySecurityConfiguration {
 
     @Bean
     PublicEndpoints identityEndpoints() {
-        return PublicEndpoints.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-                "/api/auth/logout", "/api/auth/verify-email", "/api/auth/password-reset",
-                "/api/auth/password-reset/confirm", "/.well-known/jwks.json");
+        return PublicEndpoints.of(
+                "/api/auth/register",
+                "/api/auth/login",
+                "/api/auth/refresh",
+                "/api/auth/logout",
+                "/api/auth/verify-email",
+                "/api/auth/password-reset",
+                "/api/auth/password-reset/confirm",
+                "/.well-known/jwks.json");
     }
 }

@@ -1,13 +1,12 @@
 package dev.studybuddy.command.identity;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
-import java.util.Map;
 
 /** Publishes the public half of the signing key; the other services verify tokens with it. */
 @RestController

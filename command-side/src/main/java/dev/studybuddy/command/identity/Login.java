@@ -4,13 +4,12 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.AccountAuthority;
 import dev.studybuddy.platform.security.AccountSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signs a user in and refreshes sessions. A wrong user name and a wrong password fail alike and take
@@ -29,8 +28,12 @@ class Login {
     private final AccountAuthority authority;
     private final String dummyHash;
 
-    Login(CredentialRepository credentials, PasswordEncoder passwordEncoder, AccessTokens accessTokens,
-          RefreshTokens refreshTokens, AccountAuthority authority) {
+    Login(
+            CredentialRepository credentials,
+            PasswordEncoder passwordEncoder,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens,
+            AccountAuthority authority) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.accessTokens = accessTokens;
@@ -42,9 +45,10 @@ class Login {
     @Transactional
     TokenPair login(String username, String password, SignInSession.Client client) {
         Optional<Credential> found = credentials.findByUsername(username.strip().toLowerCase(Locale.ROOT));
-        boolean matches = passwordEncoder.matches(password, found.map(Credential::passwordHash).orElse(dummyHash));
-        Credential credential = found.filter(ignored -> matches).orElseThrow(() ->
-                new DomainException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
+        boolean matches = passwordEncoder.matches(
+                password, found.map(Credential::passwordHash).orElse(dummyHash));
+        Credential credential = found.filter(ignored -> matches)
+                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
         if (!credential.active()) {
             throw deactivated();
         }
@@ -62,8 +66,10 @@ class Login {
             throw deactivated();
         }
         RefreshTokens.Issued session = refreshTokens.issueNewFamily(userId, account.stamp(), client);
-        return TokenPair.bearer(accessTokens.issue(userId, account.roles(), account.stamp(), session.sessionId()),
-                session.refreshToken(), accessTokens.lifetimeSeconds());
+        return TokenPair.bearer(
+                accessTokens.issue(userId, account.roles(), account.stamp(), session.sessionId()),
+                session.refreshToken(),
+                accessTokens.lifetimeSeconds());
     }
 
     @Transactional(noRollbackFor = DomainException.class)
@@ -73,8 +79,10 @@ class Login {
         if (!account.active()) {
             throw deactivated();
         }
-        return TokenPair.bearer(accessTokens.issue(rotation.userId(), account.roles(), account.stamp(), rotation.sessionId()),
-                rotation.refreshToken(), accessTokens.lifetimeSeconds());
+        return TokenPair.bearer(
+                accessTokens.issue(rotation.userId(), account.roles(), account.stamp(), rotation.sessionId()),
+                rotation.refreshToken(),
+                accessTokens.lifetimeSeconds());
     }
 
     /** The session it ended, if the token named one. */

@@ -6,12 +6,11 @@ import dev.studybuddy.platform.web.RateLimitedException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing down without letting a stranger lock the owner out. Failures are counted per
@@ -36,8 +35,14 @@ class LoginThrottle {
     LoginThrottle(RateLimitProperties properties, Clock clock) {
         this.limits = properties.loginFailures();
         this.clock = clock;
-        this.failuresByPair = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(limits.forgottenAfter()).build();
-        this.failuresByUsername = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(limits.forgottenAfter()).build();
+        this.failuresByPair = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(limits.forgottenAfter())
+                .build();
+        this.failuresByUsername = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(limits.forgottenAfter())
+                .build();
     }
 
     /** Refuses with 429 while this user name has failed too often anywhere, or is backed off for this address. */
@@ -67,7 +72,9 @@ class LoginThrottle {
                 throw new RateLimitedException(Duration.between(now, before.notBefore()));
             }
             Failures after = before.plusOne(now, limits);
-            boolean stored = current == null ? failures.putIfAbsent(pair, after) == null : failures.replace(pair, current, after);
+            boolean stored = current == null
+                    ? failures.putIfAbsent(pair, after) == null
+                    : failures.replace(pair, current, after);
             if (stored) {
                 return;
             }
@@ -77,7 +84,10 @@ class LoginThrottle {
     private Bucket ceilingBucket() {
         RateLimitProperties.Limit limit = limits.perUsername();
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.attempts())
+                        .refillGreedy(limit.attempts(), limit.per())
+                        .build())
                 .build();
     }
 

@@ -12,8 +12,7 @@ final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OpaqueTokens() {
-    }
+    private OpaqueTokens() {}
 
     static String newValue() {
         byte[] secret = new byte[32];

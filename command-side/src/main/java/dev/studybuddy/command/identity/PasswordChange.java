@@ -1,12 +1,11 @@
 package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.user.ChangePasswordCommand;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.UUID;
 
 /**
  * Changes a signed-in user's password: the new one must pass the policy, the current one match
@@ -25,8 +24,13 @@ class PasswordChange {
     private final CommandGateway commandGateway;
     private final Login login;
 
-    PasswordChange(CredentialRepository credentials, CurrentPassword currentPassword, PasswordEncoder passwordEncoder,
-                   PasswordPolicy passwordPolicy, CommandGateway commandGateway, Login login) {
+    PasswordChange(
+            CredentialRepository credentials,
+            CurrentPassword currentPassword,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            CommandGateway commandGateway,
+            Login login) {
         this.credentials = credentials;
         this.currentPassword = currentPassword;
         this.passwordEncoder = passwordEncoder;

@@ -6,14 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /**
  * The signed-in user changes their password ({@link PasswordChange}) and goes on with the token pair of a new
@@ -30,15 +29,17 @@ class PasswordController {
         this.commands = commands;
     }
 
-    @RequestMapping(path = "/api/users/me/password", method = {RequestMethod.POST, RequestMethod.PUT})
+    @RequestMapping(
+            path = "/api/users/me/password",
+            method = {RequestMethod.POST, RequestMethod.PUT})
     ResponseEntity<TokenPair> change(@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
         UUID me = CurrentUser.id();
-        TokenPair tokens = passwordChange.change(me, SignInSession.Client.of(http), request.currentPassword(),
-                request.newPassword());
+        TokenPair tokens = passwordChange.change(
+                me, SignInSession.Client.of(http), request.currentPassword(), request.newPassword());
         return commands.respond(HttpStatus.OK, me, tokens);
     }
 
-    record ChangePasswordRequest(@NotBlank @Size(max = 128) String currentPassword,
-                                 @NotBlank @Size(min = 8, max = 128) String newPassword) {
-    }
+    record ChangePasswordRequest(
+            @NotBlank @Size(max = 128) String currentPassword,
+            @NotBlank @Size(min = 8, max = 128) String newPassword) {}
 }

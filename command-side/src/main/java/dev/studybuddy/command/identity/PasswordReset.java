@@ -2,14 +2,13 @@ package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.ChangePasswordCommand;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.UUID;
 
 /**
  * A forgotten password: a single-use token ({@link AccountTokens}) mailed to the account's address, if that address
@@ -30,9 +29,15 @@ class PasswordReset {
     private final PasswordEncoder passwordEncoder;
     private final CommandGateway commandGateway;
 
-    PasswordReset(CredentialRepository credentials, AccountTokens tokens, AccountMail mail,
-                  AccountMailProperties properties, AuthRateLimiter rateLimiter, PasswordPolicy passwordPolicy,
-                  PasswordEncoder passwordEncoder, CommandGateway commandGateway) {
+    PasswordReset(
+            CredentialRepository credentials,
+            AccountTokens tokens,
+            AccountMail mail,
+            AccountMailProperties properties,
+            AuthRateLimiter rateLimiter,
+            PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder,
+            CommandGateway commandGateway) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.mail = mail;
@@ -46,13 +51,14 @@ class PasswordReset {
     /** Mails a reset link to an open account with that verified address, at most a few an hour; else nothing. */
     @Transactional
     void mailLinkTo(String email) {
-        credentials.findByEmail(email.strip())
+        credentials
+                .findByEmail(email.strip())
                 .filter(Credential::active)
                 .filter(Credential::emailVerified)
                 .filter(credential -> rateLimiter.mayMailResetTo(credential.userId()))
                 .ifPresent(credential -> {
-                    String token = tokens.issue(credential.userId(), AccountTokens.Purpose.RESET_PASSWORD,
-                            properties.resetLifetime());
+                    String token = tokens.issue(
+                            credential.userId(), AccountTokens.Purpose.RESET_PASSWORD, properties.resetLifetime());
                     mail.sendAfterCommit(credential.email(), "Reset your StudyBuddy password", """
                             Someone asked to reset the password of your StudyBuddy account %s. To choose a new one:
 
@@ -62,8 +68,11 @@ class PasswordReset {
 
                             The link works once, for %d minutes. Setting a new password signs you out everywhere.
                             If you did not ask for this, ignore this mail: your password stays as it is.
-                            """.formatted(credential.username(), mail.link("/reset-password", token), token,
-                            properties.resetLifetime().toMinutes()));
+                            """.formatted(
+                                    credential.username(),
+                                    mail.link("/reset-password", token),
+                                    token,
+                                    properties.resetLifetime().toMinutes()));
                 });
     }
 
@@ -71,8 +80,8 @@ class PasswordReset {
     @Transactional
     void reset(String token, String newPassword) {
         UUID userId = tokens.spend(token, AccountTokens.Purpose.RESET_PASSWORD).orElseThrow(EmailVerification::invalid);
-        Credential credential = credentials.findById(userId).filter(Credential::active)
-                .orElseThrow(EmailVerification::invalid);
+        Credential credential =
+                credentials.findById(userId).filter(Credential::active).orElseThrow(EmailVerification::invalid);
         passwordPolicy.check(credential.username(), newPassword);
         credential.changePasswordHash(passwordEncoder.encode(newPassword));
         credentials.saveAndFlush(credential);

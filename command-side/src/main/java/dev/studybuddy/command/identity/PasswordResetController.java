@@ -40,10 +40,9 @@ class PasswordResetController {
         passwordReset.reset(request.token(), request.newPassword());
     }
 
-    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
-    }
+    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {}
 
-    record ConfirmRequest(@NotBlank @Size(max = 128) String token,
-                          @NotBlank @Size(min = 8, max = 128) String newPassword) {
-    }
+    record ConfirmRequest(
+            @NotBlank @Size(max = 128) String token,
+            @NotBlank @Size(min = 8, max = 128) String newPassword) {}
 }

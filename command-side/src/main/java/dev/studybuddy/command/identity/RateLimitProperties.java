@@ -1,9 +1,8 @@
 package dev.studybuddy.command.identity;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Attempts allowed at register, login, refresh, e-mail verification and password reset per client address (each
@@ -15,14 +14,14 @@ import java.time.Duration;
  *                            and mail nothing)
  */
 @ConfigurationProperties("studybuddy.rate-limits")
-record RateLimitProperties(@DefaultValue({"30", "1m"}) Limit perAddress,
-                           @DefaultValue({"10", "1m"}) Limit perUsername,
-                           @DefaultValue LoginFailures loginFailures,
-                           @DefaultValue({"3", "1h"}) Limit verificationResends,
-                           @DefaultValue({"3", "1h"}) Limit resetMails) {
+record RateLimitProperties(
+        @DefaultValue({"30", "1m"}) Limit perAddress,
+        @DefaultValue({"10", "1m"}) Limit perUsername,
+        @DefaultValue LoginFailures loginFailures,
+        @DefaultValue({"3", "1h"}) Limit verificationResends,
+        @DefaultValue({"3", "1h"}) Limit resetMails) {
 
-    record Limit(int attempts, Duration per) {
-    }
+    record Limit(int attempts, Duration per) {}
 
     /**
      * @param free          failures of one user name from one address before its next attempt must wait
@@ -32,11 +31,12 @@ record RateLimitProperties(@DefaultValue({"30", "1m"}) Limit perAddress,
      * @param perUsername   failures of one user name from all addresses together; beyond them nobody signs in
      *                      with that name until the bucket refills
      */
-    record LoginFailures(@DefaultValue("3") int free,
-                         @DefaultValue("1s") Duration firstBackOff,
-                         @DefaultValue("15m") Duration maxBackOff,
-                         @DefaultValue("1h") Duration forgottenAfter,
-                         @DefaultValue({"100", "1h"}) Limit perUsername) {
+    record LoginFailures(
+            @DefaultValue("3") int free,
+            @DefaultValue("1s") Duration firstBackOff,
+            @DefaultValue("15m") Duration maxBackOff,
+            @DefaultValue("1h") Duration forgottenAfter,
+            @DefaultValue({"100", "1h"}) Limit perUsername) {
 
         LoginFailures {
             if (forgottenAfter.compareTo(maxBackOff) < 0) {

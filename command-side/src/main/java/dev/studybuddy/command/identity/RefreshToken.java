@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,26 +18,32 @@ class RefreshToken {
     @Id
     @Column(name = "token_hash")
     private String tokenHash;
+
     @Column(name = "family_id")
     private UUID familyId;
+
     @Column(name = "user_id")
     private UUID userId;
+
     @Column(name = "issued_at")
     private Instant issuedAt;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
+
     @Column(name = "spent_at")
     private Instant spentAt;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
+
     @Column(name = "security_stamp")
     private long securityStamp;
 
-    protected RefreshToken() {
-    }
+    protected RefreshToken() {}
 
-    RefreshToken(String tokenHash, UUID familyId, UUID userId, long securityStamp, Instant issuedAt,
-                 Instant expiresAt) {
+    RefreshToken(
+            String tokenHash, UUID familyId, UUID userId, long securityStamp, Instant issuedAt, Instant expiresAt) {
         this.tokenHash = tokenHash;
         this.securityStamp = securityStamp;
         this.familyId = familyId;

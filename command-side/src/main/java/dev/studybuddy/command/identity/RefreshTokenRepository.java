@@ -1,14 +1,13 @@
 package dev.studybuddy.command.identity;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
 interface RefreshTokenRepository extends JpaRepository<RefreshToken, String> {
 

@@ -3,15 +3,14 @@ package dev.studybuddy.command.identity;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.AccountSecurity;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opaque refresh tokens: 256 random bits handed out once, kept only as a SHA-256 hash. Each use spends
@@ -29,8 +28,11 @@ class RefreshTokens {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    RefreshTokens(RefreshTokenRepository repository, SignInSessionRepository sessions, IdentityProperties properties,
-                  Clock clock) {
+    RefreshTokens(
+            RefreshTokenRepository repository,
+            SignInSessionRepository sessions,
+            IdentityProperties properties,
+            Clock clock) {
         this.repository = repository;
         this.sessions = sessions;
         this.properties = properties;
@@ -69,10 +71,13 @@ class RefreshTokens {
         }
         token.spend(now);
         Instant expiresAt = now.plus(properties.refreshTokenTtl());
-        sessions.findById(token.familyId()).ifPresentOrElse(session -> session.used(client, now, expiresAt),
-                () -> sessions.save(new SignInSession(token.familyId(), token.userId(), client, now, expiresAt)));
-        return new Rotation(token.userId(), token.familyId(), account,
-                issue(token.userId(), token.familyId(), account.stamp()));
+        sessions.findById(token.familyId())
+                .ifPresentOrElse(
+                        session -> session.used(client, now, expiresAt),
+                        () -> sessions.save(
+                                new SignInSession(token.familyId(), token.userId(), client, now, expiresAt)));
+        return new Rotation(
+                token.userId(), token.familyId(), account, issue(token.userId(), token.familyId(), account.stamp()));
     }
 
     /**
@@ -118,7 +123,8 @@ class RefreshTokens {
     private String issue(UUID userId, UUID familyId, long securityStamp) {
         String value = OpaqueTokens.newValue();
         Instant now = clock.instant();
-        repository.save(new RefreshToken(hash(value), familyId, userId, securityStamp, now, now.plus(properties.refreshTokenTtl())));
+        repository.save(new RefreshToken(
+                hash(value), familyId, userId, securityStamp, now, now.plus(properties.refreshTokenTtl())));
         return value;
     }
 
@@ -130,14 +136,11 @@ class RefreshTokens {
         return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
     }
 
-    record Rotation(UUID userId, UUID sessionId, AccountSecurity account, String refreshToken) {
-    }
+    record Rotation(UUID userId, UUID sessionId, AccountSecurity account, String refreshToken) {}
 
     /** A new family: its id (the session's) and its first token. */
-    record Issued(UUID sessionId, String refreshToken) {
-    }
+    record Issued(UUID sessionId, String refreshToken) {}
 
     /** Whose session a family is. */
-    record Family(UUID userId, UUID sessionId) {
-    }
+    record Family(UUID userId, UUID sessionId) {}
 }

@@ -7,6 +7,9 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.RegisterUserCommand;
 import dev.studybuddy.api.user.Usernames;
 import dev.studybuddy.command.identity.contact.ContactOutbox;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -14,10 +17,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Opens an account: the credential row first (its unique indexes decide races between registrations),
@@ -35,8 +34,14 @@ class Registration {
     private final CommandGateway commandGateway;
     private final Clock clock;
 
-    Registration(CredentialRepository credentials, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                 ContactOutbox contacts, EmailVerification emailVerification, CommandGateway commandGateway, Clock clock) {
+    Registration(
+            CredentialRepository credentials,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            ContactOutbox contacts,
+            EmailVerification emailVerification,
+            CommandGateway commandGateway,
+            Clock clock) {
         this.credentials = credentials;
         this.contacts = contacts;
         this.emailVerification = emailVerification;
@@ -54,8 +59,13 @@ class Registration {
         String address = email.strip();
         RegisterUserCommand command = new RegisterUserCommand(userId, normalizedUsername, displayName, roles);
         try {
-            credentials.saveAndFlush(new Credential(userId, normalizedUsername, address,
-                    passwordEncoder.encode(password), command.roles(), clock.instant()));
+            credentials.saveAndFlush(new Credential(
+                    userId,
+                    normalizedUsername,
+                    address,
+                    passwordEncoder.encode(password),
+                    command.roles(),
+                    clock.instant()));
         } catch (DataIntegrityViolationException e) {
             throw duplicate(e);
         }

@@ -3,17 +3,16 @@ package dev.studybuddy.command.identity;
 import dev.studybuddy.api.user.EndSessionCommand;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** The signed-in user's sessions: list them, end one (docs/api.md, Identity). */
 @RestController
@@ -32,7 +31,8 @@ class SessionsController {
     List<SessionView> list() {
         Optional<UUID> current = CurrentUser.sessionId();
         return sessions.liveOf(CurrentUser.id()).stream()
-                .map(session -> SessionView.of(session, current.filter(session.id()::equals).isPresent()))
+                .map(session -> SessionView.of(
+                        session, current.filter(session.id()::equals).isPresent()))
                 .toList();
     }
 
@@ -44,12 +44,17 @@ class SessionsController {
         return commands.noContent(me);
     }
 
-    record SessionView(UUID id, Instant createdAt, Instant lastUsedAt, String userAgent, String address,
-                       boolean current) {
+    record SessionView(
+            UUID id, Instant createdAt, Instant lastUsedAt, String userAgent, String address, boolean current) {
 
         static SessionView of(SignInSession session, boolean current) {
-            return new SessionView(session.id(), session.createdAt(), session.lastUsedAt(), session.userAgent(),
-                    session.address(), current);
+            return new SessionView(
+                    session.id(),
+                    session.createdAt(),
+                    session.lastUsedAt(),
+                    session.userAgent(),
+                    session.address(),
+                    current);
         }
     }
 }

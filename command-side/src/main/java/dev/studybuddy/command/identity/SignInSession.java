@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,23 +20,29 @@ class SignInSession {
 
     @Id
     private UUID id;
+
     @Column(name = "user_id")
     private UUID userId;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
+
     @Column(name = "user_agent")
     private String userAgent;
+
     @Column(name = "address")
     private String address;
+
     @Column(name = "ended_at")
     private Instant endedAt;
 
-    protected SignInSession() {
-    }
+    protected SignInSession() {}
 
     SignInSession(UUID id, UUID userId, Client client, Instant now, Instant expiresAt) {
         this.id = id;

@@ -2,13 +2,12 @@ package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A user's own view of their sessions (sign-ins still able to refresh). Ending one is the UserAccount's
@@ -34,7 +33,8 @@ class SignInSessions {
     @Transactional(readOnly = true)
     void requireLive(UUID userId, UUID sessionId) {
         Instant now = clock.instant();
-        repository.findById(sessionId)
+        repository
+                .findById(sessionId)
                 .filter(session -> session.userId().equals(userId) && session.liveAt(now))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such session."));
     }

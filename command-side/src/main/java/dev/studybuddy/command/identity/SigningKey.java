@@ -4,9 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The RS256 key pair access tokens are signed with: read from its file, or made once and kept there. */
 final class SigningKey {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
-    private SigningKey() {
-    }
+    private SigningKey() {}
 
     static RSAKey load(Path file) {
         try {
@@ -35,7 +33,10 @@ final class SigningKey {
             }
             RSAKey key = generate();
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".jwt-key", ".tmp",
+            Path temp = Files.createTempFile(
+                    file.toAbsolutePath().getParent(),
+                    ".jwt-key",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, key.toJSONString(), StandardCharsets.UTF_8);
             Files.move(temp, file);

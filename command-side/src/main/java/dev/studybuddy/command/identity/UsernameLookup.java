@@ -1,11 +1,10 @@
 package dev.studybuddy.command.identity;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** Who is behind a user name: the identity store decides uniqueness, so it answers this too. */
 @Component

@@ -1,5 +1,7 @@
 package dev.studybuddy.command.membership;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.membership.ChangeNotificationLevelCommand;
@@ -11,16 +13,13 @@ import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
 import dev.studybuddy.api.membership.OpenMembershipCommand;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A member's own seat in a group: how far they have read and how much notifies them. The group's
@@ -31,14 +30,14 @@ public class Membership {
 
     @AggregateIdentifier
     private String membershipId;
+
     private UUID groupId;
     private UUID userId;
     private boolean open;
     private long readSeq = -1;
     private NotificationLevel level = NotificationLevel.ALL;
 
-    protected Membership() {
-    }
+    protected Membership() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -9,14 +9,13 @@ import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** The caller's own seat in a group: read position and notification level. */
 @RestController
@@ -42,9 +41,7 @@ class MembershipController {
         return commands.noContent(MembershipId.of(groupId, me));
     }
 
-    record ReadRequest(@NotNull @PositiveOrZero Long seq) {
-    }
+    record ReadRequest(@NotNull @PositiveOrZero Long seq) {}
 
-    record LevelRequest(@NotNull NotificationLevel level) {
-    }
+    record LevelRequest(@NotNull NotificationLevel level) {}
 }

@@ -9,8 +9,7 @@ import dev.studybuddy.platform.security.CurrentUser;
  */
 public final class Actors {
 
-    private Actors() {
-    }
+    private Actors() {}
 
     public static Actor current() {
         return new Actor(CurrentUser.id(), CurrentUser.isPlatformModerator());

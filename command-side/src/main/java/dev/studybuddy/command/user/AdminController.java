@@ -6,6 +6,8 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,9 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Set;
-import java.util.UUID;
 
 /** Platform RBAC: only administrators grant roles and close accounts. */
 @RestController
@@ -42,6 +41,5 @@ class AdminController {
         return commands.noContent(userId);
     }
 
-    record ChangeRolesRequest(@NotNull Set<PlatformRole> roles) {
-    }
+    record ChangeRolesRequest(@NotNull Set<PlatformRole> roles) {}
 }

@@ -9,13 +9,12 @@ import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /** The signed-in user's own profile (reads are query-side's). */
 @RestController
@@ -44,10 +43,9 @@ class ProfileController {
         return commands.noContent(me);
     }
 
-    record ChangeAvatarRequest(@NotNull UUID fileId) {
-    }
+    record ChangeAvatarRequest(@NotNull UUID fileId) {}
 
-    record ChangeProfileRequest(@Size(min = 1, max = DisplayNames.MAX_LENGTH) String displayName,
-                                @Size(max = ChangeProfileCommand.MAX_BIO_LENGTH) String bio) {
-    }
+    record ChangeProfileRequest(
+            @Size(min = 1, max = DisplayNames.MAX_LENGTH) String displayName,
+            @Size(max = ChangeProfileCommand.MAX_BIO_LENGTH) String bio) {}
 }

@@ -1,15 +1,17 @@
 package dev.studybuddy.command.user;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
+import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.api.user.ChangePasswordCommand;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
-import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
@@ -24,17 +26,14 @@ import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person's account: public profile, platform roles and whether it is still open. */
 @Aggregate
@@ -42,6 +41,7 @@ public class UserAccount {
 
     @AggregateIdentifier
     private UUID userId;
+
     private String displayName;
     private String bio;
     private Set<PlatformRole> roles;
@@ -49,8 +49,7 @@ public class UserAccount {
     private UUID avatarFileId;
     private boolean emailVerified;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     @CommandHandler
     public UserAccount(RegisterUserCommand command) {
@@ -81,8 +80,11 @@ public class UserAccount {
     @CommandHandler
     public void handle(ChangePlatformRolesCommand command, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
         requireActive();
-        if (isSelf(actor) && roles.contains(PlatformRole.ADMIN) && !command.roles().contains(PlatformRole.ADMIN)) {
-            throw new DomainException(ErrorCode.RULE_VIOLATED,
+        if (isSelf(actor)
+                && roles.contains(PlatformRole.ADMIN)
+                && !command.roles().contains(PlatformRole.ADMIN)) {
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED,
                     "An administrator cannot take the ADMIN role from themselves; ask another administrator.");
         }
         if (command.roles().equals(roles)) {

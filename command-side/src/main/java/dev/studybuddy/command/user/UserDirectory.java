@@ -1,10 +1,9 @@
 package dev.studybuddy.command.user;
 
+import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Answers "does this user exist, and is the account open?" from the UserAccount aggregate itself, so
@@ -13,7 +12,11 @@ import java.util.UUID;
 @Component
 public class UserDirectory {
 
-    public enum Status { ACTIVE, DEACTIVATED, UNKNOWN }
+    public enum Status {
+        ACTIVE,
+        DEACTIVATED,
+        UNKNOWN
+    }
 
     private final Repository<UserAccount> accounts;
 

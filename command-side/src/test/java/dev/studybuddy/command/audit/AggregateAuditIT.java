@@ -1,5 +1,9 @@
 package dev.studybuddy.command.audit;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -10,14 +14,6 @@ import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.bson.Document;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An auditor reads a group's history, its state at a past instant, and the integrity of its stream. */
 @CommandSideIT
@@ -38,8 +37,10 @@ class AggregateAuditIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoClient mongoClient;
+
     @Value("${spring.data.mongodb.database}")
     String database;
 
@@ -60,22 +61,22 @@ class AggregateAuditIT {
 
     @Test
     void theHistoryOfAGroupNamesTheActorOfEveryEvent() {
-        UUID group = createGroup(owner);                                       // 1
-        join(alice, group);                                                    // 2
-        join(bob, group);                                                      // 3
+        UUID group = createGroup(owner); // 1
+        join(alice, group); // 2
+        join(bob, group); // 3
         for (int i = 0; i < 3; i++) {
-            post(alice, group, "alice " + i);                                  // 4-6
-            post(bob, group, "bob " + i);                                      // 7-9
+            post(alice, group, "alice " + i); // 4-6
+            post(bob, group, "bob " + i); // 7-9
         }
         for (int i = 0; i < 5; i++) {
-            ok(owner.api().patch("/api/groups/" + group, Map.of("description", "take " + i)));  // 10-14
+            ok(owner.api().patch("/api/groups/" + group, Map.of("description", "take " + i))); // 10-14
         }
-        ok(owner.api().put(members(group, alice.id()) + "/role", Map.of("role", "ADMIN")));      // 15
-        ok(owner.api().put(members(group, alice.id()) + "/role", Map.of("role", "MEMBER")));     // 16
+        ok(owner.api().put(members(group, alice.id()) + "/role", Map.of("role", "ADMIN"))); // 15
+        ok(owner.api().put(members(group, alice.id()) + "/role", Map.of("role", "MEMBER"))); // 16
         for (int i = 0; i < 3; i++) {
-            post(owner, group, "owner " + i);                                  // 17-19
+            post(owner, group, "owner " + i); // 17-19
         }
-        ok(owner.api().delete(members(group, bob.id())));                      // 20
+        ok(owner.api().delete(members(group, bob.id()))); // 20
 
         List<JsonNode> history = new ArrayList<>();
         Long after = -1L;
@@ -83,10 +84,13 @@ class AggregateAuditIT {
             ApiClient.Response page = auditor.get(events(group) + "?limit=7&afterSequence=" + after);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json().get("items").forEach(history::add);
-            after = page.json().get("nextAfterSequence").isNull() ? null : page.json().get("nextAfterSequence").asLong();
+            after = page.json().get("nextAfterSequence").isNull()
+                    ? null
+                    : page.json().get("nextAfterSequence").asLong();
         } while (after != null);
 
-        assertThat(history).extracting(event -> event.get("sequence").asLong())
+        assertThat(history)
+                .extracting(event -> event.get("sequence").asLong())
                 .containsExactlyElementsOf(sequence(history.size()));
         Set<String> actors = new HashSet<>();
         history.forEach(event -> {
@@ -98,18 +102,26 @@ class AggregateAuditIT {
             assertThat(event.has("revision")).isTrue();
             assertThat(event.get("moderation").asBoolean()).isFalse();
         });
-        assertThat(actors).containsExactlyInAnyOrder(owner.id().toString(), alice.id().toString(), bob.id().toString());
+        assertThat(actors)
+                .containsExactlyInAnyOrder(
+                        owner.id().toString(), alice.id().toString(), bob.id().toString());
         assertThat(history.get(0).get("type").asText()).isEqualTo("dev.studybuddy.api.group.GroupCreatedEvent");
         assertThat(history.get(0).get("actor").asText()).isEqualTo(owner.id().toString());
-        assertThat(history).filteredOn(event -> event.get("type").asText().endsWith("GroupMessagePostedEvent"))
+        assertThat(history)
+                .filteredOn(event -> event.get("type").asText().endsWith("GroupMessagePostedEvent"))
                 .extracting(event -> event.get("actor").asText())
-                .containsOnly(owner.id().toString(), alice.id().toString(), bob.id().toString())
+                .containsOnly(
+                        owner.id().toString(), alice.id().toString(), bob.id().toString())
                 .hasSize(9);
         JsonNode removal = history.get(history.size() - 1);
         assertThat(removal.get("type").asText()).endsWith("MemberRemovedEvent");
         assertThat(removal.get("actor").asText()).isEqualTo(owner.id().toString());
 
-        assertThat(auditor.get("/api/audit/aggregates/Group/" + group + "/verify").json().get("status").asText()).isEqualTo("OK");
+        assertThat(auditor.get("/api/audit/aggregates/Group/" + group + "/verify")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("OK");
     }
 
     @Test
@@ -126,20 +138,27 @@ class AggregateAuditIT {
         JsonNode then = auditor.get(state(group) + "?at=" + whenAllWereIn).json();
         assertThat(then.get("version").asLong()).isEqualTo(3);
         assertThat(fieldNames(then.get("state").get("members")))
-                .containsExactlyInAnyOrder(owner.id().toString(), alice.id().toString(), bob.id().toString());
-        assertThat(then.get("state").get("ownerId").asText()).isEqualTo(owner.id().toString());
+                .containsExactlyInAnyOrder(
+                        owner.id().toString(), alice.id().toString(), bob.id().toString());
+        assertThat(then.get("state").get("ownerId").asText())
+                .isEqualTo(owner.id().toString());
 
         JsonNode now = auditor.get(state(group)).json();
         assertThat(fieldNames(now.get("state").get("members")))
                 .containsExactlyInAnyOrder(owner.id().toString(), alice.id().toString());
 
-        assertThat(fieldNames(auditor.get(state(group) + "?at=" + beforeAnyone).json().get("state").get("members")))
+        assertThat(fieldNames(auditor.get(state(group) + "?at=" + beforeAnyone)
+                        .json()
+                        .get("state")
+                        .get("members")))
                 .containsExactly(owner.id().toString());
         assertProblem(auditor.get(state(group) + "?at=2001-01-01T00:00:00Z"), 404, "NOT_FOUND");
 
         // the same endpoints for another aggregate type: the user's own account
-        JsonNode account = auditor.get("/api/audit/aggregates/UserAccount/" + alice.id() + "/state").json();
-        assertThat(account.get("state").get("userId").asText()).isEqualTo(alice.id().toString());
+        JsonNode account = auditor.get("/api/audit/aggregates/UserAccount/" + alice.id() + "/state")
+                .json();
+        assertThat(account.get("state").get("userId").asText())
+                .isEqualTo(alice.id().toString());
     }
 
     @Test
@@ -161,12 +180,16 @@ class AggregateAuditIT {
 
         // sequence 4 is the third description change (0: created, 1: the owner joined)
         long tampered = 4;
-        Document stored = eventDocuments().find(Filters.and(Filters.eq("aggregateIdentifier", group.toString()),
-                Filters.eq("sequenceNumber", tampered))).first();
+        Document stored = eventDocuments()
+                .find(Filters.and(
+                        Filters.eq("aggregateIdentifier", group.toString()), Filters.eq("sequenceNumber", tampered)))
+                .first();
         String payload = stored.getString("serializedPayload");
         assertThat(payload).contains("honest 2");
-        eventDocuments().updateOne(Filters.eq("_id", stored.get("_id")),
-                Updates.set("serializedPayload", payload.replace("honest 2", "forged")));
+        eventDocuments()
+                .updateOne(
+                        Filters.eq("_id", stored.get("_id")),
+                        Updates.set("serializedPayload", payload.replace("honest 2", "forged")));
 
         JsonNode verdict = auditor.get(verify(group)).json();
         assertThat(verdict.get("status").asText()).isEqualTo("BROKEN");
@@ -183,8 +206,12 @@ class AggregateAuditIT {
         assertThat(auditor.get(verify(group)).json().get("status").asText()).isEqualTo("OK");
 
         long deleted = 2;
-        assertThat(eventDocuments().deleteOne(Filters.and(Filters.eq("aggregateIdentifier", group.toString()),
-                Filters.eq("sequenceNumber", deleted))).getDeletedCount()).isEqualTo(1);
+        assertThat(eventDocuments()
+                        .deleteOne(Filters.and(
+                                Filters.eq("aggregateIdentifier", group.toString()),
+                                Filters.eq("sequenceNumber", deleted)))
+                        .getDeletedCount())
+                .isEqualTo(1);
 
         JsonNode verdict = auditor.get(verify(group)).json();
         assertThat(verdict.get("status").asText()).isEqualTo("BROKEN");
@@ -200,17 +227,24 @@ class AggregateAuditIT {
             ok(owner.api().patch("/api/groups/" + group, Map.of("description", "kept " + i)));
         }
         long lost = 4;
-        assertThat(eventDocuments().deleteOne(Filters.and(Filters.eq("aggregateIdentifier", group.toString()),
-                Filters.eq("sequenceNumber", lost))).getDeletedCount()).isEqualTo(1);
+        assertThat(eventDocuments()
+                        .deleteOne(Filters.and(
+                                Filters.eq("aggregateIdentifier", group.toString()),
+                                Filters.eq("sequenceNumber", lost)))
+                        .getDeletedCount())
+                .isEqualTo(1);
 
         ok(owner.api().patch("/api/groups/" + group, Map.of("description", "after the loss")));
 
         List<Long> sequences = new ArrayList<>();
-        eventDocuments().find(Filters.eq("aggregateIdentifier", group.toString()))
+        eventDocuments()
+                .find(Filters.eq("aggregateIdentifier", group.toString()))
                 .forEach(document -> sequences.add(document.getLong("sequenceNumber")));
         assertThat(sequences).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, lost);
-        Document refilled = eventDocuments().find(Filters.and(Filters.eq("aggregateIdentifier", group.toString()),
-                Filters.eq("sequenceNumber", lost))).first();
+        Document refilled = eventDocuments()
+                .find(Filters.and(
+                        Filters.eq("aggregateIdentifier", group.toString()), Filters.eq("sequenceNumber", lost)))
+                .first();
         assertThat(refilled.getString("serializedPayload")).contains("after the loss");
         assertThat(auditor.get(verify(group)).json().get("status").asText()).isEqualTo("OK");
     }
@@ -226,7 +260,10 @@ class AggregateAuditIT {
     @Test
     void whoIsNotAnAuditorIsRefusedEverywhere() {
         UUID group = createGroup(owner);
-        for (String path : List.of(events(group), state(group), verify(group),
+        for (String path : List.of(
+                events(group),
+                state(group),
+                verify(group),
                 "/api/audit/aggregates/UserAccount/" + owner.id() + "/events")) {
             assertProblem(owner.api().get(path), 403, "FORBIDDEN");
             assertProblem(alice.api().get(path), 403, "FORBIDDEN");
@@ -242,15 +279,20 @@ class AggregateAuditIT {
         ok(admin.put("/api/admin/users/" + id + "/roles", Map.of("roles", List.of("USER", "AUDITOR"))));
         String[] token = new String[1];
         // sign-ins are rate limited: poll slowly until the account's new role is in its tokens
-        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            token[0] = Accounts.accessToken(client, username);
-            assertThat(SignedJWT.parse(token[0]).getJWTClaimsSet().getStringListClaim("roles")).contains("AUDITOR");
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    token[0] = Accounts.accessToken(client, username);
+                    assertThat(SignedJWT.parse(token[0]).getJWTClaimsSet().getStringListClaim("roles"))
+                            .contains("AUDITOR");
+                });
         return client.withToken(token[0]);
     }
 
     private UUID createGroup(SignedInUser creator) {
-        ApiClient.Response created = creator.api().post("/api/groups", Map.of("name", "Audited " + UUID.randomUUID(), "joinPolicy", "OPEN"));
+        ApiClient.Response created =
+                creator.api().post("/api/groups", Map.of("name", "Audited " + UUID.randomUUID(), "joinPolicy", "OPEN"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().get("groupId").asText());
     }

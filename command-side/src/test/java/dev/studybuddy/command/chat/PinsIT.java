@@ -1,23 +1,22 @@
 package dev.studybuddy.command.chat;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.api.chat.MessageRules;
 import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Pinning and unpinning over HTTP, with the refusals clients see (docs/api.md "Pins"). */
 @CommandSideIT
@@ -25,6 +24,7 @@ class PinsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
 
@@ -34,43 +34,65 @@ class PinsIT {
         SignedInUser admin = Accounts.signedIn(port, "pinadmin");
         SignedInUser member = Accounts.signedIn(port, "pinmember");
         SignedInUser outsider = Accounts.signedIn(port, "pinoutsider");
-        UUID group = UUID.fromString(owner.api().post("/api/groups", Map.of("name", "Pinned physics", "joinPolicy", "OPEN"))
-                .json().get("groupId").asText());
+        UUID group = UUID.fromString(owner.api()
+                .post("/api/groups", Map.of("name", "Pinned physics", "joinPolicy", "OPEN"))
+                .json()
+                .get("groupId")
+                .asText());
         for (SignedInUser joining : List.of(admin, member)) {
-            assertThat(joining.api().post("/api/groups/" + group + "/join", null).status()).isEqualTo(200);
+            assertThat(joining.api()
+                            .post("/api/groups/" + group + "/join", null)
+                            .status())
+                    .isEqualTo(200);
         }
-        assertThat(owner.api().put("/api/groups/" + group + "/members/" + admin.id() + "/role", Map.of("role", "ADMIN"))
-                .status()).isEqualTo(204);
+        assertThat(owner.api()
+                        .put("/api/groups/" + group + "/members/" + admin.id() + "/role", Map.of("role", "ADMIN"))
+                        .status())
+                .isEqualTo(204);
         String messages = "/api/groups/" + group + "/messages/";
         List<String> ids = new ArrayList<>();
         for (int i = 0; i <= MessageRules.MAX_PINS; i++) {
-            ids.add(member.api().post("/api/groups/" + group + "/messages", Map.of("body", "fact " + i))
-                    .json().get("messageId").asText());
+            ids.add(member.api()
+                    .post("/api/groups/" + group + "/messages", Map.of("body", "fact " + i))
+                    .json()
+                    .get("messageId")
+                    .asText());
         }
 
         ApiClient.Response pinned = admin.api().post(messages + ids.get(0) + "/pin", null);
         assertThat(pinned.status()).as(pinned.toString()).isEqualTo(204);
         assertThat(pinned.header("X-Consistency-Token")).isPresent();
-        assertThat(owner.api().post(messages + ids.get(0) + "/pin", null).status()).as("again: no change").isEqualTo(204);
+        assertThat(owner.api().post(messages + ids.get(0) + "/pin", null).status())
+                .as("again: no change")
+                .isEqualTo(204);
         assertProblem(member.api().post(messages + ids.get(1) + "/pin", null), 403, "FORBIDDEN");
         assertProblem(outsider.api().post(messages + ids.get(1) + "/pin", null), 403, "FORBIDDEN");
         assertProblem(member.api().delete(messages + ids.get(0) + "/pin"), 403, "FORBIDDEN");
         assertProblem(owner.api().post(messages + UUID.randomUUID() + "/pin", null), 404, "NOT_FOUND");
         assertProblem(owner.api().post(messages + "not-an-id/pin", null), 400, "MALFORMED_REQUEST");
-        assertProblem(owner.api().post("/api/groups/" + UUID.randomUUID() + "/messages/" + ids.get(1) + "/pin", null),
-                404, "NOT_FOUND");
+        assertProblem(
+                owner.api().post("/api/groups/" + UUID.randomUUID() + "/messages/" + ids.get(1) + "/pin", null),
+                404,
+                "NOT_FOUND");
 
         for (String id : ids.subList(1, MessageRules.MAX_PINS)) {
             assertThat(owner.api().post(messages + id + "/pin", null).status()).isEqualTo(204);
         }
-        assertProblem(owner.api().post(messages + ids.get(MessageRules.MAX_PINS) + "/pin", null), 409, "PIN_LIMIT_REACHED");
+        assertProblem(
+                owner.api().post(messages + ids.get(MessageRules.MAX_PINS) + "/pin", null), 409, "PIN_LIMIT_REACHED");
 
         assertThat(owner.api().delete(messages + ids.get(1) + "/pin").status()).isEqualTo(204);
-        assertThat(owner.api().delete(messages + ids.get(1) + "/pin").status()).as("again: no change").isEqualTo(204);
-        assertThat(owner.api().post(messages + ids.get(MessageRules.MAX_PINS) + "/pin", null).status()).isEqualTo(204);
+        assertThat(owner.api().delete(messages + ids.get(1) + "/pin").status())
+                .as("again: no change")
+                .isEqualTo(204);
+        assertThat(owner.api()
+                        .post(messages + ids.get(MessageRules.MAX_PINS) + "/pin", null)
+                        .status())
+                .isEqualTo(204);
 
         assertThat(member.api().delete(messages + ids.get(0)).status()).isEqualTo(204);
-        assertThat(unpinnedIn(group)).as("deleting a pinned message unpins it")
+        assertThat(unpinnedIn(group))
+                .as("deleting a pinned message unpins it")
                 .contains(new GroupMessageUnpinnedEvent(group, UUID.fromString(ids.get(0)), member.id()));
         assertProblem(owner.api().post(messages + ids.get(0) + "/pin", null), 404, "NOT_FOUND");
     }
@@ -82,18 +104,32 @@ class PinsIT {
         SignedInUser cat = Accounts.signedIn(port, "pincat");
         ann.api().post("/api/friends/requests", Map.of("userId", ben.id().toString()));
         ben.api().post("/api/friends/requests/" + ann.id() + "/accept", null);
-        String messageId = ann.api().post("/api/direct/" + ben.id() + "/messages", Map.of("body", "Library at 5?"))
-                .json().get("messageId").asText();
+        String messageId = ann.api()
+                .post("/api/direct/" + ben.id() + "/messages", Map.of("body", "Library at 5?"))
+                .json()
+                .get("messageId")
+                .asText();
 
         ApiClient.Response pinned = ben.api().post("/api/direct/" + ann.id() + "/messages/" + messageId + "/pin", null);
         assertThat(pinned.status()).as(pinned.toString()).isEqualTo(204);
-        assertThat(ann.api().delete("/api/direct/" + ben.id() + "/messages/" + messageId + "/pin").status()).isEqualTo(204);
-        assertProblem(cat.api().post("/api/direct/" + ann.id() + "/messages/" + messageId + "/pin", null), 403, "NOT_FRIENDS");
-        assertProblem(ann.api().post("/api/direct/" + ben.id() + "/messages/" + UUID.randomUUID() + "/pin", null),
-                404, "NOT_FOUND");
+        assertThat(ann.api()
+                        .delete("/api/direct/" + ben.id() + "/messages/" + messageId + "/pin")
+                        .status())
+                .isEqualTo(204);
+        assertProblem(
+                cat.api().post("/api/direct/" + ann.id() + "/messages/" + messageId + "/pin", null),
+                403,
+                "NOT_FRIENDS");
+        assertProblem(
+                ann.api().post("/api/direct/" + ben.id() + "/messages/" + UUID.randomUUID() + "/pin", null),
+                404,
+                "NOT_FOUND");
 
         assertThat(ben.api().put("/api/blocks/" + ann.id(), null).status()).isEqualTo(204);
-        assertProblem(ann.api().post("/api/direct/" + ben.id() + "/messages/" + messageId + "/pin", null), 403, "NOT_FRIENDS");
+        assertProblem(
+                ann.api().post("/api/direct/" + ben.id() + "/messages/" + messageId + "/pin", null),
+                403,
+                "NOT_FRIENDS");
     }
 
     private List<Object> unpinnedIn(UUID group) {

@@ -1,25 +1,24 @@
 package dev.studybuddy.command.chat;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.api.chat.ReactionRules;
 import dev.studybuddy.api.group.GroupReactionAddedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Reacting and taking reactions back over HTTP, with the refusals clients see (docs/api.md "Reactions"). */
 @CommandSideIT
@@ -29,6 +28,7 @@ class ReactionsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
 
@@ -37,41 +37,65 @@ class ReactionsIT {
         SignedInUser owner = Accounts.signedIn(port, "reactowner");
         SignedInUser member = Accounts.signedIn(port, "reactmember");
         SignedInUser outsider = Accounts.signedIn(port, "reactoutsider");
-        UUID group = UUID.fromString(owner.api().post("/api/groups", Map.of("name", "Reacting chemists", "joinPolicy", "OPEN"))
-                .json().get("groupId").asText());
-        assertThat(member.api().post("/api/groups/" + group + "/join", null).status()).isEqualTo(200);
-        String messageId = owner.api().post("/api/groups/" + group + "/messages", Map.of("body", "Lab moved to room 4"))
-                .json().get("messageId").asText();
+        UUID group = UUID.fromString(owner.api()
+                .post("/api/groups", Map.of("name", "Reacting chemists", "joinPolicy", "OPEN"))
+                .json()
+                .get("groupId")
+                .asText());
+        assertThat(member.api().post("/api/groups/" + group + "/join", null).status())
+                .isEqualTo(200);
+        String messageId = owner.api()
+                .post("/api/groups/" + group + "/messages", Map.of("body", "Lab moved to room 4"))
+                .json()
+                .get("messageId")
+                .asText();
         String reactions = "/api/groups/" + group + "/messages/" + messageId + "/reactions/";
 
         ApiClient.Response reacted = member.api().put(reactions + encoded(THUMBS_UP), null);
         assertThat(reacted.status()).as(reacted.toString()).isEqualTo(204);
         assertThat(reacted.header("X-Consistency-Token")).isPresent();
-        assertThat(member.api().put(reactions + encoded(THUMBS_UP), null).status()).as("again: no change").isEqualTo(204);
-        assertThat(added(group)).containsExactly(new GroupReactionAddedEvent(group, UUID.fromString(messageId), member.id(), THUMBS_UP));
+        assertThat(member.api().put(reactions + encoded(THUMBS_UP), null).status())
+                .as("again: no change")
+                .isEqualTo(204);
+        assertThat(added(group))
+                .containsExactly(
+                        new GroupReactionAddedEvent(group, UUID.fromString(messageId), member.id(), THUMBS_UP));
 
         assertProblem(outsider.api().put(reactions + encoded(THUMBS_UP), null), 403, "NOT_A_MEMBER");
         assertProblem(member.api().put(reactions + "ok", null), 400, "VALIDATION_FAILED");
         assertProblem(member.api().put(reactions + encoded(THUMBS_UP + THUMBS_UP), null), 400, "VALIDATION_FAILED");
         assertProblem(member.api().put(reactions + encoded(":not_a_short_name:"), null), 400, "VALIDATION_FAILED");
-        assertProblem(member.api().put("/api/groups/" + group + "/messages/" + UUID.randomUUID() + "/reactions/:tada:", null),
-                404, "NOT_FOUND");
-        assertProblem(member.api().put("/api/groups/" + group + "/messages/not-an-id/reactions/:tada:", null),
-                400, "MALFORMED_REQUEST");
+        assertProblem(
+                member.api().put("/api/groups/" + group + "/messages/" + UUID.randomUUID() + "/reactions/:tada:", null),
+                404,
+                "NOT_FOUND");
+        assertProblem(
+                member.api().put("/api/groups/" + group + "/messages/not-an-id/reactions/:tada:", null),
+                400,
+                "MALFORMED_REQUEST");
 
         List<String> names = ReactionRules.SHORT_NAMES.stream().sorted().toList();
         for (String emoji : names.subList(0, ReactionRules.MAX_EMOJI_PER_MESSAGE - 1)) {
             assertThat(owner.api().put(reactions + emoji, null).status()).isEqualTo(204);
         }
-        assertProblem(owner.api().put(reactions + names.get(ReactionRules.MAX_EMOJI_PER_MESSAGE), null),
-                409, "REACTION_LIMIT_REACHED");
-        assertThat(owner.api().put(reactions + encoded(THUMBS_UP), null).status()).as("one already there").isEqualTo(204);
+        assertProblem(
+                owner.api().put(reactions + names.get(ReactionRules.MAX_EMOJI_PER_MESSAGE), null),
+                409,
+                "REACTION_LIMIT_REACHED");
+        assertThat(owner.api().put(reactions + encoded(THUMBS_UP), null).status())
+                .as("one already there")
+                .isEqualTo(204);
 
         assertThat(member.api().delete(reactions + encoded(THUMBS_UP)).status()).isEqualTo(204);
-        assertThat(member.api().delete(reactions + encoded(THUMBS_UP)).status()).as("again: no change").isEqualTo(204);
+        assertThat(member.api().delete(reactions + encoded(THUMBS_UP)).status())
+                .as("again: no change")
+                .isEqualTo(204);
         assertThat(owner.api().delete(reactions + names.get(0)).status()).isEqualTo(204);
-        assertThat(owner.api().put(reactions + names.get(ReactionRules.MAX_EMOJI_PER_MESSAGE), null).status())
-                .as("a place became free").isEqualTo(204);
+        assertThat(owner.api()
+                        .put(reactions + names.get(ReactionRules.MAX_EMOJI_PER_MESSAGE), null)
+                        .status())
+                .as("a place became free")
+                .isEqualTo(204);
     }
 
     @Test
@@ -81,21 +105,36 @@ class ReactionsIT {
         SignedInUser cat = Accounts.signedIn(port, "reactcat");
         ann.api().post("/api/friends/requests", Map.of("userId", ben.id().toString()));
         ben.api().post("/api/friends/requests/" + ann.id() + "/accept", null);
-        String messageId = ann.api().post("/api/direct/" + ben.id() + "/messages", Map.of("body", "Got the internship!"))
-                .json().get("messageId").asText();
+        String messageId = ann.api()
+                .post("/api/direct/" + ben.id() + "/messages", Map.of("body", "Got the internship!"))
+                .json()
+                .get("messageId")
+                .asText();
 
-        ApiClient.Response reacted = ben.api().put("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:", null);
+        ApiClient.Response reacted =
+                ben.api().put("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:", null);
         assertThat(reacted.status()).as(reacted.toString()).isEqualTo(204);
-        assertThat(ann.api().put("/api/direct/" + ben.id() + "/messages/" + messageId + "/reactions/" + encoded(THUMBS_UP), null)
-                .status()).isEqualTo(204);
-        assertThat(ben.api().delete("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:").status())
+        assertThat(ann.api()
+                        .put(
+                                "/api/direct/" + ben.id() + "/messages/" + messageId + "/reactions/"
+                                        + encoded(THUMBS_UP),
+                                null)
+                        .status())
                 .isEqualTo(204);
-        assertProblem(cat.api().put("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:", null),
-                403, "NOT_FRIENDS");
+        assertThat(ben.api()
+                        .delete("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:")
+                        .status())
+                .isEqualTo(204);
+        assertProblem(
+                cat.api().put("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:", null),
+                403,
+                "NOT_FRIENDS");
 
         assertThat(ann.api().put("/api/blocks/" + ben.id(), null).status()).isEqualTo(204);
-        assertProblem(ben.api().put("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:", null),
-                403, "NOT_FRIENDS");
+        assertProblem(
+                ben.api().put("/api/direct/" + ann.id() + "/messages/" + messageId + "/reactions/:tada:", null),
+                403,
+                "NOT_FRIENDS");
     }
 
     private List<Object> added(UUID group) {

@@ -1,14 +1,13 @@
 package dev.studybuddy.command.config;
 
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.junit.jupiter.api.Test;
 
 class AggregateCacheTest {
 
@@ -90,7 +89,10 @@ class AggregateCacheTest {
         cache.put("b", 1);
         cache.put("c", 1);
 
-        assertThat(heard).startsWith("created a", "updated a", "removed a", "created b")
-                .contains("created c").hasSize(6).containsAnyOf("expired b", "expired c");
+        assertThat(heard)
+                .startsWith("created a", "updated a", "removed a", "created b")
+                .contains("created c")
+                .hasSize(6)
+                .containsAnyOf("expired b", "expired c");
     }
 }

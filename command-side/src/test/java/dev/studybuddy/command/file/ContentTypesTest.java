@@ -1,11 +1,11 @@
 package dev.studybuddy.command.file;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.file.FilePurpose;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,25 +13,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContentTypesTest {
 
     @TempDir
     Path dir;
+
     final ContentTypes types = new ContentTypes();
 
     @Test
     void imagesAreKnownByTheirBytes() throws IOException {
-        assertThat(types.decide(file(TestImages.png(40, 30)), "me.png", FilePurpose.AVATAR)).isEqualTo("image/png");
-        assertThat(types.decide(file(TestImages.png(40, 30)), "no-extension", FilePurpose.AVATAR)).isEqualTo("image/png");
+        assertThat(types.decide(file(TestImages.png(40, 30)), "me.png", FilePurpose.AVATAR))
+                .isEqualTo("image/png");
+        assertThat(types.decide(file(TestImages.png(40, 30)), "no-extension", FilePurpose.AVATAR))
+                .isEqualTo("image/png");
     }
 
     @Test
     void aNameThatContradictsTheContentIsRefused() {
-        Path html = file("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8));
+        Path html = file(
+                "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8));
         assertUnsupported(() -> types.decide(html, "cat.png", FilePurpose.ATTACHMENT));
         assertUnsupported(() -> types.decide(file(TestImages.png(4, 4)), "notes.txt", FilePurpose.ATTACHMENT));
     }
@@ -62,8 +65,9 @@ class ContentTypesTest {
     }
 
     private static void assertUnsupported(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
     }
 
     private Path file(byte[] content) {

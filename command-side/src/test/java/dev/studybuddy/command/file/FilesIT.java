@@ -1,5 +1,8 @@
 package dev.studybuddy.command.file;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.file.FileRegisteredEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
@@ -12,13 +15,6 @@ import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
 import dev.studybuddy.platform.files.LocalDiskBlobStore;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Uploads over real HTTP into the local blob store (target/test-uploads); quota is 12 MB here. */
 @CommandSideIT
@@ -45,10 +44,13 @@ class FilesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     BlobStore blobs;
+
     @Autowired
     UploadRateLimits rateLimits;
 
@@ -101,12 +103,15 @@ class FilesIT {
         JsonNode body = response.json();
         assertThat(body.get("contentType").asText()).isEqualTo("image/png");
         assertThat(body.get("size").asLong()).isEqualTo(png.length);
-        FileRegisteredEvent event = registration(UUID.fromString(body.get("fileId").asText()));
+        FileRegisteredEvent event =
+                registration(UUID.fromString(body.get("fileId").asText()));
         String hash = sha256(png);
         assertThat(event.contentHash()).isEqualTo(hash);
         assertThat(event.ownerId()).isEqualTo(ann.id());
         assertThat(event.fileName()).isEqualTo("diagram.png");
-        Path blob = root().resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+        Path blob = root().resolve(hash.substring(0, 2))
+                .resolve(hash.substring(2, 4))
+                .resolve(hash);
         assertThat(blob).exists().hasBinaryContent(png);
     }
 
@@ -125,7 +130,8 @@ class FilesIT {
         assertThat(registration(withControls).fileName()).isEqualTo("notes.txt");
         assertThat(outside).doesNotExist();
         try (Stream<Path> all = Files.walk(root())) {
-            assertThat(all.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+            assertThat(all.filter(Files::isRegularFile)
+                            .map(path -> path.getFileName().toString()))
                     .noneMatch(name -> name.contains("passwd") || name.contains("notes"));
         }
         assertThat(blobs.exists(BlobKeys.content(sha256(content)))).isTrue();
@@ -143,11 +149,13 @@ class FilesIT {
         UUID second = uploaded(ben, "ATTACHMENT", "b.txt", content);
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(registration(first).contentHash()).isEqualTo(registration(second).contentHash());
+        assertThat(registration(first).contentHash())
+                .isEqualTo(registration(second).contentHash());
         assertThat(Files.getLastModifiedTime(blob)).isEqualTo(storedAt);
         String hash = sha256(content);
         try (Stream<Path> shard = Files.list(blob.getParent())) {
-            assertThat(shard.filter(path -> path.getFileName().toString().equals(hash))).hasSize(1);
+            assertThat(shard.filter(path -> path.getFileName().toString().equals(hash)))
+                    .hasSize(1);
         }
     }
 
@@ -161,9 +169,12 @@ class FilesIT {
         byte[] png = TestImages.noisyPng(300, 200);
         UUID avatar = uploaded(ann, "AVATAR", "me.png", png);
         String notesKey = BlobKeys.content(sha256(notes));
-        List<String> avatarKeys = List.of(BlobKeys.content(sha256(png)), BlobKeys.thumbnail(sha256(png), 64),
+        List<String> avatarKeys = List.of(
+                BlobKeys.content(sha256(png)),
+                BlobKeys.thumbnail(sha256(png), 64),
                 BlobKeys.thumbnail(sha256(png), 256));
-        assertThat(avatarKeys).allSatisfy(key -> assertThat(blobs.exists(key)).as(key).isTrue());
+        assertThat(avatarKeys)
+                .allSatisfy(key -> assertThat(blobs.exists(key)).as(key).isTrue());
         Instant afterTheGrace = Instant.now().plusSeconds(60);
 
         assertThat(ann.api().delete("/api/files/" + first).status()).isEqualTo(204);
@@ -177,10 +188,13 @@ class FilesIT {
 
         collector.collect(afterTheGrace);
         assertThat(blobs.exists(notesKey)).isFalse();
-        assertThat(avatarKeys).allSatisfy(key -> assertThat(blobs.exists(key)).as(key).isFalse());
+        assertThat(avatarKeys)
+                .allSatisfy(key -> assertThat(blobs.exists(key)).as(key).isFalse());
 
         UUID again = uploaded(ann, "ATTACHMENT", "c.txt", notes);
-        assertThat(blobs.exists(notesKey)).as("stored anew by a later upload of the same bytes").isTrue();
+        assertThat(blobs.exists(notesKey))
+                .as("stored anew by a later upload of the same bytes")
+                .isTrue();
         assertThat(registration(again).contentHash()).isEqualTo(sha256(notes));
     }
 
@@ -190,7 +204,8 @@ class FilesIT {
 
         assertProblem(upload(ann, "ATTACHMENT", "big.txt", text(10 * MB + 1)), 413, "PAYLOAD_TOO_LARGE");
         assertProblem(upload(ann, "AVATAR", "me.png", TestImages.noisyPng(800, 800)), 413, "PAYLOAD_TOO_LARGE");
-        assertThat(upload(ann, "ATTACHMENT", "fits.txt", text(10 * MB)).status()).isEqualTo(201);
+        assertThat(upload(ann, "ATTACHMENT", "fits.txt", text(10 * MB)).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -212,8 +227,10 @@ class FilesIT {
 
         assertProblem(upload(ann, "ATTACHMENT", "cat.png", html), 415, "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(upload(ann, "ATTACHMENT", "page.html", html), 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertProblem(upload(ann, "ATTACHMENT", "tool.bin", new byte[]{0x4d, 0x5a, (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}),
-                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                upload(ann, "ATTACHMENT", "tool.bin", new byte[] {0x4d, 0x5a, (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(upload(ann, "AVATAR", "me.txt", text(100)), 415, "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(upload(ann, "ATTACHMENT", "empty.txt", new byte[0]), 400, "VALIDATION_FAILED");
         assertProblem(upload(ann, "SOMETHING", "a.txt", text(10)), 400, "MALFORMED_REQUEST");
@@ -235,25 +252,40 @@ class FilesIT {
     void messagesCarryOnlyTheSendersOwnLiveFiles() {
         SignedInUser ann = Accounts.signedIn(port, "upattann");
         SignedInUser ben = Accounts.signedIn(port, "upattben");
-        UUID group = UUID.fromString(ann.api().post("/api/groups", Map.of("name", "Physics", "joinPolicy", "OPEN"))
-                .json().get("groupId").asText());
-        assertThat(ben.api().post("/api/groups/" + group + "/join", null).status()).isEqualTo(200);
+        UUID group = UUID.fromString(ann.api()
+                .post("/api/groups", Map.of("name", "Physics", "joinPolicy", "OPEN"))
+                .json()
+                .get("groupId")
+                .asText());
+        assertThat(ben.api().post("/api/groups/" + group + "/join", null).status())
+                .isEqualTo(200);
         UUID annsFile = uploaded(ann, "ATTACHMENT", "sheet.txt", text(100));
         UUID bensFile = uploaded(ben, "ATTACHMENT", "other.txt", text(100));
         String messages = "/api/groups/" + group + "/messages";
 
-        assertProblem(ann.api().post(messages, Map.of("body", "look", "attachments", List.of(bensFile))), 422, "RULE_VIOLATED");
-        assertProblem(ann.api().post(messages, Map.of("body", "look", "attachments", List.of(UUID.randomUUID()))),
-                422, "RULE_VIOLATED");
+        assertProblem(
+                ann.api().post(messages, Map.of("body", "look", "attachments", List.of(bensFile))),
+                422,
+                "RULE_VIOLATED");
+        assertProblem(
+                ann.api().post(messages, Map.of("body", "look", "attachments", List.of(UUID.randomUUID()))),
+                422,
+                "RULE_VIOLATED");
         ApiClient.Response posted = ann.api().post(messages, Map.of("body", "look", "attachments", List.of(annsFile)));
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
-        GroupMessagePostedEvent event = stream(group).stream().map(DomainEventMessage::getPayload)
-                .filter(GroupMessagePostedEvent.class::isInstance).map(GroupMessagePostedEvent.class::cast)
-                .findFirst().orElseThrow();
+        GroupMessagePostedEvent event = stream(group).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(GroupMessagePostedEvent.class::isInstance)
+                .map(GroupMessagePostedEvent.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(event.attachments()).containsExactly(annsFile);
 
         assertThat(ann.api().delete("/api/files/" + annsFile).status()).isEqualTo(204);
-        assertProblem(ann.api().post(messages, Map.of("body", "again", "attachments", List.of(annsFile))), 422, "RULE_VIOLATED");
+        assertProblem(
+                ann.api().post(messages, Map.of("body", "again", "attachments", List.of(annsFile))),
+                422,
+                "RULE_VIOLATED");
     }
 
     @Test
@@ -271,7 +303,9 @@ class FilesIT {
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertThat(changed.header("X-Consistency-Token")).isPresent();
 
-        assertThat(stream(ann.id()).stream().<Object>map(DomainEventMessage::getPayload).toList())
+        assertThat(stream(ann.id()).stream()
+                        .<Object>map(DomainEventMessage::getPayload)
+                        .toList())
                 .contains(new AvatarChangedEvent(ann.id(), avatar));
         String hash = sha256(png);
         for (int size : List.of(64, 256)) {
@@ -299,10 +333,16 @@ class FilesIT {
         }
 
         assertProblem(refused, 429, "RATE_LIMITED");
-        assertThat(refused.header("Retry-After")).as(refused.toString())
-                .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
-        assertThat(upload(ben, "AVATAR", "ben.png", png).status()).as("another user's budget").isEqualTo(201);
-        assertThat(upload(ann, "ATTACHMENT", "notes.png", png).status()).as("attachments' own budget").isEqualTo(201);
+        assertThat(refused.header("Retry-After"))
+                .as(refused.toString())
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(upload(ben, "AVATAR", "ben.png", png).status())
+                .as("another user's budget")
+                .isEqualTo(201);
+        assertThat(upload(ann, "ATTACHMENT", "notes.png", png).status())
+                .as("attachments' own budget")
+                .isEqualTo(201);
     }
 
     @Test

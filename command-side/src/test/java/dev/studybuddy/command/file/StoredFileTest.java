@@ -6,11 +6,10 @@ import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.file.FileRegisteredEvent;
 import dev.studybuddy.api.file.RegisterFileCommand;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
 
 class StoredFileTest {
 
@@ -31,7 +30,8 @@ class StoredFileTest {
     @Test
     void anUploadIsRegisteredWithItsFacts() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterFileCommand(fileId, owner, HASH, 42, "text/plain", "notes.txt", FilePurpose.ATTACHMENT))
+                .when(new RegisterFileCommand(
+                        fileId, owner, HASH, 42, "text/plain", "notes.txt", FilePurpose.ATTACHMENT))
                 .expectEvents(registered());
     }
 

@@ -1,10 +1,10 @@
 package dev.studybuddy.command.file;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,17 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 13, item 9: what an avatar costs to decode is bounded by its header, before decoding. */
 class ThumbnailsTest {
 
     private static final int LARGEST_THUMBNAIL = 256;
 
-    private final Thumbnails thumbnails = new Thumbnails(
-            new UploadLimits(null, null, null, 4096L * 4096, List.of(64, LARGEST_THUMBNAIL), null));
+    private final Thumbnails thumbnails =
+            new Thumbnails(new UploadLimits(null, null, null, 4096L * 4096, List.of(64, LARGEST_THUMBNAIL), null));
 
     @TempDir
     Path directory;
@@ -31,8 +30,11 @@ class ThumbnailsTest {
     void aLargeImageIsDecodedSubsampledToAtMostTwiceTheLargestThumbnail() throws IOException {
         BufferedImage decoded = thumbnails.decode(write(TestImages.png(1500, 1000)));
 
-        assertThat(decoded.getWidth()).isLessThanOrEqualTo(2 * LARGEST_THUMBNAIL).isGreaterThan(LARGEST_THUMBNAIL);
-        assertThat(decoded.getHeight()).isEqualTo((int) Math.ceil(1000.0 / Math.ceil(1500.0 / (2 * LARGEST_THUMBNAIL))));
+        assertThat(decoded.getWidth())
+                .isLessThanOrEqualTo(2 * LARGEST_THUMBNAIL)
+                .isGreaterThan(LARGEST_THUMBNAIL);
+        assertThat(decoded.getHeight())
+                .isEqualTo((int) Math.ceil(1000.0 / Math.ceil(1500.0 / (2 * LARGEST_THUMBNAIL))));
     }
 
     @Test
@@ -60,7 +62,8 @@ class ThumbnailsTest {
         Path claimsHuge = write(withDimensions(TestImages.png(10, 10), 7000, 7000));
 
         assertThatThrownBy(() -> thumbnails.decode(claimsHuge))
-                .isInstanceOfSatisfying(DomainException.class,
+                .isInstanceOfSatisfying(
+                        DomainException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
     }
 

@@ -1,5 +1,12 @@
 package dev.studybuddy.command.friendship;
 
+import static dev.studybuddy.api.error.ErrorCode.EDIT_WINDOW_CLOSED;
+import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
+import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
+import static dev.studybuddy.api.error.ErrorCode.NOT_FRIENDS;
+import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
+import static dev.studybuddy.command.support.Refusals.refusedWith;
+
 import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
@@ -16,22 +23,14 @@ import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.user.TestUserDirectory;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static dev.studybuddy.api.error.ErrorCode.EDIT_WINDOW_CLOSED;
-import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
-import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
-import static dev.studybuddy.api.error.ErrorCode.NOT_FRIENDS;
-import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
-import static dev.studybuddy.command.support.Refusals.refusedWith;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Direct messages: only between friends, never across a block, edited and deleted by their author. */
 class DirectMessagesTest {
@@ -46,7 +45,8 @@ class DirectMessagesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Friendship.class);
-        fixture.registerInjectableResource(new TestUserDirectory().active(ANN, BEN).directory());
+        fixture.registerInjectableResource(
+                new TestUserDirectory().active(ANN, BEN).directory());
         fixture.registerInjectableResource(new EditWindow(Duration.ofMinutes(15)));
     }
 
@@ -71,14 +71,16 @@ class DirectMessagesTest {
         fixture.given(new FriendRequestSentEvent(PAIR, ANN, BEN))
                 .when(new SendDirectMessageCommand(ANN, BEN, MESSAGE, "hi", null, List.of()))
                 .expectException(refusedWith(NOT_FRIENDS));
-        fixture.given(friends()).andGiven(new FriendshipEndedEvent(PAIR, BEN, ANN))
+        fixture.given(friends())
+                .andGiven(new FriendshipEndedEvent(PAIR, BEN, ANN))
                 .when(new SendDirectMessageCommand(ANN, BEN, MESSAGE, "hi", null, List.of()))
                 .expectException(refusedWith(NOT_FRIENDS));
     }
 
     @Test
     void aBlockRefusesDirectMessagesBothWays() {
-        fixture.given(friends()).andGiven(new UserBlockedEvent(PAIR, BEN, ANN, true, null))
+        fixture.given(friends())
+                .andGiven(new UserBlockedEvent(PAIR, BEN, ANN, true, null))
                 .when(new SendDirectMessageCommand(BEN, ANN, MESSAGE, "hi", null, List.of()))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FRIENDS));
@@ -93,11 +95,13 @@ class DirectMessagesTest {
 
     @Test
     void theAuthorEditsWithinTheWindowOnly() {
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .andGivenCurrentTime(Instant.now().plus(Duration.ofMinutes(5)))
                 .when(new EditDirectMessageCommand(ANN, BEN, MESSAGE, "See you at the café?"))
                 .expectEvents(new DirectMessageEditedEvent(PAIR, MESSAGE, "See you at the café?"));
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .andGivenCurrentTime(Instant.now().plus(Duration.ofMinutes(20)))
                 .when(new EditDirectMessageCommand(ANN, BEN, MESSAGE, "late"))
                 .expectException(refusedWith(EDIT_WINDOW_CLOSED));
@@ -105,44 +109,56 @@ class DirectMessagesTest {
 
     @Test
     void onlyTheAuthorEditsOrDeletes() {
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .when(new EditDirectMessageCommand(BEN, ANN, MESSAGE, "mine now"))
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .when(new DeleteDirectMessageCommand(BEN, ANN, MESSAGE))
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .when(new DeleteDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectEvents(new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN));
     }
 
     @Test
     void readPositionsOnlyMoveForward() {
-        fixture.given(friends()).andGiven(annWrote(), new DirectReadPositionAdvancedEvent(PAIR, BEN, 2))
+        fixture.given(friends())
+                .andGiven(annWrote(), new DirectReadPositionAdvancedEvent(PAIR, BEN, 2))
                 .when(new MarkDirectReadCommand(BEN, ANN, 1))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .when(new MarkDirectReadCommand(BEN, ANN, 2))
                 .expectEvents(new DirectReadPositionAdvancedEvent(PAIR, BEN, 2));
     }
 
     /** Ann's MESSAGE, then enough of Ben's answers for the pair to forget it. */
     private static List<Object> annWroteThenAThousandMore() {
-        return Stream.concat(Stream.of(annWrote()), Stream.generate(() -> (Object) new DirectMessageSentEvent(PAIR,
-                UUID.randomUUID(), BEN, ANN, "more", null, List.of())).limit(RecentMessages.CAPACITY)).toList();
+        return Stream.concat(
+                        Stream.of(annWrote()),
+                        Stream.generate(() -> (Object) new DirectMessageSentEvent(
+                                        PAIR, UUID.randomUUID(), BEN, ANN, "more", null, List.of()))
+                                .limit(RecentMessages.CAPACITY))
+                .toList();
     }
 
     @Test
     void aMessageOlderThanTheLatestThousandIsNeitherEditedNorAnsweredNorDeleted() {
-        fixture.given(friends()).andGiven(annWroteThenAThousandMore())
+        fixture.given(friends())
+                .andGiven(annWroteThenAThousandMore())
                 .when(new EditDirectMessageCommand(ANN, BEN, MESSAGE, "within fifteen minutes, but too late"))
                 .expectException(refusedWith(EDIT_WINDOW_CLOSED));
-        fixture.given(friends()).andGiven(annWroteThenAThousandMore())
+        fixture.given(friends())
+                .andGiven(annWroteThenAThousandMore())
                 .when(new SendDirectMessageCommand(BEN, ANN, UUID.randomUUID(), "to an old one", MESSAGE, List.of()))
                 .expectException(refusedWith(RULE_VIOLATED));
         // only its author deletes a direct message, and the pair no longer knows who that was
-        fixture.given(friends()).andGiven(annWroteThenAThousandMore())
+        fixture.given(friends())
+                .andGiven(annWroteThenAThousandMore())
                 .when(new DeleteDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectNoEvents()
                 .expectException(refusedWith(RULE_VIOLATED));
@@ -150,21 +166,27 @@ class DirectMessagesTest {
 
     @Test
     void theLatestThousandMessagesAreEditedAndDeletedAsAlways() {
-        List<Object> history = Stream.concat(annWroteThenAThousandMore().stream().skip(1), Stream.of(annWrote())).toList();
-        fixture.given(friends()).andGiven(history)
+        List<Object> history = Stream.concat(
+                        annWroteThenAThousandMore().stream().skip(1), Stream.of(annWrote()))
+                .toList();
+        fixture.given(friends())
+                .andGiven(history)
                 .when(new EditDirectMessageCommand(ANN, BEN, MESSAGE, "See you at the café?"))
                 .expectEvents(new DirectMessageEditedEvent(PAIR, MESSAGE, "See you at the café?"));
-        fixture.given(friends()).andGiven(history)
+        fixture.given(friends())
+                .andGiven(history)
                 .when(new DeleteDirectMessageCommand(BEN, ANN, MESSAGE))
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(friends()).andGiven(history)
+        fixture.given(friends())
+                .andGiven(history)
                 .when(new DeleteDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectEvents(new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN));
     }
 
     @Test
     void whileNothingIsForgottenAnUnknownMessageIsNotFound() {
-        fixture.given(friends()).andGiven(annWrote())
+        fixture.given(friends())
+                .andGiven(annWrote())
                 .when(new DeleteDirectMessageCommand(ANN, BEN, UUID.randomUUID()))
                 .expectException(refusedWith(NOT_FOUND));
     }

@@ -1,5 +1,12 @@
 package dev.studybuddy.command.friendship;
 
+import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
+import static dev.studybuddy.api.error.ErrorCode.NOT_FRIENDS;
+import static dev.studybuddy.api.error.ErrorCode.PIN_LIMIT_REACHED;
+import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
+import static dev.studybuddy.command.support.Refusals.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.api.chat.MessageRules;
 import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
@@ -16,20 +23,12 @@ import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.support.Snapshots;
 import dev.studybuddy.command.user.TestUserDirectory;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
-import static dev.studybuddy.api.error.ErrorCode.NOT_FRIENDS;
-import static dev.studybuddy.api.error.ErrorCode.PIN_LIMIT_REACHED;
-import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
-import static dev.studybuddy.command.support.Refusals.refusedWith;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Pinned direct messages: either friend pins, at most 50, of the pair's latest messages, never a deleted one. */
 class DirectPinsTest {
@@ -44,7 +43,8 @@ class DirectPinsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Friendship.class);
-        fixture.registerInjectableResource(new TestUserDirectory().active(ANN, BEN).directory());
+        fixture.registerInjectableResource(
+                new TestUserDirectory().active(ANN, BEN).directory());
     }
 
     private static DirectMessageSentEvent sent(UUID messageId) {
@@ -52,7 +52,9 @@ class DirectPinsTest {
     }
 
     private static List<Object> friendsWithMessage() {
-        return new ArrayList<>(List.of(new FriendRequestSentEvent(PAIR, ANN, BEN), new FriendRequestAcceptedEvent(PAIR, ANN, BEN),
+        return new ArrayList<>(List.of(
+                new FriendRequestSentEvent(PAIR, ANN, BEN),
+                new FriendRequestAcceptedEvent(PAIR, ANN, BEN),
                 sent(MESSAGE)));
     }
 
@@ -61,14 +63,16 @@ class DirectPinsTest {
         fixture.given(friendsWithMessage())
                 .when(new PinDirectMessageCommand(BEN, ANN, MESSAGE))
                 .expectEvents(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN));
-        fixture.given(friendsWithMessage()).andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN))
+        fixture.given(friendsWithMessage())
+                .andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN))
                 .when(new UnpinDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectEvents(new DirectMessageUnpinnedEvent(PAIR, MESSAGE, ANN));
     }
 
     @Test
     void pinningAndUnpinningAreIdempotent() {
-        fixture.given(friendsWithMessage()).andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN))
+        fixture.given(friendsWithMessage())
+                .andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN))
                 .when(new PinDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -80,11 +84,14 @@ class DirectPinsTest {
 
     @Test
     void formerFriendsAndABlockedPairNeitherPinNorUnpin() {
-        fixture.given(friendsWithMessage()).andGiven(new FriendshipEndedEvent(PAIR, BEN, ANN))
+        fixture.given(friendsWithMessage())
+                .andGiven(new FriendshipEndedEvent(PAIR, BEN, ANN))
                 .when(new PinDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FRIENDS));
-        fixture.given(friendsWithMessage()).andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN),
+        fixture.given(friendsWithMessage())
+                .andGiven(
+                        new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN),
                         new UserBlockedEvent(PAIR, BEN, ANN, true, null))
                 .when(new UnpinDirectMessageCommand(ANN, BEN, MESSAGE))
                 .expectNoEvents()
@@ -93,7 +100,8 @@ class DirectPinsTest {
 
     @Test
     void aDeletedOrUnknownMessageCannotBePinned() {
-        fixture.given(friendsWithMessage()).andGiven(new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN))
+        fixture.given(friendsWithMessage())
+                .andGiven(new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN))
                 .when(new PinDirectMessageCommand(BEN, ANN, MESSAGE))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FOUND));
@@ -131,16 +139,21 @@ class DirectPinsTest {
 
     @Test
     void deletingAPinnedMessageUnpinsItAlsoAfterTheFriendshipEnded() {
-        fixture.given(friendsWithMessage()).andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN),
-                        new FriendshipEndedEvent(PAIR, BEN, ANN))
+        fixture.given(friendsWithMessage())
+                .andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN), new FriendshipEndedEvent(PAIR, BEN, ANN))
                 .when(new DeleteDirectMessageCommand(ANN, BEN, MESSAGE))
-                .expectEvents(new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN), new DirectMessageUnpinnedEvent(PAIR, MESSAGE, ANN));
+                .expectEvents(
+                        new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN),
+                        new DirectMessageUnpinnedEvent(PAIR, MESSAGE, ANN));
     }
 
     @Test
     void pinsLiveThroughASnapshot() {
-        fixture.given(friendsWithMessage()).andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN))
+        fixture.given(friendsWithMessage())
+                .andGiven(new DirectMessagePinnedEvent(PAIR, MESSAGE, BEN))
                 .when(new UnpinDirectMessageCommand(ANN, BEN, UUID.randomUUID()))
-                .expectState(pair -> assertThat(Snapshots.restored(pair)).usingRecursiveComparison().isEqualTo(pair));
+                .expectState(pair -> assertThat(Snapshots.restored(pair))
+                        .usingRecursiveComparison()
+                        .isEqualTo(pair));
     }
 }

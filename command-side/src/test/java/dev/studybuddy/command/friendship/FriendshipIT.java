@@ -1,17 +1,16 @@
 package dev.studybuddy.command.friendship;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @CommandSideIT
 class FriendshipIT {
@@ -27,7 +26,6 @@ class FriendshipIT {
         return from.api().post("/api/friends/requests", Map.of("userId", to.id().toString()));
     }
 
-
     @Test
     void theFullFriendLifecycleBetweenThreeUsers() {
         SignedInUser ann = newUser("ann");
@@ -41,7 +39,10 @@ class FriendshipIT {
         assertProblem(request(ann, ben), 409, "REQUEST_ALREADY_PENDING");
         assertProblem(ann.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 403, "FORBIDDEN");
         assertProblem(cat.api().post("/api/friends/requests/" + ann.id() + "/accept", null), 404, "NOTHING_PENDING");
-        assertThat(ben.api().post("/api/friends/requests/" + ann.id() + "/accept", null).status()).isEqualTo(204);
+        assertThat(ben.api()
+                        .post("/api/friends/requests/" + ann.id() + "/accept", null)
+                        .status())
+                .isEqualTo(204);
         assertProblem(request(ben, ann), 409, "ALREADY_FRIENDS");
 
         assertThat(request(ann, cat).status()).isEqualTo(201);
@@ -54,9 +55,13 @@ class FriendshipIT {
 
         assertThat(request(ben, cat).status()).isEqualTo(201);
         assertProblem(ben.api().post("/api/friends/requests/" + cat.id() + "/decline", null), 403, "FORBIDDEN");
-        assertThat(cat.api().post("/api/friends/requests/" + ben.id() + "/decline", null).status()).isEqualTo(204);
+        assertThat(cat.api()
+                        .post("/api/friends/requests/" + ben.id() + "/decline", null)
+                        .status())
+                .isEqualTo(204);
         assertThat(request(ben, cat).status()).isEqualTo(201);
-        assertThat(ben.api().delete("/api/friends/requests/" + cat.id()).status()).isEqualTo(204);
+        assertThat(ben.api().delete("/api/friends/requests/" + cat.id()).status())
+                .isEqualTo(204);
         assertProblem(cat.api().post("/api/friends/requests/" + ben.id() + "/accept", null), 404, "NOTHING_PENDING");
     }
 
@@ -82,8 +87,17 @@ class FriendshipIT {
     void requestsToOneselfOrUnknownUsersAreRefused() {
         SignedInUser fay = newUser("fay");
         assertProblem(request(fay, fay), 400, "VALIDATION_FAILED");
-        assertProblem(fay.api().post("/api/friends/requests", Map.of("userId", UUID.randomUUID().toString())), 404, "NOT_FOUND");
+        assertProblem(
+                fay.api()
+                        .post(
+                                "/api/friends/requests",
+                                Map.of("userId", UUID.randomUUID().toString())),
+                404,
+                "NOT_FOUND");
         assertProblem(fay.api().post("/api/friends/requests", Map.of()), 400, "VALIDATION_FAILED");
-        assertThat(ApiClient.on(port).post("/api/friends/requests", Map.of("userId", fay.id().toString())).status()).isEqualTo(401);
+        assertThat(ApiClient.on(port)
+                        .post("/api/friends/requests", Map.of("userId", fay.id().toString()))
+                        .status())
+                .isEqualTo(401);
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.command.friendship;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.EditDirectMessageCommand;
@@ -10,17 +13,13 @@ import dev.studybuddy.command.chat.EditWindow;
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.support.Snapshots;
 import dev.studybuddy.command.user.TestUserDirectory;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
 
 /**
  * A pair's memory and snapshot do not grow with its direct messages: past {@link RecentMessages#CAPACITY}
@@ -49,16 +48,20 @@ class FriendshipStaysBoundedTest {
     void aPairRestoredFromItsSnapshotIsThePairItWas() {
         List<Object> history = history(RecentMessages.CAPACITY + 10);
         DirectMessageSentEvent latest = (DirectMessageSentEvent) history.get(history.size() - 1);
-        fixture().given(history)
+        fixture()
+                .given(history)
                 .when(new EditDirectMessageCommand(ANN, BEN, latest.messageId(), "edited"))
-                .expectState(pair -> assertThat(Snapshots.restored(pair)).usingRecursiveComparison().isEqualTo(pair));
+                .expectState(pair -> assertThat(Snapshots.restored(pair))
+                        .usingRecursiveComparison()
+                        .isEqualTo(pair));
     }
 
     private static int snapshotAfterDecidingWith(int messages) {
         List<Object> history = history(messages);
         DirectMessageSentEvent latest = (DirectMessageSentEvent) history.get(history.size() - 1);
         int[] size = new int[1];
-        fixture().given(history)
+        fixture()
+                .given(history)
                 .when(new EditDirectMessageCommand(ANN, BEN, latest.messageId(), "edited"))
                 .expectEvents(new DirectMessageEditedEvent(PAIR, latest.messageId(), "edited"))
                 .expectState(pair -> size[0] = Snapshots.sizeOf(pair));
@@ -67,19 +70,20 @@ class FriendshipStaysBoundedTest {
 
     private static AggregateTestFixture<Friendship> fixture() {
         AggregateTestFixture<Friendship> fixture = new AggregateTestFixture<>(Friendship.class);
-        fixture.registerInjectableResource(new TestUserDirectory().active(ANN, BEN).directory());
+        fixture.registerInjectableResource(
+                new TestUserDirectory().active(ANN, BEN).directory());
         fixture.registerInjectableResource(new EditWindow(Duration.ofMinutes(15)));
         return fixture;
     }
 
     /** The latest message is Ann's. */
     private static List<Object> history(int messages) {
-        List<Object> history = new ArrayList<>(List.of(new FriendRequestSentEvent(PAIR, ANN, BEN),
-                new FriendRequestAcceptedEvent(PAIR, ANN, BEN)));
+        List<Object> history = new ArrayList<>(
+                List.of(new FriendRequestSentEvent(PAIR, ANN, BEN), new FriendRequestAcceptedEvent(PAIR, ANN, BEN)));
         IntStream.range(0, messages).forEach(i -> {
             boolean byAnn = (messages - 1 - i) % 2 == 0;
-            history.add(new DirectMessageSentEvent(PAIR, UUID.randomUUID(), byAnn ? ANN : BEN, byAnn ? BEN : ANN,
-                    "message " + i, null, List.of()));
+            history.add(new DirectMessageSentEvent(
+                    PAIR, UUID.randomUUID(), byAnn ? ANN : BEN, byAnn ? BEN : ANN, "message " + i, null, List.of()));
         });
         return history;
     }

@@ -1,5 +1,15 @@
 package dev.studybuddy.command.friendship;
 
+import static dev.studybuddy.api.error.ErrorCode.ALREADY_FRIENDS;
+import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
+import static dev.studybuddy.api.error.ErrorCode.FRIEND_REQUEST_NOT_POSSIBLE;
+import static dev.studybuddy.api.error.ErrorCode.NOTHING_PENDING;
+import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
+import static dev.studybuddy.api.error.ErrorCode.REQUEST_ALREADY_PENDING;
+import static dev.studybuddy.command.support.Refusals.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
 import dev.studybuddy.api.friendship.BlockUserCommand;
 import dev.studybuddy.api.friendship.CancelFriendRequestCommand;
@@ -17,21 +27,10 @@ import dev.studybuddy.api.friendship.UnblockUserCommand;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.command.user.TestUserDirectory;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
-import static dev.studybuddy.api.error.ErrorCode.ALREADY_FRIENDS;
-import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
-import static dev.studybuddy.api.error.ErrorCode.FRIEND_REQUEST_NOT_POSSIBLE;
-import static dev.studybuddy.api.error.ErrorCode.NOTHING_PENDING;
-import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
-import static dev.studybuddy.api.error.ErrorCode.REQUEST_ALREADY_PENDING;
-import static dev.studybuddy.command.support.Refusals.refusedWith;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FriendshipTest {
 

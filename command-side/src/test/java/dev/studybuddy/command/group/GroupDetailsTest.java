@@ -1,5 +1,25 @@
 package dev.studybuddy.command.group;
 
+import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
+import static dev.studybuddy.api.error.ErrorCode.GROUP_ARCHIVED;
+import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
+import static dev.studybuddy.api.group.JoinPolicy.APPROVAL;
+import static dev.studybuddy.api.group.JoinPolicy.OPEN;
+import static dev.studybuddy.command.group.GroupHistory.ADMIN;
+import static dev.studybuddy.command.group.GroupHistory.DESCRIPTION;
+import static dev.studybuddy.command.group.GroupHistory.GROUP;
+import static dev.studybuddy.command.group.GroupHistory.MEMBER;
+import static dev.studybuddy.command.group.GroupHistory.MODERATOR;
+import static dev.studybuddy.command.group.GroupHistory.NAME;
+import static dev.studybuddy.command.group.GroupHistory.OUTSIDER;
+import static dev.studybuddy.command.group.GroupHistory.OWNER;
+import static dev.studybuddy.command.group.GroupHistory.as;
+import static dev.studybuddy.command.group.GroupHistory.asPlatformModerator;
+import static dev.studybuddy.command.group.GroupHistory.roster;
+import static dev.studybuddy.command.support.Refusals.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.group.AcceptInvitationCommand;
 import dev.studybuddy.api.group.Actor;
 import dev.studybuddy.api.group.ApproveJoinRequestCommand;
@@ -27,32 +47,11 @@ import dev.studybuddy.api.group.RemoveMemberCommand;
 import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
-import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
-import static dev.studybuddy.api.error.ErrorCode.GROUP_ARCHIVED;
-import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
-import static dev.studybuddy.api.group.JoinPolicy.APPROVAL;
-import static dev.studybuddy.api.group.JoinPolicy.OPEN;
-import static dev.studybuddy.command.group.GroupHistory.ADMIN;
-import static dev.studybuddy.command.group.GroupHistory.DESCRIPTION;
-import static dev.studybuddy.command.group.GroupHistory.GROUP;
-import static dev.studybuddy.command.group.GroupHistory.MEMBER;
-import static dev.studybuddy.command.group.GroupHistory.MODERATOR;
-import static dev.studybuddy.command.group.GroupHistory.NAME;
-import static dev.studybuddy.command.group.GroupHistory.OUTSIDER;
-import static dev.studybuddy.command.group.GroupHistory.OWNER;
-import static dev.studybuddy.command.group.GroupHistory.as;
-import static dev.studybuddy.command.group.GroupHistory.asPlatformModerator;
-import static dev.studybuddy.command.group.GroupHistory.roster;
-import static dev.studybuddy.command.support.Refusals.refusedWith;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Creating a group, its details, and archiving. */
 class GroupDetailsTest {
@@ -90,21 +89,28 @@ class GroupDetailsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChangeGroupDetailsCommand(GROUP, as(OWNER), "ab", null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChangeGroupDetailsCommand(GROUP, as(OWNER), "n".repeat(81), null, null, null, null))
+        assertThatThrownBy(
+                        () -> new ChangeGroupDetailsCommand(GROUP, as(OWNER), "n".repeat(81), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, "abc", null, null, null, null).name()).isEqualTo("abc");
-        assertThat(new CreateGroupCommand(GROUP, OWNER, "n".repeat(80), null, null, null, null).name()).hasSize(80);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, "  Physics  ", null, null, null, null).name()).isEqualTo("Physics");
+        assertThat(new CreateGroupCommand(GROUP, OWNER, "abc", null, null, null, null).name())
+                .isEqualTo("abc");
+        assertThat(new CreateGroupCommand(GROUP, OWNER, "n".repeat(80), null, null, null, null).name())
+                .hasSize(80);
+        assertThat(new CreateGroupCommand(GROUP, OWNER, "  Physics  ", null, null, null, null).name())
+                .isEqualTo("Physics");
     }
 
     @Test
     void descriptionIsAtMostTwoThousandCharacters() {
         assertThatThrownBy(() -> new CreateGroupCommand(GROUP, OWNER, NAME, "d".repeat(2_001), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChangeGroupDetailsCommand(GROUP, as(OWNER), null, "d".repeat(2_001), null, null, null))
+        assertThatThrownBy(() ->
+                        new ChangeGroupDetailsCommand(GROUP, as(OWNER), null, "d".repeat(2_001), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, "d".repeat(2_000), null, null, null).description()).hasSize(2_000);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, null).description()).isEmpty();
+        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, "d".repeat(2_000), null, null, null).description())
+                .hasSize(2_000);
+        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, null).description())
+                .isEmpty();
     }
 
     @Test
@@ -117,9 +123,12 @@ class GroupDetailsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChangeGroupDetailsCommand(GROUP, as(OWNER), null, null, null, null, 1_001))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, 2).capacity()).isEqualTo(2);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, 1_000).capacity()).isEqualTo(1_000);
-        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, null).capacity()).isEqualTo(50);
+        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, 2).capacity())
+                .isEqualTo(2);
+        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, 1_000).capacity())
+                .isEqualTo(1_000);
+        assertThat(new CreateGroupCommand(GROUP, OWNER, NAME, null, null, null, null).capacity())
+                .isEqualTo(50);
     }
 
     @Test
@@ -153,15 +162,17 @@ class GroupDetailsTest {
     @Test
     void detailsNotGivenStayAsTheyAre() {
         fixture.given(roster(OPEN))
-                .when(new ChangeGroupDetailsCommand(GROUP, as(OWNER), null, null, GroupVisibility.PRIVATE, APPROVAL, null))
-                .expectEvents(new GroupDetailsChangedEvent(GROUP, NAME, DESCRIPTION, GroupVisibility.PRIVATE, APPROVAL, 50,
-                        OWNER, false));
+                .when(new ChangeGroupDetailsCommand(
+                        GROUP, as(OWNER), null, null, GroupVisibility.PRIVATE, APPROVAL, null))
+                .expectEvents(new GroupDetailsChangedEvent(
+                        GROUP, NAME, DESCRIPTION, GroupVisibility.PRIVATE, APPROVAL, 50, OWNER, false));
     }
 
     @Test
     void unchangedDetailsRecordNothing() {
         fixture.given(roster(OPEN))
-                .when(new ChangeGroupDetailsCommand(GROUP, as(OWNER), NAME, DESCRIPTION, GroupVisibility.PUBLIC, OPEN, 50))
+                .when(new ChangeGroupDetailsCommand(
+                        GROUP, as(OWNER), NAME, DESCRIPTION, GroupVisibility.PUBLIC, OPEN, 50))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(roster(OPEN))
@@ -178,8 +189,8 @@ class GroupDetailsTest {
                 .expectException(refusedWith(RULE_VIOLATED));
         fixture.given(roster(OPEN))
                 .when(changeCapacity(3))
-                .expectEvents(new GroupDetailsChangedEvent(GROUP, NAME, DESCRIPTION, GroupVisibility.PUBLIC, OPEN, 3,
-                        OWNER, false));
+                .expectEvents(new GroupDetailsChangedEvent(
+                        GROUP, NAME, DESCRIPTION, GroupVisibility.PUBLIC, OPEN, 3, OWNER, false));
     }
 
     @Test
@@ -226,18 +237,22 @@ class GroupDetailsTest {
 
     @Test
     void archivedGroupIsUnarchivedByItsOwnerOnly() {
-        fixture.given(roster(OPEN)).andGiven(archived())
+        fixture.given(roster(OPEN))
+                .andGiven(archived())
                 .when(new UnarchiveGroupCommand(GROUP, as(OWNER)))
                 .expectEvents(new GroupUnarchivedEvent(GROUP, OWNER));
-        fixture.given(roster(OPEN)).andGiven(archived())
+        fixture.given(roster(OPEN))
+                .andGiven(archived())
                 .when(new UnarchiveGroupCommand(GROUP, as(ADMIN)))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(roster(OPEN)).andGiven(archived())
+        fixture.given(roster(OPEN))
+                .andGiven(archived())
                 .when(new UnarchiveGroupCommand(GROUP, asPlatformModerator(MODERATOR)))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(roster(OPEN)).andGiven(archived(), new GroupUnarchivedEvent(GROUP, OWNER))
+        fixture.given(roster(OPEN))
+                .andGiven(archived(), new GroupUnarchivedEvent(GROUP, OWNER))
                 .when(changeName("Calculus", as(OWNER)))
                 .expectEvents(renamed("Calculus", OWNER, false));
     }

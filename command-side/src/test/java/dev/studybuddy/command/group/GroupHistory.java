@@ -9,10 +9,9 @@ import dev.studybuddy.command.user.TestUserDirectory;
 import dev.studybuddy.testing.scenarios.Decision;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
 import dev.studybuddy.testing.scenarios.Scenario;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /**
  * The cast and the usual history of the group fixture tests: an owner, an admin and a plain member,
@@ -34,8 +33,7 @@ final class GroupHistory {
     static final String NAME = "Linear Algebra";
     static final String DESCRIPTION = "Weekly problem sets";
 
-    private GroupHistory() {
-    }
+    private GroupHistory() {}
 
     static AggregateTestFixture<Group> fixture() {
         AggregateTestFixture<Group> fixture = new AggregateTestFixture<>(Group.class);
@@ -63,11 +61,14 @@ final class GroupHistory {
 
     /** OWNER, ADMIN (promoted from member) and MEMBER: three seats taken. */
     static List<Object> roster(JoinPolicy policy, int capacity) {
-        return new Scenario("roster", List.of(
-                creation(policy, capacity),
-                GroupDecisions.join(GROUP, ADMIN),
-                GroupDecisions.changeRole(GROUP, ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER),
-                GroupDecisions.join(GROUP, MEMBER))).events();
+        return new Scenario(
+                        "roster",
+                        List.of(
+                                creation(policy, capacity),
+                                GroupDecisions.join(GROUP, ADMIN),
+                                GroupDecisions.changeRole(GROUP, ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER),
+                                GroupDecisions.join(GROUP, MEMBER)))
+                .events();
     }
 
     static List<Object> roster(JoinPolicy policy) {

@@ -1,27 +1,5 @@
 package dev.studybuddy.command.group;
 
-import dev.studybuddy.api.group.AcceptInvitationCommand;
-import dev.studybuddy.api.group.ApproveJoinRequestCommand;
-import dev.studybuddy.api.group.DeclineInvitationCommand;
-import dev.studybuddy.api.group.GroupRole;
-import dev.studybuddy.api.group.InvitationAcceptedEvent;
-import dev.studybuddy.api.group.InvitationDeclinedEvent;
-import dev.studybuddy.api.group.InvitationSentEvent;
-import dev.studybuddy.api.group.InviteToGroupCommand;
-import dev.studybuddy.api.group.JoinGroupCommand;
-import dev.studybuddy.api.group.JoinOutcome;
-import dev.studybuddy.api.group.JoinRequestApprovedEvent;
-import dev.studybuddy.api.group.JoinRequestRejectedEvent;
-import dev.studybuddy.api.group.JoinRequestedEvent;
-import dev.studybuddy.api.group.JoinRoute;
-import dev.studybuddy.api.group.LeaveGroupCommand;
-import dev.studybuddy.api.group.MemberJoinedEvent;
-import dev.studybuddy.api.group.MemberLeftEvent;
-import dev.studybuddy.api.group.RejectJoinRequestCommand;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import static dev.studybuddy.api.error.ErrorCode.ALREADY_MEMBER;
 import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
 import static dev.studybuddy.api.error.ErrorCode.GROUP_FULL;
@@ -45,6 +23,28 @@ import static dev.studybuddy.command.group.GroupHistory.as;
 import static dev.studybuddy.command.group.GroupHistory.asPlatformModerator;
 import static dev.studybuddy.command.group.GroupHistory.roster;
 import static dev.studybuddy.command.support.Refusals.refusedWith;
+
+import dev.studybuddy.api.group.AcceptInvitationCommand;
+import dev.studybuddy.api.group.ApproveJoinRequestCommand;
+import dev.studybuddy.api.group.DeclineInvitationCommand;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.InvitationAcceptedEvent;
+import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationSentEvent;
+import dev.studybuddy.api.group.InviteToGroupCommand;
+import dev.studybuddy.api.group.JoinGroupCommand;
+import dev.studybuddy.api.group.JoinOutcome;
+import dev.studybuddy.api.group.JoinRequestApprovedEvent;
+import dev.studybuddy.api.group.JoinRequestRejectedEvent;
+import dev.studybuddy.api.group.JoinRequestedEvent;
+import dev.studybuddy.api.group.JoinRoute;
+import dev.studybuddy.api.group.LeaveGroupCommand;
+import dev.studybuddy.api.group.MemberJoinedEvent;
+import dev.studybuddy.api.group.MemberLeftEvent;
+import dev.studybuddy.api.group.RejectJoinRequestCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** How users get in and out: join policies, requests, invitations, capacity, leaving. */
 class GroupJoiningTest {
@@ -97,7 +97,8 @@ class GroupJoiningTest {
 
     @Test
     void aSecondJoinRequestIsAlreadyPending() {
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new JoinGroupCommand(GROUP, OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(REQUEST_ALREADY_PENDING));
@@ -105,31 +106,39 @@ class GroupJoiningTest {
 
     @Test
     void ownerOrAdminApprovesAJoinRequest() {
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new ApproveJoinRequestCommand(GROUP, as(OWNER), OUTSIDER))
-                .expectEvents(new JoinRequestApprovedEvent(GROUP, OUTSIDER, OWNER), outsiderJoinedBy(JoinRoute.APPROVAL));
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+                .expectEvents(
+                        new JoinRequestApprovedEvent(GROUP, OUTSIDER, OWNER), outsiderJoinedBy(JoinRoute.APPROVAL));
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new ApproveJoinRequestCommand(GROUP, as(ADMIN), OUTSIDER))
-                .expectEvents(new JoinRequestApprovedEvent(GROUP, OUTSIDER, ADMIN), outsiderJoinedBy(JoinRoute.APPROVAL));
+                .expectEvents(
+                        new JoinRequestApprovedEvent(GROUP, OUTSIDER, ADMIN), outsiderJoinedBy(JoinRoute.APPROVAL));
     }
 
     @Test
     void ownerOrAdminRejectsAJoinRequest() {
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new RejectJoinRequestCommand(GROUP, as(OWNER), OUTSIDER))
                 .expectEvents(new JoinRequestRejectedEvent(GROUP, OUTSIDER, OWNER));
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new RejectJoinRequestCommand(GROUP, as(ADMIN), OUTSIDER))
                 .expectEvents(new JoinRequestRejectedEvent(GROUP, OUTSIDER, ADMIN));
     }
 
     @Test
     void memberCannotApproveOrRejectJoinRequests() {
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new ApproveJoinRequestCommand(GROUP, as(MEMBER), OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked())
                 .when(new RejectJoinRequestCommand(GROUP, as(MEMBER), OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
@@ -141,7 +150,8 @@ class GroupJoiningTest {
                 .when(new ApproveJoinRequestCommand(GROUP, as(OWNER), OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(NOTHING_PENDING));
-        fixture.given(roster(APPROVAL)).andGiven(outsiderAsked(), new JoinRequestRejectedEvent(GROUP, OUTSIDER, OWNER))
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderAsked(), new JoinRequestRejectedEvent(GROUP, OUTSIDER, OWNER))
                 .when(new RejectJoinRequestCommand(GROUP, as(OWNER), OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(NOTHING_PENDING));
@@ -149,7 +159,8 @@ class GroupJoiningTest {
 
     @Test
     void approvalIsRefusedWhenTheGroupIsFull() {
-        fixture.given(roster(APPROVAL, 3)).andGiven(outsiderAsked())
+        fixture.given(roster(APPROVAL, 3))
+                .andGiven(outsiderAsked())
                 .when(new ApproveJoinRequestCommand(GROUP, as(OWNER), OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(GROUP_FULL));
@@ -161,7 +172,8 @@ class GroupJoiningTest {
                 .when(new JoinGroupCommand(GROUP, OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(INVITATION_REQUIRED));
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new AcceptInvitationCommand(GROUP, OUTSIDER))
                 .expectEvents(new InvitationAcceptedEvent(GROUP, OUTSIDER), outsiderJoinedBy(JoinRoute.INVITATION));
     }
@@ -186,7 +198,8 @@ class GroupJoiningTest {
 
     @Test
     void invitingAgainRecordsNothing() {
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new InviteToGroupCommand(GROUP, as(ADMIN), OUTSIDER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -206,10 +219,12 @@ class GroupJoiningTest {
 
     @Test
     void onlyTheInviteeAcceptsAnInvitation() {
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new AcceptInvitationCommand(GROUP, OUTSIDER))
                 .expectEvents(new InvitationAcceptedEvent(GROUP, OUTSIDER), outsiderJoinedBy(JoinRoute.INVITATION));
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new AcceptInvitationCommand(GROUP, MODERATOR))
                 .expectNoEvents()
                 .expectException(refusedWith(NOTHING_PENDING));
@@ -217,14 +232,17 @@ class GroupJoiningTest {
 
     @Test
     void onlyTheInviteeDeclinesAnInvitation() {
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new DeclineInvitationCommand(GROUP, OUTSIDER))
                 .expectEvents(new InvitationDeclinedEvent(GROUP, OUTSIDER));
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new DeclineInvitationCommand(GROUP, MODERATOR))
                 .expectNoEvents()
                 .expectException(refusedWith(NOTHING_PENDING));
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited(), new InvitationDeclinedEvent(GROUP, OUTSIDER))
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited(), new InvitationDeclinedEvent(GROUP, OUTSIDER))
                 .when(new AcceptInvitationCommand(GROUP, OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(NOTHING_PENDING));
@@ -232,11 +250,13 @@ class GroupJoiningTest {
 
     @Test
     void acceptingAnInvitationIsRefusedWhenTheGroupIsFull() {
-        fixture.given(roster(INVITE_ONLY, 3)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY, 3))
+                .andGiven(outsiderInvited())
                 .when(new AcceptInvitationCommand(GROUP, OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(GROUP_FULL));
-        fixture.given(roster(OPEN, 3)).andGiven(outsiderInvited())
+        fixture.given(roster(OPEN, 3))
+                .andGiven(outsiderInvited())
                 .when(new JoinGroupCommand(GROUP, OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(GROUP_FULL));
@@ -244,11 +264,13 @@ class GroupJoiningTest {
 
     @Test
     void invitedUserJoiningAcceptsTheInvitation() {
-        fixture.given(roster(INVITE_ONLY)).andGiven(outsiderInvited())
+        fixture.given(roster(INVITE_ONLY))
+                .andGiven(outsiderInvited())
                 .when(new JoinGroupCommand(GROUP, OUTSIDER))
                 .expectResultMessagePayload(JoinOutcome.JOINED)
                 .expectEvents(new InvitationAcceptedEvent(GROUP, OUTSIDER), outsiderJoinedBy(JoinRoute.INVITATION));
-        fixture.given(roster(APPROVAL)).andGiven(outsiderInvited())
+        fixture.given(roster(APPROVAL))
+                .andGiven(outsiderInvited())
                 .when(new JoinGroupCommand(GROUP, OUTSIDER))
                 .expectResultMessagePayload(JoinOutcome.JOINED)
                 .expectEvents(new InvitationAcceptedEvent(GROUP, OUTSIDER), outsiderJoinedBy(JoinRoute.INVITATION));
@@ -286,7 +308,8 @@ class GroupJoiningTest {
                 .when(new LeaveGroupCommand(GROUP, OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_A_MEMBER));
-        fixture.given(roster(OPEN)).andGiven(new MemberLeftEvent(GROUP, MEMBER))
+        fixture.given(roster(OPEN))
+                .andGiven(new MemberLeftEvent(GROUP, MEMBER))
                 .when(new LeaveGroupCommand(GROUP, MEMBER))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_A_MEMBER));
@@ -294,7 +317,8 @@ class GroupJoiningTest {
 
     @Test
     void aLeavingMemberFreesTheirSeat() {
-        fixture.given(roster(OPEN, 3)).andGiven(new MemberLeftEvent(GROUP, MEMBER))
+        fixture.given(roster(OPEN, 3))
+                .andGiven(new MemberLeftEvent(GROUP, MEMBER))
                 .when(new JoinGroupCommand(GROUP, OUTSIDER))
                 .expectEvents(outsiderJoinedBy(JoinRoute.OPEN));
     }

@@ -1,15 +1,14 @@
 package dev.studybuddy.command.group;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.command.chat.RecentMessages;
 import dev.studybuddy.command.support.Snapshots;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Snapshots taken while the group still kept every message ("messages") load into the bounded record. */
 class GroupOlderSnapshotTest {
@@ -22,9 +21,12 @@ class GroupOlderSnapshotTest {
         UUID latest = UUID.randomUUID();
         int count = RecentMessages.CAPACITY + 1;
         String messages = IntStream.range(0, count)
-                .mapToObj(i -> "\"%s\":{\"authorId\":\"%s\",\"postedAt\":\"%s\",\"deleted\":%s}".formatted(
-                        i == 0 ? oldest : i == count - 1 ? latest : UUID.randomUUID(), author,
-                        start.plusSeconds(i), i == count - 1))
+                .mapToObj(i -> "\"%s\":{\"authorId\":\"%s\",\"postedAt\":\"%s\",\"deleted\":%s}"
+                        .formatted(
+                                i == 0 ? oldest : i == count - 1 ? latest : UUID.randomUUID(),
+                                author,
+                                start.plusSeconds(i),
+                                i == count - 1))
                 .collect(Collectors.joining(",", "{", "}"));
         String snapshot = "{\"groupId\":\"%s\",\"name\":\"Old\",\"capacity\":50,\"messages\":%s}"
                 .formatted(UUID.randomUUID(), messages);

@@ -1,24 +1,5 @@
 package dev.studybuddy.command.group;
 
-import dev.studybuddy.api.chat.MessageRules;
-import dev.studybuddy.api.group.DeleteGroupMessageCommand;
-import dev.studybuddy.api.group.GroupArchivedEvent;
-import dev.studybuddy.api.group.GroupMessageDeletedEvent;
-import dev.studybuddy.api.group.GroupMessagePinnedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
-import dev.studybuddy.api.group.PinGroupMessageCommand;
-import dev.studybuddy.api.group.UnpinGroupMessageCommand;
-import dev.studybuddy.command.chat.RecentMessages;
-import dev.studybuddy.command.support.Snapshots;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
 import static dev.studybuddy.api.error.ErrorCode.GROUP_ARCHIVED;
 import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
@@ -37,6 +18,24 @@ import static dev.studybuddy.command.group.GroupHistory.roster;
 import static dev.studybuddy.command.support.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studybuddy.api.chat.MessageRules;
+import dev.studybuddy.api.group.DeleteGroupMessageCommand;
+import dev.studybuddy.api.group.GroupArchivedEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessagePinnedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
+import dev.studybuddy.api.group.PinGroupMessageCommand;
+import dev.studybuddy.api.group.UnpinGroupMessageCommand;
+import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.support.Snapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** Pinned group messages: the owner's and admins' board of at most 50 of the latest messages, never a deleted one. */
 class GroupPinsTest {
 
@@ -50,7 +49,8 @@ class GroupPinsTest {
     }
 
     private static GroupMessagePostedEvent posted(UUID messageId, UUID author) {
-        return new GroupMessagePostedEvent(GROUP, messageId, author, "Exam on Friday, room 4", null, List.of(), List.of());
+        return new GroupMessagePostedEvent(
+                GROUP, messageId, author, "Exam on Friday, room 4", null, List.of(), List.of());
     }
 
     private static List<Object> withMessage() {
@@ -77,7 +77,8 @@ class GroupPinsTest {
                     .expectNoEvents()
                     .expectException(refusedWith(FORBIDDEN));
         }
-        fixture.given(withMessage()).andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
                 .when(new UnpinGroupMessageCommand(GROUP, MESSAGE, as(MEMBER)))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
@@ -85,7 +86,8 @@ class GroupPinsTest {
 
     @Test
     void pinningAPinnedMessageAgainChangesNothing() {
-        fixture.given(withMessage()).andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
                 .when(new PinGroupMessageCommand(GROUP, MESSAGE, as(ADMIN)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -93,7 +95,8 @@ class GroupPinsTest {
 
     @Test
     void aDeletedOrUnknownMessageCannotBePinned() {
-        fixture.given(withMessage()).andGiven(new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false))
                 .when(new PinGroupMessageCommand(GROUP, MESSAGE, as(OWNER)))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FOUND));
@@ -130,14 +133,16 @@ class GroupPinsTest {
                 .when(new PinGroupMessageCommand(GROUP, MESSAGE, as(OWNER)))
                 .expectNoEvents()
                 .expectException(refusedWith(PIN_LIMIT_REACHED));
-        fixture.given(history).andGiven(new GroupMessageUnpinnedEvent(GROUP, pinned.get(0), ADMIN))
+        fixture.given(history)
+                .andGiven(new GroupMessageUnpinnedEvent(GROUP, pinned.get(0), ADMIN))
                 .when(new PinGroupMessageCommand(GROUP, MESSAGE, as(OWNER)))
                 .expectEvents(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER));
     }
 
     @Test
     void theOwnerAndAdminsUnpinAndUnpinningAMessageNotPinnedChangesNothing() {
-        fixture.given(withMessage()).andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
                 .when(new UnpinGroupMessageCommand(GROUP, MESSAGE, as(ADMIN)))
                 .expectEvents(new GroupMessageUnpinnedEvent(GROUP, MESSAGE, ADMIN));
         fixture.given(withMessage())
@@ -148,9 +153,11 @@ class GroupPinsTest {
 
     @Test
     void deletingAPinnedMessageUnpinsIt() {
-        fixture.given(withMessage()).andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
                 .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(MEMBER)))
-                .expectEvents(new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false),
+                .expectEvents(
+                        new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false),
                         new GroupMessageUnpinnedEvent(GROUP, MESSAGE, MEMBER));
         fixture.given(withMessage())
                 .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(MEMBER)))
@@ -169,14 +176,16 @@ class GroupPinsTest {
                 .expectNoEvents();
         fixture.given(history)
                 .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(ADMIN)))
-                .expectEvents(new GroupMessageDeletedEvent(GROUP, MESSAGE, ADMIN, false),
+                .expectEvents(
+                        new GroupMessageDeletedEvent(GROUP, MESSAGE, ADMIN, false),
                         new GroupMessageUnpinnedEvent(GROUP, MESSAGE, ADMIN));
     }
 
     @Test
     void anArchivedGroupKeepsItsPins() {
-        fixture.given(withMessage()).andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER),
-                        new GroupArchivedEvent(GROUP, OWNER, false))
+        fixture.given(withMessage())
+                .andGiven(
+                        new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER), new GroupArchivedEvent(GROUP, OWNER, false))
                 .when(new UnpinGroupMessageCommand(GROUP, MESSAGE, as(OWNER)))
                 .expectNoEvents()
                 .expectException(refusedWith(GROUP_ARCHIVED));
@@ -184,8 +193,11 @@ class GroupPinsTest {
 
     @Test
     void pinsLiveThroughASnapshot() {
-        fixture.given(withMessage()).andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessagePinnedEvent(GROUP, MESSAGE, OWNER))
                 .when(new UnpinGroupMessageCommand(GROUP, UUID.randomUUID(), as(OWNER)))
-                .expectState(group -> assertThat(Snapshots.restored(group)).usingRecursiveComparison().isEqualTo(group));
+                .expectState(group -> assertThat(Snapshots.restored(group))
+                        .usingRecursiveComparison()
+                        .isEqualTo(group));
     }
 }

@@ -1,24 +1,5 @@
 package dev.studybuddy.command.group;
 
-import dev.studybuddy.api.chat.ReactionRules;
-import dev.studybuddy.api.group.AddGroupReactionCommand;
-import dev.studybuddy.api.group.GroupArchivedEvent;
-import dev.studybuddy.api.group.GroupMessageDeletedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.api.group.GroupReactionAddedEvent;
-import dev.studybuddy.api.group.GroupReactionRemovedEvent;
-import dev.studybuddy.api.group.RemoveGroupReactionCommand;
-import dev.studybuddy.command.chat.RecentMessages;
-import dev.studybuddy.command.chat.RecentReactions;
-import dev.studybuddy.command.support.Snapshots;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import static dev.studybuddy.api.error.ErrorCode.GROUP_ARCHIVED;
 import static dev.studybuddy.api.error.ErrorCode.NOT_A_MEMBER;
 import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
@@ -35,14 +16,34 @@ import static dev.studybuddy.command.support.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.studybuddy.api.chat.ReactionRules;
+import dev.studybuddy.api.group.AddGroupReactionCommand;
+import dev.studybuddy.api.group.GroupArchivedEvent;
+import dev.studybuddy.api.group.GroupMessageDeletedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupReactionAddedEvent;
+import dev.studybuddy.api.group.GroupReactionRemovedEvent;
+import dev.studybuddy.api.group.RemoveGroupReactionCommand;
+import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.chat.RecentReactions;
+import dev.studybuddy.command.support.Snapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** Reactions in a group: members react once per emoji to its latest messages, at most 20 different emoji on each. */
 class GroupReactionsTest {
 
     private static final UUID MESSAGE = UUID.randomUUID();
     private static final String THUMBS_UP = "\uD83D\uDC4D";
     /** Twenty different emoji. */
-    private static final List<String> TWENTY = ReactionRules.SHORT_NAMES.stream().sorted()
-            .limit(ReactionRules.MAX_EMOJI_PER_MESSAGE).toList();
+    private static final List<String> TWENTY = ReactionRules.SHORT_NAMES.stream()
+            .sorted()
+            .limit(ReactionRules.MAX_EMOJI_PER_MESSAGE)
+            .toList();
 
     private AggregateTestFixture<Group> fixture;
 
@@ -66,21 +67,25 @@ class GroupReactionsTest {
         fixture.given(withMessage())
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .expectEvents(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP));
-        fixture.given(withMessage()).andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
+        fixture.given(withMessage())
+                .andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        fixture.given(withMessage()).andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
+        fixture.given(withMessage())
+                .andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, ADMIN, THUMBS_UP))
                 .expectEvents(new GroupReactionAddedEvent(GROUP, MESSAGE, ADMIN, THUMBS_UP));
     }
 
     @Test
     void membersTakeTheirReactionBackAndTakingBackOneNotGivenChangesNothing() {
-        fixture.given(withMessage()).andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
+        fixture.given(withMessage())
+                .andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .when(new RemoveGroupReactionCommand(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .expectEvents(new GroupReactionRemovedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP));
-        fixture.given(withMessage()).andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
+        fixture.given(withMessage())
+                .andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .when(new RemoveGroupReactionCommand(GROUP, MESSAGE, ADMIN, THUMBS_UP))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -100,7 +105,8 @@ class GroupReactionsTest {
 
     @Test
     void aDeletedOrUnknownMessageTakesNoReactions() {
-        fixture.given(withMessage()).andGiven(new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false))
+        fixture.given(withMessage())
+                .andGiven(new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false))
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_FOUND));
@@ -138,7 +144,8 @@ class GroupReactionsTest {
         fixture.given(history)
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, ADMIN, TWENTY.get(0)))
                 .expectEvents(new GroupReactionAddedEvent(GROUP, MESSAGE, ADMIN, TWENTY.get(0)));
-        fixture.given(history).andGiven(new GroupReactionRemovedEvent(GROUP, MESSAGE, OWNER, TWENTY.get(0)))
+        fixture.given(history)
+                .andGiven(new GroupReactionRemovedEvent(GROUP, MESSAGE, OWNER, TWENTY.get(0)))
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, ADMIN, THUMBS_UP))
                 .expectEvents(new GroupReactionAddedEvent(GROUP, MESSAGE, ADMIN, THUMBS_UP));
     }
@@ -175,13 +182,15 @@ class GroupReactionsTest {
         fixture.given(history)
                 .when(new RemoveGroupReactionCommand(GROUP, UUID.randomUUID(), MEMBER, THUMBS_UP))
                 .expectSuccessfulHandlerExecution()
-                .expectState(group -> assertThat(Snapshots.sizeOf(group)).as("bytes, with twice the capacity given")
+                .expectState(group -> assertThat(Snapshots.sizeOf(group))
+                        .as("bytes, with twice the capacity given")
                         .isLessThan(700_000));
     }
 
     @Test
     void anArchivedGroupTakesNoReactions() {
-        fixture.given(withMessage()).andGiven(new GroupArchivedEvent(GROUP, OWNER, false))
+        fixture.given(withMessage())
+                .andGiven(new GroupArchivedEvent(GROUP, OWNER, false))
                 .when(new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, THUMBS_UP))
                 .expectNoEvents()
                 .expectException(refusedWith(GROUP_ARCHIVED));
@@ -189,21 +198,40 @@ class GroupReactionsTest {
 
     @Test
     void anEmojiIsOneEmojiOrAKnownShortName() {
-        for (String emoji : List.of("\uD83D\uDC4D\uD83C\uDFFD", "\uD83C\uDDE9\uD83C\uDDEA", "\u2764\uFE0F", "1\uFE0F\u20E3",
-                "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", ":thumbsup:")) {
-            assertThat(new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, emoji).emoji()).isEqualTo(emoji);
+        for (String emoji : List.of(
+                "\uD83D\uDC4D\uD83C\uDFFD",
+                "\uD83C\uDDE9\uD83C\uDDEA",
+                "\u2764\uFE0F",
+                "1\uFE0F\u20E3",
+                "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+                ":thumbsup:")) {
+            assertThat(new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, emoji).emoji())
+                    .isEqualTo(emoji);
         }
-        for (String emoji : List.of("", "a", "ok", THUMBS_UP + THUMBS_UP, ":not_on_the_list:", "\u0007", "1", "\u00E9",
-                THUMBS_UP + " ", "x".repeat(40))) {
+        for (String emoji : List.of(
+                "",
+                "a",
+                "ok",
+                THUMBS_UP + THUMBS_UP,
+                ":not_on_the_list:",
+                "\u0007",
+                "1",
+                "\u00E9",
+                THUMBS_UP + " ",
+                "x".repeat(40))) {
             assertThatThrownBy(() -> new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, emoji))
-                    .as(emoji).isInstanceOf(IllegalArgumentException.class);
+                    .as(emoji)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void reactionsLiveThroughASnapshot() {
-        fixture.given(withMessage()).andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
+        fixture.given(withMessage())
+                .andGiven(new GroupReactionAddedEvent(GROUP, MESSAGE, OWNER, THUMBS_UP))
                 .when(new RemoveGroupReactionCommand(GROUP, MESSAGE, ADMIN, THUMBS_UP))
-                .expectState(group -> assertThat(Snapshots.restored(group)).usingRecursiveComparison().isEqualTo(group));
+                .expectState(group -> assertThat(Snapshots.restored(group))
+                        .usingRecursiveComparison()
+                        .isEqualTo(group));
     }
 }

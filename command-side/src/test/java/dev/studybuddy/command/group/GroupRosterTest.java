@@ -1,21 +1,5 @@
 package dev.studybuddy.command.group;
 
-import dev.studybuddy.api.group.ChangeMemberRoleCommand;
-import dev.studybuddy.api.group.GroupRole;
-import dev.studybuddy.api.group.LeaveGroupCommand;
-import dev.studybuddy.api.group.MemberLeftEvent;
-import dev.studybuddy.api.group.MemberRemovedEvent;
-import dev.studybuddy.api.group.MemberRoleChangedEvent;
-import dev.studybuddy.api.group.OwnershipTransferredEvent;
-import dev.studybuddy.api.group.RemoveMemberCommand;
-import dev.studybuddy.api.group.TransferOwnershipCommand;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.TestExecutor;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static dev.studybuddy.api.error.ErrorCode.FORBIDDEN;
 import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
 import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
@@ -31,6 +15,21 @@ import static dev.studybuddy.command.group.GroupHistory.roster;
 import static dev.studybuddy.command.support.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.studybuddy.api.group.ChangeMemberRoleCommand;
+import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.LeaveGroupCommand;
+import dev.studybuddy.api.group.MemberLeftEvent;
+import dev.studybuddy.api.group.MemberRemovedEvent;
+import dev.studybuddy.api.group.MemberRoleChangedEvent;
+import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.RemoveMemberCommand;
+import dev.studybuddy.api.group.TransferOwnershipCommand;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** Roles in the group: who removes whom, who changes roles, and how ownership changes hands. */
 class GroupRosterTest {
 
@@ -44,8 +43,10 @@ class GroupRosterTest {
     }
 
     private TestExecutor<Group> withSecondAdmin() {
-        return fixture.given(roster(OPEN)).andGiven(joined(SECOND_ADMIN),
-                new MemberRoleChangedEvent(GROUP, SECOND_ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER));
+        return fixture.given(roster(OPEN))
+                .andGiven(
+                        joined(SECOND_ADMIN),
+                        new MemberRoleChangedEvent(GROUP, SECOND_ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER));
     }
 
     private static OwnershipTransferredEvent ownershipToMember() {
@@ -75,7 +76,8 @@ class GroupRosterTest {
 
     @Test
     void memberRemovesNobody() {
-        fixture.given(roster(OPEN)).andGiven(joined(OUTSIDER))
+        fixture.given(roster(OPEN))
+                .andGiven(joined(OUTSIDER))
                 .when(new RemoveMemberCommand(GROUP, as(MEMBER), OUTSIDER))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
@@ -163,10 +165,12 @@ class GroupRosterTest {
                 .when(new LeaveGroupCommand(GROUP, OWNER))
                 .expectNoEvents()
                 .expectException(refusedWith(RULE_VIOLATED));
-        fixture.given(roster(OPEN)).andGiven(ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(ownershipToMember())
                 .when(new LeaveGroupCommand(GROUP, OWNER))
                 .expectEvents(new MemberLeftEvent(GROUP, OWNER));
-        fixture.given(roster(OPEN)).andGiven(ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(ownershipToMember())
                 .when(new LeaveGroupCommand(GROUP, MEMBER))
                 .expectNoEvents()
                 .expectException(refusedWith(RULE_VIOLATED));
@@ -197,21 +201,26 @@ class GroupRosterTest {
 
     @Test
     void previousOwnerBecomesAnAdmin() {
-        fixture.given(roster(OPEN)).andGiven(ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(ownershipToMember())
                 .when(new ChangeMemberRoleCommand(GROUP, as(MEMBER), OWNER, GroupRole.MEMBER))
                 .expectEvents(new MemberRoleChangedEvent(GROUP, OWNER, GroupRole.ADMIN, GroupRole.MEMBER, MEMBER));
-        fixture.given(roster(OPEN)).andGiven(ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(ownershipToMember())
                 .when(new ChangeMemberRoleCommand(GROUP, as(OWNER), ADMIN, GroupRole.MEMBER))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(roster(OPEN)).andGiven(joined(OUTSIDER), ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(joined(OUTSIDER), ownershipToMember())
                 .when(new RemoveMemberCommand(GROUP, as(OWNER), OUTSIDER))
                 .expectEvents(new MemberRemovedEvent(GROUP, OUTSIDER, OWNER, false));
-        fixture.given(roster(OPEN)).andGiven(ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(ownershipToMember())
                 .when(new RemoveMemberCommand(GROUP, as(OWNER), MEMBER))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));
-        fixture.given(roster(OPEN)).andGiven(ownershipToMember())
+        fixture.given(roster(OPEN))
+                .andGiven(ownershipToMember())
                 .when(new RemoveMemberCommand(GROUP, as(OWNER), ADMIN))
                 .expectNoEvents()
                 .expectException(refusedWith(FORBIDDEN));

@@ -5,14 +5,13 @@ import dev.studybuddy.command.user.TestUserDirectory;
 import dev.studybuddy.testing.scenarios.Decision;
 import dev.studybuddy.testing.scenarios.GroupScenarios;
 import dev.studybuddy.testing.scenarios.Scenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The shared scenarios query-side and notification-saga test with are what the Group aggregate emits:

@@ -1,5 +1,7 @@
 package dev.studybuddy.command.group;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,16 +24,13 @@ import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.command.support.Snapshots;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nodes load snapshots that other versions of the group wrote (during a rolling deployment, and long after
@@ -121,8 +120,14 @@ class GroupSnapshotDocumentTest {
 
     private static List<Object> history() {
         return List.of(
-                new GroupCreatedEvent(GROUP, OWNER, "Linear Algebra", "Weekly problem sets", GroupVisibility.PUBLIC,
-                        JoinPolicy.APPROVAL, 50),
+                new GroupCreatedEvent(
+                        GROUP,
+                        OWNER,
+                        "Linear Algebra",
+                        "Weekly problem sets",
+                        GroupVisibility.PUBLIC,
+                        JoinPolicy.APPROVAL,
+                        50),
                 new MemberJoinedEvent(GROUP, OWNER, GroupRole.OWNER, JoinRoute.CREATED),
                 new MemberJoinedEvent(GROUP, ADMIN, GroupRole.MEMBER, JoinRoute.APPROVAL),
                 new MemberRoleChangedEvent(GROUP, ADMIN, GroupRole.MEMBER, GroupRole.ADMIN, OWNER),
@@ -133,7 +138,8 @@ class GroupSnapshotDocumentTest {
                 new StudySessionScheduledEvent(GROUP, SESSION, MEMBER, "Exam prep", STARTS_AT, 90),
                 new StudySessionScheduledEvent(GROUP, CANCELLED_SESSION, ADMIN, "Proofs", STARTS_AT, 60),
                 new StudySessionCancelledEvent(GROUP, CANCELLED_SESSION, ADMIN),
-                new StudySessionRescheduledEvent(GROUP, SESSION, "Exam prep, part 2", STARTS_AT.plusSeconds(3600), 120, MEMBER),
+                new StudySessionRescheduledEvent(
+                        GROUP, SESSION, "Exam prep, part 2", STARTS_AT.plusSeconds(3600), 120, MEMBER),
                 new GroupMessagePostedEvent(GROUP, MESSAGE, MEMBER, "Who has the notes?", null, List.of(), List.of()),
                 new GroupMessagePostedEvent(GROUP, DELETED_MESSAGE, OWNER, "Oops", MESSAGE, List.of(), List.of()),
                 new GroupMessageDeletedEvent(GROUP, DELETED_MESSAGE, OWNER, false));
@@ -141,8 +147,10 @@ class GroupSnapshotDocumentTest {
 
     @Test
     void aSnapshotWrittenBeforeTheSplitLoadsAsTheEventsBuildTheGroup() {
-        fixture().expectState(group -> assertThat(Snapshots.fromJson(WRITTEN_BEFORE_THE_SPLIT, Group.class))
-                .usingRecursiveComparison().isEqualTo(group));
+        fixture()
+                .expectState(group -> assertThat(Snapshots.fromJson(WRITTEN_BEFORE_THE_SPLIT, Group.class))
+                        .usingRecursiveComparison()
+                        .isEqualTo(group));
     }
 
     @Test

@@ -1,19 +1,5 @@
 package dev.studybuddy.command.group;
 
-import dev.studybuddy.api.group.EditGroupMessageCommand;
-import dev.studybuddy.api.group.GroupMessageEditedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.command.chat.EditWindow;
-import dev.studybuddy.command.chat.RecentMessages;
-import dev.studybuddy.command.support.Snapshots;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
 import static dev.studybuddy.api.group.JoinPolicy.OPEN;
 import static dev.studybuddy.command.group.GroupHistory.GROUP;
 import static dev.studybuddy.command.group.GroupHistory.MEMBER;
@@ -21,6 +7,19 @@ import static dev.studybuddy.command.group.GroupHistory.OWNER;
 import static dev.studybuddy.command.group.GroupHistory.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.studybuddy.api.group.EditGroupMessageCommand;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.chat.RecentMessages;
+import dev.studybuddy.command.support.Snapshots;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * A group's memory and snapshot do not grow with its chat: past {@link RecentMessages#CAPACITY} messages
@@ -73,8 +72,15 @@ class GroupStaysBoundedTest {
 
     private static List<Object> history(int messages) {
         List<Object> history = new ArrayList<>(roster(OPEN));
-        IntStream.range(0, messages).forEach(i -> history.add(new GroupMessagePostedEvent(GROUP, UUID.randomUUID(),
-                (messages - 1 - i) % 2 == 0 ? MEMBER : OWNER, "message " + i, null, List.of(), List.of())));
+        IntStream.range(0, messages)
+                .forEach(i -> history.add(new GroupMessagePostedEvent(
+                        GROUP,
+                        UUID.randomUUID(),
+                        (messages - 1 - i) % 2 == 0 ? MEMBER : OWNER,
+                        "message " + i,
+                        null,
+                        List.of(),
+                        List.of())));
         return history;
     }
 }

@@ -1,19 +1,13 @@
 package dev.studybuddy.command.group;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandNode;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +17,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * Two command-side nodes, each with its own aggregate cache, on one event store: commands to one
@@ -36,10 +35,13 @@ class TwoCommandNodesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     RSAKey signingKey;
+
     @Autowired
     EventStore eventStore;
 
@@ -57,18 +59,30 @@ class TwoCommandNodesIT {
         int secondPort = startSecondNode();
         SignedInUser owner = Accounts.signedIn(port, "twonodes");
         int capacity = 3;
-        UUID group = UUID.fromString(owner.api().post("/api/groups",
-                Map.of("name", "Two nodes", "joinPolicy", "OPEN", "capacity", capacity)).json().get("groupId").asText());
+        UUID group = UUID.fromString(owner.api()
+                .post("/api/groups", Map.of("name", "Two nodes", "joinPolicy", "OPEN", "capacity", capacity))
+                .json()
+                .get("groupId")
+                .asText());
         // warm both nodes' caches with the group
-        assertThat(Accounts.signedIn(port, "early").api().post("/api/groups/" + group + "/join", null).status()).isEqualTo(200);
+        assertThat(Accounts.signedIn(port, "early")
+                        .api()
+                        .post("/api/groups/" + group + "/join", null)
+                        .status())
+                .isEqualTo(200);
         ApiClient ownerOnSecond = ApiClient.on(secondPort).withHeader("Authorization", viaSecondToken(owner));
-        assertThat(ownerOnSecond.patch("/api/groups/" + group, Map.of("name", "Two nodes, renamed")).status()).isEqualTo(204);
+        assertThat(ownerOnSecond
+                        .patch("/api/groups/" + group, Map.of("name", "Two nodes, renamed"))
+                        .status())
+                .isEqualTo(204);
 
         List<Callable<ApiClient.Response>> joins = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < 8; i++) {
             SignedInUser contender = Accounts.signedIn(port, "contender");
-            ApiClient node = i % 2 == 0 ? contender.api() : ApiClient.on(secondPort).withHeader("Authorization", viaSecondToken(contender));
+            ApiClient node = i % 2 == 0
+                    ? contender.api()
+                    : ApiClient.on(secondPort).withHeader("Authorization", viaSecondToken(contender));
             joins.add(() -> {
                 start.await();
                 return node.post("/api/groups/" + group + "/join", null);
@@ -87,11 +101,18 @@ class TwoCommandNodesIT {
         pool.shutdown();
 
         assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
-        assertThat(responses).filteredOn(response -> response.status() == 409).hasSize(joins.size() - 1)
-                .allSatisfy(response -> assertThat(response.json().get("code").asText()).isEqualTo("GROUP_FULL"));
+        assertThat(responses)
+                .filteredOn(response -> response.status() == 409)
+                .hasSize(joins.size() - 1)
+                .allSatisfy(response ->
+                        assertThat(response.json().get("code").asText()).isEqualTo("GROUP_FULL"));
 
         List<Long> sequences = new ArrayList<>();
-        eventStore.readEvents(group.toString(), 0).asStream().map(DomainEventMessage::getSequenceNumber).forEach(sequences::add);
+        eventStore
+                .readEvents(group.toString(), 0)
+                .asStream()
+                .map(DomainEventMessage::getSequenceNumber)
+                .forEach(sequences::add);
         for (int i = 0; i < sequences.size(); i++) {
             assertThat(sequences.get(i)).isEqualTo(i);
         }
@@ -101,22 +122,36 @@ class TwoCommandNodesIT {
     void aNodeDecidingOnAStaleCachedGroupLosesTheAppendAndIsRetriedOnFreshState() throws Exception {
         int secondPort = startSecondNode();
         SignedInUser owner = Accounts.signedIn(port, "stale");
-        UUID group = UUID.fromString(owner.api().post("/api/groups",
-                Map.of("name", "Stale cache", "joinPolicy", "OPEN", "capacity", 2)).json().get("groupId").asText());
+        UUID group = UUID.fromString(owner.api()
+                .post("/api/groups", Map.of("name", "Stale cache", "joinPolicy", "OPEN", "capacity", 2))
+                .json()
+                .get("groupId")
+                .asText());
         SignedInUser late = Accounts.signedIn(port, "late");
         ApiClient lateOnSecond = ApiClient.on(secondPort).withHeader("Authorization", viaSecondToken(late));
         // a successful command through the second node leaves the group in its cache (one seat free);
         // a refused one would not, since a rolled-back unit of work evicts the aggregate
         ApiClient ownerOnSecond = ApiClient.on(secondPort).withHeader("Authorization", viaSecondToken(owner));
-        assertThat(ownerOnSecond.patch("/api/groups/" + group, Map.of("name", "Stale cache, renamed")).status()).isEqualTo(204);
+        assertThat(ownerOnSecond
+                        .patch("/api/groups/" + group, Map.of("name", "Stale cache, renamed"))
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(Accounts.signedIn(port, "first").api().post("/api/groups/" + group + "/join", null).status()).isEqualTo(200);
+        assertThat(Accounts.signedIn(port, "first")
+                        .api()
+                        .post("/api/groups/" + group + "/join", null)
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Response staleJoin = lateOnSecond.post("/api/groups/" + group + "/join", null);
         assertThat(staleJoin.status()).as(staleJoin.toString()).isEqualTo(409);
         assertThat(staleJoin.json().get("code").asText()).isEqualTo("GROUP_FULL");
         List<Long> sequences = new ArrayList<>();
-        eventStore.readEvents(group.toString(), 0).asStream().map(DomainEventMessage::getSequenceNumber).forEach(sequences::add);
+        eventStore
+                .readEvents(group.toString(), 0)
+                .asStream()
+                .map(DomainEventMessage::getSequenceNumber)
+                .forEach(sequences::add);
         assertThat(sequences).containsExactly(0L, 1L, 2L, 3L);
     }
 

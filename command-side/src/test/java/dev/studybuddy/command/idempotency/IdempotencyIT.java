@@ -1,5 +1,8 @@
 package dev.studybuddy.command.idempotency;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.command.support.Accounts;
@@ -8,13 +11,6 @@ import dev.studybuddy.command.support.CommandNode;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.Multipart;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +21,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Retries with an Idempotency-Key, over HTTP, against the real PostgreSQL that keeps the keys. */
 @CommandSideIT
@@ -35,14 +34,19 @@ class IdempotencyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Environment environment;
+
     @Autowired
     RSAKey signingKey;
+
     @Autowired
     ExpiredIdempotencyKeys expiredKeys;
 
@@ -50,7 +54,8 @@ class IdempotencyIT {
     void theSameRequestTwiceWithOneKeyPostsOneMessageAndAnswersAlike() {
         SignedInUser author = Accounts.signedIn(port, "idemauthor");
         UUID group = openGroup(author);
-        ApiClient keyed = author.api().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        ApiClient keyed =
+                author.api().withHeader("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, String> message = Map.of("body", "only once, please");
 
         ApiClient.Response first = keyed.post(messages(group), message);
@@ -84,7 +89,8 @@ class IdempotencyIT {
         SignedInUser author = Accounts.signedIn(port, "idemreuse");
         UUID group = openGroup(author);
         ApiClient keyed = author.api().withHeader("Idempotency-Key", "reused-" + UUID.randomUUID());
-        assertThat(keyed.post(messages(group), Map.of("body", "first")).status()).isEqualTo(201);
+        assertThat(keyed.post(messages(group), Map.of("body", "first")).status())
+                .isEqualTo(201);
 
         assertProblem(keyed.post(messages(group), Map.of("body", "second")), 422, "IDEMPOTENCY_KEY_REUSED");
         assertProblem(keyed.post("/api/groups", Map.of("name", "Another request")), 422, "IDEMPOTENCY_KEY_REUSED");
@@ -99,7 +105,8 @@ class IdempotencyIT {
         Map<String, String> group = Map.of("name", "Same name", "joinPolicy", "OPEN");
 
         ApiClient.Response byOne = one.api().withHeader("Idempotency-Key", key).post("/api/groups", group);
-        ApiClient.Response byOther = other.api().withHeader("Idempotency-Key", key).post("/api/groups", group);
+        ApiClient.Response byOther =
+                other.api().withHeader("Idempotency-Key", key).post("/api/groups", group);
 
         assertThat(byOne.status()).isEqualTo(201);
         assertThat(byOther.status()).isEqualTo(201);
@@ -112,11 +119,16 @@ class IdempotencyIT {
         SignedInUser author = Accounts.signedIn(port, "idemformat");
         UUID group = openGroup(author);
         for (String bad : List.of("x".repeat(256), "with space")) {
-            assertProblem(author.api().withHeader("Idempotency-Key", bad).post(messages(group), Map.of("body", "hi")),
-                    400, "IDEMPOTENCY_KEY_INVALID");
+            assertProblem(
+                    author.api().withHeader("Idempotency-Key", bad).post(messages(group), Map.of("body", "hi")),
+                    400,
+                    "IDEMPOTENCY_KEY_INVALID");
         }
-        assertThat(author.api().withHeader("Idempotency-Key", "~".repeat(255)).post(messages(group), Map.of("body", "hi"))
-                .status()).isEqualTo(201);
+        assertThat(author.api()
+                        .withHeader("Idempotency-Key", "~".repeat(255))
+                        .post(messages(group), Map.of("body", "hi"))
+                        .status())
+                .isEqualTo(201);
         assertThat(postedBodies(group)).containsExactly("hi");
     }
 
@@ -143,12 +155,18 @@ class IdempotencyIT {
         }
         pool.shutdown();
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isIn(201, 409));
-        assertThat(responses).filteredOn(response -> response.status() == 409)
+        assertThat(responses)
+                .allSatisfy(response ->
+                        assertThat(response.status()).as(response.toString()).isIn(201, 409));
+        assertThat(responses)
+                .filteredOn(response -> response.status() == 409)
                 .allSatisfy(response -> assertProblem(response, 409, "IDEMPOTENCY_KEY_IN_USE"));
-        List<ApiClient.Response> created = responses.stream().filter(response -> response.status() == 201).toList();
+        List<ApiClient.Response> created =
+                responses.stream().filter(response -> response.status() == 201).toList();
         assertThat(created).isNotEmpty();
-        assertThat(created).extracting(ApiClient.Response::body).containsOnly(created.get(0).body());
+        assertThat(created)
+                .extracting(ApiClient.Response::body)
+                .containsOnly(created.get(0).body());
         assertThat(postedBodies(group)).containsExactly("raced");
     }
 
@@ -164,10 +182,14 @@ class IdempotencyIT {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM files.stored_files WHERE owner_id = ?", Integer.class, owner.id()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM files.stored_files WHERE owner_id = ?", Integer.class, owner.id()))
                 .isEqualTo(1);
-        assertProblem(Multipart.upload(port, keyed, "ATTACHMENT", "notes.txt", "other notes".getBytes(StandardCharsets.UTF_8)),
-                422, "IDEMPOTENCY_KEY_REUSED");
+        assertProblem(
+                Multipart.upload(
+                        port, keyed, "ATTACHMENT", "notes.txt", "other notes".getBytes(StandardCharsets.UTF_8)),
+                422,
+                "IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test
@@ -175,10 +197,15 @@ class IdempotencyIT {
         SignedInUser owner = Accounts.signedIn(port, "idemnodes");
         String key = "nodes-" + UUID.randomUUID();
         Map<String, String> request = Map.of("name", "Made once", "joinPolicy", "OPEN");
-        ApiClient.Response first = owner.api().withHeader("Idempotency-Key", key).post("/api/groups", request);
+        ApiClient.Response first =
+                owner.api().withHeader("Idempotency-Key", key).post("/api/groups", request);
         assertThat(first.status()).isEqualTo(201);
-        assertThat(jdbc.queryForObject("SELECT status FROM idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
-                Integer.class, owner.id(), key)).isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM idempotency_keys WHERE user_id = ? AND idempotency_key = ?",
+                        Integer.class,
+                        owner.id(),
+                        key))
+                .isEqualTo(201);
 
         try (CommandNode second = CommandNode.start(environment, signingKey, null)) {
             ApiClient ownerOnSecond = ApiClient.on(second.port())
@@ -198,13 +225,17 @@ class IdempotencyIT {
         UUID group = openGroup(author);
         String key = "expiring-" + UUID.randomUUID();
         ApiClient keyed = author.api().withHeader("Idempotency-Key", key);
-        assertThat(keyed.post(messages(group), Map.of("body", "yesterday")).status()).isEqualTo(201);
-        jdbc.update("UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE user_id = ? AND idempotency_key = ?",
-                author.id(), key);
+        assertThat(keyed.post(messages(group), Map.of("body", "yesterday")).status())
+                .isEqualTo(201);
+        jdbc.update(
+                "UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE user_id = ? AND idempotency_key = ?",
+                author.id(),
+                key);
 
         assertThat(expiredKeys.deleteExpired()).isPositive();
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_keys WHERE user_id = ?", Integer.class, author.id()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM idempotency_keys WHERE user_id = ?", Integer.class, author.id()))
                 .isZero();
         ApiClient.Response today = keyed.post(messages(group), Map.of("body", "today"));
         assertThat(today.status()).as(today.toString()).isEqualTo(201);
@@ -218,7 +249,9 @@ class IdempotencyIT {
     }
 
     private List<String> postedBodies(UUID group) {
-        return eventStore.readEvents(group.toString()).asStream()
+        return eventStore
+                .readEvents(group.toString())
+                .asStream()
                 .map(event -> event.getPayload())
                 .filter(GroupMessagePostedEvent.class::isInstance)
                 .map(event -> ((GroupMessagePostedEvent) event).body())

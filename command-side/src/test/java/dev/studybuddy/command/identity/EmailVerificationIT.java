@@ -1,11 +1,16 @@
 package dev.studybuddy.command.identity;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.MailCatcher;
 import dev.studybuddy.testing.ApiClient;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandSideIT
 class EmailVerificationIT {
@@ -30,8 +29,10 @@ class EmailVerificationIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventStore eventStore;
 
@@ -49,11 +50,16 @@ class EmailVerificationIT {
         String address = username + "@studybuddy.test";
 
         String token = MailCatcher.awaitCode(MAIL, address, SUBJECT, 1);
-        assertThat(MailCatcher.mailsTo(MAIL, address, SUBJECT).get(0)).satisfies(mail ->
-                assertThat(mail.getContent().toString()).contains("/verify-email?token=" + token));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM account_tokens WHERE token_hash = ?", Integer.class,
-                OpaqueTokens.hash(token))).as("only the hash is stored").isOne();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM account_tokens WHERE token_hash = ?", Integer.class, token))
+        assertThat(MailCatcher.mailsTo(MAIL, address, SUBJECT).get(0))
+                .satisfies(mail -> assertThat(mail.getContent().toString()).contains("/verify-email?token=" + token));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM account_tokens WHERE token_hash = ?",
+                        Integer.class,
+                        OpaqueTokens.hash(token)))
+                .as("only the hash is stored")
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM account_tokens WHERE token_hash = ?", Integer.class, token))
                 .isZero();
 
         ApiClient.Response verified = client.post("/api/auth/verify-email", Map.of("token", token));
@@ -62,8 +68,9 @@ class EmailVerificationIT {
 
         assertThat(eventStore.readEvents(userId.toString()).asStream().map(event -> (Object) event.getPayload()))
                 .containsOnlyOnce(new EmailVerifiedEvent(userId));
-        assertThat(jdbc.queryForList("SELECT email FROM contact_outbox WHERE user_id = ? AND verified", String.class,
-                userId)).containsExactly(address);
+        assertThat(jdbc.queryForList(
+                        "SELECT email FROM contact_outbox WHERE user_id = ? AND verified", String.class, userId))
+                .containsExactly(address);
         assertProblem(client.post("/api/auth/verify-email", Map.of("token", token)), 400, "INVALID_TOKEN");
         ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
         assertProblem(signedIn.post("/api/auth/verify-email/resend", null), 409, "CONFLICT");
@@ -89,7 +96,8 @@ class EmailVerificationIT {
         assertThat(limited.header("Retry-After")).isPresent();
 
         assertThat(client.post("/api/auth/verify-email", Map.of("token", first)).status())
-                .as("an earlier link works until it expires").isEqualTo(204);
+                .as("an earlier link works until it expires")
+                .isEqualTo(204);
         assertProblem(client.post("/api/auth/verify-email", Map.of("token", latest)), 400, "INVALID_TOKEN");
     }
 
@@ -101,7 +109,8 @@ class EmailVerificationIT {
         jdbc.update("UPDATE account_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = ?", userId);
 
         assertProblem(client.post("/api/auth/verify-email", Map.of("token", token)), 400, "INVALID_TOKEN");
-        assertProblem(client.post("/api/auth/verify-email", Map.of("token", "not-a-token-we-sent")), 400, "INVALID_TOKEN");
+        assertProblem(
+                client.post("/api/auth/verify-email", Map.of("token", "not-a-token-we-sent")), 400, "INVALID_TOKEN");
         assertProblem(client.post("/api/auth/verify-email", Map.of()), 400, "VALIDATION_FAILED");
         assertProblem(client.post("/api/auth/verify-email/resend", null), 401, "UNAUTHENTICATED");
         assertThat(eventStore.readEvents(userId.toString()).asStream().map(event -> (Object) event.getPayload()))

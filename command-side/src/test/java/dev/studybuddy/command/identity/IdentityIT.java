@@ -1,5 +1,8 @@
 package dev.studybuddy.command.identity;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,16 +16,6 @@ import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,23 +28,34 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @CommandSideIT
 class IdentityIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RSAKey signingKey;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MongoClient mongoClient;
+
     @Autowired
     EventStore eventStore;
+
     @Value("${spring.data.mongodb.database}")
     String mongoDatabase;
 
@@ -82,11 +86,14 @@ class IdentityIT {
         String secondRefresh = refreshed.json().get("refreshToken").asText();
         assertThat(secondRefresh).isNotEqualTo(firstRefresh);
         assertThat(client.withToken(refreshed.json().get("accessToken").asText())
-                .patch("/api/users/me", Map.of("bio", "Topology")).status()).isEqualTo(204);
+                        .patch("/api/users/me", Map.of("bio", "Topology"))
+                        .status())
+                .isEqualTo(204);
 
         ApiClient.Response reuse = client.post("/api/auth/refresh", Map.of("refreshToken", firstRefresh));
         assertProblem(reuse, 401, "INVALID_REFRESH_TOKEN");
-        ApiClient.Response successorAfterTheft = client.post("/api/auth/refresh", Map.of("refreshToken", secondRefresh));
+        ApiClient.Response successorAfterTheft =
+                client.post("/api/auth/refresh", Map.of("refreshToken", secondRefresh));
         assertProblem(successorAfterTheft, 401, "INVALID_REFRESH_TOKEN");
         assertThat(userId).isNotNull();
     }
@@ -95,11 +102,17 @@ class IdentityIT {
     void logoutRevokesTheRefreshTokenFamily() {
         String username = Accounts.uniqueUsername("bob");
         Accounts.register(client, username);
-        String refresh = Accounts.login(client, username, Accounts.PASSWORD).get("refreshToken").asText();
+        String refresh = Accounts.login(client, username, Accounts.PASSWORD)
+                .get("refreshToken")
+                .asText();
 
-        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", refresh)).status()).isEqualTo(204);
+        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", refresh))
+                        .status())
+                .isEqualTo(204);
         assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", refresh)), 401, "INVALID_REFRESH_TOKEN");
-        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", "never-issued")).status()).isEqualTo(204);
+        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", "never-issued"))
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -110,14 +123,17 @@ class IdentityIT {
         Map<String, Object> change = Map.of("bio", "x");
 
         assertProblem(client.patch("/api/users/me", change), 401, "UNAUTHENTICATED");
-        assertThat(client.withToken(valid).patch("/api/users/me", change).status()).isEqualTo(204);
+        assertThat(client.withToken(valid).patch("/api/users/me", change).status())
+                .isEqualTo(204);
 
         String tampered = tamperPayload(valid);
         assertProblem(client.withToken(tampered).patch("/api/users/me", change), 401, "UNAUTHENTICATED");
 
         Instant now = Instant.now();
-        String expired = sign(claims(userId).issueTime(Date.from(now.minusSeconds(1000)))
-                .expirationTime(Date.from(now.minusSeconds(61))).build());
+        String expired = sign(claims(userId)
+                .issueTime(Date.from(now.minusSeconds(1000)))
+                .expirationTime(Date.from(now.minusSeconds(61)))
+                .build());
         assertProblem(client.withToken(expired).patch("/api/users/me", change), 401, "UNAUTHENTICATED");
 
         String unsigned = new PlainJWT(claims(userId).build()).serialize();
@@ -133,7 +149,8 @@ class IdentityIT {
         assertProblem(client.withToken(withoutStamp).patch("/api/users/me", change), 401, "UNAUTHENTICATED");
 
         String stillFine = sign(claims(userId).build());
-        assertThat(client.withToken(stillFine).patch("/api/users/me", change).status()).isEqualTo(204);
+        assertThat(client.withToken(stillFine).patch("/api/users/me", change).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -141,12 +158,30 @@ class IdentityIT {
         String username = Accounts.uniqueUsername("dave");
         Accounts.register(client, username);
 
-        ApiClient.Response sameName = client.post("/api/auth/register", Map.of("username", username.toUpperCase(),
-                "email", "other." + username + "@studybuddy.test", "password", Accounts.PASSWORD, "displayName", "Dave 2"));
+        ApiClient.Response sameName = client.post(
+                "/api/auth/register",
+                Map.of(
+                        "username",
+                        username.toUpperCase(),
+                        "email",
+                        "other." + username + "@studybuddy.test",
+                        "password",
+                        Accounts.PASSWORD,
+                        "displayName",
+                        "Dave 2"));
         assertProblem(sameName, 409, "USERNAME_TAKEN");
 
-        ApiClient.Response sameEmail = client.post("/api/auth/register", Map.of("username", username + "x",
-                "email", (username + "@STUDYBUDDY.test").toUpperCase(), "password", Accounts.PASSWORD, "displayName", "Dave 3"));
+        ApiClient.Response sameEmail = client.post(
+                "/api/auth/register",
+                Map.of(
+                        "username",
+                        username + "x",
+                        "email",
+                        (username + "@STUDYBUDDY.test").toUpperCase(),
+                        "password",
+                        Accounts.PASSWORD,
+                        "displayName",
+                        "Dave 3"));
         assertProblem(sameEmail, 409, "EMAIL_TAKEN");
         assertThat(credentialCount(username + "x")).isZero();
     }
@@ -162,9 +197,19 @@ class IdentityIT {
             int n = i;
             Callable<Integer> attempt = () -> {
                 start.await();
-                return ApiClient.on(port).post("/api/auth/register", Map.of("username", username,
-                        "email", username + "." + n + "@studybuddy.test",
-                        "password", Accounts.PASSWORD, "displayName", "Racer " + n)).status();
+                return ApiClient.on(port)
+                        .post(
+                                "/api/auth/register",
+                                Map.of(
+                                        "username",
+                                        username,
+                                        "email",
+                                        username + "." + n + "@studybuddy.test",
+                                        "password",
+                                        Accounts.PASSWORD,
+                                        "displayName",
+                                        "Racer " + n))
+                        .status();
             };
             outcomes.add(pool.submit(attempt));
         }
@@ -183,14 +228,26 @@ class IdentityIT {
     @Test
     void invalidRegistrationsAreRefusedAndStoreNothing() {
         String username = Accounts.uniqueUsername("eve");
-        Map<String, Object> valid = Map.of("username", username, "email", username + "@studybuddy.test",
-                "password", Accounts.PASSWORD, "displayName", "Eve");
+        Map<String, Object> valid = Map.of(
+                "username",
+                username,
+                "email",
+                username + "@studybuddy.test",
+                "password",
+                Accounts.PASSWORD,
+                "displayName",
+                "Eve");
 
-        assertProblem(client.post("/api/auth/register", with(valid, "username", "no spaces allowed")), 400, "VALIDATION_FAILED");
+        assertProblem(
+                client.post("/api/auth/register", with(valid, "username", "no spaces allowed")),
+                400,
+                "VALIDATION_FAILED");
         assertProblem(client.post("/api/auth/register", with(valid, "username", "ab")), 400, "VALIDATION_FAILED");
-        assertProblem(client.post("/api/auth/register", with(valid, "email", "not-an-email")), 400, "VALIDATION_FAILED");
+        assertProblem(
+                client.post("/api/auth/register", with(valid, "email", "not-an-email")), 400, "VALIDATION_FAILED");
         assertProblem(client.post("/api/auth/register", with(valid, "password", "short1!")), 400, "VALIDATION_FAILED");
-        assertProblem(client.post("/api/auth/register", with(valid, "password", "x".repeat(129))), 400, "VALIDATION_FAILED");
+        assertProblem(
+                client.post("/api/auth/register", with(valid, "password", "x".repeat(129))), 400, "VALIDATION_FAILED");
         assertProblem(client.post("/api/auth/register", with(valid, "password", "password123")), 422, "WEAK_PASSWORD");
         assertProblem(client.post("/api/auth/register", "{\"username\": "), 400, "MALFORMED_REQUEST");
 
@@ -205,11 +262,14 @@ class IdentityIT {
         String username = Accounts.uniqueUsername("frank");
         Accounts.register(client, username);
 
-        ApiClient.Response wrongPassword = client.post("/api/auth/login", Map.of("username", username, "password", "Wrong-Password-1"));
-        ApiClient.Response unknownUser = client.post("/api/auth/login", Map.of("username", username + "zz", "password", "Wrong-Password-1"));
+        ApiClient.Response wrongPassword =
+                client.post("/api/auth/login", Map.of("username", username, "password", "Wrong-Password-1"));
+        ApiClient.Response unknownUser =
+                client.post("/api/auth/login", Map.of("username", username + "zz", "password", "Wrong-Password-1"));
         assertProblem(wrongPassword, 401, "INVALID_CREDENTIALS");
         assertProblem(unknownUser, 401, "INVALID_CREDENTIALS");
-        assertThat(unknownUser.json().get("detail")).isEqualTo(wrongPassword.json().get("detail"));
+        assertThat(unknownUser.json().get("detail"))
+                .isEqualTo(wrongPassword.json().get("detail"));
     }
 
     @Test
@@ -239,14 +299,19 @@ class IdentityIT {
             assertProblem(stranger.post("/api/auth/login", guess), 429, "RATE_LIMITED");
             wrongPasswords++;
         }
-        assertThat(waits).as("the stranger waits twice as long after each further failure").containsExactly(1L, 2L);
+        assertThat(waits)
+                .as("the stranger waits twice as long after each further failure")
+                .containsExactly(1L, 2L);
 
-        ApiClient.Response rightPasswordFromStranger = stranger.post("/api/auth/login",
-                Map.of("username", username, "password", Accounts.PASSWORD));
+        ApiClient.Response rightPasswordFromStranger =
+                stranger.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
         assertProblem(rightPasswordFromStranger, 429, "RATE_LIMITED");
-        assertThat(Long.parseLong(rightPasswordFromStranger.header("Retry-After").orElseThrow())).isBetween(2L, 4L);
+        assertThat(Long.parseLong(
+                        rightPasswordFromStranger.header("Retry-After").orElseThrow()))
+                .isBetween(2L, 4L);
 
-        ApiClient.Response owner = ApiClient.on(port).post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
+        ApiClient.Response owner =
+                ApiClient.on(port).post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
         assertProblem(stranger.post("/api/auth/login", guess), 429, "RATE_LIMITED");
     }
@@ -259,13 +324,18 @@ class IdentityIT {
         for (int address = 0; address < 4; address++) {
             ApiClient guesser = ApiClient.on(port);
             for (int attempt = 0; attempt < 3; attempt++) {
-                assertProblem(guesser.post("/api/auth/login", Map.of("username", username, "password", "Wrong-Password-1")),
-                        401, "INVALID_CREDENTIALS");
+                assertProblem(
+                        guesser.post("/api/auth/login", Map.of("username", username, "password", "Wrong-Password-1")),
+                        401,
+                        "INVALID_CREDENTIALS");
             }
         }
-        ApiClient.Response limited = ApiClient.on(port).post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
+        ApiClient.Response limited =
+                ApiClient.on(port).post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
         assertProblem(limited, 429, "RATE_LIMITED");
-        assertThat(limited.header("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(limited.header("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
     }
 
     @Test
@@ -273,7 +343,8 @@ class IdentityIT {
         String username = Accounts.uniqueUsername("gina");
         Accounts.register(client, username);
         for (int signIn = 0; signIn < 14; signIn++) {
-            ApiClient.Response response = ApiClient.on(port).post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
+            ApiClient.Response response = ApiClient.on(port)
+                    .post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
         }
     }
@@ -285,11 +356,14 @@ class IdentityIT {
         // 20 a minute per address, refilled smoothly (one every 3 s): on a slow machine a token or two may
         // come back while the first 20 are answered, so the refusal is awaited within a few more attempts
         while (statuses.size() < 30 && (last == null || last.status() != 429)) {
-            last = client.post("/api/auth/login",
+            last = client.post(
+                    "/api/auth/login",
                     Map.of("username", Accounts.uniqueUsername("nobody"), "password", "Wrong-Password-1"));
             statuses.add(last.status());
         }
-        assertThat(statuses.subList(0, 20)).as("the first 20 attempts are answered").containsOnly(401);
+        assertThat(statuses.subList(0, 20))
+                .as("the first 20 attempts are answered")
+                .containsOnly(401);
         assertProblem(last, 429, "RATE_LIMITED");
         assertThat(last.header("Retry-After")).isPresent();
     }
@@ -298,7 +372,8 @@ class IdentityIT {
     void passwordsAreStoredAsBcryptHashesWithCostAtLeastTen() {
         String username = Accounts.uniqueUsername("heidi");
         Accounts.register(client, username);
-        String hash = jdbc.queryForObject("select password_hash from credentials where username = ?", String.class, username);
+        String hash =
+                jdbc.queryForObject("select password_hash from credentials where username = ?", String.class, username);
         assertThat(hash).matches("^\\$2[aby]\\$1[0-9]\\$.{53}$");
     }
 
@@ -306,7 +381,8 @@ class IdentityIT {
     void noEventContainsThePasswordOrItsHash() {
         String username = Accounts.uniqueUsername("ivan");
         Accounts.register(client, username);
-        String hash = jdbc.queryForObject("select password_hash from credentials where username = ?", String.class, username);
+        String hash =
+                jdbc.queryForObject("select password_hash from credentials where username = ?", String.class, username);
 
         var database = mongoClient.getDatabase(mongoDatabase);
         List<String> everyStoredDocument = new ArrayList<>();
@@ -328,15 +404,17 @@ class IdentityIT {
         UUID userId = Accounts.register(client.withHeader("X-Trace-Id", traceId), username);
         String token = Accounts.accessToken(client, username);
         String secondTrace = "trace" + UUID.randomUUID().toString().replace("-", "");
-        ApiClient.Response changed = client.withToken(token).withHeader("X-Trace-Id", secondTrace)
+        ApiClient.Response changed = client.withToken(token)
+                .withHeader("X-Trace-Id", secondTrace)
                 .patch("/api/users/me", Map.of("displayName", "Judy J."));
         assertThat(changed.header("X-Trace-Id")).contains(secondTrace);
 
         List<DomainEventMessage<?>> events = new ArrayList<>();
         eventStore.readEvents(userId.toString()).forEachRemaining(events::add);
         assertThat(events).hasSize(2);
-        assertThat(events).allSatisfy(event ->
-                assertThat(event.getMetaData().get(MessageMetadata.ACTOR)).isEqualTo(userId.toString()));
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.getMetaData().get(MessageMetadata.ACTOR))
+                        .isEqualTo(userId.toString()));
         assertThat(events.get(0).getMetaData().get(MessageMetadata.TRACE_ID)).isEqualTo(traceId);
         assertThat(events.get(1).getMetaData().get(MessageMetadata.TRACE_ID)).isEqualTo(secondTrace);
     }
@@ -361,7 +439,8 @@ class IdentityIT {
     }
 
     private int credentialCount(String username) {
-        Integer count = jdbc.queryForObject("select count(*) from credentials where username = ?", Integer.class, username);
+        Integer count =
+                jdbc.queryForObject("select count(*) from credentials where username = ?", Integer.class, username);
         return count == null ? 0 : count;
     }
 
@@ -370,7 +449,6 @@ class IdentityIT {
         copy.put(key, value);
         return copy;
     }
-
 
     private JWTClaimsSet.Builder claims(UUID userId) {
         Instant now = Instant.now();
@@ -386,7 +464,11 @@ class IdentityIT {
     }
 
     private String sign(JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(signingKey));
         return jwt.serialize();
     }
@@ -396,6 +478,7 @@ class IdentityIT {
         String[] parts = token.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
         String forged = payload.replace("\"USER\"", "\"ADMIN\"");
-        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
+        return parts[0] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
     }
 }

@@ -1,26 +1,32 @@
 package dev.studybuddy.command.identity;
 
-import dev.studybuddy.platform.web.RateLimitedException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.studybuddy.platform.web.RateLimitedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
 class LoginThrottleTest {
 
     private final SettableClock clock = new SettableClock();
-    private final LoginThrottle throttle = new LoginThrottle(new RateLimitProperties(
-            new RateLimitProperties.Limit(30, Duration.ofMinutes(1)),
-            new RateLimitProperties.Limit(10, Duration.ofMinutes(1)),
-            new RateLimitProperties.LoginFailures(3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(1),
-                    new RateLimitProperties.Limit(20, Duration.ofHours(1))),
-            new RateLimitProperties.Limit(3, Duration.ofHours(1)), new RateLimitProperties.Limit(3, Duration.ofHours(1))), clock);
+    private final LoginThrottle throttle = new LoginThrottle(
+            new RateLimitProperties(
+                    new RateLimitProperties.Limit(30, Duration.ofMinutes(1)),
+                    new RateLimitProperties.Limit(10, Duration.ofMinutes(1)),
+                    new RateLimitProperties.LoginFailures(
+                            3,
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(10),
+                            Duration.ofHours(1),
+                            new RateLimitProperties.Limit(20, Duration.ofHours(1))),
+                    new RateLimitProperties.Limit(3, Duration.ofHours(1)),
+                    new RateLimitProperties.Limit(3, Duration.ofHours(1))),
+            clock);
 
     @Test
     void failuresBeyondTheFreeOnesWaitTwiceAsLongEachTime() {
@@ -37,7 +43,9 @@ class LoginThrottleTest {
         throttle.begin("owner", "10.0.0.1");
         assertThat(refusal("owner", "10.0.0.1")).isEqualTo(Duration.ofSeconds(4));
         clock.advance(Duration.ofSeconds(3));
-        assertThat(refusal("owner", "10.0.0.1")).as("a refused attempt does not extend the wait").isEqualTo(Duration.ofSeconds(1));
+        assertThat(refusal("owner", "10.0.0.1"))
+                .as("a refused attempt does not extend the wait")
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -58,7 +66,9 @@ class LoginThrottleTest {
         assertThat(refusal("owner", "10.0.0.66")).isPositive();
 
         assertThatCode(() -> throttle.begin("owner", "192.168.1.5").succeeded()).doesNotThrowAnyException();
-        assertThat(refusal("owner", "10.0.0.66")).as("the owner's success does not lift the stranger's wait").isPositive();
+        assertThat(refusal("owner", "10.0.0.66"))
+                .as("the owner's success does not lift the stranger's wait")
+                .isPositive();
     }
 
     @Test
@@ -91,7 +101,8 @@ class LoginThrottleTest {
     }
 
     private Duration refusal(String username, String address) {
-        RateLimitedException refused = catchThrowableOfType(RateLimitedException.class, () -> throttle.begin(username, address));
+        RateLimitedException refused =
+                catchThrowableOfType(RateLimitedException.class, () -> throttle.begin(username, address));
         assertThat(refused).as("refused").isNotNull();
         return refused.retryAfter();
     }

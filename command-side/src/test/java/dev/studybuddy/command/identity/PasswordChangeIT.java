@@ -1,17 +1,16 @@
 package dev.studybuddy.command.identity;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.Map;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandSideIT
 class PasswordChangeIT {
@@ -37,28 +36,42 @@ class PasswordChangeIT {
         ApiClient onPhone = client.withToken(phone.get("accessToken").asText());
         ApiClient onLaptop = client.withToken(laptop.get("accessToken").asText());
 
-        ApiClient.Response changed = onPhone.post("/api/users/me/password",
-                Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD));
+        ApiClient.Response changed = onPhone.post(
+                "/api/users/me/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.header("X-Consistency-Token")).isPresent();
         assertThat(changed.json().get("tokenType").asText()).isEqualTo("Bearer");
-        ApiClient stillOnPhone = client.withToken(changed.json().get("accessToken").asText());
+        ApiClient stillOnPhone =
+                client.withToken(changed.json().get("accessToken").asText());
 
         assertRefusedWithinASecond(onLaptop);
-        assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", laptop.get("refreshToken").asText())),
-                401, "INVALID_REFRESH_TOKEN");
-        assertThat(stillOnPhone.patch("/api/users/me", Map.of("bio", "still here")).status()).isEqualTo(204);
+        assertProblem(
+                client.post(
+                        "/api/auth/refresh",
+                        Map.of("refreshToken", laptop.get("refreshToken").asText())),
+                401,
+                "INVALID_REFRESH_TOKEN");
+        assertThat(stillOnPhone
+                        .patch("/api/users/me", Map.of("bio", "still here"))
+                        .status())
+                .isEqualTo(204);
         ApiClient.Response sessions = stillOnPhone.get("/api/users/me/sessions");
         assertThat(sessions.json()).hasSize(1);
         assertThat(sessions.json().get(0).get("current").asBoolean()).isTrue();
-        ApiClient.Response refreshed = client.post("/api/auth/refresh",
+        ApiClient.Response refreshed = client.post(
+                "/api/auth/refresh",
                 Map.of("refreshToken", changed.json().get("refreshToken").asText()));
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
 
-        assertProblem(client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD)),
-                401, "INVALID_CREDENTIALS");
-        ApiClient again = client.withToken(Accounts.login(client, username, NEW_PASSWORD).get("accessToken").asText());
-        assertThat(again.patch("/api/users/me", Map.of("bio", "back in")).status()).isEqualTo(204);
+        assertProblem(
+                client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD)),
+                401,
+                "INVALID_CREDENTIALS");
+        ApiClient again = client.withToken(Accounts.login(client, username, NEW_PASSWORD)
+                .get("accessToken")
+                .asText());
+        assertThat(again.patch("/api/users/me", Map.of("bio", "back in")).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -68,15 +81,20 @@ class PasswordChangeIT {
         JsonNode before = Accounts.login(client, username, Accounts.PASSWORD);
         ApiClient withOldToken = client.withToken(before.get("accessToken").asText());
 
-        ApiClient.Response changed = withOldToken.put("/api/users/me/password",
-                Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD));
+        ApiClient.Response changed = withOldToken.put(
+                "/api/users/me/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 
         assertRefusedWithinASecond(withOldToken);
-        assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", before.get("refreshToken").asText())),
-                401, "INVALID_REFRESH_TOKEN");
+        assertProblem(
+                client.post(
+                        "/api/auth/refresh",
+                        Map.of("refreshToken", before.get("refreshToken").asText())),
+                401,
+                "INVALID_REFRESH_TOKEN");
         ApiClient renewed = client.withToken(changed.json().get("accessToken").asText());
-        assertThat(renewed.patch("/api/users/me", Map.of("bio", "renewed")).status()).isEqualTo(204);
+        assertThat(renewed.patch("/api/users/me", Map.of("bio", "renewed")).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -85,11 +103,20 @@ class PasswordChangeIT {
         Accounts.register(client, username);
         ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
 
-        assertProblem(signedIn.post("/api/users/me/password", Map.of("currentPassword", "Not-My-Password-1", "newPassword", NEW_PASSWORD)),
-                403, "WRONG_PASSWORD");
+        assertProblem(
+                signedIn.post(
+                        "/api/users/me/password",
+                        Map.of("currentPassword", "Not-My-Password-1", "newPassword", NEW_PASSWORD)),
+                403,
+                "WRONG_PASSWORD");
 
-        assertThat(signedIn.patch("/api/users/me", Map.of("bio", "still signed in")).status()).isEqualTo(204);
-        assertThat(Accounts.login(client, username, Accounts.PASSWORD).get("accessToken").asText()).isNotBlank();
+        assertThat(signedIn.patch("/api/users/me", Map.of("bio", "still signed in"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(Accounts.login(client, username, Accounts.PASSWORD)
+                        .get("accessToken")
+                        .asText())
+                .isNotBlank();
     }
 
     @Test
@@ -113,14 +140,27 @@ class PasswordChangeIT {
         Accounts.register(client, username);
         ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
 
-        assertProblem(signedIn.put("/api/users/me/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "password123")),
-                422, "WEAK_PASSWORD");
-        assertProblem(signedIn.put("/api/users/me/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "short")),
-                400, "VALIDATION_FAILED");
-        assertProblem(signedIn.put("/api/users/me/password", Map.of("newPassword", NEW_PASSWORD)), 400, "VALIDATION_FAILED");
-        assertProblem(client.put("/api/users/me/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD)),
-                401, "UNAUTHENTICATED");
-        assertThat(signedIn.patch("/api/users/me", Map.of("bio", "unchanged")).status()).isEqualTo(204);
+        assertProblem(
+                signedIn.put(
+                        "/api/users/me/password",
+                        Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "password123")),
+                422,
+                "WEAK_PASSWORD");
+        assertProblem(
+                signedIn.put(
+                        "/api/users/me/password", Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "short")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                signedIn.put("/api/users/me/password", Map.of("newPassword", NEW_PASSWORD)), 400, "VALIDATION_FAILED");
+        assertProblem(
+                client.put(
+                        "/api/users/me/password",
+                        Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD)),
+                401,
+                "UNAUTHENTICATED");
+        assertThat(signedIn.patch("/api/users/me", Map.of("bio", "unchanged")).status())
+                .isEqualTo(204);
     }
 
     private static void assertRefusedWithinASecond(ApiClient withOldToken) throws InterruptedException {

@@ -1,20 +1,19 @@
 package dev.studybuddy.command.identity;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A user's sessions over real HTTP: two devices signed in, listed, one of them ended (docs/api.md, Identity). */
 @CommandSideIT
@@ -51,20 +50,25 @@ class SessionsIT {
         assertThat(laptopSession.get("createdAt").asText()).isNotBlank();
         assertThat(laptopSession.get("lastUsedAt").asText()).isNotBlank();
 
-        ApiClient.Response ended = phone.api().delete("/api/users/me/sessions/" + laptopSession.get("id").asText());
+        ApiClient.Response ended = phone.api()
+                .delete("/api/users/me/sessions/" + laptopSession.get("id").asText());
         assertThat(ended.status()).as(ended.toString()).isEqualTo(204);
 
         assertProblem(laptop.refresh(), 401, "INVALID_REFRESH_TOKEN");
         assertRefusedWithinASecond(laptop.api());
 
-        assertThat(phone.api().patch("/api/users/me", Map.of("bio", "still here")).status()).isEqualTo(204);
+        assertThat(phone.api()
+                        .patch("/api/users/me", Map.of("bio", "still here"))
+                        .status())
+                .isEqualTo(204);
         ApiClient.Response refreshed = phone.refresh();
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         ApiClient onPhoneAgain = client.withHeader("User-Agent", PHONE)
                 .withToken(refreshed.json().get("accessToken").asText());
         ApiClient.Response after = onPhoneAgain.get("/api/users/me/sessions");
         assertThat(userAgents(after.json())).containsExactly(PHONE);
-        assertThat(after.json().get(0).get("id").asText()).isEqualTo(phoneSession.get("id").asText());
+        assertThat(after.json().get(0).get("id").asText())
+                .isEqualTo(phoneSession.get("id").asText());
         assertThat(after.json().get(0).get("current").asBoolean()).isTrue();
     }
 
@@ -73,7 +77,13 @@ class SessionsIT {
         String owner = Accounts.uniqueUsername("uma");
         Accounts.register(client, owner);
         Device ownersLaptop = signIn(owner, LAPTOP);
-        String ownersSession = ownersLaptop.api().get("/api/users/me/sessions").json().get(0).get("id").asText();
+        String ownersSession = ownersLaptop
+                .api()
+                .get("/api/users/me/sessions")
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
         String stranger = Accounts.uniqueUsername("vic");
         Accounts.register(client, stranger);
         Device strangers = signIn(stranger, PHONE);
@@ -83,7 +93,11 @@ class SessionsIT {
         assertThat(strangers.api().get("/api/users/me/sessions").json()).hasSize(1);
 
         Thread.sleep(300);
-        assertThat(ownersLaptop.api().patch("/api/users/me", Map.of("bio", "mine")).status()).isEqualTo(204);
+        assertThat(ownersLaptop
+                        .api()
+                        .patch("/api/users/me", Map.of("bio", "mine"))
+                        .status())
+                .isEqualTo(204);
         assertThat(ownersLaptop.refresh().status()).isEqualTo(200);
     }
 
@@ -94,11 +108,16 @@ class SessionsIT {
         Device laptop = signIn(username, LAPTOP);
         Device phone = signIn(username, PHONE);
 
-        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", laptop.refreshToken())).status()).isEqualTo(204);
+        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", laptop.refreshToken()))
+                        .status())
+                .isEqualTo(204);
 
         assertRefusedWithinASecond(laptop.api());
         assertThat(userAgents(phone.api().get("/api/users/me/sessions").json())).containsExactly(PHONE);
-        assertThat(phone.api().patch("/api/users/me", Map.of("bio", "phone only")).status()).isEqualTo(204);
+        assertThat(phone.api()
+                        .patch("/api/users/me", Map.of("bio", "phone only"))
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -121,7 +140,10 @@ class SessionsIT {
     private Device signIn(String username, String userAgent) {
         ApiClient device = client.withHeader("User-Agent", userAgent);
         JsonNode tokens = Accounts.login(device, username, Accounts.PASSWORD);
-        return new Device(device, device.withToken(tokens.get("accessToken").asText()), tokens.get("refreshToken").asText());
+        return new Device(
+                device,
+                device.withToken(tokens.get("accessToken").asText()),
+                tokens.get("refreshToken").asText());
     }
 
     private static List<String> userAgents(JsonNode sessions) {

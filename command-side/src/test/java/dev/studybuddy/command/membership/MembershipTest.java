@@ -1,5 +1,12 @@
 package dev.studybuddy.command.membership;
 
+import static dev.studybuddy.api.error.ErrorCode.NOT_A_MEMBER;
+import static dev.studybuddy.api.membership.NotificationLevel.ALL;
+import static dev.studybuddy.api.membership.NotificationLevel.MENTIONS;
+import static dev.studybuddy.api.membership.NotificationLevel.NONE;
+import static dev.studybuddy.command.support.Refusals.refusedWith;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.membership.ChangeNotificationLevelCommand;
 import dev.studybuddy.api.membership.CloseMembershipCommand;
 import dev.studybuddy.api.membership.MarkReadCommand;
@@ -9,18 +16,10 @@ import dev.studybuddy.api.membership.MembershipOpenedEvent;
 import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
 import dev.studybuddy.api.membership.OpenMembershipCommand;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
-import static dev.studybuddy.api.error.ErrorCode.NOT_A_MEMBER;
-import static dev.studybuddy.api.membership.NotificationLevel.ALL;
-import static dev.studybuddy.api.membership.NotificationLevel.MENTIONS;
-import static dev.studybuddy.api.membership.NotificationLevel.NONE;
-import static dev.studybuddy.command.support.Refusals.refusedWith;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MembershipTest {
 
@@ -80,9 +79,7 @@ class MembershipTest {
 
     @Test
     void readPositionOnlyMovesForward() {
-        fixture.given(opened())
-                .when(new MarkReadCommand(GROUP, ALICE, 0))
-                .expectEvents(readUpTo(0));
+        fixture.given(opened()).when(new MarkReadCommand(GROUP, ALICE, 0)).expectEvents(readUpTo(0));
         fixture.given(opened(), readUpTo(5))
                 .when(new MarkReadCommand(GROUP, ALICE, 6))
                 .expectEvents(readUpTo(6));
@@ -94,8 +91,7 @@ class MembershipTest {
                 .when(new MarkReadCommand(GROUP, ALICE, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        assertThatThrownBy(() -> new MarkReadCommand(GROUP, ALICE, -1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MarkReadCommand(GROUP, ALICE, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

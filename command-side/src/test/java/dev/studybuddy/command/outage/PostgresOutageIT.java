@@ -1,5 +1,9 @@
 package dev.studybuddy.command.outage;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.command.support.Accounts;
@@ -8,6 +12,11 @@ import dev.studybuddy.command.support.CommandNode;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TcpProxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,16 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A second command-side node reaches PostgreSQL through a proxy the test cuts: what the event store alone
@@ -38,14 +37,18 @@ class PostgresOutageIT {
 
     /** The connection wait (studybuddy's Hikari setting) plus room for a slow machine. */
     private static final Duration FAST = Duration.ofSeconds(5);
+
     private static final Pattern HOST_AND_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     RSAKey signingKey;
+
     @Autowired
     EventStore eventStore;
 
@@ -58,7 +61,8 @@ class PostgresOutageIT {
         Matcher hostAndPort = HOST_AND_PORT.matcher(url);
         assertThat(hostAndPort.find()).as(url).isTrue();
         postgres = new TcpProxy("postgres", Integer.parseInt(hostAndPort.group(2)));
-        node = CommandNode.start(environment, signingKey, hostAndPort.replaceFirst("//127.0.0.1:" + postgres.port() + "/"));
+        node = CommandNode.start(
+                environment, signingKey, hostAndPort.replaceFirst("//127.0.0.1:" + postgres.port() + "/"));
     }
 
     /**
@@ -70,7 +74,8 @@ class PostgresOutageIT {
     void restorePostgres() {
         postgres.restore();
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> ApiClient.on(node.port()).get("/actuator/health/db").status() == 200);
+                .until(() ->
+                        ApiClient.on(node.port()).get("/actuator/health/db").status() == 200);
     }
 
     @AfterAll
@@ -86,7 +91,10 @@ class PostgresOutageIT {
         SignedInUser owner = Accounts.signedIn(port, "outageowner");
         UUID group = openGroup(owner);
         ApiClient ownerOnNode = onNode(owner);
-        assertThat(ownerOnNode.post(messages(group), Map.of("body", "before the outage")).status()).isEqualTo(201);
+        assertThat(ownerOnNode
+                        .post(messages(group), Map.of("body", "before the outage"))
+                        .status())
+                .isEqualTo(201);
 
         postgres.cut();
         Thread.sleep(1_500); // past anything a node may have cached of the database
@@ -98,11 +106,14 @@ class PostgresOutageIT {
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         assertThat(took).isLessThan(FAST);
         UUID messageId = UUID.fromString(posted.json().get("messageId").asText());
-        assertThat(eventStore.readEvents(group.toString()).asStream()
-                .map(event -> event.getPayload())
-                .filter(GroupMessagePostedEvent.class::isInstance)
-                .map(GroupMessagePostedEvent.class::cast)
-                .anyMatch(event -> event.messageId().equals(messageId))).isTrue();
+        assertThat(eventStore
+                        .readEvents(group.toString())
+                        .asStream()
+                        .map(event -> event.getPayload())
+                        .filter(GroupMessagePostedEvent.class::isInstance)
+                        .map(GroupMessagePostedEvent.class::cast)
+                        .anyMatch(event -> event.messageId().equals(messageId)))
+                .isTrue();
     }
 
     @Test
@@ -110,17 +121,24 @@ class PostgresOutageIT {
         SignedInUser owner = Accounts.signedIn(port, "outagekeyed");
         UUID group = openGroup(owner);
         ApiClient ownerOnNode = onNode(owner);
-        assertThat(ownerOnNode.post(messages(group), Map.of("body", "before the outage")).status()).isEqualTo(201);
+        assertThat(ownerOnNode
+                        .post(messages(group), Map.of("body", "before the outage"))
+                        .status())
+                .isEqualTo(201);
 
         postgres.cut();
         long started = System.nanoTime();
-        ApiClient.Response keyed = ownerOnNode.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+        ApiClient.Response keyed = ownerOnNode
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
                 .post(messages(group), Map.of("body", "keyed"));
 
         assertProblem(keyed, 503, "SERVICE_UNAVAILABLE");
         assertThat(keyed.header("Retry-After")).isPresent();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST);
-        assertThat(ownerOnNode.post(messages(group), Map.of("body", "not keyed")).status()).isEqualTo(201);
+        assertThat(ownerOnNode
+                        .post(messages(group), Map.of("body", "not keyed"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -128,7 +146,10 @@ class PostgresOutageIT {
         SignedInUser asking = Accounts.signedIn(port, "outageasking");
         SignedInUser asked = Accounts.signedIn(port, "outageasked");
         ApiClient askingOnNode = onNode(asking);
-        assertThat(askingOnNode.post(messages(openGroup(asking)), Map.of("body", "warming up")).status()).isEqualTo(201);
+        assertThat(askingOnNode
+                        .post(messages(openGroup(asking)), Map.of("body", "warming up"))
+                        .status())
+                .isEqualTo(201);
 
         postgres.cut();
         Thread.sleep(1_500);
@@ -144,7 +165,10 @@ class PostgresOutageIT {
         SignedInUser owner = Accounts.signedIn(port, "outagementions");
         UUID group = openGroup(owner);
         ApiClient ownerOnNode = onNode(owner);
-        assertThat(ownerOnNode.post(messages(group), Map.of("body", "before the outage")).status()).isEqualTo(201);
+        assertThat(ownerOnNode
+                        .post(messages(group), Map.of("body", "before the outage"))
+                        .status())
+                .isEqualTo(201);
         Map<String, String> mentioning = Map.of("body", "hello @" + owner.username());
 
         postgres.cut();
@@ -168,7 +192,8 @@ class PostgresOutageIT {
     }
 
     private ApiClient onNode(SignedInUser user) {
-        return ApiClient.on(node.port()).withHeader("Authorization", user.api().headers().get("Authorization"));
+        return ApiClient.on(node.port())
+                .withHeader("Authorization", user.api().headers().get("Authorization"));
     }
 
     private static String messages(UUID group) {

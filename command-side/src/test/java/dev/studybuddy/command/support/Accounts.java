@@ -1,13 +1,12 @@
 package dev.studybuddy.command.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.testing.ApiClient;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registers and signs in users through the public API, as a client would. */
 public final class Accounts {
@@ -18,8 +17,7 @@ public final class Accounts {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static String adminToken;
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /** A user name no other test uses. */
     public static String uniqueUsername(String prefix) {
@@ -27,15 +25,24 @@ public final class Accounts {
     }
 
     public static UUID register(ApiClient client, String username) {
-        ApiClient.Response response = client.post("/api/auth/register", Map.of(
-                "username", username, "email", username + "@studybuddy.test",
-                "password", PASSWORD, "displayName", "User " + username));
+        ApiClient.Response response = client.post(
+                "/api/auth/register",
+                Map.of(
+                        "username",
+                        username,
+                        "email",
+                        username + "@studybuddy.test",
+                        "password",
+                        PASSWORD,
+                        "displayName",
+                        "User " + username));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return UUID.fromString(response.json().get("userId").asText());
     }
 
     public static JsonNode login(ApiClient client, String username, String password) {
-        ApiClient.Response response = client.post("/api/auth/login", Map.of("username", username, "password", password));
+        ApiClient.Response response =
+                client.post("/api/auth/login", Map.of("username", username, "password", password));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -52,8 +59,7 @@ public final class Accounts {
         return new SignedInUser(id, username, client.withToken(accessToken(client, username)));
     }
 
-    public record SignedInUser(UUID id, String username, ApiClient api) {
-    }
+    public record SignedInUser(UUID id, String username, ApiClient api) {}
 
     /**
      * The administrator's access token, signed in once per test JVM: the per-username login limit would
@@ -61,7 +67,9 @@ public final class Accounts {
      */
     public static synchronized String adminToken(ApiClient client) {
         if (adminToken == null) {
-            adminToken = login(client, ADMIN_USERNAME, ADMIN_PASSWORD).get("accessToken").asText();
+            adminToken = login(client, ADMIN_USERNAME, ADMIN_PASSWORD)
+                    .get("accessToken")
+                    .asText();
         }
         return adminToken;
     }

@@ -1,18 +1,17 @@
 package dev.studybuddy.command.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A real SMTP server in the test JVM (GreenMail) on the port every command-side IT's context sends account mail to;
@@ -22,10 +21,10 @@ public final class MailCatcher {
 
     /** Fixed, since all command-side ITs share one context; not GreenMail's default 3025, which local tools may use. */
     public static final int SMTP_PORT = 39125;
+
     private static final Pattern CODE = Pattern.compile("enter this code: ([A-Za-z0-9_-]+)");
 
-    private MailCatcher() {
-    }
+    private MailCatcher() {}
 
     public static GreenMailExtension extension() {
         return new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
@@ -40,7 +39,8 @@ public final class MailCatcher {
 
     /** Waits for the {@code n}th mail (from 1) to {@code address} whose subject has {@code subjectPart}; its code. */
     public static String awaitCode(GreenMailExtension mail, String address, String subjectPart, int n) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(mail, address, subjectPart).size() >= n);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mailsTo(mail, address, subjectPart).size() >= n);
         return codeIn(mailsTo(mail, address, subjectPart).get(n - 1));
     }
 

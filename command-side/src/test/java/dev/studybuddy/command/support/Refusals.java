@@ -8,8 +8,7 @@ import org.hamcrest.Matcher;
 /** Matches the refusal a fixture test expects: a {@link DomainException} with its stable code. */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     public static Matcher<Object> refusedWith(ErrorCode code) {
         return Matchers.predicate(e -> e instanceof DomainException refusal && refusal.code() == code);

@@ -18,8 +18,7 @@ public final class Snapshots {
                     .build())
             .build();
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     /** @return the size in bytes of the aggregate's snapshot */
     public static int sizeOf(Object aggregate) {

@@ -1,22 +1,21 @@
 package dev.studybuddy.command.user;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @CommandSideIT
 class AdminIT {
@@ -38,7 +37,8 @@ class AdminIT {
 
     @Test
     void theConfiguredFirstAdministratorCanSignInWithTheAdminRole() throws Exception {
-        assertThat(SignedJWT.parse(adminToken).getJWTClaimsSet().getStringListClaim("roles")).contains("ADMIN", "USER");
+        assertThat(SignedJWT.parse(adminToken).getJWTClaimsSet().getStringListClaim("roles"))
+                .contains("ADMIN", "USER");
     }
 
     @Test
@@ -47,7 +47,8 @@ class AdminIT {
             String username = Accounts.uniqueUsername("mod");
             UUID userId = Accounts.register(client, username);
 
-            ApiClient.Response granted = admin.put("/api/admin/users/" + userId + "/roles", Map.of("roles", List.of("MODERATOR")));
+            ApiClient.Response granted =
+                    admin.put("/api/admin/users/" + userId + "/roles", Map.of("roles", List.of("MODERATOR")));
             assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
 
             assertThat(roles(Accounts.accessToken(client, username))).containsExactlyInAnyOrder("MODERATOR", "USER");
@@ -59,22 +60,35 @@ class AdminIT {
         String username = Accounts.uniqueUsername("deputy");
         UUID deputyId = Accounts.register(client, username);
         UUID bystander = Accounts.register(client, Accounts.uniqueUsername("bystander"));
-        assertThat(admin.put("/api/admin/users/" + deputyId + "/roles", Map.of("roles", List.of("USER", "ADMIN"))).status())
+        assertThat(admin.put("/api/admin/users/" + deputyId + "/roles", Map.of("roles", List.of("USER", "ADMIN")))
+                        .status())
                 .isEqualTo(204);
         JsonNode deputyTokens = Accounts.login(client, username, Accounts.PASSWORD);
         ApiClient deputy = client.withToken(deputyTokens.get("accessToken").asText());
-        assertThat(deputy.put("/api/admin/users/" + bystander + "/roles", Map.of("roles", List.of("USER", "AUDITOR"))).status())
+        assertThat(deputy.put("/api/admin/users/" + bystander + "/roles", Map.of("roles", List.of("USER", "AUDITOR")))
+                        .status())
                 .isEqualTo(204);
 
-        assertThat(admin.put("/api/admin/users/" + deputyId + "/roles", Map.of("roles", List.of("USER"))).status()).isEqualTo(204);
+        assertThat(admin.put("/api/admin/users/" + deputyId + "/roles", Map.of("roles", List.of("USER")))
+                        .status())
+                .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertProblem(
-                deputy.put("/api/admin/users/" + bystander + "/roles", Map.of("roles", List.of("USER"))), 401, "UNAUTHENTICATED"));
-        assertProblem(deputy.put("/api/admin/users/" + deputyId + "/roles", Map.of("roles", List.of("USER", "ADMIN"))),
-                401, "UNAUTHENTICATED");
+        await().atMost(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertProblem(
+                        deputy.put("/api/admin/users/" + bystander + "/roles", Map.of("roles", List.of("USER"))),
+                        401,
+                        "UNAUTHENTICATED"));
+        assertProblem(
+                deputy.put("/api/admin/users/" + deputyId + "/roles", Map.of("roles", List.of("USER", "ADMIN"))),
+                401,
+                "UNAUTHENTICATED");
         assertProblem(deputy.post("/api/admin/users/" + bystander + "/deactivate", null), 401, "UNAUTHENTICATED");
-        assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", deputyTokens.get("refreshToken").asText())),
-                401, "INVALID_REFRESH_TOKEN");
+        assertProblem(
+                client.post(
+                        "/api/auth/refresh",
+                        Map.of("refreshToken", deputyTokens.get("refreshToken").asText())),
+                401,
+                "INVALID_REFRESH_TOKEN");
 
         String demoted = Accounts.accessToken(client, username);
         assertThat(roles(demoted)).containsExactly("USER");
@@ -92,15 +106,21 @@ class AdminIT {
         JsonNode phone = Accounts.login(client, username, Accounts.PASSWORD);
         ApiClient onPhone = client.withToken(phone.get("accessToken").asText());
         ApiClient onLaptop = client.withToken(laptop.get("accessToken").asText());
-        assertThat(onLaptop.patch("/api/users/me", Map.of("bio", "on my laptop")).status()).isEqualTo(204);
+        assertThat(onLaptop.patch("/api/users/me", Map.of("bio", "on my laptop"))
+                        .status())
+                .isEqualTo(204);
 
         assertThat(onPhone.post("/api/auth/sign-out-everywhere", null).status()).isEqualTo(204);
 
         assertProblem(onLaptop.patch("/api/users/me", Map.of("bio", "still here?")), 401, "UNAUTHENTICATED");
         assertProblem(onPhone.patch("/api/users/me", Map.of("bio", "still here?")), 401, "UNAUTHENTICATED");
         for (JsonNode tokens : List.of(laptop, phone)) {
-            assertProblem(client.post("/api/auth/refresh", Map.of("refreshToken", tokens.get("refreshToken").asText())),
-                    401, "INVALID_REFRESH_TOKEN");
+            assertProblem(
+                    client.post(
+                            "/api/auth/refresh",
+                            Map.of("refreshToken", tokens.get("refreshToken").asText())),
+                    401,
+                    "INVALID_REFRESH_TOKEN");
         }
         ApiClient again = client.withToken(Accounts.accessToken(client, username));
         assertThat(again.patch("/api/users/me", Map.of("bio", "back")).status()).isEqualTo(204);
@@ -128,21 +148,26 @@ class AdminIT {
         ApiClient.Response roles = user.put("/api/admin/users/" + target + "/roles", Map.of("roles", List.of("ADMIN")));
         assertThat(roles.status()).isEqualTo(403);
         assertThat(roles.json().get("code").asText()).isEqualTo("FORBIDDEN");
-        assertThat(user.post("/api/admin/users/" + target + "/deactivate", null).status()).isEqualTo(403);
-        assertThat(client.post("/api/admin/users/" + target + "/deactivate", null).status()).isEqualTo(401);
+        assertThat(user.post("/api/admin/users/" + target + "/deactivate", null).status())
+                .isEqualTo(403);
+        assertThat(client.post("/api/admin/users/" + target + "/deactivate", null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void unknownRolesAndUsersAreRefused() {
         UUID target = Accounts.register(client, Accounts.uniqueUsername("target"));
-        ApiClient.Response badRole = admin.put("/api/admin/users/" + target + "/roles", Map.of("roles", List.of("KING")));
+        ApiClient.Response badRole =
+                admin.put("/api/admin/users/" + target + "/roles", Map.of("roles", List.of("KING")));
         assertThat(badRole.status()).isEqualTo(400);
 
         ApiClient.Response unknown = admin.post("/api/admin/users/" + UUID.randomUUID() + "/deactivate", null);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("NOT_FOUND");
 
-        assertThat(admin.post("/api/admin/users/not-a-uuid/deactivate", null).status()).isEqualTo(400);
+        assertThat(admin.post("/api/admin/users/not-a-uuid/deactivate", null).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -151,16 +176,25 @@ class AdminIT {
         UUID userId = Accounts.register(client, username);
         var tokens = Accounts.login(client, username, Accounts.PASSWORD);
         ApiClient user = client.withToken(tokens.get("accessToken").asText());
-        assertThat(user.patch("/api/users/me", Map.of("bio", "still here")).status()).isEqualTo(204);
+        assertThat(user.patch("/api/users/me", Map.of("bio", "still here")).status())
+                .isEqualTo(204);
 
-        assertThat(admin.post("/api/admin/users/" + userId + "/deactivate", null).status()).isEqualTo(204);
+        assertThat(admin.post("/api/admin/users/" + userId + "/deactivate", null)
+                        .status())
+                .isEqualTo(204);
 
         // At once, not when a projection catches up.
-        ApiClient.Response login = client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
+        ApiClient.Response login =
+                client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.json().get("code").asText()).isEqualTo("ACCOUNT_DEACTIVATED");
         assertThat(user.patch("/api/users/me", Map.of("bio", "gone")).status()).isEqualTo(401);
-        assertThat(client.post("/api/auth/refresh", Map.of("refreshToken", tokens.get("refreshToken").asText())).status())
+        assertThat(client.post(
+                                "/api/auth/refresh",
+                                Map.of(
+                                        "refreshToken",
+                                        tokens.get("refreshToken").asText()))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -171,7 +205,8 @@ class AdminIT {
         ApiClient.Response selfDeactivate = admin.post("/api/admin/users/" + adminId + "/deactivate", null);
         assertThat(selfDeactivate.status()).isEqualTo(422);
         assertThat(selfDeactivate.json().get("code").asText()).isEqualTo("RULE_VIOLATED");
-        ApiClient.Response selfDemote = admin.put("/api/admin/users/" + adminId + "/roles", Map.of("roles", List.of("USER")));
+        ApiClient.Response selfDemote =
+                admin.put("/api/admin/users/" + adminId + "/roles", Map.of("roles", List.of("USER")));
         assertThat(selfDemote.status()).isEqualTo(422);
     }
 }

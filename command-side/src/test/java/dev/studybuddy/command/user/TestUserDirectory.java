@@ -3,14 +3,13 @@ package dev.studybuddy.command.user;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * A real {@link UserDirectory} for fixture tests of other aggregates: it loads UserAccount aggregates
@@ -21,14 +20,18 @@ public final class TestUserDirectory {
     private final EventStore events = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
             .build();
-    private final UserDirectory directory = new UserDirectory(
-            EventSourcingRepository.builder(UserAccount.class).eventStore(events).build());
+    private final UserDirectory directory = new UserDirectory(EventSourcingRepository.builder(UserAccount.class)
+            .eventStore(events)
+            .build());
 
     /** Registers open accounts. */
     public TestUserDirectory active(UUID... userIds) {
         for (UUID userId : userIds) {
-            append(userId, 0, new UserRegisteredEvent(userId, "user" + userId.toString().substring(0, 8),
-                    "User", Set.of(PlatformRole.USER)));
+            append(
+                    userId,
+                    0,
+                    new UserRegisteredEvent(
+                            userId, "user" + userId.toString().substring(0, 8), "User", Set.of(PlatformRole.USER)));
         }
         return this;
     }

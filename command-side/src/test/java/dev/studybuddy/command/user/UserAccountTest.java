@@ -1,13 +1,20 @@
 package dev.studybuddy.command.user;
 
+import static dev.studybuddy.api.user.PlatformRole.ADMIN;
+import static dev.studybuddy.api.user.PlatformRole.AUDITOR;
+import static dev.studybuddy.api.user.PlatformRole.MODERATOR;
+import static dev.studybuddy.api.user.PlatformRole.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangeEmailCommand;
-import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangePasswordCommand;
+import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.ChangesSecurityStamp;
 import dev.studybuddy.api.user.DeactivateUserCommand;
@@ -24,21 +31,13 @@ import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-import java.util.UUID;
-
-import static dev.studybuddy.api.user.PlatformRole.ADMIN;
-import static dev.studybuddy.api.user.PlatformRole.AUDITOR;
-import static dev.studybuddy.api.user.PlatformRole.MODERATOR;
-import static dev.studybuddy.api.user.PlatformRole.USER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UserAccountTest {
 
@@ -142,7 +141,8 @@ class UserAccountTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RegisterUserCommand(ALICE, "alice-smith", "Alice", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RegisterUserCommand(ALICE, "Alice_S.1", "Alice", null).username()).isEqualTo("alice_s.1");
+        assertThat(new RegisterUserCommand(ALICE, "Alice_S.1", "Alice", null).username())
+                .isEqualTo("alice_s.1");
     }
 
     @Test
@@ -205,7 +205,8 @@ class UserAccountTest {
     void administratorMayChangeTheirOtherRoles() {
         fixture.given(new UserRegisteredEvent(ADMIN_ID, "root", "Root", Set.of(USER, ADMIN)))
                 .when(new ChangePlatformRolesCommand(ADMIN_ID, Set.of(ADMIN, AUDITOR)), actedBy(ADMIN_ID))
-                .expectEvents(new PlatformRolesChangedEvent(ADMIN_ID, Set.of(USER, ADMIN), Set.of(USER, ADMIN, AUDITOR)));
+                .expectEvents(
+                        new PlatformRolesChangedEvent(ADMIN_ID, Set.of(USER, ADMIN), Set.of(USER, ADMIN, AUDITOR)));
     }
 
     @Test
@@ -238,8 +239,8 @@ class UserAccountTest {
     void refusalsCarryAStableCode() {
         fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
                 .when(new ChangeProfileCommand(ALICE, "New", null))
-                .expectException(Matchers.predicate(e -> e instanceof DomainException refusal
-                        && refusal.code() == ErrorCode.ACCOUNT_DEACTIVATED));
+                .expectException(Matchers.predicate(
+                        e -> e instanceof DomainException refusal && refusal.code() == ErrorCode.ACCOUNT_DEACTIVATED));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.studybuddy.command.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +13,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A peer that is not a trusted proxy (only 127.0.0.1 and ::1 are, by default) cannot choose its address by
@@ -37,12 +36,15 @@ class ForgedForwardedForIT {
         for (int attempt = 0; attempt < 30 && !statuses.contains(429); attempt++) {
             statuses.add(loginFromUntrustedPeer("198.51.100." + (attempt + 1), Accounts.uniqueUsername("forger")));
         }
-        assertThat(statuses).as("refused once the real address has used up its attempts").contains(429);
+        assertThat(statuses)
+                .as("refused once the real address has used up its attempts")
+                .contains(429);
         assertThat(statuses.subList(0, 20)).containsOnly(401);
     }
 
     private int loginFromUntrustedPeer(String forgedAddress, String username) throws IOException {
-        byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"Wrong-Password-1\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"Wrong-Password-1\"}")
+                .getBytes(StandardCharsets.UTF_8);
         String head = "POST /api/auth/login HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
                 + "Content-Type: application/json\r\n"

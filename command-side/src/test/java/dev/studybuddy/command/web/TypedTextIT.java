@@ -1,17 +1,16 @@
 package dev.studybuddy.command.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Text people type is refused with 422 naming the field when it is not text a person types (issue 13). */
 @CommandSideIT
@@ -19,6 +18,7 @@ class TypedTextIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
 

@@ -4,11 +4,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVStore;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with sorted indexes (see the module's README) and durable writes: a command's
@@ -21,10 +20,32 @@ import java.util.concurrent.atomic.AtomicLong;
 public class IndexedH2Backend extends H2Backend {
 
     /** Commands that change nothing; anything else (including a command this list does not know) is committed. */
-    private static final Set<String> READ_ONLY = Set.of("find", "getmore", "count", "distinct", "listcollections",
-            "listindexes", "listdatabases", "ismaster", "hello", "ping", "buildinfo", "serverstatus", "killcursors",
-            "endsessions", "dbstats", "collstats", "whatsmyuri", "getparameter", "getlog", "hostinfo",
-            "connectionstatus", "getlasterror", "getfreemonitoringstatus", "getcmdlineopts", "saslstart");
+    private static final Set<String> READ_ONLY = Set.of(
+            "find",
+            "getmore",
+            "count",
+            "distinct",
+            "listcollections",
+            "listindexes",
+            "listdatabases",
+            "ismaster",
+            "hello",
+            "ping",
+            "buildinfo",
+            "serverstatus",
+            "killcursors",
+            "endsessions",
+            "dbstats",
+            "collstats",
+            "whatsmyuri",
+            "getparameter",
+            "getlog",
+            "hostinfo",
+            "connectionstatus",
+            "getlasterror",
+            "getfreemonitoringstatus",
+            "getcmdlineopts",
+            "saslstart");
 
     private final Object commitLock = new Object();
     private final AtomicLong writesFinished = new AtomicLong();

@@ -9,23 +9,28 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.studybuddy.mongostandin.index.IndexWalk;
 import dev.studybuddy.mongostandin.index.WalkableCollection;
-import org.h2.mvstore.MVMap;
-
 import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
 
 class IndexedH2Collection extends H2Collection implements WalkableCollection<Object> {
 
-    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+    IndexedH2Collection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            MVMap<Object, Document> dataMap,
+            MVMap<String, Object> metaMap,
+            CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                         Document fieldSelector) {
-        QueryResult fromIndex = IndexWalk.query(this, this, getIndexes(), query, orderBy, numberToSkip, limit,
-                batchSize, fieldSelector);
-        return fromIndex != null ? fromIndex
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        QueryResult fromIndex = IndexWalk.query(
+                this, this, getIndexes(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return fromIndex != null
+                ? fromIndex
                 : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
@@ -40,8 +45,14 @@ class IndexedH2Collection extends H2Collection implements WalkableCollection<Obj
     }
 
     @Override
-    public QueryResult resultOf(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
-                                int batchSize, Document fieldSelector) {
+    public QueryResult resultOf(
+            Stream<Document> documents,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
         return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 

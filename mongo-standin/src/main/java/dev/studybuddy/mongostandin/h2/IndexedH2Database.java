@@ -11,11 +11,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import dev.studybuddy.mongostandin.index.IndexedDatabases;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-
 import java.lang.reflect.Field;
 import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * Sorted indexes are kept in memory and rebuilt from the stored documents when the database opens (H2Database's
@@ -44,24 +43,29 @@ class IndexedH2Database extends H2Database {
      * compare only by serializing both sides, on every step of every lookup and insert.
      */
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                    boolean sparse) {
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return IndexedDatabases.sortedIndex(indexName, keys, sparse, true);
     }
 
     @Override
-    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                       boolean sparse) {
+    protected Index<Object> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return IndexedDatabases.sortedIndex(indexName, keys, sparse, false);
     }
 
     @Override
-    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
-                                  Oplog oplog) {
+    public Document handleCommand(
+            Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
         if (command.equalsIgnoreCase("aggregate")) {
             String collectionName = String.valueOf(query.get(command));
-            Document answer = IndexedDatabases.aggregateFromIndex(this, getFullCollectionNamespace(collectionName),
-                    query, resolveCollection(collectionName, false), resolver, oplog);
+            Document answer = IndexedDatabases.aggregateFromIndex(
+                    this,
+                    getFullCollectionNamespace(collectionName),
+                    query,
+                    resolveCollection(collectionName, false),
+                    resolver,
+                    oplog);
             if (answer != null) {
                 return answer;
             }

@@ -2,7 +2,6 @@ package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,8 +18,7 @@ final class FieldConstraints {
 
     private final Map<String, Constraint> byField = new HashMap<>();
 
-    private FieldConstraints() {
-    }
+    private FieldConstraints() {}
 
     static FieldConstraints of(Document query) {
         FieldConstraints constraints = new FieldConstraints();
@@ -41,7 +39,10 @@ final class FieldConstraints {
             String key = clause.getKey();
             Object value = clause.getValue();
             if (key.equals("$and") && value instanceof List<?> parts) {
-                parts.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(this::read);
+                parts.stream()
+                        .filter(Document.class::isInstance)
+                        .map(Document.class::cast)
+                        .forEach(this::read);
             } else if (!key.startsWith("$")) {
                 readField(key, value);
             }
@@ -96,13 +97,18 @@ final class FieldConstraints {
 
     /** A value equality on it can be looked up: not null or missing (that matches absent fields too), no array, document or pattern. */
     private static boolean isScalar(Object value) {
-        return Missing.isNeitherNullNorMissing(value) && !(value instanceof Collection) && !(value instanceof Map)
-                && !(value instanceof Pattern) && !(value instanceof Double d && d.isNaN());
+        return Missing.isNeitherNullNorMissing(value)
+                && !(value instanceof Collection)
+                && !(value instanceof Map)
+                && !(value instanceof Pattern)
+                && !(value instanceof Double d && d.isNaN());
     }
 
     /** The kinds of values a range can be walked for: MongoDB compares a range only within one kind. */
     enum Bracket {
-        NUMBER, STRING, DATE;
+        NUMBER,
+        STRING,
+        DATE;
 
         static Bracket of(Object value) {
             if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {

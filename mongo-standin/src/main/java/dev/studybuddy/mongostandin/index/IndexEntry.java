@@ -2,7 +2,6 @@ package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +74,8 @@ record IndexEntry(Object[] values, Object id) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IndexEntry entry && Arrays.equals(values, entry.values)
+        return other instanceof IndexEntry entry
+                && Arrays.equals(values, entry.values)
                 && java.util.Objects.equals(id, entry.id);
     }
 

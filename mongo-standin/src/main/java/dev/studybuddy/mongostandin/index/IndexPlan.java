@@ -3,7 +3,6 @@ package dev.studybuddy.mongostandin.index;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +13,15 @@ import java.util.Map;
  * field; and whether walking it (forwards or backwards) already yields the requested sort. The best plan bounds the
  * most fields, then gives the sort; a query no index bounds or sorts is left to mongo-java-server's scan.
  */
-record IndexPlan<P>(SortedIndex<P> index, IndexEntry from, IndexEntry to, boolean reversed, boolean givesSort,
-                    FieldConstraints.Bracket rangeBracket, int rangeField, int score) {
+record IndexPlan<P>(
+        SortedIndex<P> index,
+        IndexEntry from,
+        IndexEntry to,
+        boolean reversed,
+        boolean givesSort,
+        FieldConstraints.Bracket rangeBracket,
+        int rangeField,
+        int score) {
 
     static <P> IndexPlan<P> best(List<Index<P>> indexes, Document query, Document orderBy) {
         FieldConstraints constraints = FieldConstraints.of(query);
@@ -41,7 +47,8 @@ record IndexPlan<P>(SortedIndex<P> index, IndexEntry from, IndexEntry to, boolea
         Object[] from = new Object[fields];
         Object[] to = new Object[fields];
         int equalities = 0;
-        while (equalities < fields && constraints.on(keys.get(equalities).getKey()) != null
+        while (equalities < fields
+                && constraints.on(keys.get(equalities).getKey()) != null
                 && constraints.on(keys.get(equalities).getKey()).equal() != null) {
             Object value = constraints.on(keys.get(equalities).getKey()).equal();
             from[equalities] = value;
@@ -88,10 +95,15 @@ record IndexPlan<P>(SortedIndex<P> index, IndexEntry from, IndexEntry to, boolea
         }
         boolean givesSort = reversed != null;
         int score = next * 2 + (givesSort && !sort.isEmpty() ? 1 : 0);
-        return new IndexPlan<>(index,
+        return new IndexPlan<>(
+                index,
                 new IndexEntry(from, fromOpen ? IndexEntry.LOWEST : IndexEntry.HIGHEST),
                 new IndexEntry(to, toOpen ? IndexEntry.HIGHEST : IndexEntry.LOWEST),
-                givesSort && reversed, givesSort, bracket, bracket == null ? -1 : equalities, score);
+                givesSort && reversed,
+                givesSort,
+                bracket,
+                bracket == null ? -1 : equalities,
+                score);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.studybuddy.mongostandin.index;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,12 +21,18 @@ import java.util.stream.StreamSupport;
  */
 public final class IndexWalk {
 
-    private IndexWalk() {
-    }
+    private IndexWalk() {}
 
-    public static <P> QueryResult query(WalkableCollection<P> collection, Object lock, List<Index<P>> indexes,
-                                        Document query, Document orderBy, int skip, int limit, int batchSize,
-                                        Document fieldSelector) {
+    public static <P> QueryResult query(
+            WalkableCollection<P> collection,
+            Object lock,
+            List<Index<P>> indexes,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
         IndexPlan<P> plan = IndexPlan.best(indexes, query, orderBy);
         if (plan == null) {
             if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
@@ -37,7 +42,9 @@ public final class IndexWalk {
         }
         NotInSets notIn = NotInSets.of(query);
         Document remaining = notIn.remaining();
-        Stream<Document> candidates = walk(plan).map(collection::documentAt).filter(java.util.Objects::nonNull)
+        Stream<Document> candidates = walk(plan)
+                .map(collection::documentAt)
+                .filter(java.util.Objects::nonNull)
                 .filter(document -> notIn.admits(document, collection::matches));
         if (!plan.givesSort()) {
             return collection.resultOf(candidates, remaining, orderBy, skip, limit, batchSize, fieldSelector);
@@ -46,8 +53,10 @@ public final class IndexWalk {
         if (limit != 0 || batchSize <= 0 || projected) {
             return collection.resultOf(candidates, remaining, null, skip, limit, batchSize, fieldSelector);
         }
-        Iterator<Document> matching = candidates.filter(document -> collection.matches(document, remaining))
-                .skip(skip).iterator();
+        Iterator<Document> matching = candidates
+                .filter(document -> collection.matches(document, remaining))
+                .skip(skip)
+                .iterator();
         List<Document> firstBatch = new ArrayList<>(batchSize);
         while (firstBatch.size() < batchSize && matching.hasNext()) {
             firstBatch.add(matching.next());
@@ -61,11 +70,15 @@ public final class IndexWalk {
     }
 
     private static <P> Stream<P> walk(IndexPlan<P> plan) {
-        Iterator<Map.Entry<IndexEntry, P>> entries =
-                plan.index().range(plan.from(), plan.to(), plan.reversed()).entrySet().iterator();
-        Iterator<P> positions = plan.rangeBracket() == null ? map(entries)
+        Iterator<Map.Entry<IndexEntry, P>> entries = plan.index()
+                .range(plan.from(), plan.to(), plan.reversed())
+                .entrySet()
+                .iterator();
+        Iterator<P> positions = plan.rangeBracket() == null
+                ? map(entries)
                 : new WithinBracket<>(entries, plan.rangeBracket(), plan.rangeField());
-        Stream<P> stream = StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
+        Stream<P> stream =
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
         return plan.index().isMultiKey() ? stream.distinct() : stream;
     }
 

@@ -2,7 +2,6 @@ package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

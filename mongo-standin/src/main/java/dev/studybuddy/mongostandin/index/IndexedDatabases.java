@@ -1,22 +1,20 @@
 package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.backend.DatabaseResolver;
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.oplog.Oplog;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the indexed databases of both backends share: which indexes they make, and aggregations that start with $match. */
 public final class IndexedDatabases {
 
-    private IndexedDatabases() {
-    }
+    private IndexedDatabases() {}
 
     /** Every index but the one on {@code _id} (the backend's own, which its collections look documents up by). */
     public static boolean isSorted(List<IndexKey> keys) {
@@ -31,11 +29,20 @@ public final class IndexedDatabases {
      * An {@code aggregate} whose pipeline starts with a {@code $match} that an index bounds (countDocuments, for one)
      * reads the matching documents through the index instead of the whole collection; null for any other.
      */
-    public static Document aggregateFromIndex(MongoDatabase database, String namespace, Document command,
-                                              MongoCollection<?> collection, DatabaseResolver resolver, Oplog oplog) {
-        if (collection == null || !(command.get("pipeline") instanceof List<?> pipeline) || pipeline.isEmpty()
-                || !(pipeline.get(0) instanceof Document first) || first.size() != 1
-                || !(first.get("$match") instanceof Document match) || match.containsKey("$expr")
+    public static Document aggregateFromIndex(
+            MongoDatabase database,
+            String namespace,
+            Document command,
+            MongoCollection<?> collection,
+            DatabaseResolver resolver,
+            Oplog oplog) {
+        if (collection == null
+                || !(command.get("pipeline") instanceof List<?> pipeline)
+                || pipeline.isEmpty()
+                || !(pipeline.get(0) instanceof Document first)
+                || first.size() != 1
+                || !(first.get("$match") instanceof Document match)
+                || match.containsKey("$expr")
                 || IndexPlan.best(indexesOf(collection), match, null) == null) {
             return null;
         }

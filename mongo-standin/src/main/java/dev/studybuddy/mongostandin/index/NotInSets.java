@@ -1,7 +1,6 @@
 package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,8 +29,7 @@ final class NotInSets {
     private final Document remaining;
     private final List<NotIn> conditions;
 
-    private record NotIn(String field, Set<String> values, Document condition) {
-    }
+    private record NotIn(String field, Set<String> values, Document condition) {}
 
     private NotInSets(Document remaining, List<NotIn> conditions) {
         this.remaining = remaining;
@@ -46,7 +44,9 @@ final class NotInSets {
                 List<Object> kept = new ArrayList<>();
                 for (Object part : parts) {
                     NotIn notIn = part instanceof Document document && document.size() == 1
-                            ? notIn(document.keySet().iterator().next(), document.values().iterator().next())
+                            ? notIn(
+                                    document.keySet().iterator().next(),
+                                    document.values().iterator().next())
                             : null;
                     if (notIn == null) {
                         kept.add(part);
@@ -70,8 +70,11 @@ final class NotInSets {
     }
 
     private static NotIn notIn(String field, Object condition) {
-        if (field.startsWith("$") || field.contains(".") || !(condition instanceof Document operators)
-                || operators.size() != 1 || !(operators.get(NOT_IN) instanceof Collection<?> listed)) {
+        if (field.startsWith("$")
+                || field.contains(".")
+                || !(condition instanceof Document operators)
+                || operators.size() != 1
+                || !(operators.get(NOT_IN) instanceof Collection<?> listed)) {
             return null;
         }
         Set<String> values = new HashSet<>();
@@ -93,8 +96,10 @@ final class NotInSets {
     boolean admits(Document document, BiPredicate<Document, Document> matcher) {
         for (NotIn notIn : conditions) {
             Object value = document.get(notIn.field());
-            boolean admitted = value instanceof String text ? !notIn.values().contains(text)
-                    : value == null && !document.containsKey(notIn.field()) || matcher.test(document, notIn.condition());
+            boolean admitted = value instanceof String text
+                    ? !notIn.values().contains(text)
+                    : value == null && !document.containsKey(notIn.field())
+                            || matcher.test(document, notIn.condition());
             if (!admitted) {
                 return false;
             }

@@ -1,12 +1,11 @@
 package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Says which queries no index serves, once per collection and shape of query, when the collection is big enough for
@@ -19,8 +18,7 @@ final class Scans {
     private static final Logger log = LoggerFactory.getLogger(Scans.class);
     private static final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-    private Scans() {
-    }
+    private Scans() {}
 
     static void report(WalkableCollection<?> collection, Document query, Document orderBy) {
         String shape = collection.name() + " " + shape(query) + " sort " + shape(orderBy);
@@ -38,8 +36,11 @@ final class Scans {
         if (value instanceof Document document) {
             Document shape = new Document();
             for (Map.Entry<String, Object> field : document.entrySet()) {
-                shape.put(field.getKey(), field.getValue() instanceof Document || field.getValue() instanceof java.util.List<?>
-                        ? shape(field.getValue()) : "?");
+                shape.put(
+                        field.getKey(),
+                        field.getValue() instanceof Document || field.getValue() instanceof java.util.List<?>
+                                ? shape(field.getValue())
+                                : "?");
             }
             return shape;
         }

@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -115,8 +114,8 @@ public final class SortedIndex<P> extends Index<P> {
     }
 
     @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
-                                           MongoCollection<P> collection) {
+    public synchronized void updateInPlace(
+            Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
         if (!nullAwareEqualsKeys(oldDocument, newDocument)
                 || !java.util.Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) {
             remove(oldDocument);
@@ -170,7 +169,8 @@ public final class SortedIndex<P> extends Index<P> {
     }
 
     private boolean isUnindexed(Document document) {
-        return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+        return isSparse()
+                && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
     }
 
     /** One entry per key value of the document (several for an array), one {@link IndexEntry#EMPTY} entry for none. */

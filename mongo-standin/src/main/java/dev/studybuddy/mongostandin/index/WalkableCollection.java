@@ -3,7 +3,6 @@ package dev.studybuddy.mongostandin.index;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
-
 import java.util.stream.Stream;
 
 /**
@@ -17,8 +16,14 @@ public interface WalkableCollection<P> {
     boolean matches(Document document, Document query);
 
     /** Filters, sorts (unless {@code orderBy} is null), skips, limits and projects, as mongo-java-server does. */
-    QueryResult resultOf(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
-                         int batchSize, Document fieldSelector);
+    QueryResult resultOf(
+            Stream<Document> documents,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            int batchSize,
+            Document fieldSelector);
 
     String name();
 

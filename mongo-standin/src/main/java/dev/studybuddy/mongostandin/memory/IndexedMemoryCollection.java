@@ -9,22 +9,22 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.studybuddy.mongostandin.index.IndexWalk;
 import dev.studybuddy.mongostandin.index.WalkableCollection;
-
 import java.util.stream.Stream;
 
 class IndexedMemoryCollection extends MemoryCollection implements WalkableCollection<Integer> {
 
-    IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                            CursorRegistry cursorRegistry) {
+    IndexedMemoryCollection(
+            MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
     }
 
     @Override
-    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-                                         Document fieldSelector) {
-        QueryResult fromIndex = IndexWalk.query(this, this, getIndexes(), query, orderBy, numberToSkip, limit,
-                batchSize, fieldSelector);
-        return fromIndex != null ? fromIndex
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        QueryResult fromIndex = IndexWalk.query(
+                this, this, getIndexes(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return fromIndex != null
+                ? fromIndex
                 : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
@@ -39,8 +39,14 @@ class IndexedMemoryCollection extends MemoryCollection implements WalkableCollec
     }
 
     @Override
-    public QueryResult resultOf(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
-                                int batchSize, Document fieldSelector) {
+    public QueryResult resultOf(
+            Stream<Document> documents,
+            Document query,
+            Document orderBy,
+            int skip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
         return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 

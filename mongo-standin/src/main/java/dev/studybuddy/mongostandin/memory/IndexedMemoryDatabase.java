@@ -9,10 +9,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import dev.studybuddy.mongostandin.index.IndexedDatabases;
 import io.netty.channel.Channel;
-
 import java.util.List;
 
 class IndexedMemoryDatabase extends MemoryDatabase {
@@ -27,25 +25,31 @@ class IndexedMemoryDatabase extends MemoryDatabase {
     }
 
     @Override
-    protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                     boolean sparse) {
-        return IndexedDatabases.isSorted(keys) ? IndexedDatabases.sortedIndex(indexName, keys, sparse, true)
+    protected Index<Integer> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        return IndexedDatabases.isSorted(keys)
+                ? IndexedDatabases.sortedIndex(indexName, keys, sparse, true)
                 : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }
 
     @Override
-    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                        boolean sparse) {
+    protected Index<Integer> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         return IndexedDatabases.sortedIndex(indexName, keys, sparse, false);
     }
 
     @Override
-    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
-                                  Oplog oplog) {
+    public Document handleCommand(
+            Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
         if (command.equalsIgnoreCase("aggregate")) {
             String collectionName = String.valueOf(query.get(command));
-            Document answer = IndexedDatabases.aggregateFromIndex(this, getFullCollectionNamespace(collectionName),
-                    query, resolveCollection(collectionName, false), resolver, oplog);
+            Document answer = IndexedDatabases.aggregateFromIndex(
+                    this,
+                    getFullCollectionNamespace(collectionName),
+                    query,
+                    resolveCollection(collectionName, false),
+                    resolver,
+                    oplog);
             if (answer != null) {
                 return answer;
             }

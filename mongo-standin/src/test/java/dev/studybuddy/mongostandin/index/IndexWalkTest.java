@@ -1,53 +1,66 @@
 package dev.studybuddy.mongostandin.index;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** How much of an index a walk reads: what the queries of the event store and the chat views cost. */
 class IndexWalkTest {
 
     private final Documents events = new Documents();
-    private final SortedIndex<Integer> byAggregate = new SortedIndex<>("uniqueAggregateIndex",
-            List.of(new IndexKey("aggregateIdentifier", true), new IndexKey("sequenceNumber", true)), false, true);
-    private final SortedIndex<Integer> byTime = new SortedIndex<>("orderedEventStreamIndex",
-            List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true)), false, false);
+    private final SortedIndex<Integer> byAggregate = new SortedIndex<>(
+            "uniqueAggregateIndex",
+            List.of(new IndexKey("aggregateIdentifier", true), new IndexKey("sequenceNumber", true)),
+            false,
+            true);
+    private final SortedIndex<Integer> byTime = new SortedIndex<>(
+            "orderedEventStreamIndex",
+            List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true)),
+            false,
+            false);
     private final List<Index<Integer>> indexes = List.of(byAggregate, byTime);
 
     IndexWalkTest() {
         for (int i = 0; i < 10_000; i++) {
-            Document event = new Document("_id", i).append("aggregateIdentifier", "group-" + (i % 10))
+            Document event = new Document("_id", i)
+                    .append("aggregateIdentifier", "group-" + (i % 10))
                     .append("sequenceNumber", (long) (i / 10))
-                    .append("timestamp", String.format("2026-12-02T%02d:%02d:%02d.%03dZ", i / 3_600_000 % 24,
-                            i / 60_000 % 60, i / 1000 % 60, i % 1000));
+                    .append(
+                            "timestamp",
+                            String.format(
+                                    "2026-12-02T%02d:%02d:%02d.%03dZ",
+                                    i / 3_600_000 % 24, i / 60_000 % 60, i / 1000 % 60, i % 1000));
             events.add(event, indexes);
         }
     }
 
     @Test
     void aTrackingPollReadsAboutOneBatchHoweverMuchFollows() {
-        Document poll = new Document("$and", List.of(
-                new Document("timestamp", new Document("$gte", "2026-12-02T00:00:01.000Z")),
-                new Document("eventIdentifier", new Document("$nin", List.of("a", "b")))));
+        Document poll = new Document(
+                "$and",
+                List.of(
+                        new Document("timestamp", new Document("$gte", "2026-12-02T00:00:01.000Z")),
+                        new Document("eventIdentifier", new Document("$nin", List.of("a", "b")))));
         Document order = new Document("timestamp", 1).append("sequenceNumber", 1);
 
         QueryResult result = IndexWalk.query(events, events, indexes, poll, order, 0, 0, 100, null);
 
-        assertThat(result.collectDocuments()).hasSize(100)
-                .first().satisfies(first -> assertThat(first.get("_id")).isEqualTo(1000));
+        assertThat(result.collectDocuments())
+                .hasSize(100)
+                .first()
+                .satisfies(first -> assertThat(first.get("_id")).isEqualTo(1000));
         assertThat(events.reads).isBetween(100, 101);
         assertThat(result.getCursorId()).isNotZero();
         assertThat(events.cursors.get(0).takeDocuments(50)).hasSize(50);
@@ -56,30 +69,46 @@ class IndexWalkTest {
 
     @Test
     void anAggregateLoadReadsOnlyItsOwnStreamFromTheSequenceAsked() {
-        Document load = new Document("$and", List.of(new Document("aggregateIdentifier", "group-3"),
-                new Document("sequenceNumber", new Document("$gte", 990L))));
+        Document load = new Document(
+                "$and",
+                List.of(
+                        new Document("aggregateIdentifier", "group-3"),
+                        new Document("sequenceNumber", new Document("$gte", 990L))));
 
-        QueryResult result = IndexWalk.query(events, events, indexes, load, new Document("sequenceNumber", 1), 0, 0, 0, null);
+        QueryResult result =
+                IndexWalk.query(events, events, indexes, load, new Document("sequenceNumber", 1), 0, 0, 0, null);
 
-        assertThat(result.collectDocuments()).extracting(document -> document.get("sequenceNumber"))
+        assertThat(result.collectDocuments())
+                .extracting(document -> document.get("sequenceNumber"))
                 .containsExactly(990L, 991L, 992L, 993L, 994L, 995L, 996L, 997L, 998L, 999L);
         assertThat(events.reads).isEqualTo(10);
     }
 
     @Test
     void theLastEventOfAStreamIsOneReadBackwards() {
-        QueryResult result = IndexWalk.query(events, events, indexes, new Document("aggregateIdentifier", "group-7"),
-                new Document("sequenceNumber", -1), 0, 1, 0, null);
+        QueryResult result = IndexWalk.query(
+                events,
+                events,
+                indexes,
+                new Document("aggregateIdentifier", "group-7"),
+                new Document("sequenceNumber", -1),
+                0,
+                1,
+                0,
+                null);
 
-        assertThat(result.collectDocuments()).singleElement()
+        assertThat(result.collectDocuments())
+                .singleElement()
                 .satisfies(last -> assertThat(last.get("sequenceNumber")).isEqualTo(999L));
         assertThat(events.reads).isEqualTo(1);
     }
 
     @Test
     void aQueryNoIndexBoundsOrSortsIsLeftToTheScan() {
-        assertThat(IndexWalk.query(events, events, indexes, new Document("payloadType", "x"), null, 0, 0, 0, null)).isNull();
-        assertThat(IndexWalk.query(events, events, indexes, new Document(), new Document("$natural", 1), 0, 0, 0, null)).isNull();
+        assertThat(IndexWalk.query(events, events, indexes, new Document("payloadType", "x"), null, 0, 0, 0, null))
+                .isNull();
+        assertThat(IndexWalk.query(events, events, indexes, new Document(), new Document("$natural", 1), 0, 0, 0, null))
+                .isNull();
     }
 
     /** A collection of documents by position that counts how many it was asked for. */
@@ -106,8 +135,14 @@ class IndexWalkTest {
         }
 
         @Override
-        public QueryResult resultOf(Stream<Document> documents, Document query, Document orderBy, int skip, int limit,
-                                    int batchSize, Document fieldSelector) {
+        public QueryResult resultOf(
+                Stream<Document> documents,
+                Document query,
+                Document orderBy,
+                int skip,
+                int limit,
+                int batchSize,
+                Document fieldSelector) {
             Stream<Document> matching = documents.filter(document -> matches(document, query));
             if (orderBy != null) {
                 matching = matching.sorted(new DocumentComparator(orderBy));

@@ -5,10 +5,9 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.Notification;
 import dev.studybuddy.notification.log.NotificationFilters;
-import org.springframework.data.jpa.domain.Specification;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.jpa.domain.Specification;
 
 /**
  * What an auditor narrows the log to; every part is optional. The time range is half-open,
@@ -18,10 +17,11 @@ record AuditFilter(UUID recipient, DeliveryStatus status, Instant from, Instant 
 
     /** What PostgreSQL's timestamps hold; a number in {@code from} or {@code to} is read as epoch milliseconds. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     AuditFilter {
-        for (Instant bound : new Instant[]{from, to}) {
+        for (Instant bound : new Instant[] {from, to}) {
             if (bound != null && (bound.isBefore(EARLIEST) || bound.isAfter(LATEST))) {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "from and to lie between the years 1 and 9999.");
             }

@@ -3,15 +3,14 @@ package dev.studybuddy.notification.audit;
 import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.NotificationPages;
 import dev.studybuddy.platform.web.CursorPage;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** The NotificationLog for auditors: every recipient, channel and delivery state. */
 @RestController
@@ -28,12 +27,13 @@ class NotificationAuditController {
     }
 
     @GetMapping
-    CursorPage<AuditedNotification> search(@RequestParam(required = false) UUID recipient,
-                                           @RequestParam(required = false) DeliveryStatus status,
-                                           @RequestParam(required = false) Instant from,
-                                           @RequestParam(required = false) Instant to,
-                                           @RequestParam(required = false) String cursor,
-                                           @RequestParam(required = false) Integer limit) {
+    CursorPage<AuditedNotification> search(
+            @RequestParam(required = false) UUID recipient,
+            @RequestParam(required = false) DeliveryStatus status,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
         AuditFilter filter = new AuditFilter(recipient, status, from, to);
         return pages.newestFirst(filter.toSpecification(), cursor, limit, AuditedNotification::of);
     }

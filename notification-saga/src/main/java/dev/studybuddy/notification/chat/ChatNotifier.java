@@ -6,14 +6,13 @@ import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
+import java.util.LinkedHashSet;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashSet;
-import java.util.UUID;
 
 /**
  * Chat messages that concern one person: a mention in a group (if their level there is ALL or MENTIONS) and a
@@ -47,26 +46,40 @@ class ChatNotifier {
         }
         String conversation = Presence.groupConversation(event.groupId());
         for (UUID mentioned : new LinkedHashSet<>(event.mentions())) {
-            boolean wantsMentions = recipients.levelOf(event.groupId(), mentioned)
+            boolean wantsMentions = recipients
+                    .levelOf(event.groupId(), mentioned)
                     .map(level -> level != NotificationLevel.NONE)
                     .orElse(false);
             if (mentioned.equals(event.authorId()) || !wantsMentions) {
                 continue;
             }
-            ChatNotice payload = new ChatNotice.GroupMention(event.groupId(),
-                    recipients.groupName(event.groupId()).orElse(null), conversation, event.messageId(),
-                    event.authorId(), name(event.authorId()), excerpt(event.body()));
-            notifications.notify(mentioned, message.getIdentifier(), payload,
-                    !presence.isConnected(mentioned, conversation));
+            ChatNotice payload = new ChatNotice.GroupMention(
+                    event.groupId(),
+                    recipients.groupName(event.groupId()).orElse(null),
+                    conversation,
+                    event.messageId(),
+                    event.authorId(),
+                    name(event.authorId()),
+                    excerpt(event.body()));
+            notifications.notify(
+                    mentioned, message.getIdentifier(), payload, !presence.isConnected(mentioned, conversation));
         }
     }
 
     @EventHandler
     void on(DirectMessageSentEvent event, EventMessage<?> message) {
         String conversation = Presence.directConversation(event.friendshipId());
-        ChatNotice payload = new ChatNotice.DirectMessageReceived(event.friendshipId(), conversation,
-                event.messageId(), event.senderId(), name(event.senderId()), excerpt(event.body()));
-        notifications.notify(event.recipientId(), message.getIdentifier(), payload,
+        ChatNotice payload = new ChatNotice.DirectMessageReceived(
+                event.friendshipId(),
+                conversation,
+                event.messageId(),
+                event.senderId(),
+                name(event.senderId()),
+                excerpt(event.body()));
+        notifications.notify(
+                event.recipientId(),
+                message.getIdentifier(),
+                payload,
                 !presence.isConnected(event.recipientId(), conversation));
     }
 

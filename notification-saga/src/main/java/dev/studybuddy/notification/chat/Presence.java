@@ -1,11 +1,10 @@
 package dev.studybuddy.notification.chat;
 
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Whether a user is reading a conversation right now, as query-side's WebSocket nodes record it in Redis

@@ -2,10 +2,10 @@ package dev.studybuddy.notification.config;
 
 import dev.studybuddy.notification.friendrequest.FriendRequestSaga;
 import dev.studybuddy.notification.integration.IntegrationEventPublisher;
-import dev.studybuddy.platform.deadletter.DeadLetterQueues;
-import dev.studybuddy.platform.deadletter.SagaDeadLetters;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.notification.studysession.StudySessionSaga;
+import dev.studybuddy.platform.deadletter.DeadLetterQueues;
+import dev.studybuddy.platform.deadletter.SagaDeadLetters;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -24,13 +24,16 @@ class ProcessorConfiguration {
     @Bean
     ConfigurerModule notificationProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration(FriendRequestSaga.PROCESSOR,
+                .registerPooledStreamingEventProcessorConfiguration(
+                        FriendRequestSaga.PROCESSOR,
                         (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
-                .registerPooledStreamingEventProcessorConfiguration(StudySessionSaga.PROCESSOR,
+                .registerPooledStreamingEventProcessorConfiguration(
+                        StudySessionSaga.PROCESSOR,
                         (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
-                .registerPooledStreamingEventProcessorConfiguration(RecipientsProjection.PROCESSING_GROUP,
-                        (configuration, builder) -> builder.initialToken(source -> ReplayToken.createReplayToken(
-                                source.createHeadToken(), source.createTailToken()))));
+                .registerPooledStreamingEventProcessorConfiguration(
+                        RecipientsProjection.PROCESSING_GROUP,
+                        (configuration, builder) -> builder.initialToken(source ->
+                                ReplayToken.createReplayToken(source.createHeadToken(), source.createTailToken()))));
     }
 
     /** No event stalls a processor: each parks what it cannot handle (platform's dead letters). */

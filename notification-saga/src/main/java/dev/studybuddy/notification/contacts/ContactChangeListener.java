@@ -3,13 +3,12 @@ package dev.studybuddy.notification.contacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import dev.studybuddy.api.user.ContactChanged;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * Consumes command-side's contact changes with manual acknowledgement: acked only after the change (or the finding
@@ -45,8 +44,12 @@ class ContactChangeListener {
         try {
             contacts.apply(change);
         } catch (RuntimeException e) {
-            log.warn("Could not store contact change {} of user {}, handing it back in {}: {}", change.version(),
-                    change.userId(), properties.retryDelay(), e.toString());
+            log.warn(
+                    "Could not store contact change {} of user {}, handing it back in {}: {}",
+                    change.version(),
+                    change.userId(),
+                    properties.retryDelay(),
+                    e.toString());
             Thread.sleep(properties.retryDelay().toMillis());
             channel.basicNack(tag, false, true);
             return;

@@ -1,12 +1,11 @@
 package dev.studybuddy.notification.contacts;
 
 import dev.studybuddy.api.user.ContactChanged;
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
 
 /**
  * The e-mail addresses on file ({@code notification_contacts}), as the identity integration reports them, each with
@@ -32,13 +31,19 @@ class Contacts {
     @Transactional
     public boolean apply(ContactChanged change) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                         INSERT INTO notification_contacts (user_id, email, verified, version, updated_at)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (user_id) DO UPDATE
                             SET email = EXCLUDED.email, verified = EXCLUDED.verified, version = EXCLUDED.version,
                                 updated_at = EXCLUDED.updated_at
                             WHERE notification_contacts.version < EXCLUDED.version""",
-                change.userId(), change.email(), change.email() != null && change.verified(), change.version(), now) > 0;
+                        change.userId(),
+                        change.email(),
+                        change.email() != null && change.verified(),
+                        change.version(),
+                        now)
+                > 0;
     }
 }

@@ -18,6 +18,7 @@ class ContactsBrokerConfiguration {
         TopicExchange exchange = new TopicExchange(contacts.exchange(), true, false);
         QueueBuilder builder = QueueBuilder.durable(contacts.queue());
         Queue queue = broker.quorum() ? builder.quorum().build() : builder.build();
-        return new Declarables(exchange, queue, BindingBuilder.bind(queue).to(exchange).with(contacts.routingKey()));
+        return new Declarables(
+                exchange, queue, BindingBuilder.bind(queue).to(exchange).with(contacts.routingKey()));
     }
 }

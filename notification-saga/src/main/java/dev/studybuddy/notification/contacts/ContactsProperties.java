@@ -1,8 +1,7 @@
 package dev.studybuddy.notification.contacts;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where e-mail address changes come from: command-side's identity exchange, into this service's own queue.

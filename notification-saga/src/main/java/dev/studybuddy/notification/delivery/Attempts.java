@@ -1,15 +1,14 @@
 package dev.studybuddy.notification.delivery;
 
+import java.net.InetAddress;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.net.InetAddress;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The {@code notification_attempts} of one notification. An attempt is written SENDING and committed on its own,
@@ -49,7 +48,8 @@ class Attempts {
     int latest(UUID notification) {
         Integer latest = jdbc.queryForObject(
                 "SELECT coalesce(max(attempt), 0) FROM notification_attempts WHERE notification_id = ?",
-                Integer.class, notification);
+                Integer.class,
+                notification);
         return latest == null ? 0 : latest;
     }
 

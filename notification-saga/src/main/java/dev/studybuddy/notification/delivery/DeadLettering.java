@@ -1,10 +1,9 @@
 package dev.studybuddy.notification.delivery;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Hands a DEAD row's message to the dead-letter queue once the row is committed DEAD, never before: a dead letter
@@ -28,7 +27,9 @@ class DeadLettering {
     /** Publishes, confirmed, then marks the row; throws when the broker did not confirm. */
     void handOver(PendingDelivery notification, int attempts, String lastError) {
         broker.deadLetter(notification, attempts, lastError);
-        jdbc.update("UPDATE notification_log SET dead_lettered_at = ? WHERE id = ? AND dead_lettered_at IS NULL",
-                Timestamp.from(clock.instant()), notification.id());
+        jdbc.update(
+                "UPDATE notification_log SET dead_lettered_at = ? WHERE id = ? AND dead_lettered_at IS NULL",
+                Timestamp.from(clock.instant()),
+                notification.id());
     }
 }

@@ -4,12 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.DeliveryStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +12,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One delivery of one NotificationLog row, with its row locked for the whole attempt: a second copy of the
@@ -32,8 +31,7 @@ import java.util.UUID;
 class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
-    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -46,9 +44,17 @@ class Deliveries {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Deliveries(JdbcTemplate jdbc, TransactionTemplate transaction, InAppDelivery inApp, EmailDelivery email,
-               DeliveryProperties properties, RetryScheduling retries, Attempts attempts, DeadLettering deadLettering,
-               ObjectMapper json, Clock clock) {
+    Deliveries(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            InAppDelivery inApp,
+            EmailDelivery email,
+            DeliveryProperties properties,
+            RetryScheduling retries,
+            Attempts attempts,
+            DeadLettering deadLettering,
+            ObjectMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.inApp = inApp;
@@ -61,15 +67,19 @@ class Deliveries {
         this.clock = clock;
     }
 
-    enum Outcome { DELIVERED, FAILED, DEAD, SKIPPED }
+    enum Outcome {
+        DELIVERED,
+        FAILED,
+        DEAD,
+        SKIPPED
+    }
 
     /**
      * @param retryOf the attempt whose failure this message retries (from its wait queue), or null for a message
      *                from the relay
      */
     Outcome deliver(UUID id, Integer retryOf) {
-        Result result = transaction.execute(status -> lock(id)
-                .map(row -> decide(row, retryOf))
+        Result result = transaction.execute(status -> lock(id).map(row -> decide(row, retryOf))
                 .orElseGet(() -> {
                     log.warn("Message for unknown notification {} dropped", id);
                     return new Result(Outcome.SKIPPED, null);
@@ -94,8 +104,11 @@ class Deliveries {
         Instant now = clock.instant();
         int unknown = attempts.settleUnfinished(id, now);
         if (unknown > 0) {
-            log.warn("Notification {} ({}) was being sent by a worker that stopped before recording the outcome; "
-                    + "it is sent again and may arrive twice", id, row.delivery().channel());
+            log.warn(
+                    "Notification {} ({}) was being sent by a worker that stopped before recording the outcome; "
+                            + "it is sent again and may arrive twice",
+                    id,
+                    row.delivery().channel());
         }
         int attempt = Math.max(row.attempts(), attempts.latest(id)) + 1;
         attempts.begin(id, attempt, now);
@@ -124,16 +137,28 @@ class Deliveries {
         attempts.finish(row.delivery().id(), attempt, "FAILED", message, now);
         boolean dead = attempt >= properties.maxAttempts();
         Timestamp next = dead ? null : Timestamp.from(now.plus(properties.backoffAfter(attempt)));
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE notification_log SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,
                                             possible_duplicates = possible_duplicates + ?
-                WHERE id = ?""", dead ? "DEAD" : "FAILED", attempt, message, next, Timestamp.from(now), unknown,
+                WHERE id = ?""",
+                dead ? "DEAD" : "FAILED",
+                attempt,
+                message,
+                next,
+                Timestamp.from(now),
+                unknown,
                 row.delivery().id());
         if (!dead) {
             retries.retryLater(row.delivery(), attempt);
         }
-        log.warn("Delivery {} of notification {} ({}) failed{}: {}", attempt, row.delivery().id(),
-                row.delivery().channel(), dead ? ", it is DEAD" : ", retry at " + next, message);
+        log.warn(
+                "Delivery {} of notification {} ({}) failed{}: {}",
+                attempt,
+                row.delivery().id(),
+                row.delivery().channel(),
+                dead ? ", it is DEAD" : ", retry at " + next,
+                message);
         return dead
                 ? new Result(Outcome.DEAD, new DeadLetter(row.delivery(), attempt, message))
                 : new Result(Outcome.FAILED, null);
@@ -155,11 +180,18 @@ class Deliveries {
         }
         Timestamp next = rs.getTimestamp("next_attempt_at");
         Timestamp deadLettered = rs.getTimestamp("dead_lettered_at");
-        return new Row(new PendingDelivery(rs.getObject("id", UUID.class), rs.getObject("recipient", UUID.class),
-                Channel.valueOf(rs.getString("channel")), rs.getString("type"), payload,
-                rs.getTimestamp("created_at").toInstant()),
-                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                next == null ? null : next.toInstant(), rs.getString("last_error"),
+        return new Row(
+                new PendingDelivery(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("recipient", UUID.class),
+                        Channel.valueOf(rs.getString("channel")),
+                        rs.getString("type"),
+                        payload,
+                        rs.getTimestamp("created_at").toInstant()),
+                DeliveryStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                next == null ? null : next.toInstant(),
+                rs.getString("last_error"),
                 deadLettered == null ? null : deadLettered.toInstant());
     }
 
@@ -178,22 +210,24 @@ class Deliveries {
      * relay publishes a FAILED row only when its retry message is long overdue). The wait queue's TTL, not this
      * node's clock, decides when a retry comes back, so clock skew between nodes cannot drop one.
      */
-    private record Row(PendingDelivery delivery, DeliveryStatus status, int attempts, Instant nextAttemptAt,
-                       String lastError, Instant deadLetteredAt) {
+    private record Row(
+            PendingDelivery delivery,
+            DeliveryStatus status,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError,
+            Instant deadLetteredAt) {
         boolean due(Instant now, Integer retryOf) {
             return switch (status) {
                 case DELIVERED, DEAD -> false;
-                case FAILED -> retryOf != null
-                        ? retryOf == attempts
-                        : nextAttemptAt == null || !nextAttemptAt.isAfter(now);
+                case FAILED ->
+                    retryOf != null ? retryOf == attempts : nextAttemptAt == null || !nextAttemptAt.isAfter(now);
                 case PENDING, PUBLISHED -> true;
             };
         }
     }
 
-    private record Result(Outcome outcome, DeadLetter deadLetter) {
-    }
+    private record Result(Outcome outcome, DeadLetter deadLetter) {}
 
-    private record DeadLetter(PendingDelivery notification, int attempts, String lastError) {
-    }
+    private record DeadLetter(PendingDelivery notification, int attempts, String lastError) {}
 }

@@ -1,10 +1,9 @@
 package dev.studybuddy.notification.delivery;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How hard a notification is tried: after a failed attempt {@code n} the next one is due

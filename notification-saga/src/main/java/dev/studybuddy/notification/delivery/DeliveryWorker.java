@@ -1,15 +1,14 @@
 package dev.studybuddy.notification.delivery;
 
 import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Consumes the relay's messages (each carries one notification id) with manual acknowledgement: a message is
@@ -32,13 +31,17 @@ class DeliveryWorker {
         this.retries = retries;
     }
 
-    @RabbitListener(queues = "${studybuddy.notifications.broker.queue-prefix}.in-app", ackMode = "MANUAL",
+    @RabbitListener(
+            queues = "${studybuddy.notifications.broker.queue-prefix}.in-app",
+            ackMode = "MANUAL",
             concurrency = "${studybuddy.notifications.delivery.in-app-consumers:2}")
     void inApp(Message message, Channel channel) throws IOException {
         handle(message, channel, dev.studybuddy.notification.log.Channel.IN_APP);
     }
 
-    @RabbitListener(queues = "${studybuddy.notifications.broker.queue-prefix}.email", ackMode = "MANUAL",
+    @RabbitListener(
+            queues = "${studybuddy.notifications.broker.queue-prefix}.email",
+            ackMode = "MANUAL",
             concurrency = "${studybuddy.notifications.delivery.email-consumers:2}")
     void email(Message message, Channel channel) throws IOException {
         handle(message, channel, dev.studybuddy.notification.log.Channel.EMAIL);
@@ -71,8 +74,10 @@ class DeliveryWorker {
             // paces the retries. Anything else is not requeued (it would fail again in a hot loop): the relay
             // publishes the row again after republish-after.
             if (TransientFailures.isTransient(e) && retries.retrySoon(id, delivery, retryOf)) {
-                log.warn("Could not deliver notification {} for now, trying again after the shortest back-off: {}",
-                        id, e.toString());
+                log.warn(
+                        "Could not deliver notification {} for now, trying again after the shortest back-off: {}",
+                        id,
+                        e.toString());
                 channel.basicAck(tag, false);
             } else {
                 log.warn("Could not record delivery of notification {}, leaving it to the relay: {}", id, e.toString());

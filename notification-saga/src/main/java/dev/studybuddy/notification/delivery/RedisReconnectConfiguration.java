@@ -1,12 +1,11 @@
 package dev.studybuddy.notification.delivery;
 
 import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lettuce waits up to 30 s between reconnection attempts by default; in-app deliveries retried after a Redis

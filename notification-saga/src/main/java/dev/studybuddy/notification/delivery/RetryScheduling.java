@@ -5,13 +5,12 @@ import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.outbox.NotificationMessages;
 import dev.studybuddy.notification.outbox.RelayProperties;
 import dev.studybuddy.platform.messaging.ConfirmedPublishing;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Hands a failed notification back to the broker: to the wait queue of its back-off, or, out of attempts, to the
@@ -29,7 +28,8 @@ class RetryScheduling {
     private final DeliveryProperties delivery;
     private final RelayProperties relay;
 
-    RetryScheduling(RabbitTemplate rabbit, BrokerProperties broker, DeliveryProperties delivery, RelayProperties relay) {
+    RetryScheduling(
+            RabbitTemplate rabbit, BrokerProperties broker, DeliveryProperties delivery, RelayProperties relay) {
         this.rabbit = rabbit;
         this.broker = broker;
         this.delivery = delivery;
@@ -37,11 +37,13 @@ class RetryScheduling {
     }
 
     void retryLater(PendingDelivery notification, int failedAttempt) {
-        Message message = message(notification)
-                .setHeader(FAILED_ATTEMPT, failedAttempt)
-                .build();
-        publish(notification.id(), broker.retryExchange(),
-                broker.waitQueue(notification.channel(), delivery.backoffAfter(failedAttempt)), message);
+        Message message =
+                message(notification).setHeader(FAILED_ATTEMPT, failedAttempt).build();
+        publish(
+                notification.id(),
+                broker.retryExchange(),
+                broker.waitQueue(notification.channel(), delivery.backoffAfter(failedAttempt)),
+                message);
     }
 
     /**
@@ -52,13 +54,17 @@ class RetryScheduling {
      * @return whether the broker confirmed it (if not, the caller leaves the row to the relay)
      */
     boolean retrySoon(UUID id, Channel channel, Integer retryOf) {
-        MessageBuilderSupport<Message> builder = NotificationMessages.naming(id)
-                .setHeader("x-studybuddy-channel", channel.name());
+        MessageBuilderSupport<Message> builder =
+                NotificationMessages.naming(id).setHeader("x-studybuddy-channel", channel.name());
         if (retryOf != null) {
             builder.setHeader(FAILED_ATTEMPT, retryOf);
         }
         try {
-            publish(id, broker.retryExchange(), broker.waitQueue(channel, delivery.backoffs().first()), builder.build());
+            publish(
+                    id,
+                    broker.retryExchange(),
+                    broker.waitQueue(channel, delivery.backoffs().first()),
+                    builder.build());
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -80,8 +86,10 @@ class RetryScheduling {
     }
 
     private void publish(UUID id, String exchange, String routingKey, Message message) {
-        List<UUID> confirmed = ConfirmedPublishing.publish(rabbit,
-                List.of(new ConfirmedPublishing.Outgoing<>(id, exchange, routingKey, message)), relay.confirmTimeout());
+        List<UUID> confirmed = ConfirmedPublishing.publish(
+                rabbit,
+                List.of(new ConfirmedPublishing.Outgoing<>(id, exchange, routingKey, message)),
+                relay.confirmTimeout());
         if (confirmed.isEmpty()) {
             throw new NotHandedBack("The broker did not confirm " + exchange + "/" + routingKey + " for " + id);
         }

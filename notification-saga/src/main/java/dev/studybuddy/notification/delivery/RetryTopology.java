@@ -2,6 +2,9 @@ package dev.studybuddy.notification.delivery;
 
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.outbox.BrokerProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -12,10 +15,6 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Exponential back-off on the broker: a failed delivery's message goes to the retry exchange, which routes it

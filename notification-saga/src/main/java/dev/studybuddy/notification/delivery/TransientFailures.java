@@ -1,16 +1,15 @@
 package dev.studybuddy.notification.delivery;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
 import org.springframework.amqp.AmqpException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
-
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.util.Set;
 
 /**
  * Whether an error that kept a worker from recording a delivery's outcome will likely pass by itself (PostgreSQL
@@ -23,8 +22,7 @@ final class TransientFailures {
     /** SQL state classes: connection exception, insufficient resources, operator intervention, transaction rollback. */
     private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "53", "57", "40");
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     static boolean isTransient(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -39,7 +37,9 @@ final class TransientFailures {
                     || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().length() >= 2
                     && TRANSIENT_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
                 return true;
             }

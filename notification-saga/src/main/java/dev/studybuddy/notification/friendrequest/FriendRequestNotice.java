@@ -2,7 +2,6 @@ package dev.studybuddy.notification.friendrequest;
 
 import dev.studybuddy.notification.log.NotificationPayload;
 import dev.studybuddy.notification.log.NotificationType;
-
 import java.util.UUID;
 
 /** The payloads of the friend-request notifications. */

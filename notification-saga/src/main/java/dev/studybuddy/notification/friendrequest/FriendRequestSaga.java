@@ -7,6 +7,7 @@ import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.notification.log.NotificationWriter;
+import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -17,8 +18,6 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
-import java.util.UUID;
-
 /**
  * One pending friend request, from sending to its answer: the addressee is told at once and reminded once
  * if it is still pending after {@link FriendRequestProperties#reminderAfter()}; the requester is told when it
@@ -27,12 +26,15 @@ import java.util.UUID;
  * commit together.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class FriendRequestSaga {
 
     /** The processor Axon names after this saga; its position lives in token_entry. */
     public static final String PROCESSOR = "FriendRequestSagaProcessor";
+
     static final String REMINDER = "friend-request-reminder";
     private static final String FRIENDSHIP = "friendshipId";
 
@@ -45,8 +47,12 @@ public class FriendRequestSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = FRIENDSHIP)
     @DisallowReplay
-    public void on(FriendRequestSentEvent event, EventMessage<?> message, NotificationWriter notifications,
-                   DeadlineManager deadlines, FriendRequestProperties properties) {
+    public void on(
+            FriendRequestSentEvent event,
+            EventMessage<?> message,
+            NotificationWriter notifications,
+            DeadlineManager deadlines,
+            FriendRequestProperties properties) {
         requesterId = event.requesterId();
         addresseeId = event.addresseeId();
         friendshipId = event.friendshipId();
@@ -59,17 +65,24 @@ public class FriendRequestSaga {
     @DeadlineHandler(deadlineName = REMINDER)
     public void remind(ReminderDue reminder, NotificationWriter notifications) {
         reminderId = null;
-        notifications.notify(addresseeId, REMINDER + ":" + requestEventId,
+        notifications.notify(
+                addresseeId,
+                REMINDER + ":" + requestEventId,
                 new FriendRequestNotice.Reminder(friendshipId, requesterId));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = FRIENDSHIP)
     @DisallowReplay
-    public void on(FriendRequestAcceptedEvent event, EventMessage<?> message, NotificationWriter notifications,
-                   DeadlineManager deadlines) {
+    public void on(
+            FriendRequestAcceptedEvent event,
+            EventMessage<?> message,
+            NotificationWriter notifications,
+            DeadlineManager deadlines) {
         cancelReminder(deadlines);
-        notifications.notify(event.requesterId(), message.getIdentifier(),
+        notifications.notify(
+                event.requesterId(),
+                message.getIdentifier(),
                 new FriendRequestNotice.Accepted(event.friendshipId(), event.addresseeId()));
     }
 

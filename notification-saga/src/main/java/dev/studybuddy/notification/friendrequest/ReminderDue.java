@@ -1,5 +1,4 @@
 package dev.studybuddy.notification.friendrequest;
 
 /** The payload of a friend request's reminder deadline (a deadline handler takes its payload first). */
-public record ReminderDue(String friendshipId) {
-}
+public record ReminderDue(String friendshipId) {}

@@ -3,7 +3,6 @@ package dev.studybuddy.notification.groupactivity;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.notification.log.NotificationPayload;
 import dev.studybuddy.notification.log.NotificationType;
-
 import java.util.UUID;
 
 /**
@@ -85,7 +84,13 @@ public sealed interface GroupActivityNotice extends NotificationPayload {
     }
 
     /** To the member whose role changed. */
-    record RoleChanged(UUID groupId, String groupName, UUID changedBy, String changedByName, GroupRole previousRole, GroupRole role)
+    record RoleChanged(
+            UUID groupId,
+            String groupName,
+            UUID changedBy,
+            String changedByName,
+            GroupRole previousRole,
+            GroupRole role)
             implements GroupActivityNotice {
         @Override
         public NotificationType type() {

@@ -12,14 +12,13 @@ import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Group events that concern someone who did not cause them: a join request (its group's OWNER and ADMINs),
@@ -42,8 +41,8 @@ class GroupActivityNotifier {
 
     @EventHandler
     void on(JoinRequestedEvent event, EventMessage<?> message) {
-        GroupActivityNotice payload = new GroupActivityNotice.JoinRequestReceived(event.groupId(),
-                groupName(event.groupId()), event.userId(), name(event.userId()));
+        GroupActivityNotice payload = new GroupActivityNotice.JoinRequestReceived(
+                event.groupId(), groupName(event.groupId()), event.userId(), name(event.userId()));
         for (UUID moderator : recipients.moderatorsOf(event.groupId())) {
             notifications.notify(moderator, message.getIdentifier(), payload);
         }
@@ -51,20 +50,29 @@ class GroupActivityNotifier {
 
     @EventHandler
     void on(JoinRequestApprovedEvent event, EventMessage<?> message) {
-        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.JoinRequestApproved(
-                event.groupId(), groupName(event.groupId()), event.approvedBy(), name(event.approvedBy())));
+        notifications.notify(
+                event.userId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.JoinRequestApproved(
+                        event.groupId(), groupName(event.groupId()), event.approvedBy(), name(event.approvedBy())));
     }
 
     @EventHandler
     void on(JoinRequestRejectedEvent event, EventMessage<?> message) {
-        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.JoinRequestRejected(
-                event.groupId(), groupName(event.groupId()), event.rejectedBy(), name(event.rejectedBy())));
+        notifications.notify(
+                event.userId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.JoinRequestRejected(
+                        event.groupId(), groupName(event.groupId()), event.rejectedBy(), name(event.rejectedBy())));
     }
 
     @EventHandler
     void on(InvitationSentEvent event, EventMessage<?> message) {
-        notifications.notify(event.inviteeId(), message.getIdentifier(), new GroupActivityNotice.InvitationReceived(
-                event.groupId(), groupName(event.groupId()), event.invitedBy(), name(event.invitedBy())));
+        notifications.notify(
+                event.inviteeId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.InvitationReceived(
+                        event.groupId(), groupName(event.groupId()), event.invitedBy(), name(event.invitedBy())));
     }
 
     /**
@@ -75,39 +83,66 @@ class GroupActivityNotifier {
     void on(InvitationExpiredEvent event, EventMessage<?> message) {
         Optional<UUID> inviter = recipients.inviterOf(event.groupId(), event.inviteeId());
         String groupName = groupName(event.groupId());
-        notifications.notify(event.inviteeId(), message.getIdentifier(), new GroupActivityNotice.InvitationExpired(
-                event.groupId(), groupName, inviter.orElse(null), inviter.map(this::name).orElse(null)));
-        inviter.ifPresent(by -> notifications.notify(by, message.getIdentifier(),
-                new GroupActivityNotice.InvitationLapsed(event.groupId(), groupName, event.inviteeId(),
-                        name(event.inviteeId()))));
+        notifications.notify(
+                event.inviteeId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.InvitationExpired(
+                        event.groupId(),
+                        groupName,
+                        inviter.orElse(null),
+                        inviter.map(this::name).orElse(null)));
+        inviter.ifPresent(by -> notifications.notify(
+                by,
+                message.getIdentifier(),
+                new GroupActivityNotice.InvitationLapsed(
+                        event.groupId(), groupName, event.inviteeId(), name(event.inviteeId()))));
     }
 
     @EventHandler
     void on(MemberRemovedEvent event, EventMessage<?> message) {
-        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.MemberRemoved(
-                event.groupId(), groupName(event.groupId()), event.removedBy(), name(event.removedBy())));
+        notifications.notify(
+                event.userId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.MemberRemoved(
+                        event.groupId(), groupName(event.groupId()), event.removedBy(), name(event.removedBy())));
     }
 
     /** Only a member loses something they can see; a banned outsider's void request needs no news. */
     @EventHandler
     void on(UserBannedFromGroupEvent event, EventMessage<?> message) {
         if (event.wasMember()) {
-            notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.MemberBanned(
-                    event.groupId(), groupName(event.groupId()), event.bannedBy(), name(event.bannedBy())));
+            notifications.notify(
+                    event.userId(),
+                    message.getIdentifier(),
+                    new GroupActivityNotice.MemberBanned(
+                            event.groupId(), groupName(event.groupId()), event.bannedBy(), name(event.bannedBy())));
         }
     }
 
     @EventHandler
     void on(MemberRoleChangedEvent event, EventMessage<?> message) {
-        notifications.notify(event.userId(), message.getIdentifier(), new GroupActivityNotice.RoleChanged(
-                event.groupId(), groupName(event.groupId()), event.changedBy(), name(event.changedBy()),
-                event.previousRole(), event.role()));
+        notifications.notify(
+                event.userId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.RoleChanged(
+                        event.groupId(),
+                        groupName(event.groupId()),
+                        event.changedBy(),
+                        name(event.changedBy()),
+                        event.previousRole(),
+                        event.role()));
     }
 
     @EventHandler
     void on(OwnershipTransferredEvent event, EventMessage<?> message) {
-        notifications.notify(event.newOwnerId(), message.getIdentifier(), new GroupActivityNotice.OwnershipReceived(
-                event.groupId(), groupName(event.groupId()), event.previousOwnerId(), name(event.previousOwnerId())));
+        notifications.notify(
+                event.newOwnerId(),
+                message.getIdentifier(),
+                new GroupActivityNotice.OwnershipReceived(
+                        event.groupId(),
+                        groupName(event.groupId()),
+                        event.previousOwnerId(),
+                        name(event.previousOwnerId())));
     }
 
     /** Null when this service does not know it; the payload then leaves it out. */

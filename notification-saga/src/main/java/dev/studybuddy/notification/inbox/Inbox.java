@@ -1,5 +1,9 @@
 package dev.studybuddy.notification.inbox;
 
+import static dev.studybuddy.notification.log.NotificationFilters.channel;
+import static dev.studybuddy.notification.log.NotificationFilters.recipient;
+import static dev.studybuddy.notification.log.NotificationFilters.unread;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.notification.log.Channel;
@@ -7,16 +11,11 @@ import dev.studybuddy.notification.log.Notification;
 import dev.studybuddy.notification.log.NotificationPages;
 import dev.studybuddy.notification.log.NotificationRepository;
 import dev.studybuddy.platform.web.CursorPage;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.util.UUID;
-
-import static dev.studybuddy.notification.log.NotificationFilters.channel;
-import static dev.studybuddy.notification.log.NotificationFilters.recipient;
-import static dev.studybuddy.notification.log.NotificationFilters.unread;
 
 /** A user's in-app notifications: only ever their own. */
 @Service
@@ -43,7 +42,8 @@ public class Inbox {
     /** Someone else's notification answers like a missing one, so that ids reveal nothing. */
     @Transactional
     public void markRead(UUID user, UUID notificationId) {
-        repository.findByIdAndRecipientAndChannel(notificationId, user, Channel.IN_APP)
+        repository
+                .findByIdAndRecipientAndChannel(notificationId, user, Channel.IN_APP)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such notification."))
                 .markRead(clock.instant());
     }

@@ -1,7 +1,8 @@
 package dev.studybuddy.notification.inbox;
 
-import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.CursorPage;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/notifications")
@@ -23,9 +22,10 @@ class InboxController {
     }
 
     @GetMapping
-    CursorPage<InboxItem> list(@RequestParam(defaultValue = "false") boolean unread,
-                               @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) Integer limit) {
+    CursorPage<InboxItem> list(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
         return inbox.list(CurrentUser.id(), unread, cursor, limit);
     }
 

@@ -1,7 +1,6 @@
 package dev.studybuddy.notification.inbox;
 
 import dev.studybuddy.notification.log.Notification;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +9,11 @@ import java.util.UUID;
 public record InboxItem(UUID id, String type, Map<String, Object> payload, Instant createdAt, Instant readAt) {
 
     static InboxItem of(Notification notification) {
-        return new InboxItem(notification.id(), notification.type(), notification.payload(),
-                notification.createdAt(), notification.readAt());
+        return new InboxItem(
+                notification.id(),
+                notification.type(),
+                notification.payload(),
+                notification.createdAt(),
+                notification.readAt());
     }
 }

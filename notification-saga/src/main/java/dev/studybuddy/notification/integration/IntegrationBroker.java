@@ -5,15 +5,14 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.extensions.amqp.eventhandling.AMQPMessage;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.amqp.RabbitConnectionDetails;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The integration events' own connection to RabbitMQ (plain amqp-client, as axon-amqp's publisher uses it):
@@ -35,12 +34,15 @@ class IntegrationBroker implements DisposableBean {
      * recovery off on it, as this needs: a failed batch opens a new connection on its retry, and nothing may
      * replay publishes behind our back.
      */
-    IntegrationBroker(CachingConnectionFactory springConnections, RabbitConnectionDetails details,
-                      IntegrationEventsProperties properties) {
+    IntegrationBroker(
+            CachingConnectionFactory springConnections,
+            RabbitConnectionDetails details,
+            IntegrationEventsProperties properties) {
         this.properties = properties;
         this.factory = springConnections.getRabbitConnectionFactory();
         if (factory.isAutomaticRecoveryEnabled()) {
-            throw new IllegalStateException("The RabbitMQ client's automatic recovery must be off for integration events");
+            throw new IllegalStateException(
+                    "The RabbitMQ client's automatic recovery must be off for integration events");
         }
         this.addresses = details.getAddresses().stream()
                 .map(address -> new Address(address.host(), address.port()))
@@ -59,14 +61,18 @@ class IntegrationBroker implements DisposableBean {
         try (Channel channel = connection().createChannel()) {
             channel.confirmSelect();
             for (AMQPMessage message : messages) {
-                channel.basicPublish(properties.exchange(), message.getRoutingKey(), false, message.getProperties(),
+                channel.basicPublish(
+                        properties.exchange(),
+                        message.getRoutingKey(),
+                        false,
+                        message.getProperties(),
                         message.getBody());
             }
             channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
         } catch (IOException | TimeoutException | RuntimeException e) {
             closeConnection();
-            throw new IntegrationPublishException("RabbitMQ did not confirm " + messages.size()
-                    + " integration event(s): " + e, e);
+            throw new IntegrationPublishException(
+                    "RabbitMQ did not confirm " + messages.size() + " integration event(s): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntegrationPublishException("Interrupted while waiting for RabbitMQ's confirms", e);

@@ -1,5 +1,11 @@
 package dev.studybuddy.notification.integration;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,13 +16,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Forwards every domain event of the store to the integration exchange, in axon-amqp's wire format, from its
@@ -57,8 +56,8 @@ public class IntegrationEventPublisher {
      * that belongs to no aggregate.
      */
     static String routingKey(EventMessage<?> event) {
-        String type = event instanceof DomainEventMessage<?> domain && domain.getType() != null
-                ? domain.getType() : "Event";
+        String type =
+                event instanceof DomainEventMessage<?> domain && domain.getType() != null ? domain.getType() : "Event";
         return type + "." + event.getPayloadType().getSimpleName();
     }
 
@@ -68,8 +67,12 @@ public class IntegrationEventPublisher {
         boolean changed = false;
         for (Map.Entry<String, Object> entry : event.getMetaData().entrySet()) {
             Object value = entry.getValue();
-            boolean carried = value == null || value instanceof String || value instanceof Number
-                    || value instanceof Boolean || value instanceof Date || value instanceof BigDecimal;
+            boolean carried = value == null
+                    || value instanceof String
+                    || value instanceof Number
+                    || value instanceof Boolean
+                    || value instanceof Date
+                    || value instanceof BigDecimal;
             safe.put(entry.getKey(), carried ? value : value.toString());
             changed |= !carried;
         }

@@ -29,10 +29,10 @@ class IntegrationEventsConfiguration {
 
     @Bean
     ConfigurerModule integrationEventsProcessor(IntegrationEventsProperties properties) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration(IntegrationEventPublisher.PROCESSING_GROUP,
-                        (configuration, builder) -> builder
-                                .initialSegmentCount(1)
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                        IntegrationEventPublisher.PROCESSING_GROUP,
+                        (configuration, builder) -> builder.initialSegmentCount(1)
                                 .batchSize(properties.batchSize())
                                 .initialToken(StreamableMessageSource::createTailToken)));
     }

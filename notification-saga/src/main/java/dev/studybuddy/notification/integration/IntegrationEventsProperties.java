@@ -1,8 +1,7 @@
 package dev.studybuddy.notification.integration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param exchange       the durable topic exchange every domain event is forwarded to

@@ -2,7 +2,6 @@ package dev.studybuddy.notification.log;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,8 +28,8 @@ public record LogCursor(Instant createdAt, UUID id) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int separator = plain.indexOf(SEPARATOR);
-            return new LogCursor(Instant.parse(plain.substring(0, separator)),
-                    UUID.fromString(plain.substring(separator + 1)));
+            return new LogCursor(
+                    Instant.parse(plain.substring(0, separator)), UUID.fromString(plain.substring(separator + 1)));
         } catch (RuntimeException e) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The cursor is not one this service gave out.");
         }

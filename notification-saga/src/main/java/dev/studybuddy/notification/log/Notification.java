@@ -6,12 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One row of the NotificationLog: a notification for one recipient on one channel, and how its delivery went. */
 @Entity
@@ -20,30 +19,41 @@ public class Notification {
 
     @Id
     private UUID id;
+
     private UUID recipient;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     private String type;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> payload;
+
     @Column(name = "source_event_id")
     private String sourceEventId;
+
     @Enumerated(EnumType.STRING)
     private DeliveryStatus status;
+
     private int attempts;
+
     @Column(name = "last_error")
     private String lastError;
+
     @Column(name = "possible_duplicates")
     private int possibleDuplicates;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "read_at")
     private Instant readAt;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
     public UUID id() {
         return id;

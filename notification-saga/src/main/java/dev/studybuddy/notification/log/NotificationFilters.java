@@ -1,15 +1,13 @@
 package dev.studybuddy.notification.log;
 
-import org.springframework.data.jpa.domain.Specification;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.jpa.domain.Specification;
 
 /** The conditions the inbox and the audit combine to select rows of the log. */
 public final class NotificationFilters {
 
-    private NotificationFilters() {
-    }
+    private NotificationFilters() {}
 
     public static Specification<Notification> all() {
         return Specification.unrestricted();
@@ -45,7 +43,8 @@ public final class NotificationFilters {
     static Specification<Notification> olderThan(LogCursor cursor) {
         return (root, query, cb) -> cb.or(
                 cb.lessThan(root.get("createdAt"), cursor.createdAt()),
-                cb.and(cb.equal(root.get("createdAt"), cursor.createdAt()),
+                cb.and(
+                        cb.equal(root.get("createdAt"), cursor.createdAt()),
                         cb.lessThan(root.<UUID>get("id"), cursor.id())));
     }
 }

@@ -3,14 +3,13 @@ package dev.studybuddy.notification.log;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code studybuddy_notifications{status=...}}: how many NotificationLog rows stand in each status, from
@@ -46,10 +45,9 @@ class NotificationMetrics implements MeterBinder {
         Instant now = clock.instant();
         if (countedAt.plus(FRESHNESS).isBefore(now)) {
             Map<DeliveryStatus, Long> fresh = new EnumMap<>(DeliveryStatus.class);
-            jdbc.query("SELECT status, count(*) AS n FROM notification_log GROUP BY status",
-                    row -> {
-                        fresh.put(DeliveryStatus.valueOf(row.getString("status")), row.getLong("n"));
-                    });
+            jdbc.query("SELECT status, count(*) AS n FROM notification_log GROUP BY status", row -> {
+                fresh.put(DeliveryStatus.valueOf(row.getString("status")), row.getLong("n"));
+            });
             counts = fresh;
             countedAt = now;
         }

@@ -1,14 +1,13 @@
 package dev.studybuddy.notification.log;
 
-import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.notification.web.PagingProperties;
+import dev.studybuddy.platform.web.CursorPage;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.function.Function;
 
 /** Reads the log newest first, one cursor page at a time, for whatever filter the caller needs. */
 @Component
@@ -25,14 +24,15 @@ public class NotificationPages {
     }
 
     @Transactional(readOnly = true)
-    public <T> CursorPage<T> newestFirst(Specification<Notification> filter, String cursor, Integer limit,
-                                         Function<Notification, T> view) {
+    public <T> CursorPage<T> newestFirst(
+            Specification<Notification> filter, String cursor, Integer limit, Function<Notification, T> view) {
         int size = paging.limit(limit);
         Specification<Notification> page = cursor == null || cursor.isBlank()
                 ? filter
                 : filter.and(NotificationFilters.olderThan(LogCursor.decode(cursor)));
         // One row more than asked tells whether another page follows, without counting.
-        List<Notification> rows = repository.findBy(page, query -> query.sortBy(NEWEST_FIRST).limit(size + 1).all());
+        List<Notification> rows = repository.findBy(
+                page, query -> query.sortBy(NEWEST_FIRST).limit(size + 1).all());
         boolean more = rows.size() > size;
         List<Notification> shown = more ? rows.subList(0, size) : rows;
         String next = more ? LogCursor.of(shown.get(size - 1)).encode() : null;

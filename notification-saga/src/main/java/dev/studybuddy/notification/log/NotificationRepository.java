@@ -1,16 +1,16 @@
 package dev.studybuddy.notification.log;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
-public interface NotificationRepository extends JpaRepository<Notification, UUID>, JpaSpecificationExecutor<Notification> {
+public interface NotificationRepository
+        extends JpaRepository<Notification, UUID>, JpaSpecificationExecutor<Notification> {
 
     Optional<Notification> findByIdAndRecipientAndChannel(UUID id, UUID recipient, Channel channel);
 

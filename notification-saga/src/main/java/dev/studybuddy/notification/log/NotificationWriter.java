@@ -2,14 +2,13 @@ package dev.studybuddy.notification.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Writes what a saga or notifier decided into the NotificationLog, inside the caller's transaction (the
@@ -55,25 +54,24 @@ public class NotificationWriter {
     }
 
     private boolean wantsEmail(UUID recipient, NotificationType type) {
-        Boolean enabled = jdbc.query("""
+        Boolean enabled = jdbc.query(
+                """
                         SELECT COALESCE(
                                    (SELECT p.email_enabled FROM notification_preferences p
                                     WHERE p.recipient = c.user_id AND p.type = ?), ?)
-                        FROM notification_contacts c WHERE c.user_id = ? AND c.email IS NOT NULL AND c.verified""",
-                rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE,
-                type.key(), type.emailByDefault(), recipient);
+                        FROM notification_contacts c WHERE c.user_id = ? AND c.email IS NOT NULL AND c.verified""", rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, type.key(), type.emailByDefault(), recipient);
         return Boolean.TRUE.equals(enabled);
     }
 
-    private int insert(NotificationType type, UUID recipient, Channel channel, String sourceId,
-                       NotificationPayload payload) {
+    private int insert(
+            NotificationType type, UUID recipient, Channel channel, String sourceId, NotificationPayload payload) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.update("""
+        return jdbc.update(
+                """
                         INSERT INTO notification_log (id, recipient, channel, type, payload, source_event_id, status,
                                                       attempts, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?::jsonb, ?, 'PENDING', 0, ?, ?)
-                        ON CONFLICT ON CONSTRAINT notification_log_once DO NOTHING""",
-                UUID.randomUUID(), recipient, channel.name(), type.key(), toJson(payload), sourceId, now, now);
+                        ON CONFLICT ON CONSTRAINT notification_log_once DO NOTHING""", UUID.randomUUID(), recipient, channel.name(), type.key(), toJson(payload), sourceId, now, now);
     }
 
     private String toJson(NotificationPayload payload) {

@@ -1,6 +1,8 @@
 package dev.studybuddy.notification.outbox;
 
 import dev.studybuddy.notification.log.Channel;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -10,9 +12,6 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.boot.autoconfigure.amqp.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** The service declares what it publishes to and consumes from; RabbitAdmin re-declares it on every reconnect. */
 @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,8 @@
 package dev.studybuddy.notification.outbox;
 
 import dev.studybuddy.notification.log.Channel;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Names on RabbitMQ: one durable direct exchange, one durable queue per channel, routed by the channel; for

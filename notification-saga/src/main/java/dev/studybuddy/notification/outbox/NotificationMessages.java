@@ -1,18 +1,16 @@
 package dev.studybuddy.notification.outbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 /** The one wire format of delivery work: a persistent message whose body is the notification's id. */
 public final class NotificationMessages {
 
-    private NotificationMessages() {
-    }
+    private NotificationMessages() {}
 
     public static MessageBuilderSupport<Message> naming(UUID notificationId) {
         return MessageBuilder.withBody(notificationId.toString().getBytes(StandardCharsets.UTF_8))

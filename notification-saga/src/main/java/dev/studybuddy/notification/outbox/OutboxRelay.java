@@ -3,6 +3,11 @@ package dev.studybuddy.notification.outbox;
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.platform.messaging.ConfirmedPublishing;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -10,12 +15,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The transactional outbox's relay: hands due NotificationLog rows to RabbitMQ and marks them PUBLISHED only
@@ -39,8 +38,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final PeriodicTask loop;
 
-    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, RabbitTemplate rabbit, BrokerProperties broker,
-                RelayProperties properties, Clock clock) {
+    OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            RabbitTemplate rabbit,
+            BrokerProperties broker,
+            RelayProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rabbit = rabbit;
@@ -67,7 +71,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private List<Due> claimDue() {
         Instant now = clock.instant();
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT id, channel FROM notification_log
                         WHERE (status IN ('PENDING', 'FAILED') AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
                            OR (status = 'PUBLISHED' AND published_at < ?)
@@ -76,14 +81,21 @@ public class OutboxRelay implements SmartLifecycle {
                         FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> new Due(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel"))),
                 Timestamp.from(now.minus(properties.republishAfter())),
-                Timestamp.from(now.minus(properties.republishAfter())), properties.batchSize());
+                Timestamp.from(now.minus(properties.republishAfter())),
+                properties.batchSize());
     }
 
     private List<UUID> publish(List<Due> due) {
-        return ConfirmedPublishing.publish(rabbit, due.stream()
-                .map(row -> new ConfirmedPublishing.Outgoing<>(row.id(), broker.exchange(),
-                        broker.routingKey(row.channel()), NotificationMessages.naming(row.id()).build()))
-                .toList(), properties.confirmTimeout());
+        return ConfirmedPublishing.publish(
+                rabbit,
+                due.stream()
+                        .map(row -> new ConfirmedPublishing.Outgoing<>(
+                                row.id(),
+                                broker.exchange(),
+                                broker.routingKey(row.channel()),
+                                NotificationMessages.naming(row.id()).build()))
+                        .toList(),
+                properties.confirmTimeout());
     }
 
     private void markPublished(List<UUID> confirmed) {
@@ -119,6 +131,5 @@ public class OutboxRelay implements SmartLifecycle {
         return loop.isRunning();
     }
 
-    private record Due(UUID id, Channel channel) {
-    }
+    private record Due(UUID id, Channel channel) {}
 }

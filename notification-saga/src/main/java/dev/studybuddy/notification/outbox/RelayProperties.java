@@ -1,8 +1,7 @@
 package dev.studybuddy.notification.outbox;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param interval        pause between two relay runs

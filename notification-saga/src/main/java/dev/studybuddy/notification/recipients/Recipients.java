@@ -1,12 +1,11 @@
 package dev.studybuddy.notification.recipients;
 
 import dev.studybuddy.api.membership.NotificationLevel;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /** Answers from the recipients projection and the contacts table: who to tell, and how to name people. */
 @Component
@@ -39,28 +38,37 @@ public class Recipients {
 
     /** The member's notification level in the group; empty when they are not on its roster. */
     public Optional<NotificationLevel> levelOf(UUID groupId, UUID userId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT COALESCE(l.level, 'ALL') FROM group_roster r
                         LEFT JOIN member_levels l ON l.group_id = r.group_id AND l.user_id = r.user_id
                         WHERE r.group_id = ? AND r.user_id = ?""",
                 rs -> rs.next() ? Optional.of(NotificationLevel.valueOf(rs.getString(1))) : Optional.empty(),
-                groupId, userId);
+                groupId,
+                userId);
     }
 
     /** Who sent the invitation of this invitee to this group, if the projection saw it. */
     public Optional<UUID> inviterOf(UUID groupId, UUID inviteeId) {
-        return jdbc.query("SELECT invited_by FROM group_invitations WHERE group_id = ? AND invitee_id = ?",
-                rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty(), groupId, inviteeId);
+        return jdbc.query(
+                "SELECT invited_by FROM group_invitations WHERE group_id = ? AND invitee_id = ?",
+                rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty(),
+                groupId,
+                inviteeId);
     }
 
     public Optional<String> displayName(UUID userId) {
-        return jdbc.query("SELECT COALESCE(display_name, username) FROM recipient_users WHERE user_id = ?",
-                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), userId);
+        return jdbc.query(
+                "SELECT COALESCE(display_name, username) FROM recipient_users WHERE user_id = ?",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(),
+                userId);
     }
 
     public Optional<String> groupName(UUID groupId) {
-        return jdbc.query("SELECT name FROM recipient_groups WHERE group_id = ?",
-                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), groupId);
+        return jdbc.query(
+                "SELECT name FROM recipient_groups WHERE group_id = ?",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(),
+                groupId);
     }
 
     /**
@@ -68,7 +76,9 @@ public class Recipients {
      * and while the owner has not verified it (no notification is mailed to an address nobody proved is theirs).
      */
     public Optional<String> emailOf(UUID userId) {
-        return jdbc.query("SELECT email FROM notification_contacts WHERE user_id = ? AND verified",
-                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(), userId);
+        return jdbc.query(
+                "SELECT email FROM notification_contacts WHERE user_id = ? AND verified",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty(),
+                userId);
     }
 }

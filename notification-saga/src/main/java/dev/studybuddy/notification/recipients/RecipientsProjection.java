@@ -19,17 +19,16 @@ import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Who may be told what: users' display names, every group's roster with roles, each member's notification
@@ -53,8 +52,7 @@ public class RecipientsProjection {
     void on(UserRegisteredEvent event) {
         jdbc.update("""
                 INSERT INTO recipient_users (user_id, username, display_name) VALUES (?, ?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name""",
-                event.userId(), event.username(), event.displayName());
+                ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name""", event.userId(), event.username(), event.displayName());
     }
 
     @EventHandler
@@ -62,8 +60,7 @@ public class RecipientsProjection {
         if (event.displayName() != null) {
             jdbc.update("""
                     INSERT INTO recipient_users (user_id, display_name) VALUES (?, ?)
-                    ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name""",
-                    event.userId(), event.displayName());
+                    ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name""", event.userId(), event.displayName());
         }
     }
 
@@ -120,8 +117,7 @@ public class RecipientsProjection {
     void on(NotificationLevelChangedEvent event) {
         jdbc.update("""
                 INSERT INTO member_levels (group_id, user_id, level) VALUES (?, ?, ?)
-                ON CONFLICT (group_id, user_id) DO UPDATE SET level = excluded.level""",
-                event.groupId(), event.userId(), event.level().name());
+                ON CONFLICT (group_id, user_id) DO UPDATE SET level = excluded.level""", event.groupId(), event.userId(), event.level().name());
     }
 
     @EventHandler
@@ -133,8 +129,7 @@ public class RecipientsProjection {
     void on(InvitationSentEvent event) {
         jdbc.update("""
                 INSERT INTO group_invitations (group_id, invitee_id, invited_by) VALUES (?, ?, ?)
-                ON CONFLICT (group_id, invitee_id) DO UPDATE SET invited_by = excluded.invited_by, expired_at = NULL""",
-                event.groupId(), event.inviteeId(), event.invitedBy());
+                ON CONFLICT (group_id, invitee_id) DO UPDATE SET invited_by = excluded.invited_by, expired_at = NULL""", event.groupId(), event.inviteeId(), event.invitedBy());
     }
 
     @EventHandler
@@ -153,9 +148,13 @@ public class RecipientsProjection {
      */
     @EventHandler
     void on(InvitationExpiredEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE group_invitations SET expired_at = ? WHERE group_id = ? AND invitee_id = ?",
-                at.atOffset(ZoneOffset.UTC), event.groupId(), event.inviteeId());
-        jdbc.update("DELETE FROM group_invitations WHERE expired_at < ?",
+        jdbc.update(
+                "UPDATE group_invitations SET expired_at = ? WHERE group_id = ? AND invitee_id = ?",
+                at.atOffset(ZoneOffset.UTC),
+                event.groupId(),
+                event.inviteeId());
+        jdbc.update(
+                "DELETE FROM group_invitations WHERE expired_at < ?",
                 at.minus(EXPIRED_INVITATIONS_KEPT).atOffset(ZoneOffset.UTC));
     }
 

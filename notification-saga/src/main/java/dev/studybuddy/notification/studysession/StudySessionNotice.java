@@ -3,7 +3,6 @@ package dev.studybuddy.notification.studysession;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.studybuddy.notification.log.NotificationPayload;
 import dev.studybuddy.notification.log.NotificationType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,8 +12,13 @@ import java.util.UUID;
  */
 public sealed interface StudySessionNotice extends NotificationPayload {
 
-    record Reminder(UUID groupId, String groupName, UUID sessionId,
-                    @JsonInclude(JsonInclude.Include.ALWAYS) String title, Instant startsAt, int durationMinutes)
+    record Reminder(
+            UUID groupId,
+            String groupName,
+            UUID sessionId,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String title,
+            Instant startsAt,
+            int durationMinutes)
             implements StudySessionNotice {
         @Override
         public NotificationType type() {
@@ -22,18 +26,31 @@ public sealed interface StudySessionNotice extends NotificationPayload {
         }
     }
 
-    record Rescheduled(UUID groupId, String groupName, UUID sessionId,
-                       @JsonInclude(JsonInclude.Include.ALWAYS) String title, Instant startsAt, int durationMinutes,
-                       Instant previousStartsAt, UUID changedBy) implements StudySessionNotice {
+    record Rescheduled(
+            UUID groupId,
+            String groupName,
+            UUID sessionId,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String title,
+            Instant startsAt,
+            int durationMinutes,
+            Instant previousStartsAt,
+            UUID changedBy)
+            implements StudySessionNotice {
         @Override
         public NotificationType type() {
             return NotificationType.STUDY_SESSION_RESCHEDULED;
         }
     }
 
-    record Cancelled(UUID groupId, String groupName, UUID sessionId,
-                     @JsonInclude(JsonInclude.Include.ALWAYS) String title, Instant startsAt, int durationMinutes,
-                     UUID cancelledBy) implements StudySessionNotice {
+    record Cancelled(
+            UUID groupId,
+            String groupName,
+            UUID sessionId,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String title,
+            Instant startsAt,
+            int durationMinutes,
+            UUID cancelledBy)
+            implements StudySessionNotice {
         @Override
         public NotificationType type() {
             return NotificationType.STUDY_SESSION_CANCELLED;

@@ -6,6 +6,9 @@ import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -16,10 +19,6 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
 /**
  * One study session, from scheduling to its end: every member who has not muted the group (level NONE) is
  * reminded {@link StudySessionProperties#remindBefore()} before it starts, and told when it is moved (the
@@ -28,12 +27,15 @@ import java.util.UUID;
  * the session's end are durable db-scheduler deadlines; the end closes the saga.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class StudySessionSaga {
 
     /** The processor Axon names after this saga; its position lives in token_entry. */
     public static final String PROCESSOR = "StudySessionSagaProcessor";
+
     static final String REMINDER = "study-session-reminder";
     static final String OVER = "study-session-over";
     private static final String SESSION = "sessionId";
@@ -51,8 +53,11 @@ public class StudySessionSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
-    public void on(StudySessionScheduledEvent event, EventMessage<?> message, DeadlineManager deadlines,
-                   StudySessionProperties properties) {
+    public void on(
+            StudySessionScheduledEvent event,
+            EventMessage<?> message,
+            DeadlineManager deadlines,
+            StudySessionProperties properties) {
         groupId = event.groupId();
         sessionId = event.sessionId();
         title = event.title();
@@ -63,8 +68,13 @@ public class StudySessionSaga {
 
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
-    public void on(StudySessionRescheduledEvent event, EventMessage<?> message, DeadlineManager deadlines,
-                   StudySessionProperties properties, NotificationWriter notifications, Recipients recipients) {
+    public void on(
+            StudySessionRescheduledEvent event,
+            EventMessage<?> message,
+            DeadlineManager deadlines,
+            StudySessionProperties properties,
+            NotificationWriter notifications,
+            Recipients recipients) {
         Instant previousStart = startsAt;
         boolean moved = !event.startsAt().equals(startsAt) || event.durationMinutes() != durationMinutes;
         title = event.title();
@@ -73,21 +83,46 @@ public class StudySessionSaga {
         cancelDeadlines(deadlines);
         plan(deadlines, properties, message.getTimestamp());
         if (moved) {
-            tellMembers(event.changedBy(), message.getIdentifier(), new StudySessionNotice.Rescheduled(groupId,
-                    groupName(recipients), sessionId, title, startsAt, durationMinutes, previousStart,
-                    event.changedBy()), notifications, recipients);
+            tellMembers(
+                    event.changedBy(),
+                    message.getIdentifier(),
+                    new StudySessionNotice.Rescheduled(
+                            groupId,
+                            groupName(recipients),
+                            sessionId,
+                            title,
+                            startsAt,
+                            durationMinutes,
+                            previousStart,
+                            event.changedBy()),
+                    notifications,
+                    recipients);
         }
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
-    public void on(StudySessionCancelledEvent event, EventMessage<?> message, DeadlineManager deadlines,
-                   NotificationWriter notifications, Recipients recipients) {
+    public void on(
+            StudySessionCancelledEvent event,
+            EventMessage<?> message,
+            DeadlineManager deadlines,
+            NotificationWriter notifications,
+            Recipients recipients) {
         cancelDeadlines(deadlines);
-        tellMembers(event.cancelledBy(), message.getIdentifier(), new StudySessionNotice.Cancelled(groupId,
-                groupName(recipients), sessionId, title, startsAt, durationMinutes, event.cancelledBy()),
-                notifications, recipients);
+        tellMembers(
+                event.cancelledBy(),
+                message.getIdentifier(),
+                new StudySessionNotice.Cancelled(
+                        groupId,
+                        groupName(recipients),
+                        sessionId,
+                        title,
+                        startsAt,
+                        durationMinutes,
+                        event.cancelledBy()),
+                notifications,
+                recipients);
     }
 
     /**
@@ -100,8 +135,13 @@ public class StudySessionSaga {
             return;
         }
         reminderId = null;
-        tellMembers(null, REMINDER + ":" + sessionId + ":" + startsAt, new StudySessionNotice.Reminder(groupId,
-                groupName(recipients), sessionId, title, startsAt, durationMinutes), notifications, recipients);
+        tellMembers(
+                null,
+                REMINDER + ":" + sessionId + ":" + startsAt,
+                new StudySessionNotice.Reminder(
+                        groupId, groupName(recipients), sessionId, title, startsAt, durationMinutes),
+                notifications,
+                recipients);
     }
 
     @DeadlineHandler(deadlineName = OVER)
@@ -116,8 +156,8 @@ public class StudySessionSaga {
         requireSchedulable(startsAt.plus(Duration.ofMinutes(durationMinutes)));
         if (startsAt.isAfter(now)) {
             Instant remindAt = startsAt.minus(properties.remindBefore());
-            reminderId = deadlines.schedule(remindAt.isAfter(now) ? remindAt : now, REMINDER,
-                    new SessionReminderDue(sessionId, startsAt));
+            reminderId = deadlines.schedule(
+                    remindAt.isAfter(now) ? remindAt : now, REMINDER, new SessionReminderDue(sessionId, startsAt));
         }
         Instant end = startsAt.plus(Duration.ofMinutes(durationMinutes));
         overId = deadlines.schedule(end.isAfter(now) ? end : now, OVER, new SessionOverDue(sessionId));
@@ -146,8 +186,12 @@ public class StudySessionSaga {
     }
 
     /** Everyone who has not muted the group, except whoever caused the notice (they know). */
-    private void tellMembers(UUID actor, String sourceId, StudySessionNotice payload,
-                             NotificationWriter notifications, Recipients recipients) {
+    private void tellMembers(
+            UUID actor,
+            String sourceId,
+            StudySessionNotice payload,
+            NotificationWriter notifications,
+            Recipients recipients) {
         for (UUID member : recipients.unmutedMembersOf(groupId)) {
             if (!member.equals(actor)) {
                 notifications.notify(member, sourceId, payload);

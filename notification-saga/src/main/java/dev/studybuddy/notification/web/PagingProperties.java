@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** How many items a list answers when the client does not say, and the most it may ask for. */
 @ConfigurationProperties("studybuddy.paging")
-public record PagingProperties(@DefaultValue("50") int defaultLimit, @DefaultValue("200") int maxLimit) {
+public record PagingProperties(
+        @DefaultValue("50") int defaultLimit,
+        @DefaultValue("200") int maxLimit) {
 
     public PagingProperties {
         if (defaultLimit < 1 || defaultLimit > maxLimit) {

@@ -1,12 +1,11 @@
 package dev.studybuddy.notification.audit;
 
-import dev.studybuddy.api.error.DomainException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studybuddy.api.error.DomainException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class AuditFilterTest {
 
@@ -21,7 +20,8 @@ class AuditFilterTest {
 
     @Test
     void everyPartIsOptional() {
-        assertThatCode(() -> new AuditFilter(null, null, null, null).toSpecification()).doesNotThrowAnyException();
+        assertThatCode(() -> new AuditFilter(null, null, null, null).toSpecification())
+                .doesNotThrowAnyException();
         assertThatCode(() -> new AuditFilter(null, null, NOON, null)).doesNotThrowAnyException();
     }
 }

@@ -1,5 +1,7 @@
 package dev.studybuddy.notification.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.notification.Http;
 import dev.studybuddy.notification.NotificationSagaIT;
@@ -8,19 +10,16 @@ import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.LogRow;
 import dev.studybuddy.notification.log.NotificationRows;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @NotificationSagaIT
 class NotificationAuditIT {
@@ -29,6 +28,7 @@ class NotificationAuditIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,7 +62,9 @@ class NotificationAuditIT {
     @Test
     void auditorsSeeEveryChannelWithItsDeliveryState() {
         LogRow inApp = rows.insert(LogRow.inApp(recipient, t0).source("event-1"));
-        LogRow email = rows.insert(LogRow.inApp(recipient, t0.plusSeconds(1)).channel(Channel.EMAIL).source("event-1")
+        LogRow email = rows.insert(LogRow.inApp(recipient, t0.plusSeconds(1))
+                .channel(Channel.EMAIL)
+                .source("event-1")
                 .delivery(DeliveryStatus.FAILED, 2, "SMTP 451 try again later"));
         rows.insert(LogRow.inApp(UUID.randomUUID(), t0.plusSeconds(2)));
 
@@ -76,7 +78,8 @@ class NotificationAuditIT {
         assertThat(failed.path("attempts").asInt()).isEqualTo(2);
         assertThat(failed.path("lastError").asText()).isEqualTo("SMTP 451 try again later");
         assertThat(failed.path("sourceEventId").asText()).isEqualTo("event-1");
-        assertThat(failed.path("createdAt").asText()).isEqualTo(t0.plusSeconds(1).toString());
+        assertThat(failed.path("createdAt").asText())
+                .isEqualTo(t0.plusSeconds(1).toString());
         assertThat(failed.path("payload").isObject()).isTrue();
     }
 
@@ -91,10 +94,11 @@ class NotificationAuditIT {
     void filtersByStatus() {
         rows.insert(LogRow.inApp(recipient, t0).delivery(DeliveryStatus.PENDING, 0, null));
         rows.insert(LogRow.inApp(recipient, t0.plusSeconds(1)).delivery(DeliveryStatus.DELIVERED, 1, null));
-        LogRow dead = rows.insert(LogRow.inApp(recipient, t0.plusSeconds(2))
-                .delivery(DeliveryStatus.DEAD, 5, "mailbox unavailable"));
+        LogRow dead = rows.insert(
+                LogRow.inApp(recipient, t0.plusSeconds(2)).delivery(DeliveryStatus.DEAD, 5, "mailbox unavailable"));
 
-        assertThat(ids(search("AUDITOR", "?recipient=" + recipient + "&status=DEAD"))).containsExactly(dead.id());
+        assertThat(ids(search("AUDITOR", "?recipient=" + recipient + "&status=DEAD")))
+                .containsExactly(dead.id());
     }
 
     @Test
@@ -113,13 +117,16 @@ class NotificationAuditIT {
     void pagesWithTheCursorAndKeepsTheFilters() {
         List<UUID> newestFirst = new ArrayList<>();
         for (int i = 2; i >= 0; i--) {
-            newestFirst.add(rows.insert(LogRow.inApp(recipient, t0.plusSeconds(i))).id());
+            newestFirst.add(
+                    rows.insert(LogRow.inApp(recipient, t0.plusSeconds(i))).id());
         }
         rows.insert(LogRow.inApp(UUID.randomUUID(), t0.plusSeconds(1)));
 
         JsonNode first = search("AUDITOR", "?recipient=" + recipient + "&limit=2");
-        JsonNode second = search("AUDITOR", "?recipient=" + recipient + "&limit=2&cursor="
-                + first.path("nextCursor").asText());
+        JsonNode second = search(
+                "AUDITOR",
+                "?recipient=" + recipient + "&limit=2&cursor="
+                        + first.path("nextCursor").asText());
 
         assertThat(ids(first)).containsExactlyElementsOf(newestFirst.subList(0, 2));
         assertThat(ids(second)).containsExactlyElementsOf(newestFirst.subList(2, 3));
@@ -130,8 +137,14 @@ class NotificationAuditIT {
     void refusesFiltersThatMakeNoSense() {
         Http audit = Http.on(port).as(tokenWith("AUDITOR"));
 
-        for (String query : List.of("?status=LOST", "?recipient=nobody", "?from=yesterday",
-                "?from=" + t0 + "&to=" + t0, "?limit=201", "?to=9999999999999999", "?from=-99999999999999999",
+        for (String query : List.of(
+                "?status=LOST",
+                "?recipient=nobody",
+                "?from=yesterday",
+                "?from=" + t0 + "&to=" + t0,
+                "?limit=201",
+                "?to=9999999999999999",
+                "?from=-99999999999999999",
                 "?recipient=%00")) {
             Http.Reply reply = audit.get(AUDIT + query);
             assertThat(reply.status()).as(query).isEqualTo(400);
@@ -151,7 +164,8 @@ class NotificationAuditIT {
 
     private static List<UUID> ids(JsonNode page) {
         List<UUID> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(UUID.fromString(item.path("id").asText())));
+        page.path("items")
+                .forEach(item -> ids.add(UUID.fromString(item.path("id").asText())));
         return ids;
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.notification.contacts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.NotificationSagaIT;
@@ -7,6 +10,13 @@ import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.notification.support.LogQueries;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,17 +27,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Contact changes published on the identity exchange, as command-side's relay publishes them, keep the addresses. */
 @NotificationSagaIT
 class ContactsIT {
@@ -37,12 +36,16 @@ class ContactsIT {
 
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     ContactsProperties contacts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -84,16 +87,17 @@ class ContactsIT {
 
         UUID requester = UUID.randomUUID();
         sendFriendRequest(requester, user);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !log.rowsOf(user).isEmpty()
-                && log.rowsOf(user).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !log.rowsOf(user).isEmpty()
+                        && log.rowsOf(user).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
         assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("IN_APP");
     }
 
     @Test
     void aVerifiedAddressThatArrivedThisWayIsMailed() {
         String address = "mailable-" + user + "@example.test";
-        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"verified\":true,\"version\":%d}".formatted(user, address,
-                VERSIONS.incrementAndGet()));
+        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"verified\":true,\"version\":%d}"
+                .formatted(user, address, VERSIONS.incrementAndGet()));
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(user) != null);
 
         sendFriendRequest(UUID.randomUUID(), user);
@@ -105,14 +109,15 @@ class ContactsIT {
     @Test
     void anUnverifiedAddressIsNotMailed() {
         String address = "unverified-" + user + "@example.test";
-        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"verified\":false,\"version\":%d}".formatted(user, address,
-                VERSIONS.incrementAndGet()));
+        publish("{\"userId\":\"%s\",\"email\":\"%s\",\"verified\":false,\"version\":%d}"
+                .formatted(user, address, VERSIONS.incrementAndGet()));
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(user) != null);
 
         sendFriendRequest(UUID.randomUUID(), user);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !log.rowsOf(user).isEmpty()
-                && log.rowsOf(user).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !log.rowsOf(user).isEmpty()
+                        && log.rowsOf(user).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
         assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("IN_APP");
         assertThat(mailsTo(address)).isEmpty();
     }
@@ -121,41 +126,53 @@ class ContactsIT {
     void aMessageThatIsNoContactChangeIsDroppedAndDoesNotHoldUpTheNext() {
         publish("not json");
         publish("{\"email\":\"nobody@example.test\",\"version\":7}");
-        publish("{\"userId\":\"%s\",\"email\":\"after@example.test\",\"version\":%d}".formatted(user, VERSIONS.incrementAndGet()));
+        publish("{\"userId\":\"%s\",\"email\":\"after@example.test\",\"version\":%d}"
+                .formatted(user, VERSIONS.incrementAndGet()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(user) != null);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_contacts WHERE email = 'nobody@example.test'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM notification_contacts WHERE email = 'nobody@example.test'",
+                        Integer.class))
+                .isZero();
     }
 
     private void publish(String json) {
-        rabbit.send(contacts.exchange(), contacts.routingKey(), MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON).build());
+        rabbit.send(
+                contacts.exchange(),
+                contacts.routingKey(),
+                MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
+                        .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                        .build());
     }
 
     /** One consumer takes the queue in order: once a marker published last is stored, everything before it was seen. */
     private void awaitProcessedUpToHere() {
         UUID marker = UUID.randomUUID();
-        publish("{\"userId\":\"%s\",\"email\":\"marker@example.test\",\"version\":%d}".formatted(marker, VERSIONS.incrementAndGet()));
+        publish("{\"userId\":\"%s\",\"email\":\"marker@example.test\",\"version\":%d}"
+                .formatted(marker, VERSIONS.incrementAndGet()));
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(marker) != null);
     }
 
     private Map<String, Object> contactOf(UUID userId) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT email, version FROM notification_contacts WHERE user_id = ?", userId);
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("SELECT email, version FROM notification_contacts WHERE user_id = ?", userId);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     private void sendFriendRequest(UUID requester, UUID addressee) {
-        new DomainEvents(eventStore, processing).publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
-                new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
+        new DomainEvents(eventStore, processing)
+                .publish(
+                        DomainEvents.FRIENDSHIP,
+                        FriendshipId.of(requester, addressee),
+                        new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
     }
 
     private static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(LocalServiceProxies.greenMail().getReceivedMessages())
                 .filter(message -> {
                     try {
-                        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
                     } catch (Exception e) {
                         return false;
                     }

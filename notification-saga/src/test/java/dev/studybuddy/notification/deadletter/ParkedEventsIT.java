@@ -1,5 +1,8 @@
 package dev.studybuddy.notification.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -12,20 +15,16 @@ import dev.studybuddy.notification.studysession.StudySessionSaga;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.platform.deadletter.DeadLetters;
 import dev.studybuddy.platform.deadletter.ParkedEvent;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The poisons of issue 13, appended straight to the store past every validation: a group name with a NUL
@@ -38,12 +37,16 @@ class ParkedEventsIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     Recipients recipients;
+
     @Autowired
     DeadLetters deadLetters;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,16 +55,28 @@ class ParkedEventsIT {
         DomainEvents events = new DomainEvents(eventStore, processing);
         UUID owner = UUID.randomUUID();
         UUID poisoned = UUID.randomUUID();
-        events.publish(DomainEvents.GROUP, poisoned.toString(), new GroupCreatedEvent(poisoned, owner, "nul\u0000name",
-                "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
-        events.publish(DomainEvents.GROUP, poisoned.toString(), new GroupDetailsChangedEvent(poisoned, "Renamed", "",
-                GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10, owner, false));
+        events.publish(
+                DomainEvents.GROUP,
+                poisoned.toString(),
+                new GroupCreatedEvent(
+                        poisoned, owner, "nul\u0000name", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
+        events.publish(
+                DomainEvents.GROUP,
+                poisoned.toString(),
+                new GroupDetailsChangedEvent(
+                        poisoned, "Renamed", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10, owner, false));
         UUID healthy = UUID.randomUUID();
-        events.publish(DomainEvents.GROUP, healthy.toString(), new GroupCreatedEvent(healthy, owner, "Healthy",
-                "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
+        events.publish(
+                DomainEvents.GROUP,
+                healthy.toString(),
+                new GroupCreatedEvent(healthy, owner, "Healthy", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> recipients.groupName(healthy).isPresent());
-        await().atMost(Duration.ofSeconds(30)).until(() -> lettersOf(RecipientsProjection.PROCESSING_GROUP, poisoned).size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> recipients.groupName(healthy).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lettersOf(RecipientsProjection.PROCESSING_GROUP, poisoned)
+                                .size()
+                        == 2);
         List<ParkedEvent> letters = lettersOf(RecipientsProjection.PROCESSING_GROUP, poisoned);
         assertThat(letters.get(0).payloadType()).isEqualTo(GroupCreatedEvent.class.getName());
         assertThat(letters.get(0).cause()).isNotBlank();
@@ -76,24 +91,39 @@ class ParkedEventsIT {
         UUID owner = UUID.randomUUID();
         UUID poisonedGroup = UUID.randomUUID();
         UUID farSession = UUID.randomUUID();
-        events.publish(DomainEvents.GROUP, poisonedGroup.toString(), new StudySessionScheduledEvent(poisonedGroup,
-                farSession, owner, "Far", Instant.parse("+999999-01-01T00:00:00Z"), 60));
+        events.publish(
+                DomainEvents.GROUP,
+                poisonedGroup.toString(),
+                new StudySessionScheduledEvent(
+                        poisonedGroup, farSession, owner, "Far", Instant.parse("+999999-01-01T00:00:00Z"), 60));
         UUID healthyGroup = UUID.randomUUID();
         UUID session = UUID.randomUUID();
-        events.publish(DomainEvents.GROUP, healthyGroup.toString(), new StudySessionScheduledEvent(healthyGroup,
-                session, owner, "Soon", Instant.now().plus(Duration.ofDays(1)), 60));
+        events.publish(
+                DomainEvents.GROUP,
+                healthyGroup.toString(),
+                new StudySessionScheduledEvent(
+                        healthyGroup, session, owner, "Soon", Instant.now().plus(Duration.ofDays(1)), 60));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sagaFor(session));
-        await().atMost(Duration.ofSeconds(30)).until(() -> lettersOf(StudySessionSaga.PROCESSOR, poisonedGroup).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        lettersOf(StudySessionSaga.PROCESSOR, poisonedGroup).size() == 1);
         assertThat(lettersOf(StudySessionSaga.PROCESSOR, poisonedGroup).get(0).payloadType())
                 .isEqualTo(StudySessionScheduledEvent.class.getName());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
-                Long.class, farSession.toString())).as("no deadline was written for it").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
+                        Long.class,
+                        farSession.toString()))
+                .as("no deadline was written for it")
+                .isZero();
     }
 
     private boolean sagaFor(UUID session) {
-        return jdbc.queryForObject("SELECT count(*) FROM association_value_entry WHERE association_value = ?",
-                Long.class, session.toString()) > 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM association_value_entry WHERE association_value = ?",
+                        Long.class,
+                        session.toString())
+                > 0;
     }
 
     private List<ParkedEvent> lettersOf(String processingGroup, UUID groupId) {

@@ -1,5 +1,10 @@
 package dev.studybuddy.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.DeliveryStatus;
@@ -9,8 +14,14 @@ import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.outbox.NotificationMessages;
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.notification.support.LogQueries;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,18 +31,6 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 14 (10): the broker's dead-letter queue held messages whose rows were not DEAD. A dead letter used to be
@@ -44,10 +43,13 @@ class DeadLettersIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     AmqpAdmin admin;
+
     @Autowired
     BrokerProperties broker;
 
@@ -72,12 +74,15 @@ class DeadLettersIT {
     void aDeadOutcomeThatFailsToCommitLeavesNoDeadLetterBehindItsRow() {
         UUID recipient = UUID.randomUUID();
         // no address on file: the last attempt fails and the row would be DEAD
-        LogRow row = rows.insert(LogRow.inApp(recipient, Instant.now()).channel(Channel.EMAIL)
+        LogRow row = rows.insert(LogRow.inApp(recipient, Instant.now())
+                .channel(Channel.EMAIL)
                 .delivery(DeliveryStatus.FAILED, 3, "no address"));
         failTheCommitOfItsDeathOnce(row.id());
 
         sendRetryOf(row.id(), 3);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(this::trapFired);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(this::trapFired);
         // the address arrives while the message goes round its wait queue (2 s): the next attempt delivers
         log.addContact(recipient, "late-" + recipient + "@example.test");
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(statusOf(row.id())));
@@ -87,24 +92,39 @@ class DeadLettersIT {
 
     @Test
     void aDeadRowWhoseDeadLetterWasNeverConfirmedGetsItFromTheNextCopyOfItsMessage() {
-        LogRow dead = rows.insert(LogRow.inApp(UUID.randomUUID(), Instant.now()).channel(Channel.EMAIL)
+        LogRow dead = rows.insert(LogRow.inApp(UUID.randomUUID(), Instant.now())
+                .channel(Channel.EMAIL)
                 .delivery(DeliveryStatus.DEAD, 4, "mailbox unavailable"));
 
-        rabbit.send(broker.exchange(), broker.routingKey(Channel.EMAIL), NotificationMessages.naming(dead.id()).build());
+        rabbit.send(
+                broker.exchange(),
+                broker.routingKey(Channel.EMAIL),
+                NotificationMessages.naming(dead.id()).build());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT dead_lettered_at IS NOT NULL FROM notification_log WHERE id = ?", Boolean.class, dead.id()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                        "SELECT dead_lettered_at IS NOT NULL FROM notification_log WHERE id = ?",
+                        Boolean.class,
+                        dead.id()));
         assertThat(deadLetters()).containsOnlyOnce(dead.id().toString());
-        assertThat(log.attemptsOf(dead.id())).as("no attempt is made for a DEAD row").isEmpty();
+        assertThat(log.attemptsOf(dead.id()))
+                .as("no attempt is made for a DEAD row")
+                .isEmpty();
     }
 
     @Test
     void messagesThatAreNoDeliveriesAreDroppedAndNeverDeadLettered() {
         String unknown = UUID.randomUUID().toString();
-        rabbit.send(broker.exchange(), broker.routingKey(Channel.EMAIL), MessageBuilder
-                .withBody("not a notification".getBytes(StandardCharsets.UTF_8)).build());
-        rabbit.send(broker.exchange(), broker.routingKey(Channel.EMAIL), MessageBuilder
-                .withBody(unknown.getBytes(StandardCharsets.UTF_8)).build());
+        rabbit.send(
+                broker.exchange(),
+                broker.routingKey(Channel.EMAIL),
+                MessageBuilder.withBody("not a notification".getBytes(StandardCharsets.UTF_8))
+                        .build());
+        rabbit.send(
+                broker.exchange(),
+                broker.routingKey(Channel.EMAIL),
+                MessageBuilder.withBody(unknown.getBytes(StandardCharsets.UTF_8))
+                        .build());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesIn(broker.queue(Channel.EMAIL)) == 0);
         assertThat(deadLetters()).doesNotContain(unknown, "not a notification");
@@ -117,10 +137,12 @@ class DeadLettersIT {
         ConnectionFactory plain = new ConnectionFactory();
         plain.setHost("127.0.0.1");
         plain.setPort(LocalServiceProxies.rabbit().port());
-        try (Connection connection = plain.newConnection(); com.rabbitmq.client.Channel channel = connection.createChannel()) {
+        try (Connection connection = plain.newConnection();
+                com.rabbitmq.client.Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             for (int i = 0; i < kept + 10; i++) {
-                channel.basicPublish(broker.deadLetterExchange(), "", null, ("bound-" + i).getBytes(StandardCharsets.UTF_8));
+                channel.basicPublish(
+                        broker.deadLetterExchange(), "", null, ("bound-" + i).getBytes(StandardCharsets.UTF_8));
             }
             channel.waitForConfirmsOrDie(60_000);
         }
@@ -152,8 +174,12 @@ class DeadLettersIT {
     }
 
     private void sendRetryOf(UUID notification, int failedAttempt) {
-        rabbit.send(broker.exchange(), broker.routingKey(Channel.EMAIL), NotificationMessages.naming(notification)
-                .setHeader(RetryScheduling.FAILED_ATTEMPT, failedAttempt).build());
+        rabbit.send(
+                broker.exchange(),
+                broker.routingKey(Channel.EMAIL),
+                NotificationMessages.naming(notification)
+                        .setHeader(RetryScheduling.FAILED_ATTEMPT, failedAttempt)
+                        .build());
     }
 
     private Object statusOf(UUID notification) {
@@ -168,8 +194,9 @@ class DeadLettersIT {
     /** Takes every message off the dead-letter queue (other tests leave theirs there) and returns their bodies. */
     private List<String> deadLetters() {
         List<String> bodies = new ArrayList<>();
-        for (Message message = rabbit.receive(broker.deadLetterQueue(), 500); message != null;
-             message = rabbit.receive(broker.deadLetterQueue(), 500)) {
+        for (Message message = rabbit.receive(broker.deadLetterQueue(), 500);
+                message != null;
+                message = rabbit.receive(broker.deadLetterQueue(), 500)) {
             bodies.add(new String(message.getBody(), StandardCharsets.UTF_8));
         }
         return bodies;

@@ -1,12 +1,11 @@
 package dev.studybuddy.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.outbox.BrokerProperties;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeliveryPropertiesTest {
 

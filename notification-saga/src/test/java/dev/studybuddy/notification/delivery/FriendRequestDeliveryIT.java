@@ -1,15 +1,24 @@
 package dev.studybuddy.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.NotificationSagaIT;
-import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.log.Channel;
+import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.notification.support.RedisNotifications;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -20,28 +29,22 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** A friend request travels the whole way: event → saga → log → relay → RabbitMQ → worker → Redis and SMTP. */
 @NotificationSagaIT
 class FriendRequestDeliveryIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     BrokerProperties broker;
 
@@ -67,18 +70,23 @@ class FriendRequestDeliveryIT {
 
     @Test
     void aFriendRequestIsPushedInAppOnceAndMailedOnce() {
-        events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, addressee),
                 new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> log.rowsOf(addressee).size() == 2
-                && log.rowsOf(addressee).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> log.rowsOf(addressee).size() == 2
+                        && log.rowsOf(addressee).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
 
         List<Map<String, Object>> rows = log.rowsOf(addressee);
         assertThat(rows).extracting(row -> row.get("channel")).containsExactly("EMAIL", "IN_APP");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.get("type")).isEqualTo("friend-request.received");
             assertThat(row.get("attempts")).isEqualTo(1);
-            assertThat(log.attemptsOf(row.get("id"))).extracting(a -> a.get("outcome")).containsExactly("DELIVERED");
+            assertThat(log.attemptsOf(row.get("id")))
+                    .extracting(a -> a.get("outcome"))
+                    .containsExactly("DELIVERED");
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.of(addressee).size() == 1);
         assertThat(redis.of(addressee).get(0))
@@ -86,7 +94,9 @@ class FriendRequestDeliveryIT {
                 .contains("friend-request.received")
                 .contains(requester.toString());
         assertThat(mailsTo(address)).hasSize(1);
-        assertThat(log.rowsOf(requester)).as("the requester is told nothing yet").isEmpty();
+        assertThat(log.rowsOf(requester))
+                .as("the requester is told nothing yet")
+                .isEmpty();
     }
 
     /**
@@ -95,22 +105,29 @@ class FriendRequestDeliveryIT {
      */
     @Test
     void aRedeliveredMessageIsRecognisedAndNotSentTwice() {
-        events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, addressee),
                 new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
-        await().atMost(Duration.ofSeconds(30)).until(() -> log.rowsOf(addressee).size() == 2
-                && log.rowsOf(addressee).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> log.rowsOf(addressee).size() == 2
+                        && log.rowsOf(addressee).stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.of(addressee).size() == 1);
 
         for (Map<String, Object> row : log.rowsOf(addressee)) {
             Channel channel = Channel.valueOf((String) row.get("channel"));
             for (int copy = 0; copy < 2; copy++) {
-                rabbit.send(broker.exchange(), broker.routingKey(channel), MessageBuilder
-                        .withBody(row.get("id").toString().getBytes(StandardCharsets.UTF_8)).build());
+                rabbit.send(
+                        broker.exchange(),
+                        broker.routingKey(channel),
+                        MessageBuilder.withBody(row.get("id").toString().getBytes(StandardCharsets.UTF_8))
+                                .build());
             }
         }
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
-                redis.of(addressee).size() == 1 && mailsTo(address).size() == 1);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> redis.of(addressee).size() == 1 && mailsTo(address).size() == 1);
         assertThat(log.rowsOf(addressee)).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("DELIVERED");
             assertThat(row.get("attempts")).isEqualTo(1);
@@ -122,7 +139,8 @@ class FriendRequestDeliveryIT {
         return Arrays.stream(LocalServiceProxies.greenMail().getReceivedMessages())
                 .filter(message -> {
                     try {
-                        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
                     } catch (Exception e) {
                         return false;
                     }

@@ -1,24 +1,18 @@
 package dev.studybuddy.notification.delivery;
 
+import static dev.studybuddy.notification.delivery.FriendRequestDeliveryIT.mailsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.NotificationSagaIT;
+import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LocalServiceProxies;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.notification.support.RedisNotifications;
 import dev.studybuddy.testing.TcpProxy;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import dev.studybuddy.notification.outbox.BrokerProperties;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -26,10 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.notification.delivery.FriendRequestDeliveryIT.mailsTo;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outages of what delivery depends on, played without stopping the shared servers (other programs use them):
@@ -42,14 +41,19 @@ class OutageIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     BrokerProperties broker;
+
     @Autowired
     DeliveryProperties delivery;
 
@@ -82,28 +86,36 @@ class OutageIT {
             UUID addressee = UUID.randomUUID();
             addressees.add(addressee);
             log.addContact(addressee, "outage-" + addressee + "@example.test");
-            events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+            events.publish(
+                    DomainEvents.FRIENDSHIP,
+                    FriendshipId.of(requester, addressee),
                     new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> addressees.stream()
-                .allMatch(addressee -> log.rowsOf(addressee).size() == 2));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> addressees.stream()
+                        .allMatch(addressee -> log.rowsOf(addressee).size() == 2));
         // Several relay runs fail while the broker is away; the rows wait in the log.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> addressees.stream()
-                .flatMap(addressee -> log.rowsOf(addressee).stream())
-                .allMatch(row -> "PENDING".equals(row.get("status"))));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> addressees.stream()
+                        .flatMap(addressee -> log.rowsOf(addressee).stream())
+                        .allMatch(row -> "PENDING".equals(row.get("status"))));
 
         LocalServiceProxies.rabbit().restore();
 
-        await().atMost(Duration.ofSeconds(45)).until(() -> addressees.stream()
-                .flatMap(addressee -> log.rowsOf(addressee).stream())
-                .allMatch(row -> "DELIVERED".equals(row.get("status"))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> addressees.stream()
-                .allMatch(addressee -> redis.of(addressee).size() == 1));
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> addressees.stream()
+                        .flatMap(addressee -> log.rowsOf(addressee).stream())
+                        .allMatch(row -> "DELIVERED".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> addressees.stream()
+                        .allMatch(addressee -> redis.of(addressee).size() == 1));
         for (UUID addressee : addressees) {
             assertThat(redis.of(addressee)).hasSize(1);
             assertThat(mailsTo("outage-" + addressee + "@example.test")).hasSize(1);
-            assertThat(log.rowsOf(addressee)).allSatisfy(row -> assertThat(row.get("attempts")).isEqualTo(1));
+            assertThat(log.rowsOf(addressee))
+                    .allSatisfy(row -> assertThat(row.get("attempts")).isEqualTo(1));
         }
     }
 
@@ -113,23 +125,31 @@ class OutageIT {
         UUID addressee = UUID.randomUUID();
         LocalServiceProxies.redis().cut();
 
-        events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, addressee),
                 new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> log.rowsOf(addressee).size() == 1
-                && "FAILED".equals(log.rowsOf(addressee).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> log.rowsOf(addressee).size() == 1
+                        && "FAILED".equals(log.rowsOf(addressee).get(0).get("status")));
         Map<String, Object> failed = log.rowsOf(addressee).get(0);
         assertThat(failed.get("last_error")).isNotNull();
         assertThat(redis.of(addressee)).isEmpty();
 
         LocalServiceProxies.redis().restore();
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "DELIVERED".equals(log.rowsOf(addressee).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DELIVERED".equals(log.rowsOf(addressee).get(0).get("status")));
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.of(addressee).size() == 1);
         List<Map<String, Object>> attempts = log.attemptsOf(failed.get("id"));
-        assertThat(attempts).extracting(a -> a.get("outcome")).startsWith("FAILED").endsWith("DELIVERED");
-        assertThat(attempts).filteredOn(a -> "DELIVERED".equals(a.get("outcome"))).hasSize(1);
+        assertThat(attempts)
+                .extracting(a -> a.get("outcome"))
+                .startsWith("FAILED")
+                .endsWith("DELIVERED");
+        assertThat(attempts)
+                .filteredOn(a -> "DELIVERED".equals(a.get("outcome")))
+                .hasSize(1);
     }
 
     /**
@@ -142,10 +162,14 @@ class OutageIT {
         UUID requester = UUID.randomUUID();
         UUID addressee = UUID.randomUUID();
         LocalServiceProxies.redis().cut();
-        events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, addressee),
                 new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
-                log.rowsOf(addressee).size() == 1 && "FAILED".equals(log.rowsOf(addressee).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> log.rowsOf(addressee).size() == 1
+                        && "FAILED".equals(log.rowsOf(addressee).get(0).get("status")));
         Object id = log.rowsOf(addressee).get(0).get("id");
 
         // the retry of attempt 1 is in its wait queue (back-off 2 s) and comes back while PostgreSQL is away
@@ -155,8 +179,8 @@ class OutageIT {
         LocalServiceProxies.postgres().restore();
         long restored = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                "DELIVERED".equals(log.rowsOf(addressee).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "DELIVERED".equals(log.rowsOf(addressee).get(0).get("status")));
         Duration afterRestore = Duration.ofNanos(System.nanoTime() - restored);
         assertThat(afterRestore).isLessThan(Duration.ofSeconds(30));
         assertThat(log.rowsOf(addressee).get(0).get("attempts")).isEqualTo(2);
@@ -171,41 +195,52 @@ class OutageIT {
         log.addContact(addressee, "unreachable-" + addressee + "@example.test");
         LocalServiceProxies.smtp().cut();
 
-        events.publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, addressee),
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, addressee),
                 new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
 
-        await().atMost(Duration.ofSeconds(45)).until(() -> log.rowsOf(addressee).stream()
-                .anyMatch(row -> "EMAIL".equals(row.get("channel")) && "DEAD".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> log.rowsOf(addressee).stream()
+                        .anyMatch(row -> "EMAIL".equals(row.get("channel")) && "DEAD".equals(row.get("status"))));
         Map<String, Object> email = log.rowsOf(addressee).stream()
-                .filter(row -> "EMAIL".equals(row.get("channel"))).findFirst().orElseThrow();
+                .filter(row -> "EMAIL".equals(row.get("channel")))
+                .findFirst()
+                .orElseThrow();
         assertThat(email.get("attempts")).isEqualTo(4);
         assertThat(email.get("last_error")).asString().contains("MailSendException");
-        assertThat(log.attemptsOf(email.get("id")))
-                .hasSize(4)
-                .allSatisfy(a -> {
-                    assertThat(a.get("outcome")).isEqualTo("FAILED");
-                    assertThat(a.get("error")).isNotNull();
-                });
-        assertThat(log.rowsOf(addressee)).filteredOn(row -> "IN_APP".equals(row.get("channel")))
-                .singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("DELIVERED"));
+        assertThat(log.attemptsOf(email.get("id"))).hasSize(4).allSatisfy(a -> {
+            assertThat(a.get("outcome")).isEqualTo("FAILED");
+            assertThat(a.get("error")).isNotNull();
+        });
+        assertThat(log.rowsOf(addressee))
+                .filteredOn(row -> "IN_APP".equals(row.get("channel")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("status")).isEqualTo("DELIVERED"));
         // The relay leaves FAILED rows alone for republish-after (15 min), so these retries came back from the
         // wait queues, each after its back-off.
         List<Map<String, Object>> attempts = log.attemptsOf(email.get("id"));
         for (int i = 1; i < attempts.size(); i++) {
-            Duration pause = Duration.between(((Timestamp) attempts.get(i - 1).get("attempted_at")).toInstant(),
+            Duration pause = Duration.between(
+                    ((Timestamp) attempts.get(i - 1).get("attempted_at")).toInstant(),
                     ((Timestamp) attempts.get(i).get("attempted_at")).toInstant());
             assertThat(pause).as("pause after attempt %d", i).isGreaterThanOrEqualTo(delivery.backoffAfter(i));
         }
         Message dead = deadLetterOf(email.get("id").toString());
-        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-attempts")).isEqualTo(4);
-        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-channel")).isEqualTo("EMAIL");
-        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-last-error")).asString()
+        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-attempts"))
+                .isEqualTo(4);
+        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-channel"))
+                .isEqualTo("EMAIL");
+        assertThat(dead.getMessageProperties().<Object>getHeader("x-studybuddy-last-error"))
+                .asString()
                 .contains("MailSendException");
 
         LocalServiceProxies.smtp().restore();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                mailsTo("unreachable-" + addressee + "@example.test").isEmpty()
-                        && log.attemptsOf(email.get("id")).size() == 4);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        mailsTo("unreachable-" + addressee + "@example.test").isEmpty()
+                                && log.attemptsOf(email.get("id")).size() == 4);
     }
 
     /** Takes dead letters off their queue until the one of this notification (other tests leave theirs). */

@@ -1,5 +1,8 @@
 package dev.studybuddy.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.DeliveryStatus;
@@ -8,6 +11,11 @@ import dev.studybuddy.notification.log.NotificationRows;
 import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.notification.support.RedisNotifications;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,15 +23,6 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The edges of broker-driven retries: which copy of a retry a worker honours, and the relay as the safety net
@@ -34,8 +33,10 @@ class RetriesIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     BrokerProperties broker;
 
@@ -60,12 +61,14 @@ class RetriesIT {
     @Test
     void onlyTheRetryOfTheLatestFailureIsAttemptedWhateverTheClockSays() {
         // next attempt due tomorrow by this row's clock: the wait queue's TTL, not the clock, decides
-        LogRow failed = rows.insert(LogRow.inApp(recipient, Instant.now())
-                .delivery(DeliveryStatus.FAILED, 2, "redis down"));
+        LogRow failed =
+                rows.insert(LogRow.inApp(recipient, Instant.now()).delivery(DeliveryStatus.FAILED, 2, "redis down"));
 
         sendRetryOf(failed, 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                "FAILED".equals(status(failed)) && log.attemptsOf(failed.id()).isEmpty());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> "FAILED".equals(status(failed))
+                        && log.attemptsOf(failed.id()).isEmpty());
         assertThat(redis.of(recipient)).isEmpty();
 
         sendRetryOf(failed, 2);
@@ -79,22 +82,27 @@ class RetriesIT {
 
     @Test
     void aFailedRowWhoseRetryNeverCameBackIsPublishedAgainByTheRelay() {
-        LogRow failed = rows.insert(LogRow.inApp(recipient, Instant.now())
-                .delivery(DeliveryStatus.FAILED, 1, "redis down"));
+        LogRow failed =
+                rows.insert(LogRow.inApp(recipient, Instant.now()).delivery(DeliveryStatus.FAILED, 1, "redis down"));
         // its retry should have come back 20 minutes ago (republish-after is 15 minutes)
-        jdbc.update("UPDATE notification_log SET next_attempt_at = now() - interval '20 minutes' WHERE id = ?",
+        jdbc.update(
+                "UPDATE notification_log SET next_attempt_at = now() - interval '20 minutes' WHERE id = ?",
                 failed.id());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(status(failed)));
-        assertThat(log.attemptsOf(failed.id())).extracting(attempt -> attempt.get("attempt")).containsExactly(2);
+        assertThat(log.attemptsOf(failed.id()))
+                .extracting(attempt -> attempt.get("attempt"))
+                .containsExactly(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.of(recipient).size() == 1);
     }
 
     private void sendRetryOf(LogRow row, int failedAttempt) {
-        rabbit.send(broker.exchange(), broker.routingKey(Channel.IN_APP), MessageBuilder
-                .withBody(row.id().toString().getBytes(StandardCharsets.UTF_8))
-                .setHeader(RetryScheduling.FAILED_ATTEMPT, failedAttempt)
-                .build());
+        rabbit.send(
+                broker.exchange(),
+                broker.routingKey(Channel.IN_APP),
+                MessageBuilder.withBody(row.id().toString().getBytes(StandardCharsets.UTF_8))
+                        .setHeader(RetryScheduling.FAILED_ATTEMPT, failedAttempt)
+                        .build());
     }
 
     private Object status(LogRow row) {

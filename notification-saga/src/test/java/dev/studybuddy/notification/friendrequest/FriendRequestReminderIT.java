@@ -1,23 +1,22 @@
 package dev.studybuddy.notification.friendrequest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LogQueries;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A friend request's reminder really fires through db-scheduler in the running service: the saga stores the
@@ -33,8 +32,10 @@ class FriendRequestReminderIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -46,32 +47,41 @@ class FriendRequestReminderIT {
         UUID addressee = UUID.randomUUID();
         String friendship = FriendshipId.of(requester, addressee);
 
-        events.publish(DomainEvents.FRIENDSHIP, friendship, new FriendRequestSentEvent(friendship, requester, addressee));
+        events.publish(
+                DomainEvents.FRIENDSHIP, friendship, new FriendRequestSentEvent(friendship, requester, addressee));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> deadlinesOf(friendship) == 1);
         assertThat(log.rowsOf(addressee)).extracting(row -> row.get("type")).containsExactly("friend-request.received");
         assertThat(jdbc.queryForObject("""
                 SELECT execution_time > now() + interval '2 days' FROM scheduled_tasks
                 WHERE position(convert_to(?, 'UTF8') in task_data) > 0""", Boolean.class, friendship))
-                .as("due after reminder-after").isTrue();
+                .as("due after reminder-after")
+                .isTrue();
 
-        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
+        jdbc.update(
+                "UPDATE scheduled_tasks SET execution_time = now() WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
                 friendship);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> log.rowsOf(addressee).stream()
-                .anyMatch(row -> "friend-request.reminder".equals(row.get("type")) && "DELIVERED".equals(row.get("status"))));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> log.rowsOf(addressee).stream()
+                        .anyMatch(row -> "friend-request.reminder".equals(row.get("type"))
+                                && "DELIVERED".equals(row.get("status"))));
         List<Map<String, Object>> reminders = log.rowsOf(addressee).stream()
-                .filter(row -> "friend-request.reminder".equals(row.get("type"))).toList();
+                .filter(row -> "friend-request.reminder".equals(row.get("type")))
+                .toList();
         assertThat(reminders).hasSize(1);
         assertThat(reminders.get(0).get("source_event_id").toString()).startsWith(FriendRequestSaga.REMINDER + ":");
         assertThat(reminders.get(0).get("payload")).asString().contains(requester.toString());
-        assertThat(deadlinesOf(friendship)).as("db-scheduler completed the one-off task").isZero();
+        assertThat(deadlinesOf(friendship))
+                .as("db-scheduler completed the one-off task")
+                .isZero();
     }
 
     private int deadlinesOf(String friendshipId) {
         Integer count = jdbc.queryForObject(
                 "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
-                Integer.class, friendshipId);
+                Integer.class,
+                friendshipId);
         return count == null ? 0 : count;
     }
 }

@@ -1,19 +1,5 @@
 package dev.studybuddy.notification.friendrequest;
 
-import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
-import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
-import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
-import dev.studybuddy.api.friendship.FriendRequestSentEvent;
-import dev.studybuddy.api.friendship.FriendshipId;
-import dev.studybuddy.api.friendship.UserBlockedEvent;
-import dev.studybuddy.notification.log.NotificationWriter;
-import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.UUID;
-
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -23,6 +9,19 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+
+import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
+import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
+import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
+import dev.studybuddy.api.friendship.FriendRequestSentEvent;
+import dev.studybuddy.api.friendship.FriendshipId;
+import dev.studybuddy.api.friendship.UserBlockedEvent;
+import dev.studybuddy.notification.log.NotificationWriter;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class FriendRequestSagaTest {
 
@@ -54,8 +53,8 @@ class FriendRequestSagaTest {
                 .expectScheduledDeadlineWithName(REMINDER_AFTER, FriendRequestSaga.REMINDER)
                 .expectNoDispatchedCommands();
 
-        verify(notifications).notify(eq(addressee), anyString(),
-                eq(new FriendRequestNotice.Received(friendshipId, requester)));
+        verify(notifications)
+                .notify(eq(addressee), anyString(), eq(new FriendRequestNotice.Received(friendshipId, requester)));
     }
 
     @Test
@@ -66,8 +65,11 @@ class FriendRequestSagaTest {
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlines();
 
-        verify(notifications).notify(eq(addressee), startsWith(FriendRequestSaga.REMINDER + ":"),
-                eq(new FriendRequestNotice.Reminder(friendshipId, requester)));
+        verify(notifications)
+                .notify(
+                        eq(addressee),
+                        startsWith(FriendRequestSaga.REMINDER + ":"),
+                        eq(new FriendRequestNotice.Reminder(friendshipId, requester)));
     }
 
     @Test
@@ -89,8 +91,8 @@ class FriendRequestSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
 
-        verify(notifications).notify(eq(requester), anyString(),
-                eq(new FriendRequestNotice.Accepted(friendshipId, addressee)));
+        verify(notifications)
+                .notify(eq(requester), anyString(), eq(new FriendRequestNotice.Accepted(friendshipId, addressee)));
         verify(notifications, never()).notify(eq(addressee), any(), any());
     }
 

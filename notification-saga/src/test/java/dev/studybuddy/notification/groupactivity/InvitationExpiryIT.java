@@ -1,25 +1,23 @@
 package dev.studybuddy.notification.groupactivity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
-import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A lapsed invitation is told to the invitee, and to the inviter whom the recipients projection remembers. */
 @NotificationSagaIT
@@ -27,10 +25,13 @@ class InvitationExpiryIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Recipients recipients;
 
@@ -45,8 +46,11 @@ class InvitationExpiryIT {
         events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
         events.publish(DomainEvents.GROUP, group.toString(), new InvitationExpiredEvent(group, invitee));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> log.rowsOf(invitee).size() == 2 && log.rowsOf(owner).size() == 1);
-        assertThat(log.rowsOf(invitee)).extracting(row -> row.get("type"))
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        log.rowsOf(invitee).size() == 2 && log.rowsOf(owner).size() == 1);
+        assertThat(log.rowsOf(invitee))
+                .extracting(row -> row.get("type"))
                 .containsExactlyInAnyOrder("group.invitation.received", "group.invitation.expired");
         assertThat(log.rowsOf(owner).get(0).get("type")).isEqualTo("group.invitation.lapsed");
         assertThat(log.rowsOf(owner).get(0).get("payload")).asString().contains(invitee.toString());
@@ -66,16 +70,23 @@ class InvitationExpiryIT {
         events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
         events.publish(DomainEvents.GROUP, group.toString(), new InvitationExpiredEvent(group, invitee));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> invitation(group, invitee).get("expired_at") != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> invitation(group, invitee).get("expired_at") != null);
         assertThat(invitation(group, invitee).get("invited_by")).isEqualTo(owner);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM group_invitations WHERE group_id = ? AND invitee_id = ?",
-                Integer.class, group, longAgo)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM group_invitations WHERE group_id = ? AND invitee_id = ?",
+                        Integer.class,
+                        group,
+                        longAgo))
+                .isZero();
 
         events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
-        await().atMost(Duration.ofSeconds(60)).until(() -> invitation(group, invitee).get("expired_at") == null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> invitation(group, invitee).get("expired_at") == null);
     }
 
     private Map<String, Object> invitation(UUID group, UUID invitee) {
-        return jdbc.queryForMap("SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ?", group, invitee);
+        return jdbc.queryForMap(
+                "SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ?", group, invitee);
     }
 }

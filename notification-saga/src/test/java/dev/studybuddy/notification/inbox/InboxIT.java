@@ -1,5 +1,7 @@
 package dev.studybuddy.notification.inbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.notification.Http;
 import dev.studybuddy.notification.NotificationSagaIT;
@@ -7,19 +9,16 @@ import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.LogRow;
 import dev.studybuddy.notification.log.NotificationRows;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @NotificationSagaIT
 class InboxIT {
@@ -28,6 +27,7 @@ class InboxIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -58,7 +58,9 @@ class InboxIT {
         assertThat(first.path("payload").path("count").asInt()).isEqualTo(2);
         assertThat(first.path("createdAt").asText()).isEqualTo("2025-03-01T09:00:20Z");
         assertThat(first.path("readAt").isNull()).isTrue();
-        assertThat(first.has("status")).as("delivery details stay with auditors").isFalse();
+        assertThat(first.has("status"))
+                .as("delivery details stay with auditors")
+                .isFalse();
         assertThat(page.has("nextCursor")).isTrue();
         assertThat(page.path("nextCursor").isNull()).isTrue();
     }
@@ -71,8 +73,10 @@ class InboxIT {
         }
 
         JsonNode first = inboxOf(alice, "?limit=2");
-        JsonNode second = inboxOf(alice, "?limit=2&cursor=" + first.path("nextCursor").asText());
-        JsonNode last = inboxOf(alice, "?limit=2&cursor=" + second.path("nextCursor").asText());
+        JsonNode second =
+                inboxOf(alice, "?limit=2&cursor=" + first.path("nextCursor").asText());
+        JsonNode last =
+                inboxOf(alice, "?limit=2&cursor=" + second.path("nextCursor").asText());
 
         assertThat(ids(first)).containsExactlyElementsOf(newestFirst.subList(0, 2));
         assertThat(ids(second)).containsExactlyElementsOf(newestFirst.subList(2, 4));
@@ -91,7 +95,9 @@ class InboxIT {
         do {
             JsonNode page = inboxOf(alice, "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
             seen.addAll(ids(page));
-            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asText();
         } while (cursor != null && seen.size() <= inserted.size());
 
         assertThat(seen).hasSize(inserted.size()).containsExactlyInAnyOrderElementsOf(inserted);
@@ -136,9 +142,11 @@ class InboxIT {
         LogRow row = rows.insert(LogRow.inApp(alice, T0));
         Http inbox = Http.on(port).as(tokenOf(alice));
 
-        assertThat(inbox.post("/api/notifications/" + row.id() + "/read").status()).isEqualTo(204);
+        assertThat(inbox.post("/api/notifications/" + row.id() + "/read").status())
+                .isEqualTo(204);
         Instant firstRead = rows.readAt(row.id());
-        assertThat(inbox.post("/api/notifications/" + row.id() + "/read").status()).isEqualTo(204);
+        assertThat(inbox.post("/api/notifications/" + row.id() + "/read").status())
+                .isEqualTo(204);
 
         assertThat(firstRead).isNotNull();
         assertThat(rows.readAt(row.id())).isEqualTo(firstRead);
@@ -204,7 +212,8 @@ class InboxIT {
 
     private static List<UUID> ids(JsonNode page) {
         List<UUID> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(UUID.fromString(item.path("id").asText())));
+        page.path("items")
+                .forEach(item -> ids.add(UUID.fromString(item.path("id").asText())));
         return ids;
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.notification.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -20,6 +23,14 @@ import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LocalServiceProxies;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,18 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Another system's view: a plain RabbitMQ consumer, bound to the integration exchange and decoding with
  * axon-amqp's own converter, receives every domain event in its stream's order, with its metadata, also when
@@ -55,10 +54,13 @@ class IntegrationEventsIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     IntegrationEventsProperties properties;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
@@ -71,7 +73,9 @@ class IntegrationEventsIT {
     @BeforeEach
     void subscribe() throws Exception {
         events = new DomainEvents(eventStore, processing);
-        DefaultAMQPMessageConverter converter = DefaultAMQPMessageConverter.builder().serializer(eventSerializer).build();
+        DefaultAMQPMessageConverter converter = DefaultAMQPMessageConverter.builder()
+                .serializer(eventSerializer)
+                .build();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
@@ -80,10 +84,16 @@ class IntegrationEventsIT {
         channel.exchangeDeclare(properties.exchange(), BuiltinExchangeType.TOPIC, true);
         String queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, properties.exchange(), "#");
-        channel.basicConsume(queue, true, (tag, delivery) -> converter
-                .readAMQPMessage(delivery.getBody(), asStrings(delivery.getProperties().getHeaders()))
-                .ifPresent(event -> received.add(new Received(delivery.getEnvelope().getRoutingKey(), event))), tag -> {
-        });
+        channel.basicConsume(
+                queue,
+                true,
+                (tag, delivery) -> converter
+                        .readAMQPMessage(
+                                delivery.getBody(),
+                                asStrings(delivery.getProperties().getHeaders()))
+                        .ifPresent(event ->
+                                received.add(new Received(delivery.getEnvelope().getRoutingKey(), event))),
+                tag -> {});
     }
 
     @AfterEach
@@ -99,27 +109,43 @@ class IntegrationEventsIT {
         UUID group = UUID.randomUUID();
         String friendship = FriendshipId.of(owner, member);
         String traceId = UUID.randomUUID().toString();
-        Map<String, Object> byOwner = Map.of(MessageMetadata.ACTOR, owner.toString(), MessageMetadata.TRACE_ID, traceId);
+        Map<String, Object> byOwner =
+                Map.of(MessageMetadata.ACTOR, owner.toString(), MessageMetadata.TRACE_ID, traceId);
 
-        append(DomainEvents.GROUP, group.toString(), new GroupCreatedEvent(group, owner, "Integration", "",
-                GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10), byOwner);
-        append(DomainEvents.GROUP, group.toString(), new MemberJoinedEvent(group, owner, GroupRole.OWNER,
-                JoinRoute.CREATED), byOwner);
+        append(
+                DomainEvents.GROUP,
+                group.toString(),
+                new GroupCreatedEvent(group, owner, "Integration", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10),
+                byOwner);
+        append(
+                DomainEvents.GROUP,
+                group.toString(),
+                new MemberJoinedEvent(group, owner, GroupRole.OWNER, JoinRoute.CREATED),
+                byOwner);
         append(DomainEvents.FRIENDSHIP, friendship, new FriendRequestSentEvent(friendship, owner, member), byOwner);
-        append(DomainEvents.GROUP, group.toString(), new MemberJoinedEvent(group, member, GroupRole.MEMBER,
-                JoinRoute.OPEN), byOwner);
+        append(
+                DomainEvents.GROUP,
+                group.toString(),
+                new MemberJoinedEvent(group, member, GroupRole.MEMBER, JoinRoute.OPEN),
+                byOwner);
         awaitAllReceived();
 
         LocalServiceProxies.rabbit().cut();
         append(DomainEvents.FRIENDSHIP, friendship, new FriendRequestAcceptedEvent(friendship, owner, member), byOwner);
         for (int i = 0; i < 5; i++) {
-            append(DomainEvents.FRIENDSHIP, friendship, new DirectMessageSentEvent(friendship, UUID.randomUUID(),
-                    owner, member, "message " + i, null, List.of()), byOwner);
+            append(
+                    DomainEvents.FRIENDSHIP,
+                    friendship,
+                    new DirectMessageSentEvent(
+                            friendship, UUID.randomUUID(), owner, member, "message " + i, null, List.of()),
+                    byOwner);
         }
         append(DomainEvents.GROUP, group.toString(), new MemberLeftEvent(group, member), byOwner);
         // the publisher's batches fail meanwhile; nothing of this may be lost
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
-        assertThat(firstOccurrences(receivedOf(friendship))).as("nothing gets through while the broker is away").hasSize(1);
+        assertThat(firstOccurrences(receivedOf(friendship)))
+                .as("nothing gets through while the broker is away")
+                .hasSize(1);
         LocalServiceProxies.rabbit().restore();
 
         awaitAllReceived();
@@ -128,20 +154,24 @@ class IntegrationEventsIT {
             long highest = -1;
             for (Received arrival : arrivals) {
                 long sequence = arrival.domainEvent().getSequenceNumber();
-                assertThat(sequence).as("no event overtakes its predecessor (repeats allowed: at least once)")
+                assertThat(sequence)
+                        .as("no event overtakes its predecessor (repeats allowed: at least once)")
                         .isLessThanOrEqualTo(highest + 1);
                 highest = Math.max(highest, sequence);
             }
             List<Received> firstArrivals = firstOccurrences(arrivals);
-            assertThat(firstArrivals).extracting(arrival -> (Object) arrival.event().getPayload())
+            assertThat(firstArrivals)
+                    .extracting(arrival -> (Object) arrival.event().getPayload())
                     .containsExactlyElementsOf(aggregate.getValue());
-            assertThat(firstArrivals).extracting(arrival -> arrival.domainEvent().getSequenceNumber())
+            assertThat(firstArrivals)
+                    .extracting(arrival -> arrival.domainEvent().getSequenceNumber())
                     .containsExactlyElementsOf(sequence(aggregate.getValue().size()));
         }
         Received first = receivedOf(group.toString()).get(0);
         assertThat(first.routingKey()).isEqualTo("Group.GroupCreatedEvent");
         assertThat(first.domainEvent().getType()).isEqualTo("Group");
-        assertThat(first.event().getMetaData()).containsEntry(MessageMetadata.ACTOR, owner.toString())
+        assertThat(first.event().getMetaData())
+                .containsEntry(MessageMetadata.ACTOR, owner.toString())
                 .containsEntry(MessageMetadata.TRACE_ID, traceId);
         assertThat(receivedOf(friendship).get(0).routingKey()).isEqualTo("Friendship.FriendRequestSentEvent");
     }
@@ -159,8 +189,11 @@ class IntegrationEventsIT {
     }
 
     private void awaitAllReceived() {
-        await().atMost(Duration.ofSeconds(120)).until(() -> published.entrySet().stream().allMatch(aggregate ->
-                firstOccurrences(receivedOf(aggregate.getKey())).size() == aggregate.getValue().size()));
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> published.entrySet().stream()
+                        .allMatch(aggregate ->
+                                firstOccurrences(receivedOf(aggregate.getKey())).size()
+                                        == aggregate.getValue().size()));
     }
 
     private List<Received> receivedOf(String aggregateId) {

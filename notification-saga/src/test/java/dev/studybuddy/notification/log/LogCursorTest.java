@@ -1,16 +1,15 @@
 package dev.studybuddy.notification.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LogCursorTest {
 
@@ -31,13 +30,13 @@ class LogCursorTest {
     @Test
     void aForgedCursorIsRefusedAsInvalidInput() {
         String noId = Base64.getUrlEncoder().encodeToString("2025-03-01T09:00:00Z".getBytes(StandardCharsets.UTF_8));
-        String badTime = Base64.getUrlEncoder().encodeToString(("yesterday|" + UUID.randomUUID())
-                .getBytes(StandardCharsets.UTF_8));
+        String badTime = Base64.getUrlEncoder()
+                .encodeToString(("yesterday|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
         for (String forged : new String[] {"%%%", noId, badTime, ""}) {
             assertThatThrownBy(() -> LogCursor.decode(forged))
-                    .isInstanceOfSatisfying(DomainException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+                    .isInstanceOfSatisfying(
+                            DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         }
     }
 }

@@ -1,21 +1,20 @@
 package dev.studybuddy.notification.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.notification.NotificationSagaIT;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The table's own guarantees, which the coming sagas, relay and workers lean on. */
 @NotificationSagaIT
@@ -25,6 +24,7 @@ class NotificationLogSchemaIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     NotificationRepository repository;
 
@@ -84,8 +84,7 @@ class NotificationLogSchemaIT {
         assertThat(stored.recipient()).isEqualTo(recipient);
         assertThat(stored.channel()).isEqualTo(Channel.IN_APP);
         assertThat(stored.type()).isEqualTo("group.join-request.received");
-        assertThat(stored.payload()).containsEntry("groupId", "g-7")
-                .containsEntry("requester", Map.of("name", "Ann"));
+        assertThat(stored.payload()).containsEntry("groupId", "g-7").containsEntry("requester", Map.of("name", "Ann"));
         assertThat(stored.sourceEventId()).isEqualTo(row.sourceEventId());
         assertThat(stored.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(stored.attempts()).isEqualTo(3);
@@ -106,8 +105,11 @@ class NotificationLogSchemaIT {
         jdbc.update(insertAttempt, row.id(), 1, now, "FAILED", "timeout");
         jdbc.update(insertAttempt, row.id(), 2, now, "DELIVERED", null);
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_attempts WHERE notification_id = ?",
-                Integer.class, row.id())).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM notification_attempts WHERE notification_id = ?",
+                        Integer.class,
+                        row.id()))
+                .isEqualTo(2);
         assertThatThrownBy(() -> jdbc.update(insertAttempt, row.id(), 2, now, "DELIVERED", null))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThatThrownBy(() -> jdbc.update(insertAttempt, UUID.randomUUID(), 1, now, "FAILED", "x"))

@@ -1,12 +1,11 @@
 package dev.studybuddy.notification.log;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes and reads NotificationLog rows with plain SQL, independent of the service's own mapping. */
 public class NotificationRows {
@@ -24,21 +23,32 @@ public class NotificationRows {
      */
     public LogRow insert(LogRow row) {
         Instant now = Instant.now();
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO notification_log (id, recipient, channel, type, payload, source_event_id, status,
                                                       attempts, last_error, created_at, updated_at, read_at,
                                                       next_attempt_at, published_at)
                         VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                row.id(), row.recipient(), row.channel().name(), row.type(), row.payloadJson(), row.sourceEventId(),
-                row.status().name(), row.attempts(), row.lastError(), timestamp(row.createdAt()),
-                timestamp(row.createdAt()), timestamp(row.readAt()),
-                timestamp(now.plus(Duration.ofDays(1))), timestamp(now));
+                row.id(),
+                row.recipient(),
+                row.channel().name(),
+                row.type(),
+                row.payloadJson(),
+                row.sourceEventId(),
+                row.status().name(),
+                row.attempts(),
+                row.lastError(),
+                timestamp(row.createdAt()),
+                timestamp(row.createdAt()),
+                timestamp(row.readAt()),
+                timestamp(now.plus(Duration.ofDays(1))),
+                timestamp(now));
         return row;
     }
 
     public Instant readAt(UUID id) {
-        OffsetDateTime readAt = jdbc.queryForObject("SELECT read_at FROM notification_log WHERE id = ?",
-                OffsetDateTime.class, id);
+        OffsetDateTime readAt =
+                jdbc.queryForObject("SELECT read_at FROM notification_log WHERE id = ?", OffsetDateTime.class, id);
         return readAt == null ? null : readAt.toInstant();
     }
 

@@ -1,5 +1,8 @@
 package dev.studybuddy.notification.preferences;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.Http;
@@ -7,6 +10,8 @@ import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -14,21 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 @NotificationSagaIT
 class PreferencesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -36,22 +38,34 @@ class PreferencesIT {
     void eMailTurnedOffForATypeMeansNoEmailNotificationOfThatType() {
         UUID user = UUID.randomUUID();
         Http http = Http.on(port).as(TestTokenIssuer.get().accessToken(user));
-        assertThat(http.get("/api/notifications/preferences").body().path("email")
-                .path("friend-request.received").asBoolean()).isTrue();
+        assertThat(http.get("/api/notifications/preferences")
+                        .body()
+                        .path("email")
+                        .path("friend-request.received")
+                        .asBoolean())
+                .isTrue();
 
-        Http.Reply changed = http.put("/api/notifications/preferences",
-                "{\"email\": {\"friend-request.received\": false}}");
+        Http.Reply changed =
+                http.put("/api/notifications/preferences", "{\"email\": {\"friend-request.received\": false}}");
 
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.body().path("email").path("friend-request.received").asBoolean()).isFalse();
-        assertThat(http.get("/api/notifications/preferences").body().path("email")
-                .path("friend-request.received").asBoolean()).isFalse();
+        assertThat(changed.body().path("email").path("friend-request.received").asBoolean())
+                .isFalse();
+        assertThat(http.get("/api/notifications/preferences")
+                        .body()
+                        .path("email")
+                        .path("friend-request.received")
+                        .asBoolean())
+                .isFalse();
 
         LogQueries log = new LogQueries(jdbc);
         log.addContact(user, "prefers-no-mail-" + user + "@example.test");
         UUID requester = UUID.randomUUID();
-        new DomainEvents(eventStore, processing).publish(DomainEvents.FRIENDSHIP, FriendshipId.of(requester, user),
-                new FriendRequestSentEvent(FriendshipId.of(requester, user), requester, user));
+        new DomainEvents(eventStore, processing)
+                .publish(
+                        DomainEvents.FRIENDSHIP,
+                        FriendshipId.of(requester, user),
+                        new FriendRequestSentEvent(FriendshipId.of(requester, user), requester, user));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !log.rowsOf(user).isEmpty());
         assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("IN_APP");

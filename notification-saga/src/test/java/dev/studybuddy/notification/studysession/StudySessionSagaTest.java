@@ -1,20 +1,5 @@
 package dev.studybuddy.notification.studysession;
 
-import dev.studybuddy.api.group.StudySessionCancelledEvent;
-import dev.studybuddy.api.group.StudySessionRescheduledEvent;
-import dev.studybuddy.api.group.StudySessionScheduledEvent;
-import dev.studybuddy.notification.log.NotificationWriter;
-import dev.studybuddy.notification.recipients.Recipients;
-import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -24,6 +9,20 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import dev.studybuddy.api.group.StudySessionCancelledEvent;
+import dev.studybuddy.api.group.StudySessionRescheduledEvent;
+import dev.studybuddy.api.group.StudySessionScheduledEvent;
+import dev.studybuddy.notification.log.NotificationWriter;
+import dev.studybuddy.notification.recipients.Recipients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class StudySessionSagaTest {
 
@@ -38,6 +37,7 @@ class StudySessionSagaTest {
     private final NotificationWriter notifications = mock(NotificationWriter.class);
     /** The projection answers with the members not at NONE; a muted member is simply not among them. */
     private final Recipients recipients = mock(Recipients.class);
+
     private SagaTestFixture<StudySessionSaga> fixture;
     private Instant startsAt;
 
@@ -63,7 +63,8 @@ class StudySessionSagaTest {
                 .expectActiveSagas(1)
                 .expectAssociationWith("sessionId", session)
                 .expectScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER)
-                .expectScheduledDeadlineWithName(startsAt.plus(Duration.ofMinutes(DURATION_MINUTES)), StudySessionSaga.OVER);
+                .expectScheduledDeadlineWithName(
+                        startsAt.plus(Duration.ofMinutes(DURATION_MINUTES)), StudySessionSaga.OVER);
 
         verify(notifications, never()).notify(any(), any(), any());
     }
@@ -76,8 +77,8 @@ class StudySessionSagaTest {
                 .expectActiveSagas(1);
 
         String key = StudySessionSaga.REMINDER + ":" + session + ":" + startsAt;
-        StudySessionNotice reminder = new StudySessionNotice.Reminder(group, "Linear Algebra", session, "Eigenvalues",
-                startsAt, DURATION_MINUTES);
+        StudySessionNotice reminder = new StudySessionNotice.Reminder(
+                group, "Linear Algebra", session, "Eigenvalues", startsAt, DURATION_MINUTES);
         verify(notifications).notify(organiser, key, reminder);
         verify(notifications).notify(member, key, reminder);
     }
@@ -88,15 +89,27 @@ class StudySessionSagaTest {
         fixture.givenAPublished(scheduled());
         clearInvocations(notifications);
 
-        fixture.whenPublishingA(new StudySessionRescheduledEvent(group, session, "Eigenvalues", later,
-                        DURATION_MINUTES, organiser))
+        fixture.whenPublishingA(new StudySessionRescheduledEvent(
+                        group, session, "Eigenvalues", later, DURATION_MINUTES, organiser))
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(later.minus(REMIND_BEFORE), StudySessionSaga.REMINDER)
-                .expectScheduledDeadlineWithName(later.plus(Duration.ofMinutes(DURATION_MINUTES)), StudySessionSaga.OVER)
+                .expectScheduledDeadlineWithName(
+                        later.plus(Duration.ofMinutes(DURATION_MINUTES)), StudySessionSaga.OVER)
                 .expectNoScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER);
 
-        verify(notifications).notify(eq(member), anyString(), eq(new StudySessionNotice.Rescheduled(group,
-                "Linear Algebra", session, "Eigenvalues", later, DURATION_MINUTES, startsAt, organiser)));
+        verify(notifications)
+                .notify(
+                        eq(member),
+                        anyString(),
+                        eq(new StudySessionNotice.Rescheduled(
+                                group,
+                                "Linear Algebra",
+                                session,
+                                "Eigenvalues",
+                                later,
+                                DURATION_MINUTES,
+                                startsAt,
+                                organiser)));
         verify(notifications, never()).notify(eq(organiser), any(), any());
     }
 
@@ -105,14 +118,17 @@ class StudySessionSagaTest {
         Duration later = STARTS_IN.plusHours(1);
         Instant newStart = fixture.currentTime().plus(later);
         fixture.givenAPublished(scheduled())
-                .andThenAPublished(new StudySessionRescheduledEvent(group, session, "Eigenvalues", newStart,
-                        DURATION_MINUTES, organiser))
+                .andThenAPublished(new StudySessionRescheduledEvent(
+                        group, session, "Eigenvalues", newStart, DURATION_MINUTES, organiser))
                 .whenTimeElapses(later.minus(REMIND_BEFORE).plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(StudySessionSaga.REMINDER);
 
-        verify(notifications, times(1)).notify(member, StudySessionSaga.REMINDER + ":" + session + ":" + newStart,
-                new StudySessionNotice.Reminder(group, "Linear Algebra", session, "Eigenvalues", newStart,
-                        DURATION_MINUTES));
+        verify(notifications, times(1))
+                .notify(
+                        member,
+                        StudySessionSaga.REMINDER + ":" + session + ":" + newStart,
+                        new StudySessionNotice.Reminder(
+                                group, "Linear Algebra", session, "Eigenvalues", newStart, DURATION_MINUTES));
         verify(notifications, times(1)).notify(eq(member), anyString(), any(StudySessionNotice.Reminder.class));
     }
 
@@ -121,8 +137,8 @@ class StudySessionSagaTest {
         fixture.givenAPublished(scheduled());
         clearInvocations(notifications);
 
-        fixture.whenPublishingA(new StudySessionRescheduledEvent(group, session, "Eigenvectors", startsAt,
-                        DURATION_MINUTES, organiser))
+        fixture.whenPublishingA(new StudySessionRescheduledEvent(
+                        group, session, "Eigenvectors", startsAt, DURATION_MINUTES, organiser))
                 .expectScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER);
 
         verify(notifications, never()).notify(any(), any(), any());
@@ -137,8 +153,18 @@ class StudySessionSagaTest {
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
 
-        verify(notifications).notify(eq(member), anyString(), eq(new StudySessionNotice.Cancelled(group,
-                "Linear Algebra", session, "Eigenvalues", startsAt, DURATION_MINUTES, organiser)));
+        verify(notifications)
+                .notify(
+                        eq(member),
+                        anyString(),
+                        eq(new StudySessionNotice.Cancelled(
+                                group,
+                                "Linear Algebra",
+                                session,
+                                "Eigenvalues",
+                                startsAt,
+                                DURATION_MINUTES,
+                                organiser)));
         verify(notifications, never()).notify(eq(organiser), any(), any());
     }
 
@@ -159,9 +185,12 @@ class StudySessionSagaTest {
                 .whenTimeElapses(Duration.ofSeconds(1))
                 .expectTriggeredDeadlinesWithName(StudySessionSaga.REMINDER);
 
-        verify(notifications).notify(member, StudySessionSaga.REMINDER + ":" + session + ":" + startsAt,
-                new StudySessionNotice.Reminder(group, "Linear Algebra", session, "Eigenvalues", startsAt,
-                        DURATION_MINUTES));
+        verify(notifications)
+                .notify(
+                        member,
+                        StudySessionSaga.REMINDER + ":" + session + ":" + startsAt,
+                        new StudySessionNotice.Reminder(
+                                group, "Linear Algebra", session, "Eigenvalues", startsAt, DURATION_MINUTES));
     }
 
     @Test

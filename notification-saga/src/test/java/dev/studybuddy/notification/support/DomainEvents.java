@@ -1,15 +1,14 @@
 package dev.studybuddy.notification.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Appends events to the shared event store exactly as command-side's aggregates do (domain events of type
@@ -26,9 +25,10 @@ public final class DomainEvents {
 
     public DomainEvents(EventStore eventStore, EventProcessingConfiguration processing) {
         this.eventStore = eventStore;
-        await().atMost(Duration.ofSeconds(30)).until(() -> processing.eventProcessors().values().stream()
-                .allMatch(processor -> !(processor instanceof PooledStreamingEventProcessor pooled)
-                        || !pooled.processingStatus().isEmpty()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> processing.eventProcessors().values().stream()
+                        .allMatch(processor -> !(processor instanceof PooledStreamingEventProcessor pooled)
+                                || !pooled.processingStatus().isEmpty()));
     }
 
     /** Appends the aggregate's next event; answers the event's identifier. */
@@ -38,9 +38,12 @@ public final class DomainEvents {
 
     /** As {@link #publish(String, String, Object)}, with the metadata a command would have passed on. */
     public String publish(String aggregateType, String aggregateId, Object payload, Map<String, ?> metaData) {
-        long sequence = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
-        GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence,
-                payload, MetaData.from(metaData));
+        long sequence = eventStore
+                .lastSequenceNumberFor(aggregateId)
+                .map(last -> last + 1)
+                .orElse(0L);
+        GenericDomainEventMessage<Object> event =
+                new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, MetaData.from(metaData));
         eventStore.publish(event);
         return event.getIdentifier();
     }

@@ -3,12 +3,11 @@ package dev.studybuddy.notification.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.studybuddy.testing.TcpProxy;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Puts a {@link TcpProxy} between the service under test and each backing service whose outage a test
@@ -28,19 +27,21 @@ public class LocalServiceProxies implements ApplicationContextInitializer<Config
         start();
         // TestEnvironment, which runs first, has chosen the database; the service reaches its server through a proxy
         String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
-        Matcher server = Pattern.compile("^(jdbc:postgresql://)[^:/]+:(\\d+)(/.*)$").matcher(url);
+        Matcher server =
+                Pattern.compile("^(jdbc:postgresql://)[^:/]+:(\\d+)(/.*)$").matcher(url);
         if (!server.matches()) {
             throw new IllegalStateException("Not a local PostgreSQL URL with a port: " + url);
         }
         TestPropertyValues.of(
-                "spring.datasource.url=" + server.group(1) + "127.0.0.1:" + postgres(Integer.parseInt(server.group(2))).port()
-                        + server.group(3),
-                "spring.rabbitmq.host=127.0.0.1",
-                "spring.rabbitmq.port=" + rabbit.port(),
-                "spring.data.redis.host=127.0.0.1",
-                "spring.data.redis.port=" + redis.port(),
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + smtp.port()).applyTo(context.getEnvironment());
+                        "spring.datasource.url=" + server.group(1) + "127.0.0.1:"
+                                + postgres(Integer.parseInt(server.group(2))).port() + server.group(3),
+                        "spring.rabbitmq.host=127.0.0.1",
+                        "spring.rabbitmq.port=" + rabbit.port(),
+                        "spring.data.redis.host=127.0.0.1",
+                        "spring.data.redis.port=" + redis.port(),
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + smtp.port())
+                .applyTo(context.getEnvironment());
     }
 
     private static synchronized void start() {

@@ -1,10 +1,9 @@
 package dev.studybuddy.notification.support;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads the NotificationLog and its attempts with plain SQL. */
 public final class LogQueries {
@@ -23,12 +22,14 @@ public final class LogQueries {
 
     public List<Map<String, Object>> attemptsOf(Object notificationId) {
         return jdbc.queryForList("""
-                SELECT attempt, attempted_at, outcome, error FROM notification_attempts WHERE notification_id = ? ORDER BY attempt""",
-                notificationId);
+                SELECT attempt, attempted_at, outcome, error FROM notification_attempts WHERE notification_id = ? ORDER BY attempt""", notificationId);
     }
 
     public void addContact(UUID user, String email) {
-        jdbc.update("INSERT INTO notification_contacts (user_id, email, verified, updated_at) VALUES (?, ?, true, now())", user, email);
+        jdbc.update(
+                "INSERT INTO notification_contacts (user_id, email, verified, updated_at) VALUES (?, ?, true, now())",
+                user,
+                email);
     }
 
     public int count() {

@@ -3,7 +3,6 @@ package dev.studybuddy.notification.support;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +32,10 @@ public final class RedisNotifications implements AutoCloseable {
     /** The messages published on the user's channel since this subscriber started. */
     public List<String> of(UUID user) {
         String channel = "studybuddy:user:" + user + ":notifications";
-        return received.stream().filter(r -> r.channel().equals(channel)).map(Received::message).toList();
+        return received.stream()
+                .filter(r -> r.channel().equals(channel))
+                .map(Received::message)
+                .toList();
     }
 
     @Override
@@ -42,6 +44,5 @@ public final class RedisNotifications implements AutoCloseable {
         client.shutdown();
     }
 
-    private record Received(String channel, String message) {
-    }
+    private record Received(String channel, String message) {}
 }

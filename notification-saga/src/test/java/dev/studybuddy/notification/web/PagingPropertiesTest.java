@@ -1,11 +1,11 @@
 package dev.studybuddy.notification.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PagingPropertiesTest {
 
@@ -26,8 +26,8 @@ class PagingPropertiesTest {
     void aLimitOutOfBoundsIsRefused() {
         for (int limit : new int[] {0, -1, 201}) {
             assertThatThrownBy(() -> paging.limit(limit))
-                    .isInstanceOfSatisfying(DomainException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+                    .isInstanceOfSatisfying(
+                            DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         }
     }
 

@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize event documents fetched per round trip when a stream or an export is read
  */
 @ConfigurationProperties("studybuddy.audit")
-public record AuditProperties(@DefaultValue("500") int batchSize) {
-}
+public record AuditProperties(@DefaultValue("500") int batchSize) {}

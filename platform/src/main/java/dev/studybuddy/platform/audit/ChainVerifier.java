@@ -1,7 +1,6 @@
 package dev.studybuddy.platform.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Objects;
 
 /**
@@ -33,9 +32,12 @@ public final class ChainVerifier {
             return;
         }
         if (event.sequence() != expectedSequence) {
-            broken = Verification.broken(expectedSequence, event.sequence() > expectedSequence
-                    ? "event " + expectedSequence + " is missing (the next stored event is " + event.sequence() + ")"
-                    : "sequence " + event.sequence() + " is stored twice or out of order");
+            broken = Verification.broken(
+                    expectedSequence,
+                    event.sequence() > expectedSequence
+                            ? "event " + expectedSequence + " is missing (the next stored event is " + event.sequence()
+                                    + ")"
+                            : "sequence " + event.sequence() + " is stored twice or out of order");
             return;
         }
         expectedSequence++;

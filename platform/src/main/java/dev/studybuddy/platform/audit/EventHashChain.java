@@ -23,15 +23,14 @@ public final class EventHashChain {
 
     private static final char SEPARATOR = '\u001f';
 
-    private EventHashChain() {
-    }
+    private EventHashChain() {}
 
     /**
      * @param timestamp as the store keeps it (Axon's {@code DateTimeUtils.formatInstant}, millisecond precision)
      * @param actor     the {@code actor} metadata, or {@code null} when the event has none
      */
-    public static String link(String previousHash, String payloadType, String payload, long sequence,
-                              String timestamp, String actor) {
+    public static String link(
+            String previousHash, String payloadType, String payload, long sequence, String timestamp, String actor) {
         MessageDigest sha256 = sha256();
         // Fields are separated by a control character no field contains, so no two inputs hash alike
         // by shifting text from one field into the next.

@@ -6,20 +6,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybuddy.api.metadata.MessageMetadata;
+import java.time.Instant;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.bson.Document;
-
-import java.time.Instant;
 
 /**
  * One event document of the store exactly as it is stored: payload and metadata are the serialized
  * JSON text, never deserialized into the event classes, so the audit shows (and the hash chain checks)
  * what is really there, whatever upcasters would make of it.
  */
-public record StoredEvent(String eventId, String aggregateType, String aggregateId, long sequence,
-                          String timestamp, String payloadType, String revision, String payload,
-                          JsonNode metaData) {
+public record StoredEvent(
+        String eventId,
+        String aggregateType,
+        String aggregateId,
+        long sequence,
+        String timestamp,
+        String payloadType,
+        String revision,
+        String payload,
+        JsonNode metaData) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

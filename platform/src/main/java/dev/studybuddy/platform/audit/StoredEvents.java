@@ -6,12 +6,6 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.studybuddy.platform.web.CursorPage;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Reads the domain-event collection of the event store directly, as stored: an aggregate's stream
@@ -40,14 +39,17 @@ public class StoredEvents {
     /** The aggregate type of a stream, or empty if no event of that aggregate is stored. */
     public Optional<String> aggregateTypeOf(String aggregateId) {
         Document first = events().find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
-                .sort(Sorts.ascending(fields.sequenceNumberProperty())).limit(1).first();
+                .sort(Sorts.ascending(fields.sequenceNumberProperty()))
+                .limit(1)
+                .first();
         return Optional.ofNullable(first).map(document -> document.getString(fields.typeProperty()));
     }
 
     /** Up to {@code limit} events of one stream after {@code afterSequence} ({@code -1}: from the start). */
     public List<StoredEvent> ofAggregate(String aggregateId, long afterSequence, int limit) {
         List<StoredEvent> page = new ArrayList<>();
-        events().find(Filters.and(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+        events().find(Filters.and(
+                        Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
                         Filters.gt(fields.sequenceNumberProperty(), afterSequence)))
                 .sort(Sorts.ascending(fields.sequenceNumberProperty()))
                 .limit(limit)
@@ -57,13 +59,18 @@ public class StoredEvents {
 
     /** Every event of one stream in sequence order, read in batches. */
     public void forEachOfAggregate(String aggregateId, Consumer<StoredEvent> action) {
-        forEach(events().find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
-                .sort(Sorts.ascending(fields.sequenceNumberProperty())), action);
+        forEach(
+                events().find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
+                        .sort(Sorts.ascending(fields.sequenceNumberProperty())),
+                action);
     }
 
     /** The time of the newest stored event, if any (the latest by the store's order). */
     public Optional<Instant> newestTimestamp() {
-        Document newest = events().find().sort(Sorts.descending(fields.timestampProperty())).limit(1).first();
+        Document newest = events().find()
+                .sort(Sorts.descending(fields.timestampProperty()))
+                .limit(1)
+                .first();
         return Optional.ofNullable(newest)
                 .map(document -> DateTimeUtils.parseInstant(document.getString(fields.timestampProperty())));
     }
@@ -71,8 +78,9 @@ public class StoredEvents {
     /** The event with that sequence number of a stream, if stored. */
     public Optional<StoredEvent> at(String aggregateId, long sequence) {
         return Optional.ofNullable(events().find(Filters.and(
-                        Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
-                        Filters.eq(fields.sequenceNumberProperty(), sequence))).first())
+                                Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                                Filters.eq(fields.sequenceNumberProperty(), sequence)))
+                        .first())
                 .map(document -> StoredEvent.of(document, fields));
     }
 
@@ -83,7 +91,8 @@ public class StoredEvents {
     public CursorPage<StoredEvent> page(EventFilter filter, String cursor, int limit) {
         List<StoredEvent> items = new ArrayList<>();
         String next = null;
-        try (MongoCursor<Document> documents = global(filter, Position.decode(cursor)).limit(limit + 1).iterator()) {
+        try (MongoCursor<Document> documents =
+                global(filter, Position.decode(cursor)).limit(limit + 1).iterator()) {
             while (documents.hasNext()) {
                 StoredEvent event = StoredEvent.of(documents.next(), fields);
                 if (items.size() == limit) {
@@ -123,14 +132,15 @@ public class StoredEvents {
             conditions.add(Filters.lt(fields.timestampProperty(), DateTimeUtils.formatInstant(filter.to())));
         }
         if (filter.type() != null) {
-            conditions.add(filter.type().contains(".")
-                    ? Filters.eq(fields.payloadTypeProperty(), filter.type())
-                    : Filters.regex(fields.payloadTypeProperty(), "\\." + Pattern.quote(filter.type()) + "$"));
+            conditions.add(
+                    filter.type().contains(".")
+                            ? Filters.eq(fields.payloadTypeProperty(), filter.type())
+                            : Filters.regex(fields.payloadTypeProperty(), "\\." + Pattern.quote(filter.type()) + "$"));
         }
         if (filter.actor() != null) {
             // metadata is stored as JSON text: match the actor's entry in it
-            conditions.add(Filters.regex(fields.metaDataProperty(),
-                    Pattern.quote("\"actor\":\"" + filter.actor() + "\"")));
+            conditions.add(
+                    Filters.regex(fields.metaDataProperty(), Pattern.quote("\"actor\":\"" + filter.actor() + "\"")));
         }
         if (after != null) {
             String time = fields.timestampProperty();
@@ -138,12 +148,14 @@ public class StoredEvents {
             conditions.add(Filters.or(
                     Filters.gt(time, after.timestamp()),
                     Filters.and(Filters.eq(time, after.timestamp()), Filters.gt(sequence, after.sequence())),
-                    Filters.and(Filters.eq(time, after.timestamp()), Filters.eq(sequence, after.sequence()),
+                    Filters.and(
+                            Filters.eq(time, after.timestamp()),
+                            Filters.eq(sequence, after.sequence()),
                             Filters.gt(fields.eventIdentifierProperty(), after.eventId()))));
         }
         return events().find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
-                .sort(Sorts.ascending(fields.timestampProperty(), fields.sequenceNumberProperty(),
-                        fields.eventIdentifierProperty()))
+                .sort(Sorts.ascending(
+                        fields.timestampProperty(), fields.sequenceNumberProperty(), fields.eventIdentifierProperty()))
                 .batchSize(batchSize);
     }
 
@@ -160,8 +172,7 @@ public class StoredEvents {
     }
 
     /** Filters of the global stream; each may be null. {@code type} is the payload class, simple or qualified name. */
-    public record EventFilter(Instant from, Instant to, String type, String actor) {
-    }
+    public record EventFilter(Instant from, Instant to, String type, String actor) {}
 
     /** Where a page of the global stream ended; opaque to clients. */
     record Position(String timestamp, long sequence, String eventId) {
@@ -171,8 +182,9 @@ public class StoredEvents {
         }
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (timestamp + "|" + sequence + "|" + eventId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((timestamp + "|" + sequence + "|" + eventId).getBytes(StandardCharsets.UTF_8));
         }
 
         /** @throws IllegalArgumentException for a cursor this service did not issue */
@@ -181,7 +193,8 @@ public class StoredEvents {
                 return null;
             }
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
                 DateTimeUtils.parseInstant(parts[0]);
                 return new Position(parts[0], Long.parseLong(parts[1]), parts[2]);
             } catch (RuntimeException e) {

@@ -1,16 +1,15 @@
 package dev.studybuddy.platform.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Adds {@code studybuddy-platform.yml} as the lowest-precedence settings of every service: what all of
@@ -27,24 +26,29 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     private static final String DEFAULTS = "studybuddy-platform.yml";
     /** Axon 4.12 reports usage to AxonIQ at start; our services make no calls home unless told to. */
     private static final String AXON_UPDATE_CHECKER = "axoniq.update-checker.disabled";
+
     private static final String LOG_FORMAT = "LOG_FORMAT";
     private static final String STRUCTURED_CONSOLE_FORMAT = "logging.structured.format.console";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (System.getProperty(AXON_UPDATE_CHECKER) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+        if (System.getProperty(AXON_UPDATE_CHECKER) == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty(AXON_UPDATE_CHECKER, "true");
         }
         try {
-            new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS))
+            new YamlPropertySourceLoader()
+                    .load(DEFAULTS, new ClassPathResource(DEFAULTS))
                     .forEach(source -> environment.getPropertySources().addLast(source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String structured = structuredFormat(environment.getProperty(LOG_FORMAT));
         if (structured != null) {
-            environment.getPropertySources().addLast(
-                    new MapPropertySource("studybuddy-log-format", Map.of(STRUCTURED_CONSOLE_FORMAT, structured)));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "studybuddy-log-format", Map.of(STRUCTURED_CONSOLE_FORMAT, structured)));
         }
     }
 
@@ -55,8 +59,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             case "", "text", "plain" -> null;
             case "json", "ecs" -> "ecs";
             case "logstash", "gelf" -> format;
-            default -> throw new IllegalArgumentException(
-                    "LOG_FORMAT must be text, json, ecs, logstash or gelf, not '" + logFormat + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "LOG_FORMAT must be text, json, ecs, logstash or gelf, not '" + logFormat + "'");
         };
     }
 }

@@ -46,7 +46,8 @@ public class Commands {
 
     public <T> ResponseEntity<T> respond(HttpStatus status, Object aggregateId, T body) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
-        eventStore.lastSequenceNumberFor(aggregateId.toString())
+        eventStore
+                .lastSequenceNumberFor(aggregateId.toString())
                 .map(sequence -> new ConsistencyToken(aggregateId.toString(), sequence).encode())
                 .ifPresent(token -> builder.header(ConsistencyToken.HEADER, token));
         return builder.body(body);

@@ -14,7 +14,8 @@ public record ConsistencyToken(String aggregateId, long sequence) {
     public static final String STATUS_HEADER = "X-Consistency";
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((aggregateId + "@" + sequence).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,7 +30,8 @@ public record ConsistencyToken(String aggregateId, long sequence) {
             if (at <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new ConsistencyToken(decoded.substring(0, at), Long.parseLong(decoded.substring(at + 1))));
+            return Optional.of(
+                    new ConsistencyToken(decoded.substring(0, at), Long.parseLong(decoded.substring(at + 1))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

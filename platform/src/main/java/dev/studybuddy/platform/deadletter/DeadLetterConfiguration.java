@@ -2,6 +2,7 @@ package dev.studybuddy.platform.deadletter;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -15,18 +16,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
-
 /**
  * No event can stall a processor: every event handler runs in a savepoint, processors park what fails
  * in {@code dead_letter_entry} ({@link DeadLetterQueues#on}, {@link SagaDeadLetters#on}), and parked
  * events are counted ({@code studybuddy_dead_letters{processing_group}}), listed, retried and dropped
  * ({@link DeadLettersController}).
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"
+        })
 @ConditionalOnBean(DataSource.class)
 @Import(DeadLettersController.class)
 public class DeadLetterConfiguration {
@@ -42,8 +43,8 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    public DeadLetterQueues deadLetterQueues(ConnectionProvider axonConnectionProvider, Serializer serializer,
-                                             TransactionManager transactionManager) {
+    public DeadLetterQueues deadLetterQueues(
+            ConnectionProvider axonConnectionProvider, Serializer serializer, TransactionManager transactionManager) {
         return new DeadLetterQueues(axonConnectionProvider, serializer, transactionManager);
     }
 
@@ -60,8 +61,8 @@ public class DeadLetterConfiguration {
     /** One gauge per processing group that parks events (0 when none are parked), once Axon has built them. */
     @Bean
     @ConditionalOnBean(MeterRegistry.class)
-    public ApplicationListener<ApplicationStartedEvent> deadLetterGauges(EventProcessingConfiguration processing,
-                                                                        DeadLetters deadLetters, MeterRegistry registry) {
+    public ApplicationListener<ApplicationStartedEvent> deadLetterGauges(
+            EventProcessingConfiguration processing, DeadLetters deadLetters, MeterRegistry registry) {
         return started -> processing.eventProcessors().keySet().stream()
                 .filter(deadLetters::parks)
                 .forEach(group -> Gauge.builder("studybuddy.dead.letters", deadLetters, letters -> letters.count(group))

@@ -53,7 +53,8 @@ public class DeadLetterQueues {
     private final TransactionManager transactionManager;
 
     /** The platform's connection provider and serializer (as the token store uses them), and Spring's transactions. */
-    public DeadLetterQueues(ConnectionProvider connectionProvider, Serializer serializer, TransactionManager transactionManager) {
+    public DeadLetterQueues(
+            ConnectionProvider connectionProvider, Serializer serializer, TransactionManager transactionManager) {
         this.connectionProvider = connectionProvider;
         this.serializer = serializer;
         this.transactionManager = transactionManager;
@@ -62,11 +63,11 @@ public class DeadLetterQueues {
     /** Registers the queue for the processor of {@code processingGroup} (named after it). */
     public ConfigurerModule on(String processingGroup) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDeadLetterQueue(processingGroup,
-                        configuration -> queue(processingGroup, configuration.eventSerializer()))
+                .registerDeadLetterQueue(
+                        processingGroup, configuration -> queue(processingGroup, configuration.eventSerializer()))
                 .registerDeadLetterPolicy(processingGroup, configuration -> new ParkUnlessTransient())
-                .registerDeadLetteringEventHandlerInvokerConfiguration(processingGroup,
-                        (configuration, invoker) -> invoker.allowReset(true)));
+                .registerDeadLetteringEventHandlerInvokerConfiguration(
+                        processingGroup, (configuration, invoker) -> invoker.allowReset(true)));
     }
 
     /**
@@ -74,13 +75,15 @@ public class DeadLetterQueues {
      * the unit of work as well ({@link ParkedInUnitOfWork}).
      */
     public SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, Serializer eventSerializer) {
-        return new RecordingDeadLetterQueue<>(processingGroup, JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                .processingGroup(processingGroup)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(SCHEMA)
-                .genericSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .build());
+        return new RecordingDeadLetterQueue<>(
+                processingGroup,
+                JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(processingGroup)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(SCHEMA)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build());
     }
 }

@@ -1,5 +1,10 @@
 package dev.studybuddy.platform.deadletter;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -8,12 +13,6 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * What administrators do with parked events: count them per processor, list them, retry them (every
@@ -34,10 +33,9 @@ public class DeadLetters {
     /** Letters per processing group, read in one query (also for the metrics gauge). */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
-                row -> {
-                    counts.put(row.getString(1), row.getLong(2));
-                });
+        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group", row -> {
+            counts.put(row.getString(1), row.getLong(2));
+        });
         return counts;
     }
 
@@ -65,9 +63,8 @@ public class DeadLetters {
      */
     public Optional<Retried> retry(String processingGroup) {
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = processing.deadLetterQueue(processingGroup);
-        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processing
-                .sequencedDeadLetterProcessor(processingGroup)
-                .or(() -> sagas.retry(processingGroup));
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor =
+                processing.sequencedDeadLetterProcessor(processingGroup).or(() -> sagas.retry(processingGroup));
         if (queue.isEmpty() || processor.isEmpty()) {
             return Optional.empty();
         }
@@ -83,17 +80,20 @@ public class DeadLetters {
 
     /** Drops the letter of this event; false when no such letter is parked (or the group has no queue). */
     public boolean drop(String processingGroup, String eventId) {
-        return processing.deadLetterQueue(processingGroup).map(queue -> {
-            for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-                for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                    if (letter.message().getIdentifier().equals(eventId)) {
-                        queue.evict(letter);
-                        return true;
+        return processing
+                .deadLetterQueue(processingGroup)
+                .map(queue -> {
+                    for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+                        for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                            if (letter.message().getIdentifier().equals(eventId)) {
+                                queue.evict(letter);
+                                return true;
+                            }
+                        }
                     }
-                }
-            }
-            return false;
-        }).orElse(false);
+                    return false;
+                })
+                .orElse(false);
     }
 
     private static ParkedEvent view(DeadLetter<? extends EventMessage<?>> letter) {
@@ -118,6 +118,5 @@ public class DeadLetters {
      * @param succeeded   those handled to their end and released
      * @param stillParked letters left afterwards
      */
-    public record Retried(long sequences, int succeeded, long stillParked) {
-    }
+    public record Retried(long sequences, int succeeded, long stillParked) {}
 }

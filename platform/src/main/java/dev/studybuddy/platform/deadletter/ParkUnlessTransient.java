@@ -5,6 +5,8 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -15,9 +17,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
-
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 
 /**
  * Parks an event that no retry will cure (a poison), but not one that failed because a store was down or slow: that
@@ -37,13 +36,19 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
 
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
-                    || cause instanceof MongoException mongo && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
-                    || mongo.hasErrorLabel("RetryableWriteError"))
-                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+            if (cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException
+                    || cause instanceof MongoNodeIsRecoveringException
+                    || cause instanceof MongoException mongo
+                            && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                                    || mongo.hasErrorLabel("RetryableWriteError"))
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException) {
                 return true;
             }
         }

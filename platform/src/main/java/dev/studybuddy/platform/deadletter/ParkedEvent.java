@@ -10,7 +10,14 @@ import java.time.Instant;
  * @param sequenceNumber the event's place in its aggregate's stream
  * @param cause          why it was parked; null for an event parked behind an earlier one
  */
-public record ParkedEvent(String sequence, String eventId, String payloadType, String aggregateType,
-                          Long sequenceNumber, Instant timestamp, String causeType, String cause,
-                          Instant enqueuedAt, Instant lastTouched) {
-}
+public record ParkedEvent(
+        String sequence,
+        String eventId,
+        String payloadType,
+        String aggregateType,
+        Long sequenceNumber,
+        Instant timestamp,
+        String causeType,
+        String cause,
+        Instant enqueuedAt,
+        Instant lastTouched) {}

@@ -1,10 +1,9 @@
 package dev.studybuddy.platform.deadletter;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
 import java.util.HashSet;
 import java.util.Set;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The sequences (aggregates) whose events a processor parked in the unit of work it is processing, as
@@ -16,8 +15,7 @@ public final class ParkedInUnitOfWork {
 
     private static final String RESOURCE = ParkedInUnitOfWork.class.getName();
 
-    private ParkedInUnitOfWork() {
-    }
+    private ParkedInUnitOfWork() {}
 
     /** Whether an event of {@code sequenceIdentifier} was parked in {@code unitOfWork} (or its batch) so far. */
     public static boolean includes(UnitOfWork<?> unitOfWork, Object sequenceIdentifier) {
@@ -27,7 +25,9 @@ public final class ParkedInUnitOfWork {
 
     static void record(Object sequenceIdentifier) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().<Set<Object>>getOrComputeResource(RESOURCE, key -> new HashSet<>())
+            CurrentUnitOfWork.get()
+                    .root()
+                    .<Set<Object>>getOrComputeResource(RESOURCE, key -> new HashSet<>())
                     .add(sequenceIdentifier);
         }
     }

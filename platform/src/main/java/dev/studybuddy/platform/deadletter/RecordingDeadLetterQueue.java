@@ -1,16 +1,15 @@
 package dev.studybuddy.platform.deadletter;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * A queue that tells {@link ParkedInUnitOfWork} what it parks, and that answers "is this sequence parked?"
@@ -111,8 +110,9 @@ final class RecordingDeadLetterQueue<M extends Message<?>> implements SequencedD
     }
 
     @Override
-    public boolean process(Predicate<DeadLetter<? extends M>> sequenceFilter,
-                           Function<DeadLetter<? extends M>, EnqueueDecision<M>> processingTask) {
+    public boolean process(
+            Predicate<DeadLetter<? extends M>> sequenceFilter,
+            Function<DeadLetter<? extends M>, EnqueueDecision<M>> processingTask) {
         return delegate.process(sequenceFilter, processingTask);
     }
 

@@ -1,5 +1,9 @@
 package dev.studybuddy.platform.deadletter;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -25,11 +29,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
-
 /**
  * Axon parks events in a dead-letter queue only for event handlers, not for sagas; this gives a saga's
  * processor the same queue and the same behaviour. A saga handler that fails (its writes undone by its
@@ -54,11 +53,15 @@ public class SagaDeadLetters {
     /** Registers the queue, the parking and the retry for the saga's processor, named {@code processingGroup}. */
     public ConfigurerModule on(Class<?> sagaType, String processingGroup) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDeadLetterQueue(processingGroup, configuration -> queue(processingGroup, sagaType, configuration))
-                .registerListenerInvocationErrorHandler(processingGroup,
+                .registerDeadLetterQueue(
+                        processingGroup, configuration -> queue(processingGroup, sagaType, configuration))
+                .registerListenerInvocationErrorHandler(
+                        processingGroup,
                         configuration -> new Parking(() -> queue(processingGroup, sagaType, configuration)))
-                .registerHandlerInterceptor(processingGroup,
-                        configuration -> new BehindParked(() -> queue(processingGroup, sagaType, configuration),
+                .registerHandlerInterceptor(
+                        processingGroup,
+                        configuration -> new BehindParked(
+                                () -> queue(processingGroup, sagaType, configuration),
                                 () -> currentSegment(processingGroup, configuration))));
     }
 
@@ -67,22 +70,26 @@ public class SagaDeadLetters {
         return Optional.ofNullable(retries.get(processingGroup));
     }
 
-    private SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, Class<?> sagaType,
-                                                           Configuration configuration) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = built.computeIfAbsent(processingGroup,
-                group -> queues.queue(group, configuration.eventSerializer()));
-        retries.computeIfAbsent(processingGroup, group -> filter -> queue.process(filter,
-                letter -> handleAgain(letter, sagaType, configuration)));
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(
+            String processingGroup, Class<?> sagaType, Configuration configuration) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue =
+                built.computeIfAbsent(processingGroup, group -> queues.queue(group, configuration.eventSerializer()));
+        retries.computeIfAbsent(
+                processingGroup,
+                group -> filter -> queue.process(filter, letter -> handleAgain(letter, sagaType, configuration)));
         return queue;
     }
 
-    private EnqueueDecision<EventMessage<?>> handleAgain(DeadLetter<? extends EventMessage<?>> letter, Class<?> sagaType,
-                                                         Configuration configuration) {
+    private EnqueueDecision<EventMessage<?>> handleAgain(
+            DeadLetter<? extends EventMessage<?>> letter, Class<?> sagaType, Configuration configuration) {
         UnitOfWork<? extends EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(letter.message());
         unitOfWork.attachTransaction(transactionManager);
         unitOfWork.resources().put(DeadLetter.class.getName(), letter);
         ResultMessage<Object> result = unitOfWork.executeWithResult(() -> {
-            configuration.eventProcessingConfiguration().sagaConfiguration(sagaType).manager()
+            configuration
+                    .eventProcessingConfiguration()
+                    .sagaConfiguration(sagaType)
+                    .manager()
                     .handle(letter.message(), Segment.ROOT_SEGMENT);
             return null;
         });
@@ -102,7 +109,8 @@ public class SagaDeadLetters {
         if (segmentId == null) {
             return Optional.empty();
         }
-        return configuration.eventProcessingConfiguration()
+        return configuration
+                .eventProcessingConfiguration()
                 .eventProcessor(processorName, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().get(segmentId))
                 .map(EventTrackerStatus::getSegment);
@@ -122,9 +130,16 @@ public class SagaDeadLetters {
             if (retrying()) {
                 throw exception;
             }
-            log.warn("Parking event {} ({}) of {}: {}", event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                    handler.getTargetType().getSimpleName(), exception.toString());
-            queue.get().enqueue(sequenceOf(event), new GenericDeadLetter<EventMessage<?>>(sequenceOf(event), event, exception));
+            log.warn(
+                    "Parking event {} ({}) of {}: {}",
+                    event.getIdentifier(),
+                    event.getPayloadType().getSimpleName(),
+                    handler.getTargetType().getSimpleName(),
+                    exception.toString());
+            queue.get()
+                    .enqueue(
+                            sequenceOf(event),
+                            new GenericDeadLetter<EventMessage<?>>(sequenceOf(event), event, exception));
         }
     }
 
@@ -133,17 +148,22 @@ public class SagaDeadLetters {
      * reads every event (each for its own sagas), so only the segment that the aggregate hashes to parks it,
      * once; the others skip it, and the retry later hands it to the sagas of all segments.
      */
-    private record BehindParked(java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue,
-                                java.util.function.Supplier<Optional<Segment>> currentSegment)
+    private record BehindParked(
+            java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue,
+            java.util.function.Supplier<Optional<Segment>> currentSegment)
             implements MessageHandlerInterceptor<EventMessage<?>> {
 
         @Override
-        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
             EventMessage<?> event = unitOfWork.getMessage();
             Object sequence = sequenceOf(event);
             Predicate<Object> parked = queue.get()::contains;
             if (!retrying() && parked.test(sequence)) {
-                if (currentSegment.get().map(segment -> segment.matches(sequence)).orElse(true)) {
+                if (currentSegment
+                        .get()
+                        .map(segment -> segment.matches(sequence))
+                        .orElse(true)) {
                     queue.get().enqueue(sequence, new GenericDeadLetter<EventMessage<?>>(sequence, event));
                 }
                 return null;

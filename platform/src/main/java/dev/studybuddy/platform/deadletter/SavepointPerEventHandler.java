@@ -24,7 +24,8 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        if (!original.canHandleMessageType(EventMessage.class) || !original.hasAnnotation(EventHandler.class)
+        if (!original.canHandleMessageType(EventMessage.class)
+                || !original.hasAnnotation(EventHandler.class)
                 || original.hasAnnotation(EventSourcingHandler.class)) {
             return original;
         }

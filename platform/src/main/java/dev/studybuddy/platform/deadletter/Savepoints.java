@@ -1,13 +1,12 @@
 package dev.studybuddy.platform.deadletter;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Savepoint;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs one event handler inside a savepoint of the processor's transaction. When the handler fails,

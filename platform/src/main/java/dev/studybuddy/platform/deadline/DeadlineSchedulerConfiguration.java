@@ -2,17 +2,16 @@ package dev.studybuddy.platform.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-
-import javax.sql.DataSource;
-import java.time.Duration;
 
 /**
  * The durable scheduler behind Axon's {@code DbSchedulerDeadlineManager} (which Axon's own
@@ -28,9 +27,11 @@ import java.time.Duration;
 public class DeadlineSchedulerConfiguration {
 
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
-                                DeadlineSchedulerProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks.orderedStream().toList())
+    Scheduler deadlineScheduler(
+            DataSource dataSource, ObjectProvider<Task<?>> tasks, DeadlineSchedulerProperties properties) {
+        return Scheduler.create(
+                        new TransactionAwareDataSourceProxy(dataSource),
+                        tasks.orderedStream().toList())
                 .tableName("scheduled_tasks")
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

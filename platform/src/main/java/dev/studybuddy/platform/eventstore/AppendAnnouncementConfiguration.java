@@ -17,7 +17,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 public class AppendAnnouncementConfiguration {
 
     @Bean
-    public AppendAnnouncements appendAnnouncements(PromptEventStore eventStore, RedisConnectionFactory redis,
+    public AppendAnnouncements appendAnnouncements(
+            PromptEventStore eventStore,
+            RedisConnectionFactory redis,
             @Value("${studybuddy.event-store.announcements.channel:studybuddy:events:appended}") String channel) {
         return new AppendAnnouncements(eventStore, redis, channel);
     }

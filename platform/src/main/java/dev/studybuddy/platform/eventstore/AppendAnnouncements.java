@@ -1,16 +1,15 @@
 package dev.studybuddy.platform.eventstore;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
-
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tells every node that shares the event store, over Redis pub/sub, that this node has appended events, and
@@ -60,7 +59,8 @@ public class AppendAnnouncements implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             if (failing.compareAndSet(false, true)) {
-                log.warn("Cannot announce appended events on Redis; other nodes see them at their next poll: {}",
+                log.warn(
+                        "Cannot announce appended events on Redis; other nodes see them at their next poll: {}",
                         e.toString());
             }
         }
@@ -68,7 +68,11 @@ public class AppendAnnouncements implements SmartLifecycle {
 
     @Override
     public void start() {
-        listener = RetryingListenerContainer.listening("append announcements", connectionFactory, (message, pattern) -> store.lookForNewEvents(), new ChannelTopic(channel));
+        listener = RetryingListenerContainer.listening(
+                "append announcements",
+                connectionFactory,
+                (message, pattern) -> store.lookForNewEvents(),
+                new ChannelTopic(channel));
         running = true;
         store.afterAppending(this::appended);
     }

@@ -1,14 +1,13 @@
 package dev.studybuddy.platform.eventstore;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * Gives axon-mongo's engine a head token that covers the history before it. axon-mongo's own head token is
@@ -28,8 +27,8 @@ public class CoveringHeadTokenEngine extends DelegatingEventStorageEngine {
      * @param newestTimestamp the time of the newest stored event
      * @param lookBack        how far before a token's time the engine looks for events it has not seen
      */
-    public CoveringHeadTokenEngine(EventStorageEngine delegate, Supplier<Optional<Instant>> newestTimestamp,
-                                   Duration lookBack) {
+    public CoveringHeadTokenEngine(
+            EventStorageEngine delegate, Supplier<Optional<Instant>> newestTimestamp, Duration lookBack) {
         super(delegate);
         this.newestTimestamp = newestTimestamp;
         this.lookBack = lookBack;
@@ -42,8 +41,9 @@ public class CoveringHeadTokenEngine extends DelegatingEventStorageEngine {
             return delegate.createHeadToken();
         }
         try (Stream<? extends TrackedEventMessage<?>> latest =
-                     delegate.readEvents(delegate.createTokenAt(newest.get().minus(lookBack)), false)) {
-            return latest.map(TrackedEventMessage::trackingToken).reduce((earlier, later) -> later)
+                delegate.readEvents(delegate.createTokenAt(newest.get().minus(lookBack)), false)) {
+            return latest.map(TrackedEventMessage::trackingToken)
+                    .reduce((earlier, later) -> later)
                     .orElseGet(delegate::createHeadToken);
         }
     }

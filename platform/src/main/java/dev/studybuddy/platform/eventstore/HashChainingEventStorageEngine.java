@@ -4,6 +4,11 @@ import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.EventHashChain;
 import dev.studybuddy.platform.audit.StoredEvent;
 import dev.studybuddy.platform.audit.StoredEvents;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,12 +16,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Chains every appended domain event to its predecessor in the aggregate's stream
@@ -41,8 +40,8 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
         }
     }
 
-    public HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer,
-                                          StoredEventLookup storedEvents) {
+    public HashChainingEventStorageEngine(
+            EventStorageEngine delegate, Serializer eventSerializer, StoredEventLookup storedEvents) {
         super(delegate);
         this.eventSerializer = eventSerializer;
         this.storedEvents = storedEvents;
@@ -53,9 +52,7 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
         Map<String, String> lastHashes = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            chained.add(event instanceof DomainEventMessage<?> domainEvent
-                    ? chain(domainEvent, lastHashes)
-                    : event);
+            chained.add(event instanceof DomainEventMessage<?> domainEvent ? chain(domainEvent, lastHashes) : event);
         }
         delegate.appendEvents(chained);
     }
@@ -68,8 +65,12 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
         // exactly what the Mongo engine stores: the same serializer, the same text representation
         SerializedObject<String> payload = event.serializePayload(eventSerializer, String.class);
         Object actor = event.getMetaData().get(MessageMetadata.ACTOR);
-        String hash = EventHashChain.link(previous, payload.getType().getName(), payload.getData(),
-                event.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
+        String hash = EventHashChain.link(
+                previous,
+                payload.getType().getName(),
+                payload.getData(),
+                event.getSequenceNumber(),
+                DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString());
         lastHashes.put(aggregateId, hash);
         return event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous));
@@ -85,8 +86,10 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
         if (sequence == 0) {
             return EventHashChain.GENESIS;
         }
-        StoredEvent previous = storedEvents.at(aggregateId, sequence - 1).orElseThrow(() -> new ConcurrencyException(
-                "Stream " + aggregateId + " has no event " + (sequence - 1) + " to append " + sequence + " after"));
+        StoredEvent previous = storedEvents
+                .at(aggregateId, sequence - 1)
+                .orElseThrow(() -> new ConcurrencyException("Stream " + aggregateId + " has no event " + (sequence - 1)
+                        + " to append " + sequence + " after"));
         return previous.hash() == null ? EventHashChain.GENESIS : previous.hash();
     }
 }

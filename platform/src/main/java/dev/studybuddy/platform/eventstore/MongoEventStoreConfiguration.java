@@ -1,36 +1,35 @@
 package dev.studybuddy.platform.eventstore;
 
 import com.mongodb.client.MongoClient;
+import dev.studybuddy.platform.audit.AuditProperties;
+import dev.studybuddy.platform.audit.StoredEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
-import dev.studybuddy.platform.audit.AuditProperties;
-import dev.studybuddy.platform.audit.StoredEvents;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one event store every service shares: axon-mongo's storage engine, one document per event,
@@ -39,9 +38,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * domain event is chained to its predecessor by a hash in its metadata (tamper evidence, see
  * {@link HashChainingEventStorageEngine}); {@link StoredEvents} reads the stored documents for audits.
  */
-@AutoConfiguration(after = MongoAutoConfiguration.class,
-        beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
-                "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"})
+@AutoConfiguration(
+        after = MongoAutoConfiguration.class,
+        beforeName = {
+            "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"
+        })
 @EnableConfigurationProperties(AuditProperties.class)
 public class MongoEventStoreConfiguration {
 
@@ -68,8 +70,10 @@ public class MongoEventStoreConfiguration {
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    public PromptEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                       @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+    public PromptEventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
         return new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -82,11 +86,12 @@ public class MongoEventStoreConfiguration {
     public ConfigurerModule processorsHearOfNewEventsAtOnce() {
         return configurer -> {
             AtomicReference<EventArrivalSignal> made = new AtomicReference<>();
-            configurer.eventProcessing(processing -> processing.configureDefaultStreamableMessageSource(configuration -> {
-                EventArrivalSignal signal = new EventArrivalSignal(configuration.eventStore());
-                made.set(signal);
-                return signal;
-            }));
+            configurer.eventProcessing(
+                    processing -> processing.configureDefaultStreamableMessageSource(configuration -> {
+                        EventArrivalSignal signal = new EventArrivalSignal(configuration.eventStore());
+                        made.set(signal);
+                        return signal;
+                    }));
             configurer.onShutdown(() -> Optional.ofNullable(made.get()).ifPresent(EventArrivalSignal::close));
         };
     }
@@ -97,22 +102,25 @@ public class MongoEventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                                 StoredEvents storedEvents,
-                                                 Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 ObjectProvider<EventUpcaster> upcasters) {
+    public EventStorageEngine eventStorageEngine(
+            MongoTemplate axonMongoTemplate,
+            StoredEvents storedEvents,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<EventUpcaster> upcasters) {
         List<EventUpcaster> ordered = upcasters.orderedStream().toList();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
+                .storageStrategy(
+                        new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(ordered))
                 .build();
         engine.ensureIndexes();
         return new HashChainingEventStorageEngine(
-                new CoveringHeadTokenEngine(engine, storedEvents::newestTimestamp, MONGO_LOOK_BACK), eventSerializer,
+                new CoveringHeadTokenEngine(engine, storedEvents::newestTimestamp, MONGO_LOOK_BACK),
+                eventSerializer,
                 HashChainingEventStorageEngine.StoredEventLookup.of(storedEvents));
     }
 }

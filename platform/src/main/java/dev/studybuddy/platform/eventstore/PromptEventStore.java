@@ -1,10 +1,9 @@
 package dev.studybuddy.platform.eventstore;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, which learns of events other processes appended only at its next poll of the

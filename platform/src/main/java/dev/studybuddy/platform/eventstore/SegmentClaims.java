@@ -1,9 +1,8 @@
 package dev.studybuddy.platform.eventstore;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How processor segments are claimed, on every token store and pooled processor of a service. Together they
@@ -16,13 +15,15 @@ import java.time.Duration;
  * @param extendAfter how long a busy or idle segment goes before its claim is extended; well below {@code timeout}
  */
 @ConfigurationProperties("studybuddy.processors.claims")
-public record SegmentClaims(@DefaultValue("6s") Duration timeout,
-                            @DefaultValue("2s") Duration interval,
-                            @DefaultValue("2s") Duration extendAfter) {
+public record SegmentClaims(
+        @DefaultValue("6s") Duration timeout,
+        @DefaultValue("2s") Duration interval,
+        @DefaultValue("2s") Duration extendAfter) {
 
     public SegmentClaims {
         if (extendAfter.compareTo(timeout.dividedBy(2)) > 0) {
-            throw new IllegalArgumentException("studybuddy.processors.claims.extend-after must be at most half the timeout");
+            throw new IllegalArgumentException(
+                    "studybuddy.processors.claims.extend-after must be at most half the timeout");
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.studybuddy.platform.eventstore;
 
-import org.axonframework.common.stream.BlockingStream;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.axonframework.common.stream.BlockingStream;
 
 /** An event stream that accepts an availability callback, called by {@link EventArrivalSignal}. */
 final class SignalledStream<M> implements BlockingStream<M> {

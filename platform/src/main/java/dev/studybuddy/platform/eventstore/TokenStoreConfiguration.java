@@ -1,8 +1,9 @@
 package dev.studybuddy.platform.eventstore;
 
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -14,15 +15,14 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import javax.sql.DataSource;
-
 /**
  * Processor positions live in the service's own PostgreSQL schema, written through the same Spring
  * transaction as the rows a projection changes, so a row and the position that produced it commit
  * together. (JDBC rather than Axon's JPA token entity, whose {@code @Lob} maps to PostgreSQL large
  * objects; the table is created by Flyway.)
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+@AutoConfiguration(
+        after = DataSourceAutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.JpaAutoConfiguration")
 @EnableConfigurationProperties(SegmentClaims.class)
 public class TokenStoreConfiguration {
@@ -43,7 +43,8 @@ public class TokenStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(ConnectionProvider axonConnectionProvider, Serializer serializer, SegmentClaims claims) {
+    public TokenStore tokenStore(
+            ConnectionProvider axonConnectionProvider, Serializer serializer, SegmentClaims claims) {
         return JdbcTokenStore.builder()
                 .connectionProvider(axonConnectionProvider)
                 .serializer(serializer)
@@ -67,14 +68,15 @@ public class TokenStoreConfiguration {
      * </ul>
      */
     @Bean
-    public ConfigurerModule segmentClaimingAndBatches(SegmentClaims claims,
-                                                      @Value("${studybuddy.processors.batch-size:100}") int batchSize,
-                                                      @Value("${studybuddy.processors.segments:4}") int segments) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
-                        .tokenClaimInterval(claims.interval().toMillis())
-                        .claimExtensionThreshold(claims.extendAfter().toMillis())
-                        .batchSize(batchSize)
-                        .initialSegmentCount(segments)));
+    public ConfigurerModule segmentClaimingAndBatches(
+            SegmentClaims claims,
+            @Value("${studybuddy.processors.batch-size:100}") int batchSize,
+            @Value("${studybuddy.processors.segments:4}") int segments) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
+                        builder.tokenClaimInterval(claims.interval().toMillis())
+                                .claimExtensionThreshold(claims.extendAfter().toMillis())
+                                .batchSize(batchSize)
+                                .initialSegmentCount(segments)));
     }
 }

@@ -12,8 +12,7 @@ public final class BlobKeys {
     /** What a key may look like: checked again by each store before it touches a path or an object. */
     static final Pattern KEY = Pattern.compile("(thumbnails/[0-9]{1,4}/)?[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}");
 
-    private BlobKeys() {
-    }
+    private BlobKeys() {}
 
     public static String content(String sha256Hex) {
         requireHash(sha256Hex);

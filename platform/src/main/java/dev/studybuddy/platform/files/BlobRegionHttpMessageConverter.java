@@ -1,12 +1,11 @@
 package dev.studybuddy.platform.files;
 
-import org.springframework.core.io.support.ResourceRegion;
-import org.springframework.http.HttpOutputMessage;
-import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
-
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Collection;
+import org.springframework.core.io.support.ResourceRegion;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
 
 /**
  * Spring's writer of the regions of a {@code Range} request (one region, or {@code multipart/byteranges}),
@@ -19,7 +18,9 @@ public class BlobRegionHttpMessageConverter extends ResourceRegionHttpMessageCon
     @Override
     protected void writeInternal(Object object, Type type, HttpOutputMessage outputMessage) throws IOException {
         Object regions = object instanceof Collection<?> several
-                ? several.stream().map(region -> readingOnlyItself((ResourceRegion) region)).toList()
+                ? several.stream()
+                        .map(region -> readingOnlyItself((ResourceRegion) region))
+                        .toList()
                 : readingOnlyItself((ResourceRegion) object);
         super.writeInternal(regions, type, outputMessage);
     }

@@ -1,10 +1,9 @@
 package dev.studybuddy.platform.files;
 
-import org.springframework.core.io.AbstractResource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import org.springframework.core.io.AbstractResource;
 
 /**
  * A blob as one region of a {@code Range} request reads it. Its stream counts bytes from the blob's start,

@@ -1,9 +1,8 @@
 package dev.studybuddy.platform.files;
 
-import org.springframework.core.io.AbstractResource;
-
 import java.io.IOException;
 import java.io.InputStream;
+import org.springframework.core.io.AbstractResource;
 
 /** A blob as a Spring resource: its length is known, so nothing reads the stream just to measure it. */
 final class BlobResource extends AbstractResource {

@@ -1,11 +1,10 @@
 package dev.studybuddy.platform.files;
 
-import org.springframework.core.io.Resource;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.springframework.core.io.Resource;
 
 /**
  * Where uploaded bytes live. Keys are made by the server ({@link BlobKeys}), never from anything a client

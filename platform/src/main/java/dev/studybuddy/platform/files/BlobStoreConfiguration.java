@@ -23,7 +23,8 @@ public class BlobStoreConfiguration {
     public BlobStore blobStore(FilesProperties properties) {
         return switch (properties.store()) {
             case LOCAL -> new LocalDiskBlobStore(properties.localDirectory());
-            case S3 -> new S3BlobStore(s3Client(properties.s3()), properties.s3().bucket());
+            case S3 ->
+                new S3BlobStore(s3Client(properties.s3()), properties.s3().bucket());
         };
     }
 

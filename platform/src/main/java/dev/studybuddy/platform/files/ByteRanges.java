@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** What the stores share to answer {@link BlobStore#open(String, long, long)}. */
 final class ByteRanges {
 
-    private ByteRanges() {
-    }
+    private ByteRanges() {}
 
     static void requireValid(long offset, long length) {
         if (offset < 0 || length <= 0) {

@@ -1,9 +1,8 @@
 package dev.studybuddy.platform.files;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.URI;
 import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where blobs are stored ({@code studybuddy.files.*}, defaults in studybuddy-platform.yml).
@@ -15,7 +14,10 @@ import java.nio.file.Path;
 @ConfigurationProperties("studybuddy.files")
 public record FilesProperties(Store store, Path localDirectory, S3 s3) {
 
-    public enum Store { LOCAL, S3 }
+    public enum Store {
+        LOCAL,
+        S3
+    }
 
     public FilesProperties {
         store = store == null ? Store.LOCAL : store;
@@ -29,6 +31,6 @@ public record FilesProperties(Store store, Path localDirectory, S3 s3) {
      *                  (environment, profile, instance role)
      * @param pathStyle {@code bucket} in the path instead of the host name (most S3-compatible servers)
      */
-    public record S3(URI endpoint, String bucket, String region, String accessKey, String secretKey, boolean pathStyle) {
-    }
+    public record S3(
+            URI endpoint, String bucket, String region, String accessKey, String secretKey, boolean pathStyle) {}
 }

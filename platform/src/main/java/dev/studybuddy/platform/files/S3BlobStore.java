@@ -1,5 +1,9 @@
 package dev.studybuddy.platform.files;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
@@ -8,11 +12,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 
 /**
  * Blobs as objects of one S3 (or S3-compatible) bucket, keyed as {@link BlobKeys} makes them. A put of
@@ -33,14 +32,22 @@ public class S3BlobStore implements BlobStore {
         if (exists(key)) {
             return;
         }
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key))
-                .contentType(contentType).build(), RequestBody.fromFile(source));
+        s3.putObject(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(BlobKeys.requireValid(key))
+                        .contentType(contentType)
+                        .build(),
+                RequestBody.fromFile(source));
     }
 
     @Override
     public boolean exists(String key) {
         try {
-            s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key)).build());
+            s3.headObject(HeadObjectRequest.builder()
+                    .bucket(bucket)
+                    .key(BlobKeys.requireValid(key))
+                    .build());
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -55,7 +62,10 @@ public class S3BlobStore implements BlobStore {
     @Override
     public long size(String key) throws IOException {
         try {
-            return s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key)).build())
+            return s3.headObject(HeadObjectRequest.builder()
+                            .bucket(bucket)
+                            .key(BlobKeys.requireValid(key))
+                            .build())
                     .contentLength();
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no blob " + key);
@@ -70,7 +80,10 @@ public class S3BlobStore implements BlobStore {
     @Override
     public InputStream open(String key) throws IOException {
         try {
-            return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key)).build());
+            return s3.getObject(GetObjectRequest.builder()
+                    .bucket(bucket)
+                    .key(BlobKeys.requireValid(key))
+                    .build());
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no blob " + key);
         }
@@ -81,8 +94,11 @@ public class S3BlobStore implements BlobStore {
     public InputStream open(String key, long offset, long length) throws IOException {
         ByteRanges.requireValid(offset, length);
         try {
-            return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key))
-                    .range("bytes=" + offset + "-" + ByteRanges.last(offset, length)).build());
+            return s3.getObject(GetObjectRequest.builder()
+                    .bucket(bucket)
+                    .key(BlobKeys.requireValid(key))
+                    .range("bytes=" + offset + "-" + ByteRanges.last(offset, length))
+                    .build());
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no blob " + key);
         } catch (S3Exception e) {
@@ -95,6 +111,9 @@ public class S3BlobStore implements BlobStore {
 
     @Override
     public void delete(String key) {
-        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(BlobKeys.requireValid(key)).build());
+        s3.deleteObject(DeleteObjectRequest.builder()
+                .bucket(bucket)
+                .key(BlobKeys.requireValid(key))
+                .build());
     }
 }

@@ -1,15 +1,14 @@
 package dev.studybuddy.platform.messaging;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What an outbox relay needs from RabbitMQ: publish a batch with correlated publisher confirms (the
@@ -23,14 +22,11 @@ public final class ConfirmedPublishing {
     private static final Logger log = LoggerFactory.getLogger(ConfirmedPublishing.class);
 
     /** One outbox row's message; {@code key} names the row. */
-    public record Outgoing<K>(K key, String exchange, String routingKey, Message message) {
-    }
+    public record Outgoing<K>(K key, String exchange, String routingKey, Message message) {}
 
-    private record Sent<K>(K key, CorrelationData correlation) {
-    }
+    private record Sent<K>(K key, CorrelationData correlation) {}
 
-    private ConfirmedPublishing() {
-    }
+    private ConfirmedPublishing() {}
 
     /** @return the keys of the messages the broker confirmed, in the batch's order */
     public static <K> List<K> publish(RabbitTemplate rabbit, List<Outgoing<K>> batch, Duration confirmTimeout) {
@@ -42,7 +38,9 @@ public final class ConfirmedPublishing {
                 sent.add(new Sent<>(outgoing.key(), correlation));
             }
         } catch (RuntimeException e) {
-            log.warn("RabbitMQ unavailable, {} outbox message(s) stay unpublished: {}", batch.size() - sent.size(),
+            log.warn(
+                    "RabbitMQ unavailable, {} outbox message(s) stay unpublished: {}",
+                    batch.size() - sent.size(),
                     e.toString());
         }
         List<K> confirmed = new ArrayList<>();
@@ -50,11 +48,14 @@ public final class ConfirmedPublishing {
         for (Sent<K> message : sent) {
             try {
                 long wait = Math.max(0, deadline - System.nanoTime());
-                CorrelationData.Confirm confirm = message.correlation().getFuture().get(wait, TimeUnit.NANOSECONDS);
+                CorrelationData.Confirm confirm =
+                        message.correlation().getFuture().get(wait, TimeUnit.NANOSECONDS);
                 if (confirm.isAck() && message.correlation().getReturned() == null) {
                     confirmed.add(message.key());
                 } else {
-                    log.warn("The broker did not take outbox message {}: {}", message.key(),
+                    log.warn(
+                            "The broker did not take outbox message {}: {}",
+                            message.key(),
                             confirm.isAck() ? "unroutable" : confirm.getReason());
                 }
             } catch (InterruptedException e) {

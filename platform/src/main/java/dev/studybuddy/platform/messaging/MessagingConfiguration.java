@@ -1,6 +1,8 @@
 package dev.studybuddy.platform.messaging;
 
 import dev.studybuddy.api.metadata.MessageMetadata;
+import java.util.List;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,9 +16,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import java.util.List;
-import java.util.concurrent.Executors;
 
 /**
  * Every command carries who sent it and the request's trace id; every event it causes inherits both,

@@ -2,16 +2,15 @@ package dev.studybuddy.platform.messaging;
 
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.web.TraceIds;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Stamps each command with the signed-in user (the token's subject) and the current trace id, unless
@@ -20,7 +19,8 @@ import java.util.function.BiFunction;
 class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Map<String, Object> added = new HashMap<>();
             if (!command.getMetaData().containsKey(MessageMetadata.ACTOR)) {

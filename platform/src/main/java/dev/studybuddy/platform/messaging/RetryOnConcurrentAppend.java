@@ -1,10 +1,9 @@
 package dev.studybuddy.platform.messaging;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
-
-import java.util.List;
 
 /**
  * Retries a command only when it lost a race on its aggregate's stream (another node appended that
@@ -21,9 +20,13 @@ class RetryOnConcurrentAppend implements RetryScheduler {
     }
 
     @Override
-    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
-                                 List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        return causedByConcurrentAppend(lastFailure) && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
+    public boolean scheduleRetry(
+            CommandMessage commandMessage,
+            RuntimeException lastFailure,
+            List<Class<? extends Throwable>[]> failures,
+            Runnable dispatchTask) {
+        return causedByConcurrentAppend(lastFailure)
+                && backOff.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 
     static boolean causedByConcurrentAppend(Throwable failure) {

@@ -1,17 +1,16 @@
 package dev.studybuddy.platform.messaging;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.listener.Topic;
-
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Redis listener container that hands messages to its listeners one at a time, in the order Redis sent them, on
@@ -47,8 +46,8 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
     }
 
     /** A started container that hands every message on {@code topic} to {@code listener}. */
-    public static RetryingListenerContainer listening(String name, RedisConnectionFactory connectionFactory,
-                                                      MessageListener listener, Topic topic) {
+    public static RetryingListenerContainer listening(
+            String name, RedisConnectionFactory connectionFactory, MessageListener listener, Topic topic) {
         RetryingListenerContainer container = new RetryingListenerContainer(name);
         container.setConnectionFactory(connectionFactory);
         container.addMessageListener(listener, topic);
@@ -111,16 +110,20 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
             thread.setDaemon(true);
             return thread;
         });
-        retries.scheduleWithFixedDelay(() -> {
-            try {
-                super.start();
-                log.info("Listening on Redis ({}) again", name);
-                stopRetrying();
-            } catch (RuntimeException e) {
-                log.debug("Listening on Redis ({}) still fails: {}", name, e.toString());
-                reset();
-            }
-        }, RETRY_EVERY.toMillis(), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        retries.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        super.start();
+                        log.info("Listening on Redis ({}) again", name);
+                        stopRetrying();
+                    } catch (RuntimeException e) {
+                        log.debug("Listening on Redis ({}) still fails: {}", name, e.toString());
+                        reset();
+                    }
+                },
+                RETRY_EVERY.toMillis(),
+                RETRY_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private synchronized void stopRetrying() {

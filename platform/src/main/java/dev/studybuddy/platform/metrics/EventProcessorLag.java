@@ -2,6 +2,9 @@ package dev.studybuddy.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -11,10 +14,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 
 /**
  * {@code studybuddy_event_processor_lag_seconds{processor=…}}: how far, in event time, this node's
@@ -98,6 +97,5 @@ class EventProcessorLag implements ApplicationListener<ApplicationStartedEvent> 
         return token instanceof MongoTrackingToken mongo ? mongo.getTimestamp() : null;
     }
 
-    private record Head(TrackingToken token, long readAtNanos) {
-    }
+    private record Head(TrackingToken token, long readAtNanos) {}
 }

@@ -13,16 +13,18 @@ import org.springframework.context.annotation.Bean;
  * (Axon's come from {@code axon-micrometer}, set up by Axon's auto-configuration with
  * {@code axon.metrics.micrometer.dimensional: true}): README "Metrics".
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"
+        })
 @ConditionalOnClass(MeterRegistry.class)
 public class MetricsConfiguration {
 
     @Bean
     @ConditionalOnBean({MeterRegistry.class, EventStore.class})
-    EventProcessorLag eventProcessorLag(EventProcessingConfiguration processing, EventStore eventStore,
-                                        MeterRegistry registry) {
+    EventProcessorLag eventProcessorLag(
+            EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry registry) {
         return new EventProcessorLag(processing, eventStore, registry);
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.AntPathMatcher;
-
-import java.util.List;
 
 /**
  * The OpenAPI 3 description every service serves at {@code /v3/api-docs}: titled after the service,
@@ -39,11 +38,15 @@ public class OpenApiConfiguration {
                         .version("v1")
                         .description("Part of the StudyBuddy API. Clients use one origin, the edge; errors are "
                                 + "application/problem+json with a stable code; lists are cursor-paged."))
-                .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")
-                        .description("An access token from POST /api/auth/login (or /api/auth/refresh).")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "An access token from POST /api/auth/login (or /api/auth/refresh).")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
@@ -55,7 +58,8 @@ public class OpenApiConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
-            List<String> patterns = publicEndpoints.orderedStream()
+            List<String> patterns = publicEndpoints
+                    .orderedStream()
                     .flatMap(endpoints -> endpoints.patterns().stream())
                     .toList();
             openApi.getPaths().forEach((path, item) -> {

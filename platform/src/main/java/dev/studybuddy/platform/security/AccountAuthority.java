@@ -1,11 +1,10 @@
 package dev.studybuddy.platform.security;
 
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The authoritative answer to "which roles, which security stamp, still open?": the UserAccount's own event

@@ -6,13 +6,12 @@ import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * What decides whether a user's token is still good, as the UserAccount's own events say: the platform
@@ -23,8 +22,8 @@ import java.util.stream.Stream;
  * @param known         false when the event store holds no account of that id (then stamp 0, no roles)
  * @param endedSessions the {@code sid}s whose access tokens are refused although their stamp is current
  */
-public record AccountSecurity(boolean known, Set<PlatformRole> roles, boolean active, long stamp,
-                              Set<UUID> endedSessions) {
+public record AccountSecurity(
+        boolean known, Set<PlatformRole> roles, boolean active, long stamp, Set<UUID> endedSessions) {
 
     public static final AccountSecurity UNKNOWN = new AccountSecurity(false, Set.of(), true, 0, Set.of());
 

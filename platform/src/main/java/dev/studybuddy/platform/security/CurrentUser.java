@@ -1,18 +1,16 @@
 package dev.studybuddy.platform.security;
 
 import dev.studybuddy.api.user.PlatformRole;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Optional;
-import java.util.UUID;
-
 /** The signed-in user of the current request: the access token's subject. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static UUID id() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
@@ -33,8 +31,9 @@ public final class CurrentUser {
 
     public static boolean hasRole(String role) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
     }
 
     /** A platform MODERATOR or ADMIN: may moderate any group. */

@@ -6,11 +6,10 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Access tokens checked against command-side's JWKS, fetched over HTTP. A token signed with a key the node does not
@@ -23,8 +22,7 @@ final class JwkSetDecoders {
     private static final Duration KEYS_KEPT_FOR = Duration.ofMinutes(5);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
-    private JwkSetDecoders() {
-    }
+    private JwkSetDecoders() {}
 
     static NimbusJwtDecoder rateLimited(URI jwkSetUri) {
         JWKSource<SecurityContext> keys;
@@ -41,8 +39,7 @@ final class JwkSetDecoders {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         // the claims are Spring's validators' to check, as with NimbusJwtDecoder.withJwkSetUri
-        processor.setJWTClaimsSetVerifier((claims, context) -> {
-        });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         return new NimbusJwtDecoder(processor);
     }
 }

@@ -1,6 +1,11 @@
 package dev.studybuddy.platform.security;
 
 import dev.studybuddy.platform.web.ProblemWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,12 +28,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
-
 /**
  * Every service is an OAuth2 resource server for the access tokens command-side issues: RS256 only,
  * issuer, audience and expiry checked, platform roles from the {@code roles} claim. A service adds its
@@ -46,19 +45,20 @@ public class ResourceServerConfiguration {
     @ConditionalOnMissingBean
     public JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
         NimbusJwtDecoder decoder = JwkSetDecoders.rateLimited(properties.jwkSetUri());
-        decoder.setJwtValidator(accessTokenValidator(properties, extraValidators.orderedStream().toList()));
+        decoder.setJwtValidator(
+                accessTokenValidator(properties, extraValidators.orderedStream().toList()));
         return decoder;
     }
 
     /** The checks every access token must pass, whichever way the decoder gets its keys. */
-    public static OAuth2TokenValidator<Jwt> accessTokenValidator(JwtProperties properties,
-                                                                 List<OAuth2TokenValidator<Jwt>> extra) {
+    public static OAuth2TokenValidator<Jwt> accessTokenValidator(
+            JwtProperties properties, List<OAuth2TokenValidator<Jwt>> extra) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
         validators.add(new JwtIssuerValidator(properties.issuer()));
-        validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(properties.audience())));
+        validators.add(new JwtClaimValidator<Collection<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())));
         validators.addAll(extra);
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
@@ -75,28 +75,34 @@ public class ResourceServerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http,
-                                                   ObjectProvider<PublicEndpoints> publicEndpoints,
-                                                   JwtAuthenticationConverter jwtAuthenticationConverter,
-                                                   ProblemWriter problemWriter) throws Exception {
+    public SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ObjectProvider<PublicEndpoints> publicEndpoints,
+            JwtAuthenticationConverter jwtAuthenticationConverter,
+            ProblemWriter problemWriter)
+            throws Exception {
         List<String> open = new ArrayList<>(List.of(
-                "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"));
+                "/actuator/health/**",
+                "/actuator/info",
+                "/actuator/prometheus",
+                "/v3/api-docs/**",
+                "/swagger-ui/**",
+                "/swagger-ui.html",
+                "/error"));
         publicEndpoints.orderedStream().forEach(endpoints -> open.addAll(endpoints.patterns()));
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problemWriter);
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                                .authenticationEntryPoint(handlers)
+                                .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .build();
     }
 }

@@ -1,9 +1,8 @@
 package dev.studybuddy.platform.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How a node keeps the users' security stamps current (README, Security).
@@ -14,7 +13,7 @@ import java.time.Duration;
  * @param stampCacheSize the most users a node holds stamps for; beyond it the map starts over
  */
 @ConfigurationProperties("studybuddy.security")
-public record SecurityProperties(@DefaultValue("studybuddy:security:stamps") String stampChannel,
-                                 @DefaultValue("60s") Duration stampCacheTtl,
-                                 @DefaultValue("100000") int stampCacheSize) {
-}
+public record SecurityProperties(
+        @DefaultValue("studybuddy:security:stamps") String stampChannel,
+        @DefaultValue("60s") Duration stampCacheTtl,
+        @DefaultValue("100000") int stampCacheSize) {}

@@ -26,8 +26,8 @@ public class SecurityStampConfiguration {
     }
 
     @Bean
-    public SecurityStamps securityStamps(AccountAuthority authority, RedisConnectionFactory redis,
-                                         SecurityProperties properties) {
+    public SecurityStamps securityStamps(
+            AccountAuthority authority, RedisConnectionFactory redis, SecurityProperties properties) {
         return new SecurityStamps(authority, redis, properties);
     }
 

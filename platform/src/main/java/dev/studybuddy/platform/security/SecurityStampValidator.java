@@ -1,6 +1,9 @@
 package dev.studybuddy.platform.security;
 
 import dev.studybuddy.api.user.PlatformRole;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -8,10 +11,6 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Refuses an access token whose security stamp is no longer its user's current one: its roles were changed,
@@ -34,12 +33,14 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
     public static final String SESSION_CLAIM = "sid";
 
     private static final Logger log = LoggerFactory.getLogger(SecurityStampValidator.class);
-    private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The token was revoked (roles changed, account closed, session ended, or signed out everywhere)", null);
+    private static final OAuth2Error REVOKED = new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_TOKEN,
+            "The token was revoked (roles changed, account closed, session ended, or signed out everywhere)",
+            null);
     private static final OAuth2Error NO_STAMP =
             new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token carries no security stamp", null);
-    private static final OAuth2Error UNVERIFIABLE = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "A privileged token cannot be checked just now", null);
+    private static final OAuth2Error UNVERIFIABLE =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "A privileged token cannot be checked just now", null);
 
     private final SecurityStamps stamps;
     private final AtomicBoolean authorityFailing = new AtomicBoolean();
@@ -67,14 +68,18 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
             return OAuth2TokenValidatorResult.failure(REVOKED);
         }
         List<String> roles = token.getClaimAsStringList(ResourceServerConfiguration.ROLES_CLAIM);
-        boolean privileged = roles != null && roles.stream().anyMatch(role -> !PlatformRole.USER.name().equals(role));
+        boolean privileged = roles != null
+                && roles.stream().anyMatch(role -> !PlatformRole.USER.name().equals(role));
         try {
             if (privileged) {
                 AccountSecurity account = stamps.refresh(userId);
-                boolean rolesHeld = !account.known() || roles.stream().allMatch(role -> account.roles().stream()
-                        .anyMatch(held -> held.name().equals(role)));
+                boolean rolesHeld = !account.known()
+                        || roles.stream()
+                                .allMatch(role -> account.roles().stream()
+                                        .anyMatch(held -> held.name().equals(role)));
                 return presented == account.stamp() && rolesHeld && account.active() && !account.ended(session)
-                        ? ok() : refused();
+                        ? ok()
+                        : refused();
             }
             long current = stamps.current(userId);
             if (presented > current) {
@@ -83,7 +88,8 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
             return presented == current && !stamps.sessionEnded(userId, session) ? ok() : refused();
         } catch (RuntimeException e) {
             if (authorityFailing.compareAndSet(false, true)) {
-                log.warn("Cannot read security stamps from the event store; privileged tokens are refused: {}",
+                log.warn(
+                        "Cannot read security stamps from the event store; privileged tokens are refused: {}",
                         e.toString());
             }
             return privileged ? OAuth2TokenValidatorResult.failure(UNVERIFIABLE) : OAuth2TokenValidatorResult.success();

@@ -1,16 +1,6 @@
 package dev.studybuddy.platform.security;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.SubscriptionListener;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.SubscriptionListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
 
 /**
  * This node's map of userId → current security stamp. A user's stamp is read from the {@link AccountAuthority}
@@ -55,8 +54,8 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     private RetryingListenerContainer listener;
     private volatile boolean running;
 
-    public SecurityStamps(AccountAuthority authority, RedisConnectionFactory connectionFactory,
-                          SecurityProperties properties) {
+    public SecurityStamps(
+            AccountAuthority authority, RedisConnectionFactory connectionFactory, SecurityProperties properties) {
         this.authority = authority;
         this.connectionFactory = connectionFactory;
         this.redis = new StringRedisTemplate(connectionFactory);
@@ -117,8 +116,10 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
                 }
             } catch (RuntimeException e) {
                 if (failing.compareAndSet(false, true)) {
-                    log.warn("Cannot announce security stamps on Redis; other nodes notice within {}: {}",
-                            properties.stampCacheTtl(), e.toString());
+                    log.warn(
+                            "Cannot announce security stamps on Redis; other nodes notice within {}: {}",
+                            properties.stampCacheTtl(),
+                            e.toString());
                 }
             }
         });
@@ -178,7 +179,8 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
 
     @Override
     public void start() {
-        listener = RetryingListenerContainer.listening("security stamps", connectionFactory, this, new ChannelTopic(properties.stampChannel()));
+        listener = RetryingListenerContainer.listening(
+                "security stamps", connectionFactory, this, new ChannelTopic(properties.stampChannel()));
         running = true;
     }
 

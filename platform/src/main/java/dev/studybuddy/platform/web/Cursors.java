@@ -2,7 +2,6 @@ package dev.studybuddy.platform.web;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -15,12 +14,10 @@ public final class Cursors {
     private static final String VERSION = "1:";
     private static final int MAX_LENGTH = 512;
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((VERSION + key).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key after which the next page starts, or throws a 400 refusal for a cursor we did not issue. */

@@ -1,11 +1,10 @@
 package dev.studybuddy.platform.web;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
-
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure to reach the database (refused, timed out waiting for a pooled connection, connection
@@ -18,8 +17,7 @@ public final class DatabaseOutages {
     /** Cause chains are short; a bound keeps a cyclic one from looping. */
     private static final int MAX_DEPTH = 20;
 
-    private DatabaseOutages() {
-    }
+    private DatabaseOutages() {}
 
     public static boolean causedBy(Throwable failure) {
         Throwable cause = failure;
@@ -28,8 +26,9 @@ public final class DatabaseOutages {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
                 return true;
             }
         }

@@ -1,13 +1,12 @@
 package dev.studybuddy.platform.web;
 
 import dev.studybuddy.api.error.ErrorCode;
+import java.io.IOException;
+import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
-
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * Tomcat's report of the errors it answers itself, before a request reaches Spring (an encoded slash in the path,
@@ -25,8 +24,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         ErrorCode code = Problems.codeFor(status);
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String body = "{\"type\":\"" + code.type() + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"code\":\"" + code.name() + "\"}";
+        String body = "{\"type\":\"" + code.type() + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"code\":\"" + code.name() + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

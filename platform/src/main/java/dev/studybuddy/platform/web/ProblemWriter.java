@@ -3,10 +3,9 @@ package dev.studybuddy.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-
-import java.io.IOException;
 
 /** Writes a problem response from a servlet filter, where no controller advice reaches. */
 public class ProblemWriter {

@@ -9,8 +9,7 @@ public final class Problems {
 
     public static final String CODE = "code";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.status()), detail);

@@ -2,12 +2,11 @@ package dev.studybuddy.platform.web;
 
 import dev.studybuddy.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The answer while a store the request needs is unreachable: 503 {@code SERVICE_UNAVAILABLE} with

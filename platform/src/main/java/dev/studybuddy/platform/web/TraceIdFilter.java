@@ -4,10 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /** Gives each request a trace id (or keeps the caller's), echoes it back and logs with it. */
 public class TraceIdFilter extends OncePerRequestFilter {

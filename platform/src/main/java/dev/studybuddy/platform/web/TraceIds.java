@@ -1,9 +1,8 @@
 package dev.studybuddy.platform.web;
 
-import org.slf4j.MDC;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** The trace id of the request being served, kept in the logging context so every log line shows it. */
 public final class TraceIds {
@@ -12,8 +11,7 @@ public final class TraceIds {
     public static final String HEADER = "X-Trace-Id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
-    private TraceIds() {
-    }
+    private TraceIds() {}
 
     public static String currentOrNew() {
         String current = MDC.get(MDC_KEY);

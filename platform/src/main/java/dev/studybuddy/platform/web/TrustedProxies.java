@@ -1,15 +1,14 @@
 package dev.studybuddy.platform.web;
 
-import org.apache.catalina.valves.RemoteIpValve;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.core.Ordered;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
 
 /**
  * The peers whose {@code X-Forwarded-*} headers a service believes: the edge, nobody else. Tomcat's own
@@ -23,8 +22,12 @@ public class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletW
 
     /** @param addresses IP literals (IPv4 or IPv6); none: no peer is believed */
     public TrustedProxies(List<String> addresses) {
-        this.addressPattern = addresses.stream().map(String::strip).filter(address -> !address.isEmpty())
-                .map(TrustedProxies::asTomcatWritesIt).map(Pattern::quote).collect(Collectors.joining("|"));
+        this.addressPattern = addresses.stream()
+                .map(String::strip)
+                .filter(address -> !address.isEmpty())
+                .map(TrustedProxies::asTomcatWritesIt)
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
     }
 
     /** The regular expression Tomcat matches the peer's address against; empty when none is trusted. */

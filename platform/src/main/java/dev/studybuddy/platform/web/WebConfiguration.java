@@ -1,14 +1,13 @@
 package dev.studybuddy.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-
-import java.time.Duration;
 
 /** Problem responses (503 while the database is unreachable) and per-request trace ids for every service. */
 @AutoConfiguration
@@ -36,8 +35,8 @@ public class WebConfiguration {
 
     /** Right after the trace id, so that it wraps the security filters (whose token checks may need the database). */
     @Bean
-    public FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ProblemWriter problemWriter,
-                                                                          ServiceUnavailable serviceUnavailable) {
+    public FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(
+            ProblemWriter problemWriter, ServiceUnavailable serviceUnavailable) {
         FilterRegistrationBean<DatabaseOutageFilter> registration =
                 new FilterRegistrationBean<>(new DatabaseOutageFilter(problemWriter, serviceUnavailable));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

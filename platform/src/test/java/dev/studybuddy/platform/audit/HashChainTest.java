@@ -1,10 +1,15 @@
 package dev.studybuddy.platform.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.ChainVerifier.Verification;
 import dev.studybuddy.platform.eventstore.HashChainingEventStorageEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,39 +20,33 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The hash chain: appended events are linked, and verification finds what was changed or removed. */
 class HashChainTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final List<StoredEvent> stored = new ArrayList<>();
-    private final HashChainingEventStorageEngine engine = new HashChainingEventStorageEngine(
-            new RecordingEngine(), serializer, this::storedAt);
+    private final HashChainingEventStorageEngine engine =
+            new HashChainingEventStorageEngine(new RecordingEngine(), serializer, this::storedAt);
 
-    record Renamed(String name, boolean moderation) {
-    }
+    record Renamed(String name, boolean moderation) {}
 
     @Test
     void aLinkDependsOnEveryField() {
         String link = EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.000Z", "a");
         assertThat(link).hasSize(64).isEqualTo(EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.000Z", "a"));
         assertThat(List.of(
-                EventHashChain.link("q", "T", "{}", 1, "2026-01-01T00:00:00.000Z", "a"),
-                EventHashChain.link("p", "U", "{}", 1, "2026-01-01T00:00:00.000Z", "a"),
-                EventHashChain.link("p", "T", "{ }", 1, "2026-01-01T00:00:00.000Z", "a"),
-                EventHashChain.link("p", "T", "{}", 2, "2026-01-01T00:00:00.000Z", "a"),
-                EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.001Z", "a"),
-                EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.000Z", "b"),
-                EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.000Z", null)))
-                .doesNotContain(link).doesNotHaveDuplicates();
-        assertThat(EventHashChain.link("", "TT", "{}", 1, "t", "a")).isNotEqualTo(EventHashChain.link("", "T", "T{}", 1, "t", "a"));
+                        EventHashChain.link("q", "T", "{}", 1, "2026-01-01T00:00:00.000Z", "a"),
+                        EventHashChain.link("p", "U", "{}", 1, "2026-01-01T00:00:00.000Z", "a"),
+                        EventHashChain.link("p", "T", "{ }", 1, "2026-01-01T00:00:00.000Z", "a"),
+                        EventHashChain.link("p", "T", "{}", 2, "2026-01-01T00:00:00.000Z", "a"),
+                        EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.001Z", "a"),
+                        EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.000Z", "b"),
+                        EventHashChain.link("p", "T", "{}", 1, "2026-01-01T00:00:00.000Z", null)))
+                .doesNotContain(link)
+                .doesNotHaveDuplicates();
+        assertThat(EventHashChain.link("", "TT", "{}", 1, "t", "a"))
+                .isNotEqualTo(EventHashChain.link("", "T", "T{}", 1, "t", "a"));
     }
 
     @Test
@@ -67,9 +66,18 @@ class HashChainTest {
     void aModifiedPayloadBreaksTheChainAtThatEvent() {
         append("g", 0, 5);
         StoredEvent original = event("g", 2);
-        replace(original, new StoredEvent(original.eventId(), original.aggregateType(), original.aggregateId(),
-                original.sequence(), original.timestamp(), original.payloadType(), original.revision(),
-                original.payload().replace("name 2", "forged"), original.metaData()));
+        replace(
+                original,
+                new StoredEvent(
+                        original.eventId(),
+                        original.aggregateType(),
+                        original.aggregateId(),
+                        original.sequence(),
+                        original.timestamp(),
+                        original.payloadType(),
+                        original.revision(),
+                        original.payload().replace("name 2", "forged"),
+                        original.metaData()));
 
         assertThat(verify("g")).satisfies(verdict -> {
             assertThat(verdict.status()).isEqualTo(Verification.BROKEN);
@@ -83,9 +91,18 @@ class HashChainTest {
         StoredEvent original = event("g", 1);
         ObjectNode metaData = original.metaData().deepCopy();
         metaData.put(MessageMetadata.ACTOR, "someone-else");
-        replace(original, new StoredEvent(original.eventId(), original.aggregateType(), original.aggregateId(),
-                original.sequence(), original.timestamp(), original.payloadType(), original.revision(),
-                original.payload(), metaData));
+        replace(
+                original,
+                new StoredEvent(
+                        original.eventId(),
+                        original.aggregateType(),
+                        original.aggregateId(),
+                        original.sequence(),
+                        original.timestamp(),
+                        original.payloadType(),
+                        original.revision(),
+                        original.payload(),
+                        metaData));
 
         assertThat(verify("g").sequence()).isEqualTo(1L);
     }
@@ -107,8 +124,18 @@ class HashChainTest {
         stored.remove(event("g", 1));
         for (long sequence = 2; sequence < 4; sequence++) {
             StoredEvent e = event("g", sequence);
-            replace(e, new StoredEvent(e.eventId(), e.aggregateType(), e.aggregateId(), sequence - 1, e.timestamp(),
-                    e.payloadType(), e.revision(), e.payload(), e.metaData()));
+            replace(
+                    e,
+                    new StoredEvent(
+                            e.eventId(),
+                            e.aggregateType(),
+                            e.aggregateId(),
+                            sequence - 1,
+                            e.timestamp(),
+                            e.payloadType(),
+                            e.revision(),
+                            e.payload(),
+                            e.metaData()));
         }
 
         assertThat(verify("g").sequence()).isEqualTo(1L);
@@ -138,15 +165,28 @@ class HashChainTest {
         append("g", 0, 1);
         assertThat(event("g", 0).moderation()).isFalse();
         StoredEvent e = event("g", 0);
-        assertThat(new StoredEvent(e.eventId(), e.aggregateType(), e.aggregateId(), 0, e.timestamp(), e.payloadType(),
-                e.revision(), "{\"name\":\"x\"}", JSON.createObjectNode().put(MessageMetadata.MODERATION, true))
-                .moderation()).isTrue();
+        assertThat(new StoredEvent(
+                                e.eventId(),
+                                e.aggregateType(),
+                                e.aggregateId(),
+                                0,
+                                e.timestamp(),
+                                e.payloadType(),
+                                e.revision(),
+                                "{\"name\":\"x\"}",
+                                JSON.createObjectNode().put(MessageMetadata.MODERATION, true))
+                        .moderation())
+                .isTrue();
     }
 
     private void append(String aggregateId, long firstSequence, int count) {
         List<EventMessage<?>> batch = new ArrayList<>();
         for (long sequence = firstSequence; sequence < firstSequence + count; sequence++) {
-            batch.add(new GenericDomainEventMessage<>("Group", aggregateId, sequence, new Renamed("name " + sequence, false),
+            batch.add(new GenericDomainEventMessage<>(
+                    "Group",
+                    aggregateId,
+                    sequence,
+                    new Renamed("name " + sequence, false),
                     MetaData.with(MessageMetadata.ACTOR, "user-" + (sequence % 3))));
         }
         engine.appendEvents(batch);
@@ -154,14 +194,17 @@ class HashChainTest {
 
     private Verification verify(String aggregateId) {
         ChainVerifier verifier = new ChainVerifier();
-        stored.stream().filter(e -> e.aggregateId().equals(aggregateId))
+        stored.stream()
+                .filter(e -> e.aggregateId().equals(aggregateId))
                 .sorted((a, b) -> Long.compare(a.sequence(), b.sequence()))
                 .forEach(verifier::accept);
         return verifier.verdict();
     }
 
     private Optional<StoredEvent> storedAt(String aggregateId, long sequence) {
-        return stored.stream().filter(e -> e.aggregateId().equals(aggregateId) && e.sequence() == sequence).findFirst();
+        return stored.stream()
+                .filter(e -> e.aggregateId().equals(aggregateId) && e.sequence() == sequence)
+                .findFirst();
     }
 
     private StoredEvent event(String aggregateId, long sequence) {
@@ -173,9 +216,16 @@ class HashChainTest {
     }
 
     private StoredEvent legacy(String aggregateId, long sequence) {
-        return new StoredEvent("legacy-" + sequence, "Group", aggregateId, sequence,
-                DateTimeUtils.formatInstant(java.time.Instant.now()), Renamed.class.getName(), null,
-                "{\"name\":\"old\"}", JSON.createObjectNode().put(MessageMetadata.ACTOR, "old"));
+        return new StoredEvent(
+                "legacy-" + sequence,
+                "Group",
+                aggregateId,
+                sequence,
+                DateTimeUtils.formatInstant(java.time.Instant.now()),
+                Renamed.class.getName(),
+                null,
+                "{\"name\":\"old\"}",
+                JSON.createObjectNode().put(MessageMetadata.ACTOR, "old"));
     }
 
     /** Stores as the Mongo engine does: payload and metadata as the serializer's JSON text. */
@@ -186,9 +236,15 @@ class HashChainTest {
                 DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
                 SerializedObject<String> payload = event.serializePayload(serializer, String.class);
                 SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-                stored.add(new StoredEvent(event.getIdentifier(), domainEvent.getType(), domainEvent.getAggregateIdentifier(),
-                        domainEvent.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                        payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
+                stored.add(new StoredEvent(
+                        event.getIdentifier(),
+                        domainEvent.getType(),
+                        domainEvent.getAggregateIdentifier(),
+                        domainEvent.getSequenceNumber(),
+                        DateTimeUtils.formatInstant(event.getTimestamp()),
+                        payload.getType().getName(),
+                        payload.getType().getRevision(),
+                        payload.getData(),
                         StoredEvent.parse(metaData.getData())));
             }
         }

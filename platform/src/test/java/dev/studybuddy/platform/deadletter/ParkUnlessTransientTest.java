@@ -1,19 +1,18 @@
 package dev.studybuddy.platform.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
+import java.sql.SQLException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-
-import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParkUnlessTransientTest {
 
@@ -24,7 +23,8 @@ class ParkUnlessTransientTest {
     void aPoisonIsParkedWithItsCause() {
         NullPointerException poison = new NullPointerException("messageId");
 
-        EnqueueDecision<EventMessage<?>> decision = policy.decide(new GenericDeadLetter<>("group-1", event, poison), poison);
+        EnqueueDecision<EventMessage<?>> decision =
+                policy.decide(new GenericDeadLetter<>("group-1", event, poison), poison);
 
         assertThat(decision.shouldEnqueue()).isTrue();
         assertThat(decision.enqueueCause()).hasValueSatisfying(cause -> {
@@ -35,10 +35,11 @@ class ParkUnlessTransientTest {
 
     @Test
     void aStoreThatDoesNotAnswerFailsTheBatchInsteadOfParking() {
-        for (Exception outage : new Exception[]{
-                new MongoSocketReadException("closed", new ServerAddress()),
-                new IllegalStateException("wrapped", new MongoTimeoutException("no server")),
-                new CannotGetJdbcConnectionException("pool exhausted", new SQLException("refused"))}) {
+        for (Exception outage : new Exception[] {
+            new MongoSocketReadException("closed", new ServerAddress()),
+            new IllegalStateException("wrapped", new MongoTimeoutException("no server")),
+            new CannotGetJdbcConnectionException("pool exhausted", new SQLException("refused"))
+        }) {
             assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("group-1", event, outage), outage))
                     .isInstanceOf(ParkUnlessTransient.StoreUnavailableException.class)
                     .hasCause(outage);

@@ -1,5 +1,9 @@
 package dev.studybuddy.platform.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -9,11 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two stores on one storage stand for two processes on one MongoDB. Each polls the storage only every minute,
@@ -38,7 +37,7 @@ class AppendAnnouncementsIT {
 
     @AfterEach
     void stop() {
-        for (AppendAnnouncements announcements : new AppendAnnouncements[]{appendingAnnounces, readingListens}) {
+        for (AppendAnnouncements announcements : new AppendAnnouncements[] {appendingAnnounces, readingListens}) {
             if (announcements != null) {
                 announcements.stop();
             }
@@ -73,7 +72,8 @@ class AppendAnnouncementsIT {
     }
 
     private PromptEventStore store() {
-        return new PromptEventStore(EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(60_000));
+        return new PromptEventStore(
+                EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(60_000));
     }
 
     private AppendAnnouncements started(PromptEventStore store) throws InterruptedException {
@@ -84,7 +84,8 @@ class AppendAnnouncementsIT {
     }
 
     /** A stream that has found nothing, so its store now waits a whole fetch delay before looking again. */
-    private static BlockingStream<TrackedEventMessage<?>> idleStreamOf(PromptEventStore store) throws InterruptedException {
+    private static BlockingStream<TrackedEventMessage<?>> idleStreamOf(PromptEventStore store)
+            throws InterruptedException {
         BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null);
         assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
         return stream;

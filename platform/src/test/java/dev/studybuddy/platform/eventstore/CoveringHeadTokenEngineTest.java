@@ -1,10 +1,17 @@
 package dev.studybuddy.platform.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import dev.studybuddy.platform.audit.AuditProperties;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -20,14 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A processor that replays the history up to the head (as a projection that starts on an existing store
@@ -52,8 +51,12 @@ class CoveringHeadTokenEngineTest {
         MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
         MongoTemplate template = configuration.axonMongoTemplate(client, properties);
         Serializer serializer = JacksonSerializer.defaultSerializer();
-        engine = configuration.eventStorageEngine(template, configuration.storedEvents(template, new AuditProperties(500)),
-                serializer, serializer, new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
+        engine = configuration.eventStorageEngine(
+                template,
+                configuration.storedEvents(template, new AuditProperties(500)),
+                serializer,
+                serializer,
+                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
     }
 
     @AfterEach
@@ -68,8 +71,8 @@ class CoveringHeadTokenEngineTest {
         Instant start = Instant.now().minusSeconds(60);
         List<GenericDomainEventMessage<String>> history = new ArrayList<>();
         for (int i = 0; i < HISTORY; i++) {
-            history.add(new GenericDomainEventMessage<>("Group", "group-" + (i % 7), i / 7, "event " + i, Map.of(),
-                    "event-" + i, start.plusMillis(i)));
+            history.add(new GenericDomainEventMessage<>(
+                    "Group", "group-" + (i % 7), i / 7, "event " + i, Map.of(), "event-" + i, start.plusMillis(i)));
         }
         for (int from = 0; from < HISTORY; from += 400) {
             engine.appendEvents(history.subList(from, from + 400));
@@ -81,16 +84,22 @@ class CoveringHeadTokenEngineTest {
         assertThat(read).hasSize(HISTORY);
         for (TrackedEventMessage<?> event : read) {
             token = WrappedToken.advance(token, event.trackingToken());
-            assertThat(ReplayToken.isReplay(token)).as("%s is a replay", event.getIdentifier()).isTrue();
-            assertThat(((ReplayToken) token).getTokenAtReset()).as("the token at reset does not grow").isEqualTo(head);
+            assertThat(ReplayToken.isReplay(token))
+                    .as("%s is a replay", event.getIdentifier())
+                    .isTrue();
+            assertThat(((ReplayToken) token).getTokenAtReset())
+                    .as("the token at reset does not grow")
+                    .isEqualTo(head);
         }
 
-        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Group", "group-new", 0, "new", Map.of(),
-                "event-new", Instant.now())));
+        engine.appendEvents(List.of(
+                new GenericDomainEventMessage<>("Group", "group-new", 0, "new", Map.of(), "event-new", Instant.now())));
         List<TrackedEventMessage<?>> next = readAll(token);
         assertThat(next).extracting(TrackedEventMessage::getIdentifier).containsExactly("event-new");
         token = WrappedToken.advance(token, next.get(0).trackingToken());
-        assertThat(ReplayToken.isReplay(token)).as("an event after the head is live").isFalse();
+        assertThat(ReplayToken.isReplay(token))
+                .as("an event after the head is live")
+                .isFalse();
     }
 
     @Test
@@ -99,7 +108,8 @@ class CoveringHeadTokenEngineTest {
     }
 
     private List<TrackedEventMessage<?>> readAll(TrackingToken from) {
-        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(WrappedToken.unwrapLowerBound(from), false)) {
+        try (Stream<? extends TrackedEventMessage<?>> events =
+                engine.readEvents(WrappedToken.unwrapLowerBound(from), false)) {
             return new ArrayList<>(events.toList());
         }
     }

@@ -1,5 +1,10 @@
 package dev.studybuddy.platform.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -8,16 +13,11 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class EventArrivalSignalTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private final EventArrivalSignal signal = new EventArrivalSignal(store);
 
     @AfterEach
@@ -32,9 +32,11 @@ class EventArrivalSignalTest {
         CountDownLatch called = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
         assertThat(stream.setOnAvailableCallback(() -> {
-            calls.incrementAndGet();
-            called.countDown();
-        })).as("the stream accepts a callback, so the processor does not fall back to polling").isTrue();
+                    calls.incrementAndGet();
+                    called.countDown();
+                }))
+                .as("the stream accepts a callback, so the processor does not fall back to polling")
+                .isTrue();
         Thread.sleep(200);
         assertThat(calls).as("nothing arrived yet").hasValue(0);
 

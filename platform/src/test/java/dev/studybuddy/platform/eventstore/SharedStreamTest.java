@@ -1,12 +1,6 @@
 package dev.studybuddy.platform.eventstore;
 
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Test;
 
 /**
  * Caught-up processors in one JVM share what the store fetches: behind the project's wrappers (the prompt store,
@@ -35,13 +34,15 @@ class SharedStreamTest {
         assertThat(readsByOne).isPositive();
         // Eight streams reading on their own would each read the storage at least once per event they take
         // (8 x EVENTS); shared, the store reads at most about once per event however many streams there are.
-        assertThat(readsByEight).as("storage reads with eight streams (one stream: %d)", readsByOne)
+        assertThat(readsByEight)
+                .as("storage reads with eight streams (one stream: %d)", readsByOne)
                 .isLessThan(2 * EVENTS);
     }
 
     private static int storageReadsWhileTailing(int streams) throws Exception {
         CountingStorage storage = new CountingStorage();
-        PromptEventStore store = new PromptEventStore(EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(100));
+        PromptEventStore store = new PromptEventStore(
+                EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(100));
         EventArrivalSignal signal = new EventArrivalSignal(store);
         List<BlockingStream<TrackedEventMessage<?>>> open = new ArrayList<>();
         try {

@@ -1,5 +1,14 @@
 package dev.studybuddy.platform.files;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.ByteArrayResource;
@@ -11,19 +20,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
 import org.springframework.mock.http.MockHttpOutputMessage;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BlobRegionHttpMessageConverterTest {
 
-    private static final Type REGIONS = ResolvableType.forClassWithGenerics(List.class, ResourceRegion.class).getType();
+    private static final Type REGIONS = ResolvableType.forClassWithGenerics(List.class, ResourceRegion.class)
+            .getType();
     private static final String KEY = BlobKeys.content("cd".repeat(32));
     private static final byte[] CONTENT = "0123456789".repeat(100).getBytes(StandardCharsets.US_ASCII);
 
@@ -81,8 +81,8 @@ class BlobRegionHttpMessageConverterTest {
         return new ByteArrayResource(CONTENT);
     }
 
-    private static MockHttpOutputMessage write(ResourceRegionHttpMessageConverter converter, String range,
-                                               Resource resource) throws IOException {
+    private static MockHttpOutputMessage write(
+            ResourceRegionHttpMessageConverter converter, String range, Resource resource) throws IOException {
         List<ResourceRegion> regions = HttpRange.toResourceRegions(HttpRange.parseRanges(range), resource);
         MockHttpOutputMessage message = new MockHttpOutputMessage();
         message.getHeaders().setContentType(MediaType.TEXT_PLAIN);

@@ -1,8 +1,7 @@
 package dev.studybuddy.platform.files;
 
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class BlobStoreTest {
 

@@ -1,16 +1,15 @@
 package dev.studybuddy.platform.files;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalDiskBlobStoreTest {
 
@@ -44,7 +43,8 @@ class LocalDiskBlobStoreTest {
         store.put(key, Files.write(dir.resolve("in"), content), "text/plain");
 
         RangedOpens.assertReadExactlyTheirBytes(store, key, content);
-        assertThatThrownBy(() -> store.open(BlobKeys.content("0".repeat(64)), 0, 10)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store.open(BlobKeys.content("0".repeat(64)), 0, 10))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

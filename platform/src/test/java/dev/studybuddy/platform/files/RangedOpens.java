@@ -1,17 +1,16 @@
 package dev.studybuddy.platform.files;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** What every store's {@link BlobStore#open(String, long, long)} must answer, checked the same way for each. */
 final class RangedOpens {
 
-    private RangedOpens() {
-    }
+    private RangedOpens() {}
 
     /** {@code content} is stored under {@code key} and is at least 32 bytes long. */
     static void assertReadExactlyTheirBytes(BlobStore store, String key, byte[] content) throws IOException {
@@ -23,7 +22,9 @@ final class RangedOpens {
         assertThat(read(store, key, size - 3, 100)).as("past the end: clipped").isEqualTo(slice(content, size - 3, 3));
         assertThat(read(store, key, 20, Long.MAX_VALUE)).as("to the end").isEqualTo(slice(content, 20, size - 20));
         assertThat(read(store, key, size, 10)).as("from the end: nothing").isEmpty();
-        assertThat(read(store, key, size + 100, 10)).as("beyond the end: nothing").isEmpty();
+        assertThat(read(store, key, size + 100, 10))
+                .as("beyond the end: nothing")
+                .isEmpty();
         assertThatThrownBy(() -> store.open(key, -1, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.open(key, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.open("../../etc/passwd", 0, 10)).isInstanceOf(IllegalArgumentException.class);

@@ -1,18 +1,9 @@
 package dev.studybuddy.platform.files;
 
-import com.adobe.testing.s3mock.S3MockApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.annotation.ImportCandidates;
-import org.springframework.core.io.Resource;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.adobe.testing.s3mock.S3MockApplication;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +15,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.core.io.Resource;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 /**
  * The S3 store against Adobe's S3Mock, an S3-compatible server started in this JVM. It is a Spring Boot
@@ -47,7 +46,9 @@ class S3BlobStoreIT {
     @BeforeAll
     static void start(@TempDir Path root) {
         String excluded = StreamSupport.stream(
-                        ImportCandidates.load(AutoConfiguration.class, S3BlobStoreIT.class.getClassLoader()).spliterator(), false)
+                        ImportCandidates.load(AutoConfiguration.class, S3BlobStoreIT.class.getClassLoader())
+                                .spliterator(),
+                        false)
                 .filter(name -> NOT_FOR_S3MOCK.matcher(name).matches())
                 .collect(Collectors.joining(","));
         Map<String, Object> properties = new HashMap<>();
@@ -58,8 +59,8 @@ class S3BlobStoreIT {
         properties.put(S3MockApplication.PROP_SILENT, true);
         properties.put("spring.autoconfigure.exclude", excluded);
         s3mock = S3MockApplication.start(properties);
-        FilesProperties.S3 s3 = new FilesProperties.S3(URI.create("http://127.0.0.1:" + s3mock.getHttpPort()), BUCKET,
-                "us-east-1", "access", "secret", true);
+        FilesProperties.S3 s3 = new FilesProperties.S3(
+                URI.create("http://127.0.0.1:" + s3mock.getHttpPort()), BUCKET, "us-east-1", "access", "secret", true);
         client = BlobStoreConfiguration.s3Client(s3);
         store = new S3BlobStore(client, BUCKET);
     }
@@ -97,7 +98,8 @@ class S3BlobStoreIT {
 
     @Test
     void aRangedOpenAsksS3ForExactlyTheRange(@TempDir Path dir) throws Exception {
-        String key = BlobKeys.content(UUID.randomUUID().toString().replace("-", "").repeat(2));
+        String key =
+                BlobKeys.content(UUID.randomUUID().toString().replace("-", "").repeat(2));
         byte[] content = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ".getBytes(StandardCharsets.US_ASCII);
         store.put(key, Files.write(dir.resolve("blob"), content), "text/plain");
 
@@ -120,13 +122,18 @@ class S3BlobStoreIT {
         store.put(key, file, "text/plain");
         store.put(key, file, "text/plain");
 
-        long copies = client.listObjectsV2(ListObjectsV2Request.builder().bucket(BUCKET).prefix(key).build()).keyCount();
+        long copies = client.listObjectsV2(ListObjectsV2Request.builder()
+                        .bucket(BUCKET)
+                        .prefix(key)
+                        .build())
+                .keyCount();
         assertThat(copies).isEqualTo(1);
     }
 
     @Test
     void aDeletedBlobIsGoneAndDeletingItAgainIsHarmless(@TempDir Path dir) throws Exception {
-        String key = BlobKeys.content(UUID.randomUUID().toString().replace("-", "").repeat(2));
+        String key =
+                BlobKeys.content(UUID.randomUUID().toString().replace("-", "").repeat(2));
         store.put(key, Files.write(dir.resolve("blob"), "short-lived".getBytes(StandardCharsets.UTF_8)), "text/plain");
         assertThat(store.exists(key)).isTrue();
 

@@ -1,10 +1,7 @@
 package dev.studybuddy.platform.messaging;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
 
 /** Redis out of reach when a service starts: the listener says so, the service starts, and it listens once Redis is there. */
 class RetryingListenerContainerIT {
@@ -73,7 +72,9 @@ class RetryingListenerContainerIT {
         StringRedisTemplate redis = new StringRedisTemplate(direct);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!heard.await(200, TimeUnit.MILLISECONDS)) {
-            assertThat(Instant.now()).as("heard within 30 s of Redis becoming reachable").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("heard within 30 s of Redis becoming reachable")
+                    .isBefore(deadline);
             redis.convertAndSend(channel, "hello");
         }
     }
@@ -87,14 +88,19 @@ class RetryingListenerContainerIT {
         List<String> heard = new CopyOnWriteArrayList<>();
         Set<String> threads = ConcurrentHashMap.newKeySet();
         CountDownLatch all = new CountDownLatch(count);
-        container = RetryingListenerContainer.listening("ordered", direct, (message, pattern) -> {
-            threads.add(Thread.currentThread().getName());
-            heard.add(new String(message.getBody(), StandardCharsets.UTF_8));
-            all.countDown();
-        }, new ChannelTopic(channel));
+        container = RetryingListenerContainer.listening(
+                "ordered",
+                direct,
+                (message, pattern) -> {
+                    threads.add(Thread.currentThread().getName());
+                    heard.add(new String(message.getBody(), StandardCharsets.UTF_8));
+                    all.countDown();
+                },
+                new ChannelTopic(channel));
 
         StringRedisTemplate redis = new StringRedisTemplate(direct);
-        List<String> sent = IntStream.range(0, count).mapToObj(Integer::toString).toList();
+        List<String> sent =
+                IntStream.range(0, count).mapToObj(Integer::toString).toList();
         sent.forEach(body -> redis.convertAndSend(channel, body));
 
         assertThat(all.await(30, TimeUnit.SECONDS)).as("all %d heard", count).isTrue();
@@ -105,31 +111,35 @@ class RetryingListenerContainerIT {
     /** Listens on {@code port} and forwards every connection to the local Redis. */
     private static ServerSocket forwardToRedis(int port) throws IOException {
         ServerSocket server = new ServerSocket(port);
-        Thread accept = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket redis = new Socket("127.0.0.1", 6379);
-                    pump(client.getInputStream(), redis.getOutputStream());
-                    pump(redis.getInputStream(), client.getOutputStream());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "redis-forward");
+        Thread accept = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            Socket redis = new Socket("127.0.0.1", 6379);
+                            pump(client.getInputStream(), redis.getOutputStream());
+                            pump(redis.getInputStream(), client.getOutputStream());
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "redis-forward");
         accept.setDaemon(true);
         accept.start();
         return server;
     }
 
     private static void pump(InputStream from, OutputStream to) {
-        Thread thread = new Thread(() -> {
-            try {
-                from.transferTo(to);
-            } catch (IOException ignored) {
-                // one side closed
-            }
-        }, "redis-forward-pump");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        from.transferTo(to);
+                    } catch (IOException ignored) {
+                        // one side closed
+                    }
+                },
+                "redis-forward-pump");
         thread.setDaemon(true);
         thread.start();
     }

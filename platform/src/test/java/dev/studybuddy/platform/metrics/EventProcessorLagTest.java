@@ -1,6 +1,13 @@
 package dev.studybuddy.platform.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -10,22 +17,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 class EventProcessorLagTest {
 
     static final Instant NEWEST = Instant.parse("2026-01-01T12:00:00Z");
 
     final EventStore eventStore = mock(EventStore.class);
     final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
-    final EventProcessorLag lag = new EventProcessorLag(mock(EventProcessingConfiguration.class), eventStore,
-            new SimpleMeterRegistry());
+    final EventProcessorLag lag =
+            new EventProcessorLag(mock(EventProcessingConfiguration.class), eventStore, new SimpleMeterRegistry());
 
     @Test
     void isTheNewestEventsTimeMinusWhereTheFurthestBehindSegmentStands() {

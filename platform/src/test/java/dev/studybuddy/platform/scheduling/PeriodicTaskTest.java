@@ -1,7 +1,7 @@
 package dev.studybuddy.platform.scheduling;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class PeriodicTaskTest {
 
@@ -38,7 +37,9 @@ class PeriodicTaskTest {
 
         task.start();
 
-        assertThat(third.await(5, TimeUnit.SECONDS)).as("runs after the first failure").isTrue();
+        assertThat(third.await(5, TimeUnit.SECONDS))
+                .as("runs after the first failure")
+                .isTrue();
     }
 
     @Test
@@ -46,9 +47,10 @@ class PeriodicTaskTest {
         List<String> threads = new CopyOnWriteArrayList<>();
         CountDownLatch ran = new CountDownLatch(2);
         task = PeriodicTask.every(Duration.ofHours(1), "named-task", () -> {
-            threads.add(Thread.currentThread().getName());
-            ran.countDown();
-        }).firstAfter(Duration.ZERO);
+                    threads.add(Thread.currentThread().getName());
+                    ran.countDown();
+                })
+                .firstAfter(Duration.ZERO);
 
         task.start();
         task.execute(() -> {
@@ -65,10 +67,12 @@ class PeriodicTaskTest {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         task = PeriodicTask.every(Duration.ofHours(1), "finishing-task", () -> {
-            started.countDown();
-            sleep(Duration.ofMillis(200));
-            finished.set(true);
-        }).firstAfter(Duration.ZERO).finishingWithin(Duration.ofSeconds(5));
+                    started.countDown();
+                    sleep(Duration.ofMillis(200));
+                    finished.set(true);
+                })
+                .firstAfter(Duration.ZERO)
+                .finishingWithin(Duration.ofSeconds(5));
         task.start();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -84,14 +88,16 @@ class PeriodicTaskTest {
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch ended = new CountDownLatch(1);
         task = PeriodicTask.every(Duration.ofHours(1), "interrupted-task", () -> {
-            started.countDown();
-            try {
-                Thread.sleep(Duration.ofMinutes(1).toMillis());
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-            ended.countDown();
-        }).firstAfter(Duration.ZERO).finishingWithin(Duration.ofMillis(50));
+                    started.countDown();
+                    try {
+                        Thread.sleep(Duration.ofMinutes(1).toMillis());
+                    } catch (InterruptedException e) {
+                        interrupted.set(true);
+                    }
+                    ended.countDown();
+                })
+                .firstAfter(Duration.ZERO)
+                .finishingWithin(Duration.ofMillis(50));
         task.start();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -112,7 +118,7 @@ class PeriodicTaskTest {
         sleep(Duration.ofMillis(50));
 
         assertThat(runs.get()).isEqualTo(afterStop);
-        assertThatThrownBy(() -> task.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> task.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test
@@ -120,12 +126,14 @@ class PeriodicTaskTest {
         AtomicInteger backlog = new AtomicInteger(25);
         AtomicInteger calls = new AtomicInteger();
 
-        PeriodicTask.drain(() -> {
-            calls.incrementAndGet();
-            int batch = Math.min(10, backlog.get());
-            backlog.addAndGet(-batch);
-            return batch;
-        }, 10);
+        PeriodicTask.drain(
+                () -> {
+                    calls.incrementAndGet();
+                    int batch = Math.min(10, backlog.get());
+                    backlog.addAndGet(-batch);
+                    return batch;
+                },
+                10);
 
         assertThat(backlog.get()).isZero();
         assertThat(calls.get()).isEqualTo(3);

@@ -1,5 +1,7 @@
 package dev.studybuddy.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
@@ -8,16 +10,13 @@ import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
 
 class AccountSecurityTest {
 
@@ -27,7 +26,8 @@ class AccountSecurityTest {
     void theStampIsTheSequenceNumberOfTheLatestSecurityChange() {
         AccountSecurity account = fold(
                 new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER)),
-                new PlatformRolesChangedEvent(user, Set.of(PlatformRole.USER), Set.of(PlatformRole.USER, PlatformRole.ADMIN)),
+                new PlatformRolesChangedEvent(
+                        user, Set.of(PlatformRole.USER), Set.of(PlatformRole.USER, PlatformRole.ADMIN)),
                 new ProfileChangedEvent(user, "Ada L.", null));
 
         assertThat(account.stamp()).isEqualTo(1);
@@ -37,7 +37,9 @@ class AccountSecurityTest {
 
     @Test
     void aFreshAccountHasStampZero() {
-        assertThat(fold(new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER))).stamp()).isZero();
+        assertThat(fold(new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER)))
+                        .stamp())
+                .isZero();
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.studybuddy.platform.web;
 
-import dev.studybuddy.api.error.DomainException;
-import dev.studybuddy.api.error.ErrorCode;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.function.Function;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 class CursorPageTest {
 
@@ -22,8 +21,10 @@ class CursorPageTest {
 
     @Test
     void theLastPageHasNoNextCursor() {
-        assertThat(CursorPage.of(List.of("a", "b"), 2, Function.identity()).nextCursor()).isNull();
-        assertThat(CursorPage.of(List.<String>of(), 2, Function.identity()).nextCursor()).isNull();
+        assertThat(CursorPage.of(List.of("a", "b"), 2, Function.identity()).nextCursor())
+                .isNull();
+        assertThat(CursorPage.of(List.<String>of(), 2, Function.identity()).nextCursor())
+                .isNull();
     }
 
     @Test
@@ -39,8 +40,8 @@ class CursorPageTest {
     void aCursorThisServiceDidNotIssueIsAMalformedRequest() {
         for (String foreign : List.of("!!", "YWJj", "x".repeat(600))) {
             assertThatThrownBy(() -> Cursors.decode(foreign))
-                    .isInstanceOfSatisfying(DomainException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
+                    .isInstanceOfSatisfying(
+                            DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
         }
     }
 }

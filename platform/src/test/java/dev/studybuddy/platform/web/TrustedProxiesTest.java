@@ -1,11 +1,10 @@
 package dev.studybuddy.platform.web;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TrustedProxiesTest {
 
@@ -29,6 +28,7 @@ class TrustedProxiesTest {
     @Test
     void aHostNameOrARangeIsRefusedAtStart() {
         assertThatThrownBy(() -> new TrustedProxies(List.of("edge"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TrustedProxies(List.of("10.0.0.0/8"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrustedProxies(List.of("10.0.0.0/8")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

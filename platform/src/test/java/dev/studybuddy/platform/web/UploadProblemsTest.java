@@ -1,5 +1,8 @@
 package dev.studybuddy.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -8,10 +11,6 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What the servlet container's multipart limits and parse failures become: problems with our codes. */
 class UploadProblemsTest {
 
@@ -19,7 +18,8 @@ class UploadProblemsTest {
 
     @Test
     void aRequestOverTheMultipartLimitIs413() throws Exception {
-        ResponseEntity<Object> response = handler.handleException(new MaxUploadSizeExceededException(16L << 20),
+        ResponseEntity<Object> response = handler.handleException(
+                new MaxUploadSizeExceededException(16L << 20),
                 new ServletWebRequest(new MockHttpServletRequest("POST", "/api/files")));
 
         assertThat(response.getStatusCode().value()).isEqualTo(413);

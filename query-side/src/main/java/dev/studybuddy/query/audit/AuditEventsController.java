@@ -7,6 +7,11 @@ import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.audit.StoredEvents.EventFilter;
 import dev.studybuddy.platform.web.CursorPage;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,12 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The global event stream in store order (time, then sequence), read from the domain-event collection
@@ -52,14 +51,15 @@ class AuditEventsController {
      * export is streamed by the {@link StreamingResponseBody} handler and a page is written as JSON.
      */
     @GetMapping
-    Object events(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                             @RequestParam(required = false) String type,
-                             @RequestParam(required = false) UUID actor,
-                             @RequestParam(required = false) String cursor,
-                             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
-                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                             HttpServletResponse response) {
+    Object events(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) UUID actor,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletResponse response) {
         EventFilter filter = new EventFilter(from, to, blankToNull(type), actor == null ? null : actor.toString());
         if (accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::equalsTypeAndSubtype)) {
             response.setContentType(NDJSON.toString());

@@ -1,7 +1,6 @@
 package dev.studybuddy.query.chat;
 
 import dev.studybuddy.query.file.StoredFileView;
-
 import java.util.UUID;
 
 /**

@@ -3,24 +3,23 @@ package dev.studybuddy.query.chat;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.CursorPage;
+import dev.studybuddy.platform.web.Cursors;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.user.PrivacySettings;
-import dev.studybuddy.platform.web.CursorPage;
-import dev.studybuddy.platform.web.Cursors;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Conversation history, unread counts and the direct conversations list (API.md). A group's messages
@@ -75,13 +74,18 @@ class ChatController {
             @RequestParam(required = false) String cursor) {
         UUID me = CurrentUser.id();
         List<DirectConversationEntry> fetched = views.directConversations(me, key(cursor), limit + 1);
-        Set<UUID> withoutReceipts = privacy.withoutReceipts(Stream.concat(Stream.of(me),
-                fetched.stream().map(DirectConversationEntry::otherUserId)).collect(Collectors.toSet()));
+        Set<UUID> withoutReceipts = privacy.withoutReceipts(
+                Stream.concat(Stream.of(me), fetched.stream().map(DirectConversationEntry::otherUserId))
+                        .collect(Collectors.toSet()));
         return CursorPage.of(fetched, limit, entry -> entry.lastAt().toEpochMilli() + "|" + entry.conversationId())
-                .map(entry -> new DirectConversation(entry.otherUserId(), entry.conversationId(),
+                .map(entry -> new DirectConversation(
+                        entry.otherUserId(),
+                        entry.conversationId(),
                         views.latest(entry.conversationId(), me).orElse(null),
-                        views.readPosition(entry.conversationId(), me), views.unread(entry.conversationId(), me),
-                        withoutReceipts.contains(me) || withoutReceipts.contains(entry.otherUserId()) ? null
+                        views.readPosition(entry.conversationId(), me),
+                        views.unread(entry.conversationId(), me),
+                        withoutReceipts.contains(me) || withoutReceipts.contains(entry.otherUserId())
+                                ? null
                                 : views.readPosition(entry.conversationId(), entry.otherUserId())));
     }
 
@@ -90,8 +94,11 @@ class ChatController {
         requireMember(groupId);
         String conversationId = Conversations.group(groupId);
         UUID me = CurrentUser.id();
-        return new Unread(conversationId, views.latest(conversationId, me).map(ChatMessageView::seq).orElse(null),
-                views.readPosition(conversationId, me), views.unread(conversationId, me));
+        return new Unread(
+                conversationId,
+                views.latest(conversationId, me).map(ChatMessageView::seq).orElse(null),
+                views.readPosition(conversationId, me),
+                views.unread(conversationId, me));
     }
 
     private CursorPage<ChatMessageView> history(String conversationId, Long beforeSeq, Long afterSeq, int limit) {
@@ -102,13 +109,13 @@ class ChatController {
             List<ChatMessageView> changed = views.changedAfter(conversationId, afterSeq, limit + 1, CurrentUser.id());
             return page(changed, limit, message -> message.changeSeq());
         }
-        List<ChatMessageView> earlier = views.before(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit + 1,
-                CurrentUser.id());
+        List<ChatMessageView> earlier = views.before(
+                conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit + 1, CurrentUser.id());
         return page(earlier, limit, ChatMessageView::seq);
     }
 
-    private static CursorPage<ChatMessageView> page(List<ChatMessageView> fetched, int limit,
-                                                   java.util.function.ToLongFunction<ChatMessageView> cursorOf) {
+    private static CursorPage<ChatMessageView> page(
+            List<ChatMessageView> fetched, int limit, java.util.function.ToLongFunction<ChatMessageView> cursorOf) {
         if (fetched.size() <= limit) {
             return new CursorPage<>(fetched, null);
         }
@@ -136,19 +143,22 @@ class ChatController {
         String key = Cursors.decode(cursor);
         int separator = key.indexOf('|');
         try {
-            return new DirectConversationEntry.Key(Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))),
-                    key.substring(separator + 1));
+            return new DirectConversationEntry.Key(
+                    Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))), key.substring(separator + 1));
         } catch (RuntimeException e) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this list issued.");
         }
     }
 
     /** An item of {@code GET /api/direct}; {@code otherReadSeq} is -1 before the friend's first read. */
-    record DirectConversation(UUID userId, String conversationId, ChatMessageView lastMessage, long readSeq,
-                              long unreadCount, Long otherReadSeq) {
-    }
+    record DirectConversation(
+            UUID userId,
+            String conversationId,
+            ChatMessageView lastMessage,
+            long readSeq,
+            long unreadCount,
+            Long otherReadSeq) {}
 
     /** {@code GET /api/groups/{groupId}/unread}: {@code readSeq} is -1 before the first read. */
-    record Unread(String conversationId, Long lastSeq, long readSeq, long unreadCount) {
-    }
+    record Unread(String conversationId, Long lastSeq, long readSeq, long unreadCount) {}
 }

@@ -1,13 +1,12 @@
 package dev.studybuddy.query.chat;
 
 import dev.studybuddy.query.file.StoredFileView;
-import org.bson.Document;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 
 /**
  * One message of a conversation as clients see it. {@code seq} is its place (the sequence number of
@@ -18,24 +17,24 @@ import java.util.UUID;
  * counted per emoji, in the order each was first given, with {@code mine} for the user reading (false in frames,
  * which many read). A reaction given or taken back changes the message: its {@code changeSeq} moves.
  */
-public record ChatMessageView(String conversationId,
-                              long seq,
-                              long changeSeq,
-                              UUID messageId,
-                              UUID senderId,
-                              String body,
-                              List<UUID> mentions,
-                              UUID replyTo,
-                              List<ChatAttachment> attachments,
-                              Instant postedAt,
-                              Instant editedAt,
-                              Instant deletedAt,
-                              boolean deleted,
-                              List<Reaction> reactions) {
+public record ChatMessageView(
+        String conversationId,
+        long seq,
+        long changeSeq,
+        UUID messageId,
+        UUID senderId,
+        String body,
+        List<UUID> mentions,
+        UUID replyTo,
+        List<ChatAttachment> attachments,
+        Instant postedAt,
+        Instant editedAt,
+        Instant deletedAt,
+        boolean deleted,
+        List<Reaction> reactions) {
 
     /** One emoji on a message: how many gave it, and whether the reader is one of them. */
-    public record Reaction(String emoji, int count, boolean mine) {
-    }
+    public record Reaction(String emoji, int count, boolean mine) {}
 
     /** The stored attachment ids of a message document. */
     static List<UUID> attachmentIds(Document document) {
@@ -49,12 +48,23 @@ public record ChatMessageView(String conversationId,
     /** @param viewer who reads it, for {@code mine}; null for a frame */
     static ChatMessageView of(Document document, Map<UUID, StoredFileView> files, UUID viewer) {
         List<ChatAttachment> attachments = attachmentIds(document).stream()
-                .map(fileId -> ChatAttachment.of(fileId, files.get(fileId))).toList();
-        return new ChatMessageView(document.getString("conversationId"), document.getLong("seq"),
-                document.getLong("changeSeq"), uuid(document, "messageId"), uuid(document, "senderId"),
-                document.getString("body"), uuids(document, "mentions"), uuid(document, "replyTo"),
-                attachments, instant(document, "postedAt"), instant(document, "editedAt"),
-                instant(document, "deletedAt"), document.getBoolean("deleted", false), reactions(document, viewer));
+                .map(fileId -> ChatAttachment.of(fileId, files.get(fileId)))
+                .toList();
+        return new ChatMessageView(
+                document.getString("conversationId"),
+                document.getLong("seq"),
+                document.getLong("changeSeq"),
+                uuid(document, "messageId"),
+                uuid(document, "senderId"),
+                document.getString("body"),
+                uuids(document, "mentions"),
+                uuid(document, "replyTo"),
+                attachments,
+                instant(document, "postedAt"),
+                instant(document, "editedAt"),
+                instant(document, "deletedAt"),
+                document.getBoolean("deleted", false),
+                reactions(document, viewer));
     }
 
     private static List<Reaction> reactions(Document document, UUID viewer) {
@@ -63,10 +73,13 @@ public record ChatMessageView(String conversationId,
             return List.of();
         }
         String reader = viewer == null ? null : viewer.toString();
-        return stored.stream().map(reaction -> {
-            List<String> users = reaction.getList("users", String.class);
-            return new Reaction(reaction.getString("emoji"), users.size(), reader != null && users.contains(reader));
-        }).toList();
+        return stored.stream()
+                .map(reaction -> {
+                    List<String> users = reaction.getList("users", String.class);
+                    return new Reaction(
+                            reaction.getString("emoji"), users.size(), reader != null && users.contains(reader));
+                })
+                .toList();
     }
 
     private static UUID uuid(Document document, String field) {
@@ -76,7 +89,9 @@ public record ChatMessageView(String conversationId,
 
     private static List<UUID> uuids(Document document, String field) {
         List<String> values = document.getList(field, String.class);
-        return values == null ? List.of() : values.stream().map(UUID::fromString).toList();
+        return values == null
+                ? List.of()
+                : values.stream().map(UUID::fromString).toList();
     }
 
     private static Instant instant(Document document, String field) {

@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Configuration;
 class ChatProcessorConfiguration {
 
     @Bean
-    ConfigurerModule chatTokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node,
-                                    SegmentClaims claims) {
+    ConfigurerModule chatTokenStore(
+            MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node, SegmentClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
-                ChatProjection.PROCESSING_GROUP, configuration -> MongoTokenStore.builder()
+                ChatProjection.PROCESSING_GROUP,
+                configuration -> MongoTokenStore.builder()
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(serializer)
                         .nodeId(node.id())

@@ -26,6 +26,11 @@ import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.realtime.LiveUpdate;
 import dev.studybuddy.query.realtime.RealtimeUpdates;
 import dev.studybuddy.query.user.PrivacySettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -33,12 +38,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The chat views in MongoDB ({@link ChatViews}) from the message events of the Group and Friendship
@@ -74,8 +73,16 @@ public class ChatProjection {
     @EventHandler
     void on(GroupMessagePostedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.group(event.groupId());
-        Supplier<Optional<ChatMessageView>> posted = views.posted(conversationId, seq, event.messageId(),
-                event.authorId(), event.body(), event.mentions(), event.replyTo(), event.attachments(), at);
+        Supplier<Optional<ChatMessageView>> posted = views.posted(
+                conversationId,
+                seq,
+                event.messageId(),
+                event.authorId(),
+                event.body(),
+                event.mentions(),
+                event.replyTo(),
+                event.attachments(),
+                at);
         toGroup(event.groupId(), LiveUpdate.MessagePosted::new, conversationId, replay, posted);
     }
 
@@ -96,8 +103,16 @@ public class ChatProjection {
     @EventHandler
     void on(DirectMessageSentEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
-        Supplier<Optional<ChatMessageView>> posted = views.posted(conversationId, seq, event.messageId(),
-                event.senderId(), event.body(), null, event.replyTo(), event.attachments(), at);
+        Supplier<Optional<ChatMessageView>> posted = views.posted(
+                conversationId,
+                seq,
+                event.messageId(),
+                event.senderId(),
+                event.body(),
+                null,
+                event.replyTo(),
+                event.attachments(),
+                at);
         views.directActivity(event.senderId(), event.recipientId(), conversationId, seq, at);
         views.directActivity(event.recipientId(), event.senderId(), conversationId, seq, at);
         toPair(event.friendshipId(), LiveUpdate.MessagePosted::new, conversationId, replay, posted);
@@ -122,8 +137,8 @@ public class ChatProjection {
         String conversationId = Conversations.group(event.groupId());
         views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
         if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId()).ifPresent(pin ->
-                    updates.toGroup(event.groupId(), pinned(conversationId, seq, pin)));
+            views.pin(conversationId, event.messageId())
+                    .ifPresent(pin -> updates.toGroup(event.groupId(), pinned(conversationId, seq, pin)));
         }
     }
 
@@ -132,7 +147,8 @@ public class ChatProjection {
         String conversationId = Conversations.group(event.groupId());
         views.unpinned(conversationId, event.messageId());
         if (!replay.isReplay()) {
-            updates.toGroup(event.groupId(),
+            updates.toGroup(
+                    event.groupId(),
                     new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
         }
     }
@@ -142,8 +158,8 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
         if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId()).ifPresent(pin ->
-                    updates.toPair(event.friendshipId(), pinned(conversationId, seq, pin)));
+            views.pin(conversationId, event.messageId())
+                    .ifPresent(pin -> updates.toPair(event.friendshipId(), pinned(conversationId, seq, pin)));
         }
     }
 
@@ -152,7 +168,8 @@ public class ChatProjection {
         String conversationId = Conversations.direct(event.friendshipId());
         views.unpinned(conversationId, event.messageId());
         if (!replay.isReplay()) {
-            updates.toPair(event.friendshipId(),
+            updates.toPair(
+                    event.friendshipId(),
                     new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
         }
     }
@@ -177,21 +194,29 @@ public class ChatProjection {
         directReaction(event.friendshipId(), event.messageId(), event.userId(), event.emoji(), false, seq, replay);
     }
 
-    private void groupReaction(UUID groupId, UUID messageId, UUID userId, String emoji, boolean added, long seq,
-                               ReplayStatus replay) {
+    private void groupReaction(
+            UUID groupId, UUID messageId, UUID userId, String emoji, boolean added, long seq, ReplayStatus replay) {
         String conversationId = Conversations.group(groupId);
         views.reacted(conversationId, seq, messageId, userId, emoji, added)
                 .filter(count -> !replay.isReplay())
-                .ifPresent(count -> updates.toGroup(groupId,
+                .ifPresent(count -> updates.toGroup(
+                        groupId,
                         new LiveUpdate.ReactionChanged(conversationId, seq, messageId, userId, emoji, added, count)));
     }
 
-    private void directReaction(String friendshipId, UUID messageId, UUID userId, String emoji, boolean added, long seq,
-                                ReplayStatus replay) {
+    private void directReaction(
+            String friendshipId,
+            UUID messageId,
+            UUID userId,
+            String emoji,
+            boolean added,
+            long seq,
+            ReplayStatus replay) {
         String conversationId = Conversations.direct(friendshipId);
         views.reacted(conversationId, seq, messageId, userId, emoji, added)
                 .filter(count -> !replay.isReplay())
-                .ifPresent(count -> updates.toPair(friendshipId,
+                .ifPresent(count -> updates.toPair(
+                        friendshipId,
                         new LiveUpdate.ReactionChanged(conversationId, seq, messageId, userId, emoji, added, count)));
     }
 
@@ -203,8 +228,8 @@ public class ChatProjection {
         }
         for (ChatMessageView message : views.carrying(event.fileId())) {
             String conversationId = message.conversationId();
-            LiveUpdate removed = new LiveUpdate.AttachmentRemoved(conversationId, message.seq(), message.messageId(),
-                    event.fileId());
+            LiveUpdate removed = new LiveUpdate.AttachmentRemoved(
+                    conversationId, message.seq(), message.messageId(), event.fileId());
             if (Conversations.isGroup(conversationId)) {
                 updates.toGroup(Conversations.groupOf(conversationId), removed);
             } else {
@@ -225,7 +250,9 @@ public class ChatProjection {
             return;
         }
         UUID friend = Conversations.participants(event.friendshipId()).stream()
-                .filter(user -> !user.equals(event.userId())).findFirst().orElseThrow();
+                .filter(user -> !user.equals(event.userId()))
+                .findFirst()
+                .orElseThrow();
         if (privacy.withoutReceipts(List.of(event.userId(), friend)).isEmpty()) {
             updates.toUser(friend, new LiveUpdate.ReadAdvanced(conversationId, event.userId(), event.seq()));
         }
@@ -234,7 +261,8 @@ public class ChatProjection {
     @EventHandler
     void on(MemberJoinedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            updates.toGroup(event.groupId(),
+            updates.toGroup(
+                    event.groupId(),
                     new LiveUpdate.MemberJoined(Conversations.group(event.groupId()), seq, event.userId()));
         }
     }
@@ -260,36 +288,50 @@ public class ChatProjection {
         positions.forget(PROCESSING_GROUP);
     }
 
-    private void toGroup(UUID groupId, MessageFrame frame, String conversationId, UUID messageId, long seq,
-                         ReplayStatus replay) {
+    private void toGroup(
+            UUID groupId, MessageFrame frame, String conversationId, UUID messageId, long seq, ReplayStatus replay) {
         toGroup(groupId, frame, conversationId, replay, () -> views.changedBy(conversationId, messageId, seq));
     }
 
-    private void toGroup(UUID groupId, MessageFrame frame, String conversationId, ReplayStatus replay,
-                         Supplier<Optional<ChatMessageView>> changed) {
+    private void toGroup(
+            UUID groupId,
+            MessageFrame frame,
+            String conversationId,
+            ReplayStatus replay,
+            Supplier<Optional<ChatMessageView>> changed) {
         if (replay.isReplay()) {
             return;
         }
         changed.get().ifPresent(message -> updates.toGroup(groupId, frame.of(conversationId, message.seq(), message)));
     }
 
-    private void toPair(String friendshipId, MessageFrame frame, String conversationId, UUID messageId, long seq,
-                        ReplayStatus replay) {
+    private void toPair(
+            String friendshipId,
+            MessageFrame frame,
+            String conversationId,
+            UUID messageId,
+            long seq,
+            ReplayStatus replay) {
         toPair(friendshipId, frame, conversationId, replay, () -> views.changedBy(conversationId, messageId, seq));
     }
 
-    private void toPair(String friendshipId, MessageFrame frame, String conversationId, ReplayStatus replay,
-                        Supplier<Optional<ChatMessageView>> changed) {
+    private void toPair(
+            String friendshipId,
+            MessageFrame frame,
+            String conversationId,
+            ReplayStatus replay,
+            Supplier<Optional<ChatMessageView>> changed) {
         if (replay.isReplay()) {
             return;
         }
-        changed.get().ifPresent(message -> updates.toPair(friendshipId, frame.of(conversationId, message.seq(), message)));
+        changed.get()
+                .ifPresent(message -> updates.toPair(friendshipId, frame.of(conversationId, message.seq(), message)));
     }
 
     /** A {@code message.pinned} frame: a pins list item but its seq, which the frame carries. */
     private static LiveUpdate pinned(String conversationId, long seq, PinnedMessageView pin) {
-        return new LiveUpdate.MessagePinned(conversationId, seq, pin.messageId(), pin.pinnedBy(), pin.pinnedAt(),
-                pin.message());
+        return new LiveUpdate.MessagePinned(
+                conversationId, seq, pin.messageId(), pin.pinnedBy(), pin.pinnedAt(), pin.message());
     }
 
     private void left(UUID groupId, UUID userId, LiveUpdate.Departure reason, long seq, ReplayStatus replay) {

@@ -14,12 +14,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
-import dev.studybuddy.query.realtime.Conversations;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -32,6 +26,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
@@ -67,7 +65,8 @@ public class ChatViews {
         messages().createIndex(Indexes.ascending("senderId", "conversationId", "seq"));
         messages().createIndex(Indexes.ascending("reactions.users"));
         readPositions().createIndex(Indexes.ascending("conversationId", "seq"));
-        directConversations().createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
+        directConversations()
+                .createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
         pins().createIndex(Indexes.ascending("conversationId", "seq"));
     }
 
@@ -77,9 +76,16 @@ public class ChatViews {
      * @return the message as this event leaves it: the document just inserted, without reading it back; for a
      * repeated event (a retried batch), whatever is stored if no later change has overtaken it
      */
-    Supplier<Optional<ChatMessageView>> posted(String conversationId, long seq, UUID messageId, UUID senderId,
-                                               String body, List<UUID> mentions, UUID replyTo,
-                                               List<UUID> attachments, Instant at) {
+    Supplier<Optional<ChatMessageView>> posted(
+            String conversationId,
+            long seq,
+            UUID messageId,
+            UUID senderId,
+            String body,
+            List<UUID> mentions,
+            UUID replyTo,
+            List<UUID> attachments,
+            Instant at) {
         Document message = new Document("conversationId", conversationId)
                 .append("seq", seq)
                 .append("changeSeq", seq)
@@ -94,11 +100,17 @@ public class ChatViews {
                 .append("deletedAt", null)
                 .append("deleted", false);
         Bson insert = Updates.combine(message.entrySet().stream()
-                .map(field -> Updates.setOnInsert(field.getKey(), field.getValue())).toList());
+                .map(field -> Updates.setOnInsert(field.getKey(), field.getValue()))
+                .toList());
         boolean inserted;
         try {
-            inserted = messages().updateOne(Filters.eq("_id", id(conversationId, seq)), insert,
-                    new UpdateOptions().upsert(true)).getUpsertedId() != null;
+            inserted = messages()
+                            .updateOne(
+                                    Filters.eq("_id", id(conversationId, seq)),
+                                    insert,
+                                    new UpdateOptions().upsert(true))
+                            .getUpsertedId()
+                    != null;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -111,16 +123,28 @@ public class ChatViews {
     }
 
     void edited(String conversationId, long seq, UUID messageId, String body, Instant at) {
-        messages().updateOne(newerChange(conversationId, messageId, seq), Updates.combine(
-                Updates.set("body", body), Updates.set("editedAt", Date.from(at)), Updates.set("changeSeq", seq)));
+        messages()
+                .updateOne(
+                        newerChange(conversationId, messageId, seq),
+                        Updates.combine(
+                                Updates.set("body", body),
+                                Updates.set("editedAt", Date.from(at)),
+                                Updates.set("changeSeq", seq)));
     }
 
     /** The message keeps its place; what it said is gone. */
     void deleted(String conversationId, long seq, UUID messageId, Instant at) {
-        messages().updateOne(newerChange(conversationId, messageId, seq), Updates.combine(
-                Updates.set("deleted", true), Updates.set("deletedAt", Date.from(at)), Updates.set("changeSeq", seq),
-                Updates.unset("body"), Updates.set("mentions", List.of()), Updates.set("attachments", List.of()),
-                Updates.set("reactions", List.of())));
+        messages()
+                .updateOne(
+                        newerChange(conversationId, messageId, seq),
+                        Updates.combine(
+                                Updates.set("deleted", true),
+                                Updates.set("deletedAt", Date.from(at)),
+                                Updates.set("changeSeq", seq),
+                                Updates.unset("body"),
+                                Updates.set("mentions", List.of()),
+                                Updates.set("attachments", List.of()),
+                                Updates.set("reactions", List.of())));
     }
 
     /**
@@ -129,9 +153,12 @@ public class ChatViews {
      *
      * @return how many now react with that emoji, empty if nothing was applied
      */
-    Optional<Integer> reacted(String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
-        Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
-                Filters.eq("messageId", messageId.toString()))).first();
+    Optional<Integer> reacted(
+            String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
+        Document found = messages()
+                .find(Filters.and(
+                        Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString())))
+                .first();
         if (found == null || found.getLong("changeSeq") >= seq) {
             return Optional.empty();
         }
@@ -141,7 +168,9 @@ public class ChatViews {
             stored.forEach(reaction -> reactions.add(new Document("emoji", reaction.getString("emoji"))
                     .append("users", new ArrayList<>(reaction.getList("users", String.class)))));
         }
-        Document reaction = reactions.stream().filter(entry -> emoji.equals(entry.getString("emoji"))).findFirst()
+        Document reaction = reactions.stream()
+                .filter(entry -> emoji.equals(entry.getString("emoji")))
+                .findFirst()
                 .orElseGet(() -> {
                     Document created = new Document("emoji", emoji).append("users", new ArrayList<String>());
                     reactions.add(created);
@@ -154,15 +183,19 @@ public class ChatViews {
         } else if (users.isEmpty()) {
             reactions.remove(reaction);
         }
-        messages().updateOne(newerChange(conversationId, messageId, seq),
-                Updates.combine(Updates.set("reactions", reactions), Updates.set("changeSeq", seq)));
+        messages()
+                .updateOne(
+                        newerChange(conversationId, messageId, seq),
+                        Updates.combine(Updates.set("reactions", reactions), Updates.set("changeSeq", seq)));
         return Optional.of(users.size());
     }
 
     /** The message as it stands, if {@code changeSeq} is the event that last changed it. */
     Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
-        Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
-                Filters.eq("messageId", messageId.toString()))).first();
+        Document found = messages()
+                .find(Filters.and(
+                        Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString())))
+                .first();
         if (found == null || found.getLong("changeSeq") != changeSeq) {
             return Optional.empty();
         }
@@ -172,7 +205,8 @@ public class ChatViews {
     /** The messages (not deleted) that carry the file; their attachments are not described. */
     List<ChatMessageView> carrying(UUID fileId) {
         List<ChatMessageView> carrying = new ArrayList<>();
-        messages().find(Filters.eq("attachments", fileId.toString()))
+        messages()
+                .find(Filters.eq("attachments", fileId.toString()))
                 .forEach(document -> carrying.add(ChatMessageView.of(document, Map.of())));
         return carrying;
     }
@@ -183,8 +217,10 @@ public class ChatViews {
      * Attachments are not described; reactions are counted, with {@code mine} for the author's own.
      */
     public void forEachWrittenBy(UUID authorId, int batchSize, Consumer<ChatMessageView> action) {
-        messages().find(Filters.eq("senderId", authorId.toString()))
-                .sort(Sorts.ascending("senderId", "conversationId", "seq")).batchSize(batchSize)
+        messages()
+                .find(Filters.eq("senderId", authorId.toString()))
+                .sort(Sorts.ascending("senderId", "conversationId", "seq"))
+                .batchSize(batchSize)
                 .forEach(document -> action.accept(ChatMessageView.of(document, Map.of(), authorId)));
     }
 
@@ -194,23 +230,31 @@ public class ChatViews {
      */
     public void forEachReactionBy(UUID userId, int batchSize, Consumer<GivenReaction> action) {
         String user = userId.toString();
-        messages().find(Filters.eq("reactions.users", user))
-                .projection(new Document("conversationId", 1).append("messageId", 1).append("reactions", 1))
+        messages()
+                .find(Filters.eq("reactions.users", user))
+                .projection(
+                        new Document("conversationId", 1).append("messageId", 1).append("reactions", 1))
                 .batchSize(batchSize)
                 .forEach(document -> document.getList("reactions", Document.class).stream()
-                        .filter(reaction -> reaction.getList("users", String.class).contains(user))
-                        .forEach(reaction -> action.accept(new GivenReaction(document.getString("conversationId"),
-                                UUID.fromString(document.getString("messageId")), reaction.getString("emoji")))));
+                        .filter(reaction ->
+                                reaction.getList("users", String.class).contains(user))
+                        .forEach(reaction -> action.accept(new GivenReaction(
+                                document.getString("conversationId"),
+                                UUID.fromString(document.getString("messageId")),
+                                reaction.getString("emoji")))));
     }
 
     /** A reaction one user gives to a message. */
-    public record GivenReaction(String conversationId, UUID messageId, String emoji) {
-    }
+    public record GivenReaction(String conversationId, UUID messageId, String emoji) {}
 
     /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first, as {@code viewer} sees them. */
     public List<ChatMessageView> before(String conversationId, long beforeSeq, int limit, UUID viewer) {
-        return list(messages().find(Filters.and(Filters.eq("conversationId", conversationId), Filters.lt("seq", beforeSeq)))
-                .sort(Sorts.descending("seq")).limit(limit), viewer);
+        return list(
+                messages()
+                        .find(Filters.and(Filters.eq("conversationId", conversationId), Filters.lt("seq", beforeSeq)))
+                        .sort(Sorts.descending("seq"))
+                        .limit(limit),
+                viewer);
     }
 
     /**
@@ -218,9 +262,13 @@ public class ChatViews {
      * change, as {@code viewer} sees them.
      */
     public List<ChatMessageView> changedAfter(String conversationId, long afterSeq, int limit, UUID viewer) {
-        return list(messages().find(Filters.and(Filters.eq("conversationId", conversationId),
-                        Filters.gt("changeSeq", afterSeq)))
-                .sort(Sorts.ascending("changeSeq")).limit(limit), viewer);
+        return list(
+                messages()
+                        .find(Filters.and(
+                                Filters.eq("conversationId", conversationId), Filters.gt("changeSeq", afterSeq)))
+                        .sort(Sorts.ascending("changeSeq"))
+                        .limit(limit),
+                viewer);
     }
 
     public Optional<ChatMessageView> latest(String conversationId, UUID viewer) {
@@ -233,38 +281,52 @@ public class ChatViews {
         if (readPosition(conversationId, userId) >= seq) {
             return false;
         }
-        readPositions().replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                .append("conversationId", conversationId).append("userId", userId.toString()).append("seq", seq),
-                new ReplaceOptions().upsert(true));
+        readPositions()
+                .replaceOne(
+                        Filters.eq("_id", id),
+                        new Document("_id", id)
+                                .append("conversationId", conversationId)
+                                .append("userId", userId.toString())
+                                .append("seq", seq),
+                        new ReplaceOptions().upsert(true));
         return true;
     }
 
     /** The users whose read position in the conversation is at {@code seq} or beyond, with their positions. */
     Map<UUID, Long> readersFrom(String conversationId, long seq) {
         Map<UUID, Long> readers = new LinkedHashMap<>();
-        readPositions().find(Filters.and(Filters.eq("conversationId", conversationId), Filters.gte("seq", seq)))
-                .forEach(document -> readers.put(UUID.fromString(document.getString("userId")), document.getLong("seq")));
+        readPositions()
+                .find(Filters.and(Filters.eq("conversationId", conversationId), Filters.gte("seq", seq)))
+                .forEach(document ->
+                        readers.put(UUID.fromString(document.getString("userId")), document.getLong("seq")));
         return readers;
     }
 
     /** The message with that id in the conversation, deleted or not. */
     Optional<ChatMessageView> message(String conversationId, UUID messageId) {
-        Document found = messages().find(Filters.and(Filters.eq("conversationId", conversationId),
-                Filters.eq("messageId", messageId.toString()))).first();
+        Document found = messages()
+                .find(Filters.and(
+                        Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString())))
+                .first();
         return Optional.ofNullable(found).map(document -> ChatMessageView.of(document, Map.of()));
     }
 
     /** The highest seq the user has read, -1 if none. */
     public long readPosition(String conversationId, UUID userId) {
-        Document found = readPositions().find(Filters.eq("_id", conversationId + "|" + userId)).first();
+        Document found = readPositions()
+                .find(Filters.eq("_id", conversationId + "|" + userId))
+                .first();
         return found == null ? -1 : found.getLong("seq");
     }
 
     /** Messages of others, not deleted, placed after the user's read position. */
     public long unread(String conversationId, UUID userId) {
-        return messages().countDocuments(Filters.and(Filters.eq("conversationId", conversationId),
-                Filters.gt("seq", readPosition(conversationId, userId)), Filters.eq("deleted", false),
-                Filters.ne("senderId", userId.toString())));
+        return messages()
+                .countDocuments(Filters.and(
+                        Filters.eq("conversationId", conversationId),
+                        Filters.gt("seq", readPosition(conversationId, userId)),
+                        Filters.eq("deleted", false),
+                        Filters.ne("senderId", userId.toString())));
     }
 
     /** Records the latest message of a direct conversation for one of its two users. */
@@ -272,24 +334,41 @@ public class ChatViews {
         String id = userId + "|" + conversationId;
         Document found = directConversations().find(Filters.eq("_id", id)).first();
         if (found == null || found.getLong("lastSeq") < seq) {
-            directConversations().replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                            .append("userId", userId.toString()).append("otherUserId", otherUserId.toString())
-                            .append("conversationId", conversationId).append("lastSeq", seq).append("lastAt", Date.from(at)),
-                    new ReplaceOptions().upsert(true));
+            directConversations()
+                    .replaceOne(
+                            Filters.eq("_id", id),
+                            new Document("_id", id)
+                                    .append("userId", userId.toString())
+                                    .append("otherUserId", otherUserId.toString())
+                                    .append("conversationId", conversationId)
+                                    .append("lastSeq", seq)
+                                    .append("lastAt", Date.from(at)),
+                            new ReplaceOptions().upsert(true));
         }
     }
 
     /** The user's direct conversations, latest activity first, after the keyset position {@code after}. */
-    public List<DirectConversationEntry> directConversations(UUID userId, DirectConversationEntry.Key after, int limit) {
+    public List<DirectConversationEntry> directConversations(
+            UUID userId, DirectConversationEntry.Key after, int limit) {
         Bson mine = Filters.eq("userId", userId.toString());
-        Bson filter = after == null ? mine : Filters.and(mine, Filters.or(
-                Filters.lt("lastAt", Date.from(after.lastAt())),
-                Filters.and(Filters.eq("lastAt", Date.from(after.lastAt())), Filters.gt("conversationId", after.conversationId()))));
+        Bson filter = after == null
+                ? mine
+                : Filters.and(
+                        mine,
+                        Filters.or(
+                                Filters.lt("lastAt", Date.from(after.lastAt())),
+                                Filters.and(
+                                        Filters.eq("lastAt", Date.from(after.lastAt())),
+                                        Filters.gt("conversationId", after.conversationId()))));
         List<DirectConversationEntry> entries = new ArrayList<>();
-        for (Document document : directConversations().find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("lastAt"), Sorts.ascending("conversationId"))).limit(limit)) {
-            entries.add(new DirectConversationEntry(UUID.fromString(document.getString("otherUserId")),
-                    document.getString("conversationId"), document.getDate("lastAt").toInstant()));
+        for (Document document : directConversations()
+                .find(filter)
+                .sort(Sorts.orderBy(Sorts.descending("lastAt"), Sorts.ascending("conversationId")))
+                .limit(limit)) {
+            entries.add(new DirectConversationEntry(
+                    UUID.fromString(document.getString("otherUserId")),
+                    document.getString("conversationId"),
+                    document.getDate("lastAt").toInstant()));
         }
         return entries;
     }
@@ -300,11 +379,15 @@ public class ChatViews {
      */
     void pinned(String conversationId, long seq, UUID messageId, UUID pinnedBy, Instant at) {
         String id = pinId(conversationId, messageId);
-        pins().replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                        .append("conversationId", conversationId).append("seq", seq)
-                        .append("messageId", messageId.toString()).append("pinnedBy", pinnedBy.toString())
-                        .append("pinnedAt", Date.from(at)),
-                new ReplaceOptions().upsert(true));
+        pins().replaceOne(
+                        Filters.eq("_id", id),
+                        new Document("_id", id)
+                                .append("conversationId", conversationId)
+                                .append("seq", seq)
+                                .append("messageId", messageId.toString())
+                                .append("pinnedBy", pinnedBy.toString())
+                                .append("pinnedAt", Date.from(at)),
+                        new ReplaceOptions().upsert(true));
     }
 
     void unpinned(String conversationId, UUID messageId) {
@@ -313,12 +396,16 @@ public class ChatViews {
 
     /** The conversation's pinned messages, the latest pin first (at most {@code limit}; the aggregate keeps fewer). */
     List<PinnedMessageView> pins(String conversationId, int limit, UUID viewer) {
-        return pinViews(pins().find(Filters.eq("conversationId", conversationId)).sort(Sorts.descending("seq")).limit(limit),
+        return pinViews(
+                pins().find(Filters.eq("conversationId", conversationId))
+                        .sort(Sorts.descending("seq"))
+                        .limit(limit),
                 viewer);
     }
 
     Optional<PinnedMessageView> pin(String conversationId, UUID messageId) {
-        return pinViews(pins().find(Filters.eq("_id", pinId(conversationId, messageId))), null).stream().findFirst();
+        return pinViews(pins().find(Filters.eq("_id", pinId(conversationId, messageId))), null).stream()
+                .findFirst();
     }
 
     private List<PinnedMessageView> pinViews(Iterable<Document> found, UUID viewer) {
@@ -328,15 +415,25 @@ public class ChatViews {
             return List.of();
         }
         Map<String, List<String>> idsByConversation = new LinkedHashMap<>();
-        pinDocuments.forEach(pin -> idsByConversation.computeIfAbsent(pin.getString("conversationId"), key -> new ArrayList<>())
+        pinDocuments.forEach(pin -> idsByConversation
+                .computeIfAbsent(pin.getString("conversationId"), key -> new ArrayList<>())
                 .add(pin.getString("messageId")));
         Map<String, ChatMessageView> messages = new LinkedHashMap<>();
-        idsByConversation.forEach((conversationId, messageIds) -> list(messages().find(Filters.and(
-                Filters.eq("conversationId", conversationId), Filters.in("messageId", messageIds))), viewer)
+        idsByConversation.forEach((conversationId, messageIds) -> list(
+                        messages()
+                                .find(Filters.and(
+                                        Filters.eq("conversationId", conversationId),
+                                        Filters.in("messageId", messageIds))),
+                        viewer)
                 .forEach(message -> messages.put(pinId(conversationId, message.messageId()), message)));
-        return pinDocuments.stream().map(pin -> new PinnedMessageView(pin.getLong("seq"),
-                UUID.fromString(pin.getString("messageId")), UUID.fromString(pin.getString("pinnedBy")),
-                pin.getDate("pinnedAt").toInstant(), messages.get(pin.getString("_id")))).toList();
+        return pinDocuments.stream()
+                .map(pin -> new PinnedMessageView(
+                        pin.getLong("seq"),
+                        UUID.fromString(pin.getString("messageId")),
+                        UUID.fromString(pin.getString("pinnedBy")),
+                        pin.getDate("pinnedAt").toInstant(),
+                        messages.get(pin.getString("_id"))))
+                .toList();
     }
 
     /** For a replay: the views are rebuilt from the first event. */
@@ -349,7 +446,9 @@ public class ChatViews {
     }
 
     private static Bson newerChange(String conversationId, UUID messageId, long seq) {
-        return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()),
+        return Filters.and(
+                Filters.eq("conversationId", conversationId),
+                Filters.eq("messageId", messageId.toString()),
                 Filters.lt("changeSeq", seq));
     }
 
@@ -372,7 +471,9 @@ public class ChatViews {
         Set<UUID> attachmentIds = new HashSet<>();
         documents.forEach(document -> attachmentIds.addAll(ChatMessageView.attachmentIds(document)));
         Map<UUID, StoredFileView> described = files.describe(attachmentIds);
-        return documents.stream().map(document -> ChatMessageView.of(document, described, viewer)).toList();
+        return documents.stream()
+                .map(document -> ChatMessageView.of(document, described, viewer))
+                .toList();
     }
 
     private MongoCollection<Document> messages() {

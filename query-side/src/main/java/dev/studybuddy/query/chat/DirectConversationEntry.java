@@ -7,6 +7,5 @@ import java.util.UUID;
 public record DirectConversationEntry(UUID otherUserId, String conversationId, Instant lastAt) {
 
     /** The keyset position of the list (latest first, then conversation id). */
-    public record Key(Instant lastAt, String conversationId) {
-    }
+    public record Key(Instant lastAt, String conversationId) {}
 }

@@ -3,9 +3,8 @@ package dev.studybuddy.query.chat;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.query.group.GroupAccess;
-import org.springframework.stereotype.Component;
-
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Who reads a group's conversation (its history, unread count and readers): its members. An outsider of a PUBLIC
@@ -23,9 +22,9 @@ class GroupHistoryAccess {
 
     void requireMember(UUID groupId, UUID userId) {
         switch (groups.of(groupId, userId)) {
-            case MEMBER -> {
-            }
-            case OUTSIDER -> throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members read the group's messages.");
+            case MEMBER -> {}
+            case OUTSIDER ->
+                throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members read the group's messages.");
             case HIDDEN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
             case ROSTER_BEHIND -> throw GroupAccess.rosterBehind();
         }

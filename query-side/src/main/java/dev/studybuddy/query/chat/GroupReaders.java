@@ -1,14 +1,13 @@
 package dev.studybuddy.query.chat;
 
 import dev.studybuddy.query.realtime.Conversations;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Who has read a group message: of the users whose read position passed it ({@link ChatViews}), the group's
@@ -34,21 +33,21 @@ class GroupReaders {
         List<Object> args = new ArrayList<>();
         args.add(groupId);
         args.addAll(positions.keySet());
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT m.user_id, u.username, u.display_name
                 FROM group_members m LEFT JOIN users u ON u.user_id = m.user_id
                 WHERE m.group_id = ? AND m.user_id IN (%s)
                   AND NOT EXISTS (SELECT 1 FROM privacy_settings p WHERE p.user_id = m.user_id AND NOT p.receipts_enabled)
-                ORDER BY coalesce(u.username, ''), m.user_id""".formatted(
-                        String.join(", ", Collections.nCopies(positions.size(), "?"))),
+                ORDER BY coalesce(u.username, ''), m.user_id""".formatted(String.join(", ", Collections.nCopies(positions.size(), "?"))),
                 (row, index) -> {
                     UUID userId = row.getObject("user_id", UUID.class);
-                    return new Reader(userId, row.getString("username"), row.getString("display_name"),
-                            positions.get(userId));
-                }, args.toArray());
+                    return new Reader(
+                            userId, row.getString("username"), row.getString("display_name"), positions.get(userId));
+                },
+                args.toArray());
     }
 
     /** A member who has read the message: their read position is {@code readSeq}, at or beyond the message. */
-    record Reader(UUID userId, String username, String displayName, long readSeq) {
-    }
+    record Reader(UUID userId, String username, String displayName, long readSeq) {}
 }

@@ -8,5 +8,4 @@ import java.util.UUID;
  * {@code seq} is the sequence number of the event that pinned it (its place among the conversation's changes),
  * {@code message} the message as it stands (its own {@code seq} is its place in the history).
  */
-public record PinnedMessageView(long seq, UUID messageId, UUID pinnedBy, Instant pinnedAt, ChatMessageView message) {
-}
+public record PinnedMessageView(long seq, UUID messageId, UUID pinnedBy, Instant pinnedAt, ChatMessageView message) {}

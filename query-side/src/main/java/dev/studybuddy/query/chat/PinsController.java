@@ -2,15 +2,14 @@ package dev.studybuddy.query.chat;
 
 import dev.studybuddy.api.chat.MessageRules;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.realtime.Conversations;
-import dev.studybuddy.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 /**
  * A conversation's pinned messages (docs/api.md "Pins"), read by whoever reads its history: a group's by its members
@@ -30,17 +29,20 @@ class PinsController {
     }
 
     @GetMapping("/api/groups/{groupId}/pins")
-    @Operation(summary = "The group's pinned messages, the latest pin first (members only)",
+    @Operation(
+            summary = "The group's pinned messages, the latest pin first (members only)",
             description = "Items {seq, messageId, pinnedBy, pinnedAt, message}; seq is the pin's event. An outsider of "
                     + "a PUBLIC group 403 NOT_A_MEMBER, of a PRIVATE or unknown group 404 NOT_FOUND.")
     CursorPage<PinnedMessageView> groupPins(@PathVariable UUID groupId) {
         access.requireMember(groupId, CurrentUser.id());
-        return new CursorPage<>(views.pins(Conversations.group(groupId), MessageRules.MAX_PINS, CurrentUser.id()), null);
+        return new CursorPage<>(
+                views.pins(Conversations.group(groupId), MessageRules.MAX_PINS, CurrentUser.id()), null);
     }
 
     @GetMapping("/api/direct/{userId}/pins")
     @Operation(summary = "The pinned messages of the caller's direct conversation with userId, the latest pin first")
     CursorPage<PinnedMessageView> directPins(@PathVariable UUID userId) {
-        return new CursorPage<>(views.pins(ChatController.directWith(userId), MessageRules.MAX_PINS, CurrentUser.id()), null);
+        return new CursorPage<>(
+                views.pins(ChatController.directWith(userId), MessageRules.MAX_PINS, CurrentUser.id()), null);
     }
 }

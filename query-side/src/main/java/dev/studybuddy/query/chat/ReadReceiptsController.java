@@ -1,13 +1,15 @@
 package dev.studybuddy.query.chat;
 
-import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
+import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.user.PrivacySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Read receipts (docs/api.md "Read receipts"). Receipts go both ways or not at all: a user who turns them off is
@@ -60,9 +59,7 @@ class ReadReceiptsController {
         privacy.shareReceipts(CurrentUser.id(), request.enabled());
     }
 
-    record ReceiptsSetting(@NotNull Boolean enabled) {
-    }
+    record ReceiptsSetting(@NotNull Boolean enabled) {}
 
-    record Readers(List<GroupReaders.Reader> items) {
-    }
+    record Readers(List<GroupReaders.Reader> items) {}
 }

@@ -33,8 +33,9 @@ class ConsistencyTokenInterceptor implements HandlerInterceptor {
         if (readYourWrites == null) {
             return true;
         }
-        ConsistencyToken token = ConsistencyToken.decode(header).orElseThrow(() -> new DomainException(
-                ErrorCode.MALFORMED_REQUEST, ConsistencyToken.HEADER + " is not a token this service issued."));
+        ConsistencyToken token = ConsistencyToken.decode(header)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.MALFORMED_REQUEST, ConsistencyToken.HEADER + " is not a token this service issued."));
         if (!wait.until(readYourWrites.value(), token)) {
             response.setHeader(ConsistencyToken.STATUS_HEADER, STALE);
         }
@@ -43,7 +44,8 @@ class ConsistencyTokenInterceptor implements HandlerInterceptor {
 
     static ReadYourWrites servedProjection(HandlerMethod method) {
         ReadYourWrites onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), ReadYourWrites.class);
-        return onMethod != null ? onMethod
+        return onMethod != null
+                ? onMethod
                 : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadYourWrites.class);
     }
 }

@@ -35,8 +35,8 @@ public class ConsistencyWait {
             return true;
         }
         if (storedEvents.at(token.aggregateId(), token.sequence()).isEmpty()) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST,
-                    ConsistencyToken.HEADER + " names no write this system made.");
+            throw new DomainException(
+                    ErrorCode.MALFORMED_REQUEST, ConsistencyToken.HEADER + " names no write this system made.");
         }
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
         while (positions.sequence(processingGroup, token.aggregateId()) < token.sequence()) {

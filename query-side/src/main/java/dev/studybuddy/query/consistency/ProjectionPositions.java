@@ -1,12 +1,11 @@
 package dev.studybuddy.query.consistency;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The highest sequence of each aggregate's stream that a projection has applied. Kept in PostgreSQL,
@@ -34,8 +33,7 @@ public class ProjectionPositions {
         int changed = jdbc.update("""
                 INSERT INTO projection_positions (processing_group, aggregate_id, sequence) VALUES (?, ?, ?)
                 ON CONFLICT (processing_group, aggregate_id) DO UPDATE SET sequence = excluded.sequence
-                WHERE projection_positions.sequence < excluded.sequence""",
-                processingGroup, aggregateId, sequence);
+                WHERE projection_positions.sequence < excluded.sequence""", processingGroup, aggregateId, sequence);
         return changed == 1;
     }
 
@@ -49,7 +47,7 @@ public class ProjectionPositions {
         }
         List<Object[]> rows = sequences.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()) // one lock order for every node: no deadlock between batches
-                .map(entry -> new Object[]{processingGroup, entry.getKey(), entry.getValue()})
+                .map(entry -> new Object[] {processingGroup, entry.getKey(), entry.getValue()})
                 .toList();
         jdbc.batchUpdate("""
                 INSERT INTO projection_positions (processing_group, aggregate_id, sequence) VALUES (?, ?, ?)
@@ -63,18 +61,22 @@ public class ProjectionPositions {
             return Map.of();
         }
         Map<String, Long> found = new HashMap<>();
-        jdbc.query("SELECT aggregate_id, sequence FROM projection_positions WHERE processing_group = ? AND aggregate_id = ANY (?)",
+        jdbc.query(
+                "SELECT aggregate_id, sequence FROM projection_positions WHERE processing_group = ? AND aggregate_id = ANY (?)",
                 row -> {
                     found.put(row.getString("aggregate_id"), row.getLong("sequence"));
                 },
-                processingGroup, aggregateIds.toArray(String[]::new));
+                processingGroup,
+                aggregateIds.toArray(String[]::new));
         return found;
     }
 
     public long sequence(String processingGroup, String aggregateId) {
         List<Long> found = jdbc.queryForList(
                 "SELECT sequence FROM projection_positions WHERE processing_group = ? AND aggregate_id = ?",
-                Long.class, processingGroup, aggregateId);
+                Long.class,
+                processingGroup,
+                aggregateId);
         return found.isEmpty() ? NONE : found.get(0);
     }
 

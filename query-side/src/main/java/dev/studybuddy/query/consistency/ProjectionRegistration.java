@@ -1,17 +1,16 @@
 package dev.studybuddy.query.consistency;
 
 import dev.studybuddy.platform.deadletter.DeadLetterQueues;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.ProcessingGroup;
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Every event processor of query-side is a projection, and every projection gets the same two things: it
@@ -24,8 +23,8 @@ import java.util.stream.Collectors;
 class ProjectionRegistration {
 
     @Bean
-    ConfigurerModule projectionsAppliedOnceWithDeadLetters(ListableBeanFactory beans, ProjectionPositions positions,
-                                                           DeadLetterQueues queues) {
+    ConfigurerModule projectionsAppliedOnceWithDeadLetters(
+            ListableBeanFactory beans, ProjectionPositions positions, DeadLetterQueues queues) {
         return configurer -> processingGroups(beans).forEach(group -> {
             ApplyOnce.on(group, positions).configureModule(configurer);
             queues.on(group).configureModule(configurer);

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.export;
 
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -7,8 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-
-import java.util.Optional;
 
 /**
  * The caller's e-mail address, which only command-side's identity holds (docs/adr/0004): read from its
@@ -26,10 +25,12 @@ class AccountAddress {
 
     Optional<Address> of(String accessToken) {
         try {
-            return Optional.ofNullable(http.get().uri("/api/users/me/email")
+            return Optional.ofNullable(http.get()
+                    .uri("/api/users/me/email")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                     .accept(MediaType.APPLICATION_JSON)
-                    .retrieve().body(Address.class));
+                    .retrieve()
+                    .body(Address.class));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -40,6 +41,5 @@ class AccountAddress {
         }
     }
 
-    record Address(String email, boolean verified) {
-    }
+    record Address(String email, boolean verified) {}
 }

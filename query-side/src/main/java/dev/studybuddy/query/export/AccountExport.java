@@ -11,10 +11,6 @@ import dev.studybuddy.query.friendship.Relations.Relation;
 import dev.studybuddy.query.group.Affiliations;
 import dev.studybuddy.query.group.Affiliations.Affiliation;
 import dev.studybuddy.query.user.PrivacySettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +18,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes one user's account export, one {@link ExportLine} a line, in parts: profile, friendships and blocks,
@@ -45,9 +44,15 @@ class AccountExport {
     private final int pageSize;
     private final Clock clock;
 
-    AccountExport(PrivacySettings privacy, Relations relations, Affiliations affiliations, FileDirectory files,
-                  ChatViews chats, NotificationInbox notifications, ObjectMapper objectMapper,
-                  ExportProperties properties) {
+    AccountExport(
+            PrivacySettings privacy,
+            Relations relations,
+            Affiliations affiliations,
+            FileDirectory files,
+            ChatViews chats,
+            NotificationInbox notifications,
+            ObjectMapper objectMapper,
+            ExportProperties properties) {
         this.privacy = privacy;
         this.relations = relations;
         this.affiliations = affiliations;
@@ -64,8 +69,12 @@ class AccountExport {
      * @param firstNotifications the inbox's first page, read before the answer started so that an unreachable
      *                           notification-saga is a 503 and not a stream without notifications
      */
-    void write(UserProfile profile, Optional<AccountAddress.Address> address, String accessToken,
-               NotificationInbox.Page firstNotifications, OutputStream out) {
+    void write(
+            UserProfile profile,
+            Optional<AccountAddress.Address> address,
+            String accessToken,
+            NotificationInbox.Page firstNotifications,
+            OutputStream out) {
         UUID me = profile.userId();
         write(out, ExportLine.Profile.of(profile, address, privacy.presenceVisible(me), privacy.receiptsEnabled(me)));
         writeRelations(me, out);
@@ -120,8 +129,11 @@ class AccountExport {
                 page = notifications.page(accessToken, page.nextCursor());
             } catch (NotAnswering e) {
                 log.warn("Account export without its later notifications: {}", e.getMessage());
-                write(out, new ExportLine.Incomplete("notification",
-                        "notification-saga did not answer; the notifications above are only the newest"));
+                write(
+                        out,
+                        new ExportLine.Incomplete(
+                                "notification",
+                                "notification-saga did not answer; the notifications above are only the newest"));
                 return false;
             }
         }

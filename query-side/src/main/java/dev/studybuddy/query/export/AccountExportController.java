@@ -8,6 +8,7 @@ import dev.studybuddy.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -21,8 +22,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import java.util.Optional;
 
 /**
  * {@code GET /api/users/me/export}: everything the platform holds about the caller, as NDJSON (docs/api.md,
@@ -41,29 +40,39 @@ class AccountExportController {
     private final NotificationInbox notifications;
     private final AccountExport export;
 
-    AccountExportController(QueryGateway queryGateway, AccountAddress addresses, NotificationInbox notifications,
-                            AccountExport export) {
+    AccountExportController(
+            QueryGateway queryGateway,
+            AccountAddress addresses,
+            NotificationInbox notifications,
+            AccountExport export) {
         this.queryGateway = queryGateway;
         this.addresses = addresses;
         this.notifications = notifications;
         this.export = export;
     }
 
-    @Operation(summary = "Export everything the platform holds about the caller",
+    @Operation(
+            summary = "Export everything the platform holds about the caller",
             description = "NDJSON, one JSON object a line with a type: profile, friendship, block, membership, file, "
                     + "message, reaction, notification, then end (or incomplete when notification-saga stopped "
                     + "answering mid-way). Only the caller's own data. docs/api.md \"Account export\".",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The export, streamed",
-                            content = @Content(mediaType = "application/x-ndjson")),
-                    @ApiResponse(responseCode = "401", description = "No valid access token"),
-                    @ApiResponse(responseCode = "404", description = "The account is not projected yet"),
-                    @ApiResponse(responseCode = "503", description = "notification-saga's inbox or command-side's address "
-                            + "cannot be read: nothing is exported rather than an incomplete export")})
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The export, streamed",
+                        content = @Content(mediaType = "application/x-ndjson")),
+                @ApiResponse(responseCode = "401", description = "No valid access token"),
+                @ApiResponse(responseCode = "404", description = "The account is not projected yet"),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "notification-saga's inbox or command-side's address "
+                                + "cannot be read: nothing is exported rather than an incomplete export")
+            })
     @GetMapping("/api/users/me/export")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt token) {
-        UserProfile profile = queryGateway.query(new FindUserQuery(CurrentUser.id()),
-                        ResponseTypes.optionalInstanceOf(UserProfile.class)).join()
+        UserProfile profile = queryGateway
+                .query(new FindUserQuery(CurrentUser.id()), ResponseTypes.optionalInstanceOf(UserProfile.class))
+                .join()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such user."));
         Optional<AccountAddress.Address> address;
         NotificationInbox.Page firstNotifications;
@@ -72,13 +81,18 @@ class AccountExportController {
             firstNotifications = notifications.page(token.getTokenValue(), null);
         } catch (NotAnswering e) {
             log.warn("No account export: {}", e.getMessage());
-            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+            throw new DomainException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
                     "Part of the account cannot be read right now, so the export cannot be complete. Try again later.");
         }
         return ResponseEntity.ok()
                 .contentType(NDJSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("studybuddy-export.ndjson").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("studybuddy-export.ndjson")
+                                .build()
+                                .toString())
                 .body(out -> export.write(profile, address, token.getTokenValue(), firstNotifications, out));
     }
 }

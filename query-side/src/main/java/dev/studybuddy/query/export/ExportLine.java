@@ -14,7 +14,6 @@ import dev.studybuddy.query.file.StoredFileView;
 import dev.studybuddy.query.friendship.Relations.Relation;
 import dev.studybuddy.query.group.Affiliations.Affiliation;
 import dev.studybuddy.query.realtime.Conversations;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +34,39 @@ sealed interface ExportLine {
      * The account as the users read model holds it, its e-mail address as identity holds it (null if it has none),
      * and the privacy settings (query-side's own rows).
      */
-    record Profile(UUID userId, String username, String displayName, String bio, UUID avatarFileId,
-                   Set<PlatformRole> roles, boolean active, Instant registeredAt, String email, boolean emailVerified,
-                   boolean presenceVisible, boolean receiptsEnabled) implements ExportLine {
+    record Profile(
+            UUID userId,
+            String username,
+            String displayName,
+            String bio,
+            UUID avatarFileId,
+            Set<PlatformRole> roles,
+            boolean active,
+            Instant registeredAt,
+            String email,
+            boolean emailVerified,
+            boolean presenceVisible,
+            boolean receiptsEnabled)
+            implements ExportLine {
 
-        static Profile of(UserProfile profile, Optional<AccountAddress.Address> address, boolean presenceVisible,
-                          boolean receiptsEnabled) {
-            return new Profile(profile.userId(), profile.username(), profile.displayName(), profile.bio(),
-                    profile.avatarFileId(), profile.roles(), profile.active(), profile.registeredAt(),
+        static Profile of(
+                UserProfile profile,
+                Optional<AccountAddress.Address> address,
+                boolean presenceVisible,
+                boolean receiptsEnabled) {
+            return new Profile(
+                    profile.userId(),
+                    profile.username(),
+                    profile.displayName(),
+                    profile.bio(),
+                    profile.avatarFileId(),
+                    profile.roles(),
+                    profile.active(),
+                    profile.registeredAt(),
                     address.map(AccountAddress.Address::email).orElse(null),
                     address.map(AccountAddress.Address::verified).orElse(profile.emailVerified()),
-                    presenceVisible, receiptsEnabled);
+                    presenceVisible,
+                    receiptsEnabled);
         }
 
         @Override
@@ -76,8 +97,13 @@ sealed interface ExportLine {
     static ExportLine of(Relation relation) {
         return switch (relation.kind()) {
             case BLOCKED -> new Block(relation.userId(), relation.username(), relation.displayName(), relation.since());
-            case FRIEND, REQUEST_SENT, REQUEST_RECEIVED -> new Friendship(relation.kind().name(), relation.userId(),
-                    relation.username(), relation.displayName(), relation.since());
+            case FRIEND, REQUEST_SENT, REQUEST_RECEIVED ->
+                new Friendship(
+                        relation.kind().name(),
+                        relation.userId(),
+                        relation.username(),
+                        relation.displayName(),
+                        relation.since());
         };
     }
 
@@ -86,8 +112,12 @@ sealed interface ExportLine {
             implements ExportLine {
 
         static Membership of(Affiliation affiliation) {
-            return new Membership(affiliation.kind().name(), affiliation.groupId(), affiliation.groupName(),
-                    affiliation.role(), affiliation.since());
+            return new Membership(
+                    affiliation.kind().name(),
+                    affiliation.groupId(),
+                    affiliation.groupName(),
+                    affiliation.role(),
+                    affiliation.since());
         }
 
         @Override
@@ -100,19 +130,47 @@ sealed interface ExportLine {
      * A message the caller wrote: in a group ({@code groupId}) or to a friend ({@code friendId}). Reactions are
      * counted per emoji, {@code mine} for the caller's own; a deleted message keeps its place without its text.
      */
-    record Message(String conversationId, UUID groupId, UUID friendId, long seq, UUID messageId, String body,
-                   List<UUID> mentions, UUID replyTo, List<UUID> attachments, Instant postedAt, Instant editedAt,
-                   boolean deleted, Instant deletedAt, List<ChatMessageView.Reaction> reactions) implements ExportLine {
+    record Message(
+            String conversationId,
+            UUID groupId,
+            UUID friendId,
+            long seq,
+            UUID messageId,
+            String body,
+            List<UUID> mentions,
+            UUID replyTo,
+            List<UUID> attachments,
+            Instant postedAt,
+            Instant editedAt,
+            boolean deleted,
+            Instant deletedAt,
+            List<ChatMessageView.Reaction> reactions)
+            implements ExportLine {
 
         static Message of(ChatMessageView message, UUID author) {
             String conversation = message.conversationId();
             boolean group = Conversations.isGroup(conversation);
-            UUID friend = group ? null : Conversations.participants(Conversations.friendshipOf(conversation)).stream()
-                    .filter(participant -> !participant.equals(author)).findFirst().orElse(author);
-            return new Message(conversation, group ? Conversations.groupOf(conversation) : null, friend,
-                    message.seq(), message.messageId(), message.body(), message.mentions(), message.replyTo(),
-                    message.attachments().stream().map(ChatAttachment::fileId).toList(), message.postedAt(),
-                    message.editedAt(), message.deleted(), message.deletedAt(), message.reactions());
+            UUID friend = group
+                    ? null
+                    : Conversations.participants(Conversations.friendshipOf(conversation)).stream()
+                            .filter(participant -> !participant.equals(author))
+                            .findFirst()
+                            .orElse(author);
+            return new Message(
+                    conversation,
+                    group ? Conversations.groupOf(conversation) : null,
+                    friend,
+                    message.seq(),
+                    message.messageId(),
+                    message.body(),
+                    message.mentions(),
+                    message.replyTo(),
+                    message.attachments().stream().map(ChatAttachment::fileId).toList(),
+                    message.postedAt(),
+                    message.editedAt(),
+                    message.deleted(),
+                    message.deletedAt(),
+                    message.reactions());
         }
 
         @Override
@@ -135,12 +193,27 @@ sealed interface ExportLine {
     }
 
     /** A file the caller uploaded (its metadata; the bytes are {@code GET /api/files/{fileId}}). */
-    record File(UUID fileId, String fileName, String contentType, long size, String contentHash, FilePurpose purpose,
-                Instant uploadedAt, boolean deleted) implements ExportLine {
+    record File(
+            UUID fileId,
+            String fileName,
+            String contentType,
+            long size,
+            String contentHash,
+            FilePurpose purpose,
+            Instant uploadedAt,
+            boolean deleted)
+            implements ExportLine {
 
         static File of(StoredFileView file) {
-            return new File(file.fileId(), file.fileName(), file.contentType(), file.size(), file.contentHash(),
-                    file.purpose(), file.uploadedAt(), file.deleted());
+            return new File(
+                    file.fileId(),
+                    file.fileName(),
+                    file.contentType(),
+                    file.size(),
+                    file.contentHash(),
+                    file.purpose(),
+                    file.uploadedAt(),
+                    file.deleted());
         }
 
         @Override
@@ -150,12 +223,17 @@ sealed interface ExportLine {
     }
 
     /** A notification of the caller's inbox as notification-saga answers it; its own type is {@code notificationType}. */
-    record Notification(UUID notificationId, String notificationType, JsonNode payload, Instant createdAt,
-                        Instant readAt) implements ExportLine {
+    record Notification(
+            UUID notificationId, String notificationType, JsonNode payload, Instant createdAt, Instant readAt)
+            implements ExportLine {
 
         static Notification of(JsonNode item) {
-            return new Notification(UUID.fromString(item.path("id").asText()), item.path("type").asText(null),
-                    item.path("payload"), instant(item.path("createdAt")), instant(item.path("readAt")));
+            return new Notification(
+                    UUID.fromString(item.path("id").asText()),
+                    item.path("type").asText(null),
+                    item.path("payload"),
+                    instant(item.path("createdAt")),
+                    instant(item.path("readAt")));
         }
 
         private static Instant instant(JsonNode value) {

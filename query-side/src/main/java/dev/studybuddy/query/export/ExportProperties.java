@@ -1,10 +1,9 @@
 package dev.studybuddy.query.export;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How {@code GET /api/users/me/export} reads what it streams (docs/adr/0017-account-export.md).
@@ -19,9 +18,9 @@ import java.time.Duration;
  *                               connect, and then to answer
  */
 @ConfigurationProperties("studybuddy.export")
-record ExportProperties(@DefaultValue("http://127.0.0.1:8083") URI notificationSagaUrl,
-                        @DefaultValue("http://127.0.0.1:8081") URI commandSideUrl,
-                        @DefaultValue("500") int pageSize,
-                        @DefaultValue("200") int notificationPageSize,
-                        @DefaultValue("10s") Duration callTimeout) {
-}
+record ExportProperties(
+        @DefaultValue("http://127.0.0.1:8083") URI notificationSagaUrl,
+        @DefaultValue("http://127.0.0.1:8081") URI commandSideUrl,
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("200") int notificationPageSize,
+        @DefaultValue("10s") Duration callTimeout) {}

@@ -1,16 +1,15 @@
 package dev.studybuddy.query.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriBuilder;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The caller's notification inbox, which notification-saga keeps: read over HTTP page by page with the
@@ -34,10 +33,12 @@ class NotificationInbox {
     Page page(String accessToken, String cursor) {
         JsonNode body;
         try {
-            body = http.get().uri(uri -> page(uri, cursor))
+            body = http.get()
+                    .uri(uri -> page(uri, cursor))
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                     .accept(MediaType.APPLICATION_JSON)
-                    .retrieve().body(JsonNode.class);
+                    .retrieve()
+                    .body(JsonNode.class);
         } catch (RestClientException e) {
             throw new NotAnswering(SERVICE, e);
         }
@@ -60,6 +61,5 @@ class NotificationInbox {
     }
 
     /** One page of the inbox, newest first, as notification-saga answers it. */
-    record Page(List<JsonNode> items, String nextCursor) {
-    }
+    record Page(List<JsonNode> items, String nextCursor) {}
 }

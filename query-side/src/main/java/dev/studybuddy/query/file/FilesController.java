@@ -7,6 +7,13 @@ import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -18,14 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Downloads and metadata of uploaded files, for those allowed to see them ({@link FileDirectory});
@@ -48,8 +47,10 @@ class FilesController {
     private final BlobStore blobs;
     private final List<Integer> thumbnailSizes;
 
-    FilesController(FileDirectory files, BlobStore blobs,
-                    @Value("${studybuddy.files.thumbnail-sizes:64,256}") List<Integer> thumbnailSizes) {
+    FilesController(
+            FileDirectory files,
+            BlobStore blobs,
+            @Value("${studybuddy.files.thumbnail-sizes:64,256}") List<Integer> thumbnailSizes) {
         this.files = files;
         this.blobs = blobs;
         this.thumbnailSizes = List.copyOf(thumbnailSizes);
@@ -60,8 +61,13 @@ class FilesController {
             throws IOException {
         StoredFileView file = visible(fileId);
         if (size == null) {
-            return serve(file, BlobKeys.content(file.contentHash()), file.size(), file.contentType(),
-                    file.contentHash(), file.fileName());
+            return serve(
+                    file,
+                    BlobKeys.content(file.contentHash()),
+                    file.size(),
+                    file.contentType(),
+                    file.contentHash(),
+                    file.fileName());
         }
         if (!thumbnailSizes.contains(size)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "size must be one of " + thumbnailSizes + ".");
@@ -76,36 +82,56 @@ class FilesController {
         } catch (FileNotFoundException e) {
             throw new DomainException(ErrorCode.NOT_FOUND, "This avatar has no thumbnail of that size.");
         }
-        return serve(file, key, length, MediaType.IMAGE_PNG_VALUE, file.contentHash() + "-" + size,
+        return serve(
+                file,
+                key,
+                length,
+                MediaType.IMAGE_PNG_VALUE,
+                file.contentHash() + "-" + size,
                 stem(file.fileName()) + "-" + size + ".png");
     }
 
     @GetMapping("/api/files/{fileId}/meta")
     FileMetadata meta(@PathVariable UUID fileId) {
         StoredFileView file = visible(fileId);
-        return new FileMetadata(file.fileId(), file.ownerId(), file.fileName(), file.contentType(), file.size(),
-                file.purpose(), file.uploadedAt());
+        return new FileMetadata(
+                file.fileId(),
+                file.ownerId(),
+                file.fileName(),
+                file.contentType(),
+                file.size(),
+                file.purpose(),
+                file.uploadedAt());
     }
 
-    record FileMetadata(UUID fileId, UUID ownerId, String fileName, String contentType, long size,
-                        FilePurpose purpose, Instant uploadedAt) {
-    }
+    record FileMetadata(
+            UUID fileId,
+            UUID ownerId,
+            String fileName,
+            String contentType,
+            long size,
+            FilePurpose purpose,
+            Instant uploadedAt) {}
 
     private StoredFileView visible(UUID fileId) {
         return files.visibleTo(fileId, CurrentUser.id())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such file."));
     }
 
-    private ResponseEntity<Resource> serve(StoredFileView file, String key, long length, String contentType,
-                                           String etag, String downloadName) {
-        ContentDisposition.Builder disposition = INLINE.contains(contentType)
-                ? ContentDisposition.inline() : ContentDisposition.attachment();
+    private ResponseEntity<Resource> serve(
+            StoredFileView file, String key, long length, String contentType, String etag, String downloadName) {
+        ContentDisposition.Builder disposition =
+                INLINE.contains(contentType) ? ContentDisposition.inline() : ContentDisposition.attachment();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(contentType))
                 .eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        disposition.filename(downloadName, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition
+                                .filename(downloadName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX)
                 .body(blobs.resource(key, length));

@@ -7,18 +7,17 @@ import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The files read model: uploads (StoredFile events) and who messages shared them with (the attachments
@@ -41,11 +40,18 @@ class FilesProjection {
 
     @EventHandler
     void on(FileRegisteredEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO files (file_id, owner_id, content_hash, size, content_type, file_name, purpose, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (file_id) DO NOTHING""",
-                event.fileId(), event.ownerId(), event.contentHash(), event.size(), event.contentType(),
-                event.fileName(), event.purpose().name(), utc(at));
+                event.fileId(),
+                event.ownerId(),
+                event.contentHash(),
+                event.size(),
+                event.contentType(),
+                event.fileName(),
+                event.purpose().name(),
+                utc(at));
     }
 
     @EventHandler
@@ -62,7 +68,8 @@ class FilesProjection {
     void on(GroupMessageDeletedEvent event) {
         // only the group's own shares: an admin may delete a message the group no longer remembers
         // (docs/adr/0007), so the id is not checked to be one of the group's
-        jdbc.update("DELETE FROM file_shares WHERE message_id = ? AND group_id = ?", event.messageId(), event.groupId());
+        jdbc.update(
+                "DELETE FROM file_shares WHERE message_id = ? AND group_id = ?", event.messageId(), event.groupId());
     }
 
     @EventHandler

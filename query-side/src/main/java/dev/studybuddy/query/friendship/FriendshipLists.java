@@ -4,14 +4,13 @@ import dev.studybuddy.query.friendship.FriendshipQueries.FindBlockedUsersQuery;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendRequestsQuery;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendsQuery;
 import dev.studybuddy.query.web.SortKey;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Answers the friendship queries from the tables {@link FriendshipsProjection} keeps, with names from
@@ -21,7 +20,9 @@ import java.util.UUID;
 class FriendshipLists {
 
     private static final RowMapper<RelatedUser> RELATED_USER = (row, index) -> new RelatedUser(
-            row.getObject("user_id", UUID.class), row.getString("username"), row.getString("display_name"),
+            row.getObject("user_id", UUID.class),
+            row.getString("username"),
+            row.getString("display_name"),
             row.getObject("since", OffsetDateTime.class).toInstant());
 
     private final JdbcTemplate jdbc;
@@ -32,23 +33,31 @@ class FriendshipLists {
 
     @QueryHandler
     List<RelatedUser> handle(FindFriendsQuery query) {
-        return page("SELECT friend_id AS user_id, since FROM friends WHERE user_id = ?",
-                query.userId(), query.after(), query.limit());
+        return page(
+                "SELECT friend_id AS user_id, since FROM friends WHERE user_id = ?",
+                query.userId(),
+                query.after(),
+                query.limit());
     }
 
     @QueryHandler
     List<RelatedUser> handle(FindFriendRequestsQuery query) {
         String sql = switch (query.direction()) {
-            case INCOMING -> "SELECT requester_id AS user_id, sent_at AS since FROM friend_requests WHERE addressee_id = ?";
-            case OUTGOING -> "SELECT addressee_id AS user_id, sent_at AS since FROM friend_requests WHERE requester_id = ?";
+            case INCOMING ->
+                "SELECT requester_id AS user_id, sent_at AS since FROM friend_requests WHERE addressee_id = ?";
+            case OUTGOING ->
+                "SELECT addressee_id AS user_id, sent_at AS since FROM friend_requests WHERE requester_id = ?";
         };
         return page(sql, query.userId(), query.after(), query.limit());
     }
 
     @QueryHandler
     List<RelatedUser> handle(FindBlockedUsersQuery query) {
-        return page("SELECT blocked_id AS user_id, blocked_at AS since FROM blocks WHERE blocker_id = ?",
-                query.blockerId(), query.after(), query.limit());
+        return page(
+                "SELECT blocked_id AS user_id, blocked_at AS since FROM blocks WHERE blocker_id = ?",
+                query.blockerId(),
+                query.after(),
+                query.limit());
     }
 
     /** {@code relation} selects {@code user_id} and {@code since} of the caller's rows, with one parameter: the caller. */

@@ -1,7 +1,6 @@
 package dev.studybuddy.query.friendship;
 
 import dev.studybuddy.query.web.SortKey;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,8 +11,7 @@ import java.util.UUID;
  */
 final class FriendshipQueries {
 
-    private FriendshipQueries() {
-    }
+    private FriendshipQueries() {}
 
     record FindFriendsQuery(UUID userId, SortKey after, int limit) {
         FindFriendsQuery {

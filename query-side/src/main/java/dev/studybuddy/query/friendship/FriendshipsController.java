@@ -1,22 +1,21 @@
 package dev.studybuddy.query.friendship;
 
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindBlockedUsersQuery;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendRequestsQuery;
 import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendsQuery;
-import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.web.SortKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The caller's own friends, pending requests and blocks (API.md, Friendships). There is no way to name
@@ -56,8 +55,9 @@ class FriendshipsController {
     }
 
     private CursorPage<RelatedUser> page(Function<SortKey, Object> query, int limit, String cursor) {
-        List<RelatedUser> fetched = queryGateway.query(query.apply(SortKey.after(cursor)),
-                ResponseTypes.multipleInstancesOf(RelatedUser.class)).join();
+        List<RelatedUser> fetched = queryGateway
+                .query(query.apply(SortKey.after(cursor)), ResponseTypes.multipleInstancesOf(RelatedUser.class))
+                .join();
         return CursorPage.of(fetched, limit, user -> FriendshipLists.keyOf(user).encode());
     }
 }

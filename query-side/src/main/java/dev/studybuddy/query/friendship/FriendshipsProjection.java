@@ -16,17 +16,15 @@ import dev.studybuddy.api.friendship.FriendshipEndedEvent;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Friend requests, friendships and blocks, from the Friendship events (one aggregate per pair, so the
@@ -52,8 +50,7 @@ class FriendshipsProjection {
         jdbc.update("""
                 INSERT INTO friend_requests (friendship_id, requester_id, addressee_id, sent_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (friendship_id) DO UPDATE
-                SET requester_id = excluded.requester_id, addressee_id = excluded.addressee_id, sent_at = excluded.sent_at""",
-                event.friendshipId(), event.requesterId(), event.addresseeId(), utc(at));
+                SET requester_id = excluded.requester_id, addressee_id = excluded.addressee_id, sent_at = excluded.sent_at""", event.friendshipId(), event.requesterId(), event.addresseeId(), utc(at));
     }
 
     /** Also the answer to a request that crossed a pending one from the other side. */
@@ -93,8 +90,7 @@ class FriendshipsProjection {
         }
         jdbc.update("""
                 INSERT INTO blocks (blocker_id, blocked_id, friendship_id, blocked_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (blocker_id, blocked_id) DO UPDATE SET blocked_at = excluded.blocked_at""",
-                event.blockerId(), event.blockedId(), event.friendshipId(), utc(at));
+                ON CONFLICT (blocker_id, blocked_id) DO UPDATE SET blocked_at = excluded.blocked_at""", event.blockerId(), event.blockedId(), event.friendshipId(), utc(at));
     }
 
     @EventHandler

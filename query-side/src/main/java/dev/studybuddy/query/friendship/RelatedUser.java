@@ -8,5 +8,4 @@ import java.util.UUID;
  * client shows of them and since when the relation stands. Name fields are null while the users
  * projection has not seen the account.
  */
-public record RelatedUser(UUID userId, String username, String displayName, Instant since) {
-}
+public record RelatedUser(UUID userId, String username, String displayName, Instant since) {}

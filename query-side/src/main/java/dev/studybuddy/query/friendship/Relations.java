@@ -1,12 +1,11 @@
 package dev.studybuddy.query.friendship;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Every relation one user holds from the friendships read model, for the account export: their friends,
@@ -27,7 +26,8 @@ public class Relations {
 
     /** Up to {@code limit} of the user's relations after {@code after}, by kind, then the other user's id. */
     public List<Relation> of(UUID userId, Key after, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT r.kind, r.user_id, u.username, u.display_name, r.since FROM (
                     SELECT 'FRIEND' AS kind, friend_id AS user_id, since FROM friends WHERE user_id = ?
                     UNION ALL SELECT 'REQUEST_SENT', addressee_id, sent_at FROM friend_requests WHERE requester_id = ?
@@ -36,13 +36,28 @@ public class Relations {
                 ) r LEFT JOIN users u ON u.user_id = r.user_id
                 WHERE (r.kind, r.user_id) > (?, ?)
                 ORDER BY r.kind, r.user_id
-                LIMIT ?""", (row, index) -> new Relation(Kind.valueOf(row.getString("kind")),
-                        row.getObject("user_id", UUID.class), row.getString("username"), row.getString("display_name"),
+                LIMIT ?""",
+                (row, index) -> new Relation(
+                        Kind.valueOf(row.getString("kind")),
+                        row.getObject("user_id", UUID.class),
+                        row.getString("username"),
+                        row.getString("display_name"),
                         row.getObject("since", OffsetDateTime.class).toInstant()),
-                userId, userId, userId, userId, after.kind(), after.userId(), limit);
+                userId,
+                userId,
+                userId,
+                userId,
+                after.kind(),
+                after.userId(),
+                limit);
     }
 
-    public enum Kind { FRIEND, REQUEST_SENT, REQUEST_RECEIVED, BLOCKED }
+    public enum Kind {
+        FRIEND,
+        REQUEST_SENT,
+        REQUEST_RECEIVED,
+        BLOCKED
+    }
 
     /** Names are null while the users projection has not seen the other account. */
     public record Relation(Kind kind, UUID userId, String username, String displayName, Instant since) {
@@ -52,6 +67,5 @@ public class Relations {
         }
     }
 
-    public record Key(String kind, UUID userId) {
-    }
+    public record Key(String kind, UUID userId) {}
 }

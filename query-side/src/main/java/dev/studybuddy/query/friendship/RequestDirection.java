@@ -2,7 +2,6 @@ package dev.studybuddy.query.friendship;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.util.Locale;
 
 /** Which of the caller's pending friend requests: sent to them, or sent by them. */

@@ -2,11 +2,10 @@ package dev.studybuddy.query.group;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Who is in a group, per the roster this projection keeps: what the chat history and the WebSocket
@@ -37,11 +36,16 @@ public class GroupAccess {
     }
 
     public Access of(UUID groupId, UUID userId) {
-        List<Access> found = jdbc.query("""
+        List<Access> found = jdbc.query(
+                """
                 SELECT g.visibility, m.user_id IS NOT NULL AS member
                 FROM groups g LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = ?
-                WHERE g.group_id = ?""", (row, index) -> row.getBoolean("member") ? Access.MEMBER
-                : "PUBLIC".equals(row.getString("visibility")) ? Access.OUTSIDER : Access.HIDDEN, userId, groupId);
+                WHERE g.group_id = ?""",
+                (row, index) -> row.getBoolean("member")
+                        ? Access.MEMBER
+                        : "PUBLIC".equals(row.getString("visibility")) ? Access.OUTSIDER : Access.HIDDEN,
+                userId,
+                groupId);
         Access byRoster = found.isEmpty() ? Access.HIDDEN : found.get(0);
         // HIDDEN stays HIDDEN: a stalled group must not become visible to those who may not know of it
         return byRoster != Access.HIDDEN && stalled.includes(groupId) ? Access.ROSTER_BEHIND : byRoster;
@@ -49,7 +53,7 @@ public class GroupAccess {
 
     /** The refusal of {@link Access#ROSTER_BEHIND}: 503 {@code ROSTER_BEHIND}, with {@code Retry-After}. */
     public static DomainException rosterBehind() {
-        return new DomainException(ErrorCode.ROSTER_BEHIND,
-                "The group's roster is behind its latest changes; try again shortly.");
+        return new DomainException(
+                ErrorCode.ROSTER_BEHIND, "The group's roster is behind its latest changes; try again shortly.");
     }
 }

@@ -9,13 +9,6 @@ import dev.studybuddy.query.group.GroupQueries.FindInvitationsQuery;
 import dev.studybuddy.query.group.GroupQueries.FindJoinRequestsQuery;
 import dev.studybuddy.query.group.GroupQueries.FindRosterQuery;
 import dev.studybuddy.query.group.GroupQueries.ListGroupsQuery;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +16,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Answers the group queries from the tables {@link GroupsProjection} keeps, with names from the users
@@ -38,10 +37,17 @@ class GroupDirectory {
             """;
 
     private static final RowMapper<GroupView> GROUP = (row, index) -> new GroupView(
-            row.getObject("group_id", UUID.class), row.getString("name"), row.getString("description"),
-            GroupVisibility.valueOf(row.getString("visibility")), JoinPolicy.valueOf(row.getString("join_policy")),
-            row.getInt("capacity"), row.getInt("member_count"), row.getBoolean("archived"),
-            row.getObject("owner_id", UUID.class), instant(row, "created_at"), instant(row, "updated_at"),
+            row.getObject("group_id", UUID.class),
+            row.getString("name"),
+            row.getString("description"),
+            GroupVisibility.valueOf(row.getString("visibility")),
+            JoinPolicy.valueOf(row.getString("join_policy")),
+            row.getInt("capacity"),
+            row.getInt("member_count"),
+            row.getBoolean("archived"),
+            row.getObject("owner_id", UUID.class),
+            instant(row, "created_at"),
+            instant(row, "updated_at"),
             row.getString("my_role") == null ? null : GroupRole.valueOf(row.getString("my_role")));
 
     private final JdbcTemplate jdbc;
@@ -56,76 +62,108 @@ class GroupDirectory {
     Optional<GroupView> handle(FindGroupQuery query) {
         return jdbc.query(GROUP_COLUMNS + """
                 FROM groups g LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = ?
-                WHERE g.group_id = ?""", GROUP, query.viewerId(), query.groupId()).stream().findFirst();
+                WHERE g.group_id = ?""", GROUP, query.viewerId(), query.groupId()).stream()
+                .findFirst();
     }
 
     /** Discover: public, unarchived groups the viewer is neither in nor banned from. */
     @QueryHandler
     List<GroupView> handle(ListGroupsQuery query) {
         String scope = switch (query.scope()) {
-            case MINE -> "FROM groups g JOIN group_members m ON m.group_id = g.group_id AND m.user_id = :viewer WHERE true";
+            case MINE ->
+                "FROM groups g JOIN group_members m ON m.group_id = g.group_id AND m.user_id = :viewer WHERE true";
             case DISCOVER -> """
                     FROM groups g LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = :viewer
                     WHERE g.visibility = 'PUBLIC' AND NOT g.archived AND m.user_id IS NULL
                       AND NOT EXISTS (SELECT 1 FROM group_bans b WHERE b.group_id = g.group_id AND b.user_id = :viewer)""";
         };
-        return named.query(GROUP_COLUMNS + scope + """
+        return named.query(
+                GROUP_COLUMNS + scope + """
 
                   AND lower(g.name) LIKE lower(:pattern) ESCAPE '!'
                   AND (g.name, g.group_id) > (:afterName, :afterId)
                 ORDER BY g.name, g.group_id
-                LIMIT :limit""", new MapSqlParameterSource()
-                .addValue("viewer", query.viewerId())
-                .addValue("pattern", query.likePattern())
-                .addValue("afterName", query.after().text())
-                .addValue("afterId", query.after().id())
-                .addValue("limit", query.limit()), GROUP);
+                LIMIT :limit""",
+                new MapSqlParameterSource()
+                        .addValue("viewer", query.viewerId())
+                        .addValue("pattern", query.likePattern())
+                        .addValue("afterName", query.after().text())
+                        .addValue("afterId", query.after().id())
+                        .addValue("limit", query.limit()),
+                GROUP);
     }
 
     @QueryHandler
     List<RosterEntry> handle(FindRosterQuery query) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT m.user_id, u.username, u.display_name, m.role, m.route, m.joined_at
                 FROM group_members m LEFT JOIN users u ON u.user_id = m.user_id
                 WHERE m.group_id = ? AND (coalesce(u.username, ''), m.user_id) > (?, ?)
                 ORDER BY coalesce(u.username, ''), m.user_id
-                LIMIT ?""", (row, index) -> new RosterEntry(row.getObject("user_id", UUID.class),
-                        row.getString("username"), row.getString("display_name"),
-                        GroupRole.valueOf(row.getString("role")), JoinRoute.valueOf(row.getString("route")),
+                LIMIT ?""",
+                (row, index) -> new RosterEntry(
+                        row.getObject("user_id", UUID.class),
+                        row.getString("username"),
+                        row.getString("display_name"),
+                        GroupRole.valueOf(row.getString("role")),
+                        JoinRoute.valueOf(row.getString("route")),
                         instant(row, "joined_at")),
-                query.groupId(), query.after().text(), query.after().id(), query.limit());
+                query.groupId(),
+                query.after().text(),
+                query.after().id(),
+                query.limit());
     }
 
     @QueryHandler
     List<PendingJoinRequest> handle(FindJoinRequestsQuery query) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT r.user_id, u.username, u.display_name, r.requested_at
                 FROM group_join_requests r LEFT JOIN users u ON u.user_id = r.user_id
                 WHERE r.group_id = ? AND (coalesce(u.username, ''), r.user_id) > (?, ?)
                 ORDER BY coalesce(u.username, ''), r.user_id
-                LIMIT ?""", (row, index) -> new PendingJoinRequest(row.getObject("user_id", UUID.class),
-                        row.getString("username"), row.getString("display_name"), instant(row, "requested_at")),
-                query.groupId(), query.after().text(), query.after().id(), query.limit());
+                LIMIT ?""",
+                (row, index) -> new PendingJoinRequest(
+                        row.getObject("user_id", UUID.class),
+                        row.getString("username"),
+                        row.getString("display_name"),
+                        instant(row, "requested_at")),
+                query.groupId(),
+                query.after().text(),
+                query.after().id(),
+                query.limit());
     }
 
     @QueryHandler
     List<PendingInvitation> handle(FindInvitationsQuery query) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT g.group_id, g.name, g.description, g.visibility, g.join_policy, g.capacity, g.member_count,
                        g.archived, i.invited_by, u.username, u.display_name, i.invited_at
                 FROM group_invitations i JOIN groups g ON g.group_id = i.group_id
                      LEFT JOIN users u ON u.user_id = i.invited_by
                 WHERE i.user_id = ? AND (g.name, g.group_id) > (?, ?)
                 ORDER BY g.name, g.group_id
-                LIMIT ?""", (row, index) -> new PendingInvitation(row.getObject("group_id", UUID.class),
-                        row.getString("name"), row.getString("description"),
+                LIMIT ?""",
+                (row, index) -> new PendingInvitation(
+                        row.getObject("group_id", UUID.class),
+                        row.getString("name"),
+                        row.getString("description"),
                         GroupVisibility.valueOf(row.getString("visibility")),
-                        JoinPolicy.valueOf(row.getString("join_policy")), row.getInt("capacity"),
-                        row.getInt("member_count"), row.getBoolean("archived"),
-                        new PendingInvitation.Inviter(row.getObject("invited_by", UUID.class),
-                                row.getString("username"), row.getString("display_name")),
+                        JoinPolicy.valueOf(row.getString("join_policy")),
+                        row.getInt("capacity"),
+                        row.getInt("member_count"),
+                        row.getBoolean("archived"),
+                        new PendingInvitation.Inviter(
+                                row.getObject("invited_by", UUID.class),
+                                row.getString("username"),
+                                row.getString("display_name")),
                         instant(row, "invited_at")),
-                query.inviteeId(), query.after().text(), query.after().id(), query.limit());
+                query.inviteeId(),
+                query.after().text(),
+                query.after().id(),
+                query.limit());
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

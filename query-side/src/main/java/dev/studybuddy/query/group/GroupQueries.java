@@ -1,7 +1,6 @@
 package dev.studybuddy.query.group;
 
 import dev.studybuddy.query.web.SortKey;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,8 +11,7 @@ import java.util.UUID;
  */
 final class GroupQueries {
 
-    private GroupQueries() {
-    }
+    private GroupQueries() {}
 
     /** A group with {@code viewerId}'s role in it. */
     record FindGroupQuery(UUID groupId, UUID viewerId) {

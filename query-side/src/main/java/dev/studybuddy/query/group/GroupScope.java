@@ -2,7 +2,6 @@ package dev.studybuddy.query.group;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.util.Locale;
 
 /** Which groups a list shows: the caller's own, or public ones they could join. */

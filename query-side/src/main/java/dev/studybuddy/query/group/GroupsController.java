@@ -6,26 +6,25 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupRules;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.group.GroupQueries.FindGroupQuery;
 import dev.studybuddy.query.group.GroupQueries.FindInvitationsQuery;
 import dev.studybuddy.query.group.GroupQueries.FindJoinRequestsQuery;
 import dev.studybuddy.query.group.GroupQueries.FindRosterQuery;
 import dev.studybuddy.query.group.GroupQueries.ListGroupsQuery;
-import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.web.SortKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Groups, rosters, join requests and invitations (API.md, Groups). Who sees what:
@@ -57,9 +56,11 @@ class GroupsController {
             @RequestParam(defaultValue = "") @Size(max = GroupRules.MAX_NAME) String search,
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        ListGroupsQuery query = new ListGroupsQuery(CurrentUser.id(), GroupScope.parse(scope), search,
-                SortKey.after(cursor), limit + 1);
-        List<GroupView> fetched = queryGateway.query(query, ResponseTypes.multipleInstancesOf(GroupView.class)).join();
+        ListGroupsQuery query = new ListGroupsQuery(
+                CurrentUser.id(), GroupScope.parse(scope), search, SortKey.after(cursor), limit + 1);
+        List<GroupView> fetched = queryGateway
+                .query(query, ResponseTypes.multipleInstancesOf(GroupView.class))
+                .join();
         return CursorPage.of(fetched, limit, group -> new SortKey(group.name(), group.groupId()).encode());
     }
 
@@ -74,8 +75,11 @@ class GroupsController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         visibleGroup(groupId);
-        List<RosterEntry> fetched = queryGateway.query(new FindRosterQuery(groupId, SortKey.after(cursor), limit + 1),
-                ResponseTypes.multipleInstancesOf(RosterEntry.class)).join();
+        List<RosterEntry> fetched = queryGateway
+                .query(
+                        new FindRosterQuery(groupId, SortKey.after(cursor), limit + 1),
+                        ResponseTypes.multipleInstancesOf(RosterEntry.class))
+                .join();
         return CursorPage.of(fetched, limit, member -> sortKey(member.username(), member.userId()));
     }
 
@@ -91,9 +95,11 @@ class GroupsController {
                 throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
             }
         }
-        List<PendingJoinRequest> fetched = queryGateway.query(
-                new FindJoinRequestsQuery(groupId, SortKey.after(cursor), limit + 1),
-                ResponseTypes.multipleInstancesOf(PendingJoinRequest.class)).join();
+        List<PendingJoinRequest> fetched = queryGateway
+                .query(
+                        new FindJoinRequestsQuery(groupId, SortKey.after(cursor), limit + 1),
+                        ResponseTypes.multipleInstancesOf(PendingJoinRequest.class))
+                .join();
         return CursorPage.of(fetched, limit, request -> sortKey(request.username(), request.userId()));
     }
 
@@ -101,18 +107,22 @@ class GroupsController {
     CursorPage<PendingInvitation> invitations(
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        List<PendingInvitation> fetched = queryGateway.query(
-                new FindInvitationsQuery(CurrentUser.id(), SortKey.after(cursor), limit + 1),
-                ResponseTypes.multipleInstancesOf(PendingInvitation.class)).join();
-        return CursorPage.of(fetched, limit, invitation -> new SortKey(invitation.groupName(), invitation.groupId()).encode());
+        List<PendingInvitation> fetched = queryGateway
+                .query(
+                        new FindInvitationsQuery(CurrentUser.id(), SortKey.after(cursor), limit + 1),
+                        ResponseTypes.multipleInstancesOf(PendingInvitation.class))
+                .join();
+        return CursorPage.of(
+                fetched, limit, invitation -> new SortKey(invitation.groupName(), invitation.groupId()).encode());
     }
 
     /** The group, if the caller may see it; a private group they may not see is as unknown as a missing one. */
     private GroupView visibleGroup(UUID groupId) {
-        GroupView group = queryGateway.query(new FindGroupQuery(groupId, CurrentUser.id()),
-                        ResponseTypes.optionalInstanceOf(GroupView.class))
+        GroupView group = queryGateway
+                .query(new FindGroupQuery(groupId, CurrentUser.id()), ResponseTypes.optionalInstanceOf(GroupView.class))
                 .join()
-                .filter(found -> found.visibility() == GroupVisibility.PUBLIC || found.myRole() != null
+                .filter(found -> found.visibility() == GroupVisibility.PUBLIC
+                        || found.myRole() != null
                         || CurrentUser.isPlatformModerator())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such group."));
         if (group.visibility() != GroupVisibility.PUBLIC && !CurrentUser.isPlatformModerator()) {
@@ -126,7 +136,6 @@ class GroupsController {
             throw GroupAccess.rosterBehind();
         }
     }
-
 
     private static String sortKey(String username, UUID userId) {
         return new SortKey(username == null ? "" : username, userId).encode();

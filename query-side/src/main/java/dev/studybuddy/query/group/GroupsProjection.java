@@ -30,17 +30,16 @@ import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Groups, rosters with roles, bans, join requests and invitations, from the Group events. Every event
@@ -65,21 +64,34 @@ class GroupsProjection {
 
     @EventHandler
     void on(GroupCreatedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO groups (group_id, name, description, visibility, join_policy, capacity, archived, owner_id,
                                     member_count, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, false, ?, 0, ?, ?)""",
-                event.groupId(), event.name(), event.description(), event.visibility().name(),
-                event.joinPolicy().name(), event.capacity(), event.ownerId(), utc(at), utc(at));
+                event.groupId(),
+                event.name(),
+                event.description(),
+                event.visibility().name(),
+                event.joinPolicy().name(),
+                event.capacity(),
+                event.ownerId(),
+                utc(at),
+                utc(at));
     }
 
     @EventHandler
     void on(GroupDetailsChangedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE groups SET name = ?, description = ?, visibility = ?, join_policy = ?, capacity = ?
                 WHERE group_id = ?""",
-                event.name(), event.description(), event.visibility().name(), event.joinPolicy().name(),
-                event.capacity(), event.groupId());
+                event.name(),
+                event.description(),
+                event.visibility().name(),
+                event.joinPolicy().name(),
+                event.capacity(),
+                event.groupId());
         touch(event.groupId(), at);
     }
 
@@ -98,11 +110,16 @@ class GroupsProjection {
     /** Follows creation (the owner), an OPEN join, an approved request or an accepted invitation. */
     @EventHandler
     void on(MemberJoinedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO group_members (group_id, user_id, role, route, joined_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (group_id, user_id) DO UPDATE
                 SET role = excluded.role, route = excluded.route, joined_at = excluded.joined_at""",
-                event.groupId(), event.userId(), event.role().name(), event.route().name(), utc(at));
+                event.groupId(),
+                event.userId(),
+                event.role().name(),
+                event.route().name(),
+                utc(at));
         dropJoinRequest(event.groupId(), event.userId());
         dropInvitation(event.groupId(), event.userId());
         touch(event.groupId(), at);
@@ -139,8 +156,7 @@ class GroupsProjection {
     void on(JoinRequestedEvent event, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO group_join_requests (group_id, user_id, requested_at) VALUES (?, ?, ?)
-                ON CONFLICT (group_id, user_id) DO UPDATE SET requested_at = excluded.requested_at""",
-                event.groupId(), event.userId(), utc(at));
+                ON CONFLICT (group_id, user_id) DO UPDATE SET requested_at = excluded.requested_at""", event.groupId(), event.userId(), utc(at));
         touch(event.groupId(), at);
     }
 
@@ -162,8 +178,7 @@ class GroupsProjection {
         jdbc.update("""
                 INSERT INTO group_invitations (group_id, user_id, invited_by, invited_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (group_id, user_id) DO UPDATE
-                SET invited_by = excluded.invited_by, invited_at = excluded.invited_at""",
-                event.groupId(), event.inviteeId(), event.invitedBy(), utc(at));
+                SET invited_by = excluded.invited_by, invited_at = excluded.invited_at""", event.groupId(), event.inviteeId(), event.invitedBy(), utc(at));
         touch(event.groupId(), at);
     }
 
@@ -188,24 +203,38 @@ class GroupsProjection {
 
     @EventHandler
     void on(StudySessionScheduledEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO group_sessions (session_id, group_id, title, starts_at, duration_minutes, scheduled_by, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""",
-                event.sessionId(), event.groupId(), event.title(), utc(event.startsAt()), event.durationMinutes(),
-                event.scheduledBy(), utc(at));
+                event.sessionId(),
+                event.groupId(),
+                event.title(),
+                utc(event.startsAt()),
+                event.durationMinutes(),
+                event.scheduledBy(),
+                utc(at));
         touch(event.groupId(), at);
     }
 
     @EventHandler
     void on(StudySessionRescheduledEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE group_sessions SET title = ?, starts_at = ?, duration_minutes = ?, updated_at = ? WHERE session_id = ?",
-                event.title(), utc(event.startsAt()), event.durationMinutes(), utc(at), event.sessionId());
+        jdbc.update(
+                "UPDATE group_sessions SET title = ?, starts_at = ?, duration_minutes = ?, updated_at = ? WHERE session_id = ?",
+                event.title(),
+                utc(event.startsAt()),
+                event.durationMinutes(),
+                utc(at),
+                event.sessionId());
         touch(event.groupId(), at);
     }
 
     @EventHandler
     void on(StudySessionCancelledEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE group_sessions SET cancelled = TRUE, updated_at = ? WHERE session_id = ?", utc(at), event.sessionId());
+        jdbc.update(
+                "UPDATE group_sessions SET cancelled = TRUE, updated_at = ? WHERE session_id = ?",
+                utc(at),
+                event.sessionId());
         touch(event.groupId(), at);
     }
 
@@ -217,8 +246,7 @@ class GroupsProjection {
         dropInvitation(event.groupId(), event.userId());
         jdbc.update("""
                 INSERT INTO group_bans (group_id, user_id, banned_by, banned_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (group_id, user_id) DO UPDATE SET banned_by = excluded.banned_by, banned_at = excluded.banned_at""",
-                event.groupId(), event.userId(), event.bannedBy(), utc(at));
+                ON CONFLICT (group_id, user_id) DO UPDATE SET banned_by = excluded.banned_by, banned_at = excluded.banned_at""", event.groupId(), event.userId(), event.bannedBy(), utc(at));
         touch(event.groupId(), at);
     }
 
@@ -284,7 +312,8 @@ class GroupsProjection {
     }
 
     private void setRole(UUID groupId, UUID userId, GroupRole role) {
-        jdbc.update("UPDATE group_members SET role = ? WHERE group_id = ? AND user_id = ?", role.name(), groupId, userId);
+        jdbc.update(
+                "UPDATE group_members SET role = ? WHERE group_id = ? AND user_id = ?", role.name(), groupId, userId);
     }
 
     private void dropMember(UUID groupId, UUID userId) {

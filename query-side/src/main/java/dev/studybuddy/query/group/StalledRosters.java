@@ -1,11 +1,10 @@
 package dev.studybuddy.query.group;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The groups whose roster cannot be trusted: the {@code groups} projection has parked events of theirs as
@@ -46,10 +45,12 @@ public class StalledRosters {
 
     private Parked read() {
         Set<String> groups = new HashSet<>();
-        jdbc.query("SELECT DISTINCT sequence_identifier FROM dead_letter_entry WHERE processing_group = ?",
+        jdbc.query(
+                "SELECT DISTINCT sequence_identifier FROM dead_letter_entry WHERE processing_group = ?",
                 row -> {
                     groups.add(row.getString(1));
-                }, GroupsProjection.PROCESSING_GROUP);
+                },
+                GroupsProjection.PROCESSING_GROUP);
         return new Parked(Set.copyOf(groups), System.nanoTime());
     }
 

@@ -1,8 +1,5 @@
 package dev.studybuddy.query.presence;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Whose presence a user may see: their own, their friends' and their fellow group members', never that of
@@ -46,8 +45,7 @@ class PresenceAudience {
                 ) v
                 WHERE NOT EXISTS (SELECT 1 FROM blocks b
                                   WHERE (b.blocker_id = ? AND b.blocked_id = v.user_id)
-                                     OR (b.blocker_id = v.user_id AND b.blocked_id = ?))""".formatted(ids, ids),
-                UUID.class, args.toArray()));
+                                     OR (b.blocker_id = v.user_id AND b.blocked_id = ?))""".formatted(ids, ids), UUID.class, args.toArray()));
         if (userIds.contains(viewer)) {
             visible.add(viewer);
         }

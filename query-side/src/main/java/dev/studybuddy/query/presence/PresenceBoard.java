@@ -1,17 +1,16 @@
 package dev.studybuddy.query.presence;
 
 import dev.studybuddy.query.projection.NodeIdentity;
-import org.springframework.data.redis.connection.StringRedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Users' online status as every node sees it, in Redis:
@@ -92,9 +91,10 @@ class PresenceBoard {
         for (int i = 0; i < users.size(); i++) {
             boolean connected = (Long) answers.get(2 * i) > 0;
             Instant lastActive = answers.get(2 * i + 1) instanceof String millis
-                    ? Instant.ofEpochMilli(Long.parseLong(millis)) : null;
-            presences.add(new UserPresence(users.get(i),
-                    PresenceStatus.of(connected, lastActive, now, properties.awayAfter()), lastActive));
+                    ? Instant.ofEpochMilli(Long.parseLong(millis))
+                    : null;
+            presences.add(new UserPresence(
+                    users.get(i), PresenceStatus.of(connected, lastActive, now, properties.awayAfter()), lastActive));
         }
         return presences;
     }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.query.realtime.LiveUpdate;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.user.PrivacySettings;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells a user's friends when the user's presence, as they see it, changes: a {@code presence.changed} frame
@@ -28,8 +27,12 @@ public class PresenceChanges {
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
 
-    PresenceChanges(PresenceBoard board, PresenceAudience audience, PrivacySettings privacy, StringRedisTemplate redis,
-                    ObjectMapper json) {
+    PresenceChanges(
+            PresenceBoard board,
+            PresenceAudience audience,
+            PrivacySettings privacy,
+            StringRedisTemplate redis,
+            ObjectMapper json) {
         this.board = board;
         this.audience = audience;
         this.privacy = privacy;

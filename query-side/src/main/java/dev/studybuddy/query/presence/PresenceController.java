@@ -6,6 +6,11 @@ import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.user.PrivacySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,12 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Presence (docs/api.md "Presence"): {@code GET /api/presence?userIds=a,b} answers for the caller, their friends
@@ -37,8 +36,12 @@ class PresenceController {
     private final SessionActivity activity;
     private final PresenceProperties properties;
 
-    PresenceController(PresenceBoard board, PresenceAudience audience, PrivacySettings privacy,
-                       SessionActivity activity, PresenceProperties properties) {
+    PresenceController(
+            PresenceBoard board,
+            PresenceAudience audience,
+            PrivacySettings privacy,
+            SessionActivity activity,
+            PresenceProperties properties) {
         this.board = board;
         this.audience = audience;
         this.privacy = privacy;
@@ -54,8 +57,10 @@ class PresenceController {
         List<UUID> shown = asked.stream().filter(visible::contains).toList();
         Set<UUID> hiding = privacy.hidingPresence(shown);
         return new Presences(board.read(shown).stream()
-                .map(presence -> hiding.contains(presence.userId()) && !presence.userId().equals(me)
-                        ? UserPresence.hidden(presence.userId()) : presence)
+                .map(presence ->
+                        hiding.contains(presence.userId()) && !presence.userId().equals(me)
+                                ? UserPresence.hidden(presence.userId())
+                                : presence)
                 .toList());
     }
 
@@ -72,23 +77,22 @@ class PresenceController {
     private Set<UUID> parse(String userIds) {
         String[] parts = userIds.split(",", -1);
         if (parts.length > properties.maxUserIds()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
-                    "Ask about at most " + properties.maxUserIds() + " users at once.");
+            throw new DomainException(
+                    ErrorCode.VALIDATION_FAILED, "Ask about at most " + properties.maxUserIds() + " users at once.");
         }
         Set<UUID> ids = new LinkedHashSet<>();
         for (String part : parts) {
             String id = part.strip();
             if (!UUID_TEXT.matcher(id).matches()) {
-                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "userIds is a comma-separated list of user ids.");
+                throw new DomainException(
+                        ErrorCode.MALFORMED_REQUEST, "userIds is a comma-separated list of user ids.");
             }
             ids.add(UUID.fromString(id));
         }
         return ids;
     }
 
-    record PresenceVisibility(@NotNull Boolean visible) {
-    }
+    record PresenceVisibility(@NotNull Boolean visible) {}
 
-    record Presences(List<UserPresence> items) {
-    }
+    record Presences(List<UserPresence> items) {}
 }

@@ -1,9 +1,8 @@
 package dev.studybuddy.query.presence;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How users' online status is kept (query-side README, "Presence").
@@ -17,11 +16,12 @@ import java.time.Duration;
  * @param maxUserIds      the most ids one {@code GET /api/presence} asks about
  */
 @ConfigurationProperties("studybuddy.presence")
-public record PresenceProperties(@DefaultValue("5m") Duration awayAfter,
-                                 @DefaultValue("20s") Duration refreshInterval,
-                                 @DefaultValue("60s") Duration connectionTtl,
-                                 @DefaultValue("30d") Duration lastSeenFor,
-                                 @DefaultValue("100") int maxUserIds) {
+public record PresenceProperties(
+        @DefaultValue("5m") Duration awayAfter,
+        @DefaultValue("20s") Duration refreshInterval,
+        @DefaultValue("60s") Duration connectionTtl,
+        @DefaultValue("30d") Duration lastSeenFor,
+        @DefaultValue("100") int maxUserIds) {
 
     /** The least time between two writes of one user's activity from one node. */
     Duration activityWriteInterval() {

@@ -4,17 +4,6 @@ import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.query.realtime.ClientActivity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.MessageHeaderAccessor;
-import org.springframework.stereotype.Component;
-import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +14,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
  * This node's part of users' presence: which users hold a STOMP session here, and when each was last active.
@@ -51,6 +50,7 @@ public class SessionActivity implements ClientActivity {
     private final Map<String, UUID> sessions = new ConcurrentHashMap<>();
     /** Touched by the writer thread only. */
     private final Map<UUID, LocalUser> users = new HashMap<>();
+
     private PeriodicTask writer;
 
     SessionActivity(PresenceBoard board, PresenceChanges changes, PresenceProperties properties) {

@@ -1,9 +1,8 @@
 package dev.studybuddy.query.projection;
 
+import java.lang.management.ManagementFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.lang.management.ManagementFactory;
 
 /**
  * The name under which this node claims processor segments in the token stores. Axon's default (the

@@ -20,18 +20,20 @@ class NodeTokenStores {
     static final String[] JDBC_PROCESSORS = {"users", "friendships", "groups", "files", "message-search"};
 
     @Bean
-    ConfigurerModule nodeOwnedTokens(ConnectionProvider axonConnectionProvider, Serializer serializer, NodeIdentity node,
-                                     SegmentClaims claims) {
+    ConfigurerModule nodeOwnedTokens(
+            ConnectionProvider axonConnectionProvider, Serializer serializer, NodeIdentity node, SegmentClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String processor : JDBC_PROCESSORS) {
-                processing.registerTokenStore(processor, configuration -> JdbcTokenStore.builder()
-                        .connectionProvider(axonConnectionProvider)
-                        .serializer(serializer)
-                        .schema(TokenStoreConfiguration.TOKEN_SCHEMA)
-                        .contentType(byte[].class)
-                        .nodeId(node.id())
-                        .claimTimeout(claims.timeout())
-                        .build());
+                processing.registerTokenStore(
+                        processor,
+                        configuration -> JdbcTokenStore.builder()
+                                .connectionProvider(axonConnectionProvider)
+                                .serializer(serializer)
+                                .schema(TokenStoreConfiguration.TOKEN_SCHEMA)
+                                .contentType(byte[].class)
+                                .nodeId(node.id())
+                                .claimTimeout(claims.timeout())
+                                .build());
             }
         });
     }

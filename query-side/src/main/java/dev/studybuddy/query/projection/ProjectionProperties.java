@@ -1,9 +1,8 @@
 package dev.studybuddy.query.projection;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * @param replayPollInterval how often each node looks for replay requests (and refreshes whether a
@@ -13,6 +12,6 @@ import java.time.Duration;
  *                           while other nodes still hold segments
  */
 @ConfigurationProperties("studybuddy.projections")
-public record ProjectionProperties(@DefaultValue("500ms") Duration replayPollInterval,
-                                   @DefaultValue("2m") Duration replayTimeout) {
-}
+public record ProjectionProperties(
+        @DefaultValue("500ms") Duration replayPollInterval,
+        @DefaultValue("2m") Duration replayTimeout) {}

@@ -2,6 +2,10 @@ package dev.studybuddy.query.projection;
 
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.deadletter.DeadLetters;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -10,11 +14,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What each event processor of this node is doing: running, replaying, where each of its segments
@@ -30,8 +29,11 @@ class ProjectionStatuses {
     private final StoredEvents storedEvents;
     private final DeadLetters deadLetters;
 
-    ProjectionStatuses(EventProcessingConfiguration processing, ReplayCoordinator replays, StoredEvents storedEvents,
-                       DeadLetters deadLetters) {
+    ProjectionStatuses(
+            EventProcessingConfiguration processing,
+            ReplayCoordinator replays,
+            StoredEvents storedEvents,
+            DeadLetters deadLetters) {
         this.processing = processing;
         this.replays = replays;
         this.storedEvents = storedEvents;
@@ -49,35 +51,63 @@ class ProjectionStatuses {
     private ProjectionStatus status(EventProcessor processor, long parked) {
         String name = processor.getName();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProjectionStatus(name, processor.isRunning(), processor.isError() || parked > 0, parked, false,
-                    replays.isRebuilding(name), null, List.of(), replays.latest(name).orElse(null));
+            return new ProjectionStatus(
+                    name,
+                    processor.isRunning(),
+                    processor.isError() || parked > 0,
+                    parked,
+                    false,
+                    replays.isRebuilding(name),
+                    null,
+                    List.of(),
+                    replays.latest(name).orElse(null));
         }
         long total = storedEvents.countBetween(null, null);
         // the reset point: when the last replay's tokens were reset (the status' tokens come unwrapped)
-        Instant resetAt = replays.latest(name).map(ReplayCoordinator.ReplayRequest::finishedAt).orElse(null);
+        Instant resetAt = replays.latest(name)
+                .map(ReplayCoordinator.ReplayRequest::finishedAt)
+                .orElse(null);
         List<SegmentStatus> segments = streaming.processingStatus().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> segment(entry.getKey(), entry.getValue(), total, resetAt))
                 .toList();
-        Long lag = segments.stream().map(SegmentStatus::behindHead).filter(java.util.Objects::nonNull)
-                .max(Long::compare).orElse(null);
-        return new ProjectionStatus(name, streaming.isRunning(), streaming.isError() || parked > 0, parked,
+        Long lag = segments.stream()
+                .map(SegmentStatus::behindHead)
+                .filter(java.util.Objects::nonNull)
+                .max(Long::compare)
+                .orElse(null);
+        return new ProjectionStatus(
+                name,
+                streaming.isRunning(),
+                streaming.isError() || parked > 0,
+                parked,
                 streaming.isReplaying(),
-                replays.isRebuilding(name), lag, segments, replays.latest(name).orElse(null));
+                replays.isRebuilding(name),
+                lag,
+                segments,
+                replays.latest(name).orElse(null));
     }
 
     private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total, Instant resetAt) {
         TrackingToken token = status.getTrackingToken();
         Instant position = timeOf(ReplayToken.isReplay(token) ? ((ReplayToken) token).getCurrentToken() : token);
-        Long behindHead = position == null ? Long.valueOf(total) : Long.valueOf(storedEvents.countBetween(position, null));
+        Long behindHead =
+                position == null ? Long.valueOf(total) : Long.valueOf(storedEvents.countBetween(position, null));
         Double replayProgress = null;
         if (status.isReplaying()) {
             long toReplay = resetAt == null ? 0 : storedEvents.countBetween(null, resetAt);
             long replayed = position == null ? 0 : storedEvents.countBetween(null, position);
             replayProgress = toReplay == 0 ? 1.0 : Math.min(1.0, (double) replayed / toReplay);
         }
-        return new SegmentStatus(segmentId, status.getSegment().getMask(), status.isCaughtUp(), status.isReplaying(),
-                status.isErrorState(), position, behindHead, replayProgress);
+        return new SegmentStatus(
+                segmentId,
+                status.getSegment().getMask(),
+                status.isCaughtUp(),
+                status.isReplaying(),
+                status.isErrorState(),
+                position,
+                behindHead,
+                replayProgress);
     }
 
     private static Instant timeOf(TrackingToken token) {
@@ -90,17 +120,29 @@ class ProjectionStatuses {
      * @param rebuilding  a replay is requested, under way on some node, or this node is replaying
      * @param lag         events stored after the position of the segment furthest behind (on this node)
      */
-    record ProjectionStatus(String name, boolean running, boolean error, long deadLetters, boolean replaying,
-                            boolean rebuilding,
-                            Long lag, List<SegmentStatus> segments, ReplayCoordinator.ReplayRequest lastReplay) {
-    }
+    record ProjectionStatus(
+            String name,
+            boolean running,
+            boolean error,
+            long deadLetters,
+            boolean replaying,
+            boolean rebuilding,
+            Long lag,
+            List<SegmentStatus> segments,
+            ReplayCoordinator.ReplayRequest lastReplay) {}
 
     /**
      * @param position       time of the last event the segment has passed (null: none yet)
      * @param behindHead     events stored after that position
      * @param replayProgress during a replay, the share (0..1) of the events up to the reset point replayed so far
      */
-    record SegmentStatus(int segment, int mask, boolean caughtUp, boolean replaying, boolean error, Instant position,
-                         Long behindHead, Double replayProgress) {
-    }
+    record SegmentStatus(
+            int segment,
+            int mask,
+            boolean caughtUp,
+            boolean replaying,
+            boolean error,
+            Instant position,
+            Long behindHead,
+            Double replayProgress) {}
 }

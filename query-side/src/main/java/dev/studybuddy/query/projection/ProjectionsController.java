@@ -1,6 +1,8 @@
 package dev.studybuddy.query.projection;
 
 import dev.studybuddy.platform.security.CurrentUser;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,9 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The query side's event processors: status for auditors and administrators, replay for
@@ -40,6 +39,7 @@ class ProjectionsController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
         long generation = replays.request(name, CurrentUser.id().toString());
-        return ResponseEntity.accepted().body(Map.of("name", name, "generation", generation, "state", ReplayCoordinator.REQUESTED));
+        return ResponseEntity.accepted()
+                .body(Map.of("name", name, "generation", generation, "state", ReplayCoordinator.REQUESTED));
     }
 }

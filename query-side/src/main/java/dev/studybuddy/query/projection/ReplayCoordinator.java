@@ -1,17 +1,8 @@
 package dev.studybuddy.query.projection;
 
-import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Replays a projection on every query-side node: a reset on one node needs every other node to have
@@ -60,6 +59,7 @@ public class ReplayCoordinator implements SmartLifecycle {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     /** Per processor, refreshed by every poll: a request of it is pending or being reset. */
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+
     private PeriodicTask poller;
 
     ReplayCoordinator(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionProperties properties) {
@@ -102,8 +102,11 @@ public class ReplayCoordinator implements SmartLifecycle {
      * without the header while another node's segments may still be replaying.
      */
     public boolean isRebuilding(String processorName) {
-        return rebuilding.contains(processorName) || stopped.contains(processorName)
-                || processor(processorName).map(ReplayCoordinator::replayingLocally).orElse(false);
+        return rebuilding.contains(processorName)
+                || stopped.contains(processorName)
+                || processor(processorName)
+                        .map(ReplayCoordinator::replayingLocally)
+                        .orElse(false);
     }
 
     private static boolean replayingLocally(StreamingEventProcessor processor) {
@@ -113,13 +116,25 @@ public class ReplayCoordinator implements SmartLifecycle {
 
     /** The latest request of a processor, if any. */
     public Optional<ReplayRequest> latest(String processorName) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT generation, state, requested_by, requested_at, reset_by, finished_at, detail
-                  FROM projection_replays WHERE processor_name = ?""", (row, i) -> new ReplayRequest(
-                row.getLong("generation"), row.getString("state"), row.getString("requested_by"),
-                row.getObject("requested_at", OffsetDateTime.class).toInstant(), row.getString("reset_by"),
-                Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
-                row.getString("detail")), processorName).stream().findFirst();
+                  FROM projection_replays WHERE processor_name = ?""",
+                        (row, i) -> new ReplayRequest(
+                                row.getLong("generation"),
+                                row.getString("state"),
+                                row.getString("requested_by"),
+                                row.getObject("requested_at", OffsetDateTime.class)
+                                        .toInstant(),
+                                row.getString("reset_by"),
+                                Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class))
+                                        .map(OffsetDateTime::toInstant)
+                                        .orElse(null),
+                                row.getString("detail")),
+                        processorName)
+                .stream()
+                .findFirst();
     }
 
     private void poll() {
@@ -143,14 +158,18 @@ public class ReplayCoordinator implements SmartLifecycle {
             return;
         }
         if (stopped.add(name)) {
-            log.info("Replay {} of {} requested by {}: releasing this node's segments", request.generation(), name,
+            log.info(
+                    "Replay {} of {} requested by {}: releasing this node's segments",
+                    request.generation(),
+                    name,
                     request.requestedBy());
             processor.shutDown();
         }
         if (REQUESTED.equals(request.state()) && claimReset(name, request.generation())) {
             reset(name, request.generation(), processor);
             resume(name, request.generation(), processor);
-        } else if (DONE.equals(request.state()) || FAILED.equals(request.state())
+        } else if (DONE.equals(request.state())
+                || FAILED.equals(request.state())
                 || request.requestedAt().plus(properties.replayTimeout()).isBefore(clock.instant())) {
             resume(name, request.generation(), processor);
         }
@@ -225,16 +244,19 @@ public class ReplayCoordinator implements SmartLifecycle {
         return new Timestamped(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    private record Timestamped(OffsetDateTime value) {
-    }
+    private record Timestamped(OffsetDateTime value) {}
 
     @Override
     public void start() {
         // Requests handled before this node started are not this node's business: its processor starts
         // from whatever tokens the store holds. A request still under way is joined.
         for (String name : processing.eventProcessors().keySet()) {
-            latest(name).ifPresent(request -> handled.put(name,
-                    DONE.equals(request.state()) || FAILED.equals(request.state()) ? request.generation() : request.generation() - 1));
+            latest(name)
+                    .ifPresent(request -> handled.put(
+                            name,
+                            DONE.equals(request.state()) || FAILED.equals(request.state())
+                                    ? request.generation()
+                                    : request.generation() - 1));
         }
         poller = PeriodicTask.every(properties.replayPollInterval(), "projection-replays", this::poll);
         poller.start();
@@ -259,7 +281,12 @@ public class ReplayCoordinator implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    public record ReplayRequest(long generation, String state, String requestedBy, Instant requestedAt,
-                                String resetBy, Instant finishedAt, String detail) {
-    }
+    public record ReplayRequest(
+            long generation,
+            String state,
+            String requestedBy,
+            Instant requestedAt,
+            String resetBy,
+            Instant finishedAt,
+            String detail) {}
 }

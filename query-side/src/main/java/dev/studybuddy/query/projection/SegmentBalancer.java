@@ -1,15 +1,6 @@
 package dev.studybuddy.query.projection;
 
 import dev.studybuddy.platform.scheduling.PeriodicTask;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Splits the segments of every pooled processor among the live query-side nodes. Axon's pooled processors
@@ -58,9 +57,12 @@ class SegmentBalancer implements SmartLifecycle {
     private final RecentTakeovers takeovers;
     private PeriodicTask balancer;
 
-    SegmentBalancer(EventProcessingConfiguration processing, StringRedisTemplate redis,
-                    SegmentBalancingProperties properties, NodeIdentity node,
-                    @Value("${spring.datasource.url}") String tokenStoreUrl) {
+    SegmentBalancer(
+            EventProcessingConfiguration processing,
+            StringRedisTemplate redis,
+            SegmentBalancingProperties properties,
+            NodeIdentity node,
+            @Value("${spring.datasource.url}") String tokenStoreUrl) {
         this.processing = processing;
         this.redis = redis;
         this.properties = properties;
@@ -87,14 +89,21 @@ class SegmentBalancer implements SmartLifecycle {
             return; // not even this node's announcement is visible: nothing to go by
         }
         int segments = processing.tokenStore(name).fetchSegments(name).length;
-        List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
+        List<Integer> held =
+                processor.processingStatus().keySet().stream().sorted().toList();
         List<Integer> surplus = takeovers.releasable(name, held, new FairShare(segments, liveNodes).surplus(held));
         if (surplus.isEmpty()) {
             return;
         }
-        log.info("Releasing segments {} of {}: holding {} of {} segments, {} live nodes", surplus, name, held.size(),
-                segments, liveNodes);
-        surplus.forEach(segment -> processor.releaseSegment(segment, properties.releaseFor().toMillis(), TimeUnit.MILLISECONDS));
+        log.info(
+                "Releasing segments {} of {}: holding {} of {} segments, {} live nodes",
+                surplus,
+                name,
+                held.size(),
+                segments,
+                liveNodes);
+        surplus.forEach(segment ->
+                processor.releaseSegment(segment, properties.releaseFor().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private Map<String, PooledStreamingEventProcessor> runningProcessors() {
@@ -115,7 +124,8 @@ class SegmentBalancer implements SmartLifecycle {
     /** Per processor, how many live nodes run it; nodes whose announcement expired leave the set. */
     private Map<String, Integer> liveNodesPerProcessor() {
         List<String> nodes = List.copyOf(redis.opsForSet().members(nodesKey));
-        List<String> announcements = redis.opsForValue().multiGet(nodes.stream().map(id -> nodeKeyPrefix + id).toList());
+        List<String> announcements = redis.opsForValue()
+                .multiGet(nodes.stream().map(id -> nodeKeyPrefix + id).toList());
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             String announcement = announcements == null ? null : announcements.get(i);
@@ -123,7 +133,8 @@ class SegmentBalancer implements SmartLifecycle {
                 redis.opsForSet().remove(nodesKey, nodes.get(i));
                 continue;
             }
-            Arrays.stream(announcement.split(",")).filter(name -> !name.isBlank())
+            Arrays.stream(announcement.split(","))
+                    .filter(name -> !name.isBlank())
                     .forEach(name -> counts.merge(name, 1, Integer::sum));
         }
         return counts;
@@ -143,7 +154,8 @@ class SegmentBalancer implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        balancer = PeriodicTask.every(properties.interval(), "segment-balancer", this::balance).firstAfter(Duration.ZERO);
+        balancer = PeriodicTask.every(properties.interval(), "segment-balancer", this::balance)
+                .firstAfter(Duration.ZERO);
         balancer.start();
     }
 

@@ -1,9 +1,8 @@
 package dev.studybuddy.query.projection;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How query-side nodes split the segments of their pooled processors ({@link SegmentBalancer}).
@@ -20,9 +19,9 @@ import java.time.Duration;
  *                    deployments (or two test runs) on one Redis never count each other
  */
 @ConfigurationProperties("studybuddy.projections.balancing")
-public record SegmentBalancingProperties(@DefaultValue("true") boolean enabled,
-                                         @DefaultValue("2s") Duration interval,
-                                         @DefaultValue("6s") Duration nodeTimeout,
-                                         @DefaultValue("6s") Duration releaseFor,
-                                         @DefaultValue("") String cluster) {
-}
+public record SegmentBalancingProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("2s") Duration interval,
+        @DefaultValue("6s") Duration nodeTimeout,
+        @DefaultValue("6s") Duration releaseFor,
+        @DefaultValue("") String cluster) {}

@@ -7,5 +7,4 @@ import org.springframework.messaging.support.ChannelInterceptor;
  * implemented there so that presence may publish through this package without this package depending on it;
  * {@link WebSocketConfiguration} registers it behind {@link StompAuthorization}, so a refused frame counts for nothing.
  */
-public interface ClientActivity extends ChannelInterceptor {
-}
+public interface ClientActivity extends ChannelInterceptor {}

@@ -1,7 +1,6 @@
 package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.api.friendship.FriendshipId;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +15,7 @@ public final class Conversations {
     private static final String GROUP = "group:";
     private static final String DIRECT = "direct:";
 
-    private Conversations() {
-    }
+    private Conversations() {}
 
     public static String group(UUID groupId) {
         return GROUP + groupId;
@@ -34,7 +32,8 @@ public final class Conversations {
     /** The two users of a friendship id ({@link FriendshipId#of}: the smaller id, '_', the larger). */
     public static List<UUID> participants(String friendshipId) {
         int separator = friendshipId.indexOf('_');
-        return List.of(UUID.fromString(friendshipId.substring(0, separator)),
+        return List.of(
+                UUID.fromString(friendshipId.substring(0, separator)),
                 UUID.fromString(friendshipId.substring(separator + 1)));
     }
 

@@ -4,9 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code studybuddy_fanout_published_total} and {@code studybuddy_fanout_received_total}, tagged
@@ -31,27 +30,40 @@ class FanOutMetrics {
     }
 
     void published(String channel) {
-        counter("studybuddy.fanout.published", "Updates this node published to Redis", channel).increment();
+        counter("studybuddy.fanout.published", "Updates this node published to Redis", channel)
+                .increment();
     }
 
     void received(String channel) {
-        counter("studybuddy.fanout.received", "Updates this node received from Redis", channel).increment();
+        counter("studybuddy.fanout.received", "Updates this node received from Redis", channel)
+                .increment();
     }
 
     void dropped(String channel, String reason) {
-        Counter.builder("studybuddy.fanout.dropped").description("Updates this node dropped instead of publishing")
-                .tag("kind", RedisChannels.kind(channel)).tag("reason", reason).register(registry).increment();
+        Counter.builder("studybuddy.fanout.dropped")
+                .description("Updates this node dropped instead of publishing")
+                .tag("kind", RedisChannels.kind(channel))
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     void watch(Collection<?> queue, CircuitBreaker breaker) {
         Gauge.builder("studybuddy.fanout.queued", queue, Collection::size)
-                .description("Updates waiting to be published to Redis").register(registry);
-        Gauge.builder("studybuddy.fanout.circuit.open", breaker,
+                .description("Updates waiting to be published to Redis")
+                .register(registry);
+        Gauge.builder(
+                        "studybuddy.fanout.circuit.open",
+                        breaker,
                         b -> b.getState() == CircuitBreaker.State.CLOSED ? 0 : 1)
-                .description("1 while publishing to Redis is suspended or on trial").register(registry);
+                .description("1 while publishing to Redis is suspended or on trial")
+                .register(registry);
     }
 
     private Counter counter(String name, String description, String channel) {
-        return Counter.builder(name).description(description).tag("kind", RedisChannels.kind(channel)).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("kind", RedisChannels.kind(channel))
+                .register(registry);
     }
 }

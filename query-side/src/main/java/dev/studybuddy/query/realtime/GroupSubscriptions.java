@@ -1,5 +1,10 @@
 package dev.studybuddy.query.realtime;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
@@ -9,12 +14,6 @@ import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's WebSocket sessions, their users and their group subscriptions. When a member leaves or
@@ -55,7 +54,9 @@ public class GroupSubscriptions {
     }
 
     void subscribed(String sessionId, String subscriptionId, String destination) {
-        subscriptions.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).put(subscriptionId, destination);
+        subscriptions
+                .computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>())
+                .put(subscriptionId, destination);
     }
 
     void unsubscribed(String sessionId, String subscriptionId) {
@@ -78,14 +79,17 @@ public class GroupSubscriptions {
     /** Whether a frame for {@code destination} may still go to this session. */
     boolean delivers(String sessionId, String destination) {
         UUID userId = users.get(sessionId);
-        return groupOf(destination).map(groupId -> userId == null || !isRevoked(groupId, userId)).orElse(true);
+        return groupOf(destination)
+                .map(groupId -> userId == null || !isRevoked(groupId, userId))
+                .orElse(true);
     }
 
     /** Ends the user's local subscriptions to the group's topic (and so their presence in it). */
     void revoke(UUID groupId, UUID userId) {
         revoked.add(groupId + "|" + userId);
         String destination = GROUP_TOPIC_PREFIX + groupId;
-        SimpleBrokerMessageHandler broker = context.getBean("simpleBrokerMessageHandler", SimpleBrokerMessageHandler.class);
+        SimpleBrokerMessageHandler broker =
+                context.getBean("simpleBrokerMessageHandler", SimpleBrokerMessageHandler.class);
         users.forEach((sessionId, user) -> {
             if (!user.equals(userId)) {
                 return;

@@ -3,15 +3,6 @@ package dev.studybuddy.query.realtime;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
  * Who is looking at which conversation, published in Redis for notification-saga (its README,
@@ -47,6 +46,7 @@ class Presence {
     private final Map<SubscriptionKey, Entry> subscriptions = new HashMap<>();
     /** How many of this node's subscriptions show each entry. */
     private final Map<Entry, Integer> held = new HashMap<>();
+
     private PeriodicTask writer;
 
     Presence(StringRedisTemplate redis, RealtimeProperties properties) {
@@ -111,23 +111,29 @@ class Presence {
     private void refresh() {
         Map<UUID, Set<String>> byUser = new HashMap<>();
         synchronized (this) {
-            held.keySet().forEach(entry -> byUser.computeIfAbsent(entry.userId(), user -> new HashSet<>())
-                    .add(entry.conversationId()));
+            held.keySet()
+                    .forEach(entry -> byUser.computeIfAbsent(entry.userId(), user -> new HashSet<>())
+                            .add(entry.conversationId()));
         }
         if (byUser.isEmpty()) {
             return;
         }
         long ttl = properties.presenceTtl().toSeconds();
         guarded(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            byUser.forEach((user, conversations) -> refresh(connection, keyOf(user).getBytes(StandardCharsets.UTF_8),
-                    conversations, ttl));
+            byUser.forEach((user, conversations) ->
+                    refresh(connection, keyOf(user).getBytes(StandardCharsets.UTF_8), conversations, ttl));
             return null;
         }));
     }
 
     private static void refresh(RedisConnection connection, byte[] key, Set<String> conversations, long ttl) {
-        connection.setCommands().sAdd(key, conversations.stream().map(c -> c.getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new));
+        connection
+                .setCommands()
+                .sAdd(
+                        key,
+                        conversations.stream()
+                                .map(c -> c.getBytes(StandardCharsets.UTF_8))
+                                .toArray(byte[][]::new));
         connection.keyCommands().expire(key, ttl);
     }
 
@@ -151,16 +157,16 @@ class Presence {
     @PreDestroy
     void stop() {
         synchronized (this) {
-            held.keySet().forEach(entry -> write(() -> redis.opsForSet().remove(keyOf(entry.userId()), entry.conversationId())));
+            held.keySet()
+                    .forEach(entry ->
+                            write(() -> redis.opsForSet().remove(keyOf(entry.userId()), entry.conversationId())));
             held.clear();
             subscriptions.clear();
         }
         writer.stop();
     }
 
-    private record SubscriptionKey(String sessionId, String subscriptionId) {
-    }
+    private record SubscriptionKey(String sessionId, String subscriptionId) {}
 
-    private record Entry(UUID userId, String conversationId) {
-    }
+    private record Entry(UUID userId, String conversationId) {}
 }

@@ -1,9 +1,8 @@
 package dev.studybuddy.query.realtime;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How live updates leave the node for Redis ({@link RedisPublisher}).
@@ -17,9 +16,9 @@ import java.time.Duration;
  * @param openFor              how long an open circuit drops updates before one publish tries Redis again
  */
 @ConfigurationProperties("studybuddy.websocket.publishing")
-public record PublishingProperties(@DefaultValue("1000") int queueCapacity,
-                                   @DefaultValue("50") float failureRateThreshold,
-                                   @DefaultValue("10") int slidingWindow,
-                                   @DefaultValue("3") int minimumCalls,
-                                   @DefaultValue("5s") Duration openFor) {
-}
+public record PublishingProperties(
+        @DefaultValue("1000") int queueCapacity,
+        @DefaultValue("50") float failureRateThreshold,
+        @DefaultValue("10") int slidingWindow,
+        @DefaultValue("3") int minimumCalls,
+        @DefaultValue("5s") Duration openFor) {}

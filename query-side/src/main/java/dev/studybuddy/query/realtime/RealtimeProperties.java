@@ -1,11 +1,10 @@
 package dev.studybuddy.query.realtime;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The WebSocket endpoint's limits (what one slow or noisy client may cost a node) and how presence is kept.
@@ -24,12 +23,12 @@ import java.util.List;
  *                             that a silent session too ends soon after its token does
  */
 @ConfigurationProperties("studybuddy.websocket")
-public record RealtimeProperties(@DefaultValue("*") List<String> allowedOrigins,
-                                 @DefaultValue("10s") Duration sendTimeLimit,
-                                 @DefaultValue("512KB") DataSize sendBufferSizeLimit,
-                                 @DefaultValue("16KB") DataSize messageSizeLimit,
-                                 @DefaultValue("2s") Duration typingInterval,
-                                 @DefaultValue("20s") Duration presenceRefreshInterval,
-                                 @DefaultValue("60s") Duration presenceTtl,
-                                 @DefaultValue("250ms") Duration tokenCheckInterval) {
-}
+public record RealtimeProperties(
+        @DefaultValue("*") List<String> allowedOrigins,
+        @DefaultValue("10s") Duration sendTimeLimit,
+        @DefaultValue("512KB") DataSize sendBufferSizeLimit,
+        @DefaultValue("16KB") DataSize messageSizeLimit,
+        @DefaultValue("2s") Duration typingInterval,
+        @DefaultValue("20s") Duration presenceRefreshInterval,
+        @DefaultValue("60s") Duration presenceTtl,
+        @DefaultValue("250ms") Duration tokenCheckInterval) {}

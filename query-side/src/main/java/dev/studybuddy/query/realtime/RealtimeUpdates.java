@@ -1,12 +1,11 @@
 package dev.studybuddy.query.realtime;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
 
 /**
  * What WebSocket clients should see, for every query-side node to forward to its own sessions over Redis.
@@ -54,12 +53,12 @@ public class RealtimeUpdates {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         List<Update> staged = unitOfWork.getOrComputeResource(AFTER_COMMIT, key -> {
             List<Update> updates = new ArrayList<>();
-            unitOfWork.afterCommit(committed -> updates.forEach(update -> publisher.submit(update.channel(), update.frame())));
+            unitOfWork.afterCommit(
+                    committed -> updates.forEach(update -> publisher.submit(update.channel(), update.frame())));
             return updates;
         });
         staged.add(new Update(channel, frame));
     }
 
-    private record Update(String channel, LiveUpdate frame) {
-    }
+    private record Update(String channel, LiveUpdate frame) {}
 }

@@ -18,12 +18,12 @@ public final class RedisChannels {
     public static final String USER_DIRECT_PATTERN = "studybuddy:user:*:direct";
     /** Every node listens here for {@code presence.changed} frames, each with its recipients in {@code to}. */
     public static final String PRESENCE = "studybuddy:presence-changes";
+
     static final String USER_PREFIX = "studybuddy:user:";
     static final String NOTIFICATIONS_SUFFIX = ":notifications";
     static final String USER_DIRECT_SUFFIX = ":direct";
 
-    private RedisChannels() {
-    }
+    private RedisChannels() {}
 
     public static String group(UUID groupId) {
         return GROUP_PREFIX + groupId;
@@ -43,7 +43,8 @@ public final class RedisChannels {
         if (channel.startsWith(GROUP_PREFIX)) {
             return "group";
         }
-        if (channel.startsWith(DIRECT_PREFIX) || channel.startsWith(USER_PREFIX) && channel.endsWith(USER_DIRECT_SUFFIX)) {
+        if (channel.startsWith(DIRECT_PREFIX)
+                || channel.startsWith(USER_PREFIX) && channel.endsWith(USER_DIRECT_SUFFIX)) {
             return "direct";
         }
         if (channel.startsWith(USER_PREFIX) && channel.endsWith(NOTIFICATIONS_SUFFIX)) {

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Forwards what arrives on the Redis channels to this node's WebSocket sessions: a group's updates to
@@ -37,7 +36,8 @@ class RedisFanOut implements MessageListener {
     private final ObjectMapper json;
     private final FanOutMetrics metrics;
 
-    RedisFanOut(SimpMessagingTemplate clients, GroupSubscriptions subscriptions, ObjectMapper json, FanOutMetrics metrics) {
+    RedisFanOut(
+            SimpMessagingTemplate clients, GroupSubscriptions subscriptions, ObjectMapper json, FanOutMetrics metrics) {
         this.clients = clients;
         this.subscriptions = subscriptions;
         this.json = json;
@@ -56,19 +56,23 @@ class RedisFanOut implements MessageListener {
                 for (UUID user : Conversations.participants(channel.substring(RedisChannels.DIRECT_PREFIX.length()))) {
                     clients.convertAndSendToUser(user.toString(), "/queue/direct", frame);
                 }
-            } else if (channel.startsWith(RedisChannels.USER_PREFIX) && channel.endsWith(RedisChannels.NOTIFICATIONS_SUFFIX)) {
-                String user = channel.substring(RedisChannels.USER_PREFIX.length(),
+            } else if (channel.startsWith(RedisChannels.USER_PREFIX)
+                    && channel.endsWith(RedisChannels.NOTIFICATIONS_SUFFIX)) {
+                String user = channel.substring(
+                        RedisChannels.USER_PREFIX.length(),
                         channel.length() - RedisChannels.NOTIFICATIONS_SUFFIX.length());
                 clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/notifications", frame);
-            } else if (channel.startsWith(RedisChannels.USER_PREFIX) && channel.endsWith(RedisChannels.USER_DIRECT_SUFFIX)) {
-                String user = channel.substring(RedisChannels.USER_PREFIX.length(),
+            } else if (channel.startsWith(RedisChannels.USER_PREFIX)
+                    && channel.endsWith(RedisChannels.USER_DIRECT_SUFFIX)) {
+                String user = channel.substring(
+                        RedisChannels.USER_PREFIX.length(),
                         channel.length() - RedisChannels.USER_DIRECT_SUFFIX.length());
                 clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/direct", frame);
             } else if (channel.equals(RedisChannels.PRESENCE) && frame instanceof ObjectNode presence) {
                 JsonNode to = presence.remove("to");
                 if (to != null) {
-                    to.forEach(user -> clients.convertAndSendToUser(UUID.fromString(user.asText()).toString(),
-                            "/queue/presence", presence));
+                    to.forEach(user -> clients.convertAndSendToUser(
+                            UUID.fromString(user.asText()).toString(), "/queue/presence", presence));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -95,10 +99,15 @@ class RedisFanOut implements MessageListener {
         try {
             return Optional.of(json.treeToValue(frame, LiveUpdate.class));
         } catch (InvalidTypeIdException e) {
-            log.debug("Forwarding a {} frame this node does not know", frame.path("type").asText());
+            log.debug(
+                    "Forwarding a {} frame this node does not know",
+                    frame.path("type").asText());
             return Optional.empty();
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            log.warn("Forwarding a {} frame this node cannot read", frame.path("type").asText(), e);
+            log.warn(
+                    "Forwarding a {} frame this node cannot read",
+                    frame.path("type").asText(),
+                    e);
             return Optional.empty();
         }
     }

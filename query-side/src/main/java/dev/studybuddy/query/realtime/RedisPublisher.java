@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes live updates to Redis from one thread of its own, so that whoever has an update (an event
@@ -42,22 +41,26 @@ class RedisPublisher {
     private final Thread publisher;
     private volatile boolean running = true;
 
-    RedisPublisher(StringRedisTemplate redis, ObjectMapper json, FanOutMetrics metrics, PublishingProperties properties) {
+    RedisPublisher(
+            StringRedisTemplate redis, ObjectMapper json, FanOutMetrics metrics, PublishingProperties properties) {
         this.redis = redis;
         this.json = json;
         this.metrics = metrics;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
-        this.breaker = CircuitBreaker.of(BREAKER, CircuitBreakerConfig.custom()
-                .failureRateThreshold(properties.failureRateThreshold())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(properties.slidingWindow())
-                .minimumNumberOfCalls(properties.minimumCalls())
-                .waitDurationInOpenState(properties.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+        this.breaker = CircuitBreaker.of(
+                BREAKER,
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(properties.failureRateThreshold())
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(properties.slidingWindow())
+                        .minimumNumberOfCalls(properties.minimumCalls())
+                        .waitDurationInOpenState(properties.openFor())
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .build());
         breaker.getEventPublisher().onStateTransition(transition -> {
             if (transition.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                log.warn("Publishing live updates to Redis fails; dropping them for {}, then trying again",
+                log.warn(
+                        "Publishing live updates to Redis fails; dropping them for {}, then trying again",
                         properties.openFor());
             } else {
                 log.info("Publishing live updates to Redis: {}", transition.getStateTransition());
@@ -115,8 +118,11 @@ class RedisPublisher {
         } catch (RuntimeException e) {
             breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
             metrics.dropped(update.channel(), "failed");
-            log.debug("Could not publish a {} update on {}; clients catch up over REST", update.frame().type(),
-                    update.channel(), e);
+            log.debug(
+                    "Could not publish a {} update on {}; clients catch up over REST",
+                    update.frame().type(),
+                    update.channel(),
+                    e);
         }
     }
 
@@ -128,6 +134,5 @@ class RedisPublisher {
         publisher.join(TimeUnit.SECONDS.toMillis(5));
     }
 
-    private record Update(String channel, LiveUpdate frame) {
-    }
+    private record Update(String channel, LiveUpdate frame) {}
 }

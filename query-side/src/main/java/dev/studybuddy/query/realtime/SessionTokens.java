@@ -2,6 +2,13 @@ package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.platform.security.SecurityStamps;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,14 +21,6 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A STOMP session lives no longer than the access token it was opened with: it ends (an ERROR frame, then the
@@ -44,8 +43,10 @@ class SessionTokens implements SmartLifecycle {
     private PeriodicTask sweeper;
     private volatile boolean running;
 
-    SessionTokens(SecurityStamps stamps, @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
-                  RealtimeProperties properties) {
+    SessionTokens(
+            SecurityStamps stamps,
+            @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutbound,
+            RealtimeProperties properties) {
         this.stamps = stamps;
         this.clientOutbound = clientOutbound;
         this.properties = properties;
@@ -134,8 +135,9 @@ class SessionTokens implements SmartLifecycle {
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setMessage(reason);
         error.setSessionId(session.id);
-        clientOutbound.getObject().send(MessageBuilder.createMessage(
-                reason.getBytes(StandardCharsets.UTF_8), error.getMessageHeaders()));
+        clientOutbound
+                .getObject()
+                .send(MessageBuilder.createMessage(reason.getBytes(StandardCharsets.UTF_8), error.getMessageHeaders()));
     }
 
     @Override

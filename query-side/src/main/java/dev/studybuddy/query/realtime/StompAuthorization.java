@@ -2,6 +2,13 @@ package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.security.SecurityStampValidator;
 import dev.studybuddy.query.group.GroupAccess;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
@@ -15,14 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.stereotype.Component;
-
-import java.security.Principal;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every frame a client sends passes here (docs/architecture.md#real-time). CONNECT needs {@code Authorization: Bearer <access
@@ -54,9 +53,14 @@ class StompAuthorization implements ChannelInterceptor {
     private final RealtimeProperties properties;
     private final SessionTokens sessionTokens;
 
-    StompAuthorization(JwtDecoder jwtDecoder, JwtAuthenticationConverter jwtAuthenticationConverter,
-                       GroupAccess groups, GroupSubscriptions subscriptions, Presence presence,
-                       RealtimeProperties properties, SessionTokens sessionTokens) {
+    StompAuthorization(
+            JwtDecoder jwtDecoder,
+            JwtAuthenticationConverter jwtAuthenticationConverter,
+            GroupAccess groups,
+            GroupSubscriptions subscriptions,
+            Presence presence,
+            RealtimeProperties properties,
+            SessionTokens sessionTokens) {
         this.sessionTokens = sessionTokens;
         this.jwtDecoder = jwtDecoder;
         this.authentication = jwtAuthenticationConverter;
@@ -73,7 +77,9 @@ class StompAuthorization implements ChannelInterceptor {
             return message;
         }
         StompCommand command = accessor.getCommand();
-        if (command != StompCommand.CONNECT && command != StompCommand.STOMP && command != StompCommand.DISCONNECT
+        if (command != StompCommand.CONNECT
+                && command != StompCommand.STOMP
+                && command != StompCommand.DISCONNECT
                 && !sessionTokens.admits(accessor.getSessionId())) {
             throw refused(message, "The session's access token has expired or was revoked; CONNECT again.");
         }
@@ -109,7 +115,10 @@ class StompAuthorization implements ChannelInterceptor {
         }
         accessor.setUser(user);
         String sid = token.getClaimAsString(SecurityStampValidator.SESSION_CLAIM);
-        sessionTokens.opened(accessor.getSessionId(), UUID.fromString(user.getName()), token.getExpiresAt(),
+        sessionTokens.opened(
+                accessor.getSessionId(),
+                UUID.fromString(user.getName()),
+                token.getExpiresAt(),
                 ((Number) token.getClaims().get(SecurityStampValidator.STAMP_CLAIM)).longValue(),
                 sid == null ? null : UUID.fromString(sid));
         subscriptions.connected(accessor.getSessionId(), UUID.fromString(user.getName()));
@@ -132,7 +141,8 @@ class StompAuthorization implements ChannelInterceptor {
         }
         requireMember(message, group.get(), userId, "Only members of the group subscribe to " + destination + ".");
         subscriptions.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), destination);
-        presence.subscribed(accessor.getSessionId(), accessor.getSubscriptionId(), userId, Conversations.group(group.get()));
+        presence.subscribed(
+                accessor.getSessionId(), accessor.getSubscriptionId(), userId, Conversations.group(group.get()));
         return message;
     }
 
@@ -144,7 +154,9 @@ class StompAuthorization implements ChannelInterceptor {
         }
         Matcher typing = TYPING.matcher(String.valueOf(accessor.getDestination()));
         if (!typing.matches()) {
-            throw refused(message, "Clients send only typing signals to /app/groups.{groupId}.typing and /app/presence.active.");
+            throw refused(
+                    message,
+                    "Clients send only typing signals to /app/groups.{groupId}.typing and /app/presence.active.");
         }
         UUID groupId = UUID.fromString(typing.group(1));
         requireMember(message, groupId, userId, "Only members of the group signal typing.");
@@ -152,7 +164,8 @@ class StompAuthorization implements ChannelInterceptor {
         long now = System.nanoTime();
         if (session != null) {
             Object last = session.get(LAST_TYPING);
-            if (last instanceof Long at && now - at < properties.typingInterval().toNanos()) {
+            if (last instanceof Long at
+                    && now - at < properties.typingInterval().toNanos()) {
                 return null;
             }
             session.put(LAST_TYPING, now);

@@ -1,11 +1,10 @@
 package dev.studybuddy.query.realtime;
 
+import java.security.Principal;
+import java.util.UUID;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
-
-import java.security.Principal;
-import java.util.UUID;
 
 /** Typing signals: ephemeral, published to Redis for every node's subscribers, never stored. */
 @Controller

@@ -2,6 +2,7 @@ package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import dev.studybuddy.platform.security.PublicEndpoints;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -15,8 +16,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-
-import java.util.List;
 
 /**
  * STOMP over WebSocket at {@code /ws} with Spring's simple broker for this node's sessions, fed from
@@ -32,8 +31,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final DeliveryGuard deliveryGuard;
     private final ClientActivity activity;
 
-    WebSocketConfiguration(RealtimeProperties properties, StompAuthorization authorization, DeliveryGuard deliveryGuard,
-                           ClientActivity activity) {
+    WebSocketConfiguration(
+            RealtimeProperties properties,
+            StompAuthorization authorization,
+            DeliveryGuard deliveryGuard,
+            ClientActivity activity) {
         this.properties = properties;
         this.authorization = authorization;
         this.deliveryGuard = deliveryGuard;
@@ -47,7 +49,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws")
+                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
     @Override
@@ -71,7 +74,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
+        registration
+                .setSendTimeLimit((int) properties.sendTimeLimit().toMillis())
                 .setSendBufferSizeLimit((int) properties.sendBufferSizeLimit().toBytes())
                 .setMessageSizeLimit((int) properties.messageSizeLimit().toBytes());
     }
@@ -87,14 +91,18 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     /** One listener thread, so that a channel's updates reach the sessions in the order they were published. */
     @Bean
-    RedisMessageListenerContainer redisFanOutContainer(RedisConnectionFactory connectionFactory, RedisFanOut fanOut,
-                                                       ThreadPoolTaskExecutor redisFanOutExecutor) {
+    RedisMessageListenerContainer redisFanOutContainer(
+            RedisConnectionFactory connectionFactory, RedisFanOut fanOut, ThreadPoolTaskExecutor redisFanOutExecutor) {
         RedisMessageListenerContainer container = new RetryingListenerContainer("fan-out");
         container.setConnectionFactory(connectionFactory);
         container.setTaskExecutor(redisFanOutExecutor);
-        container.addMessageListener(fanOut, List.of(new PatternTopic(RedisChannels.CHAT_PATTERN),
-                new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN), new PatternTopic(RedisChannels.USER_DIRECT_PATTERN),
-                new ChannelTopic(RedisChannels.PRESENCE)));
+        container.addMessageListener(
+                fanOut,
+                List.of(
+                        new PatternTopic(RedisChannels.CHAT_PATTERN),
+                        new PatternTopic(RedisChannels.NOTIFICATIONS_PATTERN),
+                        new PatternTopic(RedisChannels.USER_DIRECT_PATTERN),
+                        new ChannelTopic(RedisChannels.PRESENCE)));
         return container;
     }
 }

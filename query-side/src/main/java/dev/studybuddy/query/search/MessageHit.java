@@ -8,6 +8,11 @@ import java.util.UUID;
  * each match inside {@code <mark>…</mark>} (the only markup it ever holds); {@code seq} places the message in
  * its conversation's history ({@code GET …/messages?beforeSeq=seq+1} shows it in context).
  */
-record MessageHit(UUID messageId, String conversationId, long seq, UUID senderId, String snippet,
-                  Instant postedAt, Instant editedAt) {
-}
+record MessageHit(
+        UUID messageId,
+        String conversationId,
+        long seq,
+        UUID senderId,
+        String snippet,
+        Instant postedAt,
+        Instant editedAt) {}

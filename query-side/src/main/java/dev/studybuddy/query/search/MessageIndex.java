@@ -1,9 +1,6 @@
 package dev.studybuddy.query.search;
 
 import dev.studybuddy.query.group.StalledRosters;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Searches {@code message_search} as one user may: the messages of the groups they are a member of now (by the
@@ -27,6 +26,7 @@ class MessageIndex {
     private static final String CONFIG = "english";
     /** Control characters mark the matches: no message body holds one, so escaping cannot confuse them. */
     private static final String START = "\u0001";
+
     private static final String STOP = "\u0002";
     private static final String HEADLINE = "StartSel=" + START + ", StopSel=" + STOP
             + ", MinWords=10, MaxWords=30, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
@@ -46,12 +46,20 @@ class MessageIndex {
      * @param after          the cursor's position, or null for the first page
      * @return up to {@code limit} hits in rank order, with the sort key of each
      */
-    List<Ranked> search(UUID viewerId, MessageQuery query, String conversationId, Instant from, Instant to,
-                        SearchCursor after, int limit) {
+    List<Ranked> search(
+            UUID viewerId,
+            MessageQuery query,
+            String conversationId,
+            Instant from,
+            Instant to,
+            SearchCursor after,
+            int limit) {
         List<Object> arguments = new ArrayList<>();
-        String rank = query.hasText() ? "ts_rank_cd(s.document, websearch_to_tsquery('" + CONFIG + "', ?))" : "CAST(0 AS real)";
-        StringBuilder sql = new StringBuilder("SELECT s.message_id, s.conversation_id, s.seq, s.sender_id, s.body,"
-                + " s.posted_at, s.edited_at, ");
+        String rank = query.hasText()
+                ? "ts_rank_cd(s.document, websearch_to_tsquery('" + CONFIG + "', ?))"
+                : "CAST(0 AS real)";
+        StringBuilder sql = new StringBuilder(
+                "SELECT s.message_id, s.conversation_id, s.seq, s.sender_id, s.body," + " s.posted_at, s.edited_at, ");
         sql.append(rank).append(" AS rank FROM message_search s WHERE ");
         if (query.hasText()) {
             arguments.add(query.text());
@@ -87,23 +95,34 @@ class MessageIndex {
         sql.append(" ORDER BY rank DESC, s.posted_at DESC, s.message_id DESC LIMIT ?");
         arguments.add(limit);
 
-        String page = "SELECT page.*, " + (query.hasText()
-                ? "ts_headline('" + CONFIG + "', page.body, websearch_to_tsquery('" + CONFIG + "', ?), ?)" : "NULL")
-                + " AS headline FROM (" + sql + ") page ORDER BY page.rank DESC, page.posted_at DESC, page.message_id DESC";
+        String page = "SELECT page.*, "
+                + (query.hasText()
+                        ? "ts_headline('" + CONFIG + "', page.body, websearch_to_tsquery('" + CONFIG + "', ?), ?)"
+                        : "NULL")
+                + " AS headline FROM (" + sql
+                + ") page ORDER BY page.rank DESC, page.posted_at DESC, page.message_id DESC";
         if (query.hasText()) {
             arguments.add(0, HEADLINE);
             arguments.add(0, query.text());
         }
-        return jdbc.query(page, (row, i) -> {
-            Instant postedAt = row.getObject("posted_at", OffsetDateTime.class).toInstant();
-            OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);
-            String headline = row.getString("headline");
-            MessageHit hit = new MessageHit(row.getObject("message_id", UUID.class), row.getString("conversation_id"),
-                    row.getLong("seq"), row.getObject("sender_id", UUID.class),
-                    headline == null ? plain(row.getString("body")) : marked(headline),
-                    postedAt, editedAt == null ? null : editedAt.toInstant());
-            return new Ranked(hit, row.getFloat("rank"));
-        }, arguments.toArray());
+        return jdbc.query(
+                page,
+                (row, i) -> {
+                    Instant postedAt =
+                            row.getObject("posted_at", OffsetDateTime.class).toInstant();
+                    OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);
+                    String headline = row.getString("headline");
+                    MessageHit hit = new MessageHit(
+                            row.getObject("message_id", UUID.class),
+                            row.getString("conversation_id"),
+                            row.getLong("seq"),
+                            row.getObject("sender_id", UUID.class),
+                            headline == null ? plain(row.getString("body")) : marked(headline),
+                            postedAt,
+                            editedAt == null ? null : editedAt.toInstant());
+                    return new Ranked(hit, row.getFloat("rank"));
+                },
+                arguments.toArray());
     }
 
     /** The caller's current groups (settled rosters only) and their own direct messages. */
@@ -113,8 +132,10 @@ class MessageIndex {
         arguments.addAll(stalled);
         arguments.add(viewerId);
         arguments.add(viewerId);
-        String settledRostersOnly = stalled.isEmpty() ? ""
-                : " AND CAST(m.group_id AS text) NOT IN (" + String.join(",", Collections.nCopies(stalled.size(), "?")) + ")";
+        String settledRostersOnly = stalled.isEmpty()
+                ? ""
+                : " AND CAST(m.group_id AS text) NOT IN (" + String.join(",", Collections.nCopies(stalled.size(), "?"))
+                        + ")";
         return "(s.group_id IN (SELECT m.group_id FROM group_members m WHERE m.user_id = ?" + settledRostersOnly + ")"
                 + " OR (s.group_id IS NULL AND (s.sender_id = ? OR s.recipient_id = ?)))";
     }
@@ -151,6 +172,5 @@ class MessageIndex {
     }
 
     /** A hit and its rank, which the next page's cursor carries. */
-    record Ranked(MessageHit hit, float rank) {
-    }
+    record Ranked(MessageHit hit, float rank) {}
 }

@@ -2,7 +2,6 @@ package dev.studybuddy.query.search;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

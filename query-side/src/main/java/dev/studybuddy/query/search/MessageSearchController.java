@@ -4,23 +4,22 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.group.GroupAccess;
 import dev.studybuddy.query.realtime.Conversations;
-import dev.studybuddy.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Full-text search over the messages the caller may read now (API.md "Message search"): their current groups'
@@ -45,22 +44,26 @@ class MessageSearchController {
     }
 
     @GetMapping("/api/search/messages")
-    @Operation(summary = "Search the messages the caller may read now",
-            description = "Full-text search over the caller's current groups and own direct messages: English word "
-                    + "stems, \"phrases\", or, -word, and from:@username. Best match first, then newest; snippets are "
-                    + "HTML-escaped with matches in <mark>. Deleted messages are never found. docs/api.md \"Message search\".")
+    @Operation(
+            summary = "Search the messages the caller may read now",
+            description =
+                    "Full-text search over the caller's current groups and own direct messages: English word "
+                            + "stems, \"phrases\", or, -word, and from:@username. Best match first, then newest; snippets are "
+                            + "HTML-escaped with matches in <mark>. Deleted messages are never found. docs/api.md \"Message search\".")
     CursorPage<MessageHit> search(
             @Parameter(description = "Required, 1-200 characters, one line, no control characters")
-            @RequestParam(required = false) String q,
+                    @RequestParam(required = false)
+                    String q,
             @Parameter(description = "Only this conversation: group:<groupId> or direct:<friendshipId>")
-            @RequestParam(required = false) String conversationId,
-            @Parameter(description = "Posted at or after this ISO-8601 instant")
-            @RequestParam(required = false) String from,
-            @Parameter(description = "Posted before this ISO-8601 instant")
-            @RequestParam(required = false) String to,
+                    @RequestParam(required = false)
+                    String conversationId,
+            @Parameter(description = "Posted at or after this ISO-8601 instant") @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Posted before this ISO-8601 instant") @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @Parameter(description = "The nextCursor of the previous page of the same search")
-            @RequestParam(required = false) String cursor) {
+                    @RequestParam(required = false)
+                    String cursor) {
         MessageQuery query = MessageQuery.parse(q);
         Instant since = instant("from", from);
         Instant until = instant("to", to);
@@ -72,8 +75,16 @@ class MessageSearchController {
         String search = Integer.toHexString(Objects.hash(q.strip(), conversation, since, until));
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, search);
         List<MessageIndex.Ranked> fetched = index.search(me, query, conversation, since, until, after, limit + 1);
-        return CursorPage.of(fetched, limit, ranked -> new SearchCursor(search, ranked.rank(), ranked.hit().postedAt(),
-                ranked.hit().messageId()).key()).map(MessageIndex.Ranked::hit);
+        return CursorPage.of(
+                        fetched,
+                        limit,
+                        ranked -> new SearchCursor(
+                                        search,
+                                        ranked.rank(),
+                                        ranked.hit().postedAt(),
+                                        ranked.hit().messageId())
+                                .key())
+                .map(MessageIndex.Ranked::hit);
     }
 
     /** The conversation id as the index keeps it (lower-case ids), once the caller may read it. */
@@ -86,9 +97,9 @@ class MessageSearchController {
                 throw malformedConversation();
             }
             switch (groups.of(groupId, me)) {
-                case MEMBER -> {
-                }
-                case OUTSIDER -> throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members search the group's messages.");
+                case MEMBER -> {}
+                case OUTSIDER ->
+                    throw new DomainException(ErrorCode.NOT_A_MEMBER, "Only members search the group's messages.");
                 case HIDDEN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
                 case ROSTER_BEHIND -> throw GroupAccess.rosterBehind();
             }
@@ -114,7 +125,8 @@ class MessageSearchController {
     }
 
     private static DomainException malformedConversation() {
-        return new DomainException(ErrorCode.VALIDATION_FAILED,
+        return new DomainException(
+                ErrorCode.VALIDATION_FAILED,
                 "conversationId must be group:<groupId> or direct:<friendshipId>, as frames and histories carry it.");
     }
 
@@ -130,7 +142,8 @@ class MessageSearchController {
         } catch (DateTimeParseException e) {
             // refused below
         }
-        throw new DomainException(ErrorCode.VALIDATION_FAILED,
+        throw new DomainException(
+                ErrorCode.VALIDATION_FAILED,
                 name + " must be an ISO-8601 instant between the years 1 and 9999, such as 2026-05-01T00:00:00Z.");
     }
 }

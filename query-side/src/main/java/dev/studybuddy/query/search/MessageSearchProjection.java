@@ -8,6 +8,10 @@ import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.Conversations;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,11 +19,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * The message search index ({@code message_search}) from the message events of the Group and Friendship
@@ -43,8 +42,15 @@ class MessageSearchProjection {
 
     @EventHandler
     void on(GroupMessagePostedEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        insert(event.messageId(), Conversations.group(event.groupId()), seq, event.authorId(), event.groupId(), null,
-                event.body(), at);
+        insert(
+                event.messageId(),
+                Conversations.group(event.groupId()),
+                seq,
+                event.authorId(),
+                event.groupId(),
+                null,
+                event.body(),
+                at);
     }
 
     @EventHandler
@@ -59,8 +65,15 @@ class MessageSearchProjection {
 
     @EventHandler
     void on(DirectMessageSentEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
-        insert(event.messageId(), Conversations.direct(event.friendshipId()), seq, event.senderId(), null,
-                event.recipientId(), event.body(), at);
+        insert(
+                event.messageId(),
+                Conversations.direct(event.friendshipId()),
+                seq,
+                event.senderId(),
+                null,
+                event.recipientId(),
+                event.body(),
+                at);
     }
 
     @EventHandler
@@ -79,22 +92,34 @@ class MessageSearchProjection {
         positions.forget(PROCESSING_GROUP);
     }
 
-    private void insert(UUID messageId, String conversationId, long seq, UUID senderId, UUID groupId,
-                        UUID recipientId, String body, Instant at) {
-        jdbc.update("""
+    private void insert(
+            UUID messageId,
+            String conversationId,
+            long seq,
+            UUID senderId,
+            UUID groupId,
+            UUID recipientId,
+            String body,
+            Instant at) {
+        jdbc.update(
+                """
                 INSERT INTO message_search (message_id, conversation_id, seq, sender_id, group_id, recipient_id, body, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""",
-                messageId, conversationId, seq, senderId, groupId, recipientId, body == null ? "" : body, utc(at));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""", messageId, conversationId, seq, senderId, groupId, recipientId, body == null ? "" : body, utc(at));
     }
 
     // Both keyed by the conversation too: an event names only messages of its own stream.
     private void edit(UUID messageId, String conversationId, String body, Instant at) {
-        jdbc.update("UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?",
-                body == null ? "" : body, utc(at), messageId, conversationId);
+        jdbc.update(
+                "UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?",
+                body == null ? "" : body,
+                utc(at),
+                messageId,
+                conversationId);
     }
 
     private void delete(UUID messageId, String conversationId) {
-        jdbc.update("DELETE FROM message_search WHERE message_id = ? AND conversation_id = ?", messageId, conversationId);
+        jdbc.update(
+                "DELETE FROM message_search WHERE message_id = ? AND conversation_id = ?", messageId, conversationId);
     }
 
     private static OffsetDateTime utc(Instant at) {

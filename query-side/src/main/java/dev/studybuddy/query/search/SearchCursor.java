@@ -3,7 +3,6 @@ package dev.studybuddy.query.search;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.Cursors;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ record SearchCursor(String search, float rank, Instant postedAt, UUID messageId)
 
     /** What PostgreSQL's timestamptz holds without complaint, and more than any message needs. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     static boolean storable(Instant instant) {
@@ -31,8 +31,11 @@ record SearchCursor(String search, float rank, Instant postedAt, UUID messageId)
                 throw new IllegalArgumentException("parts");
             }
             long micros = Long.parseLong(parts[2]);
-            decoded = new SearchCursor(parts[0], Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16)),
-                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
+            decoded = new SearchCursor(
+                    parts[0],
+                    Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16)),
+                    Instant.ofEpochSecond(
+                            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
                     UUID.fromString(parts[3]));
             if (!storable(decoded.postedAt())) {
                 throw new IllegalArgumentException("postedAt");
@@ -41,7 +44,8 @@ record SearchCursor(String search, float rank, Instant postedAt, UUID messageId)
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this search issued.");
         }
         if (!decoded.search().equals(search)) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST,
+            throw new DomainException(
+                    ErrorCode.MALFORMED_REQUEST,
                     "The cursor belongs to another search: send it with the same q and filters.");
         }
         return decoded;
@@ -49,7 +53,8 @@ record SearchCursor(String search, float rank, Instant postedAt, UUID messageId)
 
     /** The key {@link dev.studybuddy.platform.web.CursorPage} wraps as the opaque cursor. */
     String key() {
-        long micros = Math.addExact(Math.multiplyExact(postedAt.getEpochSecond(), 1_000_000L), postedAt.getNano() / 1_000L);
+        long micros =
+                Math.addExact(Math.multiplyExact(postedAt.getEpochSecond(), 1_000_000L), postedAt.getNano() / 1_000L);
         return search + "|" + Integer.toHexString(Float.floatToIntBits(rank)) + "|" + micros + "|" + messageId;
     }
 }

@@ -1,8 +1,5 @@
 package dev.studybuddy.query.user;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -11,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * What each user chose to show of themselves ({@code readmodel.privacy_settings}): whether others see their
@@ -59,15 +58,22 @@ public class PrivacySettings {
             return Set.of();
         }
         String placeholders = String.join(", ", Collections.nCopies(userIds.size(), "?"));
-        return new HashSet<>(jdbc.queryForList("SELECT user_id FROM privacy_settings WHERE NOT " + switchedOff
-                + " AND user_id IN (" + placeholders + ")", UUID.class, userIds.toArray()));
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT user_id FROM privacy_settings WHERE NOT " + switchedOff + " AND user_id IN (" + placeholders
+                        + ")",
+                UUID.class,
+                userIds.toArray()));
     }
 
     private boolean write(String column, UUID userId, boolean value) {
         boolean before = !those(column, List.of(userId)).contains(userId);
-        jdbc.update("INSERT INTO privacy_settings (user_id, " + column + ", updated_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (user_id) DO UPDATE SET " + column + " = excluded." + column
-                + ", updated_at = excluded.updated_at", userId, value, OffsetDateTime.now(ZoneOffset.UTC));
+        jdbc.update(
+                "INSERT INTO privacy_settings (user_id, " + column + ", updated_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (user_id) DO UPDATE SET " + column + " = excluded." + column
+                        + ", updated_at = excluded.updated_at",
+                userId,
+                value,
+                OffsetDateTime.now(ZoneOffset.UTC));
         return before != value;
     }
 }

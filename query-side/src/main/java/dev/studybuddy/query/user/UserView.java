@@ -5,7 +5,6 @@ import dev.studybuddy.api.user.UserProfile;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,23 +20,24 @@ class UserView {
 
     @Id
     private UUID userId;
+
     private String username;
     private String displayName;
     private String bio;
     private UUID avatarFileId;
     /** Role names, sorted and comma-separated. */
     private String roles;
+
     private boolean active;
     private Instant registeredAt;
     private Instant updatedAt;
     private boolean emailVerified;
 
-    protected UserView() {
-    }
+    protected UserView() {}
 
     UserProfile toProfile() {
-        return new UserProfile(userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt,
-                emailVerified);
+        return new UserProfile(
+                userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt, emailVerified);
     }
 
     private Set<PlatformRole> roleSet() {

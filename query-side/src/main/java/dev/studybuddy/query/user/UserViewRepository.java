@@ -1,11 +1,10 @@
 package dev.studybuddy.query.user;
 
+import java.util.List;
+import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-
-import java.util.List;
-import java.util.UUID;
 
 interface UserViewRepository extends JpaRepository<UserView, UUID> {
 
@@ -25,8 +24,9 @@ interface UserViewRepository extends JpaRepository<UserView, UUID> {
                                  OR (b.blocker_id = u.user_id AND b.blocked_id = :viewerId))
             ORDER BY u.username
             LIMIT :limit""")
-    List<UserView> searchActive(@Param("viewerId") UUID viewerId,
-                                @Param("pattern") String pattern,
-                                @Param("afterUsername") String afterUsername,
-                                @Param("limit") int limit);
+    List<UserView> searchActive(
+            @Param("viewerId") UUID viewerId,
+            @Param("pattern") String pattern,
+            @Param("afterUsername") String afterUsername,
+            @Param("limit") int limit);
 }

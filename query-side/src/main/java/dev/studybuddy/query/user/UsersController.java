@@ -6,22 +6,21 @@ import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.platform.security.CurrentUser;
-import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.platform.web.Cursors;
+import dev.studybuddy.query.consistency.ReadYourWrites;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Profiles (API.md "Identity and profiles"). Who sees what:
@@ -38,7 +37,8 @@ import java.util.UUID;
 @ReadYourWrites(UsersProjection.PROCESSING_GROUP)
 class UsersController {
 
-    private static final List<PlatformRole> STAFF = List.of(PlatformRole.ADMIN, PlatformRole.MODERATOR, PlatformRole.AUDITOR);
+    private static final List<PlatformRole> STAFF =
+            List.of(PlatformRole.ADMIN, PlatformRole.MODERATOR, PlatformRole.AUDITOR);
     private static final int MAX_SEARCH_LENGTH = 64;
 
     private final QueryGateway queryGateway;
@@ -67,13 +67,18 @@ class UsersController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         String after = cursor == null ? "" : Cursors.decode(cursor);
-        List<UserProfile> fetched = queryGateway.query(new SearchUsersQuery(CurrentUser.id(), search, after, limit + 1),
-                ResponseTypes.multipleInstancesOf(UserProfile.class)).join();
+        List<UserProfile> fetched = queryGateway
+                .query(
+                        new SearchUsersQuery(CurrentUser.id(), search, after, limit + 1),
+                        ResponseTypes.multipleInstancesOf(UserProfile.class))
+                .join();
         return CursorPage.of(fetched, limit, UserProfile::username).map(PublicProfile::of);
     }
 
     private Optional<UserProfile> find(UUID userId) {
-        return queryGateway.query(new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserProfile.class)).join();
+        return queryGateway
+                .query(new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserProfile.class))
+                .join();
     }
 
     private static boolean isStaff() {

@@ -11,6 +11,11 @@ import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.query.consistency.ApplyOnce;
 import dev.studybuddy.query.consistency.ProjectionPositions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,12 +23,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The users read model, built from the UserAccount events. Each event is applied once: {@link ApplyOnce}
@@ -51,28 +50,44 @@ class UsersProjection {
 
     @EventHandler
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO users (user_id, username, display_name, roles, active, registered_at, updated_at)
                 VALUES (?, ?, ?, ?, true, ?, ?)""",
-                event.userId(), event.username(), event.displayName(), UserView.joined(event.roles()), utc(at), utc(at));
+                event.userId(),
+                event.username(),
+                event.displayName(),
+                UserView.joined(event.roles()),
+                utc(at),
+                utc(at));
     }
 
     @EventHandler
     void on(ProfileChangedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE users SET display_name = ?, bio = ?, updated_at = ? WHERE user_id = ?",
-                event.displayName(), event.bio(), utc(at), event.userId());
+        jdbc.update(
+                "UPDATE users SET display_name = ?, bio = ?, updated_at = ? WHERE user_id = ?",
+                event.displayName(),
+                event.bio(),
+                utc(at),
+                event.userId());
     }
 
     @EventHandler
     void on(AvatarChangedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE users SET avatar_file_id = ?, updated_at = ? WHERE user_id = ?",
-                event.fileId(), utc(at), event.userId());
+        jdbc.update(
+                "UPDATE users SET avatar_file_id = ?, updated_at = ? WHERE user_id = ?",
+                event.fileId(),
+                utc(at),
+                event.userId());
     }
 
     @EventHandler
     void on(PlatformRolesChangedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE users SET roles = ?, updated_at = ? WHERE user_id = ?",
-                UserView.joined(event.roles()), utc(at), event.userId());
+        jdbc.update(
+                "UPDATE users SET roles = ?, updated_at = ? WHERE user_id = ?",
+                UserView.joined(event.roles()),
+                utc(at),
+                event.userId());
     }
 
     @EventHandler
@@ -82,13 +97,15 @@ class UsersProjection {
 
     @EventHandler
     void on(EmailVerifiedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE users SET email_verified = true, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
+        jdbc.update(
+                "UPDATE users SET email_verified = true, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
     }
 
     /** A new address is not verified yet. */
     @EventHandler
     void on(EmailChangedEvent event, @Timestamp Instant at) {
-        jdbc.update("UPDATE users SET email_verified = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
+        jdbc.update(
+                "UPDATE users SET email_verified = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
     }
 
     @ResetHandler

@@ -3,7 +3,6 @@ package dev.studybuddy.query.web;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.Cursors;
-
 import java.util.UUID;
 
 /**

@@ -1,22 +1,18 @@
 package dev.studybuddy.query.audit;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.metadata.MessageMetadata;
+import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
-import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The global event stream for auditors: filtered, paged in store order, exported as NDJSON. */
 @QuerySideIT
@@ -38,6 +37,7 @@ class AuditEventsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
 
@@ -55,12 +55,18 @@ class AuditEventsIT {
             assertThat(event.get("hash").asText()).hasSize(64);
         });
         assertThat(all).extracting(event -> event.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(all).extracting(event -> Instant.parse(event.get("time").asText())).isSorted();
+        assertThat(all)
+                .extracting(event -> Instant.parse(event.get("time").asText()))
+                .isSorted();
 
-        assertThat(pages("/api/audit/events?type=ProfileChangedEvent&actor=" + actor)).hasSize(5)
-                .allSatisfy(event -> assertThat(event.get("type").asText()).isEqualTo(ProfileChangedEvent.class.getName()));
-        assertThat(pages("/api/audit/events?type=" + UserRegisteredEvent.class.getName() + "&actor=" + actor)).hasSize(1);
-        assertThat(pages("/api/audit/events?actor=" + actor + "&from=" + before)).hasSize(6);
+        assertThat(pages("/api/audit/events?type=ProfileChangedEvent&actor=" + actor))
+                .hasSize(5)
+                .allSatisfy(
+                        event -> assertThat(event.get("type").asText()).isEqualTo(ProfileChangedEvent.class.getName()));
+        assertThat(pages("/api/audit/events?type=" + UserRegisteredEvent.class.getName() + "&actor=" + actor))
+                .hasSize(1);
+        assertThat(pages("/api/audit/events?actor=" + actor + "&from=" + before))
+                .hasSize(6);
         assertThat(pages("/api/audit/events?actor=" + actor + "&to=" + before)).isEmpty();
         assertProblem(auditor().get("/api/audit/events?cursor=not-ours"), 400, "VALIDATION_FAILED");
     }
@@ -70,28 +76,44 @@ class AuditEventsIT {
         UUID actor = UUID.randomUUID();
         appendAccount(actor, 300);
 
-        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/audit/events?actor=" + actor))
-                .header("Authorization", "Bearer " + TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "AUDITOR"))
-                .header("Accept", "application/x-ndjson").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> export = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/audit/events?actor=" + actor))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + TestTokenIssuer.get()
+                                                        .accessToken(UUID.randomUUID(), "USER", "AUDITOR"))
+                                .header("Accept", "application/x-ndjson")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        assertThat(export.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
         List<JsonNode> lines = new ArrayList<>();
         for (String line : export.body().split("\n")) {
             lines.add(JSON.readTree(line));
         }
-        assertThat(lines).hasSize(301).allSatisfy(event -> assertThat(event.get("actor").asText()).isEqualTo(actor.toString()));
+        assertThat(lines)
+                .hasSize(301)
+                .allSatisfy(event -> assertThat(event.get("actor").asText()).isEqualTo(actor.toString()));
         assertThat(lines).extracting(event -> event.get("sequence").asLong()).isSorted();
     }
 
     @Test
     void administratorsMayReadItAndNobodyElse() {
-        assertThat(client(UUID.randomUUID(), "USER", "ADMIN").get("/api/audit/events?limit=1").status()).isEqualTo(200);
+        assertThat(client(UUID.randomUUID(), "USER", "ADMIN")
+                        .get("/api/audit/events?limit=1")
+                        .status())
+                .isEqualTo(200);
         for (Set<String> roles : List.of(Set.of("USER"), Set.of("USER", "MODERATOR"))) {
             ApiClient caller = client(UUID.randomUUID(), roles.toArray(String[]::new));
             assertProblem(caller.get("/api/audit/events"), 403, "FORBIDDEN");
-            assertProblem(caller.withHeader("Accept", "application/x-ndjson").get("/api/audit/events"), 403, "FORBIDDEN");
+            assertProblem(
+                    caller.withHeader("Accept", "application/x-ndjson").get("/api/audit/events"), 403, "FORBIDDEN");
             assertProblem(caller.get("/api/admin/projections"), 403, "FORBIDDEN");
             assertProblem(caller.post("/api/admin/projections/users/replay", null), 403, "FORBIDDEN");
         }
@@ -104,13 +126,23 @@ class AuditEventsIT {
     /** A registration and {@code changes} profile changes of a new account, each by {@code actor}. */
     private UUID appendAccount(UUID actor, int changes) {
         UUID user = UUID.randomUUID();
-        MetaData metaData = MetaData.with(MessageMetadata.ACTOR, actor.toString()).and(MessageMetadata.TRACE_ID, "trace-" + actor);
+        MetaData metaData =
+                MetaData.with(MessageMetadata.ACTOR, actor.toString()).and(MessageMetadata.TRACE_ID, "trace-" + actor);
         List<GenericDomainEventMessage<?>> events = new ArrayList<>();
-        events.add(new GenericDomainEventMessage<>(UserAccounts.AGGREGATE_TYPE, user.toString(), 0,
-                new UserRegisteredEvent(user, UserAccounts.uniqueUsername("audited"), "Audited", Set.of(PlatformRole.USER)), metaData));
+        events.add(new GenericDomainEventMessage<>(
+                UserAccounts.AGGREGATE_TYPE,
+                user.toString(),
+                0,
+                new UserRegisteredEvent(
+                        user, UserAccounts.uniqueUsername("audited"), "Audited", Set.of(PlatformRole.USER)),
+                metaData));
         for (int i = 1; i <= changes; i++) {
-            events.add(new GenericDomainEventMessage<>(UserAccounts.AGGREGATE_TYPE, user.toString(), i,
-                    new ProfileChangedEvent(user, "Audited " + i, null), metaData));
+            events.add(new GenericDomainEventMessage<>(
+                    UserAccounts.AGGREGATE_TYPE,
+                    user.toString(),
+                    i,
+                    new ProfileChangedEvent(user, "Audited " + i, null),
+                    metaData));
         }
         eventStore.publish(events);
         return user;
@@ -123,7 +155,9 @@ class AuditEventsIT {
             ApiClient.Response page = auditor().get(path + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json().get("items").forEach(items::add);
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
         } while (cursor != null);
         return items;
     }

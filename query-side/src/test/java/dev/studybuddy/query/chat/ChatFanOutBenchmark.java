@@ -13,20 +13,18 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Not a test: run by {@code bench/chat-fanout.sh} only (its name matches neither *Test nor *IT). Two
@@ -40,14 +38,19 @@ class ChatFanOutBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     ChatViews views;
+
     @Autowired
     RealtimeUpdates updates;
 
@@ -55,37 +58,63 @@ class ChatFanOutBenchmark {
     void run() throws Exception {
         int subscribers = Integer.getInteger("bench.subscribers", 200);
         int seconds = Integer.getInteger("bench.seconds", 5);
-        List<Integer> rates = List.of(Integer.getInteger("bench.rate1", 10), Integer.getInteger("bench.rate2", 20),
+        List<Integer> rates = List.of(
+                Integer.getInteger("bench.rate1", 10),
+                Integer.getInteger("bench.rate2", 20),
                 Integer.getInteger("bench.rate3", 40));
-        ConfigurableApplicationContext second = new SpringApplicationBuilder(QuerySideApplication.class).run(
-                "--server.port=0", "--studybuddy.node-id=bench-second",
-                "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
-                "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
-                "--spring.data.mongodb.database=" + environment.getRequiredProperty("spring.data.mongodb.database"),
-                "--studybuddy.jwt.jwk-set-uri=" + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"));
+        ConfigurableApplicationContext second = new SpringApplicationBuilder(QuerySideApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--studybuddy.node-id=bench-second",
+                        "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
+                        "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
+                        "--spring.data.mongodb.database="
+                                + environment.getRequiredProperty("spring.data.mongodb.database"),
+                        "--studybuddy.jwt.jwk-set-uri="
+                                + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"));
         int secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
         CommandSideProcess commandSide = CommandSideProcess.start(environment);
         List<Client> clients = new ArrayList<>();
         try {
             UUID owner = commandSide.register("owner");
             ApiClient asOwner = commandSide.client(TestTokenIssuer.get().accessToken(owner));
-            UUID pipelineGroupId = UUID.fromString(expect(201, asOwner.post("/api/groups", Map.of("name", "bench pipeline",
-                    "description", "", "visibility", "PUBLIC", "joinPolicy", "OPEN", "capacity", 1_000))).json()
-                    .path("groupId").asText());
-            Groups.Created baselineGroup = groups.create(owner, "bench baseline", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10_000);
+            UUID pipelineGroupId = UUID.fromString(expect(
+                            201,
+                            asOwner.post(
+                                    "/api/groups",
+                                    Map.of(
+                                            "name",
+                                            "bench pipeline",
+                                            "description",
+                                            "",
+                                            "visibility",
+                                            "PUBLIC",
+                                            "joinPolicy",
+                                            "OPEN",
+                                            "capacity",
+                                            1_000)))
+                    .json()
+                    .path("groupId")
+                    .asText());
+            Groups.Created baselineGroup =
+                    groups.create(owner, "bench baseline", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10_000);
             List<UUID> users = new ArrayList<>();
             for (int i = 0; i < subscribers; i++) {
                 UUID user = commandSide.register("user" + i);
                 users.add(user);
-                expect(200, commandSide.client(TestTokenIssuer.get().accessToken(user))
-                        .post("/api/groups/" + pipelineGroupId + "/join", Map.of()));
+                expect(
+                        200,
+                        commandSide
+                                .client(TestTokenIssuer.get().accessToken(user))
+                                .post("/api/groups/" + pipelineGroupId + "/join", Map.of()));
                 accounts.awaitProjected("groups", groups.join(baselineGroup.groupId(), user));
             }
             awaitMembers(pipelineGroupId, subscribers + 1, owner, port, secondPort);
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             for (int i = 0; i < subscribers; i++) {
-                Client client = StompClients.connected(i % 2 == 0 ? port : secondPort, TestTokenIssuer.get().accessToken(users.get(i)));
+                Client client = StompClients.connected(
+                        i % 2 == 0 ? port : secondPort, TestTokenIssuer.get().accessToken(users.get(i)));
                 client.onFrame(frame -> {
                     String body = frame.at("/message/body").asText("");
                     if (body.startsWith("t=")) {
@@ -101,27 +130,45 @@ class ChatFanOutBenchmark {
             String baselineConversation = Conversations.group(baselineGroup.groupId());
             Runnable baselineSend = () -> {
                 long at = ++seq[0];
-                views.posted(baselineConversation, at, UUID.randomUUID(), owner, "t=" + System.nanoTime(), List.of(), null,
-                        List.of(), Instant.now());
+                views.posted(
+                        baselineConversation,
+                        at,
+                        UUID.randomUUID(),
+                        owner,
+                        "t=" + System.nanoTime(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        Instant.now());
                 views.changedBy(baselineConversation, UUID.randomUUID(), at);
-                updates.toGroup(baselineGroup.groupId(), new LiveUpdate.MessagePosted(baselineConversation, at,
-                        Map.of("seq", at, "body", "t=" + System.nanoTime())));
+                updates.toGroup(
+                        baselineGroup.groupId(),
+                        new LiveUpdate.MessagePosted(
+                                baselineConversation, at, Map.of("seq", at, "body", "t=" + System.nanoTime())));
             };
-            Runnable pipelineSend = () -> expect(201, asOwner.post("/api/groups/" + pipelineGroupId + "/messages",
-                    Map.of("body", "t=" + System.nanoTime())));
+            Runnable pipelineSend = () -> expect(
+                    201,
+                    asOwner.post(
+                            "/api/groups/" + pipelineGroupId + "/messages", Map.of("body", "t=" + System.nanoTime())));
             // warm-up, not reported: both paths JIT-compiled before anything is measured
             phase(rates.get(0), seconds, subscribers, latencies, baselineSend);
             phase(rates.get(0), seconds, subscribers, latencies, pipelineSend);
-            System.out.printf("%nchat fan-out: %d subscribers on 2 nodes, %d s per rate, pipeline from command-side's REST API%n",
+            System.out.printf(
+                    "%nchat fan-out: %d subscribers on 2 nodes, %d s per rate, pipeline from command-side's REST API%n",
                     subscribers, seconds);
             for (int rate : rates) {
                 Result baseline = phase(rate, seconds, subscribers, latencies, baselineSend);
                 Result pipeline = phase(rate, seconds, subscribers, latencies, pipelineSend);
-                System.out.printf("rate %4d msg/s | baseline %s | pipeline %s | throughput ratio %.2f (target >= 0.50), p99 ratio %.2f (target <= 3)%n",
-                        rate, baseline, pipeline, pipeline.deliveredPerSecond / baseline.deliveredPerSecond,
+                System.out.printf(
+                        "rate %4d msg/s | baseline %s | pipeline %s | throughput ratio %.2f (target >= 0.50), p99 ratio %.2f (target <= 3)%n",
+                        rate,
+                        baseline,
+                        pipeline,
+                        pipeline.deliveredPerSecond / baseline.deliveredPerSecond,
                         pipeline.p99 / Math.max(0.001, baseline.p99));
             }
-            System.out.printf("command-side's own time per message POST (its http.server.requests): %.1f ms mean%n",
+            System.out.printf(
+                    "command-side's own time per message POST (its http.server.requests): %.1f ms mean%n",
                     commandSide.meanMillis("/api/groups/{groupId}/messages"));
         } finally {
             clients.forEach(Client::close);
@@ -140,7 +187,8 @@ class ChatFanOutBenchmark {
     /** Subscribing is authorized by the read model: wait until both nodes have every membership. */
     private static void awaitMembers(UUID groupId, int members, UUID owner, int... ports) throws InterruptedException {
         for (int nodePort : ports) {
-            ApiClient node = ApiClient.on(nodePort).withToken(TestTokenIssuer.get().accessToken(owner));
+            ApiClient node =
+                    ApiClient.on(nodePort).withToken(TestTokenIssuer.get().accessToken(owner));
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (node.get("/api/groups/" + groupId).json().path("memberCount").asInt() < members) {
                 if (System.nanoTime() > deadline) {
@@ -177,19 +225,34 @@ class ChatFanOutBenchmark {
             sorted = new ArrayList<>(latencies);
         }
         Collections.sort(sorted);
-        return new Result(sent / elapsed, sorted.size() / elapsed, sorted.size(), expected,
-                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99));
+        return new Result(
+                sent / elapsed,
+                sorted.size() / elapsed,
+                sorted.size(),
+                expected,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.95),
+                percentile(sorted, 0.99));
     }
 
     private static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+        return sorted.isEmpty()
+                ? Double.NaN
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
     }
 
-    record Result(double sentPerSecond, double deliveredPerSecond, long delivered, long expected,
-                  double p50, double p95, double p99) {
+    record Result(
+            double sentPerSecond,
+            double deliveredPerSecond,
+            long delivered,
+            long expected,
+            double p50,
+            double p95,
+            double p99) {
         @Override
         public String toString() {
-            return String.format("%.1f msg/s sent, %.0f deliveries/s (%d/%d), p50 %.1f ms p95 %.1f ms p99 %.1f ms",
+            return String.format(
+                    "%.1f msg/s sent, %.0f deliveries/s (%d/%d), p50 %.1f ms p95 %.1f ms p99 %.1f ms",
                     sentPerSecond, deliveredPerSecond, delivered, expected, p50, p95, p99);
         }
     }

@@ -1,18 +1,25 @@
 package dev.studybuddy.query.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.Replays;
 import dev.studybuddy.query.support.UserAccounts;
-import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,31 +31,30 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 @QuerySideIT
 class ChatHistoryIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     MongoClient mongoClient;
+
     @Autowired
     MongoProperties mongoProperties;
+
     @Autowired
     RedisConnectionFactory redis;
 
@@ -72,16 +78,23 @@ class ChatHistoryIT {
         }
         ConsistencyToken last = posted.get(6).token();
 
-        JsonNode newest = ok(as(member).withHeader(ConsistencyToken.HEADER, last.encode())
+        JsonNode newest = ok(as(member)
+                .withHeader(ConsistencyToken.HEADER, last.encode())
                 .get("/api/groups/" + groupId + "/messages?limit=3"));
-        assertThat(seqs(newest)).containsExactly(posted.get(6).seq(), posted.get(5).seq(), posted.get(4).seq());
+        assertThat(seqs(newest))
+                .containsExactly(
+                        posted.get(6).seq(), posted.get(5).seq(), posted.get(4).seq());
         assertThat(newest.get("items").get(0).get("body").asText()).isEqualTo("message 6");
         assertThat(newest.get("items").get(0).get("conversationId").asText()).isEqualTo("group:" + groupId);
-        JsonNode older = ok(as(member).get("/api/groups/" + groupId + "/messages?limit=3&beforeSeq="
-                + newest.get("nextCursor").asText()));
-        assertThat(seqs(older)).containsExactly(posted.get(3).seq(), posted.get(2).seq(), posted.get(1).seq());
-        JsonNode oldest = ok(as(member).get("/api/groups/" + groupId + "/messages?limit=3&beforeSeq="
-                + older.get("nextCursor").asText()));
+        JsonNode older = ok(as(member)
+                .get("/api/groups/" + groupId + "/messages?limit=3&beforeSeq="
+                        + newest.get("nextCursor").asText()));
+        assertThat(seqs(older))
+                .containsExactly(
+                        posted.get(3).seq(), posted.get(2).seq(), posted.get(1).seq());
+        JsonNode oldest = ok(as(member)
+                .get("/api/groups/" + groupId + "/messages?limit=3&beforeSeq="
+                        + older.get("nextCursor").asText()));
         assertThat(seqs(oldest)).containsExactly(posted.get(0).seq());
         assertThat(oldest.get("nextCursor").isNull()).isTrue();
 
@@ -90,7 +103,8 @@ class ChatHistoryIT {
         ConsistencyToken deleted = chats.delete(groupId, posted.get(4).messageId(), owner, true);
         Chats.Posted after = chats.post(groupId, owner, "message 7");
 
-        JsonNode changes = ok(as(owner).withHeader(ConsistencyToken.HEADER, after.token().encode())
+        JsonNode changes = ok(as(owner)
+                .withHeader(ConsistencyToken.HEADER, after.token().encode())
                 .get("/api/groups/" + groupId + "/messages?afterSeq=" + seen));
         JsonNode items = changes.get("items");
         assertThat(items).hasSize(3);
@@ -121,10 +135,17 @@ class ChatHistoryIT {
         assertProblem(as(outsider).get("/api/groups/" + privateGroup + "/messages"), 404, "NOT_FOUND");
         assertProblem(as(outsider).get("/api/groups/" + UUID.randomUUID() + "/messages"), 404, "NOT_FOUND");
         assertProblem(as(outsider).get("/api/groups/" + publicGroup + "/unread"), 403, "NOT_A_MEMBER");
-        assertProblem(as(member).get("/api/groups/" + publicGroup + "/messages?beforeSeq=5&afterSeq=1"), 400,
+        assertProblem(
+                as(member).get("/api/groups/" + publicGroup + "/messages?beforeSeq=5&afterSeq=1"),
+                400,
                 "MALFORMED_REQUEST");
-        assertThat(as(member).get("/api/groups/" + publicGroup + "/messages?limit=201").status()).isEqualTo(400);
-        assertThat(ok(as(member).get("/api/groups/" + publicGroup + "/messages")).get("items")).hasSize(1);
+        assertThat(as(member)
+                        .get("/api/groups/" + publicGroup + "/messages?limit=201")
+                        .status())
+                .isEqualTo(400);
+        assertThat(ok(as(member).get("/api/groups/" + publicGroup + "/messages"))
+                        .get("items"))
+                .hasSize(1);
     }
 
     @Test
@@ -141,7 +162,10 @@ class ChatHistoryIT {
         assertThat(unread.get("lastSeq").asLong()).isEqualTo(fourth.seq());
 
         applied(chats.markRead(groupId, member, first.seq()));
-        assertThat(ok(as(member).get("/api/groups/" + groupId + "/unread")).get("unreadCount").asLong()).isEqualTo(2);
+        assertThat(ok(as(member).get("/api/groups/" + groupId + "/unread"))
+                        .get("unreadCount")
+                        .asLong())
+                .isEqualTo(2);
 
         // direct: the conversation list with the last message and unread count
         Chats.Posted hi = chats.sendDirect(owner, member, "hi");
@@ -154,12 +178,18 @@ class ChatHistoryIT {
         assertThat(conversations.get(0).get("lastMessage").get("body").asText()).isEqualTo("how are you?");
         assertThat(conversations.get(0).get("unreadCount").asLong()).isEqualTo(2);
         applied(chats.markDirectRead(member, owner, hi.seq()));
-        assertThat(ok(as(member).get("/api/direct")).get("items").get(0).get("unreadCount").asLong()).isEqualTo(1);
+        assertThat(ok(as(member).get("/api/direct"))
+                        .get("items")
+                        .get(0)
+                        .get("unreadCount")
+                        .asLong())
+                .isEqualTo(1);
 
         JsonNode history = ok(as(owner).get("/api/direct/" + member + "/messages"));
         assertThat(history.get("items")).hasSize(3);
         assertThat(history.get("items").get(0).get("body").asText()).isEqualTo("how are you?");
-        assertThat(ok(as(outsider).get("/api/direct/" + member + "/messages")).get("items")).isEmpty();
+        assertThat(ok(as(outsider).get("/api/direct/" + member + "/messages")).get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -188,7 +218,8 @@ class ChatHistoryIT {
         List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
         RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(redis);
-        listener.addMessageListener((message, pattern) -> published.add(new String(message.getBody())),
+        listener.addMessageListener(
+                (message, pattern) -> published.add(new String(message.getBody())),
                 new PatternTopic(RedisChannels.CHAT_PATTERN));
         listener.afterPropertiesSet();
         listener.start();
@@ -206,11 +237,15 @@ class ChatHistoryIT {
 
     private Map<String, List<Map<String, Object>>> documents() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        for (String collection : List.of(ChatViews.MESSAGES, ChatViews.READ_POSITIONS, ChatViews.DIRECT_CONVERSATIONS,
-                ChatViews.PINS)) {
+        for (String collection :
+                List.of(ChatViews.MESSAGES, ChatViews.READ_POSITIONS, ChatViews.DIRECT_CONVERSATIONS, ChatViews.PINS)) {
             List<Map<String, Object>> documents = new ArrayList<>();
-            mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()).getCollection(collection).find()
-                    .sort(new Document("_id", 1)).forEach(document -> documents.add(new LinkedHashMap<>(document)));
+            mongoClient
+                    .getDatabase(mongoProperties.getMongoClientDatabase())
+                    .getCollection(collection)
+                    .find()
+                    .sort(new Document("_id", 1))
+                    .forEach(document -> documents.add(new LinkedHashMap<>(document)));
             all.put(collection, documents);
         }
         return all;

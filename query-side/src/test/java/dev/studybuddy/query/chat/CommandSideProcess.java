@@ -2,8 +2,6 @@ package dev.studybuddy.query.chat;
 
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.springframework.core.env.Environment;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.springframework.core.env.Environment;
 
 /**
  * command-side started from its packaged jar as a process of its own, on the same event store and database as
@@ -36,9 +35,12 @@ final class CommandSideProcess implements AutoCloseable {
         Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
         Path jar;
         try (var jars = Files.list(root.resolve("command-side/target"))) {
-            jar = jars.filter(file -> file.getFileName().toString().matches("command-side-.*\\d\\.jar|command-side-.*SNAPSHOT\\.jar"))
+            jar = jars.filter(file -> file.getFileName()
+                            .toString()
+                            .matches("command-side-.*\\d\\.jar|command-side-.*SNAPSHOT\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No command-side jar: bench/chat-fanout.sh packages it"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("No command-side jar: bench/chat-fanout.sh packages it"));
         }
         Path work = Files.createDirectories(root.resolve("query-side/target/bench"));
         Path key = TestTokenIssuer.get().writeSigningKey(work.resolve("signing-key.json"));
@@ -76,8 +78,18 @@ final class CommandSideProcess implements AutoCloseable {
     /** Registers an account (command-side accepts tokens of registered, active accounts only); returns its id. */
     UUID register(String name) {
         String username = ("bench." + name + "." + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
-        ApiClient.Response response = ApiClient.on(port).post("/api/auth/register", Map.of("username", username,
-                "email", username + "@bench.test", "password", "bench-password-" + username, "displayName", name));
+        ApiClient.Response response = ApiClient.on(port)
+                .post(
+                        "/api/auth/register",
+                        Map.of(
+                                "username",
+                                username,
+                                "email",
+                                username + "@bench.test",
+                                "password",
+                                "bench-password-" + username,
+                                "displayName",
+                                name));
         if (response.status() != 201) {
             throw new IllegalStateException("registration refused: " + response);
         }
@@ -92,8 +104,10 @@ final class CommandSideProcess implements AutoCloseable {
     double meanMillis(String uri) {
         double count = 0;
         double sum = 0;
-        for (String line : ApiClient.on(port).get("/actuator/prometheus").body().lines().toList()) {
-            if (line.startsWith("http_server_requests_seconds_") && line.contains("uri=\"" + uri + "\"")
+        for (String line :
+                ApiClient.on(port).get("/actuator/prometheus").body().lines().toList()) {
+            if (line.startsWith("http_server_requests_seconds_")
+                    && line.contains("uri=\"" + uri + "\"")
                     && line.contains("outcome=\"SUCCESS\"")) {
                 double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 if (line.startsWith("http_server_requests_seconds_count")) {

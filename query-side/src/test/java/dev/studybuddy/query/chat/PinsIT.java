@@ -1,5 +1,9 @@
 package dev.studybuddy.query.chat;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -16,6 +20,10 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,15 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Pins over real HTTP and STOMP on two query-side nodes (docs/api.md "Pins"): {@code message.pinned} and
@@ -51,18 +50,25 @@ class PinsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -95,7 +101,8 @@ class PinsIT {
 
     @Test
     void membersOnEitherNodeSeePinsComeAndGoAndTheListShowsThemLatestFirst() throws Exception {
-        UUID groupId = groups.create(owner, "Pins " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        UUID groupId = groups.create(owner, "Pins " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         accounts.awaitProjected("groups", groups.join(groupId, member));
         String topic = "/topic/groups." + groupId;
         Client ownerLive = subscribed(port, owner, topic, RedisChannels.group(groupId));
@@ -111,14 +118,17 @@ class PinsIT {
             JsonNode frame = client.framesOf("message.pinned").get(0);
             assertThat(frame.get("conversationId").asText()).isEqualTo("group:" + groupId);
             assertThat(frame.get("seq").asLong()).as("the pin's own event").isEqualTo(examPinned.sequence());
-            assertThat(frame.get("messageId").asText()).isEqualTo(exam.messageId().toString());
+            assertThat(frame.get("messageId").asText())
+                    .isEqualTo(exam.messageId().toString());
             assertThat(frame.get("pinnedBy").asText()).isEqualTo(owner.toString());
             assertThat(frame.at("/message/body").asText()).isEqualTo("Exam on Friday, room 4");
             assertThat(frame.at("/message/seq").asLong()).isEqualTo(exam.seq());
         }
-        JsonNode pins = ok(on(secondPort, member).withHeader(ConsistencyToken.HEADER, notesPinned.encode())
+        JsonNode pins = ok(on(secondPort, member)
+                .withHeader(ConsistencyToken.HEADER, notesPinned.encode())
                 .get("/api/groups/" + groupId + "/pins"));
-        assertThat(messageIds(pins)).containsExactly(notes.messageId().toString(), exam.messageId().toString());
+        assertThat(messageIds(pins))
+                .containsExactly(notes.messageId().toString(), exam.messageId().toString());
         assertThat(pins.at("/items/0/seq").asLong()).isEqualTo(notesPinned.sequence());
         assertThat(pins.at("/items/0/pinnedAt").asText()).endsWith("Z");
         assertThat(pins.at("/items/1/message/body").asText()).isEqualTo("Exam on Friday, room 4");
@@ -131,15 +141,20 @@ class PinsIT {
             await().atMost(SOON).until(() -> client.framesOf("message.unpinned").size() == 2);
             JsonNode first = client.framesOf("message.unpinned").get(0);
             assertThat(first.get("seq").asLong()).isEqualTo(unpinned.sequence());
-            assertThat(first.get("messageId").asText()).isEqualTo(notes.messageId().toString());
+            assertThat(first.get("messageId").asText())
+                    .isEqualTo(notes.messageId().toString());
             assertThat(first.get("unpinnedBy").asText()).isEqualTo(owner.toString());
             JsonNode byDeletion = client.framesOf("message.unpinned").get(1);
             assertThat(byDeletion.get("seq").asLong()).isEqualTo(deleted.sequence());
-            assertThat(byDeletion.get("messageId").asText()).isEqualTo(exam.messageId().toString());
+            assertThat(byDeletion.get("messageId").asText())
+                    .isEqualTo(exam.messageId().toString());
             assertThat(client.framesOf("message.deleted")).hasSize(1);
         }
-        assertThat(ok(on(port, owner).withHeader(ConsistencyToken.HEADER, deleted.encode())
-                .get("/api/groups/" + groupId + "/pins")).get("items")).isEmpty();
+        assertThat(ok(on(port, owner)
+                                .withHeader(ConsistencyToken.HEADER, deleted.encode())
+                                .get("/api/groups/" + groupId + "/pins"))
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -161,27 +176,37 @@ class PinsIT {
             assertThat(frame.get("seq").asLong()).isEqualTo(pinned.sequence());
             assertThat(frame.get("pinnedBy").asText()).isEqualTo(ben.toString());
         }
-        for (UUID[] sides : List.of(new UUID[]{ann, ben}, new UUID[]{ben, ann})) {
-            JsonNode pins = ok(on(secondPort, sides[0]).withHeader(ConsistencyToken.HEADER, pinned.encode())
+        for (UUID[] sides : List.of(new UUID[] {ann, ben}, new UUID[] {ben, ann})) {
+            JsonNode pins = ok(on(secondPort, sides[0])
+                    .withHeader(ConsistencyToken.HEADER, pinned.encode())
                     .get("/api/direct/" + sides[1] + "/pins"));
             assertThat(messageIds(pins)).containsExactly(message.messageId().toString());
         }
-        assertThat(ok(on(port, UUID.randomUUID()).get("/api/direct/" + ben + "/pins")).get("items"))
-                .as("anyone else's conversation with ben is their own, and has no pins").isEmpty();
+        assertThat(ok(on(port, UUID.randomUUID()).get("/api/direct/" + ben + "/pins"))
+                        .get("items"))
+                .as("anyone else's conversation with ben is their own, and has no pins")
+                .isEmpty();
 
         ConsistencyToken unpinned = chats.unpinDirect(ann, ben, message.messageId());
         for (Client client : List.of(annLive, benLive)) {
             await().atMost(SOON).until(() -> client.framesOf("message.unpinned").size() == 1);
         }
-        assertThat(ok(on(port, ann).withHeader(ConsistencyToken.HEADER, unpinned.encode())
-                .get("/api/direct/" + ben + "/pins")).get("items")).isEmpty();
+        assertThat(ok(on(port, ann)
+                                .withHeader(ConsistencyToken.HEADER, unpinned.encode())
+                                .get("/api/direct/" + ben + "/pins"))
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test
     void whoMayNotReadTheConversationIsRefusedAsFromItsHistory() {
         UUID outsider = UUID.randomUUID();
-        UUID publicGroup = groups.create(owner, "Open pins " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10).groupId();
-        UUID privateGroup = groups.create(owner, "Closed pins " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        UUID publicGroup = groups.create(
+                        owner, "Open pins " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10)
+                .groupId();
+        UUID privateGroup = groups.create(
+                        owner, "Closed pins " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         groups.join(privateGroup, member);
         Chats.Posted posted = chats.post(privateGroup, owner, "pinned for members");
         accounts.awaitProjected("chat", chats.pin(privateGroup, posted.messageId(), owner));
@@ -199,7 +224,8 @@ class PinsIT {
     }
 
     private Client subscribed(int nodePort, UUID user, String destination, String channel) throws Exception {
-        Client client = StompClients.connected(nodePort, TestTokenIssuer.get().accessToken(user)).subscribe(destination);
+        Client client = StompClients.connected(nodePort, TestTokenIssuer.get().accessToken(user))
+                .subscribe(destination);
         clients.add(client);
         return client.awaitFanOut(redis, channel, SOON);
     }

@@ -1,5 +1,9 @@
 package dev.studybuddy.query.chat;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -16,6 +20,10 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,15 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Reactions over real HTTP and STOMP on two query-side nodes (docs/api.md "Reactions"): {@code reaction.changed} reaches
@@ -54,18 +53,25 @@ class ReactionsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -82,7 +88,8 @@ class ReactionsIT {
         }
         owner = UUID.randomUUID();
         member = UUID.randomUUID();
-        groupId = groups.create(owner, "Reactions " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        groupId = groups.create(owner, "Reactions " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         accounts.awaitProjected("groups", groups.join(groupId, member));
     }
 
@@ -116,13 +123,17 @@ class ReactionsIT {
             assertThat(frames).extracting(frame -> frame.get("count").asInt()).containsExactly(1, 2, 1);
             JsonNode frame = frames.get(2);
             assertThat(frame.get("conversationId").asText()).isEqualTo("group:" + groupId);
-            assertThat(frame.get("seq").asLong()).as("the message's new changeSeq").isEqualTo(last.sequence());
-            assertThat(frame.get("messageId").asText()).isEqualTo(message.messageId().toString());
+            assertThat(frame.get("seq").asLong())
+                    .as("the message's new changeSeq")
+                    .isEqualTo(last.sequence());
+            assertThat(frame.get("messageId").asText())
+                    .isEqualTo(message.messageId().toString());
             assertThat(frame.get("userId").asText()).isEqualTo(member.toString());
             assertThat(frame.get("emoji").asText()).isEqualTo(TADA);
             assertThat(frame.get("added").asBoolean()).isTrue();
         }
-        JsonNode mine = onlyMessage(on(secondPort, member).withHeader(ConsistencyToken.HEADER, last.encode())
+        JsonNode mine = onlyMessage(on(secondPort, member)
+                .withHeader(ConsistencyToken.HEADER, last.encode())
                 .get("/api/groups/" + groupId + "/messages"));
         assertThat(mine.get("changeSeq").asLong()).isEqualTo(last.sequence());
         assertThat(reactions(mine)).containsExactly(THUMBS_UP + " 2 mine", TADA + " 1 mine");
@@ -136,12 +147,18 @@ class ReactionsIT {
             assertThat(frame.get("added").asBoolean()).isFalse();
             assertThat(frame.get("count").asInt()).isEqualTo(1);
         }
-        assertThat(reactions(onlyMessage(on(port, member).withHeader(ConsistencyToken.HEADER, takenBack.encode())
-                .get("/api/groups/" + groupId + "/messages")))).containsExactly(THUMBS_UP + " 1", TADA + " 1 mine");
+        assertThat(reactions(onlyMessage(on(port, member)
+                        .withHeader(ConsistencyToken.HEADER, takenBack.encode())
+                        .get("/api/groups/" + groupId + "/messages"))))
+                .containsExactly(THUMBS_UP + " 1", TADA + " 1 mine");
 
         ConsistencyToken deleted = chats.delete(groupId, message.messageId(), owner, false);
-        assertThat(onlyMessage(on(port, member).withHeader(ConsistencyToken.HEADER, deleted.encode())
-                .get("/api/groups/" + groupId + "/messages")).get("reactions")).as("a deleted message shows none").isEmpty();
+        assertThat(onlyMessage(on(port, member)
+                                .withHeader(ConsistencyToken.HEADER, deleted.encode())
+                                .get("/api/groups/" + groupId + "/messages"))
+                        .get("reactions"))
+                .as("a deleted message shows none")
+                .isEmpty();
     }
 
     @Test
@@ -155,21 +172,28 @@ class ReactionsIT {
         ConsistencyToken editedFirst = chats.edit(groupId, first.messageId(), "first, edited");
         ConsistencyToken reactedToFirst = chats.react(groupId, first.messageId(), member, THUMBS_UP);
 
-        JsonNode changes = ok(on(secondPort, member).withHeader(ConsistencyToken.HEADER, reactedToFirst.encode())
+        JsonNode changes = ok(on(secondPort, member)
+                .withHeader(ConsistencyToken.HEADER, reactedToFirst.encode())
                 .get("/api/groups/" + groupId + "/messages?afterSeq=" + seen));
         JsonNode items = changes.get("items");
         assertThat(items).hasSize(2);
-        assertThat(items.get(0).get("messageId").asText()).isEqualTo(second.messageId().toString());
+        assertThat(items.get(0).get("messageId").asText())
+                .isEqualTo(second.messageId().toString());
         assertThat(items.get(0).get("changeSeq").asLong()).isEqualTo(reactedToSecond.sequence());
         assertThat(reactions(items.get(0))).containsExactly(TADA + " 1");
-        assertThat(items.get(1).get("messageId").asText()).isEqualTo(first.messageId().toString());
+        assertThat(items.get(1).get("messageId").asText())
+                .isEqualTo(first.messageId().toString());
         assertThat(items.get(1).get("changeSeq").asLong()).isEqualTo(reactedToFirst.sequence());
-        assertThat(items.get(1).get("body").asText()).as("the edit at " + editedFirst.sequence()).isEqualTo("first, edited");
+        assertThat(items.get(1).get("body").asText())
+                .as("the edit at " + editedFirst.sequence())
+                .isEqualTo("first, edited");
         assertThat(reactions(items.get(1))).containsExactly(THUMBS_UP + " 1 mine");
 
-        JsonNode sinceTheEdit = ok(on(port, member).get("/api/groups/" + groupId + "/messages?afterSeq=" + editedFirst.sequence()));
+        JsonNode sinceTheEdit =
+                ok(on(port, member).get("/api/groups/" + groupId + "/messages?afterSeq=" + editedFirst.sequence()));
         assertThat(sinceTheEdit.get("items")).hasSize(1);
-        assertThat(sinceTheEdit.at("/items/0/messageId").asText()).isEqualTo(first.messageId().toString());
+        assertThat(sinceTheEdit.at("/items/0/messageId").asText())
+                .isEqualTo(first.messageId().toString());
     }
 
     @Test
@@ -190,18 +214,25 @@ class ReactionsIT {
             assertThat(frame.get("conversationId").asText()).isEqualTo("direct:" + pair);
             assertThat(frame.get("userId").asText()).isEqualTo(ben.toString());
         }
-        assertThat(reactions(onlyMessage(on(secondPort, ben).withHeader(ConsistencyToken.HEADER, reacted.encode())
-                .get("/api/direct/" + ann + "/messages")))).containsExactly(THUMBS_UP + " 1 mine");
-        assertThat(reactions(onlyMessage(on(port, ann).withHeader(ConsistencyToken.HEADER, reacted.encode())
-                .get("/api/direct/" + ben + "/messages")))).containsExactly(THUMBS_UP + " 1");
-        assertThat(ok(on(port, UUID.randomUUID()).get("/api/direct/" + ben + "/messages")).get("items"))
-                .as("anyone else's conversation with ben is their own").isEmpty();
+        assertThat(reactions(onlyMessage(on(secondPort, ben)
+                        .withHeader(ConsistencyToken.HEADER, reacted.encode())
+                        .get("/api/direct/" + ann + "/messages"))))
+                .containsExactly(THUMBS_UP + " 1 mine");
+        assertThat(reactions(onlyMessage(on(port, ann)
+                        .withHeader(ConsistencyToken.HEADER, reacted.encode())
+                        .get("/api/direct/" + ben + "/messages"))))
+                .containsExactly(THUMBS_UP + " 1");
+        assertThat(ok(on(port, UUID.randomUUID()).get("/api/direct/" + ben + "/messages"))
+                        .get("items"))
+                .as("anyone else's conversation with ben is their own")
+                .isEmpty();
     }
 
     @Test
     void whoMayNotReadTheConversationSeesNoReactions() {
         UUID outsider = UUID.randomUUID();
-        Groups.Created created = groups.create(owner, "Open reactions " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        Groups.Created created = groups.create(
+                owner, "Open reactions " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
         UUID publicGroup = created.groupId();
         accounts.awaitProjected("groups", created.token());
         Chats.Posted open = chats.post(publicGroup, owner, "public");
@@ -216,7 +247,8 @@ class ReactionsIT {
     }
 
     private Client subscribed(int nodePort, UUID user, String destination, String channel) throws Exception {
-        Client client = StompClients.connected(nodePort, TestTokenIssuer.get().accessToken(user)).subscribe(destination);
+        Client client = StompClients.connected(nodePort, TestTokenIssuer.get().accessToken(user))
+                .subscribe(destination);
         clients.add(client);
         return client.awaitFanOut(redis, channel, SOON);
     }
@@ -224,8 +256,9 @@ class ReactionsIT {
     /** Each reaction as "emoji count" with " mine" when the reader gave it. */
     private static List<String> reactions(JsonNode message) {
         List<String> reactions = new ArrayList<>();
-        message.get("reactions").forEach(reaction -> reactions.add(reaction.get("emoji").asText() + " "
-                + reaction.get("count").asInt() + (reaction.get("mine").asBoolean() ? " mine" : "")));
+        message.get("reactions")
+                .forEach(reaction -> reactions.add(reaction.get("emoji").asText() + " "
+                        + reaction.get("count").asInt() + (reaction.get("mine").asBoolean() ? " mine" : "")));
         return reactions;
     }
 

@@ -1,5 +1,9 @@
 package dev.studybuddy.query.chat;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -15,21 +19,16 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Read receipts over real HTTP and STOMP (docs/api.md "Read receipts"): in a DM the sender sees how far the friend
@@ -43,14 +42,19 @@ class ReadReceiptsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -79,14 +83,20 @@ class ReadReceiptsIT {
         assertThat(frame.get("conversationId").asText()).isEqualTo("direct:" + FriendshipId.of(sender, reader));
         assertThat(frame.get("userId").asText()).isEqualTo(reader.toString());
         assertThat(frame.get("readSeq").asLong()).isEqualTo(second.seq());
-        assertThat(readerLive.framesOf("read.advanced")).as("the reader knows what they read").isEmpty();
+        assertThat(readerLive.framesOf("read.advanced"))
+                .as("the reader knows what they read")
+                .isEmpty();
         JsonNode mine = onlyConversation(sender, read);
         assertThat(mine.get("otherReadSeq").asLong()).isEqualTo(second.seq());
-        assertThat(onlyConversation(reader, read).get("otherReadSeq").asLong()).as("the sender never read").isEqualTo(-1);
+        assertThat(onlyConversation(reader, read).get("otherReadSeq").asLong())
+                .as("the sender never read")
+                .isEqualTo(-1);
 
         // a read position that does not move forward is no news
         accounts.awaitProjected("chat", chats.markDirectRead(reader, sender, second.seq() - 1));
-        await().during(Duration.ofSeconds(1)).atMost(SOON).until(() -> senderLive.framesOf("read.advanced").size() == 1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(SOON)
+                .until(() -> senderLive.framesOf("read.advanced").size() == 1);
     }
 
     @Test
@@ -98,15 +108,25 @@ class ReadReceiptsIT {
         Chats.Posted message = chats.sendDirect(sender, reader, "read me");
         accounts.awaitProjected("chat", chats.markDirectRead(sender, reader, message.seq()));
 
-        assertThat(as(reader).put("/api/users/me/receipts", Map.of("enabled", false)).status()).isEqualTo(204);
+        assertThat(as(reader)
+                        .put("/api/users/me/receipts", Map.of("enabled", false))
+                        .status())
+                .isEqualTo(204);
         ConsistencyToken read = chats.markDirectRead(reader, sender, message.seq());
         accounts.awaitProjected("chat", read);
 
-        await().during(Duration.ofSeconds(2)).atMost(SOON).until(() -> senderLive.framesOf("read.advanced").isEmpty());
+        await().during(Duration.ofSeconds(2))
+                .atMost(SOON)
+                .until(() -> senderLive.framesOf("read.advanced").isEmpty());
         assertThat(onlyConversation(sender, read).get("otherReadSeq").isNull()).isTrue();
-        assertThat(onlyConversation(reader, read).get("otherReadSeq").isNull()).as("they see none either").isTrue();
+        assertThat(onlyConversation(reader, read).get("otherReadSeq").isNull())
+                .as("they see none either")
+                .isTrue();
 
-        assertThat(as(reader).put("/api/users/me/receipts", Map.of("enabled", true)).status()).isEqualTo(204);
+        assertThat(as(reader)
+                        .put("/api/users/me/receipts", Map.of("enabled", true))
+                        .status())
+                .isEqualTo(204);
         assertThat(onlyConversation(sender, read).get("otherReadSeq").asLong()).isEqualTo(message.seq());
     }
 
@@ -117,18 +137,26 @@ class ReadReceiptsIT {
         UUID behind = UUID.randomUUID();
         UUID private_ = UUID.randomUUID();
         UUID leaver = UUID.randomUUID();
-        UUID groupId = groups.create(owner, "Receipts " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        UUID groupId = groups.create(
+                        owner, "Receipts " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         for (UUID member : List.of(caughtUp, behind, private_, leaver)) {
             groups.join(groupId, member);
         }
         Chats.Posted earlier = chats.post(groupId, owner, "earlier");
         Chats.Posted message = chats.post(groupId, owner, "who read this?");
         Chats.Posted later = chats.post(groupId, behind, "later");
-        assertThat(as(private_).put("/api/users/me/receipts", Map.of("enabled", false)).status()).isEqualTo(204);
+        assertThat(as(private_)
+                        .put("/api/users/me/receipts", Map.of("enabled", false))
+                        .status())
+                .isEqualTo(204);
         ConsistencyToken last = null;
-        for (ConsistencyToken read : List.of(chats.markRead(groupId, caughtUp, later.seq()),
-                chats.markRead(groupId, behind, earlier.seq()), chats.markRead(groupId, private_, later.seq()),
-                chats.markRead(groupId, owner, later.seq()), chats.markRead(groupId, leaver, message.seq()))) {
+        for (ConsistencyToken read : List.of(
+                chats.markRead(groupId, caughtUp, later.seq()),
+                chats.markRead(groupId, behind, earlier.seq()),
+                chats.markRead(groupId, private_, later.seq()),
+                chats.markRead(groupId, owner, later.seq()),
+                chats.markRead(groupId, leaver, message.seq()))) {
             accounts.awaitProjected("chat", read);
             last = read;
         }
@@ -136,25 +164,37 @@ class ReadReceiptsIT {
         accounts.awaitProjected("groups", groups.leave(groupId, leaver));
 
         String path = "/api/groups/" + groupId + "/messages/" + message.messageId() + "/readers";
-        ApiClient.Response readers = as(behind).withHeader(ConsistencyToken.HEADER, last.encode()).get(path);
+        ApiClient.Response readers =
+                as(behind).withHeader(ConsistencyToken.HEADER, last.encode()).get(path);
         assertThat(readers.status()).as(readers.toString()).isEqualTo(200);
         assertThat(readers.json().get("items")).hasSize(1);
         assertThat(readers.json().at("/items/0/userId").asText())
-                .as("not the author, not who is behind, hides receipts or left").isEqualTo(caughtUp.toString());
+                .as("not the author, not who is behind, hides receipts or left")
+                .isEqualTo(caughtUp.toString());
         assertThat(readers.json().at("/items/0/readSeq").asLong()).isEqualTo(later.seq());
 
-        assertThat(as(private_).get(path).json().get("items")).as("who hides receipts sees none").isEmpty();
-        assertProblem(as(owner).get("/api/groups/" + groupId + "/messages/" + UUID.randomUUID() + "/readers"), 404, "NOT_FOUND");
+        assertThat(as(private_).get(path).json().get("items"))
+                .as("who hides receipts sees none")
+                .isEmpty();
+        assertProblem(
+                as(owner).get("/api/groups/" + groupId + "/messages/" + UUID.randomUUID() + "/readers"),
+                404,
+                "NOT_FOUND");
         assertProblem(as(leaver).get(path), 404, "NOT_FOUND");
-        assertProblem(as(owner).get("/api/groups/" + groupId + "/messages/not-an-id/readers"), 400, "MALFORMED_REQUEST");
+        assertProblem(
+                as(owner).get("/api/groups/" + groupId + "/messages/not-an-id/readers"), 400, "MALFORMED_REQUEST");
     }
 
     @Test
     void outsidersAreRefusedAsFromTheHistory() {
         UUID owner = UUID.randomUUID();
         UUID outsider = UUID.randomUUID();
-        UUID publicGroup = groups.create(owner, "Open receipts " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10).groupId();
-        UUID privateGroup = groups.create(owner, "Closed receipts " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        UUID publicGroup = groups.create(
+                        owner, "Open receipts " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10)
+                .groupId();
+        UUID privateGroup = groups.create(
+                        owner, "Closed receipts " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         Chats.Posted open = chats.post(publicGroup, owner, "public");
         Chats.Posted closed = chats.post(privateGroup, owner, "private");
         accounts.awaitProjected("chat", closed.token());
@@ -171,14 +211,16 @@ class ReadReceiptsIT {
     }
 
     private JsonNode onlyConversation(UUID user, ConsistencyToken token) {
-        ApiClient.Response page = as(user).withHeader(ConsistencyToken.HEADER, token.encode()).get("/api/direct");
+        ApiClient.Response page =
+                as(user).withHeader(ConsistencyToken.HEADER, token.encode()).get("/api/direct");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.json().get("items")).hasSize(1);
         return page.json().get("items").get(0);
     }
 
     private Client subscribedToDirect(UUID user) throws Exception {
-        Client client = StompClients.connected(port, TestTokenIssuer.get().accessToken(user)).subscribe("/user/queue/direct");
+        Client client = StompClients.connected(port, TestTokenIssuer.get().accessToken(user))
+                .subscribe("/user/queue/direct");
         clients.add(client);
         return client.awaitFanOut(redis, RedisChannels.userDirect(user), SOON);
     }

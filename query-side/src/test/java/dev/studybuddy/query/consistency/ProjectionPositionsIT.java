@@ -1,15 +1,14 @@
 package dev.studybuddy.query.consistency;
 
-import dev.studybuddy.query.support.QuerySideIT;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studybuddy.query.support.QuerySideIT;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @QuerySideIT
 class ProjectionPositionsIT {
@@ -18,6 +17,7 @@ class ProjectionPositionsIT {
 
     @Autowired
     ProjectionPositions positions;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -29,9 +29,11 @@ class ProjectionPositionsIT {
         positions.advance(GROUP, ahead, 9);
         positions.advance(GROUP, behind, 2);
 
-        transaction.executeWithoutResult(status -> positions.advanceAll(GROUP, Map.of(ahead, 5L, behind, 4L, fresh, 0L)));
+        transaction.executeWithoutResult(
+                status -> positions.advanceAll(GROUP, Map.of(ahead, 5L, behind, 4L, fresh, 0L)));
 
-        assertThat(positions.sequences(GROUP, List.of(ahead, behind, fresh, UUID.randomUUID().toString())))
+        assertThat(positions.sequences(
+                        GROUP, List.of(ahead, behind, fresh, UUID.randomUUID().toString())))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(ahead, 9L, behind, 4L, fresh, 0L));
     }
 

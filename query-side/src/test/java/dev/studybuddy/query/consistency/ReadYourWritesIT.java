@@ -1,23 +1,22 @@
 package dev.studybuddy.query.consistency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuerySideIT
 class ReadYourWritesIT {
@@ -26,8 +25,10 @@ class ReadYourWritesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -54,7 +55,8 @@ class ReadYourWritesIT {
     void aReadWaitsForAProjectionThatIsBehind() throws Exception {
         UserAccounts.Registered registered = accounts.register(UserAccounts.uniqueUsername("paused"), "Before");
         accounts.awaitProjected(USERS, registered.token());
-        StreamingEventProcessor users = processing.eventProcessor(USERS, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor users =
+                processing.eventProcessor(USERS, StreamingEventProcessor.class).orElseThrow();
 
         users.shutDown();
         CompletableFuture<ApiClient.Response> read;
@@ -62,7 +64,9 @@ class ReadYourWritesIT {
             ConsistencyToken write = accounts.changeProfile(registered.userId(), "After", null);
             read = CompletableFuture.supplyAsync(() -> withToken(write).get("/api/users/" + registered.userId()));
             Thread.sleep(500);
-            assertThat(read).as("the read waits while the projection is stopped").isNotDone();
+            assertThat(read)
+                    .as("the read waits while the projection is stopped")
+                    .isNotDone();
         } finally {
             users.start();
         }
@@ -77,7 +81,8 @@ class ReadYourWritesIT {
     void aWriteTheProjectionDoesNotReachIsAnsweredStaleWithinTheBound() {
         UserAccounts.Registered registered = accounts.register(UserAccounts.uniqueUsername("stale"), "Stale");
         accounts.awaitProjected(USERS, registered.token());
-        StreamingEventProcessor users = processing.eventProcessor(USERS, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor users =
+                processing.eventProcessor(USERS, StreamingEventProcessor.class).orElseThrow();
 
         users.shutDown();
         try {
@@ -89,8 +94,10 @@ class ReadYourWritesIT {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             assertThat(response.json().get("displayName").asText()).isEqualTo("Stale");
             assertThat(response.header(ConsistencyToken.STATUS_HEADER)).contains("stale");
-            assertThat(took).isBetween(Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS),
-                    Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS + 2000));
+            assertThat(took)
+                    .isBetween(
+                            Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS),
+                            Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS + 2000));
         } finally {
             users.start();
         }
@@ -114,7 +121,8 @@ class ReadYourWritesIT {
 
     @Test
     void aTokenThisServiceDidNotIssueIsRefused() {
-        ApiClient.Response response = caller.withHeader(ConsistencyToken.HEADER, "%%%").get("/api/users/me");
+        ApiClient.Response response =
+                caller.withHeader(ConsistencyToken.HEADER, "%%%").get("/api/users/me");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");

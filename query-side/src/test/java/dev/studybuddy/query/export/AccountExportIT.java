@@ -1,5 +1,7 @@
 package dev.studybuddy.query.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.file.FilePurpose;
@@ -14,17 +16,14 @@ import dev.studybuddy.query.support.StoredFiles;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class AccountExportIT {
@@ -34,14 +33,19 @@ class AccountExportIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     StoredFiles files;
 
@@ -58,24 +62,33 @@ class AccountExportIT {
         accounts.awaitProjected("friendships", friendships.request(me, asked));
         accounts.awaitProjected("friendships", friendships.request(asking, me));
         accounts.awaitProjected("friendships", friendships.block(me, blocked, false, null));
-        Groups.Created group = groups.create(me, "Export " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10);
+        Groups.Created group =
+                groups.create(me, "Export " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10);
         accounts.awaitProjected("groups", groups.join(group.groupId(), friend));
-        Groups.Created joined = groups.create(friend, "Joined " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        Groups.Created joined =
+                groups.create(friend, "Joined " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
         accounts.awaitProjected("groups", groups.join(joined.groupId(), me));
-        Groups.Created inviting = groups.create(friend, "Inviting " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 10);
+        Groups.Created inviting = groups.create(
+                friend, "Inviting " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 10);
         accounts.awaitProjected("groups", groups.invite(inviting.groupId(), me, friend));
         Chats.Posted mine = chats.post(group.groupId(), me, "my group message");
         Chats.Posted alsoMine = chats.post(joined.groupId(), me, "my other group message");
         accounts.awaitProjected("chat", alsoMine.token());
         Chats.Posted theirs = chats.post(group.groupId(), friend, "the friend's group message");
         Chats.Posted myDirect = chats.sendDirect(me, friend, "my direct message");
-        accounts.awaitProjected("chat", chats.sendDirect(friend, me, "the friend's direct message").token());
+        accounts.awaitProjected(
+                "chat",
+                chats.sendDirect(friend, me, "the friend's direct message").token());
         accounts.awaitProjected("chat", chats.react(group.groupId(), theirs.messageId(), me, "👍"));
-        StoredFiles.Uploaded file = files.upload(me, FilePurpose.ATTACHMENT, "text/plain", "notes.txt",
-                "notes".getBytes(StandardCharsets.UTF_8));
+        StoredFiles.Uploaded file = files.upload(
+                me, FilePurpose.ATTACHMENT, "text/plain", "notes.txt", "notes".getBytes(StandardCharsets.UTF_8));
         List<UUID> myFiles = new ArrayList<>(List.of(file.fileId()));
         for (int i = 0; i < 2; i++) {
-            StoredFiles.Uploaded more = files.upload(me, FilePurpose.ATTACHMENT, "text/plain", "more-" + i + ".txt",
+            StoredFiles.Uploaded more = files.upload(
+                    me,
+                    FilePurpose.ATTACHMENT,
+                    "text/plain",
+                    "more-" + i + ".txt",
                     ("more " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
             myFiles.add(more.fileId());
             accounts.awaitProjected("files", more.token());
@@ -88,7 +101,8 @@ class AccountExportIT {
         OtherServicesStub.address(me, username + "@studybuddy.test", true);
         OtherServicesStub.address(friend, "friend-secret@studybuddy.test", true);
 
-        ApiClient.Response response = as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
+        ApiClient.Response response =
+                as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/x-ndjson");
@@ -99,47 +113,74 @@ class AccountExportIT {
         assertThat(profile.get("userId").asText()).isEqualTo(me.toString());
         assertThat(profile.get("username").asText()).isEqualTo(username);
         assertThat(profile.get("email").asText()).isEqualTo(username + "@studybuddy.test");
-        assertThat(profile.get("emailVerified").asBoolean()).as("identity's word on it").isTrue();
+        assertThat(profile.get("emailVerified").asBoolean())
+                .as("identity's word on it")
+                .isTrue();
         assertThat(profile.get("presenceVisible").asBoolean()).isTrue();
         assertThat(profile.get("receiptsEnabled").asBoolean()).isTrue();
 
-        assertThat(ofType(lines, "friendship")).extracting(line -> line.get("userId").asText() + " " + line.get("status").asText())
+        assertThat(ofType(lines, "friendship"))
+                .extracting(line ->
+                        line.get("userId").asText() + " " + line.get("status").asText())
                 .containsExactlyInAnyOrder(friend + " FRIEND", asked + " REQUEST_SENT", asking + " REQUEST_RECEIVED");
         assertThat(single(lines, "block").get("userId").asText()).isEqualTo(blocked.toString());
-        assertThat(ofType(lines, "membership")).extracting(line -> line.get("groupId").asText() + " "
+        assertThat(ofType(lines, "membership"))
+                .extracting(line -> line.get("groupId").asText() + " "
                         + line.get("status").asText() + " " + line.get("role").asText())
-                .containsExactlyInAnyOrder(group.groupId() + " MEMBER OWNER", joined.groupId() + " MEMBER MEMBER",
+                .containsExactlyInAnyOrder(
+                        group.groupId() + " MEMBER OWNER",
+                        joined.groupId() + " MEMBER MEMBER",
                         inviting.groupId() + " INVITED null");
 
         List<JsonNode> messages = ofType(lines, "message");
-        assertThat(messages).extracting(message -> message.get("messageId").asText())
-                .containsExactlyInAnyOrder(mine.messageId().toString(), alsoMine.messageId().toString(),
+        assertThat(messages)
+                .extracting(message -> message.get("messageId").asText())
+                .containsExactlyInAnyOrder(
+                        mine.messageId().toString(),
+                        alsoMine.messageId().toString(),
                         myDirect.messageId().toString());
         JsonNode groupMessage = messages.stream()
-                .filter(message -> message.get("messageId").asText().equals(mine.messageId().toString())).findFirst().orElseThrow();
+                .filter(message -> message.get("messageId")
+                        .asText()
+                        .equals(mine.messageId().toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(groupMessage.get("body").asText()).isEqualTo("my group message");
-        assertThat(groupMessage.get("groupId").asText()).isEqualTo(group.groupId().toString());
+        assertThat(groupMessage.get("groupId").asText())
+                .isEqualTo(group.groupId().toString());
         JsonNode directMessage = messages.stream()
-                .filter(message -> message.get("messageId").asText().equals(myDirect.messageId().toString())).findFirst().orElseThrow();
+                .filter(message -> message.get("messageId")
+                        .asText()
+                        .equals(myDirect.messageId().toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(directMessage.get("body").asText()).isEqualTo("my direct message");
         assertThat(directMessage.get("friendId").asText()).isEqualTo(friend.toString());
 
         JsonNode reaction = single(lines, "reaction");
-        assertThat(reaction.get("messageId").asText()).isEqualTo(theirs.messageId().toString());
+        assertThat(reaction.get("messageId").asText())
+                .isEqualTo(theirs.messageId().toString());
         assertThat(reaction.get("emoji").asText()).isEqualTo("👍");
         assertThat(reaction.has("body")).as("nothing of the other's message").isFalse();
-        assertThat(ofType(lines, "file")).extracting(line -> UUID.fromString(line.get("fileId").asText()))
+        assertThat(ofType(lines, "file"))
+                .extracting(line -> UUID.fromString(line.get("fileId").asText()))
                 .containsExactlyInAnyOrderElementsOf(myFiles);
         JsonNode exportedFile = ofType(lines, "file").stream()
-                .filter(line -> line.get("fileId").asText().equals(file.fileId().toString())).findFirst().orElseThrow();
+                .filter(line -> line.get("fileId").asText().equals(file.fileId().toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(exportedFile.get("fileName").asText()).isEqualTo("notes.txt");
 
-        assertThat(ofType(lines, "notification")).as("three notifications over two pages, newest first")
-                .extracting(line -> UUID.fromString(line.get("notificationId").asText())).containsExactlyElementsOf(notifications);
-        assertThat(ofType(lines, "notification").get(0).get("notificationType").asText()).isEqualTo("friend.request.received");
+        assertThat(ofType(lines, "notification"))
+                .as("three notifications over two pages, newest first")
+                .extracting(line -> UUID.fromString(line.get("notificationId").asText()))
+                .containsExactlyElementsOf(notifications);
+        assertThat(ofType(lines, "notification").get(0).get("notificationType").asText())
+                .isEqualTo("friend.request.received");
         assertThat(lines.get(lines.size() - 1).get("type").asText()).isEqualTo("end");
-        assertThat(response.body()).doesNotContain("the friend's group message", "the friend's direct message",
-                "friend-secret@studybuddy.test");
+        assertThat(response.body())
+                .doesNotContain(
+                        "the friend's group message", "the friend's direct message", "friend-secret@studybuddy.test");
     }
 
     @Test
@@ -152,13 +193,15 @@ class AccountExportIT {
         friendships.request(other, third);
         accounts.awaitProjected("friendships", friendships.accept(other, third));
         accounts.awaitProjected("friendships", friendships.block(other, me, true, null));
-        Groups.Created group = groups.create(other, "Other's " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10);
+        Groups.Created group =
+                groups.create(other, "Other's " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10);
         accounts.awaitProjected("groups", groups.join(group.groupId(), me));
         chats.post(group.groupId(), other, "secret of other in the group");
         chats.sendDirect(other, me, "other to me");
-        accounts.awaitProjected("chat", chats.sendDirect(other, third, "other to third").token());
-        StoredFiles.Uploaded othersFile = files.upload(other, FilePurpose.ATTACHMENT, "text/plain", "other.txt",
-                "other's".getBytes(StandardCharsets.UTF_8));
+        accounts.awaitProjected(
+                "chat", chats.sendDirect(other, third, "other to third").token());
+        StoredFiles.Uploaded othersFile = files.upload(
+                other, FilePurpose.ATTACHMENT, "text/plain", "other.txt", "other's".getBytes(StandardCharsets.UTF_8));
         accounts.awaitProjected("files", othersFile.token());
         UUID othersNotification = OtherServicesStub.notify(other, "group.invitation", Map.of());
         OtherServicesStub.address(other, "other-secret@studybuddy.test", false);
@@ -167,18 +210,29 @@ class AccountExportIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> lines = lines(response);
-        assertThat(response.body()).doesNotContain("secret of other", "other to me", "other to third",
-                othersFile.fileId().toString(), othersNotification.toString(), third.toString());
+        assertThat(response.body())
+                .doesNotContain(
+                        "secret of other",
+                        "other to me",
+                        "other to third",
+                        othersFile.fileId().toString(),
+                        othersNotification.toString(),
+                        third.toString());
         assertThat(ofType(lines, "message")).isEmpty();
-        assertThat(ofType(lines, "block")).as("who blocked the caller is the other's choice").isEmpty();
+        assertThat(ofType(lines, "block"))
+                .as("who blocked the caller is the other's choice")
+                .isEmpty();
         assertThat(ofType(lines, "file")).isEmpty();
         assertThat(response.body()).doesNotContain("other-secret@studybuddy.test");
         for (JsonNode line : lines.subList(1, lines.size())) {
-            line.fieldNames().forEachRemaining(field ->
-                    assertThat(field.toLowerCase()).as(line.toString()).doesNotContain("email"));
+            line.fieldNames()
+                    .forEachRemaining(field ->
+                            assertThat(field.toLowerCase()).as(line.toString()).doesNotContain("email"));
         }
         assertThat(lines.get(0).get("userId").asText()).isEqualTo(me.toString());
-        assertThat(lines.get(0).get("email").isNull()).as("an account without an address").isTrue();
+        assertThat(lines.get(0).get("email").isNull())
+                .as("an account without an address")
+                .isTrue();
     }
 
     @Test
@@ -194,7 +248,8 @@ class AccountExportIT {
         UUID me = registered(UserAccounts.uniqueUsername("expdown"));
         OtherServicesStub.failFor(me);
 
-        ApiClient.Response response = as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
+        ApiClient.Response response =
+                as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -227,7 +282,8 @@ class AccountExportIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> lines = lines(response);
-        assertThat(ofType(lines, "notification")).extracting(line -> UUID.fromString(line.get("notificationId").asText()))
+        assertThat(ofType(lines, "notification"))
+                .extracting(line -> UUID.fromString(line.get("notificationId").asText()))
                 .containsExactlyElementsOf(notifications.subList(0, 2));
         JsonNode last = lines.get(lines.size() - 1);
         assertThat(last.get("type").asText()).isEqualTo("incomplete");
@@ -260,7 +316,9 @@ class AccountExportIT {
     }
 
     private static List<JsonNode> ofType(List<JsonNode> lines, String type) {
-        return lines.stream().filter(line -> line.get("type").asText().equals(type)).toList();
+        return lines.stream()
+                .filter(line -> line.get("type").asText().equals(type))
+                .toList();
     }
 
     private static JsonNode single(List<JsonNode> lines, String type) {

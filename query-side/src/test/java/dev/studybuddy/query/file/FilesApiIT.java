@@ -1,5 +1,9 @@
 package dev.studybuddy.query.file;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
@@ -18,37 +22,37 @@ import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 @QuerySideIT
 class FilesApiIT {
 
-    private static final byte[] PDF = ("%PDF-1.4\n% study notes\n" + "x".repeat(1000) + "\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF =
+            ("%PDF-1.4\n% study notes\n" + "x".repeat(1000) + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 
     @LocalServerPort
     int port;
+
     @Autowired
     StoredFiles files;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     RequestMappingHandlerAdapter handlerAdapter;
 
@@ -84,7 +88,8 @@ class FilesApiIT {
         assertThat(response.contentType()).isEqualTo("application/pdf");
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.header("Content-Disposition").orElseThrow())
-                .startsWith("attachment;").contains("filename*=UTF-8''%C3%9Cbung%201.pdf");
+                .startsWith("attachment;")
+                .contains("filename*=UTF-8''%C3%9Cbung%201.pdf");
         assertThat(response.header("ETag")).contains("\"" + file.hash() + "\"");
         assertThat(response.header("Accept-Ranges")).contains("bytes");
         assertThat(response.header("Content-Security-Policy").orElseThrow()).contains("sandbox");
@@ -115,8 +120,8 @@ class FilesApiIT {
         assertThat(tail.status()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(new String(content, content.length - 6, 6, StandardCharsets.US_ASCII));
 
-        ApiClient.Response unchanged = as(owner).withHeader("If-None-Match", "\"" + file.hash() + "\"")
-                .get("/api/files/" + file.fileId());
+        ApiClient.Response unchanged =
+                as(owner).withHeader("If-None-Match", "\"" + file.hash() + "\"").get("/api/files/" + file.fileId());
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
     }
@@ -126,7 +131,8 @@ class FilesApiIT {
         // Spring MVC writes with the first converter that can: Boot puts ours just before Spring's own
         assertThat(handlerAdapter.getMessageConverters())
                 .filteredOn(ResourceRegionHttpMessageConverter.class::isInstance)
-                .first().isInstanceOf(BlobRegionHttpMessageConverter.class);
+                .first()
+                .isInstanceOf(BlobRegionHttpMessageConverter.class);
     }
 
     @Test
@@ -136,14 +142,16 @@ class FilesApiIT {
         StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
         int last = content.length - 1;
 
-        ApiClient.Response parts = as(owner).withHeader("Range", "bytes=100-109,0-3," + (last - 4) + "-")
+        ApiClient.Response parts = as(owner)
+                .withHeader("Range", "bytes=100-109,0-3," + (last - 4) + "-")
                 .get("/api/files/" + file.fileId());
 
         assertThat(parts.status()).as(parts.toString()).isEqualTo(206);
         assertThat(parts.contentType()).startsWith("multipart/byteranges; boundary=");
         String boundary = parts.contentType().substring("multipart/byteranges; boundary=".length());
-        assertThat(parts.body()).isEqualTo(part(boundary, content, 100, 109) + part(boundary, content, 0, 3)
-                + part(boundary, content, last - 4, last) + "\r\n--" + boundary + "--");
+        assertThat(parts.body())
+                .isEqualTo(part(boundary, content, 100, 109) + part(boundary, content, 0, 3)
+                        + part(boundary, content, last - 4, last) + "\r\n--" + boundary + "--");
     }
 
     /** Issue 13, item 11: a thousand ranges (Tomcat's limit is far below) is refused with a problem, not an HTML page. */
@@ -157,7 +165,8 @@ class FilesApiIT {
             ranges.append(',').append(i % content.length).append('-').append(i % content.length);
         }
 
-        ApiClient.Response answer = as(owner).withHeader("Range", ranges.toString()).get("/api/files/" + file.fileId());
+        ApiClient.Response answer =
+                as(owner).withHeader("Range", ranges.toString()).get("/api/files/" + file.fileId());
 
         assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
@@ -166,7 +175,8 @@ class FilesApiIT {
 
     private static String part(String boundary, byte[] content, int first, int last) {
         return "\r\n--" + boundary + "\r\nContent-Type: application/pdf\r\nContent-Range: bytes " + first + "-" + last
-                + "/" + content.length + "\r\n\r\n" + new String(content, first, last - first + 1, StandardCharsets.US_ASCII);
+                + "/" + content.length + "\r\n\r\n"
+                + new String(content, first, last - first + 1, StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -175,13 +185,15 @@ class FilesApiIT {
         byte[] content = unique(PDF);
         StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
 
-        ApiClient.Response beyond = as(owner).withHeader("Range", "bytes=" + content.length + "-")
-                .get("/api/files/" + file.fileId());
+        ApiClient.Response beyond =
+                as(owner).withHeader("Range", "bytes=" + content.length + "-").get("/api/files/" + file.fileId());
         assertThat(beyond.status()).as(beyond.toString()).isEqualTo(416);
         assertThat(beyond.header("Content-Range")).contains("bytes */" + content.length);
 
-        ApiClient.Response unchanged = as(owner).withHeader("Range", "bytes=0-9")
-                .withHeader("If-None-Match", "\"" + file.hash() + "\"").get("/api/files/" + file.fileId());
+        ApiClient.Response unchanged = as(owner)
+                .withHeader("Range", "bytes=0-9")
+                .withHeader("If-None-Match", "\"" + file.hash() + "\"")
+                .get("/api/files/" + file.fileId());
         assertThat(unchanged.status()).isEqualTo(304);
     }
 
@@ -192,13 +204,16 @@ class FilesApiIT {
         UUID outsider = UUID.randomUUID();
         Groups.Created group = groups.create(owner, "Biology", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
         accounts.awaitProjected("groups", groups.join(group.groupId(), member));
-        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "cells.pdf", unique(PDF));
+        StoredFiles.Uploaded file =
+                uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "cells.pdf", unique(PDF));
         String path = "/api/files/" + file.fileId();
         assertProblem(as(member).get(path), 404, "NOT_FOUND");
 
         UUID messageId = UUID.randomUUID();
-        ConsistencyToken posted = groups.write(group.groupId(), GroupDecisions.post(group.groupId(), messageId,
-                owner, "see attached", null, List.of(), List.of(file.fileId())));
+        ConsistencyToken posted = groups.write(
+                group.groupId(),
+                GroupDecisions.post(
+                        group.groupId(), messageId, owner, "see attached", null, List.of(), List.of(file.fileId())));
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, posted);
 
         assertThat(as(member).get(path).status()).isEqualTo(200);
@@ -208,8 +223,8 @@ class FilesApiIT {
         accounts.awaitProjected("groups", groups.leave(group.groupId(), member));
         assertProblem(as(member).get(path), 404, "NOT_FOUND");
 
-        ConsistencyToken deleted = groups.write(group.groupId(),
-                GroupDecisions.delete(group.groupId(), messageId, owner, false));
+        ConsistencyToken deleted =
+                groups.write(group.groupId(), GroupDecisions.delete(group.groupId(), messageId, owner, false));
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, deleted);
         assertThat(as(owner).get(path).status()).isEqualTo(200);
     }
@@ -220,11 +235,18 @@ class FilesApiIT {
         UUID ben = UUID.randomUUID();
         friendships.request(ann, ben);
         friendships.accept(ann, ben);
-        StoredFiles.Uploaded file = uploaded(ann, FilePurpose.ATTACHMENT, "text/plain", "list.txt",
+        StoredFiles.Uploaded file = uploaded(
+                ann,
+                FilePurpose.ATTACHMENT,
+                "text/plain",
+                "list.txt",
                 ("todo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
-        ConsistencyToken sent = friendships.publish(ann, ben, new DirectMessageSentEvent(FriendshipId.of(ann, ben),
-                UUID.randomUUID(), ann, ben, "here", null, List.of(file.fileId())));
+        ConsistencyToken sent = friendships.publish(
+                ann,
+                ben,
+                new DirectMessageSentEvent(
+                        FriendshipId.of(ann, ben), UUID.randomUUID(), ann, ben, "here", null, List.of(file.fileId())));
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, sent);
 
         assertThat(as(ben).get("/api/files/" + file.fileId()).status()).isEqualTo(200);
@@ -233,8 +255,9 @@ class FilesApiIT {
 
     @Test
     void avatarsAreForAnyoneSignedInWithThumbnailsAndGoneOnceDeleted() {
-        UUID owner = accounts.register(UserAccounts.uniqueUsername("avatar"), "Ava Tar").userId();
-        byte[] png = unique(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        UUID owner = accounts.register(UserAccounts.uniqueUsername("avatar"), "Ava Tar")
+                .userId();
+        byte[] png = unique(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         StoredFiles.Uploaded file = uploaded(owner, FilePurpose.AVATAR, "image/png", "me.png", png);
         byte[] thumbnail = ("thumbnail-64 " + file.hash()).getBytes(StandardCharsets.US_ASCII);
         files.storeThumbnail(file.hash(), 64, thumbnail);
@@ -252,7 +275,11 @@ class FilesApiIT {
 
         ConsistencyToken changed = accounts.publish(owner, new AvatarChangedEvent(owner, file.fileId()));
         accounts.awaitProjected("users", changed);
-        assertThat(as(someone).get("/api/users/" + owner).json().get("avatarFileId").asText())
+        assertThat(as(someone)
+                        .get("/api/users/" + owner)
+                        .json()
+                        .get("avatarFileId")
+                        .asText())
                 .isEqualTo(file.fileId().toString());
 
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, files.delete(file, owner, png.length));
@@ -268,19 +295,31 @@ class FilesApiIT {
         accounts.awaitProjected("groups", groups.join(group.groupId(), member));
         byte[] notes = unique(PDF);
         StoredFiles.Uploaded kept = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", notes);
-        StoredFiles.Uploaded removed = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "draft.pdf", unique(PDF));
+        StoredFiles.Uploaded removed =
+                uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "draft.pdf", unique(PDF));
 
-        try (StompClients.Client client = StompClients.connected(port, TestTokenIssuer.get().accessToken(member))) {
+        try (StompClients.Client client =
+                StompClients.connected(port, TestTokenIssuer.get().accessToken(member))) {
             client.subscribe("/topic/groups." + group.groupId());
             Thread.sleep(500);
             UUID messageId = UUID.randomUUID();
-            ConsistencyToken posted = groups.write(group.groupId(), GroupDecisions.post(group.groupId(),
-                    messageId, owner, "two drafts", null, List.of(), List.of(kept.fileId(), removed.fileId())));
+            ConsistencyToken posted = groups.write(
+                    group.groupId(),
+                    GroupDecisions.post(
+                            group.groupId(),
+                            messageId,
+                            owner,
+                            "two drafts",
+                            null,
+                            List.of(),
+                            List.of(kept.fileId(), removed.fileId())));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("message.posted").size() == 1);
             JsonNode framed = client.framesOf("message.posted").get(0).at("/message/attachments");
             assertThat(framed).hasSize(2);
-            assertThat(framed.get(0).get("fileId").asText()).isEqualTo(kept.fileId().toString());
+            assertThat(framed.get(0).get("fileId").asText())
+                    .isEqualTo(kept.fileId().toString());
             assertThat(framed.get(0).get("fileName").asText()).isEqualTo("notes.pdf");
             assertThat(framed.get(0).get("contentType").asText()).isEqualTo("application/pdf");
             assertThat(framed.get(0).get("size").asLong()).isEqualTo(notes.length);
@@ -288,17 +327,21 @@ class FilesApiIT {
             assertThat(framed.get(1).get("fileName").asText()).isEqualTo("draft.pdf");
 
             accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, files.delete(removed, owner, 10));
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("attachment.removed").size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("attachment.removed").size() == 1);
             JsonNode removal = client.framesOf("attachment.removed").get(0);
-            assertThat(removal.get("fileId").asText()).isEqualTo(removed.fileId().toString());
+            assertThat(removal.get("fileId").asText())
+                    .isEqualTo(removed.fileId().toString());
             assertThat(removal.get("messageId").asText()).isEqualTo(messageId.toString());
             assertThat(removal.get("seq").asLong()).isEqualTo(posted.sequence());
-            ApiClient.Response history = as(member).withHeader(ConsistencyToken.HEADER, posted.encode())
+            ApiClient.Response history = as(member)
+                    .withHeader(ConsistencyToken.HEADER, posted.encode())
                     .get("/api/groups/" + group.groupId() + "/messages");
             JsonNode shown = history.json().at("/items/0/attachments");
             assertThat(shown.get(0).get("fileName").asText()).isEqualTo("notes.pdf");
             assertThat(shown.get(0).get("removed").asBoolean()).isFalse();
-            assertThat(shown.get(1).get("fileId").asText()).isEqualTo(removed.fileId().toString());
+            assertThat(shown.get(1).get("fileId").asText())
+                    .isEqualTo(removed.fileId().toString());
             assertThat(shown.get(1).get("removed").asBoolean()).isTrue();
             assertThat(shown.get(1).get("fileName").isNull()).isTrue();
         }

@@ -1,5 +1,7 @@
 package dev.studybuddy.query.friendship;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.Friendships;
@@ -7,18 +9,15 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class FriendshipsApiIT {
@@ -27,8 +26,10 @@ class FriendshipsApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
 
@@ -53,11 +54,13 @@ class FriendshipsApiIT {
 
         // Each side sees its own half of each pending request, with who is on the other side.
         assertThat(list(ann, "/api/friends/requests?direction=outgoing", null)).containsExactly(stem + "_bob");
-        assertThat(list(ann, "/api/friends/requests?direction=incoming", catAsksAnn)).containsExactly(stem + "_cat");
+        assertThat(list(ann, "/api/friends/requests?direction=incoming", catAsksAnn))
+                .containsExactly(stem + "_cat");
         assertThat(list(bob, "/api/friends/requests?direction=incoming", null)).containsExactly(stem + "_ann");
         assertThat(list(bob, "/api/friends/requests?direction=outgoing", null)).isEmpty();
         assertThat(list(cat, "/api/friends/requests?direction=outgoing", null)).containsExactly(stem + "_ann");
-        JsonNode request = as(bob).get("/api/friends/requests").json().get("items").get(0);
+        JsonNode request =
+                as(bob).get("/api/friends/requests").json().get("items").get(0);
         assertThat(request.get("userId").asText()).isEqualTo(ann.toString());
         assertThat(request.get("displayName").asText()).isEqualTo("Ann");
         assertThat(request.get("since").asText()).endsWith("Z");
@@ -88,7 +91,8 @@ class FriendshipsApiIT {
         // Blocking someone whose request is pending withdraws it.
         applied(friendships.request(bob, ann));
         ConsistencyToken annBlocksBob = friendships.block(ann, bob, false, bob);
-        assertThat(list(ann, "/api/friends/requests?direction=incoming", annBlocksBob)).isEmpty();
+        assertThat(list(ann, "/api/friends/requests?direction=incoming", annBlocksBob))
+                .isEmpty();
         assertThat(list(bob, "/api/friends/requests?direction=outgoing", null)).isEmpty();
         assertThat(list(ann, "/api/blocks", null)).containsExactly(stem + "_bob", stem + "_cat");
 
@@ -121,9 +125,13 @@ class FriendshipsApiIT {
         accounts.awaitProjected(FriendshipsProjection.PROCESSING_GROUP, last);
         UUID stranger = register(stem + "_zed", "Zed");
 
-        for (String path : List.of("/api/friends", "/api/friends/requests?direction=incoming",
-                "/api/friends/requests?direction=outgoing", "/api/blocks",
-                "/api/friends?userId=" + ann, "/api/blocks?userId=" + bob)) {
+        for (String path : List.of(
+                "/api/friends",
+                "/api/friends/requests?direction=incoming",
+                "/api/friends/requests?direction=outgoing",
+                "/api/blocks",
+                "/api/friends?userId=" + ann,
+                "/api/blocks?userId=" + bob)) {
             assertThat(list(stranger, path, null)).as(path).isEmpty();
         }
         assertThat(list(cat, "/api/friends/requests?direction=incoming", null)).isEmpty();
@@ -145,7 +153,9 @@ class FriendshipsApiIT {
             ApiClient.Response page = as(ann).get("/api/friends?limit=3"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.json().get("items").forEach(item -> seen.add(item.get("username").asText()));
+            page.json()
+                    .get("items")
+                    .forEach(item -> seen.add(item.get("username").asText()));
             JsonNode next = page.json().get("nextCursor");
             cursor = next.isNull() ? null : next.asText();
             pages++;
@@ -153,7 +163,10 @@ class FriendshipsApiIT {
 
         assertThat(pages).isEqualTo(2);
         assertThat(seen).containsExactly(stem + "_bob", stem + "_cat", stem + "_dan", stem + "_eve");
-        for (String bad : List.of("/api/friends?limit=0", "/api/friends?limit=201", "/api/blocks?cursor=nope",
+        for (String bad : List.of(
+                "/api/friends?limit=0",
+                "/api/friends?limit=201",
+                "/api/blocks?cursor=nope",
                 "/api/friends/requests?direction=sideways")) {
             ApiClient.Response refused = as(ann).get(bad);
             assertThat(refused.status()).as(bad + ": " + refused).isEqualTo(400);
@@ -193,7 +206,9 @@ class FriendshipsApiIT {
         assertThat(response.status()).as(path + ": " + response).isEqualTo(200);
         assertThat(response.header(ConsistencyToken.STATUS_HEADER)).as(path).isEmpty();
         List<String> names = new ArrayList<>();
-        response.json().get("items").forEach(item -> names.add(item.get("username").asText()));
+        response.json()
+                .get("items")
+                .forEach(item -> names.add(item.get("username").asText()));
         return names;
     }
 

@@ -1,30 +1,32 @@
 package dev.studybuddy.query.friendship;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.Replays;
 import dev.studybuddy.query.support.UserAccounts;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @QuerySideIT
 class FriendshipsProjectionIT {
 
     @Autowired
     Friendships friendships;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -61,9 +63,11 @@ class FriendshipsProjectionIT {
         tables.put("friend_requests", jdbc.queryForList("SELECT * FROM friend_requests ORDER BY friendship_id"));
         tables.put("friends", jdbc.queryForList("SELECT * FROM friends ORDER BY user_id, friend_id"));
         tables.put("blocks", jdbc.queryForList("SELECT * FROM blocks ORDER BY blocker_id, blocked_id"));
-        tables.put("positions", jdbc.queryForList(
-                "SELECT * FROM projection_positions WHERE processing_group = ? ORDER BY aggregate_id",
-                FriendshipsProjection.PROCESSING_GROUP));
+        tables.put(
+                "positions",
+                jdbc.queryForList(
+                        "SELECT * FROM projection_positions WHERE processing_group = ? ORDER BY aggregate_id",
+                        FriendshipsProjection.PROCESSING_GROUP));
         return tables;
     }
 }

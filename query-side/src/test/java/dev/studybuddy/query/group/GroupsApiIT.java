@@ -1,5 +1,7 @@
 package dev.studybuddy.query.group;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -10,26 +12,25 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class GroupsApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
 
@@ -64,24 +65,31 @@ class GroupsApiIT {
         assertThat(details.get("memberCount").asInt()).isEqualTo(2);
         assertThat(details.get("archived").asBoolean()).isFalse();
         assertThat(details.get("myRole").asText()).isEqualTo("MEMBER");
-        assertThat(ok(as(outsider).get("/api/groups/" + groupId)).get("myRole").isNull()).isTrue();
+        assertThat(ok(as(outsider).get("/api/groups/" + groupId)).get("myRole").isNull())
+                .isTrue();
         assertThat(roster(outsider, groupId)).containsExactly(entry("member", "MEMBER"), entry("owner", "OWNER"));
 
         applied(groups.leave(groupId, member));
         assertThat(groupNames(member, "mine")).isEmpty();
-        assertThat(ok(as(owner).get("/api/groups/" + groupId)).get("memberCount").asInt()).isEqualTo(1);
+        assertThat(ok(as(owner).get("/api/groups/" + groupId))
+                        .get("memberCount")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void anApprovalGroupShowsRequestsToItsManagersOnly() {
-        UUID groupId = created(groups.create(owner, stem + " Approval", GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10));
+        UUID groupId =
+                created(groups.create(owner, stem + " Approval", GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10));
         groups.requestToJoin(groupId, member);
         applied(groups.approve(groupId, member, owner));
         UUID applicant = register("applicant");
         ConsistencyToken requested = groups.requestToJoin(groupId, applicant);
 
-        JsonNode requests = ok(as(owner).withHeader(ConsistencyToken.HEADER, requested.encode())
-                .get("/api/groups/" + groupId + "/join-requests")).get("items");
+        JsonNode requests = ok(as(owner)
+                        .withHeader(ConsistencyToken.HEADER, requested.encode())
+                        .get("/api/groups/" + groupId + "/join-requests"))
+                .get("items");
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).get("userId").asText()).isEqualTo(applicant.toString());
         assertThat(requests.get(0).get("username").asText()).isEqualTo(stem + "_applicant");
@@ -89,24 +97,32 @@ class GroupsApiIT {
         assertForbidden(as(member).get("/api/groups/" + groupId + "/join-requests"));
         assertForbidden(as(outsider).get("/api/groups/" + groupId + "/join-requests"));
         assertThat(ok(as(UUID.randomUUID(), "MODERATOR").get("/api/groups/" + groupId + "/join-requests"))
-                .get("items")).hasSize(1);
+                        .get("items"))
+                .hasSize(1);
 
         applied(groups.approve(groupId, applicant, owner));
-        assertThat(ok(as(owner).get("/api/groups/" + groupId + "/join-requests")).get("items")).isEmpty();
-        assertThat(roster(owner, groupId)).containsExactly(
-                entry("applicant", "MEMBER"), entry("member", "MEMBER"), entry("owner", "OWNER"));
-        JsonNode joined = ok(as(owner).get("/api/groups/" + groupId + "/members")).get("items").get(0);
+        assertThat(ok(as(owner).get("/api/groups/" + groupId + "/join-requests"))
+                        .get("items"))
+                .isEmpty();
+        assertThat(roster(owner, groupId))
+                .containsExactly(entry("applicant", "MEMBER"), entry("member", "MEMBER"), entry("owner", "OWNER"));
+        JsonNode joined = ok(as(owner).get("/api/groups/" + groupId + "/members"))
+                .get("items")
+                .get(0);
         assertThat(joined.get("route").asText()).isEqualTo("APPROVAL");
 
         UUID rejected = register("rejected");
         applied(groups.requestToJoin(groupId, rejected));
         applied(groups.reject(groupId, rejected, owner));
-        assertThat(ok(as(owner).get("/api/groups/" + groupId + "/join-requests")).get("items")).isEmpty();
+        assertThat(ok(as(owner).get("/api/groups/" + groupId + "/join-requests"))
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test
     void aPrivateInviteOnlyGroupIsSeenOnlyByMembersInviteesThroughTheirInvitationsAndModerators() {
-        UUID groupId = created(groups.create(owner, stem + " Secret", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 5));
+        UUID groupId =
+                created(groups.create(owner, stem + " Secret", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 5));
         applied(groups.invite(groupId, member, owner));
 
         JsonNode invitations = ok(as(member).get("/api/invitations")).get("items");
@@ -135,8 +151,10 @@ class GroupsApiIT {
 
         for (String staff : List.of("MODERATOR", "ADMIN")) {
             ApiClient moderator = as(UUID.randomUUID(), staff);
-            assertThat(ok(moderator.get("/api/groups/" + groupId)).get("name").asText()).isEqualTo(stem + " Secret");
-            assertThat(ok(moderator.get("/api/groups/" + groupId + "/members")).get("items")).hasSize(2);
+            assertThat(ok(moderator.get("/api/groups/" + groupId)).get("name").asText())
+                    .isEqualTo(stem + " Secret");
+            assertThat(ok(moderator.get("/api/groups/" + groupId + "/members")).get("items"))
+                    .hasSize(2);
         }
         assertNotFound(as(UUID.randomUUID(), "AUDITOR").get("/api/groups/" + groupId + "/members"));
 
@@ -153,20 +171,26 @@ class GroupsApiIT {
         UUID third = register("third");
         groups.join(groupId, third);
         applied(groups.changeRole(groupId, member, GroupRole.MEMBER, GroupRole.ADMIN, owner));
-        assertThat(roster(owner, groupId)).containsExactly(
-                entry("member", "ADMIN"), entry("owner", "OWNER"), entry("third", "MEMBER"));
-        assertThat(ok(as(member).get("/api/groups/" + groupId + "/join-requests")).get("items")).isEmpty();
+        assertThat(roster(owner, groupId))
+                .containsExactly(entry("member", "ADMIN"), entry("owner", "OWNER"), entry("third", "MEMBER"));
+        assertThat(ok(as(member).get("/api/groups/" + groupId + "/join-requests"))
+                        .get("items"))
+                .isEmpty();
 
         applied(groups.transferOwnership(groupId, owner, member));
-        assertThat(roster(third, groupId)).containsExactly(
-                entry("member", "OWNER"), entry("owner", "ADMIN"), entry("third", "MEMBER"));
+        assertThat(roster(third, groupId))
+                .containsExactly(entry("member", "OWNER"), entry("owner", "ADMIN"), entry("third", "MEMBER"));
         JsonNode details = ok(as(third).get("/api/groups/" + groupId));
         assertThat(details.get("ownerId").asText()).isEqualTo(member.toString());
-        assertThat(ok(as(member).get("/api/groups/" + groupId)).get("myRole").asText()).isEqualTo("OWNER");
+        assertThat(ok(as(member).get("/api/groups/" + groupId)).get("myRole").asText())
+                .isEqualTo("OWNER");
 
         applied(groups.ban(groupId, third, member, true));
         assertThat(roster(owner, groupId)).containsExactly(entry("member", "OWNER"), entry("owner", "ADMIN"));
-        assertThat(ok(as(owner).get("/api/groups/" + groupId)).get("memberCount").asInt()).isEqualTo(2);
+        assertThat(ok(as(owner).get("/api/groups/" + groupId))
+                        .get("memberCount")
+                        .asInt())
+                .isEqualTo(2);
         assertThat(groupNames(third, "mine")).isEmpty();
         assertNotFound(as(third).get("/api/groups/" + groupId + "/members"));
 
@@ -220,15 +244,18 @@ class GroupsApiIT {
     /** The names of the caller's groups in {@code scope} among this test's groups. */
     private List<String> groupNames(UUID caller, String scope) {
         List<String> names = new ArrayList<>();
-        ok(as(caller).get("/api/groups?limit=200&scope=" + scope + "&search=" + stem)).get("items")
+        ok(as(caller).get("/api/groups?limit=200&scope=" + scope + "&search=" + stem))
+                .get("items")
                 .forEach(group -> names.add(group.get("name").asText()));
         return names;
     }
 
     private List<Map.Entry<String, String>> roster(UUID caller, UUID groupId) {
         Map<String, String> roles = new LinkedHashMap<>();
-        ok(as(caller).get("/api/groups/" + groupId + "/members")).get("items")
-                .forEach(entry -> roles.put(entry.get("username").asText(), entry.get("role").asText()));
+        ok(as(caller).get("/api/groups/" + groupId + "/members"))
+                .get("items")
+                .forEach(entry -> roles.put(
+                        entry.get("username").asText(), entry.get("role").asText()));
         return new ArrayList<>(roles.entrySet());
     }
 

@@ -8,25 +8,27 @@ import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.Replays;
 import dev.studybuddy.query.support.UserAccounts;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @QuerySideIT
 class GroupsProjectionIT {
 
     @Autowired
     Groups groups;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -38,7 +40,8 @@ class GroupsProjectionIT {
         UUID banned = UUID.randomUUID();
         UUID applicant = UUID.randomUUID();
         UUID invitee = UUID.randomUUID();
-        UUID open = groups.create(owner, "Replay open", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10).groupId();
+        UUID open = groups.create(owner, "Replay open", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10)
+                .groupId();
         groups.join(open, admin);
         groups.join(open, member);
         groups.join(open, banned);
@@ -48,7 +51,8 @@ class GroupsProjectionIT {
         groups.changeDetails(open, "Replay renamed", GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 20, admin);
         groups.requestToJoin(open, applicant);
         ConsistencyToken openDone = groups.invite(open, invitee, admin);
-        UUID closed = groups.create(owner, "Replay closed", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 5).groupId();
+        UUID closed = groups.create(owner, "Replay closed", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 5)
+                .groupId();
         groups.invite(closed, member, owner);
         groups.acceptInvitation(closed, member);
         accounts.awaitProjected(GroupsProjection.PROCESSING_GROUP, groups.archive(closed, owner));
@@ -63,11 +67,16 @@ class GroupsProjectionIT {
         tables.put("groups", jdbc.queryForList("SELECT * FROM groups ORDER BY group_id"));
         tables.put("group_members", jdbc.queryForList("SELECT * FROM group_members ORDER BY group_id, user_id"));
         tables.put("group_bans", jdbc.queryForList("SELECT * FROM group_bans ORDER BY group_id, user_id"));
-        tables.put("group_join_requests", jdbc.queryForList("SELECT * FROM group_join_requests ORDER BY group_id, user_id"));
-        tables.put("group_invitations", jdbc.queryForList("SELECT * FROM group_invitations ORDER BY group_id, user_id"));
-        tables.put("positions", jdbc.queryForList(
-                "SELECT * FROM projection_positions WHERE processing_group = ? ORDER BY aggregate_id",
-                GroupsProjection.PROCESSING_GROUP));
+        tables.put(
+                "group_join_requests",
+                jdbc.queryForList("SELECT * FROM group_join_requests ORDER BY group_id, user_id"));
+        tables.put(
+                "group_invitations", jdbc.queryForList("SELECT * FROM group_invitations ORDER BY group_id, user_id"));
+        tables.put(
+                "positions",
+                jdbc.queryForList(
+                        "SELECT * FROM projection_positions WHERE processing_group = ? ORDER BY aggregate_id",
+                        GroupsProjection.PROCESSING_GROUP));
         return tables;
     }
 }

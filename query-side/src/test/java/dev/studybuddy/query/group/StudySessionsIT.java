@@ -1,5 +1,8 @@
 package dev.studybuddy.query.group;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.InvitationExpiredEvent;
@@ -12,18 +15,14 @@ import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Study sessions and lapsed invitations, as the groups read model shows them. */
 @QuerySideIT
@@ -31,8 +30,10 @@ class StudySessionsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
 
@@ -49,11 +50,12 @@ class StudySessionsIT {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        applied(groups.write(group.groupId(),
+        applied(groups.write(
+                group.groupId(),
                 GroupDecisions.scheduleSession(group.groupId(), first, member, "Proofs", tomorrow, 60),
                 GroupDecisions.scheduleSession(group.groupId(), second, owner, "Exam", tomorrow.plusSeconds(3600), 90),
-                GroupDecisions.rescheduleSession(group.groupId(), first, member, "Proofs, part 2",
-                        tomorrow.minusSeconds(600), 45),
+                GroupDecisions.rescheduleSession(
+                        group.groupId(), first, member, "Proofs, part 2", tomorrow.minusSeconds(600), 45),
                 GroupDecisions.cancelSession(group.groupId(), second, owner)));
 
         JsonNode upcoming = ok(as(member).get("/api/groups/" + group.groupId() + "/sessions"));
@@ -64,9 +66,15 @@ class StudySessionsIT {
 
         assertProblem(as(outsider).get("/api/groups/" + group.groupId() + "/sessions"), 403, "NOT_A_MEMBER");
         // a platform moderator's token is checked against the account's current roles
-        UUID moderator = accounts.register(stem + "_moderator", "MODERATOR", PlatformRole.USER, PlatformRole.MODERATOR).userId();
-        assertThat(ok(as(moderator, "USER", "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions")).get("items")).hasSize(1);
-        assertProblem(as(outsider, "USER", "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions"), 401, "UNAUTHENTICATED");
+        UUID moderator = accounts.register(stem + "_moderator", "MODERATOR", PlatformRole.USER, PlatformRole.MODERATOR)
+                .userId();
+        assertThat(ok(as(moderator, "USER", "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions"))
+                        .get("items"))
+                .hasSize(1);
+        assertProblem(
+                as(outsider, "USER", "MODERATOR").get("/api/groups/" + group.groupId() + "/sessions"),
+                401,
+                "UNAUTHENTICATED");
         assertProblem(as(member).get("/api/groups/" + UUID.randomUUID() + "/sessions"), 404, "NOT_FOUND");
     }
 
@@ -74,7 +82,8 @@ class StudySessionsIT {
     void aLapsedInvitationLeavesTheInviteesList() {
         UUID owner = register("owner");
         UUID guest = register("guest");
-        Groups.Created group = groups.create(owner, stem + " Lapsing", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 10);
+        Groups.Created group =
+                groups.create(owner, stem + " Lapsing", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 10);
         applied(group.token());
         applied(groups.invite(group.groupId(), guest, owner));
         assertThat(ok(as(guest).get("/api/invitations")).get("items")).hasSize(1);

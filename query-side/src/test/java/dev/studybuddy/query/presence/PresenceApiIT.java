@@ -1,5 +1,9 @@
 package dev.studybuddy.query.presence;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -14,16 +18,6 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +27,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Presence over real HTTP and STOMP on two query-side nodes (docs/api.md "Presence"): a user connected to one
@@ -55,16 +54,22 @@ class PresenceApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     Groups groups;
+
     @Autowired
     StringRedisTemplate redis;
 
@@ -88,7 +93,8 @@ class PresenceApiIT {
         blocker = UUID.randomUUID();
         friendships.request(me, friend);
         accounts.awaitProjected("friendships", friendships.accept(me, friend));
-        UUID groupId = groups.create(me, "Presence " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        UUID groupId = groups.create(me, "Presence " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         groups.join(groupId, groupmate);
         accounts.awaitProjected("groups", groups.join(groupId, blocker));
         accounts.awaitProjected("friendships", friendships.block(blocker, me, false, null));
@@ -113,15 +119,20 @@ class PresenceApiIT {
         connected(port, stranger);
         connected(secondPort, blocker);
 
-        await().atMost(SOON).until(() -> !statusOf(presence(port, me, friend), friend).equals("offline"));
+        await().atMost(SOON)
+                .until(() -> !statusOf(presence(port, me, friend), friend).equals("offline"));
         JsonNode items = presence(port, me, friend, groupmate, stranger, blocker, me);
-        assertThat(ids(items)).as("the stranger and the one who blocks are left out")
+        assertThat(ids(items))
+                .as("the stranger and the one who blocks are left out")
                 .containsExactly(friend.toString(), groupmate.toString(), me.toString());
         assertThat(statusOf(items, groupmate)).isEqualTo("offline");
         assertThat(statusOf(items, me)).isEqualTo("offline");
         Instant lastSeen = Instant.parse(find(items, friend).get("lastSeenAt").asText());
-        assertThat(lastSeen).isBetween(Instant.now().minusSeconds(30), Instant.now().plusSeconds(5));
-        assertThat(ids(presence(secondPort, stranger, stranger, friend, me))).as("nobody's stranger").containsExactly(stranger.toString());
+        assertThat(lastSeen)
+                .isBetween(Instant.now().minusSeconds(30), Instant.now().plusSeconds(5));
+        assertThat(ids(presence(secondPort, stranger, stranger, friend, me)))
+                .as("nobody's stranger")
+                .containsExactly(stranger.toString());
     }
 
     @Test
@@ -141,7 +152,8 @@ class PresenceApiIT {
         await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away", "online")));
 
         theFriend.close();
-        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away", "online", "offline")));
+        await().atMost(SOON)
+                .until(() -> statuses(listening, friend).equals(List.of("online", "away", "online", "offline")));
         JsonNode offline = framesAbout(listening, friend).get(3);
         assertThat(offline.get("lastSeenAt").isNull()).isFalse();
         assertThat(offline.has("to")).as("recipients stay between the nodes").isFalse();
@@ -156,27 +168,39 @@ class PresenceApiIT {
         connected(port, friend);
         await().atMost(SOON).until(() -> statuses(listening, friend).contains("online"));
 
-        assertThat(api(port, friend).put("/api/users/me/presence", Map.of("visible", false)).status()).isEqualTo(204);
+        assertThat(api(port, friend)
+                        .put("/api/users/me/presence", Map.of("visible", false))
+                        .status())
+                .isEqualTo(204);
 
         await().atMost(SOON).until(() -> lastStatus(listening, friend).equals("offline"));
         assertThat(last(listening, friend).get("lastSeenAt").isNull()).isTrue();
         JsonNode seen = find(presence(port, me, friend), friend);
         assertThat(seen.get("status").asText()).isEqualTo("offline");
         assertThat(seen.get("lastSeenAt").isNull()).isTrue();
-        assertThat(statusOf(presence(port, friend, friend), friend)).as("they still see themselves (away, if slow)")
+        assertThat(statusOf(presence(port, friend, friend), friend))
+                .as("they still see themselves (away, if slow)")
                 .isIn("online", "away");
 
-        assertThat(api(secondPort, friend).put("/api/users/me/presence", Map.of("visible", true)).status()).isEqualTo(204);
+        assertThat(api(secondPort, friend)
+                        .put("/api/users/me/presence", Map.of("visible", true))
+                        .status())
+                .isEqualTo(204);
         await().atMost(SOON).until(() -> !lastStatus(listening, friend).equals("offline"));
         assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo(lastStatus(listening, friend));
     }
 
     @Test
     void badInputIsRefusedWithAProblem() {
-        String tooMany = IntStream.rangeClosed(0, 100).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+        String tooMany = IntStream.rangeClosed(0, 100)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .collect(Collectors.joining(","));
         assertProblem(api(port, me).get("/api/presence?userIds=" + tooMany), 400, "VALIDATION_FAILED");
-        String enough = IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
-        assertThat(api(port, me).get("/api/presence?userIds=" + enough).json().get("items")).isEmpty();
+        String enough = IntStream.range(0, 100)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .collect(Collectors.joining(","));
+        assertThat(api(port, me).get("/api/presence?userIds=" + enough).json().get("items"))
+                .isEmpty();
         assertProblem(api(port, me).get("/api/presence?userIds=" + friend + ",not-a-uuid"), 400, "MALFORMED_REQUEST");
         assertProblem(api(port, me).get("/api/presence?userIds=1-1-1-1-1"), 400, "MALFORMED_REQUEST");
         assertProblem(api(port, me).get("/api/presence?userIds=" + friend + ","), 400, "MALFORMED_REQUEST");
@@ -192,7 +216,8 @@ class PresenceApiIT {
 
     private List<JsonNode> framesAbout(Client client, UUID user) {
         return client.framesOf(LiveUpdate.typeOf(LiveUpdate.PresenceChanged.class)).stream()
-                .filter(frame -> frame.get("userId").asText().equals(user.toString())).toList();
+                .filter(frame -> frame.get("userId").asText().equals(user.toString()))
+                .toList();
     }
 
     private JsonNode last(Client client, UUID user) {
@@ -202,11 +227,15 @@ class PresenceApiIT {
 
     private String lastStatus(Client client, UUID user) {
         List<JsonNode> frames = framesAbout(client, user);
-        return frames.isEmpty() ? "" : frames.get(frames.size() - 1).get("status").asText();
+        return frames.isEmpty()
+                ? ""
+                : frames.get(frames.size() - 1).get("status").asText();
     }
 
     private List<String> statuses(Client client, UUID user) {
-        return framesAbout(client, user).stream().map(frame -> frame.get("status").asText()).toList();
+        return framesAbout(client, user).stream()
+                .map(frame -> frame.get("status").asText())
+                .toList();
     }
 
     private JsonNode presence(int onPort, UUID viewer, UUID... users) {

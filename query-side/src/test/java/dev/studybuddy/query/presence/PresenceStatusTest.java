@@ -1,11 +1,10 @@
 package dev.studybuddy.query.presence;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PresenceStatusTest {
 
@@ -14,13 +13,17 @@ class PresenceStatusTest {
 
     @Test
     void aConnectedUserActiveWithinFiveMinutesIsOnline() {
-        assertThat(PresenceStatus.of(true, NOW.minus(Duration.ofMinutes(4)), NOW, AWAY_AFTER)).isEqualTo(PresenceStatus.ONLINE);
+        assertThat(PresenceStatus.of(true, NOW.minus(Duration.ofMinutes(4)), NOW, AWAY_AFTER))
+                .isEqualTo(PresenceStatus.ONLINE);
     }
 
     @Test
     void aConnectedUserIdleForFiveMinutesIsAway() {
-        assertThat(PresenceStatus.of(true, NOW.minus(AWAY_AFTER), NOW, AWAY_AFTER)).isEqualTo(PresenceStatus.AWAY);
-        assertThat(PresenceStatus.of(true, null, NOW, AWAY_AFTER)).as("no activity known").isEqualTo(PresenceStatus.AWAY);
+        assertThat(PresenceStatus.of(true, NOW.minus(AWAY_AFTER), NOW, AWAY_AFTER))
+                .isEqualTo(PresenceStatus.AWAY);
+        assertThat(PresenceStatus.of(true, null, NOW, AWAY_AFTER))
+                .as("no activity known")
+                .isEqualTo(PresenceStatus.AWAY);
     }
 
     @Test

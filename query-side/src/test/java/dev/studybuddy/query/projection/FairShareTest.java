@@ -1,15 +1,15 @@
 package dev.studybuddy.query.projection;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FairShareTest {
 
-    private static final List<Integer> ALL_SIXTEEN = IntStream.range(0, 16).boxed().toList();
+    private static final List<Integer> ALL_SIXTEEN =
+            IntStream.range(0, 16).boxed().toList();
 
     @Test
     void aSingleNodeKeepsEverySegment() {
@@ -31,7 +31,8 @@ class FairShareTest {
 
     @Test
     void aNodeAtOrBelowItsShareGivesNothingAway() {
-        assertThat(new FairShare(16, 2).surplus(List.of(1, 4, 7, 9, 11, 12, 13, 15))).isEmpty();
+        assertThat(new FairShare(16, 2).surplus(List.of(1, 4, 7, 9, 11, 12, 13, 15)))
+                .isEmpty();
         assertThat(new FairShare(16, 4).surplus(List.of(3))).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.query.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -10,6 +13,14 @@ import dev.studybuddy.query.support.ReplayGate;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,18 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * POST /api/admin/projections/{name}/replay rebuilds each projection to exactly the rows it had, and
@@ -46,16 +45,22 @@ class ProjectionReplayIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     Groups groups;
+
     @Autowired
     ReplayGate gate;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -63,17 +68,22 @@ class ProjectionReplayIT {
         return Stream.of(
                 Arguments.of(USERS, "/api/users/me", List.of("users")),
                 Arguments.of(FRIENDSHIPS, "/api/friends", List.of("friend_requests", "friends", "blocks")),
-                Arguments.of(GROUPS, "/api/groups",
+                Arguments.of(
+                        GROUPS,
+                        "/api/groups",
                         List.of("groups", "group_members", "group_bans", "group_join_requests", "group_invitations")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("projections")
-    void aReplayRebuildsTheSameRowsAndReadsMeanwhileSayRebuilding(String name, String servedEndpoint, List<String> tables) {
+    void aReplayRebuildsTheSameRowsAndReadsMeanwhileSayRebuilding(
+            String name, String servedEndpoint, List<String> tables) {
         UUID me = someOfEverything();
-        ApiClient admin = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
         ApiClient user = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(me, "USER"));
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor =
+                processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
         await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(processor));
         Map<String, String> before = checksums(name, tables);
         assertThat(user.get(servedEndpoint).header("X-Consistency")).isEmpty();
@@ -90,9 +100,14 @@ class ProjectionReplayIT {
                 assertThat(status.get("replaying").asBoolean()).isTrue();
                 assertThat(status.get("rebuilding").asBoolean()).isTrue();
                 assertThat(status.get("lastReplay").get("state").asText()).isEqualTo("DONE");
-                JsonNode replayingSegment = StreamSupport.stream(status.get("segments").spliterator(), false)
-                        .filter(segment -> segment.get("replaying").asBoolean()).findFirst().orElseThrow();
-                assertThat(replayingSegment.get("replayProgress").isNumber()).as(replayingSegment.toString()).isTrue();
+                JsonNode replayingSegment = StreamSupport.stream(
+                                status.get("segments").spliterator(), false)
+                        .filter(segment -> segment.get("replaying").asBoolean())
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(replayingSegment.get("replayProgress").isNumber())
+                        .as(replayingSegment.toString())
+                        .isTrue();
                 assertThat(replayingSegment.get("replayProgress").asDouble()).isBetween(0.0, 1.0);
             });
             // still held: the read model is not complete yet
@@ -101,10 +116,12 @@ class ProjectionReplayIT {
             gate.open();
         }
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(checksums(name, tables)).isEqualTo(before);
-            assertThat(user.get(servedEndpoint).header("X-Consistency")).isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(checksums(name, tables)).isEqualTo(before);
+                    assertThat(user.get(servedEndpoint).header("X-Consistency")).isEmpty();
+                });
         JsonNode status = status(admin, name);
         assertThat(status.get("running").asBoolean()).isTrue();
         assertThat(status.get("replaying").asBoolean()).isFalse();
@@ -114,22 +131,29 @@ class ProjectionReplayIT {
 
     @Test
     void anUnknownProjectionIsNotFound() {
-        ApiClient admin = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
-        assertThat(admin.post("/api/admin/projections/nonesuch/replay", null).status()).isEqualTo(404);
+        ApiClient admin =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        assertThat(admin.post("/api/admin/projections/nonesuch/replay", null).status())
+                .isEqualTo(404);
     }
 
     /** Users, a friendship, a group with members: something in every table of every projection. */
     private UUID someOfEverything() {
-        UUID me = accounts.register(UserAccounts.uniqueUsername("replayme"), "Replay Me").userId();
-        UUID friend = accounts.register(UserAccounts.uniqueUsername("replayfriend"), "Replay Friend").userId();
-        UUID blocked = accounts.register(UserAccounts.uniqueUsername("replayblocked"), "Replay Blocked").userId();
-        UUID asker = accounts.register(UserAccounts.uniqueUsername("replayasker"), "Replay Asker").userId();
+        UUID me = accounts.register(UserAccounts.uniqueUsername("replayme"), "Replay Me")
+                .userId();
+        UUID friend = accounts.register(UserAccounts.uniqueUsername("replayfriend"), "Replay Friend")
+                .userId();
+        UUID blocked = accounts.register(UserAccounts.uniqueUsername("replayblocked"), "Replay Blocked")
+                .userId();
+        UUID asker = accounts.register(UserAccounts.uniqueUsername("replayasker"), "Replay Asker")
+                .userId();
         accounts.awaitProjected(USERS, accounts.changeProfile(me, "Replay Me", "bio"));
         friendships.request(me, friend);
         friendships.accept(me, friend);
         friendships.request(asker, me);
         accounts.awaitProjected(FRIENDSHIPS, friendships.block(me, blocked, false, null));
-        UUID group = groups.create(me, "Replayed " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10).groupId();
+        UUID group = groups.create(me, "Replayed " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10)
+                .groupId();
         groups.requestToJoin(group, friend);
         groups.approve(group, friend, me);
         groups.requestToJoin(group, asker);
@@ -141,12 +165,20 @@ class ProjectionReplayIT {
     private Map<String, String> checksums(String processingGroup, List<String> tables) {
         Map<String, String> sums = new LinkedHashMap<>();
         for (String table : tables) {
-            sums.put(table, jdbc.queryForObject("SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
-                    + " FROM " + table + " t", String.class));
+            sums.put(
+                    table,
+                    jdbc.queryForObject(
+                            "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+                                    + " FROM " + table + " t",
+                            String.class));
         }
-        sums.put("projection_positions", jdbc.queryForObject(
-                "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
-                        + " FROM projection_positions t WHERE processing_group = ?", String.class, processingGroup));
+        sums.put(
+                "projection_positions",
+                jdbc.queryForObject(
+                        "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+                                + " FROM projection_positions t WHERE processing_group = ?",
+                        String.class,
+                        processingGroup));
         return sums;
     }
 
@@ -163,7 +195,10 @@ class ProjectionReplayIT {
 
     private static boolean caughtUp(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && Optional.of(processor.isReplaying()).filter(replaying -> !replaying).isPresent();
+        return !status.isEmpty()
+                && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
+                && Optional.of(processor.isReplaying())
+                        .filter(replaying -> !replaying)
+                        .isPresent();
     }
 }

@@ -1,14 +1,13 @@
 package dev.studybuddy.query.projection;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RecentTakeoversTest {
 
@@ -32,14 +31,18 @@ class RecentTakeoversTest {
 
     @Test
     void segmentsJustTakenOverAreKeptUntilTheGraceHasPassed() {
-        assertThat(takeovers.releasable("chat", List.of(0, 1, 2, 3), List.of(2, 3))).as("held since now").isEmpty();
+        assertThat(takeovers.releasable("chat", List.of(0, 1, 2, 3), List.of(2, 3)))
+                .as("held since now")
+                .isEmpty();
 
         now = now.plusSeconds(9);
         assertThat(takeovers.releasable("chat", List.of(0, 1, 2, 3, 4, 5), List.of(3, 4, 5)))
-                .as("4 and 5 were just taken over; 3 has been held long enough").containsExactly(3);
+                .as("4 and 5 were just taken over; 3 has been held long enough")
+                .containsExactly(3);
 
         now = now.plusSeconds(9);
-        assertThat(takeovers.releasable("chat", List.of(0, 1, 2, 3, 4, 5), List.of(4, 5))).containsExactly(4, 5);
+        assertThat(takeovers.releasable("chat", List.of(0, 1, 2, 3, 4, 5), List.of(4, 5)))
+                .containsExactly(4, 5);
     }
 
     @Test
@@ -47,7 +50,11 @@ class RecentTakeoversTest {
         takeovers.releasable("users", List.of(0, 1), List.of());
         now = now.plusSeconds(9);
         takeovers.releasable("users", List.of(0), List.of());
-        assertThat(takeovers.releasable("users", List.of(0, 1), List.of(1))).as("1 was given up and came back").isEmpty();
-        assertThat(takeovers.releasable("groups", List.of(1), List.of(1))).as("each processor on its own").isEmpty();
+        assertThat(takeovers.releasable("users", List.of(0, 1), List.of(1)))
+                .as("1 was given up and came back")
+                .isEmpty();
+        assertThat(takeovers.releasable("groups", List.of(1), List.of(1)))
+                .as("each processor on its own")
+                .isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.query.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -10,21 +13,17 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.SecondNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two query-side nodes (the second a separate Spring context in this JVM, on the same PostgreSQL, event
@@ -38,12 +37,16 @@ class SegmentBalancingIT {
 
     @Autowired
     Environment environment;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
 
@@ -58,8 +61,12 @@ class SegmentBalancingIT {
     @Test
     void aNodeStartedLaterGetsItsShareOfEverySegmentAndEachEventIsHandledOnce() {
         PooledStreamingEventProcessor firstChat = pooled(processing, ChatProjection.PROCESSING_GROUP);
-        int segments = processing.tokenStore(ChatProjection.PROCESSING_GROUP).fetchSegments(ChatProjection.PROCESSING_GROUP).length;
-        await().atMost(Duration.ofSeconds(30)).until(() -> firstChat.processingStatus().size() == segments);
+        int segments = processing
+                .tokenStore(ChatProjection.PROCESSING_GROUP)
+                .fetchSegments(ChatProjection.PROCESSING_GROUP)
+                .length;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> firstChat.processingStatus().size() == segments);
         assertThat(segments).as("enough segments to share").isGreaterThan(1);
 
         secondNode = SecondNode.start(environment, processing, "balancing-second-node");
@@ -70,14 +77,20 @@ class SegmentBalancingIT {
             PooledStreamingEventProcessor onSecond = pooled(second, name);
             int total = processing.tokenStore(name).fetchSegments(name).length;
             int share = (total + 1) / 2;
-            await().atMost(Duration.ofSeconds(90)).alias(name + " split between the nodes").until(() -> {
-                Set<Integer> first = onFirst.processingStatus().keySet();
-                Set<Integer> other = onSecond.processingStatus().keySet();
-                Set<Integer> together = new HashSet<>(first);
-                together.addAll(other);
-                return first.size() <= share && other.size() <= share && !first.isEmpty() && !other.isEmpty()
-                        && together.size() == total && first.size() + other.size() == total;
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .alias(name + " split between the nodes")
+                    .until(() -> {
+                        Set<Integer> first = onFirst.processingStatus().keySet();
+                        Set<Integer> other = onSecond.processingStatus().keySet();
+                        Set<Integer> together = new HashSet<>(first);
+                        together.addAll(other);
+                        return first.size() <= share
+                                && other.size() <= share
+                                && !first.isEmpty()
+                                && !other.isEmpty()
+                                && together.size() == total
+                                && first.size() + other.size() == total;
+                    });
         }
 
         MeterRegistry secondMeters = secondNode.context().getBean(MeterRegistry.class);
@@ -86,30 +99,44 @@ class SegmentBalancingIT {
         int messages = 24;
         IntStream.range(0, messages).forEach(i -> {
             UUID owner = UUID.randomUUID();
-            UUID group = groups.create(owner, "Balanced " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10)
+            UUID group = groups.create(
+                            owner, "Balanced " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10)
                     .groupId();
             chats.post(group, owner, "message " + i);
         });
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> postedHandled(meters) - firstBefore + postedHandled(secondMeters) - secondBefore >= messages);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).alias("no event handled twice")
-                .until(() -> postedHandled(meters) - firstBefore + postedHandled(secondMeters) - secondBefore == messages);
-        assertThat(postedHandled(meters) - firstBefore).as("the first node handled some").isPositive();
-        assertThat(postedHandled(secondMeters) - secondBefore).as("the second node handled some").isPositive();
+                .until(() ->
+                        postedHandled(meters) - firstBefore + postedHandled(secondMeters) - secondBefore >= messages);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .alias("no event handled twice")
+                .until(() ->
+                        postedHandled(meters) - firstBefore + postedHandled(secondMeters) - secondBefore == messages);
+        assertThat(postedHandled(meters) - firstBefore)
+                .as("the first node handled some")
+                .isPositive();
+        assertThat(postedHandled(secondMeters) - secondBefore)
+                .as("the second node handled some")
+                .isPositive();
     }
 
     /** Group messages the node's chat processor has handled (axon-micrometer's per-processor counter). */
     private static double postedHandled(MeterRegistry registry) {
-        return registry.find("eventProcessor.successCounter")
+        return registry
+                .find("eventProcessor.successCounter")
                 .tag("processorName", ChatProjection.PROCESSING_GROUP)
-                .counters().stream()
+                .counters()
+                .stream()
                 .filter(counter -> String.valueOf(counter.getId().getTag("payloadType"))
                         .endsWith(GroupMessagePostedEvent.class.getSimpleName()))
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private static PooledStreamingEventProcessor pooled(EventProcessingConfiguration processing, String name) {
-        return processing.eventProcessor(name, PooledStreamingEventProcessor.class).orElseThrow();
+        return processing
+                .eventProcessor(name, PooledStreamingEventProcessor.class)
+                .orElseThrow();
     }
 }

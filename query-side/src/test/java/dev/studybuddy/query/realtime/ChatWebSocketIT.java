@@ -1,5 +1,8 @@
 package dev.studybuddy.query.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -14,16 +17,6 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +26,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * Two query-side nodes side by side (the second a separate Spring context in this JVM, on the same
@@ -49,14 +48,19 @@ class ChatWebSocketIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -73,7 +77,8 @@ class ChatWebSocketIT {
         }
         owner = UUID.randomUUID();
         member = UUID.randomUUID();
-        Groups.Created created = groups.create(owner, "Live " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 100);
+        Groups.Created created =
+                groups.create(owner, "Live " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 100);
         groupId = created.groupId();
         accounts.awaitProjected("groups", groups.join(groupId, member));
     }
@@ -99,23 +104,29 @@ class ChatWebSocketIT {
         Chats.Posted posted = chats.post(groupId, owner, "hello, both nodes");
 
         for (Client client : List.of(onFirst, onSecond)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("message.posted").size() == 1);
             JsonNode frame = client.framesOf("message.posted").get(0);
             assertThat(frame.get("conversationId").asText()).isEqualTo("group:" + groupId);
             assertThat(frame.get("seq").asLong()).isEqualTo(posted.seq());
             assertThat(frame.at("/message/body").asText()).isEqualTo("hello, both nodes");
-            assertThat(frame.at("/message/messageId").asText()).isEqualTo(posted.messageId().toString());
+            assertThat(frame.at("/message/messageId").asText())
+                    .isEqualTo(posted.messageId().toString());
         }
 
         // the first node hands its surplus over (SegmentBalancer; SegmentBalancingIT tests the split itself)
         StreamingEventProcessor first = chatProcessor(processing);
-        StreamingEventProcessor second = chatProcessor(secondNode.context().getBean(EventProcessingConfiguration.class));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !second.processingStatus().isEmpty());
+        StreamingEventProcessor second =
+                chatProcessor(secondNode.context().getBean(EventProcessingConfiguration.class));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !second.processingStatus().isEmpty());
         assertThat(first.processingStatus()).isNotEmpty();
         Chats.Posted later = chats.post(groupId, member, "after the hand-over");
         for (Client client : List.of(onFirst, onSecond)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 2);
-            assertThat(client.framesOf("message.posted").get(1).get("seq").asLong()).isEqualTo(later.seq());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("message.posted").size() == 2);
+            assertThat(client.framesOf("message.posted").get(1).get("seq").asLong())
+                    .isEqualTo(later.seq());
         }
     }
 
@@ -131,22 +142,25 @@ class ChatWebSocketIT {
 
         Client outsider = track(StompClients.connected(port, token(UUID.randomUUID())));
         outsider.subscribe("/topic/groups." + groupId);
-        assertThat(outsider.awaitRefusal()).satisfiesAnyOf(
-                refusal -> assertThat(refusal).contains("Only members"),
-                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
+        assertThat(outsider.awaitRefusal())
+                .satisfiesAnyOf(
+                        refusal -> assertThat(refusal).contains("Only members"),
+                        refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
 
         Client sender = track(StompClients.connected(secondPort, token(member)));
         sender.send("/topic/groups." + groupId, "spoofed".getBytes());
-        assertThat(sender.awaitRefusal()).satisfiesAnyOf(
-                refusal -> assertThat(refusal).contains("typing"),
-                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
+        assertThat(sender.awaitRefusal())
+                .satisfiesAnyOf(
+                        refusal -> assertThat(refusal).contains("typing"),
+                        refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
     }
 
     @Test
     void aReconnectingClientCatchesUpExactlyTheMissedMessagesOverRest() throws Exception {
         Client client = subscribed(port, member, "/topic/groups." + groupId);
         Chats.Posted before = chats.post(groupId, owner, "before the disconnect");
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.framesOf("message.posted").size() == 1);
         client.close();
 
         List<Long> missed = new ArrayList<>();
@@ -159,13 +173,19 @@ class ChatWebSocketIT {
 
         Client again = subscribed(secondPort, member, "/topic/groups." + groupId);
         List<Long> caughtUp = new ArrayList<>();
-        String cursor = Long.toString(client.framesOf("message.posted").get(0).get("seq").asLong());
-        ApiClient api = ApiClient.on(secondPort).withToken(token(member)).withHeader(ConsistencyToken.HEADER, last.encode());
+        String cursor = Long.toString(
+                client.framesOf("message.posted").get(0).get("seq").asLong());
+        ApiClient api =
+                ApiClient.on(secondPort).withToken(token(member)).withHeader(ConsistencyToken.HEADER, last.encode());
         do {
             ApiClient.Response page = api.get("/api/groups/" + groupId + "/messages?limit=20&afterSeq=" + cursor);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.json().get("items").forEach(item -> caughtUp.add(item.get("seq").asLong()));
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            page.json()
+                    .get("items")
+                    .forEach(item -> caughtUp.add(item.get("seq").asLong()));
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
         } while (cursor != null);
         assertThat(caughtUp).isEqualTo(missed);
         assertThat(before.seq()).isLessThan(missed.get(0));
@@ -174,7 +194,8 @@ class ChatWebSocketIT {
 
     @Test
     void concurrentSendersAreSeenInTheSameOrderByEverySubscriber() throws Exception {
-        List<Client> subscribers = List.of(subscribed(port, owner, "/topic/groups." + groupId),
+        List<Client> subscribers = List.of(
+                subscribed(port, owner, "/topic/groups." + groupId),
                 subscribed(secondPort, member, "/topic/groups." + groupId),
                 subscribed(secondPort, owner, "/topic/groups." + groupId));
         int senders = 5;
@@ -200,8 +221,11 @@ class ChatWebSocketIT {
 
         List<List<Long>> orders = new ArrayList<>();
         for (Client subscriber : subscribers) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> subscriber.framesOf("message.posted").size() >= senders * each);
-            orders.add(subscriber.framesOf("message.posted").stream().map(frame -> frame.get("seq").asLong()).toList());
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> subscriber.framesOf("message.posted").size() >= senders * each);
+            orders.add(subscriber.framesOf("message.posted").stream()
+                    .map(frame -> frame.get("seq").asLong())
+                    .toList());
         }
         assertThat(orders.get(0)).hasSize(senders * each).isSorted().doesNotHaveDuplicates();
         assertThat(orders).allSatisfy(order -> assertThat(order).isEqualTo(orders.get(0)));
@@ -216,14 +240,18 @@ class ChatWebSocketIT {
         chats.delete(groupId, posted.messageId(), owner, true);
 
         for (Client client : List.of(author, moderator)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.deleted").size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("message.deleted").size() == 1);
             JsonNode edited = client.framesOf("message.edited").get(0);
             assertThat(edited.at("/message/body").asText()).isEqualTo("fixed");
             assertThat(edited.at("/message/seq").asLong()).isEqualTo(posted.seq());
             JsonNode deleted = client.framesOf("message.deleted").get(0);
             assertThat(deleted.at("/message/deleted").asBoolean()).isTrue();
-            assertThat(deleted.at("/message/body").isNull() || deleted.at("/message/body").isMissingNode()).isTrue();
-            assertThat(deleted.at("/message/messageId").asText()).isEqualTo(posted.messageId().toString());
+            assertThat(deleted.at("/message/body").isNull()
+                            || deleted.at("/message/body").isMissingNode())
+                    .isTrue();
+            assertThat(deleted.at("/message/messageId").asText())
+                    .isEqualTo(posted.messageId().toString());
         }
     }
 
@@ -234,24 +262,28 @@ class ChatWebSocketIT {
         Client removedOnSecond = subscribed(secondPort, member, "/topic/groups." + groupId);
         chats.post(groupId, owner, "still here");
         for (Client client : List.of(staying, removedOnFirst, removedOnSecond)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOf("message.posted").size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("message.posted").size() == 1);
         }
 
         groups.remove(groupId, member, owner);
         Chats.Posted afterwards = chats.post(groupId, owner, "not for the removed");
-        await().atMost(Duration.ofSeconds(30)).until(() -> staying.framesOf("message.posted").size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> staying.framesOf("message.posted").size() == 2);
         assertThat(staying.framesOf("member.left")).hasSize(1);
         Thread.sleep(1000);
         for (Client removed : List.of(removedOnFirst, removedOnSecond)) {
-            assertThat(removed.framesOf("message.posted")).extracting(frame -> frame.get("seq").asLong())
+            assertThat(removed.framesOf("message.posted"))
+                    .extracting(frame -> frame.get("seq").asLong())
                     .doesNotContain(afterwards.seq());
         }
         accounts.awaitProjected(ChatProjection.PROCESSING_GROUP, afterwards.token());
         Client resubscribing = track(StompClients.connected(secondPort, token(member)));
         resubscribing.subscribe("/topic/groups." + groupId);
-        assertThat(resubscribing.awaitRefusal()).satisfiesAnyOf(
-                refusal -> assertThat(refusal).contains("Only members"),
-                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
+        assertThat(resubscribing.awaitRefusal())
+                .satisfiesAnyOf(
+                        refusal -> assertThat(refusal).contains("Only members"),
+                        refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
     }
 
     private Client subscribed(int nodePort, UUID user, String destination) throws Exception {
@@ -268,7 +300,9 @@ class ChatWebSocketIT {
     }
 
     private static StreamingEventProcessor chatProcessor(EventProcessingConfiguration processing) {
-        return processing.eventProcessor(ChatProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        return processing
+                .eventProcessor(ChatProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     private static String token(UUID user) {

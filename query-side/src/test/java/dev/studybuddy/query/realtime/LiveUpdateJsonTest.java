@@ -1,21 +1,20 @@
 package dev.studybuddy.query.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.studybuddy.query.chat.ChatMessageView;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Pins the JSON of every live frame (docs/api.md): the exact fields, in order, and the type each is read back as.
@@ -25,7 +24,8 @@ class LiveUpdateJsonTest {
 
     /** Configured as Spring Boot configures the service's own (ISO dates, unknown properties ignored). */
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private static final String CONVERSATION = "group:7f3c1a3e-0000-4000-8000-000000000001";
     private static final UUID MESSAGE = UUID.fromString("7f3c1a3e-0000-4000-8000-000000000002");
@@ -42,13 +42,27 @@ class LiveUpdateJsonTest {
     /** The message of a {@code message.*} frame is chat's view, written exactly as the history returns it. */
     @Test
     void theMessageIsTheViewAsTheHistoryShowsIt() throws Exception {
-        ChatMessageView view = new ChatMessageView(CONVERSATION, 10, 12, MESSAGE, USER, "hi", List.of(USER), null,
-                List.of(), AT, AT, null, false, List.of(new ChatMessageView.Reaction("👍", 1, false)));
+        ChatMessageView view = new ChatMessageView(
+                CONVERSATION,
+                10,
+                12,
+                MESSAGE,
+                USER,
+                "hi",
+                List.of(USER),
+                null,
+                List.of(),
+                AT,
+                AT,
+                null,
+                false,
+                List.of(new ChatMessageView.Reaction("👍", 1, false)));
 
         JsonNode frame = json.readTree(json.writeValueAsString(new LiveUpdate.MessagePosted(CONVERSATION, 12, view)));
 
         assertThat(frame.get("message")).isEqualTo(json.readTree(json.writeValueAsString(view)));
-        assertThat(frame.get("message").get("reactions").get(0).get("emoji").asText()).isEqualTo("👍");
+        assertThat(frame.get("message").get("reactions").get(0).get("emoji").asText())
+                .isEqualTo("👍");
     }
 
     @Test
@@ -73,8 +87,7 @@ class LiveUpdateJsonTest {
     @Test
     void messageUnpinned() throws Exception {
         pins(new LiveUpdate.MessageUnpinned(CONVERSATION, 14, MESSAGE, USER), """
-                {"type":"message.unpinned","conversationId":"%s","seq":14,"messageId":"%s","unpinnedBy":"%s"}""",
-                MESSAGE, USER);
+                {"type":"message.unpinned","conversationId":"%s","seq":14,"messageId":"%s","unpinnedBy":"%s"}""", MESSAGE, USER);
     }
 
     @Test
@@ -87,8 +100,7 @@ class LiveUpdateJsonTest {
     @Test
     void attachmentRemoved() throws Exception {
         pins(new LiveUpdate.AttachmentRemoved(CONVERSATION, 10, MESSAGE, FILE), """
-                {"type":"attachment.removed","conversationId":"%s","seq":10,"messageId":"%s","fileId":"%s"}""",
-                MESSAGE, FILE);
+                {"type":"attachment.removed","conversationId":"%s","seq":10,"messageId":"%s","fileId":"%s"}""", MESSAGE, FILE);
     }
 
     @Test
@@ -155,8 +167,7 @@ class LiveUpdateJsonTest {
     @Test
     void fieldsItDoesNotKnowAreIgnored() throws Exception {
         String frame = """
-                {"type":"member.left","conversationId":"%s","seq":4,"userId":"%s","reason":"banned","until":"x"}"""
-                .formatted(CONVERSATION, USER);
+                {"type":"member.left","conversationId":"%s","seq":4,"userId":"%s","reason":"banned","until":"x"}""".formatted(CONVERSATION, USER);
 
         assertThat(json.readValue(frame, LiveUpdate.class))
                 .isEqualTo(new LiveUpdate.MemberLeft(CONVERSATION, 4, USER, LiveUpdate.Departure.BANNED));
@@ -165,7 +176,8 @@ class LiveUpdateJsonTest {
     /** RedisFanOut forwards such a frame as it came instead of reading it as a LiveUpdate. */
     @Test
     void aTypeItDoesNotKnowIsNoLiveUpdate() {
-        assertThatThrownBy(() -> json.readValue("{\"type\":\"poll.closed\",\"conversationId\":\"x\"}", LiveUpdate.class))
+        assertThatThrownBy(
+                        () -> json.readValue("{\"type\":\"poll.closed\",\"conversationId\":\"x\"}", LiveUpdate.class))
                 .isInstanceOf(InvalidTypeIdException.class);
     }
 
@@ -182,7 +194,8 @@ class LiveUpdateJsonTest {
         arguments[0] = CONVERSATION;
         System.arraycopy(ids, 0, arguments, 1, ids.length);
         String wire = expected.contains("%s") && expected.indexOf("\"conversationId\":\"%s\"") >= 0
-                ? expected.formatted(arguments) : expected.formatted(ids);
+                ? expected.formatted(arguments)
+                : expected.formatted(ids);
 
         assertThat(json.writeValueAsString(update)).isEqualTo(wire);
         assertThat(json.readValue(wire, LiveUpdate.class)).isEqualTo(update);

@@ -1,17 +1,14 @@
 package dev.studybuddy.query.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * notification-saga's in-app delivery reaches the recipient's sessions: what its {@code InAppDelivery}
@@ -35,8 +34,10 @@ class NotificationForwardingIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     ObjectMapper json;
 
@@ -59,11 +60,16 @@ class NotificationForwardingIT {
 
         UUID notificationId = UUID.randomUUID();
         Instant createdAt = Instant.parse("2026-03-01T10:15:30.123Z");
-        publishAsInAppDelivery(notificationId, recipient, "friend-request.received",
-                Map.of("requesterId", bystander.toString(), "requesterName", "Ada"), createdAt);
+        publishAsInAppDelivery(
+                notificationId,
+                recipient,
+                "friend-request.received",
+                Map.of("requesterId", bystander.toString(), "requesterName", "Ada"),
+                createdAt);
 
         for (Client session : List.of(phone, laptop)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> notifications(session).size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> notifications(session).size() == 1);
             JsonNode frame = notifications(session).get(0);
             assertThat(frame.get("recipient").asText()).isEqualTo(recipient.toString());
             assertThat(frame.at("/notification/id").asText()).isEqualTo(notificationId.toString());
@@ -79,12 +85,13 @@ class NotificationForwardingIT {
         assertThat(notifications(other).get(0).at("/notification/id").asText()).isEqualTo(theirs.toString());
         assertThat(notifications(phone)).hasSize(1);
         assertThat(notifications(laptop)).hasSize(1);
-        assertThat(List.of(phone, laptop, other)).allSatisfy(session -> assertThat(session.errors).isEmpty());
+        assertThat(List.of(phone, laptop, other))
+                .allSatisfy(session -> assertThat(session.errors).isEmpty());
     }
 
     /** Exactly what notification-saga's {@code InAppDelivery.deliver} publishes (channel and JSON). */
-    private void publishAsInAppDelivery(UUID id, UUID recipient, String type, Map<String, Object> payload,
-                                        Instant createdAt) throws Exception {
+    private void publishAsInAppDelivery(
+            UUID id, UUID recipient, String type, Map<String, Object> payload, Instant createdAt) throws Exception {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", id.toString());
         item.put("type", type);
@@ -99,10 +106,13 @@ class NotificationForwardingIT {
 
     /** A SUBSCRIBE gets no receipt here: a probe on the user's channel coming back shows it is in place. */
     private void awaitSubscribed(List<Client> sessions, UUID user) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            redis.convertAndSend("studybuddy:user:" + user + ":notifications", "{\"type\":\"probe\"}");
-            return sessions.stream().allMatch(session -> !session.framesOf("probe").isEmpty());
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    redis.convertAndSend("studybuddy:user:" + user + ":notifications", "{\"type\":\"probe\"}");
+                    return sessions.stream()
+                            .allMatch(session -> !session.framesOf("probe").isEmpty());
+                });
     }
 
     private static List<JsonNode> notifications(Client session) {

@@ -1,5 +1,8 @@
 package dev.studybuddy.query.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.support.Groups;
@@ -8,21 +11,17 @@ import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Presence as notification-saga reads it (its README, "Presence"), over real WebSockets and the real
@@ -36,12 +35,16 @@ class PresenceIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     RealtimeProperties properties;
 
@@ -55,7 +58,8 @@ class PresenceIT {
     void aGroup() {
         owner = UUID.randomUUID();
         member = UUID.randomUUID();
-        groupId = groups.create(owner, "Presence " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10).groupId();
+        groupId = groups.create(owner, "Presence " + UUID.randomUUID(), GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
         accounts.awaitProjected("groups", groups.join(groupId, member));
         topic = "/topic/groups." + groupId;
     }
@@ -72,7 +76,8 @@ class PresenceIT {
 
         await().atMost(WRITTEN).until(() -> present(member, "group:" + groupId) && present(member, "direct:*"));
         assertThat(redis.getExpire(Presence.keyOf(member), TimeUnit.SECONDS))
-                .isPositive().isLessThanOrEqualTo(properties.presenceTtl().toSeconds());
+                .isPositive()
+                .isLessThanOrEqualTo(properties.presenceTtl().toSeconds());
 
         first.unsubscribe("/user/queue/direct");
         await().atMost(WRITTEN).until(() -> !present(member, "direct:*"));
@@ -105,7 +110,9 @@ class PresenceIT {
         groups.remove(groupId, member, owner);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !present(member, "group:" + groupId));
-        assertThat(present(member, "direct:*")).as("the member's other subscription stays").isTrue();
+        assertThat(present(member, "direct:*"))
+                .as("the member's other subscription stays")
+                .isTrue();
         assertThat(present(owner, "group:" + groupId)).isTrue();
         assertThat(removed.isConnected()).isTrue();
     }
@@ -115,9 +122,10 @@ class PresenceIT {
         UUID outsider = UUID.randomUUID();
         Client client = connected(outsider).subscribe(topic);
 
-        assertThat(client.awaitRefusal()).satisfiesAnyOf(
-                refusal -> assertThat(refusal).contains("Only members"),
-                refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
+        assertThat(client.awaitRefusal())
+                .satisfiesAnyOf(
+                        refusal -> assertThat(refusal).contains("Only members"),
+                        refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
         await().during(Duration.ofSeconds(1)).atMost(WRITTEN).until(() -> !redis.hasKey(Presence.keyOf(outsider)));
     }
 
@@ -129,7 +137,8 @@ class PresenceIT {
         // as if another node's SREM (its own last session went) or an expiry had taken it away
         redis.delete(Presence.keyOf(member));
 
-        await().atMost(properties.presenceRefreshInterval().multipliedBy(3)).until(() -> present(member, "group:" + groupId));
+        await().atMost(properties.presenceRefreshInterval().multipliedBy(3))
+                .until(() -> present(member, "group:" + groupId));
         assertThat(redis.getExpire(Presence.keyOf(member), TimeUnit.SECONDS)).isPositive();
     }
 

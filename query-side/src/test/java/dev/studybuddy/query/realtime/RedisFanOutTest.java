@@ -1,17 +1,5 @@
 package dev.studybuddy.query.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.mockito.InOrder;
-import org.springframework.data.redis.connection.DefaultMessage;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -20,14 +8,25 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.springframework.data.redis.connection.DefaultMessage;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+
 /** What the fan-out does with a group frame, decided by its {@link LiveUpdate} record, and with one it cannot type. */
 class RedisFanOutTest {
 
     private final SimpMessagingTemplate clients = mock(SimpMessagingTemplate.class);
     private final GroupSubscriptions subscriptions = mock(GroupSubscriptions.class);
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    private final RedisFanOut fanOut = new RedisFanOut(clients, subscriptions, json,
-            new FanOutMetrics(new SimpleMeterRegistry()));
+    private final RedisFanOut fanOut =
+            new RedisFanOut(clients, subscriptions, json, new FanOutMetrics(new SimpleMeterRegistry()));
 
     private final UUID group = UUID.randomUUID();
     private final UUID member = UUID.randomUUID();
@@ -74,7 +73,8 @@ class RedisFanOutTest {
 
     @Test
     void aKnownTypeItCannotReadIsForwardedWithoutEndingAnything() {
-        receive("{\"type\":\"member.left\",\"conversationId\":\"x\",\"seq\":1,\"userId\":\"not-a-uuid\",\"reason\":\"left\"}");
+        receive(
+                "{\"type\":\"member.left\",\"conversationId\":\"x\",\"seq\":1,\"userId\":\"not-a-uuid\",\"reason\":\"left\"}");
 
         verify(clients).convertAndSend(eq(topic), any(JsonNode.class));
         verifyNoInteractions(subscriptions);
@@ -98,7 +98,10 @@ class RedisFanOutTest {
     }
 
     private void receive(String frame) {
-        fanOut.onMessage(new DefaultMessage(RedisChannels.group(group).getBytes(StandardCharsets.UTF_8),
-                frame.getBytes(StandardCharsets.UTF_8)), null);
+        fanOut.onMessage(
+                new DefaultMessage(
+                        RedisChannels.group(group).getBytes(StandardCharsets.UTF_8),
+                        frame.getBytes(StandardCharsets.UTF_8)),
+                null);
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.query.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -12,11 +15,6 @@ import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -29,9 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 14 (2): Redis taken away from the node ({@link RedisLink}) must not hold up the chat views. Live
@@ -52,10 +51,13 @@ class RedisOutageIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
 
@@ -80,32 +82,43 @@ class RedisOutageIT {
         live.subscribe("/topic/groups." + groupId);
         Thread.sleep(500);
         Chats.Posted before = chats.post(groupId, owner, "before the outage");
-        await().atMost(Duration.ofSeconds(30)).until(() -> live.framesOf("message.posted").size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> live.framesOf("message.posted").size() == 1);
 
         // what this machine manages with Redis up: next to nothing on a quiet one, seconds on one shared by many builds
         Map<Long, Duration> baseline = lags(groupId, owner, member, before.seq(), BASELINE_MESSAGES, "Redis up");
         Duration allowed = MAX_LAG.plus(Collections.max(baseline.values()));
 
         RedisLink.cut();
-        Map<Long, Duration> lags = lags(groupId, owner, member, Collections.max(baseline.keySet()), MESSAGES, "Redis cut");
-        System.out.printf("afterSeq lag: Redis up max %s, Redis cut max %s (allowed %s)%n",
+        Map<Long, Duration> lags =
+                lags(groupId, owner, member, Collections.max(baseline.keySet()), MESSAGES, "Redis cut");
+        System.out.printf(
+                "afterSeq lag: Redis up max %s, Redis cut max %s (allowed %s)%n",
                 Collections.max(baseline.values()), Collections.max(lags.values()), allowed);
-        assertThat(lags).as("time from append to afterSeq, by seq").allSatisfy((seq, lag) ->
-                assertThat(lag).isLessThanOrEqualTo(allowed));
+        assertThat(lags)
+                .as("time from append to afterSeq, by seq")
+                .allSatisfy((seq, lag) -> assertThat(lag).isLessThanOrEqualTo(allowed));
         long lastDuringOutage = Collections.max(lags.keySet());
 
         RedisLink.restore();
         long outageEnd = lastDuringOutage;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            chats.post(groupId, owner, "is anyone there?");
-            return live.framesOf("message.posted").stream().anyMatch(frame -> frame.get("seq").asLong() > outageEnd);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    chats.post(groupId, owner, "is anyone there?");
+                    return live.framesOf("message.posted").stream()
+                            .anyMatch(frame -> frame.get("seq").asLong() > outageEnd);
+                });
         Chats.Posted after = chats.post(groupId, owner, "after the outage");
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.framesOf("message.posted").stream()
-                .anyMatch(frame -> frame.get("seq").asLong() == after.seq()));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> live.framesOf("message.posted").stream()
+                        .anyMatch(frame -> frame.get("seq").asLong() == after.seq()));
         JsonNode frame = live.framesOf("message.posted").stream()
-                .filter(posted -> posted.get("seq").asLong() == after.seq()).findFirst().orElseThrow();
-        assertThat(frame.at("/message/messageId").asText()).isEqualTo(after.messageId().toString());
+                .filter(posted -> posted.get("seq").asLong() == after.seq())
+                .findFirst()
+                .orElseThrow();
+        assertThat(frame.at("/message/messageId").asText())
+                .isEqualTo(after.messageId().toString());
         assertThat(frame.at("/message/changeSeq").asLong()).isEqualTo(after.seq());
         assertThat(live.isConnected()).isTrue();
         assertThat(live.errors).isEmpty();
@@ -135,14 +148,16 @@ class RedisOutageIT {
             poller.shutdown();
         }
         Map<Long, Duration> lags = new TreeMap<>();
-        appendedAt.forEach((seq, at) -> lags.put(seq, seenAt.containsKey(seq)
-                ? Duration.ofNanos(seenAt.get(seq) - at) : ChronoUnit.FOREVER.getDuration()));
+        appendedAt.forEach((seq, at) -> lags.put(
+                seq,
+                seenAt.containsKey(seq) ? Duration.ofNanos(seenAt.get(seq) - at) : ChronoUnit.FOREVER.getDuration()));
         assertThat(lags).hasSize(count);
         return lags;
     }
 
-    private static Void catchUp(ApiClient history, UUID groupId, long from, int count, Map<Long, Long> seenAt,
-                                AtomicBoolean appending) throws InterruptedException {
+    private static Void catchUp(
+            ApiClient history, UUID groupId, long from, int count, Map<Long, Long> seenAt, AtomicBoolean appending)
+            throws InterruptedException {
         long cursor = from;
         long deadline = Long.MAX_VALUE;
         while (seenAt.size() < count && System.nanoTime() < deadline) {

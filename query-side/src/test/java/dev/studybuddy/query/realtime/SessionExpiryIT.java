@@ -1,24 +1,23 @@
 package dev.studybuddy.query.realtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An open STOMP session ends, with an ERROR frame and the close, when its token expires or its user's security
@@ -31,8 +30,10 @@ class SessionExpiryIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StringRedisTemplate redis;
+
     @Autowired
     UserAccounts accounts;
 
@@ -54,18 +55,22 @@ class SessionExpiryIT {
         String refusal = session.awaitRefusal();
 
         assertThat(refusal).isIn("ERROR The access token has expired.", Client.CLOSED_WITHOUT_ERROR_FRAME);
-        assertThat(System.currentTimeMillis()).as("ended within a second of its token's expiry")
+        assertThat(System.currentTimeMillis())
+                .as("ended within a second of its token's expiry")
                 .isLessThan(expiresAt + 1_000);
         await().atMost(Duration.ofSeconds(1)).until(() -> !session.isConnected());
         int probesBefore = session.framesOf("probe").size();
         redis.convertAndSend(channel(user), "{\"type\":\"probe\"}");
         Thread.sleep(300);
-        assertThat(session.framesOf("probe")).as("nothing delivered after expiry").hasSize(probesBefore);
+        assertThat(session.framesOf("probe"))
+                .as("nothing delivered after expiry")
+                .hasSize(probesBefore);
     }
 
     @Test
     void aSessionEndsWithinASecondOfItsUsersDeactivation() throws Exception {
-        UUID user = accounts.register(UserAccounts.uniqueUsername("closing"), "Closing Session").userId();
+        UUID user = accounts.register(UserAccounts.uniqueUsername("closing"), "Closing Session")
+                .userId();
         Client session = connected(TestTokenIssuer.get().accessToken(user, 0, Duration.ofMinutes(5), "USER"));
         session.subscribe(QUEUE);
         awaitSubscribed(session, user);
@@ -88,10 +93,12 @@ class SessionExpiryIT {
     }
 
     private void awaitSubscribed(Client session, UUID user) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            redis.convertAndSend(channel(user), "{\"type\":\"probe\"}");
-            return !session.framesOf("probe").isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    redis.convertAndSend(channel(user), "{\"type\":\"probe\"}");
+                    return !session.framesOf("probe").isEmpty();
+                });
     }
 
     private static String channel(UUID user) {

@@ -1,11 +1,11 @@
 package dev.studybuddy.query.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageQueryTest {
 
@@ -28,11 +28,13 @@ class MessageQueryTest {
 
     @Test
     void refusesMissingLongControlAndAmbiguousQueries() {
-        for (String q : new String[] {null, "", "   ", "x".repeat(201), "a\u0001b", "a\nb", "a\tb", "from:@",
-                "from:@a from:@b"}) {
-            assertThatThrownBy(() -> MessageQuery.parse(q)).as(String.valueOf(q))
-                    .isInstanceOfSatisfying(DomainException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        for (String q :
+                new String[] {null, "", "   ", "x".repeat(201), "a\u0001b", "a\nb", "a\tb", "from:@", "from:@a from:@b"
+                }) {
+            assertThatThrownBy(() -> MessageQuery.parse(q))
+                    .as(String.valueOf(q))
+                    .isInstanceOfSatisfying(
+                            DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.studybuddy.query.search;
 
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
@@ -14,15 +18,6 @@ import dev.studybuddy.query.support.SecondNode;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,10 +27,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
-
-import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Message search over real HTTP against the real PostgreSQL index (docs/api.md "Message search"): stems,
@@ -49,18 +48,25 @@ class MessageSearchIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Groups groups;
+
     @Autowired
     Chats chats;
+
     @Autowired
     Friendships friendships;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Environment environment;
 
@@ -91,7 +97,8 @@ class MessageSearchIT {
         assertThat(hit.get("editedAt").isNull()).isTrue();
 
         assertThat(ids(search(member, "\"linear algebra\"", null))).containsExactly(studying.messageId());
-        assertThat(ids(search(member, "algebra", null))).containsExactlyInAnyOrder(studying.messageId(), regression.messageId());
+        assertThat(ids(search(member, "algebra", null)))
+                .containsExactlyInAnyOrder(studying.messageId(), regression.messageId());
         assertThat(ids(search(member, "algebra -regression", null))).containsExactly(studying.messageId());
         assertThat(ids(search(member, "lunch or regression", null)))
                 .containsExactlyInAnyOrder(other.messageId(), regression.messageId());
@@ -101,21 +108,25 @@ class MessageSearchIT {
     void fromUsernameNarrowsToOneAuthorAndAloneListsTheirMessagesNewestFirst() {
         String adaName = UserAccounts.uniqueUsername("ada");
         accounts.awaitProjected("users", accounts.register(adaName, "Ada").token());
-        UUID ada = UUID.fromString(jdbc.queryForObject("SELECT CAST(user_id AS text) FROM users WHERE username = ?",
-                String.class, adaName));
+        UUID ada = UUID.fromString(jdbc.queryForObject(
+                "SELECT CAST(user_id AS text) FROM users WHERE username = ?", String.class, adaName));
         UUID groupId = group(GroupVisibility.PUBLIC);
         applied(GROUPS, groups.join(groupId, ada));
         Chats.Posted first = chats.post(groupId, ada, "Proofs by induction are fun");
         Chats.Posted byOwner = chats.post(groupId, owner, "Induction needs a base case");
         Chats.Posted second = chats.post(groupId, ada, "Lunch at noon");
 
-        assertThat(ids(search(member, "from:@" + adaName + " induction", second.token()))).containsExactly(first.messageId());
-        assertThat(ids(search(member, "induction FROM:@" + adaName.toUpperCase(), null))).containsExactly(first.messageId());
+        assertThat(ids(search(member, "from:@" + adaName + " induction", second.token())))
+                .containsExactly(first.messageId());
+        assertThat(ids(search(member, "induction FROM:@" + adaName.toUpperCase(), null)))
+                .containsExactly(first.messageId());
         JsonNode all = search(member, "from:@" + adaName, null);
         assertThat(ids(all)).containsExactly(second.messageId(), first.messageId());
         assertThat(all.get("items").get(0).get("snippet").asText()).isEqualTo("Lunch at noon");
-        assertThat(ids(search(member, "induction", null))).containsExactlyInAnyOrder(first.messageId(), byOwner.messageId());
-        assertThat(ids(search(member, "from:@nobody_" + UUID.randomUUID().toString().substring(0, 8) + " induction", null)))
+        assertThat(ids(search(member, "induction", null)))
+                .containsExactlyInAnyOrder(first.messageId(), byOwner.messageId());
+        assertThat(ids(search(
+                        member, "from:@nobody_" + UUID.randomUUID().toString().substring(0, 8) + " induction", null)))
                 .isEmpty();
     }
 
@@ -133,17 +144,23 @@ class MessageSearchIT {
         JsonNode page2 = ok(as(member).get("/api/search/messages?q=quantum&limit=2&cursor=" + cursor));
         // equal ranks: the newer first
         assertThat(ids(page2)).containsExactly(onceLater.messageId(), once.messageId());
-        String next = page2.get("nextCursor").isNull() ? null : page2.get("nextCursor").asText();
+        String next = page2.get("nextCursor").isNull()
+                ? null
+                : page2.get("nextCursor").asText();
         if (next != null) {
-            assertThat(ids(ok(as(member).get("/api/search/messages?q=quantum&limit=2&cursor=" + next)))).isEmpty();
+            assertThat(ids(ok(as(member).get("/api/search/messages?q=quantum&limit=2&cursor=" + next))))
+                    .isEmpty();
         }
         JsonNode whole = ok(as(member).get("/api/search/messages?q=quantum&limit=50"));
-        assertThat(ids(whole)).containsExactly(thrice.messageId(), twice.messageId(), onceLater.messageId(), once.messageId());
+        assertThat(ids(whole))
+                .containsExactly(thrice.messageId(), twice.messageId(), onceLater.messageId(), once.messageId());
         assertThat(whole.get("nextCursor").isNull()).isTrue();
 
-        assertProblem(as(member).get("/api/search/messages?q=homework&limit=2&cursor=" + cursor), 400, "MALFORMED_REQUEST");
+        assertProblem(
+                as(member).get("/api/search/messages?q=homework&limit=2&cursor=" + cursor), 400, "MALFORMED_REQUEST");
         assertProblem(as(member).get("/api/search/messages?q=quantum&cursor=bm90LW91cnM"), 400, "MALFORMED_REQUEST");
-        assertProblem(as(member).get("/api/search/messages?q=quantum&cursor=" + "x".repeat(600)), 400, "MALFORMED_REQUEST");
+        assertProblem(
+                as(member).get("/api/search/messages?q=quantum&cursor=" + "x".repeat(600)), 400, "MALFORMED_REQUEST");
     }
 
     @Test
@@ -160,15 +177,22 @@ class MessageSearchIT {
                 .containsExactly(here.messageId());
         assertThat(ids(search(member, "chemistry&conversationId=direct:" + FriendshipId.of(member, owner), null)))
                 .containsExactly(direct.messageId());
-        assertThat(ids(search(member, "chemistry&conversationId=group:" + groupId.toString().toUpperCase(), null)))
+        assertThat(ids(search(
+                        member,
+                        "chemistry&conversationId=group:" + groupId.toString().toUpperCase(),
+                        null)))
                 .containsExactly(here.messageId());
         assertThat(ids(search(member, "chemistry", null))).hasSize(3);
-        JsonNode first = search(member, "chemistry&conversationId=group:" + groupId, null).get("items").get(0);
+        JsonNode first = search(member, "chemistry&conversationId=group:" + groupId, null)
+                .get("items")
+                .get(0);
         String postedAt = first.get("postedAt").asText();
         assertThat(ids(search(member, "chemistry&conversationId=group:" + groupId + "&from=" + postedAt, null)))
                 .containsExactly(here.messageId());
-        assertThat(ids(search(member, "chemistry&conversationId=group:" + groupId + "&to=" + postedAt, null))).isEmpty();
-        assertThat(ids(search(member, "chemistry&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", null))).isEmpty();
+        assertThat(ids(search(member, "chemistry&conversationId=group:" + groupId + "&to=" + postedAt, null)))
+                .isEmpty();
+        assertThat(ids(search(member, "chemistry&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", null)))
+                .isEmpty();
     }
 
     @Test
@@ -208,13 +232,22 @@ class MessageSearchIT {
         applied(GROUPS, groups.remove(privateGroup, member, owner));
         applied(GROUPS, groups.leave(publicGroup, member));
         assertThat(ids(search(member, "astronomy", null))).isEmpty();
-        assertProblem(as(member).get("/api/search/messages?q=astronomy&conversationId=group:" + privateGroup), 404, "NOT_FOUND");
-        assertProblem(as(member).get("/api/search/messages?q=astronomy&conversationId=group:" + publicGroup), 403, "NOT_A_MEMBER");
+        assertProblem(
+                as(member).get("/api/search/messages?q=astronomy&conversationId=group:" + privateGroup),
+                404,
+                "NOT_FOUND");
+        assertProblem(
+                as(member).get("/api/search/messages?q=astronomy&conversationId=group:" + publicGroup),
+                403,
+                "NOT_A_MEMBER");
         assertThat(ids(search(owner, "astronomy", null))).hasSize(2);
 
         UUID stranger = UUID.randomUUID();
         assertThat(ids(search(stranger, "astronomy", null))).isEmpty();
-        assertProblem(as(stranger).get("/api/search/messages?q=astronomy&conversationId=group:" + UUID.randomUUID()), 404, "NOT_FOUND");
+        assertProblem(
+                as(stranger).get("/api/search/messages?q=astronomy&conversationId=group:" + UUID.randomUUID()),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
@@ -228,11 +261,13 @@ class MessageSearchIT {
         assertThat(ids(search(ada, "geology", null))).containsExactly(dm.messageId());
         assertThat(ids(search(stranger, "geology", null))).isEmpty();
         String conversation = "direct:" + FriendshipId.of(ada, ben);
-        assertProblem(as(stranger).get("/api/search/messages?q=geology&conversationId=" + conversation), 404, "NOT_FOUND");
+        assertProblem(
+                as(stranger).get("/api/search/messages?q=geology&conversationId=" + conversation), 404, "NOT_FOUND");
 
         applied("friendships", friendships.block(ben, ada, true, null));
         assertThat(ids(search(ada, "geology", null))).containsExactly(dm.messageId());
-        assertThat(ids(search(ben, "geology&conversationId=" + conversation, null))).containsExactly(dm.messageId());
+        assertThat(ids(search(ben, "geology&conversationId=" + conversation, null)))
+                .containsExactly(dm.messageId());
         assertThat(ids(search(stranger, "geology", null))).isEmpty();
     }
 
@@ -245,14 +280,46 @@ class MessageSearchIT {
         applied(MessageSearchProjection.PROCESSING_GROUP, markup.token());
         applied(MessageSearchProjection.PROCESSING_GROUP, japanese.token());
 
-        String snippet = search(member, "homework", null).get("items").get(0).get("snippet").asText();
-        assertThat(snippet).startsWith("<mark>Homework</mark>: read chapter 3 &amp; do exercises &lt;1-5&gt; by &quot;Friday");
+        String snippet = search(member, "homework", null)
+                .get("items")
+                .get(0)
+                .get("snippet")
+                .asText();
+        assertThat(snippet)
+                .startsWith("<mark>Homework</mark>: read chapter 3 &amp; do exercises &lt;1-5&gt; by &quot;Friday");
         assertThat(ids(search(member, "übung", null))).containsExactly(german.messageId());
         assertThat(ids(search(member, "日本語", null))).containsExactly(japanese.messageId());
 
-        for (String odd : List.of("\"", "\"\"", "&|!", ":*", "a:*", "!!", "<->", "(", ")", "'", "\\", "-", "or", "the",
-                "*", "%", "_", "\"unterminated phrase", "homework:*", "&", "|", "!homework", "🎉", "ΣΩ", "a'b'c",
-                "from:@x:*", "\u202Ereversed", "x".repeat(200), "ü".repeat(200))) {
+        for (String odd : List.of(
+                "\"",
+                "\"\"",
+                "&|!",
+                ":*",
+                "a:*",
+                "!!",
+                "<->",
+                "(",
+                ")",
+                "'",
+                "\\",
+                "-",
+                "or",
+                "the",
+                "*",
+                "%",
+                "_",
+                "\"unterminated phrase",
+                "homework:*",
+                "&",
+                "|",
+                "!homework",
+                "🎉",
+                "ΣΩ",
+                "a'b'c",
+                "from:@x:*",
+                "\u202Ereversed",
+                "x".repeat(200),
+                "ü".repeat(200))) {
             ApiClient.Response response = as(member).get("/api/search/messages?q=" + encode(odd));
             assertThat(response.status()).as(odd + ": " + response).isEqualTo(200);
             assertThat(response.json().get("items").isArray()).as(odd).isTrue();
@@ -277,7 +344,10 @@ class MessageSearchIT {
         assertProblem(as(member).get(path + "?q=x&from=yesterday"), 400, "VALIDATION_FAILED");
         assertProblem(as(member).get(path + "?q=x&to=2026-13-01T00:00:00Z"), 400, "VALIDATION_FAILED");
         assertProblem(as(member).get(path + "?q=x&from=%2B100000-01-01T00:00:00Z"), 400, "VALIDATION_FAILED");
-        assertProblem(as(member).get(path + "?q=x&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"), 400, "VALIDATION_FAILED");
+        assertProblem(
+                as(member).get(path + "?q=x&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"),
+                400,
+                "VALIDATION_FAILED");
         assertProblem(as(member).get(path + "?q=x&conversationId=general"), 400, "VALIDATION_FAILED");
         assertProblem(as(member).get(path + "?q=x&conversationId=group:nope"), 400, "VALIDATION_FAILED");
         assertProblem(as(member).get(path + "?q=x&conversationId=direct:nope"), 400, "VALIDATION_FAILED");
@@ -287,7 +357,10 @@ class MessageSearchIT {
 
     @Test
     void theOpenApiDescriptionDescribesTheSearch() {
-        JsonNode operation = ok(ApiClient.on(port).get("/v3/api-docs")).path("paths").path("/api/search/messages").path("get");
+        JsonNode operation = ok(ApiClient.on(port).get("/v3/api-docs"))
+                .path("paths")
+                .path("/api/search/messages")
+                .path("get");
         assertThat(operation.path("summary").asText()).contains("Search");
         assertThat(operation.path("parameters").findValuesAsText("name"))
                 .contains("q", "conversationId", "from", "to", "limit", "cursor");
@@ -315,18 +388,21 @@ class MessageSearchIT {
             behind = chats.post(stuck, owner, "Botany field trip");
             Chats.Posted other = chats.post(flowing, owner, "Botany greenhouse visit");
             assertThat(ids(search(member, "botany", other.token()))).containsExactly(other.messageId());
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
-                    SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?""",
-                    Long.class, MessageSearchProjection.PROCESSING_GROUP, stuck.toString()) == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject(
+                                    """
+                    SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?""", Long.class, MessageSearchProjection.PROCESSING_GROUP, stuck.toString())
+                            == 2);
             assertThat(ids(search(member, "botany", null))).containsExactly(other.messageId());
         } finally {
             jdbc.execute("DROP TRIGGER refuse_zoology ON message_search");
             jdbc.execute("DROP FUNCTION refuse_zoology()");
         }
 
-        ApiClient admin = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
-        ApiClient.Response retried = admin.post("/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP
-                + "/dead-letters/retry", null);
+        ApiClient admin =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient.Response retried = admin.post(
+                "/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP + "/dead-letters/retry", null);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(ids(search(member, "zoology", behind.token()))).containsExactly(poison.messageId());
         assertThat(ids(search(member, "botany", null))).hasSize(2);
@@ -336,12 +412,16 @@ class MessageSearchIT {
     @Test
     void twoNodesShareTheIndexingAndAnswerAlike() {
         try (SecondNode second = SecondNode.start(environment, processing, "search-second-node")) {
-            StreamingEventProcessor onFirst = processing.eventProcessor(MessageSearchProjection.PROCESSING_GROUP,
-                    StreamingEventProcessor.class).orElseThrow();
-            StreamingEventProcessor onSecond = second.context().getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(MessageSearchProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-            await().atMost(Duration.ofSeconds(60)).until(() -> !onFirst.processingStatus().isEmpty()
-                    && !onSecond.processingStatus().isEmpty());
+            StreamingEventProcessor onFirst = processing
+                    .eventProcessor(MessageSearchProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .orElseThrow();
+            StreamingEventProcessor onSecond = second.context()
+                    .getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(MessageSearchProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .orElseThrow();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !onFirst.processingStatus().isEmpty()
+                            && !onSecond.processingStatus().isEmpty());
 
             List<UUID> posted = new ArrayList<>();
             Chats.Posted last = null;
@@ -353,11 +433,15 @@ class MessageSearchIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(ids(ok(as(owner).get("/api/search/messages?q=geometry&limit=50"))))
                         .containsExactlyInAnyOrderElementsOf(posted);
-                assertThat(ids(ok(ApiClient.on(second.port()).withToken(TestTokenIssuer.get().accessToken(owner))
-                        .get("/api/search/messages?q=geometry&limit=50")))).containsExactlyInAnyOrderElementsOf(posted);
+                assertThat(ids(ok(ApiClient.on(second.port())
+                                .withToken(TestTokenIssuer.get().accessToken(owner))
+                                .get("/api/search/messages?q=geometry&limit=50"))))
+                        .containsExactlyInAnyOrderElementsOf(posted);
             });
-            assertThat(ids(ok(ApiClient.on(second.port()).withToken(TestTokenIssuer.get().accessToken(member))
-                    .get("/api/search/messages?q=geometry&limit=50")))).containsExactlyInAnyOrderElementsOf(posted);
+            assertThat(ids(ok(ApiClient.on(second.port())
+                            .withToken(TestTokenIssuer.get().accessToken(member))
+                            .get("/api/search/messages?q=geometry&limit=50"))))
+                    .containsExactlyInAnyOrderElementsOf(posted);
         }
     }
 
@@ -380,18 +464,27 @@ class MessageSearchIT {
 
         // the same through the operators' endpoint, which every node follows
         Map<String, List<Map<String, Object>>> before = rows.get();
-        ApiClient admin = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
-        ApiClient.Response accepted = admin.post("/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP + "/replay", null);
+        ApiClient admin =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient.Response accepted =
+                admin.post("/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP + "/replay", null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode status = StreamSupport.stream(ok(admin.get("/api/admin/projections")).get("items").spliterator(), false)
-                    .filter(item -> item.get("name").asText().equals(MessageSearchProjection.PROCESSING_GROUP))
-                    .findFirst().orElseThrow();
-            assertThat(status.get("lastReplay").get("state").asText()).isEqualTo("DONE");
-            assertThat(status.get("rebuilding").asBoolean()).isFalse();
-            assertThat(status.get("deadLetters").asLong()).isZero();
-            assertThat(rows.get()).isEqualTo(before);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    JsonNode status = StreamSupport.stream(
+                                    ok(admin.get("/api/admin/projections"))
+                                            .get("items")
+                                            .spliterator(),
+                                    false)
+                            .filter(item -> item.get("name").asText().equals(MessageSearchProjection.PROCESSING_GROUP))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(status.get("lastReplay").get("state").asText()).isEqualTo("DONE");
+                    assertThat(status.get("rebuilding").asBoolean()).isFalse();
+                    assertThat(status.get("deadLetters").asLong()).isZero();
+                    assertThat(rows.get()).isEqualTo(before);
+                });
     }
 
     private UUID group(GroupVisibility visibility) {
@@ -424,7 +517,8 @@ class MessageSearchIT {
 
     private static List<UUID> ids(JsonNode page) {
         List<UUID> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(UUID.fromString(item.get("messageId").asText())));
+        page.get("items")
+                .forEach(item -> ids.add(UUID.fromString(item.get("messageId").asText())));
         return ids;
     }
 

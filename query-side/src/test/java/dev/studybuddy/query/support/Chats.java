@@ -14,11 +14,10 @@ import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.testing.scenarios.Decision;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.boot.test.context.TestComponent;
-
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Writes the chat events command-side emits: group messages into the Group stream (as the shared
@@ -85,48 +84,64 @@ public class Chats {
     public Posted sendDirect(UUID sender, UUID recipient, String body) {
         String friendshipId = FriendshipId.of(sender, recipient);
         UUID messageId = UUID.randomUUID();
-        ConsistencyToken token = append(Friendships.AGGREGATE_TYPE, friendshipId,
+        ConsistencyToken token = append(
+                Friendships.AGGREGATE_TYPE,
+                friendshipId,
                 new DirectMessageSentEvent(friendshipId, messageId, sender, recipient, body, null, List.of()));
         return new Posted(messageId, token.sequence(), token);
     }
 
     public ConsistencyToken editDirect(UUID one, UUID other, UUID messageId, String body) {
         String friendshipId = FriendshipId.of(one, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageEditedEvent(friendshipId, messageId, body));
+        return append(
+                Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageEditedEvent(friendshipId, messageId, body));
     }
 
     public ConsistencyToken deleteDirect(UUID by, UUID other, UUID messageId) {
         String friendshipId = FriendshipId.of(by, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageDeletedEvent(friendshipId, messageId, by));
+        return append(
+                Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageDeletedEvent(friendshipId, messageId, by));
     }
 
     public ConsistencyToken pinDirect(UUID by, UUID other, UUID messageId) {
         String friendshipId = FriendshipId.of(by, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessagePinnedEvent(friendshipId, messageId, by));
+        return append(
+                Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessagePinnedEvent(friendshipId, messageId, by));
     }
 
     public ConsistencyToken unpinDirect(UUID by, UUID other, UUID messageId) {
         String friendshipId = FriendshipId.of(by, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageUnpinnedEvent(friendshipId, messageId, by));
+        return append(
+                Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageUnpinnedEvent(friendshipId, messageId, by));
     }
 
     public ConsistencyToken reactDirect(UUID by, UUID other, UUID messageId, String emoji) {
         String friendshipId = FriendshipId.of(by, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReactionAddedEvent(friendshipId, messageId, by, emoji));
+        return append(
+                Friendships.AGGREGATE_TYPE,
+                friendshipId,
+                new DirectReactionAddedEvent(friendshipId, messageId, by, emoji));
     }
 
     public ConsistencyToken unreactDirect(UUID by, UUID other, UUID messageId, String emoji) {
         String friendshipId = FriendshipId.of(by, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReactionRemovedEvent(friendshipId, messageId, by, emoji));
+        return append(
+                Friendships.AGGREGATE_TYPE,
+                friendshipId,
+                new DirectReactionRemovedEvent(friendshipId, messageId, by, emoji));
     }
 
     public ConsistencyToken markDirectRead(UUID reader, UUID other, long seq) {
         String friendshipId = FriendshipId.of(reader, other);
-        return append(Friendships.AGGREGATE_TYPE, friendshipId, new DirectReadPositionAdvancedEvent(friendshipId, reader, seq));
+        return append(
+                Friendships.AGGREGATE_TYPE,
+                friendshipId,
+                new DirectReadPositionAdvancedEvent(friendshipId, reader, seq));
     }
 
     private ConsistencyToken write(UUID groupId, Decision decision) {
-        return append(Groups.AGGREGATE_TYPE, groupId.toString(), decision.events().toArray());
+        return append(
+                Groups.AGGREGATE_TYPE, groupId.toString(), decision.events().toArray());
     }
 
     private ConsistencyToken append(String type, String aggregateId, Object... events) {
@@ -142,6 +157,5 @@ public class Chats {
         throw last;
     }
 
-    public record Posted(UUID messageId, long seq, ConsistencyToken token) {
-    }
+    public record Posted(UUID messageId, long seq, ConsistencyToken token) {}
 }

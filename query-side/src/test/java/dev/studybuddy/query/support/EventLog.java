@@ -1,11 +1,10 @@
 package dev.studybuddy.query.support;
 
 import dev.studybuddy.platform.consistency.ConsistencyToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Appends an aggregate's next events to the shared event store as its command-side aggregate does:
@@ -14,12 +13,14 @@ import java.util.List;
  */
 final class EventLog {
 
-    private EventLog() {
-    }
+    private EventLog() {}
 
     /** @return the token a command response would carry: the last of the appended events */
     static ConsistencyToken append(EventStore eventStore, String type, String aggregateId, Object... payloads) {
-        long next = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
+        long next = eventStore
+                .lastSequenceNumberFor(aggregateId)
+                .map(last -> last + 1)
+                .orElse(0L);
         List<GenericDomainEventMessage<?>> events = new ArrayList<>();
         for (Object payload : payloads) {
             events.add(new GenericDomainEventMessage<>(type, aggregateId, next + events.size(), payload));

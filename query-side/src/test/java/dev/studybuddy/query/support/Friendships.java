@@ -9,10 +9,9 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.test.context.TestComponent;
-
-import java.util.UUID;
 
 /**
  * Writes the events command-side's Friendship aggregate emits for each decision, into the pair's
@@ -30,20 +29,24 @@ public class Friendships {
     }
 
     public ConsistencyToken request(UUID requester, UUID addressee) {
-        return publish(requester, addressee, new FriendRequestSentEvent(id(requester, addressee), requester, addressee));
+        return publish(
+                requester, addressee, new FriendRequestSentEvent(id(requester, addressee), requester, addressee));
     }
 
     /** Also what a request crossing the pending one of {@code requester} produces. */
     public ConsistencyToken accept(UUID requester, UUID addressee) {
-        return publish(requester, addressee, new FriendRequestAcceptedEvent(id(requester, addressee), requester, addressee));
+        return publish(
+                requester, addressee, new FriendRequestAcceptedEvent(id(requester, addressee), requester, addressee));
     }
 
     public ConsistencyToken decline(UUID requester, UUID addressee) {
-        return publish(requester, addressee, new FriendRequestDeclinedEvent(id(requester, addressee), requester, addressee));
+        return publish(
+                requester, addressee, new FriendRequestDeclinedEvent(id(requester, addressee), requester, addressee));
     }
 
     public ConsistencyToken cancel(UUID requester, UUID addressee) {
-        return publish(requester, addressee, new FriendRequestCancelledEvent(id(requester, addressee), requester, addressee));
+        return publish(
+                requester, addressee, new FriendRequestCancelledEvent(id(requester, addressee), requester, addressee));
     }
 
     public ConsistencyToken unfriend(UUID by, UUID formerFriend) {
@@ -52,7 +55,9 @@ public class Friendships {
 
     /** As the aggregate records it: whether the block ended a friendship, whose pending request it withdrew. */
     public ConsistencyToken block(UUID blocker, UUID blocked, boolean endedFriendship, UUID withdrawnRequestFrom) {
-        return publish(blocker, blocked,
+        return publish(
+                blocker,
+                blocked,
                 new UserBlockedEvent(id(blocker, blocked), blocker, blocked, endedFriendship, withdrawnRequestFrom));
     }
 

@@ -6,11 +6,10 @@ import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.testing.scenarios.Decision;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.boot.test.context.TestComponent;
-
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Writes the events command-side's Group aggregate emits for each decision, as the shared
@@ -31,8 +30,9 @@ public class Groups {
 
     public Created create(UUID owner, String name, GroupVisibility visibility, JoinPolicy joinPolicy, int capacity) {
         UUID groupId = UUID.randomUUID();
-        ConsistencyToken token = write(groupId, GroupDecisions.create(groupId, owner, name, "About " + name, visibility,
-                joinPolicy, capacity));
+        ConsistencyToken token = write(
+                groupId,
+                GroupDecisions.create(groupId, owner, name, "About " + name, visibility, joinPolicy, capacity));
         return new Created(groupId, token);
     }
 
@@ -92,15 +92,20 @@ public class Groups {
         return write(groupId, GroupDecisions.archive(groupId, by));
     }
 
-    public ConsistencyToken changeDetails(UUID groupId, String name, GroupVisibility visibility, JoinPolicy joinPolicy,
-                                          int capacity, UUID by) {
-        return write(groupId, GroupDecisions.changeDetails(groupId, name, "About " + name, visibility, joinPolicy,
-                capacity, by));
+    public ConsistencyToken changeDetails(
+            UUID groupId, String name, GroupVisibility visibility, JoinPolicy joinPolicy, int capacity, UUID by) {
+        return write(
+                groupId,
+                GroupDecisions.changeDetails(groupId, name, "About " + name, visibility, joinPolicy, capacity, by));
     }
 
     /** The events of the aggregate's decisions, in one append (the events of one decision always share one). */
     public ConsistencyToken write(UUID groupId, Decision... decisions) {
-        return publish(groupId, Stream.of(decisions).flatMap(decision -> decision.events().stream()).toArray());
+        return publish(
+                groupId,
+                Stream.of(decisions)
+                        .flatMap(decision -> decision.events().stream())
+                        .toArray());
     }
 
     /** Any events of the group's stream, as they are: also those the aggregate would never emit. */
@@ -108,6 +113,5 @@ public class Groups {
         return EventLog.append(eventStore, AGGREGATE_TYPE, groupId.toString(), events);
     }
 
-    public record Created(UUID groupId, ConsistencyToken token) {
-    }
+    public record Created(UUID groupId, ConsistencyToken token) {}
 }

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What query-side's account export reads from the other services, served by a real HTTP server on a free port (one
@@ -46,9 +45,11 @@ public final class OtherServicesStub implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of("studybuddy.export.notification-saga-url=http://127.0.0.1:" + port(),
-                "studybuddy.export.command-side-url=http://127.0.0.1:" + port(),
-                "studybuddy.export.call-timeout=2s").applyTo(context.getEnvironment());
+        TestPropertyValues.of(
+                        "studybuddy.export.notification-saga-url=http://127.0.0.1:" + port(),
+                        "studybuddy.export.command-side-url=http://127.0.0.1:" + port(),
+                        "studybuddy.export.call-timeout=2s")
+                .applyTo(context.getEnvironment());
     }
 
     /** Adds a notification to the user's inbox (newer than those added before) and returns its id. */
@@ -154,7 +155,9 @@ public final class OtherServicesStub implements ApplicationContextInitializer<Co
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int equals = pair.indexOf('=');
-                parameters.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                parameters.put(
+                        pair.substring(0, equals),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
         return parameters;
@@ -162,7 +165,8 @@ public final class OtherServicesStub implements ApplicationContextInitializer<Co
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

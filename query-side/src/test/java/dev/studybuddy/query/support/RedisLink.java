@@ -18,8 +18,10 @@ public final class RedisLink implements ApplicationContextInitializer<Configurab
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        TestPropertyValues.of("spring.data.redis.host=127.0.0.1",
-                "spring.data.redis.port=" + proxy(environment).port()).applyTo(environment);
+        TestPropertyValues.of(
+                        "spring.data.redis.host=127.0.0.1",
+                        "spring.data.redis.port=" + proxy(environment).port())
+                .applyTo(environment);
     }
 
     private static synchronized TcpProxy proxy(ConfigurableEnvironment environment) {

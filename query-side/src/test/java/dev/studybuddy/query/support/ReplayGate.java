@@ -1,5 +1,7 @@
 package dev.studybuddy.query.support;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,9 +13,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Holds a projection's replay deterministically: while the gate is closed, every replayed event of the
@@ -50,7 +49,8 @@ public class ReplayGate {
 
     @Bean
     ConfigurerModule replayGateModule() {
-        return configurer -> PROJECTIONS.forEach(name -> configurer.eventProcessing()
+        return configurer -> PROJECTIONS.forEach(name -> configurer
+                .eventProcessing()
                 .registerHandlerInterceptor(name, configuration -> new Interceptor(name, configuration)));
     }
 
@@ -74,7 +74,8 @@ public class ReplayGate {
         }
 
         @Override
-        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
             // by the token, not ReplayToken.isReplay(message): an event of a segment whose position at the
             // reset was empty is flagged live although the processor is replaying
             if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked
@@ -88,10 +89,12 @@ public class ReplayGate {
         /** Whether the processor already lists the segment this unit of work runs for (see the class comment). */
         private boolean segmentReportsStatus(UnitOfWork<?> unitOfWork) {
             Object segment = unitOfWork.resources().get("Processor[" + processorName + "]/SegmentId");
-            return segment instanceof Integer segmentId && configuration.eventProcessingConfiguration()
-                    .eventProcessor(processorName, StreamingEventProcessor.class)
-                    .map(processor -> processor.processingStatus().containsKey(segmentId))
-                    .orElse(false);
+            return segment instanceof Integer segmentId
+                    && configuration
+                            .eventProcessingConfiguration()
+                            .eventProcessor(processorName, StreamingEventProcessor.class)
+                            .map(processor -> processor.processingStatus().containsKey(segmentId))
+                            .orElse(false);
         }
     }
 }

@@ -1,16 +1,15 @@
 package dev.studybuddy.query.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.query.QuerySideApplication;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-
-import java.time.Duration;
-import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A second query-side node: a separate Spring context in this JVM on the first node's PostgreSQL, event
@@ -30,7 +29,9 @@ public final class SecondNode implements AutoCloseable {
 
     /** Settings as command-line arguments: they outrank every other source, as the first node's test settings do. */
     public static SecondNode start(Environment first, EventProcessingConfiguration firstNode, String nodeId) {
-        String[] args = Stream.of("server.port=0", "studybuddy.node-id=" + nodeId,
+        String[] args = Stream.of(
+                        "server.port=0",
+                        "studybuddy.node-id=" + nodeId,
                         "studybuddy.projections.balancing.interval=1s",
                         "studybuddy.presence.away-after=" + QuerySideIT.AWAY_AFTER_MILLIS + "ms",
                         "studybuddy.presence.refresh-interval=1s",
@@ -39,7 +40,8 @@ public final class SecondNode implements AutoCloseable {
                         "spring.data.mongodb.uri=" + first.getRequiredProperty("spring.data.mongodb.uri"),
                         "spring.data.mongodb.database=" + first.getRequiredProperty("spring.data.mongodb.database"),
                         "studybuddy.jwt.jwk-set-uri=" + first.getRequiredProperty("studybuddy.jwt.jwk-set-uri"))
-                .map(arg -> "--" + arg).toArray(String[]::new);
+                .map(arg -> "--" + arg)
+                .toArray(String[]::new);
         return new SecondNode(new SpringApplicationBuilder(QuerySideApplication.class).run(args), firstNode);
     }
 
@@ -55,10 +57,13 @@ public final class SecondNode implements AutoCloseable {
     public void close() {
         context.close();
         firstNode.eventProcessors().keySet().forEach(name -> {
-            StreamingEventProcessor processor = firstNode.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor processor = firstNode
+                    .eventProcessor(name, StreamingEventProcessor.class)
+                    .orElseThrow();
             int segments = firstNode.tokenStore(name).fetchSegments(name).length;
-            await().atMost(Duration.ofSeconds(90)).until(() -> processor.processingStatus().size() == segments
-                    && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> processor.processingStatus().size() == segments
+                            && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp()));
         });
     }
 }

@@ -1,17 +1,9 @@
 package dev.studybuddy.query.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -23,16 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /** Real STOMP clients over a real WebSocket ({@link StandardWebSocketClient}) against a query-side node. */
 public final class StompClients {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StompClients() {
-    }
+    private StompClients() {}
 
     /** Opens a session; {@code authorization} is the CONNECT's Authorization header (null: none). */
     public static Client connect(int port, String authorization) {
@@ -42,8 +40,8 @@ public final class StompClients {
         if (authorization != null) {
             connect.add("Authorization", authorization);
         }
-        client.connecting = stomp.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), connect,
-                client.handler);
+        client.connecting = stomp.connectAsync(
+                "ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(), connect, client.handler);
         return client;
     }
 
@@ -62,7 +60,8 @@ public final class StompClients {
         public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
         /** Every frame received on any subscription, in order. */
         public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        private volatile java.util.function.Consumer<JsonNode> listener = frame -> { };
+
+        private volatile java.util.function.Consumer<JsonNode> listener = frame -> {};
         private final Map<String, StompSession.Subscription> subscriptions = new ConcurrentHashMap<>();
         CompletableFuture<StompSession> connecting;
         StompSession session;
@@ -79,8 +78,12 @@ public final class StompClients {
             }
 
             @Override
-            public void handleException(StompSession session, StompCommand command, StompHeaders headers,
-                                        byte[] payload, Throwable exception) {
+            public void handleException(
+                    StompSession session,
+                    StompCommand command,
+                    StompHeaders headers,
+                    byte[] payload,
+                    Throwable exception) {
                 errors.add("EXCEPTION " + exception);
             }
 
@@ -170,7 +173,9 @@ public final class StompClients {
 
         /** The frames of {@code type} received so far. */
         public List<JsonNode> framesOf(String type) {
-            return frames.stream().filter(frame -> type.equals(frame.path("type").asText())).toList();
+            return frames.stream()
+                    .filter(frame -> type.equals(frame.path("type").asText()))
+                    .toList();
         }
 
         public boolean isConnected() {

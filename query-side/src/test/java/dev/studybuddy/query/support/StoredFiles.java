@@ -6,9 +6,6 @@ import dev.studybuddy.api.file.FileRegisteredEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.boot.test.context.TestComponent;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.test.context.TestComponent;
 
 /** Does what command-side's upload intake does: the bytes into the blob store, then the StoredFile event. */
 @TestComponent
@@ -36,7 +35,10 @@ public class StoredFiles {
         String hash = sha256(content);
         store(BlobKeys.content(hash), content, contentType);
         UUID fileId = UUID.randomUUID();
-        ConsistencyToken token = EventLog.append(eventStore, AGGREGATE_TYPE, fileId.toString(),
+        ConsistencyToken token = EventLog.append(
+                eventStore,
+                AGGREGATE_TYPE,
+                fileId.toString(),
                 new FileRegisteredEvent(fileId, owner, hash, content.length, contentType, fileName, purpose));
         return new Uploaded(fileId, hash, token);
     }
@@ -47,7 +49,10 @@ public class StoredFiles {
     }
 
     public ConsistencyToken delete(Uploaded file, UUID owner, long size) {
-        return EventLog.append(eventStore, AGGREGATE_TYPE, file.fileId().toString(),
+        return EventLog.append(
+                eventStore,
+                AGGREGATE_TYPE,
+                file.fileId().toString(),
                 new FileDeletedEvent(file.fileId(), owner, file.hash(), size));
     }
 
@@ -72,6 +77,5 @@ public class StoredFiles {
         }
     }
 
-    public record Uploaded(UUID fileId, String hash, ConsistencyToken token) {
-    }
+    public record Uploaded(UUID fileId, String hash, ConsistencyToken token) {}
 }

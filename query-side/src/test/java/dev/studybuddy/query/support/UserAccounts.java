@@ -1,5 +1,7 @@
 package dev.studybuddy.query.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
@@ -7,16 +9,13 @@ import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.consistency.ProjectionPositions;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.boot.test.context.TestComponent;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Writes UserAccount events into the shared event store exactly as command-side's aggregate does
@@ -63,16 +62,19 @@ public class UserAccounts {
     /** Appends the account's next event and names it as a command response would. */
     public ConsistencyToken publish(UUID userId, Object payload) {
         String aggregateId = userId.toString();
-        long sequence = eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
+        long sequence = eventStore
+                .lastSequenceNumberFor(aggregateId)
+                .map(last -> last + 1)
+                .orElse(0L);
         eventStore.publish(new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateId, sequence, payload));
         return new ConsistencyToken(aggregateId, sequence);
     }
 
     public void awaitProjected(String processingGroup, ConsistencyToken token) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> positions.sequence(processingGroup, token.aggregateId()) >= token.sequence());
     }
 
-    public record Registered(UUID userId, ConsistencyToken token) {
-    }
+    public record Registered(UUID userId, ConsistencyToken token) {}
 }

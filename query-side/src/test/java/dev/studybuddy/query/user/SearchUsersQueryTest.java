@@ -1,11 +1,10 @@
 package dev.studybuddy.query.user;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class SearchUsersQueryTest {
 
@@ -21,7 +20,8 @@ class SearchUsersQueryTest {
     @Test
     void noPrefixMatchesEveryoneAndSurroundingBlanksAreIgnored() {
         assertThat(new SearchUsersQuery(VIEWER, null, null, 1).likePattern()).isEqualTo("%");
-        assertThat(new SearchUsersQuery(VIEWER, "  ada ", null, 1).likePattern()).isEqualTo("ada%");
+        assertThat(new SearchUsersQuery(VIEWER, "  ada ", null, 1).likePattern())
+                .isEqualTo("ada%");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.studybuddy.query.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
@@ -9,11 +11,6 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,14 +20,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class UsersApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
 
@@ -44,7 +44,8 @@ class UsersApiIT {
     @Test
     void meIsTheCallersOwnProfileWithRoles() {
         String username = UserAccounts.uniqueUsername("me");
-        UUID me = accounts.register(username, "Me Myself", PlatformRole.USER, PlatformRole.MODERATOR).userId();
+        UUID me = accounts.register(username, "Me Myself", PlatformRole.USER, PlatformRole.MODERATOR)
+                .userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(me, "Me Myself", "Hello"));
 
         ApiClient.Response response = as(me).get("/api/users/me");
@@ -62,17 +63,23 @@ class UsersApiIT {
 
     @Test
     void meShowsWhetherTheAddressIsVerifiedAndOthersDoNotSeeIt() {
-        UUID me = accounts.register(UserAccounts.uniqueUsername("veri"), "Vera Fied").userId();
+        UUID me = accounts.register(UserAccounts.uniqueUsername("veri"), "Vera Fied")
+                .userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(me, "Vera Fied", null));
-        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).isFalse();
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean())
+                .isFalse();
 
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(me, new EmailVerifiedEvent(me)));
 
-        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).isTrue();
-        assertThat(as(UUID.randomUUID()).get("/api/users/" + me).json().has("emailVerified")).isFalse();
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean())
+                .isTrue();
+        assertThat(as(UUID.randomUUID()).get("/api/users/" + me).json().has("emailVerified"))
+                .isFalse();
 
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(me, new EmailChangedEvent(me)));
-        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean()).as("a new address").isFalse();
+        assertThat(as(me).get("/api/users/me").json().get("emailVerified").asBoolean())
+                .as("a new address")
+                .isFalse();
     }
 
     @Test
@@ -84,18 +91,23 @@ class UsersApiIT {
 
     @Test
     void othersSeeThePublicProfileWithoutRolesStaffAndTheUserThemselvesSeeAll() {
-        UUID subject = accounts.register(UserAccounts.uniqueUsername("pub"), "Public Person",
-                PlatformRole.USER, PlatformRole.ADMIN).userId();
-        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(subject, "Public Person", "bio"));
+        UUID subject = accounts.register(
+                        UserAccounts.uniqueUsername("pub"), "Public Person", PlatformRole.USER, PlatformRole.ADMIN)
+                .userId();
+        accounts.awaitProjected(
+                UsersProjection.PROCESSING_GROUP, accounts.changeProfile(subject, "Public Person", "bio"));
 
-        JsonNode seenByOther = as(UUID.randomUUID()).get("/api/users/" + subject).json();
+        JsonNode seenByOther =
+                as(UUID.randomUUID()).get("/api/users/" + subject).json();
         assertThat(seenByOther.get("displayName").asText()).isEqualTo("Public Person");
         assertThat(seenByOther.get("bio").asText()).isEqualTo("bio");
         assertThat(seenByOther.has("roles")).isFalse();
         assertThat(seenByOther.has("active")).isFalse();
 
         for (String staff : List.of("ADMIN", "MODERATOR", "AUDITOR")) {
-            JsonNode seenByStaff = as(UUID.randomUUID(), "USER", staff).get("/api/users/" + subject).json();
+            JsonNode seenByStaff = as(UUID.randomUUID(), "USER", staff)
+                    .get("/api/users/" + subject)
+                    .json();
             assertThat(texts(seenByStaff.get("roles"))).as(staff).containsExactlyInAnyOrder("USER", "ADMIN");
         }
         assertThat(texts(as(subject).get("/api/users/" + subject).json().get("roles")))
@@ -104,26 +116,30 @@ class UsersApiIT {
 
     @Test
     void aDeactivatedUserIsNotFoundForOrdinaryUsersButVisibleToStaff() {
-        UUID closed = accounts.register(UserAccounts.uniqueUsername("closed"), "Closed Account").userId();
+        UUID closed = accounts.register(UserAccounts.uniqueUsername("closed"), "Closed Account")
+                .userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.deactivate(closed));
 
         assertNotFoundProblem(as(UUID.randomUUID()).get("/api/users/" + closed));
 
-        ApiClient.Response seenByModerator = as(UUID.randomUUID(), "USER", "MODERATOR").get("/api/users/" + closed);
+        ApiClient.Response seenByModerator =
+                as(UUID.randomUUID(), "USER", "MODERATOR").get("/api/users/" + closed);
         assertThat(seenByModerator.status()).as(seenByModerator.toString()).isEqualTo(200);
         assertThat(seenByModerator.json().get("active").asBoolean()).isFalse();
     }
 
     @Test
     void aDeactivatedAccountsStillValidTokenIsRefusedAtOnce() {
-        UUID closed = accounts.register(UserAccounts.uniqueUsername("closing"), "Closing Account").userId();
+        UUID closed = accounts.register(UserAccounts.uniqueUsername("closing"), "Closing Account")
+                .userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.deactivate(closed));
 
         ApiClient.Response refused = as(closed).get("/api/users/me");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         UUID brandNew = UUID.randomUUID();
         assertThat(as(brandNew).get("/api/users?search=zz").status())
-                .as("an account the read model does not know yet is not refused").isEqualTo(200);
+                .as("an account the read model does not know yet is not refused")
+                .isEqualTo(200);
     }
 
     @Test
@@ -154,9 +170,11 @@ class UsersApiIT {
         UUID me = UUID.randomUUID();
         String token = TestTokenIssuer.get().accessToken(me);
         String[] parts = token.split("\\.");
-        String otherSubject = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(
-                Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace(me.toString(), UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8));
+        String otherSubject = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace(me.toString(), UUID.randomUUID().toString())
+                        .getBytes(StandardCharsets.UTF_8));
         String tampered = parts[0] + "." + otherSubject + "." + parts[2];
 
         for (String path : List.of("/api/users/me", "/api/users/" + me, "/api/users?search=a")) {
@@ -177,11 +195,13 @@ class UsersApiIT {
             expected.add(username);
         }
         String byDisplayName = UserAccounts.uniqueUsername("zz");
-        writes.add(accounts.register(byDisplayName, prefix.toUpperCase() + " Displayed").token());
+        writes.add(accounts.register(byDisplayName, prefix.toUpperCase() + " Displayed")
+                .token());
         expected.add(byDisplayName);
         UUID deactivated = accounts.register(prefix + "_gone", "Gone").userId();
         writes.add(accounts.deactivate(deactivated));
-        writes.add(accounts.register(UserAccounts.uniqueUsername("mid"), "Has " + prefix + " inside").token());
+        writes.add(accounts.register(UserAccounts.uniqueUsername("mid"), "Has " + prefix + " inside")
+                .token());
         writes.forEach(write -> accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, write));
         ApiClient caller = as(UUID.randomUUID());
 
@@ -228,10 +248,17 @@ class UsersApiIT {
     @Test
     void searchMatchesUnderscoresLiterally() {
         String stem = "lit" + Long.toString(System.nanoTime() % 100_000, 36);
-        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.register(stem + "_a", "Literal").token());
-        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.register(stem + "xa", "Wildcard").token());
+        accounts.awaitProjected(
+                UsersProjection.PROCESSING_GROUP,
+                accounts.register(stem + "_a", "Literal").token());
+        accounts.awaitProjected(
+                UsersProjection.PROCESSING_GROUP,
+                accounts.register(stem + "xa", "Wildcard").token());
 
-        JsonNode items = as(UUID.randomUUID()).get("/api/users?search=" + stem + "_").json().get("items");
+        JsonNode items = as(UUID.randomUUID())
+                .get("/api/users?search=" + stem + "_")
+                .json()
+                .get("items");
 
         assertThat(texts(items, "username")).containsExactly(stem + "_a");
     }

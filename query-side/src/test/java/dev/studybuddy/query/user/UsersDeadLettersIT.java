@@ -1,6 +1,10 @@
 package dev.studybuddy.query.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.model.Filters;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.consistency.ProjectionPositions;
@@ -9,20 +13,15 @@ import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.PrometheusScrape;
 import dev.studybuddy.testing.TestTokenIssuer;
-import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.util.UUID;
-import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The poison of issue 13: a display name with a NUL, which PostgreSQL refuses in any text column. It is
@@ -34,12 +33,16 @@ class UsersDeadLettersIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     ProjectionPositions positions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MongoTemplate axonMongoTemplate;
 
@@ -66,13 +69,14 @@ class UsersDeadLettersIT {
         poisonedUser = poisoned.userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, poisoned.token());
 
-        ConsistencyToken poison = accounts.publish(poisoned.userId(),
-                new ProfileChangedEvent(poisoned.userId(), "nul\u0000byte", null));
+        ConsistencyToken poison =
+                accounts.publish(poisoned.userId(), new ProfileChangedEvent(poisoned.userId(), "nul\u0000byte", null));
         ConsistencyToken behind = accounts.changeProfile(poisoned.userId(), "Cured", "fine");
         UserAccounts.Registered healthy = accounts.register(UserAccounts.uniqueUsername("healthy"), "Healthy");
 
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, healthy.token());
-        ApiClient admin = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
         await().atMost(Duration.ofSeconds(30)).until(() -> letters(admin).size() == 2);
 
         JsonNode letters = letters(admin);
@@ -81,12 +85,16 @@ class UsersDeadLettersIT {
         assertThat(letters.get(0).get("cause").asText()).isNotBlank();
         assertThat(letters.get(1).get("sequenceNumber").asLong()).isEqualTo(behind.sequence());
         assertThat(displayName(poisoned.userId())).isEqualTo("Poisoned");
-        assertThat(positions.sequence(UsersProjection.PROCESSING_GROUP, poisoned.userId().toString()))
-                .as("parked events do not move the position").isLessThan(poison.sequence());
+        assertThat(positions.sequence(
+                        UsersProjection.PROCESSING_GROUP, poisoned.userId().toString()))
+                .as("parked events do not move the position")
+                .isLessThan(poison.sequence());
 
         JsonNode users = status(admin);
         assertThat(users.get("deadLetters").asLong()).isEqualTo(2);
-        assertThat(users.get("error").asBoolean()).as("parked events are an error to look at").isTrue();
+        assertThat(users.get("error").asBoolean())
+                .as("parked events are an error to look at")
+                .isTrue();
         assertThat(PrometheusScrape.of(port).value("studybuddy_dead_letters", "processing_group", "users"))
                 .isEqualTo(2.0);
 
@@ -98,7 +106,8 @@ class UsersDeadLettersIT {
 
         assertThat(letters(admin)).isEmpty();
         assertThat(displayName(poisoned.userId())).isEqualTo("Cured");
-        assertThat(positions.sequence(UsersProjection.PROCESSING_GROUP, poisoned.userId().toString()))
+        assertThat(positions.sequence(
+                        UsersProjection.PROCESSING_GROUP, poisoned.userId().toString()))
                 .isEqualTo(behind.sequence());
         assertThat(status(admin).get("error").asBoolean()).isFalse();
     }
@@ -117,6 +126,7 @@ class UsersDeadLettersIT {
         JsonNode items = admin.get("/api/admin/projections").json().get("items");
         return StreamSupport.stream(items.spliterator(), false)
                 .filter(item -> item.get("name").asText().equals(UsersProjection.PROCESSING_GROUP))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,5 +1,8 @@
 package dev.studybuddy.query.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRole;
@@ -8,6 +11,14 @@ import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -27,33 +38,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 @QuerySideIT
 class UsersProjectionIT {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     QueryGateway queryGateway;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     TransactionManager transactionManager;
+
     @Autowired
     ProjectionPositions positions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,18 +83,22 @@ class UsersProjectionIT {
         assertThat(profile.active()).isFalse();
         Instant registeredAt = registrationEventOf(id).getTimestamp();
         assertThat(profile.registeredAt()).isEqualTo(registeredAt).isBetween(before, Instant.now());
-        assertThat(positions.sequence(UsersProjection.PROCESSING_GROUP, id.toString())).isEqualTo(3);
+        assertThat(positions.sequence(UsersProjection.PROCESSING_GROUP, id.toString()))
+                .isEqualTo(3);
     }
 
     @Test
     void aRedeliveredEventChangesNothing() {
-        UUID id = accounts.register(UserAccounts.uniqueUsername("grace"), "Grace").userId();
+        UUID id =
+                accounts.register(UserAccounts.uniqueUsername("grace"), "Grace").userId();
         accounts.changeProfile(id, "Grace H.", "first bio");
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(id, "Grace Hopper", "COBOL"));
         Map<String, Object> row = row(id);
-        List<? extends DomainEventMessage<?>> history = eventStore.readEvents(id.toString()).asStream().toList();
-        AbstractEventProcessor processor = processing.eventProcessor(UsersProjection.PROCESSING_GROUP,
-                AbstractEventProcessor.class).orElseThrow();
+        List<? extends DomainEventMessage<?>> history =
+                eventStore.readEvents(id.toString()).asStream().toList();
+        AbstractEventProcessor processor = processing
+                .eventProcessor(UsersProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
+                .orElseThrow();
 
         // Delivered as the processor delivers: its interceptors, then its handlers, in one transaction.
         deliver(history.get(0), processor, processor.getHandlerInterceptors());
@@ -107,14 +116,18 @@ class UsersProjectionIT {
 
     @Test
     void aReplayRebuildsTheSameTable() {
-        UUID first = accounts.register(UserAccounts.uniqueUsername("replay"), "Replay One").userId();
+        UUID first = accounts.register(UserAccounts.uniqueUsername("replay"), "Replay One")
+                .userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.changeProfile(first, "Replay Uno", "bio"));
-        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(first, new EmailVerifiedEvent(first)));
-        UUID second = accounts.register(UserAccounts.uniqueUsername("replay"), "Replay Two",
-                PlatformRole.USER, PlatformRole.AUDITOR).userId();
+        accounts.awaitProjected(
+                UsersProjection.PROCESSING_GROUP, accounts.publish(first, new EmailVerifiedEvent(first)));
+        UUID second = accounts.register(
+                        UserAccounts.uniqueUsername("replay"), "Replay Two", PlatformRole.USER, PlatformRole.AUDITOR)
+                .userId();
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.deactivate(second));
-        StreamingEventProcessor processor = processing.eventProcessor(UsersProjection.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = processing
+                .eventProcessor(UsersProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
         await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(processor));
         List<Map<String, Object>> users = allUsers();
         List<Map<String, Object>> projectionPositions = allPositions();
@@ -129,23 +142,29 @@ class UsersProjectionIT {
             processor.start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     assertThat(allUsers()).isEqualTo(users);
                     assertThat(allPositions()).isEqualTo(projectionPositions);
                 });
     }
 
-    private void deliver(EventMessage<?> event, AbstractEventProcessor processor,
-                         List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
+    private void deliver(
+            EventMessage<?> event,
+            AbstractEventProcessor processor,
+            List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors) {
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         unitOfWork.attachTransaction(transactionManager);
-        ResultMessage<Object> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(
-                unitOfWork, interceptors, message -> {
-                    processor.eventHandlerInvoker().handle(message, Segment.ROOT_SEGMENT);
-                    return null;
-                }).proceed());
-        assertThat(result.isExceptional()).as(String.valueOf(result.optionalExceptionResult())).isFalse();
+        ResultMessage<Object> result =
+                unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
+                            processor.eventHandlerInvoker().handle(message, Segment.ROOT_SEGMENT);
+                            return null;
+                        })
+                        .proceed());
+        assertThat(result.isExceptional())
+                .as(String.valueOf(result.optionalExceptionResult()))
+                .isFalse();
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor) {
@@ -154,7 +173,9 @@ class UsersProjectionIT {
     }
 
     private Optional<UserProfile> find(UUID id) {
-        return queryGateway.query(new FindUserQuery(id), ResponseTypes.optionalInstanceOf(UserProfile.class)).join();
+        return queryGateway
+                .query(new FindUserQuery(id), ResponseTypes.optionalInstanceOf(UserProfile.class))
+                .join();
     }
 
     private DomainEventMessage<?> registrationEventOf(UUID id) {
@@ -170,7 +191,8 @@ class UsersProjectionIT {
     }
 
     private List<Map<String, Object>> allPositions() {
-        return jdbc.queryForList("SELECT * FROM projection_positions WHERE processing_group = ? ORDER BY aggregate_id",
+        return jdbc.queryForList(
+                "SELECT * FROM projection_positions WHERE processing_group = ? ORDER BY aggregate_id",
                 UsersProjection.PROCESSING_GROUP);
     }
 }

@@ -1,16 +1,15 @@
 package dev.studybuddy.query.web;
 
-import dev.studybuddy.query.support.QuerySideIT;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studybuddy.query.support.QuerySideIT;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What Tomcat refuses before Spring sees the request is a problem too, never Tomcat's HTML page. */
 @QuerySideIT
@@ -26,8 +25,10 @@ class TomcatErrorsIT {
 
     @Test
     void anOverLongHeaderIsAProblem() throws IOException {
-        assertProblem(exchange("GET /api/groups HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "y".repeat(20_000)
-                + "\r\nConnection: close\r\n\r\n"), 400);
+        assertProblem(
+                exchange("GET /api/groups HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "y".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n"),
+                400);
     }
 
     @Test
@@ -38,7 +39,9 @@ class TomcatErrorsIT {
     private static void assertProblem(String response, int status) {
         assertThat(response).as(response).startsWith("HTTP/1.1 " + status);
         assertThat(response.toLowerCase()).as(response).contains("content-type: application/problem+json");
-        assertThat(response).as(response).contains("\"status\":" + status, "\"code\":\"MALFORMED_REQUEST\"")
+        assertThat(response)
+                .as(response)
+                .contains("\"status\":" + status, "\"code\":\"MALFORMED_REQUEST\"")
                 .doesNotContain("<html", "Apache Tomcat");
     }
 

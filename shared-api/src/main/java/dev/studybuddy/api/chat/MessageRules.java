@@ -1,7 +1,6 @@
 package dev.studybuddy.api.chat;
 
 import dev.studybuddy.api.text.TypedText;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -14,8 +13,7 @@ public final class MessageRules {
     /** Messages pinned in one conversation at once: a pin board, not a second history. */
     public static final int MAX_PINS = 50;
 
-    private MessageRules() {
-    }
+    private MessageRules() {}
 
     /** Trims the body and checks it is 1 to 4,000 characters. */
     public static String requireBody(String body) {
@@ -38,7 +36,8 @@ public final class MessageRules {
     }
 
     public static List<UUID> requireMentions(List<UUID> mentions) {
-        List<UUID> copy = mentions == null ? List.of() : mentions.stream().distinct().toList();
+        List<UUID> copy =
+                mentions == null ? List.of() : mentions.stream().distinct().toList();
         if (copy.size() > MAX_MENTIONS) {
             throw new IllegalArgumentException("at most " + MAX_MENTIONS + " mentions");
         }

@@ -1,9 +1,8 @@
 package dev.studybuddy.api.file;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Deletes a file; only its owner may. */
 public record DeleteFileCommand(@TargetAggregateIdentifier UUID fileId, UUID requesterId) {

@@ -1,8 +1,7 @@
 package dev.studybuddy.api.file;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * A file was uploaded: its bytes are in the blob store under the key of {@code contentHash}
@@ -10,11 +9,11 @@ import java.util.UUID;
  * client's name, sanitized, kept only to be shown.
  */
 @Revision("1")
-public record FileRegisteredEvent(UUID fileId,
-                                  UUID ownerId,
-                                  String contentHash,
-                                  long size,
-                                  String contentType,
-                                  String fileName,
-                                  FilePurpose purpose) {
-}
+public record FileRegisteredEvent(
+        UUID fileId,
+        UUID ownerId,
+        String contentHash,
+        long size,
+        String contentType,
+        String fileName,
+        FilePurpose purpose) {}

@@ -1,21 +1,21 @@
 package dev.studybuddy.api.file;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Records an upload whose bytes are already in the blob store under the key derived from
  * {@code contentHash} (hex SHA-256). {@code fileName} is the client's name, already sanitized.
  */
-public record RegisterFileCommand(@TargetAggregateIdentifier UUID fileId,
-                                  UUID ownerId,
-                                  String contentHash,
-                                  long size,
-                                  String contentType,
-                                  String fileName,
-                                  FilePurpose purpose) {
+public record RegisterFileCommand(
+        @TargetAggregateIdentifier UUID fileId,
+        UUID ownerId,
+        String contentHash,
+        long size,
+        String contentType,
+        String fileName,
+        FilePurpose purpose) {
 
     public RegisterFileCommand {
         Objects.requireNonNull(fileId, "fileId");

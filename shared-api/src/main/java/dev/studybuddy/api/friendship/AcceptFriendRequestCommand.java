@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The addressee accepts the pending request of {@code requesterId}. */
-public record AcceptFriendRequestCommand(@TargetAggregateIdentifier String friendshipId,
-                                         UUID accepterId,
-                                         UUID requesterId) {
+public record AcceptFriendRequestCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID accepterId, UUID requesterId) {
 
     public AcceptFriendRequestCommand {
         Objects.requireNonNull(accepterId, "accepterId");

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Either friend adds their reaction to one of the pair's latest messages; adding it again changes nothing. */
-public record AddDirectReactionCommand(@TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId,
-                                          UUID messageId, String emoji) {
+public record AddDirectReactionCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, UUID messageId, String emoji) {
 
     public AddDirectReactionCommand {
         Objects.requireNonNull(userId, "userId");

@@ -5,9 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** {@code blockerId} blocks {@code blockedId}: ends a friendship or pending request and refuses new ones both ways. */
-public record BlockUserCommand(@TargetAggregateIdentifier String friendshipId,
-                               UUID blockerId,
-                               UUID blockedId) {
+public record BlockUserCommand(@TargetAggregateIdentifier String friendshipId, UUID blockerId, UUID blockedId) {
 
     public BlockUserCommand {
         Objects.requireNonNull(blockerId, "blockerId");

@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The requester withdraws their pending request to {@code addresseeId}. */
-public record CancelFriendRequestCommand(@TargetAggregateIdentifier String friendshipId,
-                                         UUID requesterId,
-                                         UUID addresseeId) {
+public record CancelFriendRequestCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID requesterId, UUID addresseeId) {
 
     public CancelFriendRequestCommand {
         Objects.requireNonNull(requesterId, "requesterId");

@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The addressee declines the pending request of {@code requesterId}. */
-public record DeclineFriendRequestCommand(@TargetAggregateIdentifier String friendshipId,
-                                          UUID declinerId,
-                                          UUID requesterId) {
+public record DeclineFriendRequestCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID declinerId, UUID requesterId) {
 
     public DeclineFriendRequestCommand {
         Objects.requireNonNull(declinerId, "declinerId");

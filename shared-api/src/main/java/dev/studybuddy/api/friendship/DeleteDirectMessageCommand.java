@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The author deletes their direct message; it keeps its place. */
-public record DeleteDirectMessageCommand(@TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, UUID messageId) {
+public record DeleteDirectMessageCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, UUID messageId) {
 
     public DeleteDirectMessageCommand {
         Objects.requireNonNull(userId, "userId");

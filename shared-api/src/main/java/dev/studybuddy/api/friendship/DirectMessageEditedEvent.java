@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A direct message's body was changed by its author. */
 @Revision("1")
-public record DirectMessageEditedEvent(String friendshipId, UUID messageId, String body) {
-}
+public record DirectMessageEditedEvent(String friendshipId, UUID messageId, String body) {}

@@ -6,11 +6,11 @@ import org.axonframework.serialization.Revision;
 
 /** A direct message was sent; its {@code seq} is this event's sequence number in the pair's stream. */
 @Revision("1")
-public record DirectMessageSentEvent(String friendshipId,
-                                     UUID messageId,
-                                     UUID senderId,
-                                     UUID recipientId,
-                                     String body,
-                                     UUID replyTo,
-                                     List<UUID> attachments) {
-}
+public record DirectMessageSentEvent(
+        String friendshipId,
+        UUID messageId,
+        UUID senderId,
+        UUID recipientId,
+        String body,
+        UUID replyTo,
+        List<UUID> attachments) {}

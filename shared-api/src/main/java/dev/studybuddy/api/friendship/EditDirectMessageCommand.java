@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The author changes their direct message's body, within the edit window. */
-public record EditDirectMessageCommand(@TargetAggregateIdentifier String friendshipId, UUID editorId, UUID otherId, UUID messageId, String body) {
+public record EditDirectMessageCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID editorId, UUID otherId, UUID messageId, String body) {
 
     public EditDirectMessageCommand {
         Objects.requireNonNull(editorId, "editorId");

@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The two users are friends now. */
 @Revision("1")
-public record FriendRequestAcceptedEvent(String friendshipId,
-                                         UUID requesterId,
-                                         UUID addresseeId) {
-}
+public record FriendRequestAcceptedEvent(String friendshipId, UUID requesterId, UUID addresseeId) {}

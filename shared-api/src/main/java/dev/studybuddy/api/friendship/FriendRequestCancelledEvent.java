@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The requester withdrew the request. */
 @Revision("1")
-public record FriendRequestCancelledEvent(String friendshipId,
-                                          UUID requesterId,
-                                          UUID addresseeId) {
-}
+public record FriendRequestCancelledEvent(String friendshipId, UUID requesterId, UUID addresseeId) {}

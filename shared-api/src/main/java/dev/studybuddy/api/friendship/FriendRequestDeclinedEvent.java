@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The addressee declined the request. */
 @Revision("1")
-public record FriendRequestDeclinedEvent(String friendshipId,
-                                         UUID requesterId,
-                                         UUID addresseeId) {
-}
+public record FriendRequestDeclinedEvent(String friendshipId, UUID requesterId, UUID addresseeId) {}

@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A friend request is pending from requester to addressee. */
 @Revision("1")
-public record FriendRequestSentEvent(String friendshipId,
-                                     UUID requesterId,
-                                     UUID addresseeId) {
-}
+public record FriendRequestSentEvent(String friendshipId, UUID requesterId, UUID addresseeId) {}

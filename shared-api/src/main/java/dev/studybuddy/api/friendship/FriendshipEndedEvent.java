@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** {@code removedBy} ended the friendship with {@code formerFriendId}. */
 @Revision("1")
-public record FriendshipEndedEvent(String friendshipId,
-                                   UUID removedBy,
-                                   UUID formerFriendId) {
-}
+public record FriendshipEndedEvent(String friendshipId, UUID removedBy, UUID formerFriendId) {}

@@ -8,8 +8,7 @@ import java.util.UUID;
  */
 public final class FriendshipId {
 
-    private FriendshipId() {
-    }
+    private FriendshipId() {}
 
     public static String of(UUID one, UUID other) {
         return one.compareTo(other) <= 0 ? one + "_" + other : other + "_" + one;

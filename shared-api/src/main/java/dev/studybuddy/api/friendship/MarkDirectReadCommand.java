@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Moves a user's read position in a direct conversation forward to {@code seq} (never back). */
-public record MarkDirectReadCommand(@TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, long seq) {
+public record MarkDirectReadCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, long seq) {
 
     public MarkDirectReadCommand {
         Objects.requireNonNull(userId, "userId");

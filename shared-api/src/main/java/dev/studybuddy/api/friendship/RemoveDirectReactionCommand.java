@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Either friend takes their reaction back; taking back one they did not give changes nothing. */
-public record RemoveDirectReactionCommand(@TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId,
-                                          UUID messageId, String emoji) {
+public record RemoveDirectReactionCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, UUID messageId, String emoji) {
 
     public RemoveDirectReactionCommand {
         Objects.requireNonNull(userId, "userId");

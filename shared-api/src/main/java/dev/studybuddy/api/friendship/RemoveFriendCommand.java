@@ -5,9 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Either friend ends the friendship. */
-public record RemoveFriendCommand(@TargetAggregateIdentifier String friendshipId,
-                                  UUID userId,
-                                  UUID friendId) {
+public record RemoveFriendCommand(@TargetAggregateIdentifier String friendshipId, UUID userId, UUID friendId) {
 
     public RemoveFriendCommand {
         Objects.requireNonNull(userId, "userId");

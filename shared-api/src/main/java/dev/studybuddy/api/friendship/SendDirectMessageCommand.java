@@ -7,13 +7,14 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** One friend writes to the other; refused unless they are friends and neither blocks the other. */
-public record SendDirectMessageCommand(@TargetAggregateIdentifier String friendshipId,
-                                       UUID senderId,
-                                       UUID recipientId,
-                                       UUID messageId,
-                                       String body,
-                                       UUID replyTo,
-                                       List<UUID> attachments) {
+public record SendDirectMessageCommand(
+        @TargetAggregateIdentifier String friendshipId,
+        UUID senderId,
+        UUID recipientId,
+        UUID messageId,
+        String body,
+        UUID replyTo,
+        List<UUID> attachments) {
 
     public SendDirectMessageCommand {
         Objects.requireNonNull(senderId, "senderId");
@@ -27,8 +28,8 @@ public record SendDirectMessageCommand(@TargetAggregateIdentifier String friends
         attachments = MessageRules.requireAttachments(attachments);
     }
 
-    public SendDirectMessageCommand(UUID senderId, UUID recipientId, UUID messageId, String body, UUID replyTo,
-                                    List<UUID> attachments) {
+    public SendDirectMessageCommand(
+            UUID senderId, UUID recipientId, UUID messageId, String body, UUID replyTo, List<UUID> attachments) {
         this(null, senderId, recipientId, messageId, body, replyTo, attachments);
     }
 }

@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Asks {@code addresseeId} to be friends; answers with a {@link FriendRequestOutcome}. */
-public record SendFriendRequestCommand(@TargetAggregateIdentifier String friendshipId,
-                                       UUID requesterId,
-                                       UUID addresseeId) {
+public record SendFriendRequestCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID requesterId, UUID addresseeId) {
 
     public SendFriendRequestCommand {
         Objects.requireNonNull(requesterId, "requesterId");

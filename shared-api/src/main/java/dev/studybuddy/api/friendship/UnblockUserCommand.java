@@ -5,9 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** {@code blockerId} lifts their own block on {@code blockedId}. */
-public record UnblockUserCommand(@TargetAggregateIdentifier String friendshipId,
-                                 UUID blockerId,
-                                 UUID blockedId) {
+public record UnblockUserCommand(@TargetAggregateIdentifier String friendshipId, UUID blockerId, UUID blockedId) {
 
     public UnblockUserCommand {
         Objects.requireNonNull(blockerId, "blockerId");

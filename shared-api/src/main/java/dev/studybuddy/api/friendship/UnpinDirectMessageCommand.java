@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Either friend unpins a direct message; unpinning one that is not pinned changes nothing. */
-public record UnpinDirectMessageCommand(@TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, UUID messageId) {
+public record UnpinDirectMessageCommand(
+        @TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, UUID messageId) {
 
     public UnpinDirectMessageCommand {
         Objects.requireNonNull(userId, "userId");

@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** {@code blockerId} lifted their block on {@code blockedId}. */
 @Revision("1")
-public record UserUnblockedEvent(String friendshipId,
-                                 UUID blockerId,
-                                 UUID blockedId) {
-}
+public record UserUnblockedEvent(String friendshipId, UUID blockerId, UUID blockedId) {}

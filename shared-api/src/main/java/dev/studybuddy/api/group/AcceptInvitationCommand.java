@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The invitee accepts and joins. */
-public record AcceptInvitationCommand(@TargetAggregateIdentifier UUID groupId,
-                                      UUID inviteeId) {
+public record AcceptInvitationCommand(
+        @TargetAggregateIdentifier UUID groupId, UUID inviteeId) {
 
     public AcceptInvitationCommand {
         Objects.requireNonNull(groupId, "groupId");

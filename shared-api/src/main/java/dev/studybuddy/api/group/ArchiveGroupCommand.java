@@ -5,8 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Archives a group: it refuses every change until its owner unarchives it. */
-public record ArchiveGroupCommand(@TargetAggregateIdentifier UUID groupId,
-                                  Actor actor) {
+public record ArchiveGroupCommand(@TargetAggregateIdentifier UUID groupId, Actor actor) {
 
     public ArchiveGroupCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,9 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Bans a user: removes them if a member, and refuses their joining, requests and invitations. */
-public record BanFromGroupCommand(@TargetAggregateIdentifier UUID groupId,
-                                  Actor actor,
-                                  UUID userId) {
+public record BanFromGroupCommand(@TargetAggregateIdentifier UUID groupId, Actor actor, UUID userId) {
 
     public BanFromGroupCommand {
         Objects.requireNonNull(groupId, "groupId");

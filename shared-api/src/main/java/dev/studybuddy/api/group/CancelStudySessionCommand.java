@@ -1,12 +1,12 @@
 package dev.studybuddy.api.group;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Cancels a session: its scheduler, or the group's OWNER or an ADMIN. */
-public record CancelStudySessionCommand(@TargetAggregateIdentifier UUID groupId, UUID sessionId, Actor actor) {
+public record CancelStudySessionCommand(
+        @TargetAggregateIdentifier UUID groupId, UUID sessionId, Actor actor) {
 
     public CancelStudySessionCommand {
         Objects.requireNonNull(groupId, "groupId");

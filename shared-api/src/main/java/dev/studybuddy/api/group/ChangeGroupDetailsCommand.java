@@ -5,13 +5,14 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Changes a group's details; a {@code null} field stays as it is. */
-public record ChangeGroupDetailsCommand(@TargetAggregateIdentifier UUID groupId,
-                                        Actor actor,
-                                        String name,
-                                        String description,
-                                        GroupVisibility visibility,
-                                        JoinPolicy joinPolicy,
-                                        Integer capacity) {
+public record ChangeGroupDetailsCommand(
+        @TargetAggregateIdentifier UUID groupId,
+        Actor actor,
+        String name,
+        String description,
+        GroupVisibility visibility,
+        JoinPolicy joinPolicy,
+        Integer capacity) {
 
     public ChangeGroupDetailsCommand {
         Objects.requireNonNull(groupId, "groupId");

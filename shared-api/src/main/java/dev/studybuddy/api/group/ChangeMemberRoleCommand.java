@@ -5,10 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The owner makes a member an ADMIN or an ADMIN a MEMBER. */
-public record ChangeMemberRoleCommand(@TargetAggregateIdentifier UUID groupId,
-                                      Actor actor,
-                                      UUID memberId,
-                                      GroupRole role) {
+public record ChangeMemberRoleCommand(
+        @TargetAggregateIdentifier UUID groupId, Actor actor, UUID memberId, GroupRole role) {
 
     public ChangeMemberRoleCommand {
         Objects.requireNonNull(groupId, "groupId");

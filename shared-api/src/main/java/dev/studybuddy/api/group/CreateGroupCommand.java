@@ -5,13 +5,14 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Creates a study group whose creator is its OWNER. */
-public record CreateGroupCommand(@TargetAggregateIdentifier UUID groupId,
-                                 UUID ownerId,
-                                 String name,
-                                 String description,
-                                 GroupVisibility visibility,
-                                 JoinPolicy joinPolicy,
-                                 Integer capacity) {
+public record CreateGroupCommand(
+        @TargetAggregateIdentifier UUID groupId,
+        UUID ownerId,
+        String name,
+        String description,
+        GroupVisibility visibility,
+        JoinPolicy joinPolicy,
+        Integer capacity) {
 
     public CreateGroupCommand {
         Objects.requireNonNull(groupId, "groupId");

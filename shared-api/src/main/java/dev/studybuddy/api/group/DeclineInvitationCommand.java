@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The invitee declines. */
-public record DeclineInvitationCommand(@TargetAggregateIdentifier UUID groupId,
-                                       UUID inviteeId) {
+public record DeclineInvitationCommand(
+        @TargetAggregateIdentifier UUID groupId, UUID inviteeId) {
 
     public DeclineInvitationCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The author changes their message's body, within the edit window. */
-public record EditGroupMessageCommand(@TargetAggregateIdentifier UUID groupId, UUID messageId, UUID editorId, String body) {
+public record EditGroupMessageCommand(
+        @TargetAggregateIdentifier UUID groupId, UUID messageId, UUID editorId, String body) {
 
     public EditGroupMessageCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The group was archived. */
 @Revision("1")
-public record GroupArchivedEvent(UUID groupId,
-                                 UUID archivedBy,
-                                 boolean moderation) {
-}
+public record GroupArchivedEvent(UUID groupId, UUID archivedBy, boolean moderation) {}

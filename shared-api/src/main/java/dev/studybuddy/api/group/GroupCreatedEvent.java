@@ -5,11 +5,11 @@ import org.axonframework.serialization.Revision;
 
 /** A group was created; its owner's seat follows as a {@link MemberJoinedEvent}. */
 @Revision("1")
-public record GroupCreatedEvent(UUID groupId,
-                                UUID ownerId,
-                                String name,
-                                String description,
-                                GroupVisibility visibility,
-                                JoinPolicy joinPolicy,
-                                int capacity) {
-}
+public record GroupCreatedEvent(
+        UUID groupId,
+        UUID ownerId,
+        String name,
+        String description,
+        GroupVisibility visibility,
+        JoinPolicy joinPolicy,
+        int capacity) {}

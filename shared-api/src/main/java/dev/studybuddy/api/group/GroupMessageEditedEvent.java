@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A message's body was changed by its author. */
 @Revision("1")
-public record GroupMessageEditedEvent(UUID groupId, UUID messageId, String body) {
-}
+public record GroupMessageEditedEvent(UUID groupId, UUID messageId, String body) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A message was pinned to the group's conversation by its OWNER or an ADMIN. */
 @Revision("1")
-public record GroupMessagePinnedEvent(UUID groupId, UUID messageId, UUID pinnedBy) {
-}
+public record GroupMessagePinnedEvent(UUID groupId, UUID messageId, UUID pinnedBy) {}

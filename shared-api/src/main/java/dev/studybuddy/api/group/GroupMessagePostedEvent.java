@@ -6,11 +6,11 @@ import org.axonframework.serialization.Revision;
 
 /** A message was posted; its {@code seq} is this event's sequence number in the group's stream. */
 @Revision("1")
-public record GroupMessagePostedEvent(UUID groupId,
-                                      UUID messageId,
-                                      UUID authorId,
-                                      String body,
-                                      UUID replyTo,
-                                      List<UUID> mentions,
-                                      List<UUID> attachments) {
-}
+public record GroupMessagePostedEvent(
+        UUID groupId,
+        UUID messageId,
+        UUID authorId,
+        String body,
+        UUID replyTo,
+        List<UUID> mentions,
+        List<UUID> attachments) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A message is no longer pinned: unpinned by {@code unpinnedBy}, or deleted by them (then it follows the deletion). */
 @Revision("1")
-public record GroupMessageUnpinnedEvent(UUID groupId, UUID messageId, UUID unpinnedBy) {
-}
+public record GroupMessageUnpinnedEvent(UUID groupId, UUID messageId, UUID unpinnedBy) {}

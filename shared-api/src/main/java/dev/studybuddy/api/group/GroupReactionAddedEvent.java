@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A member reacted to a message with an emoji (one reaction per member, emoji and message). */
 @Revision("1")
-public record GroupReactionAddedEvent(UUID groupId, UUID messageId, UUID userId, String emoji) {
-}
+public record GroupReactionAddedEvent(UUID groupId, UUID messageId, UUID userId, String emoji) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A member took their reaction to a message back. */
 @Revision("1")
-public record GroupReactionRemovedEvent(UUID groupId, UUID messageId, UUID userId, String emoji) {
-}
+public record GroupReactionRemovedEvent(UUID groupId, UUID messageId, UUID userId, String emoji) {}

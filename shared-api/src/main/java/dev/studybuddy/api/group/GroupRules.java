@@ -12,8 +12,7 @@ public final class GroupRules {
     public static final int MAX_CAPACITY = 1_000;
     public static final int DEFAULT_CAPACITY = 50;
 
-    private GroupRules() {
-    }
+    private GroupRules() {}
 
     public static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();

@@ -5,6 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The group was brought back by its owner. */
 @Revision("1")
-public record GroupUnarchivedEvent(UUID groupId,
-                                   UUID unarchivedBy) {
-}
+public record GroupUnarchivedEvent(UUID groupId, UUID unarchivedBy) {}

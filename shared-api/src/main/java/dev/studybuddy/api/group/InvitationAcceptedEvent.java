@@ -5,6 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The invitee accepted; the seat follows as a {@link MemberJoinedEvent}. */
 @Revision("1")
-public record InvitationAcceptedEvent(UUID groupId,
-                                      UUID inviteeId) {
-}
+public record InvitationAcceptedEvent(UUID groupId, UUID inviteeId) {}

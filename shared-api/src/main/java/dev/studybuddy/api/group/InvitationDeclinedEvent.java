@@ -5,6 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The invitee declined. */
 @Revision("1")
-public record InvitationDeclinedEvent(UUID groupId,
-                                      UUID inviteeId) {
-}
+public record InvitationDeclinedEvent(UUID groupId, UUID inviteeId) {}

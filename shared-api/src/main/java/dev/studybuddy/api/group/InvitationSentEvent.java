@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A user was invited to the group. */
 @Revision("1")
-public record InvitationSentEvent(UUID groupId,
-                                  UUID inviteeId,
-                                  UUID invitedBy) {
-}
+public record InvitationSentEvent(UUID groupId, UUID inviteeId, UUID invitedBy) {}

@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A join request was approved; the seat follows as a {@link MemberJoinedEvent}. */
 @Revision("1")
-public record JoinRequestApprovedEvent(UUID groupId,
-                                       UUID userId,
-                                       UUID approvedBy) {
-}
+public record JoinRequestApprovedEvent(UUID groupId, UUID userId, UUID approvedBy) {}

@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A join request was turned down. */
 @Revision("1")
-public record JoinRequestRejectedEvent(UUID groupId,
-                                       UUID userId,
-                                       UUID rejectedBy) {
-}
+public record JoinRequestRejectedEvent(UUID groupId, UUID userId, UUID rejectedBy) {}

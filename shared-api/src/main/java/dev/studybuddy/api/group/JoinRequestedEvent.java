@@ -5,6 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A user asked to join an APPROVAL group. */
 @Revision("1")
-public record JoinRequestedEvent(UUID groupId,
-                                 UUID userId) {
-}
+public record JoinRequestedEvent(UUID groupId, UUID userId) {}

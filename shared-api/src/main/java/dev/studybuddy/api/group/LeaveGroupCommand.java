@@ -5,8 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A member leaves (the owner must transfer ownership or archive first). */
-public record LeaveGroupCommand(@TargetAggregateIdentifier UUID groupId,
-                                UUID userId) {
+public record LeaveGroupCommand(@TargetAggregateIdentifier UUID groupId, UUID userId) {
 
     public LeaveGroupCommand {
         Objects.requireNonNull(groupId, "groupId");

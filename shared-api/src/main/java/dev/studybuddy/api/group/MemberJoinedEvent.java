@@ -5,8 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A user took a seat in the group, by the route given. */
 @Revision("1")
-public record MemberJoinedEvent(UUID groupId,
-                                UUID userId,
-                                GroupRole role,
-                                JoinRoute route) {
-}
+public record MemberJoinedEvent(UUID groupId, UUID userId, GroupRole role, JoinRoute route) {}

@@ -5,6 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A member left the group. */
 @Revision("1")
-public record MemberLeftEvent(UUID groupId,
-                              UUID userId) {
-}
+public record MemberLeftEvent(UUID groupId, UUID userId) {}

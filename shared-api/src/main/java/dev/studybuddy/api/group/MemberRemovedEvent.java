@@ -5,8 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A member was removed from the group. */
 @Revision("1")
-public record MemberRemovedEvent(UUID groupId,
-                                 UUID userId,
-                                 UUID removedBy,
-                                 boolean moderation) {
-}
+public record MemberRemovedEvent(UUID groupId, UUID userId, UUID removedBy, boolean moderation) {}

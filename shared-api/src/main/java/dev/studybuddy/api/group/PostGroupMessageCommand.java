@@ -7,13 +7,14 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A member posts a message; it takes the group stream's next sequence number as its place. */
-public record PostGroupMessageCommand(@TargetAggregateIdentifier UUID groupId,
-                                      UUID messageId,
-                                      UUID authorId,
-                                      String body,
-                                      UUID replyTo,
-                                      List<UUID> mentions,
-                                      List<UUID> attachments) {
+public record PostGroupMessageCommand(
+        @TargetAggregateIdentifier UUID groupId,
+        UUID messageId,
+        UUID authorId,
+        String body,
+        UUID replyTo,
+        List<UUID> mentions,
+        List<UUID> attachments) {
 
     public PostGroupMessageCommand {
         Objects.requireNonNull(groupId, "groupId");

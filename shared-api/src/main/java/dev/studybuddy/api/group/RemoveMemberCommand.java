@@ -5,9 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Removes a member from the group. */
-public record RemoveMemberCommand(@TargetAggregateIdentifier UUID groupId,
-                                  Actor actor,
-                                  UUID memberId) {
+public record RemoveMemberCommand(@TargetAggregateIdentifier UUID groupId, Actor actor, UUID memberId) {
 
     public RemoveMemberCommand {
         Objects.requireNonNull(groupId, "groupId");

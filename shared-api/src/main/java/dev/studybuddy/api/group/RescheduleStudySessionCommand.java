@@ -1,18 +1,18 @@
 package dev.studybuddy.api.group;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Moves or renames a session; a {@code null} field stays as it is. */
-public record RescheduleStudySessionCommand(@TargetAggregateIdentifier UUID groupId,
-                                            UUID sessionId,
-                                            Actor actor,
-                                            String title,
-                                            Instant startsAt,
-                                            Integer durationMinutes) {
+public record RescheduleStudySessionCommand(
+        @TargetAggregateIdentifier UUID groupId,
+        UUID sessionId,
+        Actor actor,
+        String title,
+        Instant startsAt,
+        Integer durationMinutes) {
 
     public RescheduleStudySessionCommand {
         Objects.requireNonNull(groupId, "groupId");

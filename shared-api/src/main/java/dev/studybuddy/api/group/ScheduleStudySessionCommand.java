@@ -1,18 +1,18 @@
 package dev.studybuddy.api.group;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A member schedules a study session of the group; members are reminded before it starts. */
-public record ScheduleStudySessionCommand(@TargetAggregateIdentifier UUID groupId,
-                                          UUID sessionId,
-                                          UUID schedulerId,
-                                          String title,
-                                          Instant startsAt,
-                                          int durationMinutes) {
+public record ScheduleStudySessionCommand(
+        @TargetAggregateIdentifier UUID groupId,
+        UUID sessionId,
+        UUID schedulerId,
+        String title,
+        Instant startsAt,
+        int durationMinutes) {
 
     public ScheduleStudySessionCommand {
         Objects.requireNonNull(groupId, "groupId");

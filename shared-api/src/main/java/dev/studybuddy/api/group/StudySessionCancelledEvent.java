@@ -1,10 +1,8 @@
 package dev.studybuddy.api.group;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A study session was cancelled. */
 @Revision("1")
-public record StudySessionCancelledEvent(UUID groupId, UUID sessionId, UUID cancelledBy) {
-}
+public record StudySessionCancelledEvent(UUID groupId, UUID sessionId, UUID cancelledBy) {}

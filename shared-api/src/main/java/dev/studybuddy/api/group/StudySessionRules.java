@@ -1,7 +1,6 @@
 package dev.studybuddy.api.group;
 
 import dev.studybuddy.api.text.TypedText;
-
 import java.time.Duration;
 
 /** The intrinsic limits of a study session. */
@@ -13,8 +12,7 @@ public final class StudySessionRules {
     /** How far ahead a session may be scheduled: far enough for a term, and every date stays one a calendar can hold. */
     public static final Duration MAX_LEAD = Duration.ofDays(366);
 
-    private StudySessionRules() {
-    }
+    private StudySessionRules() {}
 
     public static String requireTitle(String title) {
         String trimmed = title == null ? "" : title.strip();
@@ -26,7 +24,8 @@ public final class StudySessionRules {
 
     public static int requireDuration(int minutes) {
         if (minutes < MIN_DURATION_MINUTES || minutes > MAX_DURATION_MINUTES) {
-            throw new IllegalArgumentException("durationMinutes must be " + MIN_DURATION_MINUTES + "-" + MAX_DURATION_MINUTES);
+            throw new IllegalArgumentException(
+                    "durationMinutes must be " + MIN_DURATION_MINUTES + "-" + MAX_DURATION_MINUTES);
         }
         return minutes;
     }

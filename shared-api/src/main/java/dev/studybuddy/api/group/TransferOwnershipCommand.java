@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The owner hands the group to another member and becomes an ADMIN. */
-public record TransferOwnershipCommand(@TargetAggregateIdentifier UUID groupId,
-                                       Actor actor,
-                                       UUID newOwnerId) {
+public record TransferOwnershipCommand(
+        @TargetAggregateIdentifier UUID groupId, Actor actor, UUID newOwnerId) {
 
     public TransferOwnershipCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The owner brings an archived group back. */
-public record UnarchiveGroupCommand(@TargetAggregateIdentifier UUID groupId,
-                                    Actor actor) {
+public record UnarchiveGroupCommand(
+        @TargetAggregateIdentifier UUID groupId, Actor actor) {
 
     public UnarchiveGroupCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Lifts a ban. */
-public record UnbanFromGroupCommand(@TargetAggregateIdentifier UUID groupId,
-                                    Actor actor,
-                                    UUID userId) {
+public record UnbanFromGroupCommand(
+        @TargetAggregateIdentifier UUID groupId, Actor actor, UUID userId) {
 
     public UnbanFromGroupCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The group's OWNER or an ADMIN unpins a message; unpinning one that is not pinned changes nothing. */
-public record UnpinGroupMessageCommand(@TargetAggregateIdentifier UUID groupId, UUID messageId, Actor actor) {
+public record UnpinGroupMessageCommand(
+        @TargetAggregateIdentifier UUID groupId, UUID messageId, Actor actor) {
 
     public UnpinGroupMessageCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,8 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A ban was lifted. */
 @Revision("1")
-public record UserUnbannedFromGroupEvent(UUID groupId,
-                                         UUID userId,
-                                         UUID unbannedBy,
-                                         boolean moderation) {
-}
+public record UserUnbannedFromGroupEvent(UUID groupId, UUID userId, UUID unbannedBy, boolean moderation) {}

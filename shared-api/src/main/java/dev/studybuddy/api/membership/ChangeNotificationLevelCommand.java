@@ -5,10 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sets how much of the group's activity notifies this member. */
-public record ChangeNotificationLevelCommand(@TargetAggregateIdentifier String membershipId,
-                                             UUID groupId,
-                                             UUID userId,
-                                             NotificationLevel level) {
+public record ChangeNotificationLevelCommand(
+        @TargetAggregateIdentifier String membershipId, UUID groupId, UUID userId, NotificationLevel level) {
 
     public ChangeNotificationLevelCommand {
         Objects.requireNonNull(groupId, "groupId");

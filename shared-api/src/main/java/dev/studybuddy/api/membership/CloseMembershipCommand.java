@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Closes a user's seat; sent when they leave, are removed or are banned. */
-public record CloseMembershipCommand(@TargetAggregateIdentifier String membershipId,
-                                     UUID groupId,
-                                     UUID userId) {
+public record CloseMembershipCommand(
+        @TargetAggregateIdentifier String membershipId, UUID groupId, UUID userId) {
 
     public CloseMembershipCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,10 +5,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Moves the read position forward to {@code seq} (never back). */
-public record MarkReadCommand(@TargetAggregateIdentifier String membershipId,
-                              UUID groupId,
-                              UUID userId,
-                              long seq) {
+public record MarkReadCommand(@TargetAggregateIdentifier String membershipId, UUID groupId, UUID userId, long seq) {
 
     public MarkReadCommand {
         Objects.requireNonNull(groupId, "groupId");

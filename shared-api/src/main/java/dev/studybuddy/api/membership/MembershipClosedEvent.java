@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The member's seat is closed. */
 @Revision("1")
-public record MembershipClosedEvent(String membershipId,
-                                    UUID groupId,
-                                    UUID userId) {
-}
+public record MembershipClosedEvent(String membershipId, UUID groupId, UUID userId) {}

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** The identity of a member's seat in a group. */
 public final class MembershipId {
 
-    private MembershipId() {
-    }
+    private MembershipId() {}
 
     public static String of(UUID groupId, UUID userId) {
         return groupId + ":" + userId;

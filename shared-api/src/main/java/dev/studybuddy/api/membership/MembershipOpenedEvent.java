@@ -5,7 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The member's seat is open. */
 @Revision("1")
-public record MembershipOpenedEvent(String membershipId,
-                                    UUID groupId,
-                                    UUID userId) {
-}
+public record MembershipOpenedEvent(String membershipId, UUID groupId, UUID userId) {}

@@ -5,8 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The member's notification level changed. */
 @Revision("1")
-public record NotificationLevelChangedEvent(String membershipId,
-                                            UUID groupId,
-                                            UUID userId,
-                                            NotificationLevel level) {
-}
+public record NotificationLevelChangedEvent(String membershipId, UUID groupId, UUID userId, NotificationLevel level) {}

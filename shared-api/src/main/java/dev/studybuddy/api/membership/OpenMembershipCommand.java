@@ -5,9 +5,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Opens (or reopens) a user's seat in a group; sent when the group admits them. */
-public record OpenMembershipCommand(@TargetAggregateIdentifier String membershipId,
-                                    UUID groupId,
-                                    UUID userId) {
+public record OpenMembershipCommand(
+        @TargetAggregateIdentifier String membershipId, UUID groupId, UUID userId) {
 
     public OpenMembershipCommand {
         Objects.requireNonNull(groupId, "groupId");

@@ -5,8 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The member has read up to {@code seq}. */
 @Revision("1")
-public record ReadPositionAdvancedEvent(String membershipId,
-                                        UUID groupId,
-                                        UUID userId,
-                                        long seq) {
-}
+public record ReadPositionAdvancedEvent(String membershipId, UUID groupId, UUID userId, long seq) {}

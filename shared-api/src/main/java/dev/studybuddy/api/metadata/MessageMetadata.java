@@ -10,6 +10,5 @@ public final class MessageMetadata {
     /** Set to {@code true} when a platform moderator acted on something that is not theirs. */
     public static final String MODERATION = "moderation";
 
-    private MessageMetadata() {
-    }
+    private MessageMetadata() {}
 }

@@ -9,13 +9,14 @@ package dev.studybuddy.api.text;
  */
 public final class TypedText {
 
-    private TypedText() {
-    }
+    private TypedText() {}
 
     /** Returns the text unchanged, or throws {@link InvalidTextException} naming the field. */
     public static String requireText(String field, String text) {
         if (text != null) {
-            text.codePoints().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t').findFirst()
+            text.codePoints()
+                    .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t')
+                    .findFirst()
                     .ifPresent(c -> {
                         throw new InvalidTextException(field, field + " must not contain control characters");
                     });
@@ -26,10 +27,12 @@ public final class TypedText {
     /** Returns the name unchanged, or throws {@link InvalidTextException} naming the field. */
     public static String requireName(String field, String name) {
         if (name != null) {
-            name.codePoints().filter(c -> Character.isISOControl(c) || isBidiControl(c)).findFirst()
+            name.codePoints()
+                    .filter(c -> Character.isISOControl(c) || isBidiControl(c))
+                    .findFirst()
                     .ifPresent(c -> {
-                        throw new InvalidTextException(field,
-                                field + " must not contain control or bidirectional formatting characters");
+                        throw new InvalidTextException(
+                                field, field + " must not contain control or bidirectional formatting characters");
                     });
         }
         return name;

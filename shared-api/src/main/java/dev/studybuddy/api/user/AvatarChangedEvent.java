@@ -1,10 +1,8 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** The user's profile picture is now the file {@code fileId}. */
 @Revision("1")
-public record AvatarChangedEvent(UUID userId, UUID fileId) {
-}
+public record AvatarChangedEvent(UUID userId, UUID fileId) {}

@@ -1,9 +1,8 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Records that the user's e-mail address changed. The address itself is checked and stored by command-side's

@@ -1,14 +1,14 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Replaces a user's platform roles; every account keeps {@link PlatformRole#USER}. */
-public record ChangePlatformRolesCommand(@TargetAggregateIdentifier UUID userId, Set<PlatformRole> roles) {
+public record ChangePlatformRolesCommand(
+        @TargetAggregateIdentifier UUID userId, Set<PlatformRole> roles) {
 
     public ChangePlatformRolesCommand {
         Objects.requireNonNull(userId, "userId");

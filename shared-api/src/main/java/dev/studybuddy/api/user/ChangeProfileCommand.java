@@ -1,14 +1,13 @@
 package dev.studybuddy.api.user;
 
 import dev.studybuddy.api.text.TypedText;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Changes the public profile; a {@code null} field stays as it is. */
-public record ChangeProfileCommand(@TargetAggregateIdentifier UUID userId, String displayName, String bio) {
+public record ChangeProfileCommand(
+        @TargetAggregateIdentifier UUID userId, String displayName, String bio) {
 
     public static final int MAX_BIO_LENGTH = 500;
 

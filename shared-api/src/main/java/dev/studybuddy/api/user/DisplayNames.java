@@ -7,8 +7,7 @@ public final class DisplayNames {
 
     public static final int MAX_LENGTH = 64;
 
-    private DisplayNames() {
-    }
+    private DisplayNames() {}
 
     /** Trims the name and checks it, or throws {@link IllegalArgumentException}. */
     public static String requireValid(String displayName) {

@@ -1,9 +1,8 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Ends one session of the user (one sign-in: a refresh token family and the access tokens issued from it, which

@@ -3,5 +3,4 @@ package dev.studybuddy.api.user;
 import java.util.UUID;
 
 /** Fetches one public profile. */
-public record FindUserQuery(UUID userId) {
-}
+public record FindUserQuery(UUID userId) {}

@@ -1,19 +1,16 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Opens a user account. Credentials are not part of it: they stay in the identity store and never
  * reach the event log.
  */
-public record RegisterUserCommand(@TargetAggregateIdentifier UUID userId,
-                                  String username,
-                                  String displayName,
-                                  Set<PlatformRole> roles) {
+public record RegisterUserCommand(
+        @TargetAggregateIdentifier UUID userId, String username, String displayName, Set<PlatformRole> roles) {
 
     public RegisterUserCommand {
         Objects.requireNonNull(userId, "userId");

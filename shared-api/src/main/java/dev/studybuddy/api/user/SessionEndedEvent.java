@@ -1,8 +1,7 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The user (or a logout) ended one session: the access tokens whose {@code sid} is {@code sessionId} are refused
@@ -10,5 +9,4 @@ import java.util.UUID;
  * stamp where it is.
  */
 @Revision("1")
-public record SessionEndedEvent(UUID userId, UUID sessionId) {
-}
+public record SessionEndedEvent(UUID userId, UUID sessionId) {}

@@ -1,10 +1,8 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** The user ended all their sessions. */
 @Revision("1")
-public record SignedOutEverywhereEvent(UUID userId) implements ChangesSecurityStamp {
-}
+public record SignedOutEverywhereEvent(UUID userId) implements ChangesSecurityStamp {}

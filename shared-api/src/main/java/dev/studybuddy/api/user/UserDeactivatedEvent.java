@@ -1,10 +1,8 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.serialization.Revision;
-
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** An account was closed. */
 @Revision("1")
-public record UserDeactivatedEvent(UUID userId) implements ChangesSecurityStamp {
-}
+public record UserDeactivatedEvent(UUID userId) implements ChangesSecurityStamp {}

@@ -5,13 +5,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A user's profile as the read side shows it; {@code emailVerified} only to the user and platform staff. */
-public record UserProfile(UUID userId,
-                          String username,
-                          String displayName,
-                          String bio,
-                          UUID avatarFileId,
-                          Set<PlatformRole> roles,
-                          boolean active,
-                          Instant registeredAt,
-                          boolean emailVerified) {
-}
+public record UserProfile(
+        UUID userId,
+        String username,
+        String displayName,
+        String bio,
+        UUID avatarFileId,
+        Set<PlatformRole> roles,
+        boolean active,
+        Instant registeredAt,
+        boolean emailVerified) {}

@@ -8,8 +8,7 @@ public final class Usernames {
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9_.]{3,32}");
 
-    private Usernames() {
-    }
+    private Usernames() {}
 
     /** Lower-cases the name and checks it, or throws {@link IllegalArgumentException}. */
     public static String requireValid(String username) {

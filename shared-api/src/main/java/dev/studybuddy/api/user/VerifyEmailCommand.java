@@ -1,9 +1,8 @@
 package dev.studybuddy.api.user;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Records that the user proved they read mail at their address (a verification link's token, checked and spent by

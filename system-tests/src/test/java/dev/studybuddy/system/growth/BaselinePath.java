@@ -9,8 +9,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.bson.Document;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
 
 /**
  * What the chat projection does for one posted message, without command, event store or processor: the
@@ -48,22 +47,26 @@ final class BaselinePath implements AutoCloseable {
         long at = seq.incrementAndGet();
         String messageId = UUID.randomUUID().toString();
         Date postedAt = Date.from(Instant.now());
-        messages.updateOne(Filters.eq("_id", conversationId + "#" + at), Updates.combine(
-                Updates.setOnInsert("conversationId", conversationId),
-                Updates.setOnInsert("seq", at),
-                Updates.setOnInsert("changeSeq", at),
-                Updates.setOnInsert("messageId", messageId),
-                Updates.setOnInsert("senderId", senderId.toString()),
-                Updates.setOnInsert("body", body),
-                Updates.setOnInsert("mentions", List.of()),
-                Updates.setOnInsert("replyTo", null),
-                Updates.setOnInsert("attachments", List.of()),
-                Updates.setOnInsert("postedAt", postedAt),
-                Updates.setOnInsert("editedAt", null),
-                Updates.setOnInsert("deletedAt", null),
-                Updates.setOnInsert("deleted", false)), new UpdateOptions().upsert(true));
-        Document stored = messages.find(Filters.and(Filters.eq("conversationId", conversationId),
-                Filters.eq("messageId", messageId))).first();
+        messages.updateOne(
+                Filters.eq("_id", conversationId + "#" + at),
+                Updates.combine(
+                        Updates.setOnInsert("conversationId", conversationId),
+                        Updates.setOnInsert("seq", at),
+                        Updates.setOnInsert("changeSeq", at),
+                        Updates.setOnInsert("messageId", messageId),
+                        Updates.setOnInsert("senderId", senderId.toString()),
+                        Updates.setOnInsert("body", body),
+                        Updates.setOnInsert("mentions", List.of()),
+                        Updates.setOnInsert("replyTo", null),
+                        Updates.setOnInsert("attachments", List.of()),
+                        Updates.setOnInsert("postedAt", postedAt),
+                        Updates.setOnInsert("editedAt", null),
+                        Updates.setOnInsert("deletedAt", null),
+                        Updates.setOnInsert("deleted", false)),
+                new UpdateOptions().upsert(true));
+        Document stored = messages.find(
+                        Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId)))
+                .first();
         if (stored == null) {
             throw new IllegalStateException("the view document just written is not there");
         }

@@ -2,7 +2,6 @@ package dev.studybuddy.system.growth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.testing.ApiClient;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ final class BenchUsers {
 
     private static final String PASSWORD = "Growth-Bench-Pass-1";
 
-    record User(UUID id, String token) {
-    }
+    record User(UUID id, String token) {}
 
     private final ApiClient edge;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -39,9 +37,24 @@ final class BenchUsers {
         }
         ApiClient owner = edge.withToken(senders.get(0).token());
         for (int i = 0; i < groupCount; i++) {
-            groups.add(UUID.fromString(expect(201, owner.post("/api/groups", Map.of("name", "growth bench " + i,
-                    "description", "", "visibility", "PUBLIC", "joinPolicy", "OPEN", "capacity", 1_000)))
-                    .json().path("groupId").asText()));
+            groups.add(UUID.fromString(expect(
+                            201,
+                            owner.post(
+                                    "/api/groups",
+                                    Map.of(
+                                            "name",
+                                            "growth bench " + i,
+                                            "description",
+                                            "",
+                                            "visibility",
+                                            "PUBLIC",
+                                            "joinPolicy",
+                                            "OPEN",
+                                            "capacity",
+                                            1_000)))
+                    .json()
+                    .path("groupId")
+                    .asText()));
         }
         List<User> joiners = new ArrayList<>(senders.subList(1, senders.size()));
         joiners.addAll(subscribers);
@@ -64,7 +77,11 @@ final class BenchUsers {
             ApiClient reader = new ApiClient(node).withToken(senders.get(0).token());
             for (UUID group : groups) {
                 long deadline = System.nanoTime() + 120_000_000_000L;
-                while (reader.get("/api/groups/" + group).json().path("memberCount").asInt() < members) {
+                while (reader.get("/api/groups/" + group)
+                                .json()
+                                .path("memberCount")
+                                .asInt()
+                        < members) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException(node + " did not project " + members + " members of " + group);
                     }
@@ -75,14 +92,28 @@ final class BenchUsers {
     }
 
     private User register(String username) {
-        JsonNode registered = expect(201, edge.post("/api/auth/register", Map.of("username", username,
-                "email", username + "@growth.studybuddy.test", "password", PASSWORD, "displayName", "Bench " + username))).json();
+        JsonNode registered = expect(
+                        201,
+                        edge.post(
+                                "/api/auth/register",
+                                Map.of(
+                                        "username",
+                                        username,
+                                        "email",
+                                        username + "@growth.studybuddy.test",
+                                        "password",
+                                        PASSWORD,
+                                        "displayName",
+                                        "Bench " + username)))
+                .json();
         return new User(UUID.fromString(registered.path("userId").asText()), login(edge, username, PASSWORD));
     }
 
     static String login(ApiClient edge, String username, String password) {
         return expect(200, edge.post("/api/auth/login", Map.of("username", username, "password", password)))
-                .json().path("accessToken").asText();
+                .json()
+                .path("accessToken")
+                .asText();
     }
 
     static ApiClient.Response expect(int status, ApiClient.Response response) {

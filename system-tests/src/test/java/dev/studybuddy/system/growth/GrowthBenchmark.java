@@ -1,7 +1,6 @@
 package dev.studybuddy.system.growth;
 
 import dev.studybuddy.testing.ApiClient;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,7 @@ public final class GrowthBenchmark {
 
     private final Map<String, String> results = new LinkedHashMap<>();
 
-    private GrowthBenchmark() {
-    }
+    private GrowthBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         new GrowthBenchmark().run();
@@ -39,31 +37,47 @@ public final class GrowthBenchmark {
         Duration duration = Duration.ofSeconds(Integer.getInteger("growth.seconds", 20));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("growth.warmup", 5));
 
-        String adminToken = BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password"));
+        String adminToken =
+                BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password"));
         Projections projections = new Projections(edge, nodes, adminToken);
         put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(Long.getLong("growth.catchup.timeout", 1800)));
         String seededGroup = System.getProperty("growth.seededGroup", "");
         if (!seededGroup.isBlank()) {
-            results.put("seeded.groupChain", edge.withToken(adminToken)
-                    .get("/api/audit/aggregates/Group/" + seededGroup + "/verify").json().path("status").asText("?"));
+            results.put(
+                    "seeded.groupChain",
+                    edge.withToken(adminToken)
+                            .get("/api/audit/aggregates/Group/" + seededGroup + "/verify")
+                            .json()
+                            .path("status")
+                            .asText("?"));
         }
 
-        BenchUsers users = new BenchUsers(edge).create(senderCount, Integer.getInteger("growth.subscribersPerNode", 1) * nodes.size(),
-                Integer.getInteger("growth.groups", 10));
+        BenchUsers users = new BenchUsers(edge)
+                .create(
+                        senderCount,
+                        Integer.getInteger("growth.subscribersPerNode", 1) * nodes.size(),
+                        Integer.getInteger("growth.groups", 10));
         users.awaitProjected(nodes);
         try (Subscribers subscribers = new Subscribers();
-             BaselinePath baseline = new BaselinePath(property("growth.mongoUri"), property("growth.database"),
-                     property("growth.redisUri"))) {
+                BaselinePath baseline = new BaselinePath(
+                        property("growth.mongoUri"), property("growth.database"), property("growth.redisUri"))) {
             for (int i = 0; i < users.subscribers.size(); i++) {
-                subscribers.connect(nodes.get(i % nodes.size()), users.subscribers.get(i).token(), users.groups);
+                subscribers.connect(
+                        nodes.get(i % nodes.size()), users.subscribers.get(i).token(), users.groups);
             }
             Thread.sleep(1000);
             Senders senders = new Senders(senderCount);
-            List<ApiClient> asSender = users.senders.stream().map(user -> edge.withToken(user.token())).toList();
-            Senders.Send pipeline = (sender, tag) -> BenchUsers.expect(201, asSender.get(sender).post(
-                    "/api/groups/" + users.groupOf(sender) + "/messages", Map.of("body", tag + " " + System.nanoTime())));
-            Senders.Send direct = (sender, tag) -> baseline.post(users.groupOf(sender), users.senders.get(sender).id(),
-                    tag + " " + System.nanoTime());
+            List<ApiClient> asSender = users.senders.stream()
+                    .map(user -> edge.withToken(user.token()))
+                    .toList();
+            Senders.Send pipeline = (sender, tag) -> BenchUsers.expect(
+                    201,
+                    asSender.get(sender)
+                            .post(
+                                    "/api/groups/" + users.groupOf(sender) + "/messages",
+                                    Map.of("body", tag + " " + System.nanoTime())));
+            Senders.Send direct = (sender, tag) -> baseline.post(
+                    users.groupOf(sender), users.senders.get(sender).id(), tag + " " + System.nanoTime());
             senders.run(warmUp, "warmup-pipeline", pipeline);
             senders.run(warmUp, "warmup-baseline", direct);
             measure("pipeline", senders.run(duration, "pipeline", pipeline), subscribers);
@@ -108,7 +122,8 @@ public final class GrowthBenchmark {
 
     private void write() throws IOException {
         StringBuilder lines = new StringBuilder();
-        results.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        results.forEach(
+                (key, value) -> lines.append(key).append('=').append(value).append('\n'));
         System.out.print(lines);
         Files.writeString(Path.of(property("growth.out")), lines);
     }

@@ -16,9 +16,6 @@ import dev.studybuddy.api.membership.MembershipOpenedEvent;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserRegisteredEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +27,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * A realistic history of {@code n} events, in the order and with the metadata the aggregates would have
@@ -68,7 +67,8 @@ final class History {
     static UUID write(long size, Consumer<DomainEventMessage<?>> sink) {
         History history = new History(size, sink);
         history.write();
-        return history.groups.stream().max(Comparator.comparing(g -> history.nextSequence.get(g.toString())))
+        return history.groups.stream()
+                .max(Comparator.comparing(g -> history.nextSequence.get(g.toString())))
                 .orElseThrow();
     }
 
@@ -109,8 +109,11 @@ final class History {
     private void register(int index) {
         UUID user = uuid();
         users.add(user);
-        emit("UserAccount", user.toString(), new UserRegisteredEvent(user, "seed_" + index, "Seeded Student " + index,
-                Set.of(PlatformRole.USER)), command(user));
+        emit(
+                "UserAccount",
+                user.toString(),
+                new UserRegisteredEvent(user, "seed_" + index, "Seeded Student " + index, Set.of(PlatformRole.USER)),
+                command(user));
     }
 
     private void createGroup(int index, int memberCount) {
@@ -120,8 +123,18 @@ final class History {
         List<UUID> roster = new ArrayList<>(List.of(owner));
         members.put(group, roster);
         Map<String, String> creation = command(owner);
-        emit("Group", group.toString(), new GroupCreatedEvent(group, owner, "Seeded group " + index,
-                "Exam preparation, week by week", GroupVisibility.PUBLIC, JoinPolicy.OPEN, CAPACITY), creation);
+        emit(
+                "Group",
+                group.toString(),
+                new GroupCreatedEvent(
+                        group,
+                        owner,
+                        "Seeded group " + index,
+                        "Exam preparation, week by week",
+                        GroupVisibility.PUBLIC,
+                        JoinPolicy.OPEN,
+                        CAPACITY),
+                creation);
         joined(group, owner, GroupRole.OWNER, JoinRoute.CREATED, creation);
         while (roster.size() < memberCount) {
             UUID user = pick(users);
@@ -136,31 +149,53 @@ final class History {
     private void joined(UUID group, UUID user, GroupRole role, JoinRoute route, Map<String, String> command) {
         String joinId = emit("Group", group.toString(), new MemberJoinedEvent(group, user, role, route), command);
         String membership = MembershipId.of(group, user);
-        emit("Membership", membership, new MembershipOpenedEvent(membership, group, user),
-                Map.of(MessageMetadata.ACTOR, command.get(MessageMetadata.ACTOR),
-                        MessageMetadata.TRACE_ID, command.get(MessageMetadata.TRACE_ID),
-                        "correlationId", joinId));
+        emit(
+                "Membership",
+                membership,
+                new MembershipOpenedEvent(membership, group, user),
+                Map.of(
+                        MessageMetadata.ACTOR,
+                        command.get(MessageMetadata.ACTOR),
+                        MessageMetadata.TRACE_ID,
+                        command.get(MessageMetadata.TRACE_ID),
+                        "correlationId",
+                        joinId));
     }
 
     private void befriend(UUID requester, UUID addressee) {
         String friendship = FriendshipId.of(requester, addressee);
         friends.add(new UUID[] {requester, addressee});
-        emit("Friendship", friendship, new FriendRequestSentEvent(friendship, requester, addressee), command(requester));
-        emit("Friendship", friendship, new FriendRequestAcceptedEvent(friendship, requester, addressee), command(addressee));
+        emit(
+                "Friendship",
+                friendship,
+                new FriendRequestSentEvent(friendship, requester, addressee),
+                command(requester));
+        emit(
+                "Friendship",
+                friendship,
+                new FriendRequestAcceptedEvent(friendship, requester, addressee),
+                command(addressee));
     }
 
     private void groupMessage(UUID group, long number) {
         UUID author = pick(members.get(group));
-        emit("Group", group.toString(), new GroupMessagePostedEvent(group, uuid(), author, body(number), null,
-                List.of(), List.of()), command(author));
+        emit(
+                "Group",
+                group.toString(),
+                new GroupMessagePostedEvent(group, uuid(), author, body(number), null, List.of(), List.of()),
+                command(author));
     }
 
     private void directMessage(UUID[] pair, long number) {
         boolean first = random.nextBoolean();
         UUID sender = first ? pair[0] : pair[1];
         UUID recipient = first ? pair[1] : pair[0];
-        emit("Friendship", FriendshipId.of(sender, recipient), new DirectMessageSentEvent(FriendshipId.of(sender, recipient),
-                uuid(), sender, recipient, body(number), null, List.of()), command(sender));
+        emit(
+                "Friendship",
+                FriendshipId.of(sender, recipient),
+                new DirectMessageSentEvent(
+                        FriendshipId.of(sender, recipient), uuid(), sender, recipient, body(number), null, List.of()),
+                command(sender));
     }
 
     private String body(long number) {
@@ -169,9 +204,13 @@ final class History {
 
     /** The metadata of an event a signed-in user's command caused. */
     private Map<String, String> command(UUID actor) {
-        return Map.of(MessageMetadata.ACTOR, actor.toString(),
-                MessageMetadata.TRACE_ID, uuid().toString().replace("-", ""),
-                "correlationId", uuid().toString());
+        return Map.of(
+                MessageMetadata.ACTOR,
+                actor.toString(),
+                MessageMetadata.TRACE_ID,
+                uuid().toString().replace("-", ""),
+                "correlationId",
+                uuid().toString());
     }
 
     private String emit(String type, String aggregateId, Object payload, Map<String, String> metadata) {

@@ -1,11 +1,10 @@
 package dev.studybuddy.system.growth;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * Run by {@code bench/growth}, not a test: appends a realistic history of N events ({@link History}) to the
@@ -16,8 +15,7 @@ public final class HistorySeeder {
 
     private static final int BATCH = 1_000;
 
-    private HistorySeeder() {
-    }
+    private HistorySeeder() {}
 
     public static void main(String[] args) {
         String uri = args[0];
@@ -31,7 +29,8 @@ public final class HistorySeeder {
             batches.flush();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("seed.events=%d%nseed.seconds=%.1f%nseed.eventsPerSecond=%.0f%nseed.busiestGroup=%s%n",
+        System.out.printf(
+                "seed.events=%d%nseed.seconds=%.1f%nseed.eventsPerSecond=%.0f%nseed.busiestGroup=%s%n",
                 events, seconds, events / seconds, busiestGroup);
     }
 

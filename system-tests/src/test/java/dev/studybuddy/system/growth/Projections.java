@@ -3,7 +3,6 @@ package dev.studybuddy.system.growth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.studybuddy.testing.ApiClient;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,9 @@ final class Projections {
 
     Projections(ApiClient edge, List<String> nodeUrls, String adminToken) {
         this.edge = edge.withToken(adminToken);
-        this.nodes = nodeUrls.stream().map(url -> new ApiClient(url).withToken(adminToken)).toList();
+        this.nodes = nodeUrls.stream()
+                .map(url -> new ApiClient(url).withToken(adminToken))
+                .toList();
     }
 
     /** Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds waited. */
@@ -36,10 +37,13 @@ final class Projections {
     double replay(String name, long timeoutSeconds) throws InterruptedException {
         long start = System.nanoTime();
         long generation = BenchUsers.expect(202, edge.post("/api/admin/projections/" + name + "/replay", Map.of()))
-                .json().path("generation").asLong();
+                .json()
+                .path("generation")
+                .asLong();
         while (!replayed(name, generation) || !caughtUp(name)) {
             if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
-                throw new IllegalStateException("the replay of " + name + " did not finish within " + timeoutSeconds + " s");
+                throw new IllegalStateException(
+                        "the replay of " + name + " did not finish within " + timeoutSeconds + " s");
             }
             Thread.sleep(250);
         }
@@ -51,7 +55,8 @@ final class Projections {
             for (JsonNode projection : items(node)) {
                 if (projection.path("name").asText().equals(name)) {
                     JsonNode last = projection.path("lastReplay");
-                    if (last.path("generation").asLong() < generation || !"DONE".equals(last.path("state").asText())) {
+                    if (last.path("generation").asLong() < generation
+                            || !"DONE".equals(last.path("state").asText())) {
                         return false;
                     }
                 }
@@ -79,12 +84,14 @@ final class Projections {
                     continue;
                 }
                 seen.add(name);
-                if (projection.path("rebuilding").asBoolean() || projection.path("error").asBoolean()) {
+                if (projection.path("rebuilding").asBoolean()
+                        || projection.path("error").asBoolean()) {
                     return false;
                 }
                 for (JsonNode segment : projection.path("segments")) {
                     claimed.add(name);
-                    if (segment.path("behindHead").asLong(1) > 0 || !segment.path("caughtUp").asBoolean()) {
+                    if (segment.path("behindHead").asLong(1) > 0
+                            || !segment.path("caughtUp").asBoolean()) {
                         return false;
                     }
                 }

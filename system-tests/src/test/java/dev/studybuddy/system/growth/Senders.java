@@ -38,20 +38,22 @@ final class Senders {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int sender = i;
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long before = System.nanoTime();
-                    try {
-                        send.send(sender, tag);
-                        latencies.add(System.nanoTime() - before);
-                        sent.incrementAndGet();
-                    } catch (Exception e) {
-                        if (failed.incrementAndGet() <= 3) {
-                            System.err.println("send failed: " + e.getMessage());
+            Thread thread = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            long before = System.nanoTime();
+                            try {
+                                send.send(sender, tag);
+                                latencies.add(System.nanoTime() - before);
+                                sent.incrementAndGet();
+                            } catch (Exception e) {
+                                if (failed.incrementAndGet() <= 3) {
+                                    System.err.println("send failed: " + e.getMessage());
+                                }
+                            }
                         }
-                    }
-                }
-            }, "sender-" + sender);
+                    },
+                    "sender-" + sender);
             thread.start();
             threads.add(thread);
         }

@@ -41,9 +41,11 @@ final class ServiceEventStore implements AutoCloseable {
                 .build();
         MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
         MongoTemplate template = configuration.axonMongoTemplate(client, properties);
-        engine = configuration.eventStorageEngine(template,
+        engine = configuration.eventStorageEngine(
+                template,
                 configuration.storedEvents(template, new AuditProperties(500)),
-                eventSerializer, eventSerializer,
+                eventSerializer,
+                eventSerializer,
                 new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
     }
 
@@ -53,7 +55,8 @@ final class ServiceEventStore implements AutoCloseable {
 
     /** Spring Boot's auto-configured ObjectMapper, which the services have (none of them customizes it). */
     private static ObjectMapper springBootObjectMapper() {
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(JacksonAutoConfiguration.class)) {
+        try (AnnotationConfigApplicationContext context =
+                new AnnotationConfigApplicationContext(JacksonAutoConfiguration.class)) {
             return context.getBean(ObjectMapper.class);
         }
     }

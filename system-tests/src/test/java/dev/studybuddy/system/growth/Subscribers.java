@@ -2,14 +2,6 @@ package dev.studybuddy.system.growth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -18,6 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * STOMP subscribers on the query nodes, each subscribed to every benchmark group's topic. A message's body
@@ -38,13 +37,17 @@ final class Subscribers implements AutoCloseable {
         clients.add(stomp);
         StompHeaders connect = new StompHeaders();
         connect.add("Authorization", "Bearer " + accessToken);
-        StompSession session = stomp.connectAsync(nodeUrl.replaceFirst("^http", "ws") + "/ws", new WebSocketHttpHeaders(),
-                connect, new StompSessionHandlerAdapter() {
-                    @Override
-                    public void handleTransportError(StompSession session, Throwable exception) {
-                        System.err.println("subscriber transport error: " + exception);
-                    }
-                }).get(30, TimeUnit.SECONDS);
+        StompSession session = stomp.connectAsync(
+                        nodeUrl.replaceFirst("^http", "ws") + "/ws",
+                        new WebSocketHttpHeaders(),
+                        connect,
+                        new StompSessionHandlerAdapter() {
+                            @Override
+                            public void handleTransportError(StompSession session, Throwable exception) {
+                                System.err.println("subscriber transport error: " + exception);
+                            }
+                        })
+                .get(30, TimeUnit.SECONDS);
         sessions.add(session);
         for (UUID group : groups) {
             session.subscribe("/topic/groups." + group, new StompFrameHandler() {

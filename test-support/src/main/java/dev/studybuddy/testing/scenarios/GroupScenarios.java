@@ -1,17 +1,16 @@
 package dev.studybuddy.testing.scenarios;
 
+import static dev.studybuddy.testing.scenarios.GroupDecisions.*;
+
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static dev.studybuddy.testing.scenarios.GroupDecisions.*;
 
 /**
  * Histories of a study group, one for each of the {@link GroupDecisions} consumers' tests write, told
@@ -33,8 +32,7 @@ public final class GroupScenarios {
     private static final String DESCRIPTION = "Weekly problem sets";
     private static final int CAPACITY = 50;
 
-    private GroupScenarios() {
-    }
+    private GroupScenarios() {}
 
     /** Everyone the scenarios cast, all of them active users. */
     public static List<UUID> cast() {
@@ -42,9 +40,18 @@ public final class GroupScenarios {
     }
 
     public static List<Scenario> all() {
-        return List.of(created(), roster(), memberLeft(), membersRemovedAndBanned(), joinRequestsDecided(),
-                invitationsAnswered(), ownershipTransferred(), detailsChangedAndArchived(),
-                messagePostedEditedAndDeleted(), messagePinnedReactedToAndDeleted(), studySessionsScheduled());
+        return List.of(
+                created(),
+                roster(),
+                memberLeft(),
+                membersRemovedAndBanned(),
+                joinRequestsDecided(),
+                invitationsAnswered(),
+                ownershipTransferred(),
+                detailsChangedAndArchived(),
+                messagePostedEditedAndDeleted(),
+                messagePinnedReactedToAndDeleted(),
+                studySessionsScheduled());
     }
 
     public static Scenario created() {
@@ -64,46 +71,69 @@ public final class GroupScenarios {
 
     public static Scenario membersRemovedAndBanned() {
         UUID group = UUID.randomUUID();
-        return new Scenario("a member removed, another banned, an outsider banned and unbanned", withRoster(group,
-                remove(group, MEMBER, ADMIN),
-                ban(group, ADMIN, OWNER, true),
-                ban(group, NEWCOMER, OWNER, false),
-                unban(group, NEWCOMER, OWNER)));
+        return new Scenario(
+                "a member removed, another banned, an outsider banned and unbanned",
+                withRoster(
+                        group,
+                        remove(group, MEMBER, ADMIN),
+                        ban(group, ADMIN, OWNER, true),
+                        ban(group, NEWCOMER, OWNER, false),
+                        unban(group, NEWCOMER, OWNER)));
     }
 
     public static Scenario joinRequestsDecided() {
         UUID group = UUID.randomUUID();
-        return new Scenario("a join request approved, another rejected", List.of(
-                create(group, OWNER, NAME, DESCRIPTION, GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, CAPACITY),
-                requestToJoin(group, MEMBER),
-                requestToJoin(group, NEWCOMER),
-                approve(group, MEMBER, OWNER),
-                reject(group, NEWCOMER, OWNER)));
+        return new Scenario(
+                "a join request approved, another rejected",
+                List.of(
+                        create(group, OWNER, NAME, DESCRIPTION, GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, CAPACITY),
+                        requestToJoin(group, MEMBER),
+                        requestToJoin(group, NEWCOMER),
+                        approve(group, MEMBER, OWNER),
+                        reject(group, NEWCOMER, OWNER)));
     }
 
     public static Scenario invitationsAnswered() {
         UUID group = UUID.randomUUID();
-        return new Scenario("an invitation accepted, another declined", List.of(
-                create(group, OWNER, NAME, DESCRIPTION, GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, CAPACITY),
-                invite(group, MEMBER, OWNER),
-                invite(group, NEWCOMER, OWNER),
-                acceptInvitation(group, MEMBER),
-                declineInvitation(group, NEWCOMER)));
+        return new Scenario(
+                "an invitation accepted, another declined",
+                List.of(
+                        create(
+                                group,
+                                OWNER,
+                                NAME,
+                                DESCRIPTION,
+                                GroupVisibility.PRIVATE,
+                                JoinPolicy.INVITE_ONLY,
+                                CAPACITY),
+                        invite(group, MEMBER, OWNER),
+                        invite(group, NEWCOMER, OWNER),
+                        acceptInvitation(group, MEMBER),
+                        declineInvitation(group, NEWCOMER)));
     }
 
     public static Scenario ownershipTransferred() {
         UUID group = UUID.randomUUID();
-        return new Scenario("ownership handed over, then the former owner left", withRoster(group,
-                transferOwnership(group, OWNER, ADMIN),
-                leave(group, OWNER)));
+        return new Scenario(
+                "ownership handed over, then the former owner left",
+                withRoster(group, transferOwnership(group, OWNER, ADMIN), leave(group, OWNER)));
     }
 
     public static Scenario detailsChangedAndArchived() {
         UUID group = UUID.randomUUID();
-        return new Scenario("the details changed, then the group archived", withRoster(group,
-                changeDetails(group, "Linear Algebra II", "Exam preparation", GroupVisibility.PRIVATE,
-                        JoinPolicy.APPROVAL, 20, ADMIN),
-                archive(group, OWNER)));
+        return new Scenario(
+                "the details changed, then the group archived",
+                withRoster(
+                        group,
+                        changeDetails(
+                                group,
+                                "Linear Algebra II",
+                                "Exam preparation",
+                                GroupVisibility.PRIVATE,
+                                JoinPolicy.APPROVAL,
+                                20,
+                                ADMIN),
+                        archive(group, OWNER)));
     }
 
     public static Scenario messagePostedEditedAndDeleted() {
@@ -111,12 +141,20 @@ public final class GroupScenarios {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
-        return new Scenario("messages posted (a reply mentioning and attaching), one edited, deleted by author, admin and platform moderator",
-                withRoster(group,
+        return new Scenario(
+                "messages posted (a reply mentioning and attaching), one edited, deleted by author, admin and platform moderator",
+                withRoster(
+                        group,
                         post(group, first, MEMBER, "Who has problem 3?"),
                         edit(group, first, MEMBER, "Who has solved problem 3?"),
                         post(group, second, MEMBER, "Answers: 42"),
-                        post(group, third, ADMIN, "Spoilers, please", second, List.of(MEMBER, OWNER),
+                        post(
+                                group,
+                                third,
+                                ADMIN,
+                                "Spoilers, please",
+                                second,
+                                List.of(MEMBER, OWNER),
                                 List.of(UUID.randomUUID())),
                         delete(group, first, MEMBER, false),
                         delete(group, second, ADMIN, false),
@@ -126,15 +164,18 @@ public final class GroupScenarios {
     public static Scenario messagePinnedReactedToAndDeleted() {
         UUID group = UUID.randomUUID();
         UUID message = UUID.randomUUID();
-        return new Scenario("a message reacted to, pinned, unpinned, pinned again and deleted", withRoster(group,
-                post(group, message, MEMBER, "Slides for Friday"),
-                react(group, message, ADMIN, "👍"),
-                react(group, message, OWNER, "👍"),
-                unreact(group, message, OWNER, "👍"),
-                pin(group, message, ADMIN),
-                unpin(group, message, OWNER),
-                pin(group, message, OWNER),
-                deletePinned(group, message, MEMBER)));
+        return new Scenario(
+                "a message reacted to, pinned, unpinned, pinned again and deleted",
+                withRoster(
+                        group,
+                        post(group, message, MEMBER, "Slides for Friday"),
+                        react(group, message, ADMIN, "👍"),
+                        react(group, message, OWNER, "👍"),
+                        unreact(group, message, OWNER, "👍"),
+                        pin(group, message, ADMIN),
+                        unpin(group, message, OWNER),
+                        pin(group, message, OWNER),
+                        deletePinned(group, message, MEMBER)));
     }
 
     public static Scenario studySessionsScheduled() {
@@ -142,11 +183,15 @@ public final class GroupScenarios {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         Instant nextWeek = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
-        return new Scenario("study sessions scheduled, one rescheduled, another cancelled", withRoster(group,
-                scheduleSession(group, first, MEMBER, "Eigenvalues", nextWeek, 90),
-                scheduleSession(group, second, OWNER, "Exam", nextWeek.plus(Duration.ofDays(1)), 120),
-                rescheduleSession(group, first, MEMBER, "Eigenvalues, part 2", nextWeek.plus(Duration.ofHours(2)), 60),
-                cancelSession(group, second, ADMIN)));
+        return new Scenario(
+                "study sessions scheduled, one rescheduled, another cancelled",
+                withRoster(
+                        group,
+                        scheduleSession(group, first, MEMBER, "Eigenvalues", nextWeek, 90),
+                        scheduleSession(group, second, OWNER, "Exam", nextWeek.plus(Duration.ofDays(1)), 120),
+                        rescheduleSession(
+                                group, first, MEMBER, "Eigenvalues, part 2", nextWeek.plus(Duration.ofHours(2)), 60),
+                        cancelSession(group, second, ADMIN)));
     }
 
     private static Decision createOpen(UUID group) {

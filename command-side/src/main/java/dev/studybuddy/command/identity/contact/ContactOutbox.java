@@ -1,13 +1,12 @@
 package dev.studybuddy.command.identity.contact;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Records a change of a user's e-mail address for notification-saga. Only inside the transaction that changes
@@ -55,7 +54,11 @@ public class ContactOutbox {
     }
 
     private void insert(UUID userId, String email, boolean verified) {
-        jdbc.update("INSERT INTO contact_outbox (user_id, email, verified, created_at) VALUES (?, ?, ?, ?)",
-                userId, email, verified, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "INSERT INTO contact_outbox (user_id, email, verified, created_at) VALUES (?, ?, ?, ?)",
+                userId,
+                email,
+                verified,
+                Timestamp.from(clock.instant()));
     }
 }

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.user.ContactChanged;
 import dev.studybuddy.platform.messaging.ConfirmedPublishing;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -16,11 +20,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Publishes the contact outbox to RabbitMQ, as notification-saga's OutboxRelay does with its log: claims a batch
@@ -42,8 +41,13 @@ class ContactOutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final PeriodicTask loop;
 
-    ContactOutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, RabbitTemplate rabbit, ObjectMapper json,
-                       ContactsProperties properties, Clock clock) {
+    ContactOutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            RabbitTemplate rabbit,
+            ObjectMapper json,
+            ContactsProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rabbit = rabbit;
@@ -69,22 +73,29 @@ class ContactOutboxRelay implements SmartLifecycle {
     }
 
     private List<ContactChanged> claimUnpublished() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT version, user_id, email, verified FROM contact_outbox
                         WHERE published_at IS NULL
                         ORDER BY version
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED""",
-                (rs, i) -> new ContactChanged(rs.getObject("user_id", UUID.class), rs.getString("email"),
-                        rs.getBoolean("verified"), rs.getLong("version")),
+                (rs, i) -> new ContactChanged(
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("email"),
+                        rs.getBoolean("verified"),
+                        rs.getLong("version")),
                 properties.batchSize());
     }
 
     private List<Long> publish(List<ContactChanged> due) {
-        return ConfirmedPublishing.publish(rabbit, due.stream()
-                .map(change -> new ConfirmedPublishing.Outgoing<>(change.version(), properties.exchange(),
-                        properties.routingKey(), message(change)))
-                .toList(), properties.confirmTimeout());
+        return ConfirmedPublishing.publish(
+                rabbit,
+                due.stream()
+                        .map(change -> new ConfirmedPublishing.Outgoing<>(
+                                change.version(), properties.exchange(), properties.routingKey(), message(change)))
+                        .toList(),
+                properties.confirmTimeout());
     }
 
     private Message message(ContactChanged change) {
@@ -107,7 +118,8 @@ class ContactOutboxRelay implements SmartLifecycle {
     }
 
     private void deleteLongPublished() {
-        jdbc.update("DELETE FROM contact_outbox WHERE published_at < ?",
+        jdbc.update(
+                "DELETE FROM contact_outbox WHERE published_at < ?",
                 Timestamp.from(clock.instant().minus(properties.keepPublished())));
     }
 

@@ -1,9 +1,8 @@
 package dev.studybuddy.command.identity.contact;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Where e-mail address changes go, and how the outbox relay runs.
@@ -16,12 +15,13 @@ import java.time.Duration;
  * @param keepPublished  published rows are deleted after this long (they hold addresses, which should not linger)
  */
 @ConfigurationProperties("studybuddy.identity.contacts")
-public record ContactsProperties(@DefaultValue("studybuddy.identity") String exchange,
-                                 @DefaultValue("contact.changed") String routingKey,
-                                 @DefaultValue("1s") Duration relayInterval,
-                                 @DefaultValue("100") int batchSize,
-                                 @DefaultValue("10s") Duration confirmTimeout,
-                                 @DefaultValue("7d") Duration keepPublished) {
+public record ContactsProperties(
+        @DefaultValue("studybuddy.identity") String exchange,
+        @DefaultValue("contact.changed") String routingKey,
+        @DefaultValue("1s") Duration relayInterval,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("7d") Duration keepPublished) {
 
     public ContactsProperties {
         if (batchSize <= 0) {

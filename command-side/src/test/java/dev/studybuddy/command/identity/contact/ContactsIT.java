@@ -1,10 +1,17 @@
 package dev.studybuddy.command.identity.contact;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,26 +28,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** E-mail address changes reach RabbitMQ through the contact outbox, confirmed, as JSON {userId, email, version}. */
 @CommandSideIT
 class ContactsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ConnectionFactory connectionFactory;
+
     @Autowired
     ContactsProperties contacts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -54,10 +57,13 @@ class ContactsIT {
         rabbitAdmin = new RabbitAdmin(connectionFactory);
         rabbit = new RabbitTemplate(connectionFactory);
         // Exclusive, not auto-delete: receive() consumes briefly, and an auto-delete queue would vanish after it.
-        listener = QueueBuilder.nonDurable("contacts-it." + UUID.randomUUID()).exclusive().build();
+        listener = QueueBuilder.nonDurable("contacts-it." + UUID.randomUUID())
+                .exclusive()
+                .build();
         rabbitAdmin.declareQueue(listener);
         rabbitAdmin.declareBinding(BindingBuilder.bind(listener)
-                .to(new TopicExchange(contacts.exchange())).with(contacts.routingKey()));
+                .to(new TopicExchange(contacts.exchange()))
+                .with(contacts.routingKey()));
         client = ApiClient.on(port);
     }
 
@@ -79,19 +85,26 @@ class ContactsIT {
         assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/json");
         assertThat(message.getMessageProperties().getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "SELECT published_at FROM contact_outbox WHERE user_id = ?", userId))
-                .singleElement().satisfies(row -> assertThat(row.get("published_at")).isNotNull()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                jdbc.queryForList("SELECT published_at FROM contact_outbox WHERE user_id = ?", userId))
+                        .singleElement()
+                        .satisfies(row -> assertThat(row.get("published_at")).isNotNull()));
     }
 
     @Test
     void deactivatingAnAccountTellsToForgetItsAddressAndLeavesNoCopyOfItInTheOutbox() throws IOException {
         String username = Accounts.uniqueUsername("closing");
         UUID userId = Accounts.register(client, username);
-        long registered = objectMapper.readTree(nextMessageAbout(userId).getBody()).get("version").asLong();
+        long registered = objectMapper
+                .readTree(nextMessageAbout(userId).getBody())
+                .get("version")
+                .asLong();
 
         ApiClient admin = client.withToken(Accounts.adminToken(client));
-        assertThat(admin.post("/api/admin/users/" + userId + "/deactivate", null).status()).isEqualTo(204);
+        assertThat(admin.post("/api/admin/users/" + userId + "/deactivate", null)
+                        .status())
+                .isEqualTo(204);
 
         JsonNode forgotten = objectMapper.readTree(nextMessageAbout(userId).getBody());
         assertThat(forgotten.get("email").isNull()).isTrue();
@@ -114,7 +127,12 @@ class ContactsIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             Message message = rabbit.receive(listener.getName(), 500);
-            if (message != null && userId.toString().equals(objectMapper.readTree(message.getBody()).get("userId").asText())) {
+            if (message != null
+                    && userId.toString()
+                            .equals(objectMapper
+                                    .readTree(message.getBody())
+                                    .get("userId")
+                                    .asText())) {
                 return message;
             }
         }
