@@ -23,6 +23,12 @@ public final class ParkedInUnitOfWork {
         return parked != null && parked.contains(sequenceIdentifier);
     }
 
+    /** Whether anything was parked in {@code unitOfWork} (or its batch) so far. */
+    static boolean anyIn(UnitOfWork<?> unitOfWork) {
+        Set<Object> parked = unitOfWork.root().getResource(RESOURCE);
+        return parked != null && !parked.isEmpty();
+    }
+
     static void record(Object sequenceIdentifier) {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get()

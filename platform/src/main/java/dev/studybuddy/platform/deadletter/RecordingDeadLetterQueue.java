@@ -33,9 +33,6 @@ final class RecordingDeadLetterQueue<M extends Message<?>> implements SequencedD
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends M> letter) {
         delegate.enqueue(sequenceIdentifier, letter);
         ParkedInUnitOfWork.record(sequenceIdentifier);
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().resources().put(emptyResource, false);
-        }
     }
 
     @Override
@@ -55,13 +52,13 @@ final class RecordingDeadLetterQueue<M extends Message<?>> implements SequencedD
             return false;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Boolean empty = root.getResource(emptyResource);
-        if (empty == null) {
+        Boolean emptyAtStart = root.getResource(emptyResource);
+        if (emptyAtStart == null) {
             // not inside computeIfAbsent: the query itself adds the unit of work's connection to its resources
-            empty = delegate.amountOfSequences() == 0;
-            root.resources().put(emptyResource, empty);
+            emptyAtStart = delegate.amountOfSequences() == 0;
+            root.resources().put(emptyResource, emptyAtStart);
         }
-        return empty;
+        return emptyAtStart && !ParkedInUnitOfWork.anyIn(root);
     }
 
     @Override
