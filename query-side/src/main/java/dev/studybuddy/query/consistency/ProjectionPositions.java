@@ -24,20 +24,6 @@ public class ProjectionPositions {
     }
 
     /**
-     * Records that {@code processingGroup} applies event {@code sequence} of {@code aggregateId}, unless
-     * it already went that far. Runs in the caller's transaction.
-     *
-     * @return whether the event is new to the projection (false: a redelivery, to be skipped)
-     */
-    public boolean advance(String processingGroup, String aggregateId, long sequence) {
-        int changed = jdbc.update("""
-                INSERT INTO projection_positions (processing_group, aggregate_id, sequence) VALUES (?, ?, ?)
-                ON CONFLICT (processing_group, aggregate_id) DO UPDATE SET sequence = excluded.sequence
-                WHERE projection_positions.sequence < excluded.sequence""", processingGroup, aggregateId, sequence);
-        return changed == 1;
-    }
-
-    /**
      * Records, in the caller's transaction, how far {@code processingGroup} applied each aggregate's stream in one
      * round trip; a position only moves forward.
      */

@@ -26,8 +26,7 @@ class ProjectionPositionsIT {
         String ahead = UUID.randomUUID().toString();
         String behind = UUID.randomUUID().toString();
         String fresh = UUID.randomUUID().toString();
-        positions.advance(GROUP, ahead, 9);
-        positions.advance(GROUP, behind, 2);
+        positions.advanceAll(GROUP, Map.of(ahead, 9L, behind, 2L));
 
         transaction.executeWithoutResult(
                 status -> positions.advanceAll(GROUP, Map.of(ahead, 5L, behind, 4L, fresh, 0L)));
@@ -40,7 +39,7 @@ class ProjectionPositionsIT {
     @Test
     void aBatchThatRollsBackMovesNothing() {
         String aggregate = UUID.randomUUID().toString();
-        positions.advance(GROUP, aggregate, 1);
+        positions.advanceAll(GROUP, Map.of(aggregate, 1L));
 
         transaction.executeWithoutResult(status -> {
             positions.advanceAll(GROUP, Map.of(aggregate, 7L));
