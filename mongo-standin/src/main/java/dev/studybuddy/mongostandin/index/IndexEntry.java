@@ -2,6 +2,7 @@ package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -40,8 +41,27 @@ record IndexEntry(Object[] values, Object id) {
         };
     }
 
-    /** Values in ascending order: the sentinels at their places, everything else as MongoDB orders it. */
+    /**
+     * Values in ascending order: the sentinels at their places, everything else as MongoDB orders it. Two strings, two
+     * longs, two ints or two instants (nearly every key of an index walk or insert) are compared directly, as
+     * {@link ValueComparator} would after its type checks and number normalization, which took most of an insert's
+     * time in a profile.
+     */
     static int compareValues(Object a, Object b) {
+        if (a != null && b != null && a.getClass() == b.getClass()) {
+            if (a instanceof String x) {
+                return x.compareTo((String) b);
+            }
+            if (a instanceof Long x) {
+                return Long.compare(x, (Long) b);
+            }
+            if (a instanceof Integer x) {
+                return Integer.compare(x, (Integer) b);
+            }
+            if (a instanceof Instant x) {
+                return x.compareTo((Instant) b);
+            }
+        }
         int rankA = rank(a);
         int rankB = rank(b);
         if (rankA != rankB || rankA != 2) {
