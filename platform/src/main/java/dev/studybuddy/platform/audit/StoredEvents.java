@@ -110,6 +110,11 @@ public class StoredEvents {
         forEach(global(filter, null), action);
     }
 
+    /** How many events the store holds, from the collection's metadata (no scan; may lag a concurrent append). */
+    public long count() {
+        return events().estimatedDocumentCount();
+    }
+
     /** How many events the store holds with a stored time after {@code after} and at most {@code upTo} (either may be null). */
     public long countBetween(Instant after, Instant upTo) {
         List<Bson> conditions = new ArrayList<>();

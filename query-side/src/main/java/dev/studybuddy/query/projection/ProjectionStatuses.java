@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * What each event processor of this node is doing: running, replaying, where each of its segments
  * stands in the store and how far behind the newest event it is. Mongo tracking tokens carry no
  * numeric position, only the time of the last event they passed, so lag and replay progress are
- * counted in events by time: "events stored after the segment's position".
+ * counted in events by time: "events stored after the segment's position". Only events after a position are
+ * counted, never the whole history: the total is the store's estimate, and what a replay has done is the total less
+ * what it has still to do, so a status costs what the processors lag behind, not what the store holds.
  */
 @Component
 class ProjectionStatuses {
@@ -42,13 +44,14 @@ class ProjectionStatuses {
 
     List<ProjectionStatus> all() {
         Map<String, Long> parked = deadLetters.counts();
+        long total = storedEvents.count();
         return processing.eventProcessors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(processor -> status(processor, parked.getOrDefault(processor.getName(), 0L)))
+                .map(processor -> status(processor, parked.getOrDefault(processor.getName(), 0L), total))
                 .toList();
     }
 
-    private ProjectionStatus status(EventProcessor processor, long parked) {
+    private ProjectionStatus status(EventProcessor processor, long parked, long total) {
         String name = processor.getName();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProjectionStatus(
@@ -62,7 +65,6 @@ class ProjectionStatuses {
                     List.of(),
                     replays.latest(name).orElse(null));
         }
-        long total = storedEvents.countBetween(null, null);
         // the reset point: when the last replay's tokens were reset (the status' tokens come unwrapped)
         Instant resetAt = replays.latest(name)
                 .map(ReplayCoordinator.ReplayRequest::finishedAt)
@@ -91,12 +93,11 @@ class ProjectionStatuses {
     private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total, Instant resetAt) {
         TrackingToken token = status.getTrackingToken();
         Instant position = timeOf(ReplayToken.isReplay(token) ? ((ReplayToken) token).getCurrentToken() : token);
-        Long behindHead =
-                position == null ? Long.valueOf(total) : Long.valueOf(storedEvents.countBetween(position, null));
+        long behindHead = position == null ? total : storedEvents.countBetween(position, null);
         Double replayProgress = null;
         if (status.isReplaying()) {
-            long toReplay = resetAt == null ? 0 : storedEvents.countBetween(null, resetAt);
-            long replayed = position == null ? 0 : storedEvents.countBetween(null, position);
+            long toReplay = resetAt == null ? 0 : Math.max(0, total - storedEvents.countBetween(resetAt, null));
+            long replayed = Math.max(0, total - behindHead);
             replayProgress = toReplay == 0 ? 1.0 : Math.min(1.0, (double) replayed / toReplay);
         }
         return new SegmentStatus(
