@@ -3,19 +3,11 @@ package dev.studybuddy.query.chat;
 import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
-import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
-import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
-import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
-import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
-import dev.studybuddy.api.group.GroupMessagePinnedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
-import dev.studybuddy.api.group.GroupReactionAddedEvent;
-import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
@@ -47,9 +39,9 @@ import org.springframework.stereotype.Component;
  * {@code seq} is its event's sequence number in its stream. Group roster changes only produce live
  * updates ({@code member.joined}, {@code member.left}; the latter also ends the member's subscriptions), and
  * so does the deletion of a file that messages carry ({@code attachment.removed}). A direct read position that
- * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts. Pins
- * ({@code chat_pins}) are announced as {@code message.pinned} / {@code message.unpinned}, with the seq of their event;
- * a reaction given or taken back changes its message (its {@code changeSeq}) and is announced as {@code reaction.changed}.
+ * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts. Pins and
+ * reactions are {@link PinsProjection} and {@link ReactionsProjection}, in the same processor. Frames of posted,
+ * edited and deleted messages are made once their batch has committed, from what it wrote ({@link PostedMessages}).
  * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
  */
 @Component
@@ -132,94 +124,6 @@ public class ChatProjection {
         toPair(event.friendshipId(), LiveUpdate.MessageDeleted::new, conversationId, event.messageId(), seq, replay);
     }
 
-    @EventHandler
-    void on(GroupMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
-        String conversationId = Conversations.group(event.groupId());
-        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
-        if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId())
-                    .ifPresent(pin -> updates.toGroup(event.groupId(), pinned(conversationId, seq, pin)));
-        }
-    }
-
-    @EventHandler
-    void on(GroupMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        String conversationId = Conversations.group(event.groupId());
-        views.unpinned(conversationId, event.messageId());
-        if (!replay.isReplay()) {
-            updates.toGroup(
-                    event.groupId(),
-                    new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
-        }
-    }
-
-    @EventHandler
-    void on(DirectMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
-        String conversationId = Conversations.direct(event.friendshipId());
-        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
-        if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId())
-                    .ifPresent(pin -> updates.toPair(event.friendshipId(), pinned(conversationId, seq, pin)));
-        }
-    }
-
-    @EventHandler
-    void on(DirectMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        String conversationId = Conversations.direct(event.friendshipId());
-        views.unpinned(conversationId, event.messageId());
-        if (!replay.isReplay()) {
-            updates.toPair(
-                    event.friendshipId(),
-                    new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
-        }
-    }
-
-    @EventHandler
-    void on(GroupReactionAddedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        groupReaction(event.groupId(), event.messageId(), event.userId(), event.emoji(), true, seq, replay);
-    }
-
-    @EventHandler
-    void on(GroupReactionRemovedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        groupReaction(event.groupId(), event.messageId(), event.userId(), event.emoji(), false, seq, replay);
-    }
-
-    @EventHandler
-    void on(DirectReactionAddedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        directReaction(event.friendshipId(), event.messageId(), event.userId(), event.emoji(), true, seq, replay);
-    }
-
-    @EventHandler
-    void on(DirectReactionRemovedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
-        directReaction(event.friendshipId(), event.messageId(), event.userId(), event.emoji(), false, seq, replay);
-    }
-
-    private void groupReaction(
-            UUID groupId, UUID messageId, UUID userId, String emoji, boolean added, long seq, ReplayStatus replay) {
-        String conversationId = Conversations.group(groupId);
-        views.reacted(conversationId, seq, messageId, userId, emoji, added)
-                .filter(count -> !replay.isReplay())
-                .ifPresent(count -> updates.toGroup(
-                        groupId,
-                        new LiveUpdate.ReactionChanged(conversationId, seq, messageId, userId, emoji, added, count)));
-    }
-
-    private void directReaction(
-            String friendshipId,
-            UUID messageId,
-            UUID userId,
-            String emoji,
-            boolean added,
-            long seq,
-            ReplayStatus replay) {
-        String conversationId = Conversations.direct(friendshipId);
-        views.reacted(conversationId, seq, messageId, userId, emoji, added)
-                .filter(count -> !replay.isReplay())
-                .ifPresent(count -> updates.toPair(
-                        friendshipId,
-                        new LiveUpdate.ReactionChanged(conversationId, seq, messageId, userId, emoji, added, count)));
-    }
-
     /** Tells the conversations whose messages carry the file; their views show it removed from now on. */
     @EventHandler
     void on(FileDeletedEvent event, ReplayStatus replay) {
@@ -290,7 +194,8 @@ public class ChatProjection {
 
     private void toGroup(
             UUID groupId, MessageFrame frame, String conversationId, UUID messageId, long seq, ReplayStatus replay) {
-        toGroup(groupId, frame, conversationId, replay, () -> views.changedBy(conversationId, messageId, seq));
+        Optional<ChatMessageView> changed = changedNow(conversationId, messageId, seq, replay);
+        toGroup(groupId, frame, conversationId, replay, () -> changed);
     }
 
     private void toGroup(
@@ -302,7 +207,8 @@ public class ChatProjection {
         if (replay.isReplay()) {
             return;
         }
-        changed.get().ifPresent(message -> updates.toGroup(groupId, frame.of(conversationId, message.seq(), message)));
+        updates.toGroupOnceCommitted(
+                groupId, () -> changed.get().map(message -> frame.of(conversationId, message.seq(), message)));
     }
 
     private void toPair(
@@ -312,7 +218,16 @@ public class ChatProjection {
             UUID messageId,
             long seq,
             ReplayStatus replay) {
-        toPair(friendshipId, frame, conversationId, replay, () -> views.changedBy(conversationId, messageId, seq));
+        Optional<ChatMessageView> changed = changedNow(conversationId, messageId, seq, replay);
+        toPair(friendshipId, frame, conversationId, replay, () -> changed);
+    }
+
+    /**
+     * The message as an edit or deletion leaves it, read at once: by the time the batch commits, a later change in it
+     * (a deletion right after an edit) would leave the edit nothing to announce.
+     */
+    private Optional<ChatMessageView> changedNow(String conversationId, UUID messageId, long seq, ReplayStatus replay) {
+        return replay.isReplay() ? Optional.empty() : views.changedBy(conversationId, messageId, seq);
     }
 
     private void toPair(
@@ -324,14 +239,8 @@ public class ChatProjection {
         if (replay.isReplay()) {
             return;
         }
-        changed.get()
-                .ifPresent(message -> updates.toPair(friendshipId, frame.of(conversationId, message.seq(), message)));
-    }
-
-    /** A {@code message.pinned} frame: a pins list item but its seq, which the frame carries. */
-    private static LiveUpdate pinned(String conversationId, long seq, PinnedMessageView pin) {
-        return new LiveUpdate.MessagePinned(
-                conversationId, seq, pin.messageId(), pin.pinnedBy(), pin.pinnedAt(), pin.message());
+        updates.toPairOnceCommitted(
+                friendshipId, () -> changed.get().map(message -> frame.of(conversationId, message.seq(), message)));
     }
 
     private void left(UUID groupId, UUID userId, LiveUpdate.Departure reason, long seq, ReplayStatus replay) {

@@ -1,7 +1,5 @@
 package dev.studybuddy.query.chat;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,10 +8,10 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -49,10 +47,12 @@ public class ChatViews {
 
     private final MongoDatabase database;
     private final FileDirectory files;
+    private final PostedMessages posted;
 
     ChatViews(MongoClient mongoClient, MongoProperties mongoProperties, FileDirectory files) {
         this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.files = files;
+        this.posted = new PostedMessages(database.getCollection(MESSAGES), Clock.systemUTC());
         ensureIndexes();
     }
 
@@ -73,8 +73,9 @@ public class ChatViews {
     /**
      * Inserts the message at its place unless it is there already.
      *
-     * @return the message as this event leaves it: the document just inserted, without reading it back; for a
-     * repeated event (a retried batch), whatever is stored if no later change has overtaken it
+     * @return the message as this event leaves it, once its batch has written it ({@link PostedMessages}): the
+     * document inserted, without reading it back; for a repeated event (a retried batch), whatever is stored if no
+     * later change has overtaken it
      */
     Supplier<Optional<ChatMessageView>> posted(
             String conversationId,
@@ -99,27 +100,15 @@ public class ChatViews {
                 .append("editedAt", null)
                 .append("deletedAt", null)
                 .append("deleted", false);
-        Bson insert = Updates.combine(message.entrySet().stream()
-                .map(field -> Updates.setOnInsert(field.getKey(), field.getValue()))
-                .toList());
-        boolean inserted;
-        try {
-            inserted = messages()
-                            .updateOne(
-                                    Filters.eq("_id", id(conversationId, seq)),
-                                    insert,
-                                    new UpdateOptions().upsert(true))
-                            .getUpsertedId()
-                    != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+        PostedMessages.Insert insert = posted.add(id(conversationId, seq), message);
+        return () -> {
+            if (!insert.written()) {
+                posted.flush();
             }
-            inserted = false;
-        }
-        return inserted
-                ? () -> Optional.of(ChatMessageView.of(message, files.describe(ChatMessageView.attachmentIds(message))))
-                : () -> changedBy(conversationId, messageId, seq);
+            return insert.inserted()
+                    ? Optional.of(ChatMessageView.of(message, files.describe(ChatMessageView.attachmentIds(message))))
+                    : changedBy(conversationId, messageId, seq);
+        };
     }
 
     void edited(String conversationId, long seq, UUID messageId, String body, Instant at) {
@@ -476,7 +465,9 @@ public class ChatViews {
                 .toList();
     }
 
+    /** The messages, with whatever the current batch has posted written first. */
     private MongoCollection<Document> messages() {
+        posted.flush();
         return database.getCollection(MESSAGES);
     }
 

@@ -2,9 +2,13 @@ package dev.studybuddy.query.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RealtimeUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeUpdates.class);
 
     /** The unit-of-work resource holding the updates to publish once it has committed. */
     private static final String AFTER_COMMIT = RealtimeUpdates.class.getName() + ".afterCommit";
@@ -33,6 +39,19 @@ public class RealtimeUpdates {
         publish(RedisChannels.group(groupId), update);
     }
 
+    /**
+     * A frame for {@code /topic/groups.{groupId}} that is made only once the unit of work has committed, from what it
+     * wrote (a message a batch posts is written when the batch commits), in its place among the batch's updates.
+     */
+    public void toGroupOnceCommitted(UUID groupId, Supplier<Optional<LiveUpdate>> update) {
+        publish(RedisChannels.group(groupId), update);
+    }
+
+    /** A frame for both users of the friendship, made once the unit of work has committed. */
+    public void toPairOnceCommitted(String friendshipId, Supplier<Optional<LiveUpdate>> update) {
+        publish(RedisChannels.direct(friendshipId), update);
+    }
+
     /** A frame for both users of the friendship, on their {@code /user/queue/direct}. */
     public void toPair(String friendshipId, LiveUpdate update) {
         publish(RedisChannels.direct(friendshipId), update);
@@ -44,8 +63,12 @@ public class RealtimeUpdates {
     }
 
     private void publish(String channel, LiveUpdate frame) {
+        publish(channel, () -> Optional.of(frame));
+    }
+
+    private void publish(String channel, Supplier<Optional<LiveUpdate>> frame) {
         if (!CurrentUnitOfWork.isStarted()) {
-            publisher.submit(channel, frame);
+            submit(new Update(channel, frame));
             return;
         }
         // One after-commit handler per unit of work, publishing in order: Axon runs a batch's after-commit
@@ -53,12 +76,23 @@ public class RealtimeUpdates {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         List<Update> staged = unitOfWork.getOrComputeResource(AFTER_COMMIT, key -> {
             List<Update> updates = new ArrayList<>();
-            unitOfWork.afterCommit(
-                    committed -> updates.forEach(update -> publisher.submit(update.channel(), update.frame())));
+            unitOfWork.afterCommit(committed -> updates.forEach(this::submit));
             return updates;
         });
         staged.add(new Update(channel, frame));
     }
 
-    private record Update(String channel, LiveUpdate frame) {}
+    private void submit(Update update) {
+        Optional<LiveUpdate> frame;
+        try {
+            frame = update.frame().get();
+        } catch (RuntimeException e) {
+            // at-most-once, as for a frame Redis does not take: clients catch up over REST
+            log.warn("Could not make a live update for {}; it is not sent", update.channel(), e);
+            return;
+        }
+        frame.ifPresent(made -> publisher.submit(update.channel(), made));
+    }
+
+    private record Update(String channel, Supplier<Optional<LiveUpdate>> frame) {}
 }

@@ -1,0 +1,152 @@
+package dev.studybuddy.query.chat;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteUpsert;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Inserts the messages a processor's batch posts with one bulk write when the batch is about to commit, instead of one
+ * write (and one durable commit of the store) per message: a replay or a busy live feed is mostly posts. Whatever else
+ * touches {@code chat_messages} in the batch asks for {@link #flush()} first, so the batch reads and changes its own
+ * posts in order. A bulk write that fails for another reason than a message already being there fails the batch, and
+ * the batches of the next {@link #UNBATCHED_AFTER_FAILURE} insert one message at a time, inside the event's own
+ * handler: an event whose message the store refuses is then parked alone, and the rest of its batch goes on.
+ */
+final class PostedMessages {
+
+    static final Duration UNBATCHED_AFTER_FAILURE = Duration.ofMinutes(1);
+
+    private static final String PENDING = PostedMessages.class.getName() + ".pending";
+
+    private final MongoCollection<Document> messages;
+    private final Clock clock;
+    private volatile Instant unbatchedUntil = Instant.MIN;
+
+    PostedMessages(MongoCollection<Document> messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A message to insert under {@code _id} unless it is there already; whether it was, once it has been written. */
+    static final class Insert {
+        private final String id;
+        private final Document message;
+        private Boolean inserted;
+
+        private Insert(String id, Document message) {
+            this.id = id;
+            this.message = message;
+        }
+
+        Document message() {
+            return message;
+        }
+
+        boolean written() {
+            return inserted != null;
+        }
+
+        boolean inserted() {
+            return Boolean.TRUE.equals(inserted);
+        }
+
+        private UpdateOneModel<Document> model() {
+            return new UpdateOneModel<>(Filters.eq("_id", id), onInsert(message), new UpdateOptions().upsert(true));
+        }
+    }
+
+    /** Inserts the message with its batch, or now when there is no batch (or batches are off after a failure). */
+    Insert add(String id, Document message) {
+        Insert insert = new Insert(id, message);
+        if (!CurrentUnitOfWork.isStarted() || clock.instant().isBefore(unbatchedUntil)) {
+            insertNow(insert);
+        } else {
+            pendingIn(CurrentUnitOfWork.get().root()).add(insert);
+        }
+        return insert;
+    }
+
+    /** Writes the current batch's pending messages, if any. */
+    void flush() {
+        if (CurrentUnitOfWork.isStarted()) {
+            flush(CurrentUnitOfWork.get().root());
+        }
+    }
+
+    private void flush(UnitOfWork<?> batch) {
+        List<Insert> pending = batch.getResource(PENDING);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        List<Insert> writing = new ArrayList<>(pending);
+        pending.clear();
+        try {
+            insertAll(writing);
+        } catch (RuntimeException e) {
+            unbatchedUntil = clock.instant().plus(UNBATCHED_AFTER_FAILURE);
+            throw e;
+        }
+    }
+
+    private List<Insert> pendingIn(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING, key -> {
+            batch.onPrepareCommit(committing -> flush(batch));
+            return new ArrayList<Insert>();
+        });
+    }
+
+    private void insertNow(Insert insert) {
+        try {
+            insert.inserted = messages.updateOne(
+                                    Filters.eq("_id", insert.id),
+                                    onInsert(insert.message),
+                                    new UpdateOptions().upsert(true))
+                            .getUpsertedId()
+                    != null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            insert.inserted = false;
+        }
+    }
+
+    private void insertAll(List<Insert> inserts) {
+        List<BulkWriteUpsert> upserts;
+        try {
+            upserts = messages.bulkWrite(
+                            inserts.stream().map(Insert::model).toList(), new BulkWriteOptions().ordered(false))
+                    .getUpserts();
+        } catch (MongoBulkWriteException e) {
+            // a racing upsert of the same message (a retried batch on another node) is not a failure: it is there
+            if (!e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            upserts = e.getWriteResult().getUpserts();
+        }
+        inserts.forEach(insert -> insert.inserted = false);
+        upserts.forEach(upsert -> inserts.get(upsert.getIndex()).inserted = true);
+    }
+
+    private static Bson onInsert(Document message) {
+        return Updates.combine(message.entrySet().stream()
+                .map(field -> Updates.setOnInsert(field.getKey(), field.getValue()))
+                .toList());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.studybuddy.query.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import dev.studybuddy.testing.InMemoryMongo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Over the MongoDB stand-in, through the driver: what a batch posts is written together when it commits. */
+class PostedMessagesTest {
+
+    private static final MongoClient client =
+            MongoClients.create(InMemoryMongo.connectionString("posted_messages_test"));
+
+    private final MongoCollection<Document> messages =
+            client.getDatabase("posted_messages_test").getCollection("messages_" + UUID.randomUUID());
+    private final MutableClock clock = new MutableClock();
+    private final PostedMessages posted = new PostedMessages(messages, clock);
+
+    @BeforeEach
+    void emptyCollection() {
+        messages.drop();
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void aBatchsMessagesAreWrittenWhenItCommitsAndEachKnowsItWasInserted() {
+        List<PostedMessages.Insert> inserts = new ArrayList<>();
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            inserts.add(posted.add("c#1", message(1)));
+            inserts.add(posted.add("c#2", message(2)));
+            assertThat(messages.countDocuments()).isZero();
+            assertThat(inserts).noneMatch(PostedMessages.Insert::written);
+        });
+
+        assertThat(messages.countDocuments()).isEqualTo(2);
+        assertThat(inserts).allMatch(PostedMessages.Insert::inserted);
+    }
+
+    @Test
+    void aMessageAlreadyThereIsKeptAsItIsAndReportedNotInserted() {
+        messages.insertOne(new Document("_id", "c#1").append("seq", 1L).append("body", "edited since"));
+        List<PostedMessages.Insert> inserts = new ArrayList<>();
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            inserts.add(posted.add("c#1", message(1)));
+            inserts.add(posted.add("c#2", message(2)));
+        });
+
+        assertThat(inserts.get(0).inserted()).isFalse();
+        assertThat(inserts.get(1).inserted()).isTrue();
+        assertThat(messages.find(Filters.eq("_id", "c#1")).first().getString("body"))
+                .isEqualTo("edited since");
+    }
+
+    @Test
+    void whatTheBatchReadsAfterAFlushIncludesItsOwnPosts() {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            posted.add("c#1", message(1));
+            posted.flush();
+            assertThat(messages.countDocuments()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withoutABatchAMessageIsWrittenAtOnce() {
+        PostedMessages.Insert insert = posted.add("c#1", message(1));
+
+        assertThat(insert.inserted()).isTrue();
+        assertThat(messages.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void afterABulkWriteFailsTheNextBatchesWriteEachMessageInItsHandlerUntilTheQuietTimeIsOver() {
+        DefaultUnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        posted.add("c#1", message(1));
+        posted.add("c#2", new Document("$refused", "a field name no store takes"));
+        assertThatThrownBy(failing::commit).isInstanceOf(RuntimeException.class);
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            PostedMessages.Insert insert = posted.add("c#3", message(3));
+            assertThat(insert.inserted()).isTrue();
+            assertThat(messages.countDocuments(Filters.eq("_id", "c#3"))).isOne();
+            assertThatThrownBy(() -> posted.add("c#4", new Document("$refused", "alone")))
+                    .isInstanceOf(RuntimeException.class);
+        });
+
+        clock.advance(PostedMessages.UNBATCHED_AFTER_FAILURE.plusSeconds(1));
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            PostedMessages.Insert insert = posted.add("c#5", message(5));
+            assertThat(insert.written()).isFalse();
+        });
+        assertThat(messages.countDocuments(Filters.eq("_id", "c#5"))).isOne();
+    }
+
+    private static Document message(long seq) {
+        return new Document("conversationId", "c").append("seq", seq).append("body", "message " + seq);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-03T06:00:00Z");
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
