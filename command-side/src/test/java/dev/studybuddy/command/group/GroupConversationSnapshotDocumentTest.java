@@ -2,10 +2,6 @@ package dev.studybuddy.command.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.studybuddy.api.group.Actor;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupMessagePinnedEvent;
@@ -24,7 +20,6 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * As {@link GroupSnapshotDocumentTest}, for a group whose conversation has pins and reactions, which a group
@@ -86,10 +81,6 @@ class GroupConversationSnapshotDocumentTest {
     private static final UUID OWNER = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final UUID MEMBER = UUID.fromString("00000000-0000-0000-0000-000000000003");
     private static final UUID MESSAGE = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
-    /** Configured as command-side's snapshot serializer is (see {@link Snapshots}). */
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
 
     private static List<Object> history() {
         return List.of(
@@ -119,7 +110,9 @@ class GroupConversationSnapshotDocumentTest {
 
     @Test
     void theGroupStillWritesTheSameDocument() {
-        fixture().expectState(group -> assertThat(tree(group)).isEqualTo(tree(WRITTEN_BEFORE_THE_SPLIT)));
+        fixture()
+                .expectState(group ->
+                        assertThat(Snapshots.document(group)).isEqualTo(Snapshots.document(WRITTEN_BEFORE_THE_SPLIT)));
     }
 
     private static ResultValidator<Group> fixture() {
@@ -128,13 +121,5 @@ class GroupConversationSnapshotDocumentTest {
                 .andGiven(history())
                 .when(new UnarchiveGroupCommand(GROUP, Actor.member(OWNER)))
                 .expectNoEvents();
-    }
-
-    private static JsonNode tree(Object group) {
-        try {
-            return JSON.readTree(group instanceof String json ? json : JSON.writeValueAsString(group));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
