@@ -3,7 +3,7 @@ package dev.studybuddy.command.friendship;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AcceptFriendRequestCommand;
@@ -12,13 +12,6 @@ import dev.studybuddy.api.friendship.BlockUserCommand;
 import dev.studybuddy.api.friendship.CancelFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeclineFriendRequestCommand;
 import dev.studybuddy.api.friendship.DeleteDirectMessageCommand;
-import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
-import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
-import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
-import dev.studybuddy.api.friendship.DirectMessageSentEvent;
-import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
-import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
-import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
 import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.EditDirectMessageCommand;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
@@ -37,32 +30,29 @@ import dev.studybuddy.api.friendship.UnblockUserCommand;
 import dev.studybuddy.api.friendship.UnpinDirectMessageCommand;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
+import dev.studybuddy.command.chat.Conversation;
 import dev.studybuddy.command.chat.EditWindow;
-import dev.studybuddy.command.chat.PinnedMessages;
-import dev.studybuddy.command.chat.PostedMessage;
-import dev.studybuddy.command.chat.RecentMessages;
-import dev.studybuddy.command.chat.RecentReactions;
 import dev.studybuddy.command.user.UserDirectory;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * Everything between two users: one pending request at most, the friendship itself, and each side's
- * block. One aggregate per pair, so two requests can never both be pending. Direct messages make its stream
- * long, so it is snapshotted and cached (see FriendshipConfiguration), and it keeps only the latest messages
- * ({@link RecentMessages}); snapshots are Jackson documents of these fields.
+ * Everything between two users: one pending request at most, the friendship itself, each side's block, and their
+ * direct messages ({@link DirectChat} on the rules of every {@link Conversation}). One aggregate per pair, so two
+ * requests can never both be pending. Direct messages make its stream long, so it is snapshotted and cached (see
+ * FriendshipConfiguration), and its conversation keeps only the latest messages; snapshots are Jackson documents of
+ * these fields, the conversation unwrapped into the document the pair wrote before it was a class of its own
+ * (FriendshipSnapshotDocumentTest).
  */
 @Aggregate(snapshotTriggerDefinition = FriendshipConfiguration.SNAPSHOT_TRIGGER, cache = FriendshipConfiguration.CACHE)
 @JsonAutoDetect(
@@ -78,14 +68,11 @@ public class Friendship {
     private UUID addressee;
     private boolean friends;
     private Set<UUID> blockers = new HashSet<>();
-    private RecentMessages recentMessages = new RecentMessages();
     private Map<UUID, Long> readPositions = new HashMap<>();
-    /** Left out of a snapshot while empty, as it was before pins. */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private PinnedMessages pinnedMessages = new PinnedMessages();
 
-    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RecentReactions.WhenEmpty.class)
-    private RecentReactions recentReactions = new RecentReactions();
+    @AggregateMember
+    @JsonUnwrapped
+    private Conversation conversation = new Conversation();
 
     protected Friendship() {}
 
@@ -168,83 +155,37 @@ public class Friendship {
     /** @return the message's place in the conversation: the sequence number of its event */
     @CommandHandler
     public long handle(SendDirectMessageCommand command) {
-        requireFriendsWithoutBlock();
-        recentMessages.requireNew(command.messageId(), command.replyTo());
-        apply(new DirectMessageSentEvent(
-                friendshipId,
-                command.messageId(),
-                command.senderId(),
-                command.recipientId(),
-                command.body(),
-                command.replyTo(),
-                command.attachments()));
-        return AggregateLifecycle.getVersion();
+        return chat().send(command);
     }
 
     @CommandHandler
     public void handle(EditDirectMessageCommand command, EditWindow editWindow) {
-        PostedMessage message = recentMessages.requireEditableBy(command.messageId(), command.editorId());
-        requireFriendsWithoutBlock();
-        editWindow.requireOpenFor(message);
-        apply(new DirectMessageEditedEvent(friendshipId, command.messageId(), command.body()));
+        chat().edit(command, editWindow);
     }
 
-    /**
-     * The author deletes their message, also after the friendship ended, while it is one of the latest: of an
-     * older one the pair no longer knows the author.
-     */
     @CommandHandler
     public void handle(DeleteDirectMessageCommand command) {
-        switch (recentMessages.deletionBy(command.messageId(), command.userId())) {
-            case OWN -> {
-                apply(new DirectMessageDeletedEvent(friendshipId, command.messageId(), command.userId()));
-                if (pinnedMessages.isPinned(command.messageId())) {
-                    apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
-                }
-            }
-            case OWN_AGAIN -> {}
-            case ANOTHERS ->
-                throw new DomainException(ErrorCode.FORBIDDEN, "Only the author deletes a direct message.");
-            case ANOTHERS_AGAIN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such message.");
-            case FORGOTTEN ->
-                throw new DomainException(
-                        ErrorCode.RULE_VIOLATED,
-                        "Only the latest " + RecentMessages.CAPACITY + " messages of a conversation can be deleted.");
-        }
+        chat().delete(command);
     }
 
-    /** Either friend pins, while they are friends and neither blocks; pinning a pinned message again changes nothing. */
     @CommandHandler
     public void handle(PinDirectMessageCommand command) {
-        requireFriendsWithoutBlock();
-        if (pinnedMessages.requirePinnable(command.messageId(), recentMessages)) {
-            apply(new DirectMessagePinnedEvent(friendshipId, command.messageId(), command.userId()));
-        }
+        chat().pin(command);
     }
 
     @CommandHandler
     public void handle(UnpinDirectMessageCommand command) {
-        requireFriendsWithoutBlock();
-        if (pinnedMessages.isPinned(command.messageId())) {
-            apply(new DirectMessageUnpinnedEvent(friendshipId, command.messageId(), command.userId()));
-        }
+        chat().unpin(command);
     }
 
-    /** Either friend reacts to the latest messages, while they are friends and neither blocks; once per emoji. */
     @CommandHandler
     public void handle(AddDirectReactionCommand command) {
-        requireFriendsWithoutBlock();
-        if (recentReactions.requireAddable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
-            apply(new DirectReactionAddedEvent(friendshipId, command.messageId(), command.userId(), command.emoji()));
-        }
+        chat().addReaction(command);
     }
 
     @CommandHandler
     public void handle(RemoveDirectReactionCommand command) {
-        requireFriendsWithoutBlock();
-        if (recentReactions.requireRemovable(command.messageId(), command.userId(), command.emoji(), recentMessages)) {
-            apply(new DirectReactionRemovedEvent(friendshipId, command.messageId(), command.userId(), command.emoji()));
-        }
+        chat().removeReaction(command);
     }
 
     @CommandHandler
@@ -254,10 +195,8 @@ public class Friendship {
         }
     }
 
-    private void requireFriendsWithoutBlock() {
-        if (!friends || !blockers.isEmpty()) {
-            throw new DomainException(ErrorCode.NOT_FRIENDS, "You can only write to your friends.");
-        }
+    private DirectChat chat() {
+        return new DirectChat(friendshipId, friends && blockers.isEmpty(), conversation);
     }
 
     /**
@@ -320,37 +259,6 @@ public class Friendship {
     @EventSourcingHandler
     void on(UserUnblockedEvent event) {
         blockers.remove(event.blockerId());
-    }
-
-    @EventSourcingHandler
-    void on(DirectMessageSentEvent event, @Timestamp Instant sentAt) {
-        recentMessages.posted(event.messageId(), event.senderId(), sentAt).ifPresent(recentReactions::forget);
-    }
-
-    @EventSourcingHandler
-    void on(DirectMessageDeletedEvent event) {
-        recentMessages.deleted(event.messageId());
-        recentReactions.forget(event.messageId());
-    }
-
-    @EventSourcingHandler
-    void on(DirectReactionAddedEvent event) {
-        recentReactions.added(event.messageId(), event.userId(), event.emoji());
-    }
-
-    @EventSourcingHandler
-    void on(DirectReactionRemovedEvent event) {
-        recentReactions.removed(event.messageId(), event.userId(), event.emoji());
-    }
-
-    @EventSourcingHandler
-    void on(DirectMessagePinnedEvent event) {
-        pinnedMessages.pinned(event.messageId());
-    }
-
-    @EventSourcingHandler
-    void on(DirectMessageUnpinnedEvent event) {
-        pinnedMessages.unpinned(event.messageId());
     }
 
     @EventSourcingHandler

@@ -1,21 +1,24 @@
 package dev.studybuddy.command.group;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.group.Actor;
+import dev.studybuddy.api.group.BanFromGroupCommand;
+import dev.studybuddy.api.group.ChangeMemberRoleCommand;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupRole;
-import dev.studybuddy.api.group.InvitationDeclinedEvent;
-import dev.studybuddy.api.group.InvitationExpiredEvent;
-import dev.studybuddy.api.group.InvitationSentEvent;
-import dev.studybuddy.api.group.JoinRequestRejectedEvent;
-import dev.studybuddy.api.group.JoinRequestedEvent;
+import dev.studybuddy.api.group.LeaveGroupCommand;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
+import dev.studybuddy.api.group.RemoveMemberCommand;
+import dev.studybuddy.api.group.TransferOwnershipCommand;
+import dev.studybuddy.api.group.UnbanFromGroupCommand;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import java.util.HashMap;
@@ -24,12 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
- * Who belongs to a group and in which role, who is banned, who asked to join and who is invited: the
- * authority on who may do what in the group. {@link Group} holds it as an aggregate member, so that it
- * applies the roster's events itself.
+ * Who belongs to a group and in which role, and who is banned: the authority on who may do what in the group. An
+ * entity of {@link Group}: it decides the commands that change only the roster (handing over ownership, leaving,
+ * roles, removals and bans), and applies the roster's events itself. The group refuses them all while archived.
  */
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -40,44 +44,86 @@ class Roster {
     private UUID ownerId;
     private Map<UUID, GroupRole> members = new HashMap<>();
     private Set<UUID> banned = new HashSet<>();
-    private Set<UUID> joinRequests = new HashSet<>();
-    /** Open invitations, each with its number among all the group has sent. */
-    private Map<UUID, Integer> invitations = new HashMap<>();
 
-    private int invitationsSent;
+    @CommandHandler
+    void handle(TransferOwnershipCommand command) {
+        requireOwner(command.actor(), "Only the owner hands over ownership.");
+        GroupRole heir = members.get(command.newOwnerId());
+        if (heir == null || heir == GroupRole.OWNER) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "Ownership goes to another member of the group.");
+        }
+        apply(new OwnershipTransferredEvent(command.groupId(), ownerId, command.newOwnerId()));
+    }
 
-    UUID ownerId() {
-        return ownerId;
+    @CommandHandler
+    void handle(LeaveGroupCommand command) {
+        requireMember(command.userId());
+        if (isOwner(command.userId())) {
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED,
+                    "The owner leaves only after handing ownership to another member, or archives the group.");
+        }
+        apply(new MemberLeftEvent(command.groupId(), command.userId()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberRoleCommand command) {
+        requireOwner(command.actor(), "Only the owner changes roles.");
+        GroupRole current = requireMember(command.memberId());
+        if (current == GroupRole.OWNER) {
+            throw new DomainException(
+                    ErrorCode.RULE_VIOLATED, "The owner's role changes only by handing over ownership.");
+        }
+        if (current != command.role()) {
+            apply(new MemberRoleChangedEvent(
+                    command.groupId(),
+                    command.memberId(),
+                    current,
+                    command.role(),
+                    command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberCommand command) {
+        GroupRole target = members.get(command.memberId());
+        if (target == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such member.");
+        }
+        boolean moderation = requireAuthorityOver(command.actor(), command.memberId(), target);
+        apply(new MemberRemovedEvent(
+                command.groupId(), command.memberId(), command.actor().userId(), moderation));
+    }
+
+    /** A member is banned by those who may remove them; anyone else by those who manage the group. */
+    @CommandHandler
+    void handle(BanFromGroupCommand command) {
+        if (isBanned(command.userId())) {
+            return;
+        }
+        GroupRole target = members.get(command.userId());
+        boolean moderation = target != null
+                ? requireAuthorityOver(command.actor(), command.userId(), target)
+                : requireManager(command.actor());
+        apply(new UserBannedFromGroupEvent(
+                command.groupId(), command.userId(), command.actor().userId(), target != null, moderation));
+    }
+
+    @CommandHandler
+    void handle(UnbanFromGroupCommand command) {
+        boolean moderation = requireManager(command.actor());
+        if (isBanned(command.userId())) {
+            apply(new UserUnbannedFromGroupEvent(
+                    command.groupId(), command.userId(), command.actor().userId(), moderation));
+        }
     }
 
     boolean isOwner(UUID userId) {
         return userId.equals(ownerId);
     }
 
-    /** @return the member's role, or null for someone who is not a member */
-    GroupRole roleOf(UUID userId) {
-        return members.get(userId);
-    }
-
     int size() {
         return members.size();
-    }
-
-    boolean isBanned(UUID userId) {
-        return banned.contains(userId);
-    }
-
-    boolean isInvited(UUID userId) {
-        return invitations.containsKey(userId);
-    }
-
-    /** @return the number of the user's open invitation among all the group sent, or null if none is open */
-    Integer openInvitation(UUID userId) {
-        return invitations.get(userId);
-    }
-
-    boolean hasAskedToJoin(UUID userId) {
-        return joinRequests.contains(userId);
     }
 
     /** @return those of the users who are members, but not the author: a message notifies nobody else */
@@ -109,18 +155,6 @@ class Roster {
     void requireSeatFree(int capacity) {
         if (members.size() >= capacity) {
             throw new DomainException(ErrorCode.GROUP_FULL, "The group is full.");
-        }
-    }
-
-    void requireInvitation(UUID userId) {
-        if (!invitations.containsKey(userId)) {
-            throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no invitation for you.");
-        }
-    }
-
-    void requireJoinRequest(UUID userId) {
-        if (!joinRequests.contains(userId)) {
-            throw new DomainException(ErrorCode.NOTHING_PENDING, "There is no such join request.");
         }
     }
 
@@ -161,7 +195,7 @@ class Roster {
      *
      * @return whether the act is moderation: allowed only by the actor's platform role
      */
-    boolean requireAuthorityOver(Actor actor, UUID targetId, GroupRole target) {
+    private boolean requireAuthorityOver(Actor actor, UUID targetId, GroupRole target) {
         if (target == GroupRole.OWNER) {
             throw forbidden("Nobody removes the owner.");
         }
@@ -175,6 +209,10 @@ class Roster {
             throw forbidden("You may not remove this member.");
         }
         return !allowedByGroupRole;
+    }
+
+    private boolean isBanned(UUID userId) {
+        return banned.contains(userId);
     }
 
     private static DomainException forbidden(String message) {
@@ -196,8 +234,6 @@ class Roster {
     @EventSourcingHandler
     void on(MemberJoinedEvent event) {
         members.put(event.userId(), event.role());
-        joinRequests.remove(event.userId());
-        invitations.remove(event.userId());
     }
 
     @EventSourcingHandler
@@ -216,37 +252,9 @@ class Roster {
     }
 
     @EventSourcingHandler
-    void on(JoinRequestedEvent event) {
-        joinRequests.add(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(JoinRequestRejectedEvent event) {
-        joinRequests.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(InvitationSentEvent event) {
-        invitationsSent++;
-        invitations.put(event.inviteeId(), invitationsSent);
-    }
-
-    @EventSourcingHandler
-    void on(InvitationExpiredEvent event) {
-        invitations.remove(event.inviteeId());
-    }
-
-    @EventSourcingHandler
-    void on(InvitationDeclinedEvent event) {
-        invitations.remove(event.inviteeId());
-    }
-
-    @EventSourcingHandler
     void on(UserBannedFromGroupEvent event) {
         banned.add(event.userId());
         members.remove(event.userId());
-        joinRequests.remove(event.userId());
-        invitations.remove(event.userId());
     }
 
     @EventSourcingHandler

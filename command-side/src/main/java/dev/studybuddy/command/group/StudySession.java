@@ -18,8 +18,8 @@ import org.axonframework.modelling.command.EntityId;
 
 /**
  * A session the group scheduled: who may move or cancel it, and what it is. An entity of the group, as a
- * booking is of hotel-demo's room: the group creates it and checks who acts in the group; the session
- * knows when it may still change, and applies its own changes.
+ * booking is of hotel-demo's room: {@link StudySessions} creates it, the group checks who acts in the group;
+ * the session knows when it may still change, and applies its own changes.
  */
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,

@@ -44,10 +44,14 @@ class GroupOlderSnapshotTest {
     }
 
     private static RecentMessages recentMessagesOf(Group group) {
+        return (RecentMessages) fieldOf(fieldOf(group, "conversation"), "recentMessages");
+    }
+
+    private static Object fieldOf(Object owner, String name) {
         try {
-            var field = Group.class.getDeclaredField("recentMessages");
+            var field = owner.getClass().getDeclaredField(name);
             field.setAccessible(true);
-            return (RecentMessages) field.get(group);
+            return field.get(owner);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,8 @@
 package dev.studybuddy.command.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -12,11 +15,11 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  */
 public final class Snapshots {
 
-    private static final Serializer SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(Jackson2ObjectMapperBuilder.json()
-                    .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .build())
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
+    private static final Serializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(JSON).build();
 
     private Snapshots() {}
 
@@ -31,6 +34,16 @@ public final class Snapshots {
 
     public static <T> T fromJson(String json, Class<T> type) {
         return SERIALIZER.deserialize(new SimpleSerializedObject<>(json, String.class, type.getName(), null));
+    }
+
+    /** @return the aggregate's snapshot document, or the document a snapshot's JSON text is, to compare as trees */
+    public static JsonNode document(Object aggregateOrJson) {
+        try {
+            return JSON.readTree(
+                    aggregateOrJson instanceof String json ? json : JSON.writeValueAsString(aggregateOrJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
