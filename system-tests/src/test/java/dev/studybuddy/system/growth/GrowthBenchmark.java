@@ -1,10 +1,13 @@
 package dev.studybuddy.system.growth;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import dev.studybuddy.testing.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,12 +88,24 @@ public final class GrowthBenchmark {
         }
         ratios();
         String projection = System.getProperty("growth.replay", "chat");
+        long stored = storedEvents();
+        LocalTime replayStart = LocalTime.now().withNano(0);
         double replaySeconds = projections.replay(projection, Long.getLong("growth.replay.timeout", 1800));
-        long stored = Long.getLong("growth.events", 0);
+        System.err.printf("growth: replay from %s for %.0f s%n", replayStart, replaySeconds);
         results.put("replay.projection", projection);
+        results.put("replay.events", Long.toString(stored));
         put("replay.seconds", "%.1f", replaySeconds);
         put("replay.eventsPerSecond", "%.0f", stored / replaySeconds);
         write();
+    }
+
+    /** Every event in the store when the replay starts: the seeded history and what the senders have added since. */
+    private static long storedEvents() {
+        try (MongoClient mongo = MongoClients.create(property("growth.mongoUri"))) {
+            return mongo.getDatabase(property("growth.database"))
+                    .getCollection("domainevents")
+                    .countDocuments();
+        }
     }
 
     private void measure(String path, Senders.Outcome sent, Subscribers subscribers) throws InterruptedException {
