@@ -280,6 +280,21 @@ class AccountExportIT {
     }
 
     @Test
+    void anExportGrantIsNoAccessTokenForQuerySide() {
+        UUID me = registered(UserAccounts.uniqueUsername("expgrant"));
+        TestTokenIssuer issuer = TestTokenIssuer.get();
+        String grant = issuer.sign(issuer.claims(me)
+                .claim("roles", List.of())
+                .claim("scope", "export")
+                .build());
+
+        ApiClient.Response response = ApiClient.on(port).withToken(grant).get(EXPORT);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.json().get("code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
     void aNotificationSagaThatDoesNotAnswerIsA503BeforeAnyLine() {
         UUID me = registered(UserAccounts.uniqueUsername("expdown"));
         OtherServicesStub.failFor(me);
