@@ -187,6 +187,8 @@ class EdgeRoutingIT {
                 new Route("PUT", "/api/users/me/receipts", QUERY),
                 // the account export streams from query-side (GET, unbuffered)
                 new Route("GET", "/api/users/me/export", QUERY),
+                // the grant it reads the other services with is identity's (a POST: the default rule)
+                new Route("POST", "/api/users/me/export-grant", COMMAND),
                 new Route("GET", "/api/presence", QUERY),
                 // API descriptions and the one Swagger UI
                 new Route("GET", "/v3/api-docs/command", COMMAND, "/v3/api-docs"),

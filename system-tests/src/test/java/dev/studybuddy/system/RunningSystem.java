@@ -52,7 +52,8 @@ final class RunningSystem implements AutoCloseable {
                 "10");
         int notificationPort = freePort();
         Map<String, String> querySide = new LinkedHashMap<>(shared);
-        // the account export reads the caller's notifications from notification-saga, their address from command-side
+        // the account export reads the caller's notifications and preferences from notification-saga, their grant,
+        // address and sessions from command-side
         querySide.put("NOTIFICATION_SAGA_URL", "http://127.0.0.1:" + notificationPort);
         querySide.put("COMMAND_SIDE_URL", "http://127.0.0.1:" + commandPort);
         launch("command-side", commandPort, shared);

@@ -2,6 +2,7 @@ package dev.studybuddy.command.identity;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.platform.security.ExportGrants;
 import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
 import dev.studybuddy.platform.security.SecurityStampValidator;
@@ -58,6 +59,37 @@ class AccessTokens {
                 .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
+
+    /**
+     * An export grant (docs/adr/0017): the caller's subject, security stamp and session, so that ending the session
+     * or changing the stamp revokes it as it revokes the access token; no role; {@code scope: export}, which the
+     * services accept only on the few {@code GET} paths the export reads.
+     */
+    IssuedGrant issueExportGrant(UUID userId, long securityStamp, UUID sessionId) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(identity.exportGrantTtl());
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer(jwt.issuer())
+                .audience(List.of(jwt.audience()))
+                .subject(userId.toString())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .id(UUID.randomUUID().toString())
+                .claim(ResourceServerConfiguration.ROLES_CLAIM, List.of())
+                .claim(SecurityStampValidator.STAMP_CLAIM, securityStamp)
+                .claim(ExportGrants.SCOPE_CLAIM, ExportGrants.EXPORT_SCOPE);
+        if (sessionId != null) {
+            claims.claim(SecurityStampValidator.SESSION_CLAIM, sessionId.toString());
+        }
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(signingKey.getKeyID())
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
+                .getTokenValue();
+        return new IssuedGrant(token, expiresAt);
+    }
+
+    record IssuedGrant(String token, Instant expiresAt) {}
 
     long lifetimeSeconds() {
         return identity.accessTokenTtl().toSeconds();

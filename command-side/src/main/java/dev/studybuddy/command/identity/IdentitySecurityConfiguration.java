@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.studybuddy.platform.security.ExportGrantEndpoints;
 import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.PublicEndpoints;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
@@ -60,6 +61,12 @@ class IdentitySecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(IdentityProperties properties) {
         return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    /** What query-side's account export reads here on the caller's behalf (docs/adr/0017). */
+    @Bean
+    ExportGrantEndpoints exportReads() {
+        return ExportGrantEndpoints.of("/api/users/me/email", "/api/users/me/sessions");
     }
 
     @Bean

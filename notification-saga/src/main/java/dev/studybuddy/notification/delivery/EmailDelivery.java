@@ -1,11 +1,9 @@
 package dev.studybuddy.notification.delivery;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.notification.recipients.Recipients;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -23,11 +21,15 @@ class EmailDelivery {
     private final JavaMailSender mail;
     private final Recipients recipients;
     private final DeliveryProperties properties;
+    private final ObjectMapper json;
+    private final MailSubjects subjects;
 
-    EmailDelivery(JavaMailSender mail, Recipients recipients, DeliveryProperties properties) {
+    EmailDelivery(JavaMailSender mail, Recipients recipients, DeliveryProperties properties, ObjectMapper json) {
         this.mail = mail;
         this.recipients = recipients;
         this.properties = properties;
+        this.json = json;
+        this.subjects = new MailSubjects(recipients::displayName);
     }
 
     void deliver(PendingDelivery notification) throws MessagingException {
@@ -44,48 +46,10 @@ class EmailDelivery {
         mail.send(message);
     }
 
+    /** A payload this node cannot read as its type's record still gets a mail, with the generic subject. */
     private String subject(PendingDelivery notification) {
-        Map<String, Object> payload = notification.payload();
-        String group = text(payload, "groupName").orElse("a group");
-        return switch (notification.type()) {
-            case "friend-request.received" -> name(payload, "requesterId") + " sent you a friend request";
-            case "friend-request.reminder" ->
-                name(payload, "requesterId") + " is still waiting for your answer to their friend request";
-            case "friend-request.accepted" -> name(payload, "addresseeId") + " accepted your friend request";
-            case "group.join-request.received" -> name(payload, "requesterId") + " asks to join " + group;
-            case "group.join-request.approved" -> "Your request to join " + group + " was approved";
-            case "group.join-request.rejected" -> "Your request to join " + group + " was declined";
-            case "group.invitation.received" -> name(payload, "invitedBy") + " invited you to " + group;
-            case "group.member.removed" -> "You were removed from " + group;
-            case "group.member.banned" -> "You were banned from " + group;
-            case "group.member.role-changed" ->
-                "Your role in " + group + " is now " + text(payload, "role").orElse("changed");
-            case "group.ownership.received" -> "You are now the owner of " + group;
-            case "group.invitation.expired" -> "Your invitation to " + group + " has expired";
-            case "group.invitation.lapsed" ->
-                name(payload, "inviteeId") + " did not answer your invitation to " + group;
-            case "group.message.mention" -> name(payload, "authorId") + " mentioned you in " + group;
-            case "direct-message.received" -> name(payload, "senderId") + " sent you a message";
-            case "study-session.reminder" ->
-                text(payload, "title").orElse("A study session") + " in " + group + " starts at "
-                        + text(payload, "startsAt").orElse("soon");
-            case "study-session.rescheduled" ->
-                text(payload, "title").orElse("A study session") + " in " + group + " was moved to "
-                        + text(payload, "startsAt").orElse("another time");
-            case "study-session.cancelled" ->
-                text(payload, "title").orElse("A study session") + " in " + group + " was cancelled";
-            default -> "You have a new StudyBuddy notification";
-        };
-    }
-
-    private String name(Map<String, Object> payload, String idKey) {
-        return text(payload, idKey)
-                .flatMap(id -> recipients.displayName(UUID.fromString(id)))
-                .orElse("Someone");
-    }
-
-    private static Optional<String> text(Map<String, Object> payload, String key) {
-        Object value = payload.get(key);
-        return value == null ? Optional.empty() : Optional.of(value.toString());
+        return StoredPayloads.read(json, notification.type(), notification.payload())
+                .map(subjects::of)
+                .orElse(MailSubjects.ANY);
     }
 }

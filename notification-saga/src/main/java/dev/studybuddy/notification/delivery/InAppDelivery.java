@@ -2,7 +2,7 @@ package dev.studybuddy.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -30,15 +30,23 @@ class InAppDelivery {
     }
 
     void deliver(PendingDelivery notification) throws JsonProcessingException {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", notification.id().toString());
-        item.put("type", notification.type());
-        item.put("payload", notification.payload());
-        item.put("createdAt", notification.createdAt().toString());
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "notification");
-        frame.put("recipient", notification.recipient().toString());
-        frame.put("notification", item);
-        redis.convertAndSend(channelOf(notification.recipient()), json.writeValueAsString(frame));
+        redis.convertAndSend(channelOf(notification.recipient()), json.writeValueAsString(Frame.of(notification)));
     }
+
+    /** The frame query-side forwards to the recipient (its {@code LiveUpdate.NotificationArrived}). */
+    record Frame(String type, UUID recipient, Item notification) {
+
+        static Frame of(PendingDelivery notification) {
+            return new Frame(
+                    "notification",
+                    notification.recipient(),
+                    new Item(notification.id(), notification.type(), notification.payload(), notification.createdAt()));
+        }
+    }
+
+    /**
+     * The notification as the inbox shows it, without {@code readAt} (it is new); the payload is the stored JSON as
+     * it is, like the inbox's.
+     */
+    record Item(UUID id, String type, Map<String, Object> payload, Instant createdAt) {}
 }

@@ -4,8 +4,10 @@ import dev.studybuddy.platform.web.ProblemWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,7 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server for the access tokens command-side issues: RS256 only,
  * issuer, audience and expiry checked, platform roles from the {@code roles} claim. A service adds its
- * own public paths ({@link PublicEndpoints}) and token checks (extra {@link OAuth2TokenValidator} beans,
+ * own public paths ({@link PublicEndpoints}), the paths an export grant may read ({@link ExportGrantEndpoints}, none
+ * by default) and token checks (extra {@link OAuth2TokenValidator} beans,
  * such as "this account is still active").
  */
 @AutoConfiguration
@@ -78,6 +81,7 @@ public class ResourceServerConfiguration {
     public SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ObjectProvider<PublicEndpoints> publicEndpoints,
+            ObjectProvider<ExportGrantEndpoints> exportGrantEndpoints,
             JwtAuthenticationConverter jwtAuthenticationConverter,
             ProblemWriter problemWriter)
             throws Exception {
@@ -90,13 +94,15 @@ public class ResourceServerConfiguration {
                 "/swagger-ui.html",
                 "/error"));
         publicEndpoints.orderedStream().forEach(endpoints -> open.addAll(endpoints.patterns()));
+        Set<String> grantReadable = new HashSet<>();
+        exportGrantEndpoints.orderedStream().forEach(endpoints -> grantReadable.addAll(endpoints.paths()));
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problemWriter);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
                         .anyRequest()
-                        .authenticated())
+                        .access(new ExportGrantAuthorization(grantReadable)))
                 .oauth2ResourceServer(
                         server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                                 .authenticationEntryPoint(handlers)

@@ -11,7 +11,7 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The caller's e-mail address, which only command-side's identity holds (docs/adr/0004): read from its
- * {@code GET /api/users/me/email} with the caller's own access token. Empty when the account has no address;
+ * {@code GET /api/users/me/email} with the export grant ({@link CallerGrant}). Empty when the account has no address;
  * any other failure is {@link NotAnswering}.
  */
 @Component
@@ -23,11 +23,11 @@ class AccountAddress {
         this.http = ServiceCalls.to(properties.commandSideUrl(), properties.callTimeout(), builder);
     }
 
-    Optional<Address> of(String accessToken) {
+    Optional<Address> of(String grant) {
         try {
             return Optional.ofNullable(http.get()
                     .uri("/api/users/me/email")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + grant)
                     .accept(MediaType.APPLICATION_JSON)
                     .retrieve()
                     .body(Address.class));

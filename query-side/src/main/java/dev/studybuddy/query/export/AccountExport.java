@@ -2,6 +2,7 @@ package dev.studybuddy.query.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.query.chat.ChatViews;
 import dev.studybuddy.query.file.FileDirectory;
@@ -16,15 +17,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes one user's account export, one {@link ExportLine} a line, in parts: profile, friendships and blocks,
- * memberships, files, messages, reactions, notifications, then {@code end}. Every part is read page by page
+ * Writes one user's account export, one {@link ExportLine} a line, in parts: profile, sessions, notification
+ * preferences, friendships and blocks, memberships, files, messages, reactions, notifications, then {@code end}. Every part is read page by page
  * (keyset pages from PostgreSQL, one batched cursor from MongoDB, cursor pages from notification-saga) and
  * written as it arrives, so that the export is never held in memory however long the history.
  */
@@ -34,55 +39,74 @@ class AccountExport {
     private static final Logger log = LoggerFactory.getLogger(AccountExport.class);
     private static final UUID FIRST_ID = new UUID(0, 0);
 
+    private final QueryGateway queryGateway;
     private final PrivacySettings privacy;
     private final Relations relations;
     private final Affiliations affiliations;
     private final FileDirectory files;
     private final ChatViews chats;
     private final NotificationInbox notifications;
+    private final TransactionTemplate snapshot;
     private final ObjectWriter json;
     private final int pageSize;
     private final Clock clock;
 
     AccountExport(
+            QueryGateway queryGateway,
             PrivacySettings privacy,
             Relations relations,
             Affiliations affiliations,
             FileDirectory files,
             ChatViews chats,
             NotificationInbox notifications,
+            PlatformTransactionManager transactions,
             ObjectMapper objectMapper,
             ExportProperties properties) {
+        this.queryGateway = queryGateway;
         this.privacy = privacy;
         this.relations = relations;
         this.affiliations = affiliations;
         this.files = files;
         this.chats = chats;
         this.notifications = notifications;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.json = objectMapper.writer();
         this.pageSize = properties.pageSize();
         this.clock = Clock.systemUTC();
     }
 
     /**
-     * @param address            the caller's e-mail address from command-side, read before the answer started
-     * @param firstNotifications the inbox's first page, read before the answer started so that an unreachable
-     *                           notification-saga is a 503 and not a stream without notifications
+     * Query-side's PostgreSQL part (profile, settings, relations, memberships, files) is read in one read-only
+     * REPEATABLE READ transaction: one snapshot, however many pages. The messages follow from MongoDB, the other
+     * services' parts were read just before the stream began ({@code others}), later inbox pages with its grant.
+     *
+     * @param asked  the profile as it was when the export was asked for (its 404 came before the first byte)
+     * @param others what command-side and notification-saga answered before the first byte
      */
-    void write(
-            UserProfile profile,
-            Optional<AccountAddress.Address> address,
-            String accessToken,
-            NotificationInbox.Page firstNotifications,
-            OutputStream out) {
-        UUID me = profile.userId();
-        write(out, ExportLine.Profile.of(profile, address, privacy.presenceVisible(me), privacy.receiptsEnabled(me)));
-        writeRelations(me, out);
-        writeAffiliations(me, out);
-        writeFiles(me, out);
+    void write(UserProfile asked, OtherServices.Parts others, OutputStream out) {
+        UUID me = asked.userId();
+        snapshot.executeWithoutResult(transaction -> {
+            UserProfile profile = queryGateway
+                    .query(new FindUserQuery(me), ResponseTypes.optionalInstanceOf(UserProfile.class))
+                    .join()
+                    .orElse(asked);
+            write(
+                    out,
+                    ExportLine.Profile.of(
+                            profile, others.address(), privacy.presenceVisible(me), privacy.receiptsEnabled(me)));
+            others.sessions().forEach(session -> write(out, ExportLine.Session.of(session)));
+            write(
+                    out,
+                    new ExportLine.NotificationPreferences(others.preferences().email()));
+            writeRelations(me, out);
+            writeAffiliations(me, out);
+            writeFiles(me, out);
+        });
         chats.forEachWrittenBy(me, pageSize, message -> write(out, ExportLine.Message.of(message, me)));
         chats.forEachReactionBy(me, pageSize, reaction -> write(out, ExportLine.Reaction.of(reaction)));
-        if (writeNotifications(accessToken, firstNotifications, out)) {
+        if (writeNotifications(others.grant(), others.firstNotifications(), out)) {
             write(out, new ExportLine.End(clock.instant()));
         }
     }
@@ -118,7 +142,7 @@ class AccountExport {
     }
 
     /** @return whether every page arrived; if not, the last line written says that notifications are missing */
-    private boolean writeNotifications(String accessToken, NotificationInbox.Page first, OutputStream out) {
+    private boolean writeNotifications(String grant, NotificationInbox.Page first, OutputStream out) {
         NotificationInbox.Page page = first;
         while (true) {
             page.items().forEach(item -> write(out, ExportLine.Notification.of(item)));
@@ -126,7 +150,7 @@ class AccountExport {
                 return true;
             }
             try {
-                page = notifications.page(accessToken, page.nextCursor());
+                page = notifications.page(grant, page.nextCursor());
             } catch (NotAnswering e) {
                 log.warn("Account export without its later notifications: {}", e.getMessage());
                 write(

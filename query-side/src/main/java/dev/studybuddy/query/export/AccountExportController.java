@@ -8,7 +8,6 @@ import dev.studybuddy.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -25,8 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * {@code GET /api/users/me/export}: everything the platform holds about the caller, as NDJSON (docs/api.md,
- * "Account export"; docs/adr/0017-account-export.md). What can fail is asked before the first byte (the profile,
- * the address from command-side, the inbox's first page), so that it is a problem answer and not a broken stream.
+ * "Account export"; docs/adr/0017-account-export.md). What can fail is asked before the first byte (the profile, the
+ * rate limit, the other services' parts), so that it is a problem answer and not a broken stream.
  */
 @RestController
 class AccountExportController {
@@ -36,26 +35,24 @@ class AccountExportController {
     private static final Logger log = LoggerFactory.getLogger(AccountExportController.class);
 
     private final QueryGateway queryGateway;
-    private final AccountAddress addresses;
-    private final NotificationInbox notifications;
+    private final ExportRateLimit rateLimit;
+    private final OtherServices otherServices;
     private final AccountExport export;
 
     AccountExportController(
-            QueryGateway queryGateway,
-            AccountAddress addresses,
-            NotificationInbox notifications,
-            AccountExport export) {
+            QueryGateway queryGateway, ExportRateLimit rateLimit, OtherServices otherServices, AccountExport export) {
         this.queryGateway = queryGateway;
-        this.addresses = addresses;
-        this.notifications = notifications;
+        this.rateLimit = rateLimit;
+        this.otherServices = otherServices;
         this.export = export;
     }
 
     @Operation(
             summary = "Export everything the platform holds about the caller",
-            description = "NDJSON, one JSON object a line with a type: profile, friendship, block, membership, file, "
-                    + "message, reaction, notification, then end (or incomplete when notification-saga stopped "
-                    + "answering mid-way). Only the caller's own data. docs/api.md \"Account export\".",
+            description = "NDJSON, one JSON object a line with a type: profile, session, notificationPreferences, "
+                    + "friendship, block, membership, file, message, reaction, notification, then end (or incomplete "
+                    + "when notification-saga stopped answering mid-way). Only the caller's own data. At most "
+                    + "studybuddy.export.rate-limit exports per user (3 an hour). docs/api.md \"Account export\".",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
@@ -64,9 +61,12 @@ class AccountExportController {
                 @ApiResponse(responseCode = "401", description = "No valid access token"),
                 @ApiResponse(responseCode = "404", description = "The account is not projected yet"),
                 @ApiResponse(
+                        responseCode = "429",
+                        description = "The caller's exports for the window are spent; Retry-After says when the next"),
+                @ApiResponse(
                         responseCode = "503",
-                        description = "notification-saga's inbox or command-side's address "
-                                + "cannot be read: nothing is exported rather than an incomplete export")
+                        description = "notification-saga's inbox or preferences, or command-side's grant, address or "
+                                + "sessions cannot be read: nothing is exported rather than an incomplete export")
             })
     @GetMapping("/api/users/me/export")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt token) {
@@ -74,12 +74,12 @@ class AccountExportController {
                 .query(new FindUserQuery(CurrentUser.id()), ResponseTypes.optionalInstanceOf(UserProfile.class))
                 .join()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such user."));
-        Optional<AccountAddress.Address> address;
-        NotificationInbox.Page firstNotifications;
+        ExportRateLimit.Admission admission = rateLimit.admit(profile.userId());
+        OtherServices.Parts others;
         try {
-            address = addresses.of(token.getTokenValue());
-            firstNotifications = notifications.page(token.getTokenValue(), null);
+            others = otherServices.read(token.getTokenValue());
         } catch (NotAnswering e) {
+            admission.giveBack();
             log.warn("No account export: {}", e.getMessage());
             throw new DomainException(
                     ErrorCode.SERVICE_UNAVAILABLE,
@@ -93,6 +93,6 @@ class AccountExportController {
                                 .filename("studybuddy-export.ndjson")
                                 .build()
                                 .toString())
-                .body(out -> export.write(profile, address, token.getTokenValue(), firstNotifications, out));
+                .body(out -> export.write(profile, others, out));
     }
 }

@@ -16,6 +16,7 @@ import dev.studybuddy.query.group.Affiliations.Affiliation;
 import dev.studybuddy.query.realtime.Conversations;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +73,36 @@ sealed interface ExportLine {
         @Override
         public String type() {
             return "profile";
+        }
+    }
+
+    /** A session of the caller (a refresh-token family) as command-side lists it; {@code current}: the export's own. */
+    record Session(
+            UUID sessionId, Instant createdAt, Instant lastUsedAt, String userAgent, String address, boolean current)
+            implements ExportLine {
+
+        static Session of(AccountSessions.Session session) {
+            return new Session(
+                    session.id(),
+                    session.createdAt(),
+                    session.lastUsedAt(),
+                    session.userAgent(),
+                    session.address(),
+                    session.current());
+        }
+
+        @Override
+        public String type() {
+            return "session";
+        }
+    }
+
+    /** For each notification type, whether it is also e-mailed, as notification-saga keeps it. */
+    record NotificationPreferences(Map<String, Boolean> email) implements ExportLine {
+
+        @Override
+        public String type() {
+            return "notificationPreferences";
         }
     }
 

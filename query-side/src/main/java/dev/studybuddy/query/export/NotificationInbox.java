@@ -13,8 +13,8 @@ import org.springframework.web.util.UriBuilder;
 
 /**
  * The caller's notification inbox, which notification-saga keeps: read over HTTP page by page with the
- * caller's own access token, so that notification-saga decides what the caller may see as it does for its
- * inbox. Any failure (not reachable, too slow, not 200) is {@link NotAnswering}.
+ * export grant ({@link CallerGrant}), the caller's own, so that notification-saga decides what the caller may see
+ * as it does for its inbox, and a later page does not depend on the caller's access token still being valid. Any failure (not reachable, too slow, not 200) is {@link NotAnswering}.
  */
 @Component
 class NotificationInbox {
@@ -30,12 +30,12 @@ class NotificationInbox {
     }
 
     /** @param cursor the previous page's {@code nextCursor}; null for the newest notifications */
-    Page page(String accessToken, String cursor) {
+    Page page(String grant, String cursor) {
         JsonNode body;
         try {
             body = http.get()
                     .uri(uri -> page(uri, cursor))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + grant)
                     .accept(MediaType.APPLICATION_JSON)
                     .retrieve()
                     .body(JsonNode.class);

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -69,10 +71,10 @@ class RedisFanOut implements MessageListener {
                         channel.length() - RedisChannels.USER_DIRECT_SUFFIX.length());
                 clients.convertAndSendToUser(UUID.fromString(user).toString(), "/queue/direct", frame);
             } else if (channel.equals(RedisChannels.PRESENCE) && frame instanceof ObjectNode presence) {
-                JsonNode to = presence.remove("to");
+                List<UUID> to = json.treeToValue(presence, Addressed.class).to();
+                presence.remove(Addressed.TO);
                 if (to != null) {
-                    to.forEach(user -> clients.convertAndSendToUser(
-                            UUID.fromString(user.asText()).toString(), "/queue/presence", presence));
+                    to.forEach(user -> clients.convertAndSendToUser(user.toString(), "/queue/presence", presence));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -110,5 +112,14 @@ class RedisFanOut implements MessageListener {
                     e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whom a {@link LiveUpdate.PresenceChanged} on Redis is for. Read on its own, so that the rest of the frame goes
+     * out as it came (what a newer node adds included), without its recipients.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Addressed(List<UUID> to) {
+        static final String TO = "to";
     }
 }

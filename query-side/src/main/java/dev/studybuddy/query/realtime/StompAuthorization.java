@@ -1,5 +1,6 @@
 package dev.studybuddy.query.realtime;
 
+import dev.studybuddy.platform.security.ExportGrants;
 import dev.studybuddy.platform.security.SecurityStampValidator;
 import dev.studybuddy.query.group.GroupAccess;
 import java.security.Principal;
@@ -112,6 +113,9 @@ class StompAuthorization implements ChannelInterceptor {
         }
         if (token.getExpiresAt() == null || !Instant.now().isBefore(token.getExpiresAt())) {
             throw refused(message, "The access token has expired.");
+        }
+        if (ExportGrants.isGrant(token)) {
+            throw refused(message, "An export grant is not an access token.");
         }
         accessor.setUser(user);
         String sid = token.getClaimAsString(SecurityStampValidator.SESSION_CLAIM);

@@ -1,12 +1,14 @@
 package dev.studybuddy.query.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.platform.web.RateLimitedException;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
@@ -17,6 +19,7 @@ import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 @QuerySideIT
 class AccountExportIT {
@@ -48,6 +52,12 @@ class AccountExportIT {
 
     @Autowired
     StoredFiles files;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    ExportProperties properties;
 
     @Test
     void theExportHoldsTheCallersProfileRelationsMessagesFilesAndEveryNotification() {
@@ -100,6 +110,12 @@ class AccountExportIT {
         }
         OtherServicesStub.address(me, username + "@studybuddy.test", true);
         OtherServicesStub.address(friend, "friend-secret@studybuddy.test", true);
+        UUID laptop = UUID.randomUUID();
+        UUID phone = UUID.randomUUID();
+        OtherServicesStub.session(me, laptop, "Firefox on Linux", "192.0.2.10");
+        OtherServicesStub.session(me, phone, "StudyBuddy for Android", "198.51.100.7");
+        OtherServicesStub.session(friend, UUID.randomUUID(), "friend-secret-agent", "203.0.113.99");
+        OtherServicesStub.preferences(me, Map.of("friend-request.received", false, "group.invitation", true));
 
         ApiClient.Response response =
                 as(me).withHeader("Accept", "application/x-ndjson").get(EXPORT);
@@ -118,6 +134,20 @@ class AccountExportIT {
                 .isTrue();
         assertThat(profile.get("presenceVisible").asBoolean()).isTrue();
         assertThat(profile.get("receiptsEnabled").asBoolean()).isTrue();
+        assertThat(ofType(lines, "session"))
+                .extracting(line -> line.get("sessionId").asText() + " "
+                        + line.get("userAgent").asText() + " "
+                        + line.get("address").asText())
+                .containsExactlyInAnyOrder(
+                        laptop + " Firefox on Linux 192.0.2.10", phone + " StudyBuddy for Android 198.51.100.7");
+        assertThat(ofType(lines, "session").get(0).has("lastUsedAt")).isTrue();
+        JsonNode preferences = single(lines, "notificationPreferences");
+        assertThat(preferences.get("email").get("friend-request.received").asBoolean())
+                .isFalse();
+        assertThat(preferences.get("email").get("group.invitation").asBoolean()).isTrue();
+        assertThat(OtherServicesStub.readWithoutGrant(me))
+                .as("the other services are read with the export grant, not the caller's token")
+                .isFalse();
 
         assertThat(ofType(lines, "friendship"))
                 .extracting(line ->
@@ -180,7 +210,10 @@ class AccountExportIT {
         assertThat(lines.get(lines.size() - 1).get("type").asText()).isEqualTo("end");
         assertThat(response.body())
                 .doesNotContain(
-                        "the friend's group message", "the friend's direct message", "friend-secret@studybuddy.test");
+                        "the friend's group message",
+                        "the friend's direct message",
+                        "friend-secret@studybuddy.test",
+                        "friend-secret-agent");
     }
 
     @Test
@@ -225,6 +258,9 @@ class AccountExportIT {
         assertThat(ofType(lines, "file")).isEmpty();
         assertThat(response.body()).doesNotContain("other-secret@studybuddy.test");
         for (JsonNode line : lines.subList(1, lines.size())) {
+            if (line.get("type").asText().equals("notificationPreferences")) {
+                continue; // its "email" holds the caller's on/off per notification type, no address
+            }
             line.fieldNames()
                     .forEachRemaining(field ->
                             assertThat(field.toLowerCase()).as(line.toString()).doesNotContain("email"));
@@ -241,6 +277,21 @@ class AccountExportIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anExportGrantIsNoAccessTokenForQuerySide() {
+        UUID me = registered(UserAccounts.uniqueUsername("expgrant"));
+        TestTokenIssuer issuer = TestTokenIssuer.get();
+        String grant = issuer.sign(issuer.claims(me)
+                .claim("roles", List.of())
+                .claim("scope", "export")
+                .build());
+
+        ApiClient.Response response = ApiClient.on(port).withToken(grant).get(EXPORT);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.json().get("code").asText()).isEqualTo("FORBIDDEN");
     }
 
     @Test
@@ -289,6 +340,63 @@ class AccountExportIT {
         assertThat(last.get("type").asText()).isEqualTo("incomplete");
         assertThat(last.get("missing").asText()).isEqualTo("notification");
         assertThat(ofType(lines, "end")).isEmpty();
+    }
+
+    @Test
+    void anExportOutlivesTheCallersAccessTokenBecauseItReadsWithAGrant() {
+        UUID me = registered(UserAccounts.uniqueUsername("explong"));
+        List<UUID> notifications = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            notifications.add(0, OtherServicesStub.notify(me, "group.activity", Map.of("n", i)));
+        }
+        // three inbox pages at 1.5 s each: the last two are asked for after the caller's 3 s token expired
+        OtherServicesStub.slowInboxFor(me, Duration.ofMillis(1500));
+        String shortLived = TestTokenIssuer.get().accessToken(me, 0, Duration.ofSeconds(3));
+
+        ApiClient.Response response = ApiClient.on(port).withToken(shortLived).get(EXPORT);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> lines = lines(response);
+        assertThat(ofType(lines, "notification"))
+                .extracting(line -> UUID.fromString(line.get("notificationId").asText()))
+                .containsExactlyElementsOf(notifications);
+        assertThat(lines.get(lines.size() - 1).get("type").asText()).isEqualTo("end");
+        assertThat(OtherServicesStub.readWithoutGrant(me)).isFalse();
+    }
+
+    @Test
+    void theFourthExportWithinTheHourIsA429WithRetryAfterAndEveryNodeCountsTheSame() {
+        UUID me = registered(UserAccounts.uniqueUsername("exprate"));
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Response allowed = as(me).get(EXPORT);
+            assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+        }
+
+        ApiClient.Response refused = as(me).get(EXPORT);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow()))
+                .as("until the first of the three leaves the hour")
+                .isBetween(3500L, 3600L);
+        ExportRateLimit anotherNode = new ExportRateLimit(redis, properties);
+        assertThatThrownBy(() -> anotherNode.admit(me))
+                .as("the count is Redis's, not this node's")
+                .isInstanceOf(RateLimitedException.class);
+        UUID someoneElse = registered(UserAccounts.uniqueUsername("exprateother"));
+        assertThat(as(someoneElse).get(EXPORT).status()).as("counted per user").isEqualTo(200);
+    }
+
+    @Test
+    void anExportThatCouldNotStartDoesNotCountAgainstTheLimit() {
+        UUID me = registered(UserAccounts.uniqueUsername("expretry"));
+        OtherServicesStub.failAddressFor(me);
+
+        for (int i = 0; i < 4; i++) {
+            ApiClient.Response response = as(me).get(EXPORT);
+            assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        }
     }
 
     private UUID registered(String username) {

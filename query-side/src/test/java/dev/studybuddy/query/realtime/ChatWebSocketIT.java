@@ -134,9 +134,18 @@ class ChatWebSocketIT {
     void connectWithoutOrWithABadTokenAndANonMembersSubscriptionAreRefused() throws Exception {
         Client anonymous = track(StompClients.connect(port, null));
         Client forged = track(StompClients.connect(secondPort, "Bearer not-a-token"));
-        for (Client client : List.of(anonymous, forged)) {
+        TestTokenIssuer issuer = TestTokenIssuer.get();
+        String exportGrant = issuer.sign(issuer.claims(member)
+                .claim("roles", List.of())
+                .claim("scope", "export")
+                .build());
+        Client granted = track(StompClients.connect(port, "Bearer " + exportGrant));
+        for (Client client : List.of(anonymous, forged, granted)) {
             String error = client.errors.poll(30, TimeUnit.SECONDS);
             assertThat(error).startsWith("ERROR");
+            if (client == granted) {
+                assertThat(error).contains("export grant");
+            }
             assertThat(client.isConnected()).isFalse();
         }
 
