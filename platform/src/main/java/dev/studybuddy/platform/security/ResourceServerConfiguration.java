@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -64,6 +65,16 @@ public class ResourceServerConfiguration {
                 JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())));
         validators.addAll(extra);
         return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    /**
+     * {@code requestMatchers(String...)} match paths with Spring's {@code PathPattern}s instead of asking Spring MVC's
+     * {@code HandlerMappingIntrospector} for each pattern on every request, which a profile of the growth benchmark
+     * found in a sixth of command-side's request time. Every pattern here is a plain path or ends in {@code /**}.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
