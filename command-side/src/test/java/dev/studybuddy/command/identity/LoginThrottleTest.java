@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.studybuddy.platform.web.RateLimitedException;
-import java.time.Clock;
+import dev.studybuddy.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(
             new RateLimitProperties(
                     new RateLimitProperties.Limit(30, Duration.ofMinutes(1)),
@@ -105,29 +104,5 @@ class LoginThrottleTest {
                 catchThrowableOfType(RateLimitedException.class, () -> throttle.begin(username, address));
         assertThat(refused).as("refused").isNotNull();
         return refused.retryAfter();
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

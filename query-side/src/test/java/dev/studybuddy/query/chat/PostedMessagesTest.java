@@ -8,16 +8,14 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.studybuddy.testing.InMemoryMongo;
-import java.time.Clock;
+import dev.studybuddy.testing.SettableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Over the MongoDB stand-in, through the driver: what a batch posts is written together when it commits. */
@@ -26,15 +24,12 @@ class PostedMessagesTest {
     private static final MongoClient client =
             MongoClients.create(InMemoryMongo.connectionString("posted_messages_test"));
 
+    /** A collection of each test's own (JUnit makes an instance per test). */
     private final MongoCollection<Document> messages =
             client.getDatabase("posted_messages_test").getCollection("messages_" + UUID.randomUUID());
-    private final MutableClock clock = new MutableClock();
-    private final PostedMessages posted = new PostedMessages(messages, clock);
 
-    @BeforeEach
-    void emptyCollection() {
-        messages.drop();
-    }
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T06:00:00Z"));
+    private final PostedMessages posted = new PostedMessages(messages, clock);
 
     @AfterAll
     static void close() {
@@ -114,28 +109,5 @@ class PostedMessagesTest {
 
     private static Document message(long seq) {
         return new Document("conversationId", "c").append("seq", seq).append("body", "message " + seq);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T06:00:00Z");
-
-        void advance(java.time.Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
