@@ -30,12 +30,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Erasure by crypto-shredding (docs/adr/0019), over HTTP, against the event store as it is stored. */
 @CommandSideIT
+@ExtendWith(OutputCaptureExtension.class)
 class ErasureIT {
 
     @LocalServerPort
@@ -51,7 +55,7 @@ class ErasureIT {
     String database;
 
     @Test
-    void anErasedUsersTextsAreNowhereInTheEventStoreAndEveryChainStillVerifies() throws Exception {
+    void anErasedUsersTextsAreNowhereInTheEventStoreAndEveryChainStillVerifies(CapturedOutput log) throws Exception {
         SignedInUser alice = Accounts.signedIn(port, "erasable");
         SignedInUser bob = Accounts.signedIn(port, "bystander");
         String marker = UUID.randomUUID().toString().substring(0, 8);
@@ -147,6 +151,14 @@ class ErasureIT {
         assertThat(account.get(account.size() - 1)).isEqualTo(new UserErasedEvent(alice.id()));
         assertThat(payloads(fileId.toString()).get(payloads(fileId.toString()).size() - 1))
                 .isInstanceOf(FileDeletedEvent.class);
+
+        // nor in what this service logged meanwhile
+        assertThat(log.getAll())
+                .doesNotContain(posted)
+                .doesNotContain(edited)
+                .doesNotContain(direct)
+                .doesNotContain(bio)
+                .doesNotContain(fileName);
 
         // the audit: every chain the user wrote into verifies
         ApiClient auditor = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
