@@ -3,6 +3,7 @@ package dev.studybuddy.system;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.InMemoryMongo;
 import dev.studybuddy.testing.TestDatabase;
+import dev.studybuddy.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -49,7 +50,9 @@ final class RunningSystem implements AutoCloseable {
                 "JWT_JWK_SET_URI",
                 "http://127.0.0.1:" + commandPort + "/.well-known/jwks.json",
                 "BCRYPT_STRENGTH",
-                "10");
+                "10",
+                "STUDYBUDDY_PD_KEK",
+                TestEnvironment.TEST_KEK);
         int notificationPort = freePort();
         Map<String, String> querySide = new LinkedHashMap<>(shared);
         // the account export reads the caller's notifications and preferences from notification-saga, their grant,

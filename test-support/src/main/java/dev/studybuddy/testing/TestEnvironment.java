@@ -13,6 +13,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** 32 bytes in Base64, for tests only. */
+    public static final String TEST_KEK = "c3R1ZHlidWRkeS10ZXN0LWtleS1lbmNyeXB0aW9uISE=";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
@@ -27,7 +30,11 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.datasource.username=" + TestDatabase.user(),
                 "spring.data.mongodb.uri=" + mongoUri,
                 "spring.data.mongodb.database=" + database,
-                "studybuddy.testing.checkout=" + TestDatabase.checkoutHash());
+                "studybuddy.testing.checkout=" + TestDatabase.checkoutHash(),
+                // a fixed key-encryption key; every service under test may create data keys, since tests append
+                // events (with names and message bodies) straight to the store (docs/adr/0019)
+                "studybuddy.personal-data.kek=" + TEST_KEK,
+                "studybuddy.personal-data.creates-keys=true");
         if (!environment.getProperty("studybuddy.jwt.issues-tokens", Boolean.class, false)) {
             values = values.and(
                     "studybuddy.jwt.jwk-set-uri=" + TestTokenIssuer.get().jwkSetUri());

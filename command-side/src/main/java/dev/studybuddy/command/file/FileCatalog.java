@@ -92,6 +92,22 @@ public class FileCatalog {
         commandGateway.sendAndWait(new DeleteFileCommand(fileId, requesterId));
     }
 
+    /**
+     * An erased user's files: each live one is deleted as its owner would delete it (its blob goes the way of any
+     * deleted file), and no row keeps a file's name (docs/adr/0019).
+     */
+    @Transactional
+    public void eraseAllOf(UUID ownerId) {
+        List<UUID> live = jdbc.queryForList(
+                "SELECT file_id FROM files.stored_files WHERE owner_id = ? AND deleted_at IS NULL",
+                UUID.class,
+                ownerId);
+        for (UUID fileId : live) {
+            delete(fileId, ownerId);
+        }
+        jdbc.update("UPDATE files.stored_files SET file_name = '' WHERE owner_id = ?", ownerId);
+    }
+
     /** Message attachments must be live files of the sender's own. */
     public void requireOwnFiles(UUID ownerId, Collection<UUID> fileIds) {
         if (fileIds == null || fileIds.isEmpty()) {

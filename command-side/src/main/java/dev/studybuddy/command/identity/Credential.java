@@ -108,4 +108,18 @@ class Credential {
     void deactivate() {
         active = false;
     }
+
+    /**
+     * Forgets the person: the name is free for anyone to register again (the placeholder holds a character no
+     * username may), the address is a placeholder of the reserved {@code .invalid} domain, and no password matches
+     * (docs/adr/0019).
+     */
+    void erase() {
+        String id = userId.toString().replace("-", "");
+        username = "~" + id.substring(0, 31);
+        email = userId + "@erased.invalid";
+        emailVerifiedAt = null;
+        passwordHash = "!erased";
+        active = false;
+    }
 }

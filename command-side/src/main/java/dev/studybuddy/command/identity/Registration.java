@@ -7,6 +7,7 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.RegisterUserCommand;
 import dev.studybuddy.api.user.Usernames;
 import dev.studybuddy.command.identity.contact.ContactOutbox;
+import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,7 @@ class Registration {
     private final EmailVerification emailVerification;
     private final CommandGateway commandGateway;
     private final Clock clock;
+    private final PersonalDataKeys keys;
 
     Registration(
             CredentialRepository credentials,
@@ -41,7 +43,8 @@ class Registration {
             ContactOutbox contacts,
             EmailVerification emailVerification,
             CommandGateway commandGateway,
-            Clock clock) {
+            Clock clock,
+            PersonalDataKeys keys) {
         this.credentials = credentials;
         this.contacts = contacts;
         this.emailVerification = emailVerification;
@@ -49,6 +52,7 @@ class Registration {
         this.passwordPolicy = passwordPolicy;
         this.commandGateway = commandGateway;
         this.clock = clock;
+        this.keys = keys;
     }
 
     @Transactional
@@ -71,6 +75,8 @@ class Registration {
         }
         contacts.addressChanged(userId, address);
         emailVerification.mailLink(userId, address);
+        // the user's data key, which their registration event's name is sealed with (docs/adr/0019)
+        keys.create(userId);
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(MessageMetadata.ACTOR, userId.toString())));
         return userId;

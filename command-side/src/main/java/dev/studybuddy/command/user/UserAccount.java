@@ -15,6 +15,7 @@ import dev.studybuddy.api.user.DeactivateUserCommand;
 import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
+import dev.studybuddy.api.user.EraseUserCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
@@ -24,6 +25,7 @@ import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
 import java.util.Objects;
@@ -48,6 +50,7 @@ public class UserAccount {
     private boolean active;
     private UUID avatarFileId;
     private boolean emailVerified;
+    private boolean erased;
 
     protected UserAccount() {}
 
@@ -140,6 +143,18 @@ public class UserAccount {
         apply(new SessionEndedEvent(userId, command.sessionId()));
     }
 
+    /**
+     * Identity has forgotten the account and its data key is destroyed already (AccountErasure); allowed on a closed
+     * account too, and once only.
+     */
+    @CommandHandler
+    public void handle(EraseUserCommand command) {
+        if (erased) {
+            return;
+        }
+        apply(new UserErasedEvent(userId));
+    }
+
     @EventSourcingHandler
     void on(UserRegisteredEvent event) {
         userId = event.userId();
@@ -177,6 +192,14 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserDeactivatedEvent event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserErasedEvent event) {
+        active = false;
+        erased = true;
+        displayName = null;
+        bio = null;
     }
 
     boolean isActive() {

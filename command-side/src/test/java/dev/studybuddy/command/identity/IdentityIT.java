@@ -380,7 +380,7 @@ class IdentityIT {
     @Test
     void noEventContainsThePasswordOrItsHash() {
         String username = Accounts.uniqueUsername("ivan");
-        Accounts.register(client, username);
+        UUID userId = Accounts.register(client, username);
         String hash =
                 jdbc.queryForObject("select password_hash from credentials where username = ?", String.class, username);
 
@@ -391,7 +391,9 @@ class IdentityIT {
                 everyStoredDocument.add(document.toJson());
             }
         }
-        assertThat(everyStoredDocument).anyMatch(json -> json.contains(username));
+        assertThat(everyStoredDocument).anyMatch(json -> json.contains(userId.toString()));
+        // the name itself is sealed with the user's data key (docs/adr/0019)
+        assertThat(everyStoredDocument).noneMatch(json -> json.contains(username));
         assertThat(everyStoredDocument).noneMatch(json -> json.contains(Accounts.PASSWORD));
         assertThat(everyStoredDocument).noneMatch(json -> json.contains(hash));
         assertThat(everyStoredDocument).noneMatch(json -> json.contains(hash.substring(7)));

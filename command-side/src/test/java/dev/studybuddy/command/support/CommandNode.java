@@ -44,6 +44,7 @@ public final class CommandNode implements AutoCloseable {
                 "--spring.data.mongodb.database=" + tests.getRequiredProperty("spring.data.mongodb.database"),
                 "--studybuddy.identity.signing-key-file=" + keyFile,
                 "--studybuddy.identity.bcrypt-strength=10",
+                "--studybuddy.personal-data.kek=" + tests.getRequiredProperty("studybuddy.personal-data.kek"),
                 // its contact outbox relay publishes too: to the tests' exchange, never to the real one
                 "--studybuddy.identity.contacts.exchange="
                         + tests.getRequiredProperty("studybuddy.identity.contacts.exchange")));

@@ -21,6 +21,7 @@ import dev.studybuddy.api.user.DeactivateUserCommand;
 import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.EndSessionCommand;
+import dev.studybuddy.api.user.EraseUserCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
@@ -29,6 +30,7 @@ import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
 import java.util.Set;
@@ -73,6 +75,26 @@ class UserAccountTest {
                 .when(new EndSessionCommand(ALICE, laptop))
                 .expectEvents(new SessionEndedEvent(ALICE, laptop));
         assertThat(new SessionEndedEvent(ALICE, laptop)).isNotInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void erasureIsRecordedOnceEvenOfAClosedAccountAndChangesTheSecurityStamp() {
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new EraseUserCommand(ALICE))
+                .expectEvents(new UserErasedEvent(ALICE));
+        fixture.given(aliceRegistered(), new UserErasedEvent(ALICE))
+                .when(new EraseUserCommand(ALICE))
+                .expectNoEvents();
+        assertThat(new UserErasedEvent(ALICE)).isInstanceOf(ChangesSecurityStamp.class);
+    }
+
+    @Test
+    void anErasedAccountIsClosed() {
+        fixture.given(aliceRegistered(), new UserErasedEvent(ALICE))
+                .when(new ChangeProfileCommand(ALICE, "Back", null))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("This account is deactivated.");
     }
 
     @Test

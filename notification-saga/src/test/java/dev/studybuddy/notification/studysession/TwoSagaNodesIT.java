@@ -116,6 +116,9 @@ class TwoSagaNodesIT {
                         "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
                         "--spring.data.mongodb.database="
                                 + environment.getRequiredProperty("spring.data.mongodb.database"),
+                        "--studybuddy.personal-data.kek="
+                                + environment.getRequiredProperty("studybuddy.personal-data.kek"),
+                        "--studybuddy.personal-data.creates-keys=true",
                         "--spring.rabbitmq.host=" + environment.getRequiredProperty("spring.rabbitmq.host"),
                         "--spring.rabbitmq.port=" + environment.getRequiredProperty("spring.rabbitmq.port"),
                         "--spring.data.redis.host=" + environment.getRequiredProperty("spring.data.redis.host"),

@@ -4,6 +4,7 @@ import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.EventHashChain;
 import dev.studybuddy.platform.audit.StoredEvent;
 import dev.studybuddy.platform.audit.StoredEvents;
+import dev.studybuddy.platform.personaldata.PersonalDataContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,9 +63,11 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
         String previous = lastHashes.containsKey(aggregateId)
                 ? lastHashes.get(aggregateId)
                 : previousStoredHash(aggregateId, event.getSequenceNumber());
-        // exactly what the Mongo engine stores: the same serializer, the same text representation
-        SerializedObject<String> payload = event.serializePayload(eventSerializer, String.class);
         Object actor = event.getMetaData().get(MessageMetadata.ACTOR);
+        // exactly what the Mongo engine stores: the same serializer, the same text representation, and the very
+        // same bytes (sealed personal fields have a random IV, so a second serialization would differ)
+        SerializedObject<String> payload =
+                PersonalDataContext.withActor(actor, () -> event.serializePayload(eventSerializer, String.class));
         String hash = EventHashChain.link(
                 previous,
                 payload.getType().getName(),
@@ -73,7 +76,10 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
                 DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString());
         lastHashes.put(aggregateId, hash);
-        return event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous));
+        return new SerializedOnce<>(
+                event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous)),
+                eventSerializer,
+                payload);
     }
 
     /**

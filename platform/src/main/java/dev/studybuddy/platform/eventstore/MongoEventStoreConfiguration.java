@@ -105,7 +105,6 @@ public class MongoEventStoreConfiguration {
     public EventStorageEngine eventStorageEngine(
             MongoTemplate axonMongoTemplate,
             StoredEvents storedEvents,
-            Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ObjectProvider<EventUpcaster> upcasters) {
         List<EventUpcaster> ordered = upcasters.orderedStream().toList();
@@ -113,7 +112,8 @@ public class MongoEventStoreConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .storageStrategy(
                         new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
-                .snapshotSerializer(serializer)
+                // snapshots too: a personal field an aggregate may keep is sealed like the events' (docs/adr/0019)
+                .snapshotSerializer(eventSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(ordered))
                 .build();

@@ -5,6 +5,7 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -52,7 +53,7 @@ public record AccountSecurity(
                 state.roles = Set.copyOf(registered.roles());
             } else if (payload instanceof PlatformRolesChangedEvent changed) {
                 state.roles = Set.copyOf(changed.roles());
-            } else if (payload instanceof UserDeactivatedEvent) {
+            } else if (payload instanceof UserDeactivatedEvent || payload instanceof UserErasedEvent) {
                 state.active = false;
             } else if (payload instanceof SessionEndedEvent ended) {
                 state.endedSessions.add(ended.sessionId());

@@ -1,7 +1,9 @@
 package dev.studybuddy.platform.security;
 
 import dev.studybuddy.platform.eventstore.MongoEventStoreConfiguration;
+import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,8 +29,14 @@ public class SecurityStampConfiguration {
 
     @Bean
     public SecurityStamps securityStamps(
-            AccountAuthority authority, RedisConnectionFactory redis, SecurityProperties properties) {
-        return new SecurityStamps(authority, redis, properties);
+            AccountAuthority authority,
+            RedisConnectionFactory redis,
+            SecurityProperties properties,
+            ObjectProvider<PersonalDataKeys> personalDataKeys) {
+        SecurityStamps stamps = new SecurityStamps(authority, redis, properties);
+        // an erased user's data key leaves this node's cache as soon as the erasure is announced (docs/adr/0019)
+        personalDataKeys.ifAvailable(keys -> stamps.onErased(keys::evict));
+        return stamps;
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,6 +39,8 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     private static final Logger log = LoggerFactory.getLogger(SecurityStamps.class);
     /** The announcement "{@code <userId> session-ended <sessionId>}", beside "{@code <userId> <stamp>}". */
     private static final String SESSION_ENDED = "session-ended";
+    /** The announcement "{@code <userId> erased}": every node forgets the user's personal data key (docs/adr/0019). */
+    private static final String ERASED = "erased";
 
     private final AccountAuthority authority;
     private final RedisConnectionFactory connectionFactory;
@@ -45,6 +48,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     private final SecurityProperties properties;
     private final Map<UUID, Entry> stamps = new ConcurrentHashMap<>();
     private final List<BiConsumer<UUID, Long>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> erasureListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "security-stamp-announcer");
@@ -107,6 +111,20 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         publish(userId + " " + SESSION_ENDED + " " + sessionId);
     }
 
+    /**
+     * Called by the node that erased a user, once that is committed: every node's {@link #onErased} listeners hear
+     * of it within a moment (the erasure's own event moves the stamp, which {@link #announce} tells as ever).
+     */
+    public void announceErased(UUID userId) {
+        erasureListeners.forEach(listener -> listener.accept(userId));
+        publish(userId + " " + ERASED);
+    }
+
+    /** {@code listener} is told of every user erased, on whichever node the erasure happened. */
+    public void onErased(Consumer<UUID> listener) {
+        erasureListeners.add(listener);
+    }
+
     private void publish(String announcement) {
         publisher.execute(() -> {
             try {
@@ -160,7 +178,9 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split(" ");
         try {
             UUID userId = UUID.fromString(parts[0]);
-            if (SESSION_ENDED.equals(parts[1])) {
+            if (ERASED.equals(parts[1])) {
+                erasureListeners.forEach(listener -> listener.accept(userId));
+            } else if (SESSION_ENDED.equals(parts[1])) {
                 addEnded(userId, Set.of(UUID.fromString(parts[2])));
             } else {
                 learned(userId, Long.parseLong(parts[1]), Set.of());

@@ -55,7 +55,6 @@ class CoveringHeadTokenEngineTest {
                 template,
                 configuration.storedEvents(template, new AuditProperties(500)),
                 serializer,
-                serializer,
                 new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
     }
 

@@ -6,6 +6,7 @@ import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +58,12 @@ class FilesProjection {
     @EventHandler
     void on(FileDeletedEvent event, @Timestamp Instant at) {
         jdbc.update("UPDATE files SET deleted_at = ? WHERE file_id = ?", utc(at), event.fileId());
+    }
+
+    /** The erased owner's files are deleted too (their own events follow); no name of theirs stays (docs/adr/0019). */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.update("UPDATE files SET file_name = NULL WHERE owner_id = ?", event.userId());
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.Conversations;
 import java.time.Instant;
@@ -86,6 +87,12 @@ class MessageSearchProjection {
         delete(event.messageId(), Conversations.direct(event.friendshipId()));
     }
 
+    /** None of an erased user's messages is found again; a replay reads their bodies as nothing (docs/adr/0019). */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.update("DELETE FROM message_search WHERE sender_id = ?", event.userId());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM message_search");
@@ -101,17 +108,23 @@ class MessageSearchProjection {
             UUID recipientId,
             String body,
             Instant at) {
-        jdbc.update(
-                """
+        if (body == null) {
+            return; // its author was erased: nothing to find
+        }
+        jdbc.update("""
                 INSERT INTO message_search (message_id, conversation_id, seq, sender_id, group_id, recipient_id, body, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""", messageId, conversationId, seq, senderId, groupId, recipientId, body == null ? "" : body, utc(at));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""", messageId, conversationId, seq, senderId, groupId, recipientId, body, utc(at));
     }
 
     // Both keyed by the conversation too: an event names only messages of its own stream.
     private void edit(UUID messageId, String conversationId, String body, Instant at) {
+        if (body == null) {
+            delete(messageId, conversationId);
+            return;
+        }
         jdbc.update(
                 "UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?",
-                body == null ? "" : body,
+                body,
                 utc(at),
                 messageId,
                 conversationId);

@@ -6,7 +6,13 @@ import java.util.UUID;
 
 /** What any signed-in user may see of another: no roles, no account status. */
 public record PublicProfile(
-        UUID userId, String username, String displayName, String bio, UUID avatarFileId, Instant registeredAt) {
+        UUID userId,
+        String username,
+        String displayName,
+        String bio,
+        UUID avatarFileId,
+        Instant registeredAt,
+        boolean erased) {
 
     static PublicProfile of(UserProfile profile) {
         return new PublicProfile(
@@ -15,6 +21,7 @@ public record PublicProfile(
                 profile.displayName(),
                 profile.bio(),
                 profile.avatarFileId(),
-                profile.registeredAt());
+                profile.registeredAt(),
+                profile.erased());
     }
 }

@@ -32,12 +32,22 @@ class UserView {
     private Instant registeredAt;
     private Instant updatedAt;
     private boolean emailVerified;
+    private boolean erased;
 
     protected UserView() {}
 
     UserProfile toProfile() {
         return new UserProfile(
-                userId, username, displayName, bio, avatarFileId, roleSet(), active, registeredAt, emailVerified);
+                userId,
+                username,
+                displayName,
+                bio,
+                avatarFileId,
+                roleSet(),
+                active,
+                registeredAt,
+                emailVerified,
+                erased);
     }
 
     private Set<PlatformRole> roleSet() {

@@ -7,8 +7,10 @@ import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import dev.studybuddy.query.consistency.ApplyOnce;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import java.time.Instant;
@@ -41,11 +43,13 @@ class UsersProjection {
     private final UserViewRepository users;
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
+    private final PersonalDataKeys keys;
 
-    UsersProjection(UserViewRepository users, JdbcTemplate jdbc, ProjectionPositions positions) {
+    UsersProjection(UserViewRepository users, JdbcTemplate jdbc, ProjectionPositions positions, PersonalDataKeys keys) {
         this.users = users;
         this.jdbc = jdbc;
         this.positions = positions;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -93,6 +97,19 @@ class UsersProjection {
     @EventHandler
     void on(UserDeactivatedEvent event, @Timestamp Instant at) {
         jdbc.update("UPDATE users SET active = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
+    }
+
+    /**
+     * What the row held of the person goes; the row stays, so that their messages still show who wrote them (an
+     * id, and {@code erased}). A replay writes the same: the events' names read as null once the key is gone.
+     */
+    @EventHandler
+    void on(UserErasedEvent event, @Timestamp Instant at) {
+        keys.evict(event.userId());
+        jdbc.update("""
+                UPDATE users SET username = NULL, display_name = NULL, bio = NULL, avatar_file_id = NULL,
+                    active = false, erased = true, updated_at = ?
+                WHERE user_id = ?""", utc(at), event.userId());
     }
 
     @EventHandler

@@ -71,6 +71,8 @@ class ChatFanOutBenchmark {
                         "--spring.data.mongodb.uri=" + environment.getRequiredProperty("spring.data.mongodb.uri"),
                         "--spring.data.mongodb.database="
                                 + environment.getRequiredProperty("spring.data.mongodb.database"),
+                        "--studybuddy.personal-data.kek="
+                                + environment.getRequiredProperty("studybuddy.personal-data.kek"),
                         "--studybuddy.jwt.jwk-set-uri="
                                 + environment.getRequiredProperty("studybuddy.jwt.jwk-set-uri"));
         int secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));

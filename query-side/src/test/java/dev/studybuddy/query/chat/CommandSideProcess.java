@@ -59,6 +59,7 @@ final class CommandSideProcess implements AutoCloseable {
         builder.environment().put("DATABASE_URL", queryNode.getRequiredProperty("spring.datasource.url"));
         builder.environment().put("DATABASE_USER", queryNode.getRequiredProperty("spring.datasource.username"));
         builder.environment().put("JWT_SIGNING_KEY_FILE", key.toString());
+        builder.environment().put("STUDYBUDDY_PD_KEK", queryNode.getRequiredProperty("studybuddy.personal-data.kek"));
         builder.environment().put("IDENTITY_EXCHANGE", "studybuddy.identity.bench");
         // hundreds of registrations from one address, quickly
         builder.environment().put("BCRYPT_STRENGTH", "10");

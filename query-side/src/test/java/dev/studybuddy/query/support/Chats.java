@@ -12,6 +12,7 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.personaldata.PersonalDataContext;
 import dev.studybuddy.testing.scenarios.Decision;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.util.List;
@@ -32,6 +33,7 @@ public class Chats {
 
     public static final String MEMBERSHIP_TYPE = "Membership";
     private static final int ATTEMPTS = 50;
+    private static final UUID SOME_EDITOR = UUID.fromString("00000000-0000-4000-8000-00000000ed17");
 
     private final EventStore eventStore;
 
@@ -46,9 +48,18 @@ public class Chats {
         return new Posted(messageId, token.sequence(), token);
     }
 
-    /** Only the command names the editor, and only its events are written here: no author needed. */
+    /**
+     * Only the command names the editor; the event's body is sealed for whoever caused it (its actor), here a
+     * stand-in editor of these tests' own.
+     */
     public ConsistencyToken edit(UUID groupId, UUID messageId, String body) {
-        return write(groupId, GroupDecisions.edit(groupId, messageId, null, body));
+        return edit(groupId, messageId, SOME_EDITOR, body);
+    }
+
+    /** An edit by its author, as command-side appends it (the author caused it). */
+    public ConsistencyToken edit(UUID groupId, UUID messageId, UUID author, String body) {
+        return PersonalDataContext.withActor(
+                author, () -> write(groupId, GroupDecisions.edit(groupId, messageId, author, body)));
     }
 
     public ConsistencyToken delete(UUID groupId, UUID messageId, UUID by, boolean moderation) {
@@ -91,10 +102,15 @@ public class Chats {
         return new Posted(messageId, token.sequence(), token);
     }
 
+    /** {@code one} edits their message: the body is sealed for them, as command-side's append does. */
     public ConsistencyToken editDirect(UUID one, UUID other, UUID messageId, String body) {
         String friendshipId = FriendshipId.of(one, other);
-        return append(
-                Friendships.AGGREGATE_TYPE, friendshipId, new DirectMessageEditedEvent(friendshipId, messageId, body));
+        return PersonalDataContext.withActor(
+                one,
+                () -> append(
+                        Friendships.AGGREGATE_TYPE,
+                        friendshipId,
+                        new DirectMessageEditedEvent(friendshipId, messageId, body)));
     }
 
     public ConsistencyToken deleteDirect(UUID by, UUID other, UUID messageId) {

@@ -39,6 +39,8 @@ public final class SecondNode implements AutoCloseable {
                         "spring.datasource.username=" + first.getRequiredProperty("spring.datasource.username"),
                         "spring.data.mongodb.uri=" + first.getRequiredProperty("spring.data.mongodb.uri"),
                         "spring.data.mongodb.database=" + first.getRequiredProperty("spring.data.mongodb.database"),
+                        "studybuddy.personal-data.kek=" + first.getRequiredProperty("studybuddy.personal-data.kek"),
+                        "studybuddy.personal-data.creates-keys=true",
                         "studybuddy.jwt.jwk-set-uri=" + first.getRequiredProperty("studybuddy.jwt.jwk-set-uri"))
                 .map(arg -> "--" + arg)
                 .toArray(String[]::new);

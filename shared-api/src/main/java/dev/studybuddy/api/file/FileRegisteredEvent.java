@@ -1,5 +1,6 @@
 package dev.studybuddy.api.file;
 
+import dev.studybuddy.api.privacy.PersonalData;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
@@ -15,5 +16,5 @@ public record FileRegisteredEvent(
         String contentHash,
         long size,
         String contentType,
-        String fileName,
+        @PersonalData(subject = "ownerId") String fileName,
         FilePurpose purpose) {}

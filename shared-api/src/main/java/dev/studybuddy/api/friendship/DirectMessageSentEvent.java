@@ -1,5 +1,6 @@
 package dev.studybuddy.api.friendship;
 
+import dev.studybuddy.api.privacy.PersonalData;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
@@ -11,6 +12,6 @@ public record DirectMessageSentEvent(
         UUID messageId,
         UUID senderId,
         UUID recipientId,
-        String body,
+        @PersonalData(subject = "senderId") String body,
         UUID replyTo,
         List<UUID> attachments) {}

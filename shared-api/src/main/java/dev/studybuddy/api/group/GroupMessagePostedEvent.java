@@ -1,5 +1,6 @@
 package dev.studybuddy.api.group;
 
+import dev.studybuddy.api.privacy.PersonalData;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
@@ -10,7 +11,7 @@ public record GroupMessagePostedEvent(
         UUID groupId,
         UUID messageId,
         UUID authorId,
-        String body,
+        @PersonalData(subject = "authorId") String body,
         UUID replyTo,
         List<UUID> mentions,
         List<UUID> attachments) {}

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A user's profile as the read side shows it; {@code emailVerified} only to the user and platform staff. */
+/**
+ * A user's profile as the read side shows it; {@code emailVerified} only to the user and platform staff. An erased
+ * user ({@code erased}) keeps only the id, roles, status and dates: no name, display name, bio or avatar.
+ */
 public record UserProfile(
         UUID userId,
         String username,
@@ -14,4 +17,5 @@ public record UserProfile(
         Set<PlatformRole> roles,
         boolean active,
         Instant registeredAt,
-        boolean emailVerified) {}
+        boolean emailVerified,
+        boolean erased) {}

@@ -45,7 +45,6 @@ final class ServiceEventStore implements AutoCloseable {
                 template,
                 configuration.storedEvents(template, new AuditProperties(500)),
                 eventSerializer,
-                eventSerializer,
                 new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
     }
 

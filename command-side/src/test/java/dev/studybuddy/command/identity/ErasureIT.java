@@ -1,0 +1,254 @@
+package dev.studybuddy.command.identity;
+
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import dev.studybuddy.api.file.FileDeletedEvent;
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.FriendshipId;
+import dev.studybuddy.api.group.GroupMessageEditedEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.command.support.Accounts;
+import dev.studybuddy.command.support.Accounts.SignedInUser;
+import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Multipart;
+import dev.studybuddy.testing.ApiClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Erasure by crypto-shredding (docs/adr/0019), over HTTP, against the event store as it is stored. */
+@CommandSideIT
+@ExtendWith(OutputCaptureExtension.class)
+class ErasureIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Value("${spring.data.mongodb.database}")
+    String database;
+
+    @Test
+    void anErasedUsersTextsAreNowhereInTheEventStoreAndEveryChainStillVerifies(CapturedOutput log) throws Exception {
+        SignedInUser alice = Accounts.signedIn(port, "erasable");
+        SignedInUser bob = Accounts.signedIn(port, "bystander");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String posted = "my secret plan " + marker;
+        String edited = "my edited plan " + marker;
+        String direct = "just between us " + marker;
+        String bio = "I live at the library " + marker;
+        String fileName = "diary-" + marker + ".txt";
+        String bobsWords = "bob stays " + marker;
+
+        UUID group = UUID.fromString(created(
+                        alice.api().post("/api/groups", Map.of("name", "Erasure " + marker, "joinPolicy", "OPEN")))
+                .get("groupId")
+                .asText());
+        ok(bob.api().post("/api/groups/" + group + "/join", null));
+        String messageId = created(alice.api().post("/api/groups/" + group + "/messages", Map.of("body", posted)))
+                .get("messageId")
+                .asText();
+        ok(alice.api().patch("/api/groups/" + group + "/messages/" + messageId, Map.of("body", edited)));
+        ok(bob.api().post("/api/groups/" + group + "/messages", Map.of("body", bobsWords)));
+        ok(alice.api().post("/api/friends/requests", Map.of("userId", bob.id())));
+        ok(bob.api().post("/api/friends/requests/" + alice.id() + "/accept", null));
+        ok(alice.api().post("/api/direct/" + bob.id() + "/messages", Map.of("body", direct)));
+        ok(alice.api().patch("/api/users/me", Map.of("bio", bio)));
+        ApiClient.Response upload = Multipart.upload(
+                port, alice.api(), "ATTACHMENT", fileName, ("notes " + marker).getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        UUID fileId = UUID.fromString(upload.json().get("fileId").asText());
+        String refreshToken = Accounts.login(ApiClient.on(port), alice.username(), Accounts.PASSWORD)
+                .get("refreshToken")
+                .asText();
+        assertThat(storedText())
+                .as("sealed when written")
+                .doesNotContain(posted)
+                .doesNotContain(alice.username());
+
+        ApiClient.Response erased = alice.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+
+        // the account: no session survives, the name is free again
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(alice.api()
+                                .patch("/api/users/me", Map.of("bio", "back"))
+                                .status())
+                        .isEqualTo(401));
+        assertProblem(
+                ApiClient.on(port).post("/api/auth/refresh", Map.of("refreshToken", refreshToken)),
+                401,
+                "INVALID_REFRESH_TOKEN");
+        assertProblem(
+                ApiClient.on(port)
+                        .post("/api/auth/login", Map.of("username", alice.username(), "password", Accounts.PASSWORD)),
+                401,
+                "INVALID_CREDENTIALS");
+        Accounts.register(ApiClient.on(port), alice.username());
+
+        // the event store, as stored: none of it in clear text
+        String stored = storedText();
+        assertThat(stored)
+                .doesNotContain(posted)
+                .doesNotContain(edited)
+                .doesNotContain(direct)
+                .doesNotContain(bio)
+                .doesNotContain(fileName)
+                .doesNotContain(alice.username())
+                .contains(alice.id().toString());
+
+        // and as read: the erased user's texts are nothing, the others' are as they were
+        List<Object> groupEvents = payloads(group.toString());
+        assertThat(groupEvents)
+                .filteredOn(GroupMessagePostedEvent.class::isInstance)
+                .map(event -> (GroupMessagePostedEvent) event)
+                .extracting(GroupMessagePostedEvent::body)
+                .containsExactly(null, bobsWords);
+        assertThat(groupEvents)
+                .filteredOn(GroupMessageEditedEvent.class::isInstance)
+                .extracting(event -> ((GroupMessageEditedEvent) event).body())
+                .containsOnlyNulls();
+        assertThat(payloads(FriendshipId.of(alice.id(), bob.id())))
+                .filteredOn(DirectMessageSentEvent.class::isInstance)
+                .extracting(event -> ((DirectMessageSentEvent) event).body())
+                .containsOnlyNulls();
+        List<Object> account = payloads(alice.id().toString());
+        assertThat(account.get(0)).isInstanceOfSatisfying(UserRegisteredEvent.class, registered -> {
+            assertThat(registered.username()).isNull();
+            assertThat(registered.displayName()).isNull();
+        });
+        assertThat(account)
+                .filteredOn(ProfileChangedEvent.class::isInstance)
+                .extracting(event -> ((ProfileChangedEvent) event).bio())
+                .containsOnlyNulls();
+        assertThat(account.get(account.size() - 1)).isEqualTo(new UserErasedEvent(alice.id()));
+        assertThat(payloads(fileId.toString()).get(payloads(fileId.toString()).size() - 1))
+                .isInstanceOf(FileDeletedEvent.class);
+
+        // nor in what this service logged meanwhile
+        assertThat(log.getAll())
+                .doesNotContain(posted)
+                .doesNotContain(edited)
+                .doesNotContain(direct)
+                .doesNotContain(bio)
+                .doesNotContain(fileName);
+
+        // the audit: every chain the user wrote into verifies
+        ApiClient auditor = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
+        for (String stream : List.of(
+                "UserAccount/" + alice.id(),
+                "Group/" + group,
+                "Friendship/" + FriendshipId.of(alice.id(), bob.id()),
+                "StoredFile/" + fileId)) {
+            JsonNode verdict =
+                    auditor.get("/api/audit/aggregates/" + stream + "/verify").json();
+            assertThat(verdict.get("status").asText())
+                    .as(stream + ": " + verdict)
+                    .isEqualTo("OK");
+        }
+    }
+
+    @Test
+    void aWrongPasswordErasesNothing() {
+        SignedInUser carol = Accounts.signedIn(port, "keeper");
+        ok(carol.api().patch("/api/users/me", Map.of("bio", "still mine")));
+
+        assertProblem(
+                carol.api().send("DELETE", "/api/users/me", Map.of("password", "Not-My-Password-1")),
+                403,
+                "WRONG_PASSWORD");
+
+        assertThat(carol.api()
+                        .patch("/api/users/me", Map.of("bio", "still here"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(Accounts.login(ApiClient.on(port), carol.username(), Accounts.PASSWORD)
+                        .get("accessToken")
+                        .asText())
+                .isNotBlank();
+        List<Object> account = payloads(carol.id().toString());
+        assertThat(((UserRegisteredEvent) account.get(0)).username()).isEqualTo(carol.username());
+        assertThat(account).noneMatch(UserErasedEvent.class::isInstance);
+    }
+
+    @Test
+    void onlyAPlatformAdministratorErasesAnotherAccount() {
+        SignedInUser mallory = Accounts.signedIn(port, "mallory");
+        SignedInUser dave = Accounts.signedIn(port, "erasedbyadmin");
+
+        assertProblem(mallory.api().post("/api/admin/users/" + dave.id() + "/erase", null), 403, "FORBIDDEN");
+        assertThat(dave.api().patch("/api/users/me", Map.of("bio", "unharmed")).status())
+                .isEqualTo(204);
+
+        ApiClient admin = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
+        ApiClient.Response erased = admin.post("/api/admin/users/" + dave.id() + "/erase", null);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(dave.api()
+                                .patch("/api/users/me", Map.of("bio", "back"))
+                                .status())
+                        .isEqualTo(401));
+        assertThat(((UserRegisteredEvent) payloads(dave.id().toString()).get(0)).username())
+                .isNull();
+        assertProblem(admin.post("/api/admin/users/" + UUID.randomUUID() + "/erase", null), 404, "NOT_FOUND");
+    }
+
+    private List<Object> payloads(String aggregateId) {
+        List<Object> payloads = new ArrayList<>();
+        eventStore
+                .readEvents(aggregateId)
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .forEach(payloads::add);
+        return payloads;
+    }
+
+    /** Every event and snapshot document, as MongoDB holds it. */
+    private String storedText() {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("domainevents", "snapshotevents")) {
+            MongoCollection<Document> collection =
+                    mongoClient.getDatabase(database).getCollection(name);
+            collection.find().forEach(document -> text.append(document.toJson()).append('\n'));
+        }
+        return text.toString();
+    }
+
+    private static JsonNode created(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+        return response.json();
+    }
+
+    private static void ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 204);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.studybuddy.platform.personaldata;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.bson.Document;
+
+/**
+ * One data key per user in MongoDB ({@code personal_data_keys}, beside the event store's collections), each stored
+ * wrapped with the key-encryption key, and a cache of the keys this node has read. An erased user's document is a
+ * tombstone without key, so that no service ever gives them a new one; the tombstone is cached like a key, so a
+ * replay that meets an erased user's events asks MongoDB once. A subject that has neither key nor tombstone is
+ * not cached: its key may be created by command-side at any moment.
+ */
+public class PersonalDataKeys implements DataKeys {
+
+    private static final String WRAPPED = "wrapped";
+    private static final String ERASED_AT = "erasedAt";
+
+    private final MongoCollection<Document> keys;
+    private final KeyEncryptionKey kek;
+    private final boolean createsKeys;
+    private final Cache<UUID, Held> cache;
+
+    public PersonalDataKeys(MongoDatabase database, PersonalDataProperties properties) {
+        this.keys = database.getCollection(properties.collection());
+        this.kek = KeyEncryptionKey.of(properties.kek());
+        this.createsKeys = properties.createsKeys();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(properties.cacheSize())
+                .build();
+    }
+
+    @Override
+    public Optional<SecretKey> find(UUID subject) {
+        Held held = cache.getIfPresent(subject);
+        if (held == null) {
+            held = read(subject);
+            if (held == null) {
+                return Optional.empty();
+            }
+            cache.put(subject, held);
+        }
+        return Optional.ofNullable(held.key());
+    }
+
+    @Override
+    public Optional<SecretKey> forSealing(UUID subject) {
+        Optional<SecretKey> found = find(subject);
+        if (found.isPresent() || !createsKeys || erased(subject)) {
+            return found;
+        }
+        return Optional.of(create(subject));
+    }
+
+    /** The subject's key, created if they have none; a new user's is created before their registration event. */
+    public SecretKey create(UUID subject) {
+        Optional<SecretKey> found = find(subject);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        SecretKey key = Aes.newKey();
+        try {
+            keys.insertOne(new Document("_id", subject.toString())
+                    .append(WRAPPED, Base64.getEncoder().encodeToString(kek.wrap(key)))
+                    .append("createdAt", new Date()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // another node created it (or erased the subject) meanwhile: theirs counts
+            cache.invalidate(subject);
+            return find(subject)
+                    .orElseThrow(() -> new IllegalStateException("user " + subject + " was erased; no new key"));
+        }
+        cache.put(subject, new Held(key));
+        return key;
+    }
+
+    /**
+     * Destroys the subject's key for good: its document becomes a tombstone, and every field sealed with it reads as
+     * {@code null} from now on. Other nodes drop it from their caches when they hear of the erasure.
+     */
+    public void destroy(UUID subject) {
+        keys.replaceOne(
+                Filters.eq("_id", subject.toString()),
+                new Document("_id", subject.toString()).append(ERASED_AT, new Date()),
+                new ReplaceOptions().upsert(true));
+        cache.put(subject, Held.ERASED);
+    }
+
+    /** Forgets what this node holds of the subject's key: the next use reads it again. */
+    public void evict(UUID subject) {
+        cache.invalidate(subject);
+    }
+
+    private boolean erased(UUID subject) {
+        Held held = read(subject);
+        return held != null && held.key() == null;
+    }
+
+    /** @return the stored key or tombstone, {@code null} if there is neither */
+    private Held read(UUID subject) {
+        Document document = keys.find(Filters.eq("_id", subject.toString())).first();
+        if (document == null) {
+            return null;
+        }
+        String wrapped = document.getString(WRAPPED);
+        return wrapped == null
+                ? Held.ERASED
+                : new Held(kek.unwrap(Base64.getDecoder().decode(wrapped)));
+    }
+
+    /** A key, or {@code null} for an erased subject. */
+    private record Held(SecretKey key) {
+        static final Held ERASED = new Held(null);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.studybuddy.query.erasure;
+
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.personaldata.PersonalDataKeys;
+import dev.studybuddy.query.realtime.Conversations;
+import dev.studybuddy.query.support.Chats;
+import dev.studybuddy.query.support.Friendships;
+import dev.studybuddy.query.support.Groups;
+import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.Replays;
+import dev.studybuddy.query.support.StoredFiles;
+import dev.studybuddy.query.support.UserAccounts;
+import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.TestTokenIssuer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An erased user in every read model (docs/adr/0019), over HTTP: a deleted user in the profile, messages that keep
+ * their place without bodies, nothing of theirs found by search, their files gone; and a replay of each projection
+ * rebuilds exactly that, since their events' texts read as nothing once their key is destroyed.
+ */
+@QuerySideIT
+class ErasureIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    Groups groups;
+
+    @Autowired
+    Chats chats;
+
+    @Autowired
+    Friendships friendships;
+
+    @Autowired
+    StoredFiles files;
+
+    @Autowired
+    PersonalDataKeys keys;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @Value("${spring.data.mongodb.database}")
+    String database;
+
+    @Test
+    void anErasedUserIsADeletedUserEverywhereAndAReplayBringsNothingBack() {
+        // letters only: one word to the search's parser
+        String marker = "mk"
+                + UUID.randomUUID()
+                        .toString()
+                        .substring(0, 8)
+                        .chars()
+                        .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + (c - '0') : c)))
+                        .reduce("", String::concat);
+        String name = UserAccounts.uniqueUsername("erased");
+        UUID alice = accounts.register(name, "Alice " + marker).userId();
+        accounts.changeProfile(alice, "Alice " + marker, "my bio " + marker);
+        UUID bob =
+                accounts.register(UserAccounts.uniqueUsername("stays"), "Bob").userId();
+        UUID groupId = groups.create(bob, "Erasure " + marker, GroupVisibility.PRIVATE, JoinPolicy.OPEN, 10)
+                .groupId();
+        groups.join(groupId, alice);
+        Chats.Posted alicesPost = chats.post(groupId, alice, "alicewords " + marker);
+        chats.edit(groupId, alicesPost.messageId(), alice, "alicewords edited " + marker);
+        Chats.Posted bobsPost = chats.post(groupId, bob, "bobwords " + marker);
+        friendships.request(alice, bob);
+        friendships.accept(alice, bob);
+        Chats.Posted direct = chats.sendDirect(alice, bob, "alicewords direct " + marker);
+        byte[] content = ("notes " + marker).getBytes(StandardCharsets.UTF_8);
+        StoredFiles.Uploaded file =
+                files.upload(alice, FilePurpose.ATTACHMENT, "text/plain", "diary-" + marker + ".txt", content);
+        applied("chat", direct.token());
+        applied("files", file.token());
+        assertThat(ok(as(bob).get("/api/users/" + alice)).get("username").asText())
+                .isEqualTo(name);
+
+        // what command-side's erasure does to the store: the key first, then the event (and the files' deletion)
+        keys.destroy(alice);
+        ConsistencyToken erased = accounts.publish(alice, new UserErasedEvent(alice));
+        ConsistencyToken fileDeleted = files.delete(file, alice, content.length);
+        applied("users", erased);
+        applied("chat", erased);
+        applied("message-search", erased);
+        applied("files", fileDeleted);
+
+        assertErased(alice, bob, groupId, alicesPost, bobsPost, direct, file, marker);
+
+        Replays.assertReplayRebuilds(processing, "users", () -> Map.of("users", jdbc.queryForList("""
+                SELECT user_id, username, display_name, bio, avatar_file_id, roles, active, erased, registered_at,
+                       updated_at FROM users ORDER BY user_id""")));
+        Replays.assertReplayRebuilds(
+                processing,
+                "message-search",
+                () -> Map.of(
+                        "message_search",
+                        jdbc.queryForList(
+                                "SELECT message_id, body, edited_at FROM message_search ORDER BY message_id")));
+        Replays.assertReplayRebuilds(processing, "files", () -> Map.of("files", jdbc.queryForList("""
+                SELECT file_id, owner_id, file_name, deleted_at FROM files ORDER BY file_id""")));
+        Replays.assertReplayRebuilds(processing, "chat", () -> Map.of("chat_messages", messages(groupId, alice, bob)));
+
+        assertErased(alice, bob, groupId, alicesPost, bobsPost, direct, file, marker);
+    }
+
+    private void assertErased(
+            UUID alice,
+            UUID bob,
+            UUID groupId,
+            Chats.Posted alicesPost,
+            Chats.Posted bobsPost,
+            Chats.Posted direct,
+            StoredFiles.Uploaded file,
+            String marker) {
+        ApiClient staff =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        JsonNode profile = ok(staff.get("/api/users/" + alice));
+        assertThat(profile.get("erased").asBoolean()).as(profile.toString()).isTrue();
+        assertThat(profile.get("username").isNull()).isTrue();
+        assertThat(profile.get("displayName").isNull()).isTrue();
+        assertThat(profile.get("bio").isNull()).isTrue();
+        assertThat(profile.get("active").asBoolean()).isFalse();
+        assertProblem(as(bob).get("/api/users/" + alice), 404, "NOT_FOUND");
+
+        JsonNode history = ok(as(bob).get("/api/groups/" + groupId + "/messages?limit=50"));
+        Map<String, JsonNode> byId = new HashMap<>();
+        history.get("items").forEach(item -> byId.put(item.get("messageId").asText(), item));
+        JsonNode alicesMessage = byId.get(alicesPost.messageId().toString());
+        assertThat(alicesMessage).as(history.toString()).isNotNull();
+        assertThat(alicesMessage.get("senderId").asText()).isEqualTo(alice.toString());
+        assertThat(alicesMessage.path("body").isMissingNode()
+                        || alicesMessage.get("body").isNull())
+                .as(alicesMessage.toString())
+                .isTrue();
+        assertThat(byId.get(bobsPost.messageId().toString()).get("body").asText())
+                .isEqualTo("bobwords " + marker);
+
+        JsonNode directs = ok(as(bob).get("/api/direct/" + alice + "/messages?limit=50"));
+        assertThat(directs.get("items")).hasSize(1);
+        JsonNode directMessage = directs.get("items").get(0);
+        assertThat(directMessage.get("messageId").asText())
+                .isEqualTo(direct.messageId().toString());
+        assertThat(directMessage.path("body").isMissingNode()
+                        || directMessage.get("body").isNull())
+                .isTrue();
+
+        assertThat(ok(as(bob).get("/api/search/messages?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)))
+                        .get("items"))
+                .extracting(item -> item.get("messageId").asText())
+                .containsExactly(bobsPost.messageId().toString());
+
+        assertProblem(as(bob).get("/api/files/" + file.fileId() + "/meta"), 404, "NOT_FOUND");
+        assertThat(jdbc.queryForObject(
+                        "SELECT deleted_at IS NOT NULL FROM files WHERE file_id = ?", Boolean.class, file.fileId()))
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM files WHERE owner_id = ? AND file_name IS NOT NULL", Long.class, alice))
+                .isZero();
+    }
+
+    private List<Map<String, Object>> messages(UUID groupId, UUID alice, UUID bob) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        mongoClient
+                .getDatabase(database)
+                .getCollection("chat_messages")
+                .find(Filters.in("conversationId", Conversations.group(groupId), Conversations.direct(alice, bob)))
+                .sort(Sorts.ascending("conversationId", "seq"))
+                .forEach((Document document) -> rows.add(new TreeMap<>(document)));
+        return rows;
+    }
+
+    private void applied(String processingGroup, ConsistencyToken token) {
+        accounts.awaitProjected(processingGroup, token);
+    }
+
+    private ApiClient as(UUID userId) {
+        return ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(userId));
+    }
+
+    private static JsonNode ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+}
