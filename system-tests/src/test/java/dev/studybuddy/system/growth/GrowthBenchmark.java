@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +88,7 @@ public final class GrowthBenchmark {
         ratios();
         String projection = System.getProperty("growth.replay", "chat");
         long stored = storedEvents();
-        LocalTime replayStart = LocalTime.now().withNano(0);
+        String replayStart = PhaseClock.now();
         double replaySeconds = projections.replay(projection, Long.getLong("growth.replay.timeout", 1800));
         System.err.printf("growth: replay from %s for %.0f s%n", replayStart, replaySeconds);
         results.put("replay.projection", projection);

@@ -1,7 +1,6 @@
 package dev.studybuddy.system.growth;
 
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +31,7 @@ final class Senders {
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         // the wall-clock times of each phase, to find it in a profile (PROFILE=1)
-        System.err.printf("growth: %s from %s for %d s%n", tag, LocalTime.now().withNano(0), duration.toSeconds());
+        System.err.printf("growth: %s from %s for %d s%n", tag, PhaseClock.now(), duration.toSeconds());
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
