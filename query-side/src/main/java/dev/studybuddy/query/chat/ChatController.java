@@ -36,11 +36,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ChatController {
 
     private final ChatViews views;
+    private final ChatReadPositions readPositions;
+    private final DirectConversations directs;
     private final GroupHistoryAccess access;
     private final PrivacySettings privacy;
 
-    ChatController(ChatViews views, GroupHistoryAccess access, PrivacySettings privacy) {
+    ChatController(
+            ChatViews views,
+            ChatReadPositions readPositions,
+            DirectConversations directs,
+            GroupHistoryAccess access,
+            PrivacySettings privacy) {
         this.views = views;
+        this.readPositions = readPositions;
+        this.directs = directs;
         this.access = access;
         this.privacy = privacy;
     }
@@ -73,7 +82,7 @@ class ChatController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         UUID me = CurrentUser.id();
-        List<DirectConversationEntry> fetched = views.directConversations(me, key(cursor), limit + 1);
+        List<DirectConversationEntry> fetched = directs.of(me, key(cursor), limit + 1);
         Set<UUID> withoutReceipts = privacy.withoutReceipts(
                 Stream.concat(Stream.of(me), fetched.stream().map(DirectConversationEntry::otherUserId))
                         .collect(Collectors.toSet()));
@@ -82,11 +91,11 @@ class ChatController {
                         entry.otherUserId(),
                         entry.conversationId(),
                         views.latest(entry.conversationId(), me).orElse(null),
-                        views.readPosition(entry.conversationId(), me),
+                        readPositions.of(entry.conversationId(), me),
                         views.unread(entry.conversationId(), me),
                         withoutReceipts.contains(me) || withoutReceipts.contains(entry.otherUserId())
                                 ? null
-                                : views.readPosition(entry.conversationId(), entry.otherUserId())));
+                                : readPositions.of(entry.conversationId(), entry.otherUserId())));
     }
 
     @GetMapping("/api/groups/{groupId}/unread")
@@ -97,7 +106,7 @@ class ChatController {
         return new Unread(
                 conversationId,
                 views.latest(conversationId, me).map(ChatMessageView::seq).orElse(null),
-                views.readPosition(conversationId, me),
+                readPositions.of(conversationId, me),
                 views.unread(conversationId, me));
     }
 

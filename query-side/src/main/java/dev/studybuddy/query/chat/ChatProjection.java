@@ -51,12 +51,22 @@ public class ChatProjection {
     public static final String PROCESSING_GROUP = "chat";
 
     private final ChatViews views;
+    private final ChatReadPositions readPositions;
+    private final DirectConversations directs;
     private final RealtimeUpdates updates;
     private final ProjectionPositions positions;
     private final PrivacySettings privacy;
 
-    ChatProjection(ChatViews views, RealtimeUpdates updates, ProjectionPositions positions, PrivacySettings privacy) {
+    ChatProjection(
+            ChatViews views,
+            ChatReadPositions readPositions,
+            DirectConversations directs,
+            RealtimeUpdates updates,
+            ProjectionPositions positions,
+            PrivacySettings privacy) {
         this.views = views;
+        this.readPositions = readPositions;
+        this.directs = directs;
         this.updates = updates;
         this.positions = positions;
         this.privacy = privacy;
@@ -105,8 +115,8 @@ public class ChatProjection {
                 event.replyTo(),
                 event.attachments(),
                 at);
-        views.directActivity(event.senderId(), event.recipientId(), conversationId, seq, at);
-        views.directActivity(event.recipientId(), event.senderId(), conversationId, seq, at);
+        directs.record(event.senderId(), event.recipientId(), conversationId, seq, at);
+        directs.record(event.recipientId(), event.senderId(), conversationId, seq, at);
         toPair(event.friendshipId(), LiveUpdate.MessagePosted::new, conversationId, replay, posted);
     }
 
@@ -144,13 +154,13 @@ public class ChatProjection {
 
     @EventHandler
     void on(ReadPositionAdvancedEvent event) {
-        views.read(Conversations.group(event.groupId()), event.userId(), event.seq());
+        readPositions.read(Conversations.group(event.groupId()), event.userId(), event.seq());
     }
 
     @EventHandler
     void on(DirectReadPositionAdvancedEvent event, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
-        if (!views.read(conversationId, event.userId(), event.seq()) || replay.isReplay()) {
+        if (!readPositions.read(conversationId, event.userId(), event.seq()) || replay.isReplay()) {
             return;
         }
         UUID friend = Conversations.participants(event.friendshipId()).stream()
@@ -189,6 +199,8 @@ public class ChatProjection {
     @ResetHandler
     void reset() {
         views.drop();
+        readPositions.drop();
+        directs.drop();
         positions.forget(PROCESSING_GROUP);
     }
 

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.studybuddy.query.file.FileDirectory;
@@ -16,13 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,10 +27,9 @@ import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The MongoDB chat views, through the plain driver: {@code chat_messages} (one document per message,
- * keyed by conversation and seq), {@code chat_read_positions} (how far each user has read each
- * conversation) and {@code chat_direct_conversations} (each user's direct conversations with their
- * latest message), {@code chat_pins} (the messages pinned in each conversation). Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
+ * The MongoDB chat view of the messages, through the plain driver: {@code chat_messages} (one document per message,
+ * keyed by conversation and seq). Beside it: {@link ChatReadPositions}, {@link DirectConversations}, {@link ChatPins}
+ * and, for the account export, {@link WrittenMessages}. Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
  * MongoDB and the stand-in serve. Every write is idempotent: a message is inserted once, an edit or a
  * deletion applies only if its seq is newer than the document's {@code changeSeq}.
  */
@@ -41,17 +37,20 @@ import org.springframework.stereotype.Component;
 public class ChatViews {
 
     static final String MESSAGES = "chat_messages";
-    static final String READ_POSITIONS = "chat_read_positions";
-    static final String DIRECT_CONVERSATIONS = "chat_direct_conversations";
-    static final String PINS = "chat_pins";
 
     private final MongoDatabase database;
     private final FileDirectory files;
     private final PostedMessages posted;
+    private final ChatReadPositions readPositions;
 
-    ChatViews(MongoClient mongoClient, MongoProperties mongoProperties, FileDirectory files) {
+    ChatViews(
+            MongoClient mongoClient,
+            MongoProperties mongoProperties,
+            FileDirectory files,
+            ChatReadPositions readPositions) {
         this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.files = files;
+        this.readPositions = readPositions;
         this.posted = new PostedMessages(database.getCollection(MESSAGES), Clock.systemUTC());
         ensureIndexes();
     }
@@ -64,10 +63,6 @@ public class ChatViews {
         // the account export: a user's own messages, and the messages they reacted to
         messages().createIndex(Indexes.ascending("senderId", "conversationId", "seq"));
         messages().createIndex(Indexes.ascending("reactions.users"));
-        readPositions().createIndex(Indexes.ascending("conversationId", "seq"));
-        directConversations()
-                .createIndex(Indexes.compoundIndex(Indexes.ascending("userId"), Indexes.descending("lastAt")));
-        pins().createIndex(Indexes.ascending("conversationId", "seq"));
     }
 
     /**
@@ -200,42 +195,6 @@ public class ChatViews {
         return carrying;
     }
 
-    /**
-     * Every message {@code authorId} wrote, deleted ones included, conversation by conversation in order, read
-     * through one cursor in batches of {@code batchSize}, so that a long history is never held in memory.
-     * Attachments are not described; reactions are counted, with {@code mine} for the author's own.
-     */
-    public void forEachWrittenBy(UUID authorId, int batchSize, Consumer<ChatMessageView> action) {
-        messages()
-                .find(Filters.eq("senderId", authorId.toString()))
-                .sort(Sorts.ascending("senderId", "conversationId", "seq"))
-                .batchSize(batchSize)
-                .forEach(document -> action.accept(ChatMessageView.of(document, Map.of(), authorId)));
-    }
-
-    /**
-     * Every reaction {@code userId} gives, on anyone's message, in batches of {@code batchSize}: which message and
-     * which emoji, nothing else of the message.
-     */
-    public void forEachReactionBy(UUID userId, int batchSize, Consumer<GivenReaction> action) {
-        String user = userId.toString();
-        messages()
-                .find(Filters.eq("reactions.users", user))
-                .projection(
-                        new Document("conversationId", 1).append("messageId", 1).append("reactions", 1))
-                .batchSize(batchSize)
-                .forEach(document -> document.getList("reactions", Document.class).stream()
-                        .filter(reaction ->
-                                reaction.getList("users", String.class).contains(user))
-                        .forEach(reaction -> action.accept(new GivenReaction(
-                                document.getString("conversationId"),
-                                UUID.fromString(document.getString("messageId")),
-                                reaction.getString("emoji")))));
-    }
-
-    /** A reaction one user gives to a message. */
-    public record GivenReaction(String conversationId, UUID messageId, String emoji) {}
-
     /** Up to {@code limit} messages placed before {@code beforeSeq}, newest first, as {@code viewer} sees them. */
     public List<ChatMessageView> before(String conversationId, long beforeSeq, int limit, UUID viewer) {
         return list(
@@ -264,31 +223,13 @@ public class ChatViews {
         return before(conversationId, Long.MAX_VALUE, 1, viewer).stream().findFirst();
     }
 
-    /** Moves a user's read position forward (never back); @return whether it moved */
-    boolean read(String conversationId, UUID userId, long seq) {
-        String id = conversationId + "|" + userId;
-        if (readPosition(conversationId, userId) >= seq) {
-            return false;
-        }
-        readPositions()
-                .replaceOne(
-                        Filters.eq("_id", id),
-                        new Document("_id", id)
-                                .append("conversationId", conversationId)
-                                .append("userId", userId.toString())
-                                .append("seq", seq),
-                        new ReplaceOptions().upsert(true));
-        return true;
-    }
-
-    /** The users whose read position in the conversation is at {@code seq} or beyond, with their positions. */
-    Map<UUID, Long> readersFrom(String conversationId, long seq) {
-        Map<UUID, Long> readers = new LinkedHashMap<>();
-        readPositions()
-                .find(Filters.and(Filters.eq("conversationId", conversationId), Filters.gte("seq", seq)))
-                .forEach(document ->
-                        readers.put(UUID.fromString(document.getString("userId")), document.getLong("seq")));
-        return readers;
+    /** The messages with those ids in the conversation, as {@code viewer} sees them (any order). */
+    List<ChatMessageView> withIds(String conversationId, List<String> messageIds, UUID viewer) {
+        return list(
+                messages()
+                        .find(Filters.and(
+                                Filters.eq("conversationId", conversationId), Filters.in("messageId", messageIds))),
+                viewer);
     }
 
     /** The message with that id in the conversation, deleted or not. */
@@ -300,137 +241,19 @@ public class ChatViews {
         return Optional.ofNullable(found).map(document -> ChatMessageView.of(document, Map.of()));
     }
 
-    /** The highest seq the user has read, -1 if none. */
-    public long readPosition(String conversationId, UUID userId) {
-        Document found = readPositions()
-                .find(Filters.eq("_id", conversationId + "|" + userId))
-                .first();
-        return found == null ? -1 : found.getLong("seq");
-    }
-
     /** Messages of others, not deleted, placed after the user's read position. */
     public long unread(String conversationId, UUID userId) {
         return messages()
                 .countDocuments(Filters.and(
                         Filters.eq("conversationId", conversationId),
-                        Filters.gt("seq", readPosition(conversationId, userId)),
+                        Filters.gt("seq", readPositions.of(conversationId, userId)),
                         Filters.eq("deleted", false),
                         Filters.ne("senderId", userId.toString())));
-    }
-
-    /** Records the latest message of a direct conversation for one of its two users. */
-    void directActivity(UUID userId, UUID otherUserId, String conversationId, long seq, Instant at) {
-        String id = userId + "|" + conversationId;
-        Document found = directConversations().find(Filters.eq("_id", id)).first();
-        if (found == null || found.getLong("lastSeq") < seq) {
-            directConversations()
-                    .replaceOne(
-                            Filters.eq("_id", id),
-                            new Document("_id", id)
-                                    .append("userId", userId.toString())
-                                    .append("otherUserId", otherUserId.toString())
-                                    .append("conversationId", conversationId)
-                                    .append("lastSeq", seq)
-                                    .append("lastAt", Date.from(at)),
-                            new ReplaceOptions().upsert(true));
-        }
-    }
-
-    /** The user's direct conversations, latest activity first, after the keyset position {@code after}. */
-    public List<DirectConversationEntry> directConversations(
-            UUID userId, DirectConversationEntry.Key after, int limit) {
-        Bson mine = Filters.eq("userId", userId.toString());
-        Bson filter = after == null
-                ? mine
-                : Filters.and(
-                        mine,
-                        Filters.or(
-                                Filters.lt("lastAt", Date.from(after.lastAt())),
-                                Filters.and(
-                                        Filters.eq("lastAt", Date.from(after.lastAt())),
-                                        Filters.gt("conversationId", after.conversationId()))));
-        List<DirectConversationEntry> entries = new ArrayList<>();
-        for (Document document : directConversations()
-                .find(filter)
-                .sort(Sorts.orderBy(Sorts.descending("lastAt"), Sorts.ascending("conversationId")))
-                .limit(limit)) {
-            entries.add(new DirectConversationEntry(
-                    UUID.fromString(document.getString("otherUserId")),
-                    document.getString("conversationId"),
-                    document.getDate("lastAt").toInstant()));
-        }
-        return entries;
-    }
-
-    /**
-     * Pins the message; {@code seq} is the pinning event's. A repeat of the event (a retried batch) writes the same
-     * document again; the aggregate pins a message only once until it is unpinned.
-     */
-    void pinned(String conversationId, long seq, UUID messageId, UUID pinnedBy, Instant at) {
-        String id = pinId(conversationId, messageId);
-        pins().replaceOne(
-                        Filters.eq("_id", id),
-                        new Document("_id", id)
-                                .append("conversationId", conversationId)
-                                .append("seq", seq)
-                                .append("messageId", messageId.toString())
-                                .append("pinnedBy", pinnedBy.toString())
-                                .append("pinnedAt", Date.from(at)),
-                        new ReplaceOptions().upsert(true));
-    }
-
-    void unpinned(String conversationId, UUID messageId) {
-        pins().deleteOne(Filters.eq("_id", pinId(conversationId, messageId)));
-    }
-
-    /** The conversation's pinned messages, the latest pin first (at most {@code limit}; the aggregate keeps fewer). */
-    List<PinnedMessageView> pins(String conversationId, int limit, UUID viewer) {
-        return pinViews(
-                pins().find(Filters.eq("conversationId", conversationId))
-                        .sort(Sorts.descending("seq"))
-                        .limit(limit),
-                viewer);
-    }
-
-    Optional<PinnedMessageView> pin(String conversationId, UUID messageId) {
-        return pinViews(pins().find(Filters.eq("_id", pinId(conversationId, messageId))), null).stream()
-                .findFirst();
-    }
-
-    private List<PinnedMessageView> pinViews(Iterable<Document> found, UUID viewer) {
-        List<Document> pinDocuments = new ArrayList<>();
-        found.forEach(pinDocuments::add);
-        if (pinDocuments.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<String>> idsByConversation = new LinkedHashMap<>();
-        pinDocuments.forEach(pin -> idsByConversation
-                .computeIfAbsent(pin.getString("conversationId"), key -> new ArrayList<>())
-                .add(pin.getString("messageId")));
-        Map<String, ChatMessageView> messages = new LinkedHashMap<>();
-        idsByConversation.forEach((conversationId, messageIds) -> list(
-                        messages()
-                                .find(Filters.and(
-                                        Filters.eq("conversationId", conversationId),
-                                        Filters.in("messageId", messageIds))),
-                        viewer)
-                .forEach(message -> messages.put(pinId(conversationId, message.messageId()), message)));
-        return pinDocuments.stream()
-                .map(pin -> new PinnedMessageView(
-                        pin.getLong("seq"),
-                        UUID.fromString(pin.getString("messageId")),
-                        UUID.fromString(pin.getString("pinnedBy")),
-                        pin.getDate("pinnedAt").toInstant(),
-                        messages.get(pin.getString("_id"))))
-                .toList();
     }
 
     /** For a replay: the views are rebuilt from the first event. */
     void drop() {
         messages().drop();
-        readPositions().drop();
-        directConversations().drop();
-        pins().drop();
         ensureIndexes();
     }
 
@@ -439,10 +262,6 @@ public class ChatViews {
                 Filters.eq("conversationId", conversationId),
                 Filters.eq("messageId", messageId.toString()),
                 Filters.lt("changeSeq", seq));
-    }
-
-    private static String pinId(String conversationId, UUID messageId) {
-        return conversationId + "|" + messageId;
     }
 
     private static String id(String conversationId, long seq) {
@@ -469,17 +288,5 @@ public class ChatViews {
     private MongoCollection<Document> messages() {
         posted.flush();
         return database.getCollection(MESSAGES);
-    }
-
-    private MongoCollection<Document> readPositions() {
-        return database.getCollection(READ_POSITIONS);
-    }
-
-    private MongoCollection<Document> directConversations() {
-        return database.getCollection(DIRECT_CONVERSATIONS);
-    }
-
-    private MongoCollection<Document> pins() {
-        return database.getCollection(PINS);
     }
 }

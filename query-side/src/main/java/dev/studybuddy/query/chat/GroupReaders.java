@@ -10,22 +10,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who has read a group message: of the users whose read position passed it ({@link ChatViews}), the group's
+ * Who has read a group message: of the users whose read position passed it ({@link ChatReadPositions}), the group's
  * current members who share read receipts, with their names from the users read model, in user name order.
  */
 @Component
 class GroupReaders {
 
-    private final ChatViews views;
+    private final ChatReadPositions readPositions;
     private final JdbcTemplate jdbc;
 
-    GroupReaders(ChatViews views, JdbcTemplate jdbc) {
-        this.views = views;
+    GroupReaders(ChatReadPositions readPositions, JdbcTemplate jdbc) {
+        this.readPositions = readPositions;
         this.jdbc = jdbc;
     }
 
     List<Reader> of(UUID groupId, ChatMessageView message) {
-        Map<UUID, Long> positions = views.readersFrom(Conversations.group(groupId), message.seq());
+        Map<UUID, Long> positions = readPositions.readersFrom(Conversations.group(groupId), message.seq());
         positions.remove(message.senderId());
         if (positions.isEmpty()) {
             return List.of();

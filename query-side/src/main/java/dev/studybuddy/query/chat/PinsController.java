@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadYourWrites(ChatProjection.PROCESSING_GROUP)
 class PinsController {
 
-    private final ChatViews views;
+    private final ChatPins pins;
     private final GroupHistoryAccess access;
 
-    PinsController(ChatViews views, GroupHistoryAccess access) {
-        this.views = views;
+    PinsController(ChatPins pins, GroupHistoryAccess access) {
+        this.pins = pins;
         this.access = access;
     }
 
@@ -35,14 +35,13 @@ class PinsController {
                     + "a PUBLIC group 403 NOT_A_MEMBER, of a PRIVATE or unknown group 404 NOT_FOUND.")
     CursorPage<PinnedMessageView> groupPins(@PathVariable UUID groupId) {
         access.requireMember(groupId, CurrentUser.id());
-        return new CursorPage<>(
-                views.pins(Conversations.group(groupId), MessageRules.MAX_PINS, CurrentUser.id()), null);
+        return new CursorPage<>(pins.pins(Conversations.group(groupId), MessageRules.MAX_PINS, CurrentUser.id()), null);
     }
 
     @GetMapping("/api/direct/{userId}/pins")
     @Operation(summary = "The pinned messages of the caller's direct conversation with userId, the latest pin first")
     CursorPage<PinnedMessageView> directPins(@PathVariable UUID userId) {
         return new CursorPage<>(
-                views.pins(ChatController.directWith(userId), MessageRules.MAX_PINS, CurrentUser.id()), null);
+                pins.pins(ChatController.directWith(userId), MessageRules.MAX_PINS, CurrentUser.id()), null);
     }
 }

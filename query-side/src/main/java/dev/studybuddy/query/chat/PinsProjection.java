@@ -11,32 +11,33 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
  * The pins of the chat views ({@code chat_pins}), announced as {@code message.pinned} / {@code message.unpinned}
- * with the seq of their event. Part of the {@code chat} processor, with {@link ChatProjection}, which resets the views.
+ * with the seq of their event. Part of the {@code chat} processor, with {@link ChatProjection}; it drops the pins itself on a reset.
  */
 @Component
 @ProcessingGroup(ChatProjection.PROCESSING_GROUP)
 class PinsProjection {
 
-    private final ChatViews views;
+    private final ChatPins pins;
     private final RealtimeUpdates updates;
 
-    PinsProjection(ChatViews views, RealtimeUpdates updates) {
-        this.views = views;
+    PinsProjection(ChatPins pins, RealtimeUpdates updates) {
+        this.pins = pins;
         this.updates = updates;
     }
 
     @EventHandler
     void on(GroupMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.group(event.groupId());
-        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
+        pins.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
         if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId())
+            pins.pin(conversationId, event.messageId())
                     .ifPresent(pin -> updates.toGroup(event.groupId(), pinned(conversationId, seq, pin)));
         }
     }
@@ -44,7 +45,7 @@ class PinsProjection {
     @EventHandler
     void on(GroupMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
         String conversationId = Conversations.group(event.groupId());
-        views.unpinned(conversationId, event.messageId());
+        pins.unpinned(conversationId, event.messageId());
         if (!replay.isReplay()) {
             updates.toGroup(
                     event.groupId(),
@@ -55,9 +56,9 @@ class PinsProjection {
     @EventHandler
     void on(DirectMessagePinnedEvent event, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
-        views.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
+        pins.pinned(conversationId, seq, event.messageId(), event.pinnedBy(), at);
         if (!replay.isReplay()) {
-            views.pin(conversationId, event.messageId())
+            pins.pin(conversationId, event.messageId())
                     .ifPresent(pin -> updates.toPair(event.friendshipId(), pinned(conversationId, seq, pin)));
         }
     }
@@ -65,12 +66,17 @@ class PinsProjection {
     @EventHandler
     void on(DirectMessageUnpinnedEvent event, @SequenceNumber long seq, ReplayStatus replay) {
         String conversationId = Conversations.direct(event.friendshipId());
-        views.unpinned(conversationId, event.messageId());
+        pins.unpinned(conversationId, event.messageId());
         if (!replay.isReplay()) {
             updates.toPair(
                     event.friendshipId(),
                     new LiveUpdate.MessageUnpinned(conversationId, seq, event.messageId(), event.unpinnedBy()));
         }
+    }
+
+    @ResetHandler
+    void reset() {
+        pins.drop();
     }
 
     /** A {@code message.pinned} frame: a pins list item but its seq, which the frame carries. */

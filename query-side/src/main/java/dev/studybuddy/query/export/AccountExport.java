@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.UserProfile;
-import dev.studybuddy.query.chat.ChatViews;
+import dev.studybuddy.query.chat.WrittenMessages;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
 import dev.studybuddy.query.friendship.Relations;
@@ -44,7 +44,7 @@ class AccountExport {
     private final Relations relations;
     private final Affiliations affiliations;
     private final FileDirectory files;
-    private final ChatViews chats;
+    private final WrittenMessages chats;
     private final NotificationInbox notifications;
     private final TransactionTemplate snapshot;
     private final ObjectWriter json;
@@ -57,7 +57,7 @@ class AccountExport {
             Relations relations,
             Affiliations affiliations,
             FileDirectory files,
-            ChatViews chats,
+            WrittenMessages chats,
             NotificationInbox notifications,
             PlatformTransactionManager transactions,
             ObjectMapper objectMapper,

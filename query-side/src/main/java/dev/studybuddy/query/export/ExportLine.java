@@ -9,7 +9,7 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.query.chat.ChatAttachment;
 import dev.studybuddy.query.chat.ChatMessageView;
-import dev.studybuddy.query.chat.ChatViews.GivenReaction;
+import dev.studybuddy.query.chat.WrittenMessages.GivenReaction;
 import dev.studybuddy.query.file.StoredFileView;
 import dev.studybuddy.query.friendship.Relations.Relation;
 import dev.studybuddy.query.group.Affiliations.Affiliation;

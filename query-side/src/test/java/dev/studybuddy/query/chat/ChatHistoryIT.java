@@ -237,8 +237,11 @@ class ChatHistoryIT {
 
     private Map<String, List<Map<String, Object>>> documents() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        for (String collection :
-                List.of(ChatViews.MESSAGES, ChatViews.READ_POSITIONS, ChatViews.DIRECT_CONVERSATIONS, ChatViews.PINS)) {
+        for (String collection : List.of(
+                ChatViews.MESSAGES,
+                ChatReadPositions.COLLECTION,
+                DirectConversations.COLLECTION,
+                ChatPins.COLLECTION)) {
             List<Map<String, Object>> documents = new ArrayList<>();
             mongoClient
                     .getDatabase(mongoProperties.getMongoClientDatabase())
