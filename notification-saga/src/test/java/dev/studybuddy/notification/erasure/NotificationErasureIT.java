@@ -94,7 +94,14 @@ class NotificationErasureIT {
                             .contains(author.toString()));
             assertThat(log.rowsOf(author)).isNotEmpty().allSatisfy(row -> {
                 assertThat(row.get("payload")).asString().isEqualTo("{}");
-                assertThat(row.get("last_error")).isNull();
+                // a delivery retried after the erasure may fail again and say so by id; never with what they wrote
+                // or were called, nor with their address
+                if (row.get("last_error") != null) {
+                    assertThat(row.get("last_error"))
+                            .asString()
+                            .doesNotContain(marker)
+                            .doesNotContain("erasure-" + author);
+                }
             });
             assertThat(jdbc.queryForObject(
                             "SELECT email FROM notification_contacts WHERE user_id = ?", String.class, author))
