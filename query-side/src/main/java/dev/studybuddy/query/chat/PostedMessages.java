@@ -54,10 +54,6 @@ final class PostedMessages {
             this.message = message;
         }
 
-        Document message() {
-            return message;
-        }
-
         boolean written() {
             return inserted != null;
         }
@@ -113,10 +109,8 @@ final class PostedMessages {
 
     private void insertNow(Insert insert) {
         try {
-            insert.inserted = messages.updateOne(
-                                    Filters.eq("_id", insert.id),
-                                    onInsert(insert.message),
-                                    new UpdateOptions().upsert(true))
+            UpdateOneModel<Document> model = insert.model();
+            insert.inserted = messages.updateOne(model.getFilter(), model.getUpdate(), model.getOptions())
                             .getUpsertedId()
                     != null;
         } catch (MongoWriteException e) {
