@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.eventstore;
 
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,7 +21,8 @@ public class AppendAnnouncementConfiguration {
     public AppendAnnouncements appendAnnouncements(
             PromptEventStore eventStore,
             RedisConnectionFactory redis,
-            @Value("${studybuddy.event-store.announcements.channel:studybuddy:events:appended}") String channel) {
-        return new AppendAnnouncements(eventStore, redis, channel);
+            @Value("${studybuddy.event-store.announcements.channel:studybuddy:events:appended}") String channel,
+            @Value("${studybuddy.event-store.announcements.gather:20ms}") Duration gather) {
+        return new AppendAnnouncements(eventStore, redis, channel, gather);
     }
 }

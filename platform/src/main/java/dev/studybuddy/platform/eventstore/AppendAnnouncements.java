@@ -1,6 +1,7 @@
 package dev.studybuddy.platform.eventstore;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,12 @@ import org.springframework.data.redis.listener.ChannelTopic;
  * WebSocket nodes). An announcement is only a hint: one lost, or Redis down, costs at most that poll interval.
  * Announcing never holds up an append: appends only mark one as due, and one thread of its own publishes it,
  * one announcement for however many appends happened meanwhile.
+ * <p>
+ * After each announcement the thread waits {@code gather} before the next one. Every announcement makes every
+ * node fetch from the store (a query, and a second that finds the end), and each fetch wakes every processor for
+ * a batch of its own: under load one announcement per append cost each node as many store queries and processor
+ * transactions as there were messages. Gathered, the first append after a quiet spell is announced at once and
+ * a busy stream's appends reach the other nodes together, at most {@code gather} later.
  */
 public class AppendAnnouncements implements SmartLifecycle {
 
@@ -29,6 +36,7 @@ public class AppendAnnouncements implements SmartLifecycle {
     private final String channel;
     private final AtomicBoolean due = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final Duration gather;
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-append-announcer");
         thread.setDaemon(true);
@@ -37,8 +45,10 @@ public class AppendAnnouncements implements SmartLifecycle {
     private RetryingListenerContainer listener;
     private volatile boolean running;
 
-    public AppendAnnouncements(PromptEventStore store, RedisConnectionFactory connectionFactory, String channel) {
+    public AppendAnnouncements(
+            PromptEventStore store, RedisConnectionFactory connectionFactory, String channel, Duration gather) {
         this.store = store;
+        this.gather = gather;
         this.connectionFactory = connectionFactory;
         this.redis = new StringRedisTemplate(connectionFactory);
         this.channel = channel;
@@ -63,6 +73,18 @@ public class AppendAnnouncements implements SmartLifecycle {
                         "Cannot announce appended events on Redis; other nodes see them at their next poll: {}",
                         e.toString());
             }
+        }
+        gatherNextAppends();
+    }
+
+    private void gatherNextAppends() {
+        if (gather.isZero() || gather.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(gather.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

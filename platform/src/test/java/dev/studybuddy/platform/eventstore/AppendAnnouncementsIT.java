@@ -2,8 +2,10 @@ package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * Two stores on one storage stand for two processes on one MongoDB. Each polls the storage only every minute,
@@ -71,13 +75,48 @@ class AppendAnnouncementsIT {
         stream.close();
     }
 
+    @Test
+    void appendsDuringTheGatherIntervalAreAnnouncedTogetherAndAllArrive() throws Exception {
+        AtomicInteger announcements = new AtomicInteger();
+        RedisMessageListenerContainer counting = new RedisMessageListenerContainer();
+        counting.setConnectionFactory(redis);
+        counting.addMessageListener((message, pattern) -> announcements.incrementAndGet(), new ChannelTopic(channel));
+        counting.afterPropertiesSet();
+        counting.start();
+        try {
+            appendingAnnounces = started(appending, Duration.ofSeconds(1));
+            readingListens = started(reading);
+            BlockingStream<TrackedEventMessage<?>> stream = idleStreamOf(reading);
+
+            for (int i = 0; i < 20; i++) {
+                appending.publish(GenericEventMessage.asEventMessage("message " + i));
+                Thread.sleep(10); // ungathered, each append would be announced on its own
+            }
+
+            for (int i = 0; i < 20; i++) {
+                assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo("message " + i);
+            }
+            stream.close();
+            // the first append at once, the other 19 together after the interval
+            assertThat(announcements.get()).isBetween(1, 2);
+        } finally {
+            counting.stop();
+            counting.destroy();
+        }
+    }
+
     private PromptEventStore store() {
         return new PromptEventStore(
                 EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(60_000));
     }
 
     private AppendAnnouncements started(PromptEventStore store) throws InterruptedException {
-        AppendAnnouncements announcements = new AppendAnnouncements(store, redis, channel);
+        return started(store, Duration.ZERO);
+    }
+
+    private AppendAnnouncements started(PromptEventStore store, Duration gather) throws InterruptedException {
+        AppendAnnouncements announcements = new AppendAnnouncements(store, redis, channel, gather);
         announcements.start();
         Thread.sleep(500); // the listener subscribes asynchronously
         return announcements;
