@@ -17,6 +17,12 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule noOtherService = ArchitectureRules.noOtherService("dev.studybuddy.command");
 
+    @ArchTest
+    static final ArchRule noQueryBus = ArchitectureRules.noQueryBus();
+
+    @ArchTest
+    static final ArchRule controllersHoldNoStoreClient = ArchitectureRules.controllersHoldNoStoreClient();
+
     /** FileCatalog answers other packages' controllers whether a user's attachments are their own files. */
     @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =

@@ -17,6 +17,12 @@ class NotificationSagaArchitectureTest {
     static final ArchRule noOtherService = ArchitectureRules.noOtherService("dev.studybuddy.notification");
 
     @ArchTest
+    static final ArchRule noQueryBus = ArchitectureRules.noQueryBus();
+
+    @ArchTest
+    static final ArchRule controllersHoldNoStoreClient = ArchitectureRules.controllersHoldNoStoreClient();
+
+    @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
             ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.notification");
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.studybuddy.query.group.GroupAccess;
 import dev.studybuddy.query.user.PrivacySettings;
+import dev.studybuddy.query.user.UserProfiles;
 import dev.studybuddy.testing.ArchitectureRules;
 
 /** The boundaries of query-side's main classes (test-support's {@link ArchitectureRules}). */
@@ -18,12 +19,19 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchRule noOtherService = ArchitectureRules.noOtherService("dev.studybuddy.query");
 
+    @ArchTest
+    static final ArchRule noQueryBus = ArchitectureRules.noQueryBus();
+
+    @ArchTest
+    static final ArchRule controllersHoldNoStoreClient = ArchitectureRules.controllersHoldNoStoreClient();
+
     /**
      * GroupAccess answers other packages' controllers who may see a group; PrivacySettings what a user shares
-     * (presence, read receipts) with the chat and presence controllers.
+     * (presence, read receipts) with the chat and presence controllers; UserProfiles a user's profile to the
+     * account export.
      */
     @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
             ArchitectureRules.controllersUseNoStoreOfAnotherPackage(
-                    "dev.studybuddy.query", GroupAccess.class, PrivacySettings.class);
+                    "dev.studybuddy.query", GroupAccess.class, PrivacySettings.class, UserProfiles.class);
 }
