@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 public final class ArchitectureRules {
 
-    /** The root package of each service; services share events and queries through shared-api, never code. */
+    /** The root package of each service; services share events through shared-api, never code. */
     public static final List<String> SERVICES =
             List.of("dev.studybuddy.command", "dev.studybuddy.query", "dev.studybuddy.notification");
 
@@ -68,8 +69,39 @@ public final class ArchitectureRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(others)
-                .because("services share events and queries through shared-api, never code: each is built, "
+                .because("services share events through shared-api, never code: each is built, "
                         + "deployed and scaled on its own");
+    }
+
+    /**
+     * Nothing sends or answers an Axon query. A controller reads a read model through its package's read class (or
+     * what another package publishes for it), called directly: docs/architecture.md, "Reading the read models".
+     */
+    public static ArchRule noQueryBus() {
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.axonframework.queryhandling..")
+                .because("without Axon Server the query bus is a call within the JVM by a message type's name: one "
+                        + "more file to follow and no check that a handler exists, so reads are plain method calls");
+    }
+
+    /**
+     * A controller holds no store client (JDBC template or client, Mongo template, client, database or
+     * collection): its SQL and Mongo queries live in its package's read class.
+     */
+    public static ArchRule controllersHoldNoStoreClient() {
+        return noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Controller.class)
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are store clients",
+                        (JavaClass type) -> STORE_CLIENTS.stream().anyMatch(type::isAssignableTo)))
+                .because("a controller decides who may see what; what the tables hold and how they are read is its "
+                        + "package's read class's, the one place to look for a read model's queries");
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.studybuddy.query.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.query.chat.WrittenMessages;
 import dev.studybuddy.query.file.FileDirectory;
@@ -12,14 +11,13 @@ import dev.studybuddy.query.friendship.Relations.Relation;
 import dev.studybuddy.query.group.Affiliations;
 import dev.studybuddy.query.group.Affiliations.Affiliation;
 import dev.studybuddy.query.user.PrivacySettings;
+import dev.studybuddy.query.user.UserProfiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,7 +37,7 @@ class AccountExport {
     private static final Logger log = LoggerFactory.getLogger(AccountExport.class);
     private static final UUID FIRST_ID = new UUID(0, 0);
 
-    private final QueryGateway queryGateway;
+    private final UserProfiles profiles;
     private final PrivacySettings privacy;
     private final Relations relations;
     private final Affiliations affiliations;
@@ -52,7 +50,7 @@ class AccountExport {
     private final Clock clock;
 
     AccountExport(
-            QueryGateway queryGateway,
+            UserProfiles profiles,
             PrivacySettings privacy,
             Relations relations,
             Affiliations affiliations,
@@ -62,7 +60,7 @@ class AccountExport {
             PlatformTransactionManager transactions,
             ObjectMapper objectMapper,
             ExportProperties properties) {
-        this.queryGateway = queryGateway;
+        this.profiles = profiles;
         this.privacy = privacy;
         this.relations = relations;
         this.affiliations = affiliations;
@@ -88,10 +86,7 @@ class AccountExport {
     void write(UserProfile asked, OtherServices.Parts others, OutputStream out) {
         UUID me = asked.userId();
         snapshot.executeWithoutResult(transaction -> {
-            UserProfile profile = queryGateway
-                    .query(new FindUserQuery(me), ResponseTypes.optionalInstanceOf(UserProfile.class))
-                    .join()
-                    .orElse(asked);
+            UserProfile profile = profiles.find(me).orElse(asked);
             write(
                     out,
                     ExportLine.Profile.of(

@@ -2,14 +2,12 @@ package dev.studybuddy.query.export;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.query.user.UserProfiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -34,14 +32,14 @@ class AccountExportController {
 
     private static final Logger log = LoggerFactory.getLogger(AccountExportController.class);
 
-    private final QueryGateway queryGateway;
+    private final UserProfiles profiles;
     private final ExportRateLimit rateLimit;
     private final OtherServices otherServices;
     private final AccountExport export;
 
     AccountExportController(
-            QueryGateway queryGateway, ExportRateLimit rateLimit, OtherServices otherServices, AccountExport export) {
-        this.queryGateway = queryGateway;
+            UserProfiles profiles, ExportRateLimit rateLimit, OtherServices otherServices, AccountExport export) {
+        this.profiles = profiles;
         this.rateLimit = rateLimit;
         this.otherServices = otherServices;
         this.export = export;
@@ -70,9 +68,7 @@ class AccountExportController {
             })
     @GetMapping("/api/users/me/export")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt token) {
-        UserProfile profile = queryGateway
-                .query(new FindUserQuery(CurrentUser.id()), ResponseTypes.optionalInstanceOf(UserProfile.class))
-                .join()
+        UserProfile profile = profiles.find(CurrentUser.id())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such user."));
         ExportRateLimit.Admission admission = rateLimit.admit(profile.userId());
         OtherServices.Parts others;

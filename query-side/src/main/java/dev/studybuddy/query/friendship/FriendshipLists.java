@@ -1,20 +1,18 @@
 package dev.studybuddy.query.friendship;
 
-import dev.studybuddy.query.friendship.FriendshipQueries.FindBlockedUsersQuery;
-import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendRequestsQuery;
-import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendsQuery;
 import dev.studybuddy.query.web.SortKey;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the friendship queries from the tables {@link FriendshipsProjection} keeps, with names from
- * the users read model. Users the projection of accounts has not seen yet sort first, without names.
+ * Reads the caller's lists from the tables {@link FriendshipsProjection} keeps, with names from the users read
+ * model; each list names whose it is, since nobody reads anyone else's. Pages are in user name order (then id),
+ * the first {@code limit} rows after {@code after}. Users the projection of accounts has not seen yet sort first,
+ * without names.
  */
 @Component
 class FriendshipLists {
@@ -31,33 +29,26 @@ class FriendshipLists {
         this.jdbc = jdbc;
     }
 
-    @QueryHandler
-    List<RelatedUser> handle(FindFriendsQuery query) {
-        return page(
-                "SELECT friend_id AS user_id, since FROM friends WHERE user_id = ?",
-                query.userId(),
-                query.after(),
-                query.limit());
+    List<RelatedUser> friendsOf(UUID userId, SortKey after, int limit) {
+        return page("SELECT friend_id AS user_id, since FROM friends WHERE user_id = ?", userId, after, limit);
     }
 
-    @QueryHandler
-    List<RelatedUser> handle(FindFriendRequestsQuery query) {
-        String sql = switch (query.direction()) {
+    List<RelatedUser> requestsOf(UUID userId, RequestDirection direction, SortKey after, int limit) {
+        String sql = switch (direction) {
             case INCOMING ->
                 "SELECT requester_id AS user_id, sent_at AS since FROM friend_requests WHERE addressee_id = ?";
             case OUTGOING ->
                 "SELECT addressee_id AS user_id, sent_at AS since FROM friend_requests WHERE requester_id = ?";
         };
-        return page(sql, query.userId(), query.after(), query.limit());
+        return page(sql, userId, after, limit);
     }
 
-    @QueryHandler
-    List<RelatedUser> handle(FindBlockedUsersQuery query) {
+    List<RelatedUser> blockedBy(UUID blockerId, SortKey after, int limit) {
         return page(
                 "SELECT blocked_id AS user_id, blocked_at AS since FROM blocks WHERE blocker_id = ?",
-                query.blockerId(),
-                query.after(),
-                query.limit());
+                blockerId,
+                after,
+                limit);
     }
 
     /** {@code relation} selects {@code user_id} and {@code since} of the caller's rows, with one parameter: the caller. */

@@ -3,16 +3,11 @@ package dev.studybuddy.query.friendship;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.consistency.ReadYourWrites;
-import dev.studybuddy.query.friendship.FriendshipQueries.FindBlockedUsersQuery;
-import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendRequestsQuery;
-import dev.studybuddy.query.friendship.FriendshipQueries.FindFriendsQuery;
 import dev.studybuddy.query.web.SortKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.function.Function;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,17 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadYourWrites(FriendshipsProjection.PROCESSING_GROUP)
 class FriendshipsController {
 
-    private final QueryGateway queryGateway;
+    private final FriendshipLists lists;
 
-    FriendshipsController(QueryGateway queryGateway) {
-        this.queryGateway = queryGateway;
+    FriendshipsController(FriendshipLists lists) {
+        this.lists = lists;
     }
 
     @GetMapping("/api/friends")
     CursorPage<RelatedUser> friends(
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        return page(after -> new FindFriendsQuery(CurrentUser.id(), after, limit + 1), limit, cursor);
+        return page(after -> lists.friendsOf(CurrentUser.id(), after, limit + 1), limit, cursor);
     }
 
     @GetMapping("/api/friends/requests")
@@ -44,20 +39,18 @@ class FriendshipsController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         RequestDirection parsed = RequestDirection.parse(direction);
-        return page(after -> new FindFriendRequestsQuery(CurrentUser.id(), parsed, after, limit + 1), limit, cursor);
+        return page(after -> lists.requestsOf(CurrentUser.id(), parsed, after, limit + 1), limit, cursor);
     }
 
     @GetMapping("/api/blocks")
     CursorPage<RelatedUser> blocks(
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        return page(after -> new FindBlockedUsersQuery(CurrentUser.id(), after, limit + 1), limit, cursor);
+        return page(after -> lists.blockedBy(CurrentUser.id(), after, limit + 1), limit, cursor);
     }
 
-    private CursorPage<RelatedUser> page(Function<SortKey, Object> query, int limit, String cursor) {
-        List<RelatedUser> fetched = queryGateway
-                .query(query.apply(SortKey.after(cursor)), ResponseTypes.multipleInstancesOf(RelatedUser.class))
-                .join();
+    private CursorPage<RelatedUser> page(Function<SortKey, List<RelatedUser>> list, int limit, String cursor) {
+        List<RelatedUser> fetched = list.apply(SortKey.after(cursor));
         return CursorPage.of(fetched, limit, user -> FriendshipLists.keyOf(user).encode());
     }
 }

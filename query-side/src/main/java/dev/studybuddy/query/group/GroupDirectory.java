@@ -4,11 +4,8 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.group.JoinRoute;
-import dev.studybuddy.query.group.GroupQueries.FindGroupQuery;
-import dev.studybuddy.query.group.GroupQueries.FindInvitationsQuery;
-import dev.studybuddy.query.group.GroupQueries.FindJoinRequestsQuery;
-import dev.studybuddy.query.group.GroupQueries.FindRosterQuery;
-import dev.studybuddy.query.group.GroupQueries.ListGroupsQuery;
+import dev.studybuddy.query.web.PrefixPattern;
+import dev.studybuddy.query.web.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,8 +20,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the group queries from the tables {@link GroupsProjection} keeps, with names from the users
- * read model. Lists are keyset-paged on (name, id).
+ * Reads the tables {@link GroupsProjection} keeps, with names from the users read model. It answers what is
+ * there; whether the viewer may see it is the caller's decision ({@link GroupsController}). Lists are keyset-paged:
+ * the first {@code limit} rows after {@code after}, on (name, id).
  */
 @Component
 class GroupDirectory {
@@ -58,18 +55,20 @@ class GroupDirectory {
         this.named = named;
     }
 
-    @QueryHandler
-    Optional<GroupView> handle(FindGroupQuery query) {
+    /** A group with {@code viewerId}'s role in it. */
+    Optional<GroupView> find(UUID groupId, UUID viewerId) {
         return jdbc.query(GROUP_COLUMNS + """
                 FROM groups g LEFT JOIN group_members m ON m.group_id = g.group_id AND m.user_id = ?
-                WHERE g.group_id = ?""", GROUP, query.viewerId(), query.groupId()).stream()
+                WHERE g.group_id = ?""", GROUP, viewerId, groupId).stream()
                 .findFirst();
     }
 
-    /** Discover: public, unarchived groups the viewer is neither in nor banned from. */
-    @QueryHandler
-    List<GroupView> handle(ListGroupsQuery query) {
-        String scope = switch (query.scope()) {
+    /**
+     * Groups in name order whose name starts with {@code prefix} (case-insensitively). Discover: public, unarchived
+     * groups the viewer is neither in nor banned from.
+     */
+    List<GroupView> list(UUID viewerId, GroupScope scope, String prefix, SortKey after, int limit) {
+        String from = switch (scope) {
             case MINE ->
                 "FROM groups g JOIN group_members m ON m.group_id = g.group_id AND m.user_id = :viewer WHERE true";
             case DISCOVER -> """
@@ -78,23 +77,23 @@ class GroupDirectory {
                       AND NOT EXISTS (SELECT 1 FROM group_bans b WHERE b.group_id = g.group_id AND b.user_id = :viewer)""";
         };
         return named.query(
-                GROUP_COLUMNS + scope + """
+                GROUP_COLUMNS + from + """
 
                   AND lower(g.name) LIKE lower(:pattern) ESCAPE '!'
                   AND (g.name, g.group_id) > (:afterName, :afterId)
                 ORDER BY g.name, g.group_id
                 LIMIT :limit""",
                 new MapSqlParameterSource()
-                        .addValue("viewer", query.viewerId())
-                        .addValue("pattern", query.likePattern())
-                        .addValue("afterName", query.after().text())
-                        .addValue("afterId", query.after().id())
-                        .addValue("limit", query.limit()),
+                        .addValue("viewer", viewerId)
+                        .addValue("pattern", PrefixPattern.of(prefix))
+                        .addValue("afterName", after.text())
+                        .addValue("afterId", after.id())
+                        .addValue("limit", limit),
                 GROUP);
     }
 
-    @QueryHandler
-    List<RosterEntry> handle(FindRosterQuery query) {
+    /** Members in user name order. */
+    List<RosterEntry> roster(UUID groupId, SortKey after, int limit) {
         return jdbc.query(
                 """
                 SELECT m.user_id, u.username, u.display_name, m.role, m.route, m.joined_at
@@ -109,14 +108,14 @@ class GroupDirectory {
                         GroupRole.valueOf(row.getString("role")),
                         JoinRoute.valueOf(row.getString("route")),
                         instant(row, "joined_at")),
-                query.groupId(),
-                query.after().text(),
-                query.after().id(),
-                query.limit());
+                groupId,
+                after.text(),
+                after.id(),
+                limit);
     }
 
-    @QueryHandler
-    List<PendingJoinRequest> handle(FindJoinRequestsQuery query) {
+    /** Pending join requests in user name order. */
+    List<PendingJoinRequest> joinRequests(UUID groupId, SortKey after, int limit) {
         return jdbc.query(
                 """
                 SELECT r.user_id, u.username, u.display_name, r.requested_at
@@ -129,14 +128,14 @@ class GroupDirectory {
                         row.getString("username"),
                         row.getString("display_name"),
                         instant(row, "requested_at")),
-                query.groupId(),
-                query.after().text(),
-                query.after().id(),
-                query.limit());
+                groupId,
+                after.text(),
+                after.id(),
+                limit);
     }
 
-    @QueryHandler
-    List<PendingInvitation> handle(FindInvitationsQuery query) {
+    /** {@code inviteeId}'s pending invitations in group name order. */
+    List<PendingInvitation> invitationsOf(UUID inviteeId, SortKey after, int limit) {
         return jdbc.query(
                 """
                 SELECT g.group_id, g.name, g.description, g.visibility, g.join_policy, g.capacity, g.member_count,
@@ -160,10 +159,34 @@ class GroupDirectory {
                                 row.getString("username"),
                                 row.getString("display_name")),
                         instant(row, "invited_at")),
-                query.inviteeId(),
-                query.after().text(),
-                query.after().id(),
-                query.limit());
+                inviteeId,
+                after.text(),
+                after.id(),
+                limit);
+    }
+
+    /** Whether the group exists, whoever may see it. */
+    boolean exists(UUID groupId) {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM groups WHERE group_id = ?)", Boolean.class, groupId));
+    }
+
+    /** The group's study sessions by start: upcoming ones, or {@code all} (past and cancelled ones included). */
+    List<StudySessionView> sessions(UUID groupId, boolean all) {
+        return jdbc.query(
+                """
+                SELECT session_id, title, starts_at, duration_minutes, scheduled_by, cancelled FROM group_sessions
+                WHERE group_id = ? AND (? OR (NOT cancelled AND starts_at + make_interval(mins => duration_minutes) > now()))
+                ORDER BY starts_at, session_id""",
+                (row, index) -> new StudySessionView(
+                        row.getObject("session_id", UUID.class),
+                        row.getString("title"),
+                        row.getTimestamp("starts_at").toInstant(),
+                        row.getInt("duration_minutes"),
+                        row.getObject("scheduled_by", UUID.class),
+                        row.getBoolean("cancelled")),
+                groupId,
+                all);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -8,19 +8,12 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.consistency.ReadYourWrites;
-import dev.studybuddy.query.group.GroupQueries.FindGroupQuery;
-import dev.studybuddy.query.group.GroupQueries.FindInvitationsQuery;
-import dev.studybuddy.query.group.GroupQueries.FindJoinRequestsQuery;
-import dev.studybuddy.query.group.GroupQueries.FindRosterQuery;
-import dev.studybuddy.query.group.GroupQueries.ListGroupsQuery;
 import dev.studybuddy.query.web.SortKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,11 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadYourWrites(GroupsProjection.PROCESSING_GROUP)
 class GroupsController {
 
-    private final QueryGateway queryGateway;
+    private final GroupDirectory directory;
     private final StalledRosters stalled;
 
-    GroupsController(QueryGateway queryGateway, StalledRosters stalled) {
-        this.queryGateway = queryGateway;
+    GroupsController(GroupDirectory directory, StalledRosters stalled) {
+        this.directory = directory;
         this.stalled = stalled;
     }
 
@@ -56,11 +49,8 @@ class GroupsController {
             @RequestParam(defaultValue = "") @Size(max = GroupRules.MAX_NAME) String search,
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        ListGroupsQuery query = new ListGroupsQuery(
-                CurrentUser.id(), GroupScope.parse(scope), search, SortKey.after(cursor), limit + 1);
-        List<GroupView> fetched = queryGateway
-                .query(query, ResponseTypes.multipleInstancesOf(GroupView.class))
-                .join();
+        List<GroupView> fetched =
+                directory.list(CurrentUser.id(), GroupScope.parse(scope), search, SortKey.after(cursor), limit + 1);
         return CursorPage.of(fetched, limit, group -> new SortKey(group.name(), group.groupId()).encode());
     }
 
@@ -75,11 +65,7 @@ class GroupsController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         visibleGroup(groupId);
-        List<RosterEntry> fetched = queryGateway
-                .query(
-                        new FindRosterQuery(groupId, SortKey.after(cursor), limit + 1),
-                        ResponseTypes.multipleInstancesOf(RosterEntry.class))
-                .join();
+        List<RosterEntry> fetched = directory.roster(groupId, SortKey.after(cursor), limit + 1);
         return CursorPage.of(fetched, limit, member -> sortKey(member.username(), member.userId()));
     }
 
@@ -95,11 +81,7 @@ class GroupsController {
                 throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
             }
         }
-        List<PendingJoinRequest> fetched = queryGateway
-                .query(
-                        new FindJoinRequestsQuery(groupId, SortKey.after(cursor), limit + 1),
-                        ResponseTypes.multipleInstancesOf(PendingJoinRequest.class))
-                .join();
+        List<PendingJoinRequest> fetched = directory.joinRequests(groupId, SortKey.after(cursor), limit + 1);
         return CursorPage.of(fetched, limit, request -> sortKey(request.username(), request.userId()));
     }
 
@@ -107,20 +89,15 @@ class GroupsController {
     CursorPage<PendingInvitation> invitations(
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        List<PendingInvitation> fetched = queryGateway
-                .query(
-                        new FindInvitationsQuery(CurrentUser.id(), SortKey.after(cursor), limit + 1),
-                        ResponseTypes.multipleInstancesOf(PendingInvitation.class))
-                .join();
+        List<PendingInvitation> fetched = directory.invitationsOf(CurrentUser.id(), SortKey.after(cursor), limit + 1);
         return CursorPage.of(
                 fetched, limit, invitation -> new SortKey(invitation.groupName(), invitation.groupId()).encode());
     }
 
     /** The group, if the caller may see it; a private group they may not see is as unknown as a missing one. */
     private GroupView visibleGroup(UUID groupId) {
-        GroupView group = queryGateway
-                .query(new FindGroupQuery(groupId, CurrentUser.id()), ResponseTypes.optionalInstanceOf(GroupView.class))
-                .join()
+        GroupView group = directory
+                .find(groupId, CurrentUser.id())
                 .filter(found -> found.visibility() == GroupVisibility.PUBLIC
                         || found.myRole() != null
                         || CurrentUser.isPlatformModerator())

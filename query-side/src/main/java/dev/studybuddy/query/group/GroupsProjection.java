@@ -3,13 +3,6 @@ package dev.studybuddy.query.group;
 import dev.studybuddy.api.group.GroupArchivedEvent;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
-import dev.studybuddy.api.group.GroupMessageDeletedEvent;
-import dev.studybuddy.api.group.GroupMessageEditedEvent;
-import dev.studybuddy.api.group.GroupMessagePinnedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
-import dev.studybuddy.api.group.GroupReactionAddedEvent;
-import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
@@ -24,9 +17,6 @@ import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
-import dev.studybuddy.api.group.StudySessionCancelledEvent;
-import dev.studybuddy.api.group.StudySessionRescheduledEvent;
-import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
 import dev.studybuddy.query.consistency.ProjectionPositions;
@@ -42,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups, rosters with roles, bans, join requests and invitations, from the Group events. Every event
+ * Groups, rosters with roles, bans, join requests and invitations, from the Group events; the same processing
+ * group keeps the study sessions ({@link StudySessionsProjection}) and positions the chat events
+ * ({@link GroupChatPositions}), and this class's reset empties all of it. Every event
  * ends by touching its group's row (member count, last change), which it requires to exist: an event of
  * a group whose creation the projection never saw is refused, and parked as a dead letter with the rest
  * of that group's stream, instead of inventing a group. Applied once per event by ApplyOnce, with the
@@ -201,43 +193,6 @@ class GroupsProjection {
         touch(event.groupId(), at);
     }
 
-    @EventHandler
-    void on(StudySessionScheduledEvent event, @Timestamp Instant at) {
-        jdbc.update(
-                """
-                INSERT INTO group_sessions (session_id, group_id, title, starts_at, duration_minutes, scheduled_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""",
-                event.sessionId(),
-                event.groupId(),
-                event.title(),
-                utc(event.startsAt()),
-                event.durationMinutes(),
-                event.scheduledBy(),
-                utc(at));
-        touch(event.groupId(), at);
-    }
-
-    @EventHandler
-    void on(StudySessionRescheduledEvent event, @Timestamp Instant at) {
-        jdbc.update(
-                "UPDATE group_sessions SET title = ?, starts_at = ?, duration_minutes = ?, updated_at = ? WHERE session_id = ?",
-                event.title(),
-                utc(event.startsAt()),
-                event.durationMinutes(),
-                utc(at),
-                event.sessionId());
-        touch(event.groupId(), at);
-    }
-
-    @EventHandler
-    void on(StudySessionCancelledEvent event, @Timestamp Instant at) {
-        jdbc.update(
-                "UPDATE group_sessions SET cancelled = TRUE, updated_at = ? WHERE session_id = ?",
-                utc(at),
-                event.sessionId());
-        touch(event.groupId(), at);
-    }
-
     /** Removes the user if a member ({@code wasMember}); their request or invitation is void either way. */
     @EventHandler
     void on(UserBannedFromGroupEvent event, @Timestamp Instant at) {
@@ -256,53 +211,21 @@ class GroupsProjection {
         touch(event.groupId(), at);
     }
 
-    /**
-     * Chat events share the Group stream: positioned (by ApplyOnce) so that a Group command's token that
-     * names a later roster change is not held up, though they change nothing here (the chat views do).
-     */
-    @EventHandler
-    void on(GroupMessagePostedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(GroupMessageEditedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(GroupMessageDeletedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(GroupMessagePinnedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(GroupMessageUnpinnedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(GroupReactionAddedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(GroupReactionRemovedEvent event) {
-        // positioned only
-    }
-
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM groups");
         positions.forget(PROCESSING_GROUP);
     }
 
-    /** Recounts the roster and stamps the change; refuses a group the projection does not know. */
     private void touch(UUID groupId, Instant at) {
+        touch(jdbc, groupId, at);
+    }
+
+    /**
+     * Recounts the roster and stamps the change; refuses a group the projection does not know. Every handler of
+     * the {@code groups} processing group ends with it ({@link StudySessionsProjection} too).
+     */
+    static void touch(JdbcTemplate jdbc, UUID groupId, Instant at) {
         int touched = jdbc.update("""
                 UPDATE groups SET member_count = (SELECT count(*) FROM group_members WHERE group_id = ?), updated_at = ?
                 WHERE group_id = ?""", groupId, utc(at), groupId);
@@ -328,7 +251,7 @@ class GroupsProjection {
         jdbc.update("DELETE FROM group_invitations WHERE group_id = ? AND user_id = ?", groupId, userId);
     }
 
-    private static OffsetDateTime utc(Instant at) {
+    static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
 }

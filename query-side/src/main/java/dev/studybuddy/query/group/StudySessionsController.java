@@ -4,11 +4,9 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,19 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 class StudySessionsController {
 
     private final GroupAccess access;
-    private final JdbcTemplate jdbc;
+    private final GroupDirectory directory;
 
-    StudySessionsController(GroupAccess access, JdbcTemplate jdbc) {
+    StudySessionsController(GroupAccess access, GroupDirectory directory) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     @GetMapping("/api/groups/{groupId}/sessions")
-    Map<String, List<SessionView>> sessions(
+    Map<String, List<StudySessionView>> sessions(
             @PathVariable UUID groupId, @RequestParam(defaultValue = "false") boolean all) {
         boolean moderator = CurrentUser.isPlatformModerator();
         GroupAccess.Access seen = access.of(groupId, CurrentUser.id());
-        if (seen == GroupAccess.Access.HIDDEN && !(moderator && groupExists(groupId))) {
+        if (seen == GroupAccess.Access.HIDDEN && !(moderator && directory.exists(groupId))) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
         }
         if (seen == GroupAccess.Access.OUTSIDER && !moderator) {
@@ -45,28 +43,6 @@ class StudySessionsController {
         if (seen == GroupAccess.Access.ROSTER_BEHIND && !moderator) {
             throw GroupAccess.rosterBehind();
         }
-        List<SessionView> sessions = jdbc.query(
-                """
-                SELECT session_id, title, starts_at, duration_minutes, scheduled_by, cancelled FROM group_sessions
-                WHERE group_id = ? AND (? OR (NOT cancelled AND starts_at + make_interval(mins => duration_minutes) > now()))
-                ORDER BY starts_at, session_id""",
-                (row, index) -> new SessionView(
-                        row.getObject("session_id", UUID.class),
-                        row.getString("title"),
-                        row.getTimestamp("starts_at").toInstant(),
-                        row.getInt("duration_minutes"),
-                        row.getObject("scheduled_by", UUID.class),
-                        row.getBoolean("cancelled")),
-                groupId,
-                all);
-        return Map.of("items", sessions);
+        return Map.of("items", directory.sessions(groupId, all));
     }
-
-    private boolean groupExists(UUID groupId) {
-        return Boolean.TRUE.equals(
-                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM groups WHERE group_id = ?)", Boolean.class, groupId));
-    }
-
-    record SessionView(
-            UUID sessionId, String title, Instant startsAt, int durationMinutes, UUID scheduledBy, boolean cancelled) {}
 }

@@ -2,7 +2,6 @@ package dev.studybuddy.query.user;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.platform.security.CurrentUser;
@@ -15,8 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,20 +38,20 @@ class UsersController {
             List.of(PlatformRole.ADMIN, PlatformRole.MODERATOR, PlatformRole.AUDITOR);
     private static final int MAX_SEARCH_LENGTH = 64;
 
-    private final QueryGateway queryGateway;
+    private final UserProfiles profiles;
 
-    UsersController(QueryGateway queryGateway) {
-        this.queryGateway = queryGateway;
+    UsersController(UserProfiles profiles) {
+        this.profiles = profiles;
     }
 
     @GetMapping("/api/users/me")
     UserProfile me() {
-        return find(CurrentUser.id()).orElseThrow(UsersController::notFound);
+        return profiles.find(CurrentUser.id()).orElseThrow(UsersController::notFound);
     }
 
     @GetMapping("/api/users/{userId}")
     Object user(@PathVariable UUID userId) {
-        Optional<UserProfile> profile = find(userId);
+        Optional<UserProfile> profile = profiles.find(userId);
         if (userId.equals(CurrentUser.id()) || isStaff()) {
             return profile.orElseThrow(UsersController::notFound);
         }
@@ -67,18 +64,8 @@ class UsersController {
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
         String after = cursor == null ? "" : Cursors.decode(cursor);
-        List<UserProfile> fetched = queryGateway
-                .query(
-                        new SearchUsersQuery(CurrentUser.id(), search, after, limit + 1),
-                        ResponseTypes.multipleInstancesOf(UserProfile.class))
-                .join();
+        List<UserProfile> fetched = profiles.search(CurrentUser.id(), search, after, limit + 1);
         return CursorPage.of(fetched, limit, UserProfile::username).map(PublicProfile::of);
-    }
-
-    private Optional<UserProfile> find(UUID userId) {
-        return queryGateway
-                .query(new FindUserQuery(userId), ResponseTypes.optionalInstanceOf(UserProfile.class))
-                .join();
     }
 
     private static boolean isStaff() {

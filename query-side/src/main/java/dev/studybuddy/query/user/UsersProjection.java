@@ -3,12 +3,10 @@ package dev.studybuddy.query.user;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
-import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
-import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import dev.studybuddy.query.consistency.ApplyOnce;
@@ -16,13 +14,10 @@ import dev.studybuddy.query.consistency.ProjectionPositions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +25,7 @@ import org.springframework.stereotype.Component;
  * The users read model, built from the UserAccount events. Each event is applied once: {@link ApplyOnce}
  * (as for every projection: {@link dev.studybuddy.query.consistency.ProjectionRegistration}) skips redeliveries and records the position that
  * read-your-writes queries wait for. Times come from the events, so a replay rebuilds identical rows.
- * The handlers write with plain SQL (queries read through {@link UserView}): a statement PostgreSQL
+ * The handlers write with plain SQL ({@link UserProfiles} reads through {@link UserView}): a statement PostgreSQL
  * refuses then fails its handler at once, and the event is parked, whereas a failed JPA flush would
  * fail the processor's whole transaction at commit, again on every retry.
  */
@@ -40,13 +35,11 @@ class UsersProjection {
 
     static final String PROCESSING_GROUP = "users";
 
-    private final UserViewRepository users;
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
     private final PersonalDataKeys keys;
 
-    UsersProjection(UserViewRepository users, JdbcTemplate jdbc, ProjectionPositions positions, PersonalDataKeys keys) {
-        this.users = users;
+    UsersProjection(JdbcTemplate jdbc, ProjectionPositions positions, PersonalDataKeys keys) {
         this.jdbc = jdbc;
         this.positions = positions;
         this.keys = keys;
@@ -133,18 +126,5 @@ class UsersProjection {
 
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
-    }
-
-    /** Any account, active or not: who may see what is the caller's decision. */
-    @QueryHandler
-    Optional<UserProfile> handle(FindUserQuery query) {
-        return users.findById(query.userId()).map(UserView::toProfile);
-    }
-
-    @QueryHandler
-    List<UserProfile> handle(SearchUsersQuery query) {
-        return users.searchActive(query.viewerId(), query.likePattern(), query.afterUsername(), query.limit()).stream()
-                .map(UserView::toProfile)
-                .toList();
     }
 }

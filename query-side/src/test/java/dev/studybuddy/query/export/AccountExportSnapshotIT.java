@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
+import dev.studybuddy.query.user.UserProfiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,7 +33,7 @@ class AccountExportSnapshotIT {
     AccountExport export;
 
     @Autowired
-    QueryGateway queryGateway;
+    UserProfiles profiles;
 
     @Autowired
     UserAccounts accounts;
@@ -50,10 +48,7 @@ class AccountExportSnapshotIT {
         friendships.request(me, friend);
         accounts.awaitProjected("friendships", friendships.accept(me, friend));
         UUID late = registered("snaplate");
-        UserProfile profile = queryGateway
-                .query(new FindUserQuery(me), ResponseTypes.optionalInstanceOf(UserProfile.class))
-                .join()
-                .orElseThrow();
+        UserProfile profile = profiles.find(me).orElseThrow();
         OtherServices.Parts others = new OtherServices.Parts(
                 "no grant needed",
                 Optional.empty(),

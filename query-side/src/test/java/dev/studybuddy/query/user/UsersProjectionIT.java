@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.studybuddy.api.user.EmailVerifiedEvent;
-import dev.studybuddy.api.user.FindUserQuery;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
@@ -31,9 +30,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +42,7 @@ class UsersProjectionIT {
     UserAccounts accounts;
 
     @Autowired
-    QueryGateway queryGateway;
+    UserProfiles profiles;
 
     @Autowired
     EventStore eventStore;
@@ -173,9 +170,7 @@ class UsersProjectionIT {
     }
 
     private Optional<UserProfile> find(UUID id) {
-        return queryGateway
-                .query(new FindUserQuery(id), ResponseTypes.optionalInstanceOf(UserProfile.class))
-                .join();
+        return profiles.find(id);
     }
 
     private DomainEventMessage<?> registrationEventOf(UUID id) {
