@@ -66,25 +66,19 @@ public class MongoEventStoreConfiguration {
     /**
      * Axon's embedded event store, as its auto-configuration builds it, but looking for events that other
      * processes appended every {@code studybuddy.event-store.fetch-delay} (Axon's default is a second,
-     * which every live update from command-side to the WebSocket nodes would wait for), and keeping the newest
-     * {@code studybuddy.event-store.cached-events} events for the processors that tail it (Axon's default is 10,000).
-     * Each cached event holds its tracking token, and a MongoDB token holds the ids of every event in its look-back
-     * window: after a catch-up over a dense history the query nodes held about a gigabyte of them. A processor
-     * further behind than the cache reads with a stream of its own until it catches up.
+     * which every live update from command-side to the WebSocket nodes would wait for).
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     public PromptEventStore eventStore(
             EventStorageEngine storageEngine,
             Configuration configuration,
-            @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay,
-            @Value("${studybuddy.event-store.cached-events:1000}") int cachedEvents) {
+            @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
         return new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
-                .cachedEvents(cachedEvents));
+                .fetchDelay(fetchDelay.toMillis()));
     }
 
     /** Streaming processors read the store through {@link EventArrivalSignal}, so they hear of new events at once. */
