@@ -94,6 +94,8 @@ class PlainTextRedactionIT {
         ApiClient admin = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
         assertAllVerify(admin, streams, false);
 
+        String formerHead = lastEvent(admin, group).get("hash").asText();
+
         ApiClient.Response redaction = admin.post("/api/admin/event-store/redactions", null);
         assertThat(redaction.status()).as(redaction.toString()).isEqualTo(200);
         assertThat(redaction.json().get("refused")).isEmpty();
@@ -103,6 +105,9 @@ class PlainTextRedactionIT {
         // sealed: nothing in clear text, every chain verifies, and everything reads as it did
         assertThat(storedText()).doesNotContain(posted, edited, direct, bio, bobsWords, alice.username());
         assertAllVerify(admin, streams, true);
+        JsonNode head = lastEvent(admin, group);
+        assertThat(head.get("hash").asText()).isNotEqualTo(formerHead);
+        assertThat(head.get("redaction").get("hashBefore").asText()).isEqualTo(formerHead);
         assertThat(payloads(group.toString()))
                 .filteredOn(GroupMessagePostedEvent.class::isInstance)
                 .extracting(event -> ((GroupMessagePostedEvent) event).body())
@@ -159,6 +164,14 @@ class PlainTextRedactionIT {
                     .as(type + ": " + verdict)
                     .isEqualTo(redacted);
         });
+    }
+
+    /** The group's newest event, as the audit shows it. */
+    private static JsonNode lastEvent(ApiClient auditor, UUID group) {
+        JsonNode items = auditor.get("/api/audit/aggregates/Group/" + group + "/events?limit=200")
+                .json()
+                .get("items");
+        return items.get(items.size() - 1);
     }
 
     private List<Object> payloads(String aggregateId) {

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * each relinked event keeping its former hash ({@link ChainRedaction}). A stream whose chain does not verify as
  * stored is left alone and reported: relinking it would launder the tampering. Every stream redacted gets a record
  * in {@link #RECORDS} (who, when, its head before and after). Running it again does nothing more, apart from relinking
- * an event that a writer appended on the former head while the stream was being redacted.
+ * an event that a writer appended on the former head while the stream was being redacted, or finishing a stream a
+ * run left part way (a document changed under it).
  */
 public class PlainTextRedaction {
 
@@ -41,6 +42,8 @@ public class PlainTextRedaction {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A stream changed by writers while it is redacted is walked again, this many times at most. */
     private static final int PASSES = 5;
+    /** How many events of a stream are read (and rewritten) at a time. */
+    private static final int PAGE = 500;
 
     private final MongoTemplate template;
     private final MongoCollection<Document> records;
@@ -62,9 +65,10 @@ public class PlainTextRedaction {
         for (String aggregateId : streamsToRedact()) {
             ChainRedaction.Outcome outcome = redactStream(redaction, aggregateId);
             if (outcome.refusal() != null) {
-                log.warn("Redaction {} left stream {} alone: {}", redaction, aggregateId, outcome.refusal());
+                log.warn("Redaction {} did not finish stream {}: {}", redaction, aggregateId, outcome.refusal());
                 report.refused().add(new Refusal(aggregateId, outcome.refusal()));
-            } else if (outcome.rewritten() > 0) {
+            }
+            if (outcome.rewritten() > 0) {
                 records.insertOne(new Document("_id", redaction + ":" + aggregateId)
                         .append("redaction", redaction)
                         .append("aggregateId", aggregateId)
@@ -117,25 +121,52 @@ public class PlainTextRedaction {
         return streams;
     }
 
+    /**
+     * Checks the stream whole (a dry run), then rewrites it page by page; again while writers appended on a former
+     * link meanwhile.
+     */
     private ChainRedaction.Outcome redactStream(String redaction, String aggregateId) {
         ChainRedaction.Outcome total = null;
         for (int pass = 0; pass < PASSES; pass++) {
-            List<Document> documents = new ArrayList<>();
-            template.eventCollection()
-                    .find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
-                    .sort(Sorts.ascending(fields.sequenceNumberProperty()))
-                    .forEach(documents::add);
-            ChainRedaction walk = new ChainRedaction(redaction, plainFields, fields);
-            ChainRedaction.Outcome outcome = walk.walk(documents);
-            if (outcome.refusal() == null && !write(walk.rewrites())) {
-                outcome = outcome.refused("an event changed while it was being redacted; run the redaction again");
+            ChainRedaction.Outcome checked = pass(redaction, aggregateId, true);
+            if (checked.refusal() != null) {
+                ChainRedaction.Outcome refused = ChainRedaction.Outcome.refusal(checked.refusal());
+                return total == null ? refused : total.then(refused);
             }
-            total = total == null ? outcome : total.then(outcome);
-            if (outcome.refusal() != null || outcome.rewritten() == 0) {
+            if (checked.rewritten() == 0) {
+                return total == null ? checked : total.then(checked);
+            }
+            ChainRedaction.Outcome done = pass(redaction, aggregateId, false);
+            total = total == null ? done : total.then(done);
+            if (done.refusal() != null) {
                 return total;
             }
         }
         return total.refused("writers kept appending to it; run the redaction again");
+    }
+
+    private ChainRedaction.Outcome pass(String redaction, String aggregateId, boolean dryRun) {
+        ChainRedaction walk = new ChainRedaction(redaction, plainFields, fields, dryRun);
+        long after = -1;
+        while (walk.walking()) {
+            List<Document> page = new ArrayList<>(PAGE);
+            template.eventCollection()
+                    .find(Filters.and(
+                            Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                            Filters.gt(fields.sequenceNumberProperty(), after)))
+                    .sort(Sorts.ascending(fields.sequenceNumberProperty()))
+                    .limit(PAGE)
+                    .forEach(page::add);
+            if (page.isEmpty()) {
+                break;
+            }
+            if (!write(walk.walk(page))) {
+                // what was written is a relinked beginning of the stream, which the next run continues from
+                return walk.outcome().refused("an event changed while it was being redacted; run the redaction again");
+            }
+            after = ((Number) page.get(page.size() - 1).get(fields.sequenceNumberProperty())).longValue();
+        }
+        return walk.outcome();
     }
 
     /** Writes each rewrite only if its document is still as it was read. */

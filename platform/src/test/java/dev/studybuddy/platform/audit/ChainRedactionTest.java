@@ -53,10 +53,14 @@ class ChainRedactionTest {
         append(posted(erased, "from an erased user"), POSTED, erased);
         String formerHead = hash(3);
         String firstUntouched = hash(0);
+        ChainRedaction dryRun = new ChainRedaction("r1", plainFields, FIELDS, true);
+        assertThat(dryRun.walk(stream)).isEmpty();
+        assertThat(dryRun.outcome().rewritten()).isEqualTo(3);
+        assertThat(stream.toString()).contains("secret");
 
         ChainRedaction walk = walk();
-        ChainRedaction.Outcome outcome = walk.walk(stream);
-        apply(walk);
+        apply(walk.walk(stream));
+        ChainRedaction.Outcome outcome = walk.outcome();
 
         assertThat(outcome.refusal()).isNull();
         assertThat(outcome.rewritten()).isEqualTo(3);
@@ -74,23 +78,27 @@ class ChainRedactionTest {
         assertThat(event(2).payloadJson().path("body").path("key").asText()).isEqualTo(alice.toString());
 
         ChainRedaction again = walk();
-        assertThat(again.walk(stream).rewritten()).isZero();
+        assertThat(again.walk(stream)).isEmpty();
+        assertThat(again.outcome().rewritten()).isZero();
     }
 
     @Test
     void anEventAppendedOnTheFormerHeadWhileTheStreamWasRedactedIsRelinkedByTheNextWalk() {
         append(posted(alice, "alice's secret"), POSTED, alice);
-        ChainRedaction first = walk();
-        first.walk(stream);
         String formerHead = hash(0);
-        apply(first);
+        apply(walk().walk(stream));
         // a writer that read the head before it was rewritten
         appendAfter(formerHead, posted(alice, "sealed already, say"), POSTED, alice);
         assertThat(verify().status()).isEqualTo(ChainVerifier.Verification.BROKEN);
 
+        ChainRedaction dryRun = new ChainRedaction("r2", plainFields, FIELDS, true);
+        assertThat(dryRun.walk(stream)).isEmpty();
+        assertThat(dryRun.outcome().refusal()).isNull();
+        assertThat(dryRun.outcome().rewritten()).isEqualTo(1);
         ChainRedaction second = walk();
-        assertThat(second.walk(stream).rewritten()).isEqualTo(1);
-        apply(second);
+        List<ChainRedaction.Rewrite> relinked = second.walk(stream);
+        assertThat(relinked).hasSize(1);
+        apply(relinked);
 
         assertThat(verify().status()).isEqualTo(ChainVerifier.Verification.OK);
     }
@@ -101,11 +109,13 @@ class ChainRedactionTest {
         append(posted(alice, "more"), POSTED, alice);
         stream.get(0).put(FIELDS.payloadProperty(), posted(alice, "changed behind the chain's back"));
 
+        ChainRedaction dryRun = new ChainRedaction("r1", plainFields, FIELDS, true);
+        dryRun.walk(stream);
         ChainRedaction walk = walk();
-        ChainRedaction.Outcome outcome = walk.walk(stream);
 
-        assertThat(outcome.refusal()).contains("does not match its hash");
-        assertThat(walk.rewrites()).isEmpty();
+        assertThat(dryRun.outcome().refusal()).contains("does not match its hash");
+        assertThat(walk.walk(stream)).isEmpty();
+        assertThat(walk.outcome().refusal()).contains("does not match its hash");
     }
 
     private UUID keyed(UUID user) {
@@ -121,7 +131,7 @@ class ChainRedactionTest {
     }
 
     private ChainRedaction walk() {
-        return new ChainRedaction("r1", plainFields, FIELDS);
+        return new ChainRedaction("r1", plainFields, FIELDS, false);
     }
 
     private void append(String payload, String type, UUID actor) {
@@ -146,8 +156,8 @@ class ChainRedactionTest {
                                 + "\"}"));
     }
 
-    private void apply(ChainRedaction walk) {
-        for (ChainRedaction.Rewrite rewrite : walk.rewrites()) {
+    private void apply(List<ChainRedaction.Rewrite> rewrites) {
+        for (ChainRedaction.Rewrite rewrite : rewrites) {
             Document document = stream.stream()
                     .filter(candidate -> candidate.get("_id").equals(rewrite.documentId()))
                     .findFirst()
