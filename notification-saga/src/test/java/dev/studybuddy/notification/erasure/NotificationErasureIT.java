@@ -29,6 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,8 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What notification-saga holds of an erased user (docs/adr/0019): address, names, and the texts in the log. */
 @NotificationSagaIT
@@ -64,6 +71,9 @@ class NotificationErasureIT {
 
     @Autowired
     BrokerProperties broker;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theLogKeepsIdsAndTimesButNothingTheErasedUserWroteOrWasCalled() {
@@ -183,6 +193,60 @@ class NotificationErasureIT {
                 .noneSatisfy(mail -> assertThat(mail.getAllRecipients())
                         .extracting(Object::toString)
                         .contains(address));
+    }
+
+    @Test
+    void anAttemptUnderWayWhenTheUserIsErasedIsRecordedAndThenCancelledWithoutItsError() throws Exception {
+        DomainEvents events = new DomainEvents(eventStore, processing);
+        LogQueries log = new LogQueries(jdbc);
+        NotificationRows rows = new NotificationRows(jdbc);
+        UUID user = UUID.randomUUID();
+        String address = "under-way-" + user + "@example.test";
+        events.publish(
+                DomainEvents.USER_ACCOUNT,
+                user.toString(),
+                new UserRegisteredEvent(
+                        user, "user_" + user.toString().substring(0, 8), "U", Set.of(PlatformRole.USER)));
+        log.addContact(user, address);
+        LogRow mail = rows.insert(LogRow.inApp(user, Instant.now())
+                .channel(Channel.EMAIL)
+                .delivery(DeliveryStatus.FAILED, 1, "SMTP 451 for " + address));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch erasing = new CountDownLatch(1);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            // a worker's attempt: the row locked from before the send until its failure is recorded
+            Future<?> attempt = worker.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.queryForList("SELECT id FROM notification_log WHERE id = ? FOR NO KEY UPDATE", mail.id());
+                locked.countDown();
+                try {
+                    erasing.await(30, TimeUnit.SECONDS);
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                jdbc.update(
+                        "UPDATE notification_log SET attempts = 2, last_error = ?, next_attempt_at = now() WHERE id = ?",
+                        "SMTP 451 again for " + address,
+                        mail.id());
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            keys.destroy(user);
+            events.publish(DomainEvents.USER_ACCOUNT, user.toString(), new UserErasedEvent(user));
+            erasing.countDown();
+            attempt.get(60, TimeUnit.SECONDS);
+        } finally {
+            worker.shutdownNow();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.rowsOf(user))
+                        .singleElement()
+                        .satisfies(row -> {
+                            assertThat(row.get("status")).isEqualTo("CANCELLED");
+                            assertThat(row.get("attempts")).isEqualTo(2);
+                            assertThat(row.get("last_error")).isNull();
+                        }));
     }
 
     private void sendCopyOf(LogRow row, Integer failedAttempt) {
