@@ -205,7 +205,8 @@ class Deliveries {
     }
 
     /**
-     * DELIVERED and DEAD rows are done. A FAILED row is due for the message that retries its latest failure
+     * DELIVERED, DEAD and CANCELLED rows are done (a retry that comes back after its recipient's erasure finds
+     * the row CANCELLED: the erasure waited for this row's lock, so it cannot cancel a row while it is being sent). A FAILED row is due for the message that retries its latest failure
      * (a stale copy retries an earlier one), and for the relay's message once its back-off has passed (the
      * relay publishes a FAILED row only when its retry message is long overdue). The wait queue's TTL, not this
      * node's clock, decides when a retry comes back, so clock skew between nodes cannot drop one.
@@ -219,7 +220,7 @@ class Deliveries {
             Instant deadLetteredAt) {
         boolean due(Instant now, Integer retryOf) {
             return switch (status) {
-                case DELIVERED, DEAD -> false;
+                case DELIVERED, DEAD, CANCELLED -> false;
                 case FAILED ->
                     retryOf != null ? retryOf == attempts : nextAttemptAt == null || !nextAttemptAt.isAfter(now);
                 case PENDING, PUBLISHED -> true;

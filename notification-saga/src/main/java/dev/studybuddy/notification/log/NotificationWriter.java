@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * event processor's or the deadline's), as PENDING rows the outbox relay will publish. One IN_APP row, and
  * an EMAIL row when the recipient has a verified address on file and has not turned e-mail off for the type.
  * The unique (source, recipient, channel) key makes a second write of the same decision (a redelivered
- * event, a retried batch, two nodes) a no-op.
+ * event, a retried batch, two nodes) a no-op. Nothing is written for an erased user ({@link ErasedRecipients}).
  */
 @Component
 public class NotificationWriter {
@@ -23,11 +23,13 @@ public class NotificationWriter {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ErasedRecipients erased;
 
-    NotificationWriter(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    NotificationWriter(JdbcTemplate jdbc, ObjectMapper json, Clock clock, ErasedRecipients erased) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.erased = erased;
     }
 
     /**
@@ -45,6 +47,9 @@ public class NotificationWriter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int notify(UUID recipient, String sourceId, NotificationPayload payload, boolean emailAllowed) {
+        if (erased.lockForWriting(recipient)) {
+            return 0;
+        }
         NotificationType type = payload.type();
         int written = insert(type, recipient, Channel.IN_APP, sourceId, payload);
         if (emailAllowed && wantsEmail(recipient, type)) {

@@ -9,13 +9,16 @@ import java.util.Objects;
  * event (a gap in the sequence, or a link that no longer continues its predecessor), an event whose
  * hash was stripped. Events stored before the chain existed (a stream's leading events without a
  * hash) are counted as {@code unchained}: nothing vouches for them, and the chain starts after them.
- * Deleting a stream's last events leaves no gap behind and is not detectable from the stream alone.
+ * Deleting a stream's last events leaves no gap behind and is not detectable from the stream alone. Events that the
+ * redaction of plain personal fields rewrote and relinked ({@link PlainTextRedaction}) verify like any other, as
+ * their links were computed over what is stored now; they are counted as {@code redacted}.
  */
 public final class ChainVerifier {
 
     private String previousHash = EventHashChain.GENESIS;
     private long expectedSequence;
     private long unchained;
+    private long redacted;
     private boolean chainStarted;
     private Verification broken;
 
@@ -41,6 +44,9 @@ public final class ChainVerifier {
             return;
         }
         expectedSequence++;
+        if (event.metaData().has(ChainRedaction.REDACTION)) {
+            redacted++;
+        }
         if (event.hash() == null) {
             if (chainStarted) {
                 broken = Verification.broken(event.sequence(), "the event carries no hash");
@@ -66,21 +72,23 @@ public final class ChainVerifier {
         if (broken != null) {
             return broken;
         }
-        return new Verification(Verification.OK, null, null, expectedSequence, unchained);
+        return new Verification(Verification.OK, null, null, expectedSequence, unchained, redacted);
     }
 
     /**
      * {@code status} OK or BROKEN; for BROKEN the first {@code sequence} that does not match and why.
-     * {@code events}: how many were checked; {@code unchained}: leading events from before the chain.
+     * {@code events}: how many were checked; {@code unchained}: leading events from before the chain; {@code redacted}:
+     * events rewritten by the redaction of plain personal fields (each keeps its former hash in its metadata).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(String status, Long sequence, String reason, Long events, Long unchained) {
+    public record Verification(
+            String status, Long sequence, String reason, Long events, Long unchained, Long redacted) {
 
         public static final String OK = "OK";
         public static final String BROKEN = "BROKEN";
 
         static Verification broken(long sequence, String reason) {
-            return new Verification(BROKEN, sequence, reason, null, null);
+            return new Verification(BROKEN, sequence, reason, null, null, null);
         }
     }
 }

@@ -58,7 +58,7 @@ class HashChainTest {
         append("g2", 0, 2);
         append("g1", 3, 2);
 
-        assertThat(verify("g1")).isEqualTo(new Verification(Verification.OK, null, null, 5L, 0L));
+        assertThat(verify("g1")).isEqualTo(new Verification(Verification.OK, null, null, 5L, 0L, 0L));
         assertThat(verify("g2").status()).isEqualTo(Verification.OK);
         StoredEvent fourth = event("g1", 3);
         assertThat(fourth.previousHash()).isEqualTo(event("g1", 2).hash());
@@ -150,7 +150,7 @@ class HashChainTest {
         stored.add(legacy("g", 1));
         append("g", 2, 2);
 
-        assertThat(verify("g")).isEqualTo(new Verification(Verification.OK, null, null, 4L, 2L));
+        assertThat(verify("g")).isEqualTo(new Verification(Verification.OK, null, null, 4L, 2L, 0L));
         assertThat(event("g", 2).previousHash()).isEqualTo(EventHashChain.GENESIS);
     }
 

@@ -4,15 +4,21 @@ import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.platform.audit.ChainVerifier;
+import dev.studybuddy.platform.audit.PlainTextRedaction;
+import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.platform.personaldata.PersonalDataKeys;
+import dev.studybuddy.platform.personaldata.PlainFields;
 import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
@@ -22,9 +28,11 @@ import dev.studybuddy.query.support.Replays;
 import dev.studybuddy.query.support.StoredFiles;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.PlainEvents;
 import dev.studybuddy.testing.TestTokenIssuer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +40,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,11 +87,59 @@ class ErasureIT {
     @Autowired
     MongoClient mongoClient;
 
+    @Autowired
+    MongoTemplate axonMongoTemplate;
+
+    @Autowired
+    StoredEvents storedEvents;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    ObjectMapper objectMapper;
+
     @Value("${spring.data.mongodb.database}")
     String database;
 
     @Test
     void anErasedUserIsADeletedUserEverywhereAndAReplayBringsNothingBack() {
+        Written written = write();
+        eraseAndReplay(written);
+    }
+
+    /**
+     * Events stored in clear text before personal fields were sealed: the redaction seals them, and the erasure then
+     * takes them like any other. The store holds none of it in clear, every chain verifies, a replay brings nothing back.
+     */
+    @Test
+    void textsStoredInClearTextBeforeSealingAreRedactedAndThenErasedLikeAnyOther() {
+        Written written = write();
+        PlainEvents plain = new PlainEvents(eventStore, axonMongoTemplate, storedEvents, objectMapper);
+        written.streams().forEach(plain::storeInClearText);
+        assertThat(storedText()).contains(written.alicesTexts());
+
+        PlainTextRedaction.Report report = new PlainTextRedaction(
+                        axonMongoTemplate, mongoClient.getDatabase(database), new PlainFields(keys))
+                .run("an administrator", Instant.now());
+
+        assertThat(report.refused()).isEmpty();
+        assertThat(storedText()).doesNotContain(written.alicesTexts());
+        assertThat(ok(as(written.bob()).get("/api/users/" + written.alice()))
+                        .get("username")
+                        .asText())
+                .isEqualTo(written.name());
+        eraseAndReplay(written);
+        assertThat(storedText()).doesNotContain(written.alicesTexts());
+        for (String stream : written.streams()) {
+            assertThat(ChainVerifier.verify(storedEvents, stream).status())
+                    .as(stream)
+                    .isEqualTo(ChainVerifier.Verification.OK);
+        }
+    }
+
+    /** What alice and bob wrote, through the store as command-side writes it (sealed). */
+    private Written write() {
         // letters only: one word to the search's parser
         String marker = "mk"
                 + UUID.randomUUID()
@@ -111,17 +169,21 @@ class ErasureIT {
         applied("files", file.token());
         assertThat(ok(as(bob).get("/api/users/" + alice)).get("username").asText())
                 .isEqualTo(name);
+        return new Written(marker, name, alice, bob, groupId, alicesPost, bobsPost, direct, file, content);
+    }
 
+    private void eraseAndReplay(Written written) {
+        UUID alice = written.alice();
         // what command-side's erasure does to the store: the key first, then the event (and the files' deletion)
         keys.destroy(alice);
         ConsistencyToken erased = accounts.publish(alice, new UserErasedEvent(alice));
-        ConsistencyToken fileDeleted = files.delete(file, alice, content.length);
+        ConsistencyToken fileDeleted = files.delete(written.file(), alice, written.content().length);
         applied("users", erased);
         applied("chat", erased);
         applied("message-search", erased);
         applied("files", fileDeleted);
 
-        assertErased(alice, bob, groupId, alicesPost, bobsPost, direct, file, marker);
+        assertErased(written);
 
         Replays.assertReplayRebuilds(processing, "users", () -> Map.of("users", jdbc.queryForList("""
                 SELECT user_id, username, display_name, bio, avatar_file_id, roles, active, erased, registered_at,
@@ -135,12 +197,15 @@ class ErasureIT {
                                 "SELECT message_id, body, edited_at FROM message_search ORDER BY message_id")));
         Replays.assertReplayRebuilds(processing, "files", () -> Map.of("files", jdbc.queryForList("""
                 SELECT file_id, owner_id, file_name, deleted_at FROM files ORDER BY file_id""")));
-        Replays.assertReplayRebuilds(processing, "chat", () -> Map.of("chat_messages", messages(groupId, alice, bob)));
+        Replays.assertReplayRebuilds(
+                processing, "chat", () -> Map.of("chat_messages", messages(written.groupId(), alice, written.bob())));
 
-        assertErased(alice, bob, groupId, alicesPost, bobsPost, direct, file, marker);
+        assertErased(written);
     }
 
-    private void assertErased(
+    private record Written(
+            String marker,
+            String name,
             UUID alice,
             UUID bob,
             UUID groupId,
@@ -148,7 +213,44 @@ class ErasureIT {
             Chats.Posted bobsPost,
             Chats.Posted direct,
             StoredFiles.Uploaded file,
-            String marker) {
+            byte[] content) {
+
+        List<String> streams() {
+            return List.of(
+                    alice.toString(),
+                    groupId.toString(),
+                    FriendshipId.of(alice, bob),
+                    file.fileId().toString());
+        }
+
+        String[] alicesTexts() {
+            return new String[] {name, "Alice " + marker, "my bio " + marker, "alicewords", "diary-" + marker};
+        }
+    }
+
+    /** Every event and snapshot document, as MongoDB holds it. */
+    private String storedText() {
+        StringBuilder text = new StringBuilder();
+        for (String collection : List.of("domainevents", "snapshotevents")) {
+            mongoClient
+                    .getDatabase(database)
+                    .getCollection(collection)
+                    .find()
+                    .forEach((Document document) ->
+                            text.append(document.toJson()).append('\n'));
+        }
+        return text.toString();
+    }
+
+    private void assertErased(Written written) {
+        UUID alice = written.alice();
+        UUID bob = written.bob();
+        UUID groupId = written.groupId();
+        Chats.Posted alicesPost = written.alicesPost();
+        Chats.Posted bobsPost = written.bobsPost();
+        Chats.Posted direct = written.direct();
+        StoredFiles.Uploaded file = written.file();
+        String marker = written.marker();
         ApiClient staff =
                 ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
         JsonNode profile = ok(staff.get("/api/users/" + alice));

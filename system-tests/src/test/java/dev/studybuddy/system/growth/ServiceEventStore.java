@@ -5,12 +5,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.studybuddy.platform.audit.AuditProperties;
 import dev.studybuddy.platform.eventstore.MongoEventStoreConfiguration;
+import dev.studybuddy.platform.personaldata.PersonalDataConfiguration;
+import dev.studybuddy.platform.personaldata.PersonalDataKeys;
+import dev.studybuddy.platform.personaldata.PersonalDataProperties;
+import java.time.Duration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -19,10 +21,11 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 /**
  * The event store as every service builds it: the same {@link MongoEventStoreConfiguration} bean methods
- * (axon-mongo's engine, one document per event, wrapped in the hash chain), and the event serializer that
- * Axon's auto-configuration makes for {@code axon.serializer.events: jackson} (a {@link JacksonSerializer}
- * on Spring Boot's {@link ObjectMapper}, annotation revisions, a chaining converter). So what the seeder
- * appends is byte for byte what the services would have appended.
+ * (axon-mongo's engine, one document per event, wrapped in the hash chain), and the same event serializer, from
+ * {@link PersonalDataConfiguration}'s bean methods: Axon's Jackson serializer on a copy of Spring Boot's
+ * {@link ObjectMapper} with the personal data module, so names and message bodies are sealed with each user's key
+ * (created here as command-side creates them, wrapped with {@code STUDYBUDDY_PD_KEK}, which the services must then be
+ * given too; docs/adr/0019). So what the seeder appends is what the services would have appended.
  */
 final class ServiceEventStore implements AutoCloseable {
 
@@ -34,11 +37,16 @@ final class ServiceEventStore implements AutoCloseable {
         MongoProperties properties = new MongoProperties();
         properties.setUri(mongoUri);
         properties.setDatabase(database);
-        Serializer eventSerializer = JacksonSerializer.builder()
-                .revisionResolver(new AnnotationRevisionResolver())
-                .converter(new ChainingConverter(ServiceEventStore.class.getClassLoader()))
-                .objectMapper(springBootObjectMapper())
-                .build();
+        PersonalDataConfiguration personalData = new PersonalDataConfiguration();
+        PersonalDataKeys keys = personalData.personalDataKeys(
+                client,
+                properties,
+                new PersonalDataProperties(
+                        keyEncryptionKey(), true, "personal_data_keys", Duration.ofMinutes(5), 100_000));
+        Serializer eventSerializer = personalData.eventSerializer(
+                springBootObjectMapper(),
+                new StaticListableBeanFactory().getBeanProvider(RevisionResolver.class),
+                keys);
         MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
         MongoTemplate template = configuration.axonMongoTemplate(client, properties);
         engine = configuration.eventStorageEngine(
@@ -46,6 +54,15 @@ final class ServiceEventStore implements AutoCloseable {
                 configuration.storedEvents(template, new AuditProperties(500)),
                 eventSerializer,
                 new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
+    }
+
+    private static String keyEncryptionKey() {
+        String kek = System.getenv("STUDYBUDDY_PD_KEK");
+        if (kek == null || kek.isBlank()) {
+            throw new IllegalStateException(
+                    "STUDYBUDDY_PD_KEK is not set: the services' key-encryption key (docs/adr/0019)");
+        }
+        return kek;
     }
 
     EventStorageEngine engine() {
