@@ -191,7 +191,7 @@ class HashChainTest {
         append("g1", 5, 1);
 
         assertThat(lookups.get()).isEqualTo(afterFirst);
-        assertThat(verify("g1")).isEqualTo(new Verification(Verification.OK, null, null, 6L, 0L));
+        assertThat(verify("g1")).isEqualTo(new Verification(Verification.OK, null, null, 6L, 0L, 0L));
     }
 
     @Test
