@@ -31,7 +31,9 @@ import org.axonframework.serialization.Serializer;
  * so a busy stream's next append needs no read of its predecessor: the remembered link is used only if it is the
  * event just before the new one, and it is forgotten when an append of that stream fails. What is given up: an
  * event that the store lost after acknowledging it (on MongoDB, only a write without majority concern can be) is
- * no longer refused at this node's next append; the chain's verification still reports the gap.
+ * no longer refused at this node's next append; the chain's verification still reports the gap. A redaction that
+ * relinks streams ({@code PlainTextRedaction}) makes this node forget what it remembers; an event another node
+ * appends on a former head is relinked by the redaction's next run, as one appended while it ran.
  */
 public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine {
 
@@ -78,6 +80,11 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
             throw e;
         }
         newestLinks.putAll(lastLinks);
+    }
+
+    /** Forgets the remembered links: the next append of every stream reads its predecessor from the store. */
+    public void forgetNewestLinks() {
+        newestLinks.clear();
     }
 
     private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, Link> lastLinks) {
