@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 class RedisFanOut implements MessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(RedisFanOut.class);
+    /** The frames that change subscriptions here; only these are read as {@link LiveUpdate}s. */
+    private static final Set<String> SUBSCRIPTION_CHANGES =
+            Set.of(LiveUpdate.typeOf(LiveUpdate.MemberJoined.class), LiveUpdate.typeOf(LiveUpdate.MemberLeft.class));
 
     private final SimpMessagingTemplate clients;
     private final GroupSubscriptions subscriptions;
@@ -87,7 +91,9 @@ class RedisFanOut implements MessageListener {
      * does not know) reaches the clients unchanged; its type decides only what happens to subscriptions here.
      */
     private void toGroup(UUID groupId, JsonNode frame) {
-        Optional<LiveUpdate> update = typed(frame);
+        // reading every frame as its type cost the busiest path (message.posted) a second pass over the JSON
+        Optional<LiveUpdate> update =
+                SUBSCRIPTION_CHANGES.contains(frame.path("type").asText()) ? typed(frame) : Optional.empty();
         if (update.orElse(null) instanceof LiveUpdate.MemberJoined joined && joined.userId() != null) {
             subscriptions.restore(groupId, joined.userId());
         }
