@@ -9,6 +9,7 @@ import dev.studybuddy.platform.security.JwtProperties;
 import dev.studybuddy.platform.security.PublicEndpoints;
 import dev.studybuddy.platform.security.ResourceServerConfiguration;
 import dev.studybuddy.platform.security.SecurityStampValidator;
+import dev.studybuddy.platform.security.VerifiedTokens;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +44,11 @@ class IdentitySecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties jwtProperties, SecurityStampValidator securityStamps)
             throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(
+        return VerifiedTokens.of(
+                NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
+                        .signatureAlgorithm(SignatureAlgorithm.RS256)
+                        .build(),
                 ResourceServerConfiguration.accessTokenValidator(jwtProperties, List.of(securityStamps)));
-        return decoder;
     }
 
     /** Revocations and stamp announcements happen in the changing command's unit of work, not later. */

@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,10 +47,9 @@ public class ResourceServerConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
-        NimbusJwtDecoder decoder = JwkSetDecoders.rateLimited(properties.jwkSetUri());
-        decoder.setJwtValidator(
+        return VerifiedTokens.of(
+                JwkSetDecoders.rateLimited(properties.jwkSetUri()),
                 accessTokenValidator(properties, extraValidators.orderedStream().toList()));
-        return decoder;
     }
 
     /** The checks every access token must pass, whichever way the decoder gets its keys. */
