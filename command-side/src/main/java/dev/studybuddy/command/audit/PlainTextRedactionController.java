@@ -2,12 +2,10 @@ package dev.studybuddy.command.audit;
 
 import com.mongodb.client.MongoClient;
 import dev.studybuddy.platform.audit.PlainTextRedaction;
-import dev.studybuddy.platform.eventstore.HashChainingEventStorageEngine;
 import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import dev.studybuddy.platform.personaldata.PlainFields;
 import dev.studybuddy.platform.security.CurrentUser;
 import java.time.Clock;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PlainTextRedactionController {
 
     private final PlainTextRedaction redaction;
-    private final EventStorageEngine storageEngine;
     private final Clock clock;
 
     PlainTextRedactionController(
@@ -33,26 +30,17 @@ class PlainTextRedactionController {
             MongoClient mongoClient,
             MongoProperties mongoProperties,
             PersonalDataKeys keys,
-            EventStorageEngine storageEngine,
             Clock clock) {
         this.redaction = new PlainTextRedaction(
                 axonMongoTemplate,
                 mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()),
                 new PlainFields(keys));
-        this.storageEngine = storageEngine;
         this.clock = clock;
     }
 
     @PostMapping("/api/admin/event-store/redactions")
     // one at a time on this node: two runs side by side would each relink what the other rewrote
     synchronized PlainTextRedaction.Report redact() {
-        try {
-            return redaction.run(CurrentUser.id().toString(), clock.instant());
-        } finally {
-            // the streams' heads may have new hashes now
-            if (storageEngine instanceof HashChainingEventStorageEngine chaining) {
-                chaining.forgetNewestLinks();
-            }
-        }
+        return redaction.run(CurrentUser.id().toString(), clock.instant());
     }
 }

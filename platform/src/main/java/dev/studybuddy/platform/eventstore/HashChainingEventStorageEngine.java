@@ -1,6 +1,5 @@
 package dev.studybuddy.platform.eventstore;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.EventHashChain;
 import dev.studybuddy.platform.audit.StoredEvent;
@@ -26,28 +25,11 @@ import org.axonframework.serialization.Serializer;
  * A command that loses the race for a sequence number fails on the store's unique (aggregate,
  * sequence) index and is retried by the command side, which reloads the aggregate and appends again:
  * its hashes are then computed afresh from the winner's. Everything else is delegated unchanged.
- * <p>
- * The newest link of the streams this engine appended to last is remembered ({@link #RECENT_STREAMS} of them),
- * so a busy stream's next append needs no read of its predecessor: the remembered link is used only if it is the
- * event just before the new one, and it is forgotten when an append of that stream fails. What is given up: an
- * event that the store lost after acknowledging it (on MongoDB, only a write without majority concern can be) is
- * no longer refused at this node's next append; the chain's verification still reports the gap. A redaction that
- * relinks streams ({@code PlainTextRedaction}) makes this node forget what it remembers; an event another node
- * appends on a former head is relinked by the redaction's next run, as one appended while it ran.
  */
 public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine {
 
-    static final int RECENT_STREAMS = 10_000;
-
     private final Serializer eventSerializer;
     private final StoredEventLookup storedEvents;
-    private final Map<String, Link> newestLinks = Caffeine.newBuilder()
-            .maximumSize(RECENT_STREAMS)
-            .<String, Link>build()
-            .asMap();
-
-    /** The hash of event {@code sequence} of a stream. */
-    private record Link(long sequence, String hash) {}
 
     /** Finds the stored event with a sequence number of a stream. */
     @FunctionalInterface
@@ -68,30 +50,19 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, Link> lastLinks = new HashMap<>();
+        Map<String, String> lastHashes = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            chained.add(event instanceof DomainEventMessage<?> domainEvent ? chain(domainEvent, lastLinks) : event);
+            chained.add(event instanceof DomainEventMessage<?> domainEvent ? chain(domainEvent, lastHashes) : event);
         }
-        try {
-            delegate.appendEvents(chained);
-        } catch (RuntimeException e) {
-            lastLinks.keySet().forEach(newestLinks::remove);
-            throw e;
-        }
-        newestLinks.putAll(lastLinks);
+        delegate.appendEvents(chained);
     }
 
-    /** Forgets the remembered links: the next append of every stream reads its predecessor from the store. */
-    public void forgetNewestLinks() {
-        newestLinks.clear();
-    }
-
-    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, Link> lastLinks) {
+    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, String> lastHashes) {
         String aggregateId = event.getAggregateIdentifier();
-        String previous = lastLinks.containsKey(aggregateId)
-                ? lastLinks.get(aggregateId).hash()
-                : previousHash(aggregateId, event.getSequenceNumber());
+        String previous = lastHashes.containsKey(aggregateId)
+                ? lastHashes.get(aggregateId)
+                : previousStoredHash(aggregateId, event.getSequenceNumber());
         Object actor = event.getMetaData().get(MessageMetadata.ACTOR);
         // exactly what the Mongo engine stores: the same serializer, the same text representation, and the very
         // same bytes (sealed personal fields have a random IV, so a second serialization would differ)
@@ -104,18 +75,11 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
                 event.getSequenceNumber(),
                 DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString());
-        lastLinks.put(aggregateId, new Link(event.getSequenceNumber(), hash));
+        lastHashes.put(aggregateId, hash);
         return new SerializedOnce<>(
                 event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous)),
                 eventSerializer,
                 payload);
-    }
-
-    private String previousHash(String aggregateId, long sequence) {
-        Link newest = newestLinks.get(aggregateId);
-        return newest != null && newest.sequence() == sequence - 1
-                ? newest.hash()
-                : previousStoredHash(aggregateId, sequence);
     }
 
     /**
