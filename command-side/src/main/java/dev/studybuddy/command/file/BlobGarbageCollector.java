@@ -2,6 +2,7 @@ package dev.studybuddy.command.file;
 
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -10,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file uses, because their files were deleted or their upload was refused after the bytes were stored
  * (quota, a refused command). A hash an upload stored within the grace period is left alone, since its
  * file may be about to be registered. Each run locks the rows it removes ({@code SKIP LOCKED}), so
- * several command-side nodes sweep side by side without doing the same work.
+ * several command-side nodes sweep side by side without doing the same work. Runs every
+ * {@code studybuddy.files.collection.interval} (10 min) on a {@link PeriodicTask} of its own.
  */
 @Component
-class BlobGarbageCollector {
+class BlobGarbageCollector implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BlobGarbageCollector.class);
 
@@ -33,6 +35,7 @@ class BlobGarbageCollector {
     private final UploadLimits limits;
     private final BlobCollection settings;
     private final Clock clock;
+    private final PeriodicTask loop;
 
     BlobGarbageCollector(
             JdbcTemplate jdbc,
@@ -47,6 +50,7 @@ class BlobGarbageCollector {
         this.limits = limits;
         this.settings = settings;
         this.clock = clock;
+        this.loop = PeriodicTask.every(settings.interval(), "blob-collector", this::collectRegularly);
     }
 
     /** Called before an upload stores its bytes, committed on its own. */
@@ -56,9 +60,6 @@ class BlobGarbageCollector {
                 ON CONFLICT (content_hash) DO UPDATE SET last_stored_at = excluded.last_stored_at""", contentHash, Timestamp.from(clock.instant()));
     }
 
-    @Scheduled(
-            initialDelayString = "${studybuddy.files.collection.interval:PT10M}",
-            fixedDelayString = "${studybuddy.files.collection.interval:PT10M}")
     void collectRegularly() {
         Instant storedBefore = clock.instant().minus(settings.grace());
         int removed = 0;
@@ -100,5 +101,20 @@ class BlobGarbageCollector {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remove the blobs of " + hash + "; the next run tries again", e);
         }
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 }
