@@ -27,6 +27,7 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
 import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.InviteToGroupCommand;
 import dev.studybuddy.api.group.JoinGroupCommand;
@@ -126,6 +127,19 @@ public final class GroupDecisions {
                 () -> new AcceptInvitationCommand(groupId, invitee),
                 new InvitationAcceptedEvent(groupId, invitee),
                 new MemberJoinedEvent(groupId, invitee, GroupRole.MEMBER, JoinRoute.INVITATION));
+    }
+
+    /**
+     * Nobody answered the invitation within its lifetime. No command decides this but the aggregate's deadline,
+     * so it is in no scenario and has no command; command-side's GroupDeadlinesAndSessionsTest lets the
+     * lifetime pass and expects exactly these events.
+     */
+    public static Decision invitationExpires(UUID groupId, UUID invitee) {
+        return new Decision(
+                () -> {
+                    throw new UnsupportedOperationException("An invitation expires on the aggregate's deadline");
+                },
+                new InvitationExpiredEvent(groupId, invitee));
     }
 
     public static Decision declineInvitation(UUID groupId, UUID invitee) {
