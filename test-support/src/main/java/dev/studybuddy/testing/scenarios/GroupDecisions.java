@@ -129,17 +129,9 @@ public final class GroupDecisions {
                 new MemberJoinedEvent(groupId, invitee, GroupRole.MEMBER, JoinRoute.INVITATION));
     }
 
-    /**
-     * Nobody answered the invitation within its lifetime. No command decides this but the aggregate's deadline,
-     * so it is in no scenario and has no command; command-side's GroupDeadlinesAndSessionsTest lets the
-     * lifetime pass and expects exactly these events.
-     */
+    /** No answer within the invitation's lifetime: the aggregate's deadline decides (GroupDeadlinesAndSessionsTest). */
     public static Decision invitationExpires(UUID groupId, UUID invitee) {
-        return new Decision(
-                () -> {
-                    throw new UnsupportedOperationException("An invitation expires on the aggregate's deadline");
-                },
-                new InvitationExpiredEvent(groupId, invitee));
+        return Decision.byDeadline(new InvitationExpiredEvent(groupId, invitee));
     }
 
     public static Decision declineInvitation(UUID groupId, UUID invitee) {
