@@ -2,7 +2,6 @@ package dev.studybuddy.command.file;
 
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
-import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (quota, a refused command). A hash an upload stored within the grace period is left alone, since its
  * file may be about to be registered. Each run locks the rows it removes ({@code SKIP LOCKED}), so
  * several command-side nodes sweep side by side without doing the same work. Runs every
- * {@code studybuddy.files.collection.interval} (10 min) on a {@link PeriodicTask} of its own.
+ * {@code studybuddy.files.collection.interval} (10 min), on the periodic task {@link FilesConfiguration} declares.
  */
 @Component
-class BlobGarbageCollector implements SmartLifecycle {
+class BlobGarbageCollector {
 
     private static final Logger log = LoggerFactory.getLogger(BlobGarbageCollector.class);
 
@@ -35,7 +33,6 @@ class BlobGarbageCollector implements SmartLifecycle {
     private final UploadLimits limits;
     private final BlobCollection settings;
     private final Clock clock;
-    private final PeriodicTask loop;
 
     BlobGarbageCollector(
             JdbcTemplate jdbc,
@@ -50,7 +47,6 @@ class BlobGarbageCollector implements SmartLifecycle {
         this.limits = limits;
         this.settings = settings;
         this.clock = clock;
-        this.loop = PeriodicTask.every(settings.interval(), "blob-collector", this::collectRegularly);
     }
 
     /** Called before an upload stores its bytes, committed on its own. */
@@ -101,20 +97,5 @@ class BlobGarbageCollector implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remove the blobs of " + hash + "; the next run tries again", e);
         }
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }

@@ -1,33 +1,30 @@
 package dev.studybuddy.command.idempotency;
 
-import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes keys past their lifetime, batch by batch. Every node sweeps; two sweeping at once only delete
  * the same rows once, so no coordination is needed. A missed sweep (PostgreSQL down) is made up by the next:
  * an expired key is treated as free whether or not its row is gone. Sweeps every
- * {@code studybuddy.idempotency.cleanup-interval} (10 min) on a {@link PeriodicTask} of its own.
+ * {@code studybuddy.idempotency.cleanup-interval} (10 min), on the periodic task {@link IdempotencyConfiguration}
+ * declares.
  */
 @Component
-class ExpiredIdempotencyKeys implements SmartLifecycle {
+class ExpiredIdempotencyKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredIdempotencyKeys.class);
 
     private final IdempotencyRecords records;
     private final IdempotencyProperties properties;
     private final Clock clock;
-    private final PeriodicTask loop;
 
     ExpiredIdempotencyKeys(IdempotencyRecords records, IdempotencyProperties properties, Clock clock) {
         this.records = records;
         this.properties = properties;
         this.clock = clock;
-        this.loop = PeriodicTask.every(properties.cleanupInterval(), "idempotency-key-sweep", this::deleteRegularly);
     }
 
     void deleteRegularly() {
@@ -52,20 +49,5 @@ class ExpiredIdempotencyKeys implements SmartLifecycle {
             deleted += batch;
         } while (batch == properties.cleanupBatch());
         return deleted;
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }
