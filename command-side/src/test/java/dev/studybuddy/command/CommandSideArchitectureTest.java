@@ -22,6 +22,9 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchTests directReads = ArchTests.in(DirectReads.class);
 
+    @ArchTest
+    static final ArchRule loopsOnPeriodicTask = ArchitectureRules.loopsOnPeriodicTask();
+
     /** FileCatalog answers other packages' controllers whether a user's attachments are their own files. */
     @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =

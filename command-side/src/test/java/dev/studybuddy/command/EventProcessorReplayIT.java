@@ -9,8 +9,10 @@ import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.ReplayProbes;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,7 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ADR 0009: with Mongo tracking tokens, Axon 4.12.3 and 4.13.0 treat replayed events as live. This
  * proves, on the version we pin, that a replay delivers every event exactly once and that {@code @DisallowReplay}
  * handlers stay silent during it. The defect shows only for events more than a second (the Mongo token's look-back
- * window) older than the reset point, so the test lets its events age before it resets.
+ * window) older than the reset point, the token the processor holds when it is reset, which is the newest event's.
+ * Events appended in a tight loop are all within that second of the newest, so the test appends in two waves with
+ * twice the window between them, and checks that the first wave is older than the reset point by more than the window.
  */
 @CommandSideIT
 class EventProcessorReplayIT {
@@ -51,16 +55,25 @@ class EventProcessorReplayIT {
     @Test
     void replayDeliversEveryEventExactlyOnceAndKeepsDisallowedHandlersSilent() throws Exception {
         ApiClient client = ApiClient.on(port);
-        for (int i = 0; i < 12; i++) {
-            Accounts.register(client, Accounts.uniqueUsername("replay"));
-        }
-        List<String> stored = storedRegistrations();
+        registerSix(client);
+        Thread.sleep(LOOK_BACK_WINDOW.multipliedBy(2).toMillis());
+        registerSix(client);
+        List<StoredEvent> history = storedEvents();
+        List<String> stored = history.stream()
+                .filter(event -> event.payloadType().equals(UserRegisteredEvent.class))
+                .map(StoredEvent::id)
+                .toList();
+        Instant resetPoint = history.get(history.size() - 1).timestamp();
+        assertThat(history.stream()
+                        .filter(event -> event.payloadType().equals(UserRegisteredEvent.class))
+                        .filter(event -> event.timestamp().isBefore(resetPoint.minus(LOOK_BACK_WINDOW))))
+                .as("registrations older than the reset point by more than the look-back window")
+                .hasSizeGreaterThanOrEqualTo(6);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(replayable.eventIds).containsExactlyInAnyOrderElementsOf(stored);
             assertThat(liveOnly.eventIds).containsExactlyInAnyOrderElementsOf(stored);
         });
         int liveBefore = liveOnly.eventIds.size();
-        Thread.sleep(LOOK_BACK_WINDOW.multipliedBy(2).toMillis());
 
         StreamingEventProcessor processor = processing
                 .eventProcessor(ReplayProbes.PROCESSING_GROUP, StreamingEventProcessor.class)
@@ -86,16 +99,23 @@ class EventProcessorReplayIT {
         assertThat(replayable.eventIds).hasSize(stored.size() + 1).doesNotHaveDuplicates();
     }
 
-    private List<String> storedRegistrations() throws Exception {
-        List<String> ids = new ArrayList<>();
+    private static void registerSix(ApiClient client) {
+        for (int i = 0; i < 6; i++) {
+            Accounts.register(client, Accounts.uniqueUsername("replay"));
+        }
+    }
+
+    /** Every stored event, oldest first: the last one is where the processor's token stands once it caught up. */
+    private List<StoredEvent> storedEvents() throws Exception {
+        List<StoredEvent> events = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                 EventMessage<?> event = stream.nextAvailable();
-                if (event.getPayloadType().equals(UserRegisteredEvent.class)) {
-                    ids.add(event.getIdentifier());
-                }
+                events.add(new StoredEvent(event.getIdentifier(), event.getPayloadType(), event.getTimestamp()));
             }
         }
-        return ids;
+        return events;
     }
+
+    private record StoredEvent(String id, Class<?> payloadType, Instant timestamp) {}
 }

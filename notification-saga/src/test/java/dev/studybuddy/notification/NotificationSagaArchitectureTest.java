@@ -22,6 +22,9 @@ class NotificationSagaArchitectureTest {
     static final ArchTests directReads = ArchTests.in(DirectReads.class);
 
     @ArchTest
+    static final ArchRule loopsOnPeriodicTask = ArchitectureRules.loopsOnPeriodicTask();
+
+    @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
             ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.notification");
 }

@@ -24,6 +24,9 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchTests directReads = ArchTests.in(DirectReads.class);
 
+    @ArchTest
+    static final ArchRule loopsOnPeriodicTask = ArchitectureRules.loopsOnPeriodicTask();
+
     /**
      * GroupAccess answers other packages' controllers who may see a group; PrivacySettings what a user shares
      * (presence, read receipts) with the chat and presence controllers; UserProfiles a user's profile to the

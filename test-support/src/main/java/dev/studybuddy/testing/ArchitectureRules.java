@@ -2,6 +2,7 @@ package dev.studybuddy.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.mongodb.client.MongoClient;
@@ -84,6 +85,17 @@ public final class ArchitectureRules {
                 .resideInAPackage("org.axonframework.queryhandling..")
                 .because("without Axon Server the query bus is a call within the JVM by a message type's name: one "
                         + "more file to follow and no check that a handler exists, so reads are plain method calls");
+    }
+
+    /**
+     * Background loops run on platform's {@code scheduling.PeriodicTask}, one named thread each: not on Spring's
+     * {@code @Scheduled}, whose runs share one pool and are found only by searching for the annotation.
+     */
+    public static ArchRule loopsOnPeriodicTask() {
+        return noMethods()
+                .should()
+                .beAnnotatedWith("org.springframework.scheduling.annotation.Scheduled")
+                .because("every background loop is a PeriodicTask (docs/architecture.md, \"Services and modules\")");
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file uses, because their files were deleted or their upload was refused after the bytes were stored
  * (quota, a refused command). A hash an upload stored within the grace period is left alone, since its
  * file may be about to be registered. Each run locks the rows it removes ({@code SKIP LOCKED}), so
- * several command-side nodes sweep side by side without doing the same work.
+ * several command-side nodes sweep side by side without doing the same work. Runs every
+ * {@code studybuddy.files.collection.interval} (10 min), on the periodic task {@link FilesConfiguration} declares.
  */
 @Component
 class BlobGarbageCollector {
@@ -56,9 +56,6 @@ class BlobGarbageCollector {
                 ON CONFLICT (content_hash) DO UPDATE SET last_stored_at = excluded.last_stored_at""", contentHash, Timestamp.from(clock.instant()));
     }
 
-    @Scheduled(
-            initialDelayString = "${studybuddy.files.collection.interval:PT10M}",
-            fixedDelayString = "${studybuddy.files.collection.interval:PT10M}")
     void collectRegularly() {
         Instant storedBefore = clock.instant().minus(settings.grace());
         int removed = 0;

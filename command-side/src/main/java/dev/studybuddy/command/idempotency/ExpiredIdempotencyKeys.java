@@ -3,13 +3,14 @@ package dev.studybuddy.command.idempotency;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes keys past their lifetime, batch by batch. Every node sweeps; two sweeping at once only delete
  * the same rows once, so no coordination is needed. A missed sweep (PostgreSQL down) is made up by the next:
- * an expired key is treated as free whether or not its row is gone.
+ * an expired key is treated as free whether or not its row is gone. Sweeps every
+ * {@code studybuddy.idempotency.cleanup-interval} (10 min), on the periodic task {@link IdempotencyConfiguration}
+ * declares.
  */
 @Component
 class ExpiredIdempotencyKeys {
@@ -26,9 +27,6 @@ class ExpiredIdempotencyKeys {
         this.clock = clock;
     }
 
-    @Scheduled(
-            initialDelayString = "${studybuddy.idempotency.cleanup-interval:PT10M}",
-            fixedDelayString = "${studybuddy.idempotency.cleanup-interval:PT10M}")
     void deleteRegularly() {
         try {
             int deleted = deleteExpired();

@@ -1,5 +1,6 @@
 package dev.studybuddy.command.idempotency;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.platform.web.ProblemWriter;
 import dev.studybuddy.platform.web.ServiceUnavailable;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -20,5 +21,10 @@ class IdempotencyConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    @Bean
+    PeriodicTask expiredIdempotencyKeySweep(ExpiredIdempotencyKeys expired, IdempotencyProperties properties) {
+        return PeriodicTask.every(properties.cleanupInterval(), "idempotency-key-sweep", expired::deleteRegularly);
     }
 }

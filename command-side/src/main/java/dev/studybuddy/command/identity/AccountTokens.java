@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +83,6 @@ class AccountTokens {
                 purpose.name());
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     @Transactional
     void purgeExpired() {
         jdbc.update(

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -112,7 +111,6 @@ class RefreshTokens {
     }
 
     /** Expired tokens are useless; a week's grace keeps reuse of recently expired ones detectable. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @Transactional
     void purgeExpired() {
         Instant before = clock.instant().minus(java.time.Duration.ofDays(7));

@@ -27,6 +27,7 @@ import dev.studybuddy.api.group.ScheduleStudySessionCommand;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
 import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,9 @@ class GroupDeadlinesAndSessionsTest {
                 .andGivenCommands(new InviteToGroupCommand(GROUP, as(OWNER), OUTSIDER))
                 .whenTimeElapses(INVITATION_LIFETIME.plusSeconds(1))
                 .expectDeadlinesMet(new InvitationDeadline(OUTSIDER, 1))
-                .expectEvents(new InvitationExpiredEvent(GROUP, OUTSIDER));
+                .expectEvents(GroupDecisions.invitationExpires(GROUP, OUTSIDER)
+                        .events()
+                        .toArray());
     }
 
     @Test

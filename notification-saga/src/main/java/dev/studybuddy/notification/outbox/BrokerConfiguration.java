@@ -1,6 +1,7 @@
 package dev.studybuddy.notification.outbox;
 
 import dev.studybuddy.notification.log.Channel;
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.amqp.core.Binding;
@@ -13,9 +14,18 @@ import org.springframework.boot.autoconfigure.amqp.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service declares what it publishes to and consumes from; RabbitAdmin re-declares it on every reconnect. */
+/**
+ * The service declares what it publishes to and consumes from; RabbitAdmin re-declares it on every reconnect. The
+ * outbox relay publishes every {@code interval}; a stop lets a run waiting for the broker's confirms finish.
+ */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
+
+    @Bean
+    PeriodicTask outboxRelayLoop(OutboxRelay relay, RelayProperties properties) {
+        return PeriodicTask.every(properties.interval(), "outbox-relay", relay::relayRegularly)
+                .finishingWithin(properties.confirmTimeout().plusSeconds(1));
+    }
 
     @Bean
     Declarables notificationTopology(BrokerProperties broker) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recognised by the worker.
  */
 @Component
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -36,7 +35,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final BrokerProperties broker;
     private final RelayProperties properties;
     private final Clock clock;
-    private final PeriodicTask loop;
 
     OutboxRelay(
             JdbcTemplate jdbc,
@@ -51,8 +49,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.broker = broker;
         this.properties = properties;
         this.clock = clock;
-        this.loop = PeriodicTask.every(properties.interval(), "outbox-relay", this::runSafely)
-                .finishingWithin(properties.confirmTimeout().plusSeconds(1));
     }
 
     /** One run: claim a batch, publish it, wait for the confirms, mark what was confirmed. */
@@ -108,27 +104,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void runSafely() {
+    /** One run of the relay's periodic task ({@link BrokerConfiguration}): relays until nothing is due. */
+    void relayRegularly() {
         try {
             PeriodicTask.drain(this::relayOnce, properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("Outbox relay run failed, retrying in {}: {}", properties.interval(), e.toString());
         }
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     private record Due(UUID id, Channel channel) {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.studybuddy.api.group.GroupCreatedEvent;
-import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
@@ -13,8 +12,10 @@ import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.notification.studysession.StudySessionSaga;
 import dev.studybuddy.notification.support.DomainEvents;
+import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.platform.deadletter.DeadLetters;
 import dev.studybuddy.platform.deadletter.ParkedEvent;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The poisons of issue 13, appended straight to the store past every validation: a group name with a NUL
  * (PostgreSQL refuses it in any text column) and a study session in the year +999999 (beyond what a
  * timestamp column holds). Each is parked in its processor's dead-letter queue, with what follows it for
- * the same group, while other groups flow on.
+ * the same group, while other groups flow on. What is not poison is the Group aggregate's own events
+ * (test-support's GroupDecisions).
  */
 @NotificationSagaIT
 class ParkedEventsIT {
@@ -60,16 +62,16 @@ class ParkedEventsIT {
                 poisoned.toString(),
                 new GroupCreatedEvent(
                         poisoned, owner, "nul\u0000name", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
-        events.publish(
-                DomainEvents.GROUP,
-                poisoned.toString(),
-                new GroupDetailsChangedEvent(
-                        poisoned, "Renamed", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10, owner, false));
+        Groups.write(
+                events,
+                poisoned,
+                GroupDecisions.changeDetails(
+                        poisoned, "Renamed", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10, owner));
         UUID healthy = UUID.randomUUID();
-        events.publish(
-                DomainEvents.GROUP,
-                healthy.toString(),
-                new GroupCreatedEvent(healthy, owner, "Healthy", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
+        Groups.write(
+                events,
+                healthy,
+                GroupDecisions.create(healthy, owner, "Healthy", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> recipients.groupName(healthy).isPresent());
@@ -98,10 +100,10 @@ class ParkedEventsIT {
                         poisonedGroup, farSession, owner, "Far", Instant.parse("+999999-01-01T00:00:00Z"), 60));
         UUID healthyGroup = UUID.randomUUID();
         UUID session = UUID.randomUUID();
-        events.publish(
-                DomainEvents.GROUP,
-                healthyGroup.toString(),
-                new StudySessionScheduledEvent(
+        Groups.write(
+                events,
+                healthyGroup,
+                GroupDecisions.scheduleSession(
                         healthyGroup, session, owner, "Soon", Instant.now().plus(Duration.ofDays(1)), 60));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sagaFor(session));

@@ -3,13 +3,12 @@ package dev.studybuddy.notification.groupactivity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.studybuddy.api.group.InvitationExpiredEvent;
-import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +42,11 @@ class InvitationExpiryIT {
         UUID invitee = UUID.randomUUID();
         UUID group = Groups.create(events, recipients, owner, Map.of());
 
-        events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
-        events.publish(DomainEvents.GROUP, group.toString(), new InvitationExpiredEvent(group, invitee));
+        Groups.write(
+                events,
+                group,
+                GroupDecisions.invite(group, invitee, owner),
+                GroupDecisions.invitationExpires(group, invitee));
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
@@ -67,8 +69,11 @@ class InvitationExpiryIT {
                 INSERT INTO group_invitations (group_id, invitee_id, invited_by, expired_at)
                 VALUES (?, ?, ?, now() - interval '2 days')""", group, longAgo, owner);
 
-        events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
-        events.publish(DomainEvents.GROUP, group.toString(), new InvitationExpiredEvent(group, invitee));
+        Groups.write(
+                events,
+                group,
+                GroupDecisions.invite(group, invitee, owner),
+                GroupDecisions.invitationExpires(group, invitee));
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> invitation(group, invitee).get("expired_at") != null);
@@ -80,7 +85,7 @@ class InvitationExpiryIT {
                         longAgo))
                 .isZero();
 
-        events.publish(DomainEvents.GROUP, group.toString(), new InvitationSentEvent(group, invitee, owner));
+        Groups.write(events, group, GroupDecisions.invite(group, invitee, owner));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> invitation(group, invitee).get("expired_at") == null);
     }

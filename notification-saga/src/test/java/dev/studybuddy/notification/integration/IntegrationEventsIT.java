@@ -12,17 +12,14 @@ import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
-import dev.studybuddy.api.group.GroupCreatedEvent;
-import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.group.JoinRoute;
-import dev.studybuddy.api.group.MemberJoinedEvent;
-import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LocalServiceProxies;
+import dev.studybuddy.testing.scenarios.Decision;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,21 +110,11 @@ class IntegrationEventsIT {
                 Map.of(MessageMetadata.ACTOR, owner.toString(), MessageMetadata.TRACE_ID, traceId);
 
         append(
-                DomainEvents.GROUP,
-                group.toString(),
-                new GroupCreatedEvent(group, owner, "Integration", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10),
-                byOwner);
-        append(
-                DomainEvents.GROUP,
-                group.toString(),
-                new MemberJoinedEvent(group, owner, GroupRole.OWNER, JoinRoute.CREATED),
+                group,
+                GroupDecisions.create(group, owner, "Integration", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10),
                 byOwner);
         append(DomainEvents.FRIENDSHIP, friendship, new FriendRequestSentEvent(friendship, owner, member), byOwner);
-        append(
-                DomainEvents.GROUP,
-                group.toString(),
-                new MemberJoinedEvent(group, member, GroupRole.MEMBER, JoinRoute.OPEN),
-                byOwner);
+        append(group, GroupDecisions.join(group, member), byOwner);
         awaitAllReceived();
 
         LocalServiceProxies.rabbit().cut();
@@ -140,7 +127,7 @@ class IntegrationEventsIT {
                             friendship, UUID.randomUUID(), owner, member, "message " + i, null, List.of()),
                     byOwner);
         }
-        append(DomainEvents.GROUP, group.toString(), new MemberLeftEvent(group, member), byOwner);
+        append(group, GroupDecisions.leave(group, member), byOwner);
         // the publisher's batches fail meanwhile; nothing of this may be lost
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
         assertThat(firstOccurrences(receivedOf(friendship)))
@@ -181,6 +168,11 @@ class IntegrationEventsIT {
         Map<String, Object> converted = new HashMap<>();
         headers.forEach((key, value) -> converted.put(key, value instanceof LongString text ? text.toString() : value));
         return converted;
+    }
+
+    /** The events of a decision of the Group aggregate, as it emits them (test-support's GroupDecisions). */
+    private void append(UUID group, Decision decision, Map<String, Object> metaData) {
+        decision.events().forEach(event -> append(DomainEvents.GROUP, group.toString(), event, metaData));
     }
 
     private void append(String type, String aggregateId, Object payload, Map<String, Object> metaData) {

@@ -15,6 +15,7 @@ import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +53,19 @@ class StudySessionSagaTest {
         startsAt = fixture.currentTime().plus(STARTS_IN);
     }
 
+    /** The events are the Group aggregate's own (test-support's GroupDecisions, checked against it). */
     private StudySessionScheduledEvent scheduled() {
-        return new StudySessionScheduledEvent(group, session, organiser, "Eigenvalues", startsAt, DURATION_MINUTES);
+        return GroupDecisions.scheduleSession(group, session, organiser, "Eigenvalues", startsAt, DURATION_MINUTES)
+                .event();
+    }
+
+    private StudySessionRescheduledEvent rescheduled(String title, Instant to) {
+        return GroupDecisions.rescheduleSession(group, session, organiser, title, to, DURATION_MINUTES)
+                .event();
+    }
+
+    private StudySessionCancelledEvent cancelled() {
+        return GroupDecisions.cancelSession(group, session, organiser).event();
     }
 
     @Test
@@ -89,8 +101,7 @@ class StudySessionSagaTest {
         fixture.givenAPublished(scheduled());
         clearInvocations(notifications);
 
-        fixture.whenPublishingA(new StudySessionRescheduledEvent(
-                        group, session, "Eigenvalues", later, DURATION_MINUTES, organiser))
+        fixture.whenPublishingA(rescheduled("Eigenvalues", later))
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(later.minus(REMIND_BEFORE), StudySessionSaga.REMINDER)
                 .expectScheduledDeadlineWithName(
@@ -118,8 +129,7 @@ class StudySessionSagaTest {
         Duration later = STARTS_IN.plusHours(1);
         Instant newStart = fixture.currentTime().plus(later);
         fixture.givenAPublished(scheduled())
-                .andThenAPublished(new StudySessionRescheduledEvent(
-                        group, session, "Eigenvalues", newStart, DURATION_MINUTES, organiser))
+                .andThenAPublished(rescheduled("Eigenvalues", newStart))
                 .whenTimeElapses(later.minus(REMIND_BEFORE).plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(StudySessionSaga.REMINDER);
 
@@ -137,8 +147,7 @@ class StudySessionSagaTest {
         fixture.givenAPublished(scheduled());
         clearInvocations(notifications);
 
-        fixture.whenPublishingA(new StudySessionRescheduledEvent(
-                        group, session, "Eigenvectors", startsAt, DURATION_MINUTES, organiser))
+        fixture.whenPublishingA(rescheduled("Eigenvectors", startsAt))
                 .expectScheduledDeadlineWithName(startsAt.minus(REMIND_BEFORE), StudySessionSaga.REMINDER);
 
         verify(notifications, never()).notify(any(), any(), any());
@@ -149,9 +158,7 @@ class StudySessionSagaTest {
         fixture.givenAPublished(scheduled());
         clearInvocations(notifications);
 
-        fixture.whenPublishingA(new StudySessionCancelledEvent(group, session, organiser))
-                .expectActiveSagas(0)
-                .expectNoScheduledDeadlines();
+        fixture.whenPublishingA(cancelled()).expectActiveSagas(0).expectNoScheduledDeadlines();
 
         verify(notifications)
                 .notify(
@@ -171,7 +178,7 @@ class StudySessionSagaTest {
     @Test
     void aCancelledSessionIsNeverReminded() {
         fixture.givenAPublished(scheduled())
-                .andThenAPublished(new StudySessionCancelledEvent(group, session, organiser))
+                .andThenAPublished(cancelled())
                 .whenTimeElapses(STARTS_IN.plusHours(1))
                 .expectTriggeredDeadlines();
 

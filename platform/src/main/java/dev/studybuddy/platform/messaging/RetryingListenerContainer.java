@@ -1,10 +1,9 @@
 package dev.studybuddy.platform.messaging;
 
+import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.MessageListener;
@@ -30,7 +29,7 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
 
     private final String name;
     private final ExecutorService dispatcher;
-    private volatile ScheduledExecutorService retries;
+    private volatile PeriodicTask retries;
 
     public RetryingListenerContainer(String name) {
         this.name = name;
@@ -105,30 +104,25 @@ public class RetryingListenerContainer extends RedisMessageListenerContainer {
         if (retries != null) {
             return;
         }
-        retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "redis-listen-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        retries.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        super.start();
-                        log.info("Listening on Redis ({}) again", name);
-                        stopRetrying();
-                    } catch (RuntimeException e) {
-                        log.debug("Listening on Redis ({}) still fails: {}", name, e.toString());
-                        reset();
-                    }
-                },
-                RETRY_EVERY.toMillis(),
-                RETRY_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        retries = PeriodicTask.every(RETRY_EVERY, "redis-listen-" + name, this::tryListening);
+        retries.start();
     }
 
+    private void tryListening() {
+        try {
+            super.start();
+            log.info("Listening on Redis ({}) again", name);
+            stopRetrying();
+        } catch (RuntimeException e) {
+            log.debug("Listening on Redis ({}) still fails: {}", name, e.toString());
+            reset();
+        }
+    }
+
+    /** Also from a retry that succeeded: its loop ends, the run in progress being that retry. */
     private synchronized void stopRetrying() {
         if (retries != null) {
-            retries.shutdownNow();
+            retries.stop();
             retries = null;
         }
     }

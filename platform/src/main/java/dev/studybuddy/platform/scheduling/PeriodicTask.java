@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * A background loop: one daemon thread of its own that repeats a run with a fixed delay between runs, from
@@ -20,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * later run after the first exception, and the loop would be gone without a trace. Stopping lets a run in
  * progress finish for at most the stop timeout (a relay may be waiting for the broker's confirms), then
  * interrupts it.
+ * <p>
+ * Declared as a bean, the task is started and stopped with the application context ({@link SmartLifecycle}); a class
+ * that also does other things at start or stop holds its task in a field and starts and stops it itself.
  */
-public final class PeriodicTask {
+public final class PeriodicTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -58,6 +62,7 @@ public final class PeriodicTask {
         return new PeriodicTask(name, initialDelay, delay, stopTimeout, run);
     }
 
+    @Override
     public synchronized void start() {
         if (executor != null) {
             return;
@@ -71,6 +76,7 @@ public final class PeriodicTask {
                 this::runOnce, initialDelay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public synchronized void stop() {
         ScheduledExecutorService running = executor;
         executor = null;
@@ -101,6 +107,7 @@ public final class PeriodicTask {
         running.execute(work);
     }
 
+    @Override
     public boolean isRunning() {
         return executor != null;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class PeriodicTaskTest {
 
@@ -119,6 +120,23 @@ class PeriodicTaskTest {
 
         assertThat(runs.get()).isEqualTo(afterStop);
         assertThatThrownBy(() -> task.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
+    }
+
+    @Test
+    void asABeanItRunsWhileTheContextDoes() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        PeriodicTask bean;
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(PeriodicTask.class, () -> PeriodicTask.every(OFTEN, "bean-task", ran::countDown));
+            context.refresh();
+            bean = context.getBean(PeriodicTask.class);
+
+            assertThat(ran.await(5, TimeUnit.SECONDS))
+                    .as("started with the context")
+                    .isTrue();
+            assertThat(bean.isRunning()).isTrue();
+        }
+        assertThat(bean.isRunning()).as("stopped with the context").isFalse();
     }
 
     @Test

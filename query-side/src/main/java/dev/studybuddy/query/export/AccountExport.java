@@ -1,8 +1,10 @@
 package dev.studybuddy.query.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.studybuddy.api.user.UserProfile;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.chat.WrittenMessages;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
@@ -137,8 +139,8 @@ class AccountExport {
     }
 
     /** @return whether every page arrived; if not, the last line written says that notifications are missing */
-    private boolean writeNotifications(String grant, NotificationInbox.Page first, OutputStream out) {
-        NotificationInbox.Page page = first;
+    private boolean writeNotifications(String grant, CursorPage<JsonNode> first, OutputStream out) {
+        CursorPage<JsonNode> page = first;
         while (true) {
             page.items().forEach(item -> write(out, ExportLine.Notification.of(item)));
             if (page.nextCursor() == null) {

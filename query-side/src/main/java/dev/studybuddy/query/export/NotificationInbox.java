@@ -1,6 +1,7 @@
 package dev.studybuddy.query.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.platform.web.CursorPage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,12 @@ class NotificationInbox {
         this.pageSize = properties.notificationPageSize();
     }
 
-    /** @param cursor the previous page's {@code nextCursor}; null for the newest notifications */
-    Page page(String grant, String cursor) {
+    /**
+     * One page of the inbox, newest first, as notification-saga answers it (its {@link CursorPage}).
+     *
+     * @param cursor the previous page's {@code nextCursor}; null for the newest notifications
+     */
+    CursorPage<JsonNode> page(String grant, String cursor) {
         JsonNode body;
         try {
             body = http.get()
@@ -48,7 +53,7 @@ class NotificationInbox {
         List<JsonNode> items = new ArrayList<>();
         body.get("items").forEach(items::add);
         JsonNode next = body.path("nextCursor");
-        return new Page(items, next.isTextual() ? next.asText() : null);
+        return new CursorPage<>(items, next.isTextual() ? next.asText() : null);
     }
 
     private URI page(UriBuilder uri, String cursor) {
@@ -59,7 +64,4 @@ class NotificationInbox {
         // as a variable, so that it is encoded strictly: a '+' in it must not arrive as a space
         return uri.queryParam("cursor", "{cursor}").build(cursor);
     }
-
-    /** One page of the inbox, newest first, as notification-saga answers it. */
-    record Page(List<JsonNode> items, String nextCursor) {}
 }

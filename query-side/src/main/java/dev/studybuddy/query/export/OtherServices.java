@@ -1,5 +1,7 @@
 package dev.studybuddy.query.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.platform.web.CursorPage;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -42,5 +44,5 @@ class OtherServices {
             Optional<AccountAddress.Address> address,
             List<AccountSessions.Session> sessions,
             NotificationSettings.Preferences preferences,
-            NotificationInbox.Page firstNotifications) {}
+            CursorPage<JsonNode> firstNotifications) {}
 }

@@ -36,11 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GroupsController {
 
     private final GroupDirectory directory;
-    private final StalledRosters stalled;
+    private final GroupAccess access;
 
-    GroupsController(GroupDirectory directory, StalledRosters stalled) {
+    GroupsController(GroupDirectory directory, GroupAccess access) {
         this.directory = directory;
-        this.stalled = stalled;
+        this.access = access;
     }
 
     @GetMapping("/api/groups")
@@ -76,7 +76,9 @@ class GroupsController {
             @RequestParam(required = false) String cursor) {
         GroupView group = visibleGroup(groupId);
         if (!CurrentUser.isPlatformModerator()) {
-            requireSettledRoster(groupId);
+            if (access.of(group) == GroupAccess.Access.ROSTER_BEHIND) {
+                throw GroupAccess.rosterBehind();
+            }
             if (group.myRole() != GroupRole.OWNER && group.myRole() != GroupRole.ADMIN) {
                 throw new DomainException(ErrorCode.FORBIDDEN, "Only the owner and admins see join requests.");
             }
@@ -94,24 +96,28 @@ class GroupsController {
                 fetched, limit, invitation -> new SortKey(invitation.groupName(), invitation.groupId()).encode());
     }
 
-    /** The group, if the caller may see it; a private group they may not see is as unknown as a missing one. */
+    /**
+     * The group, if the caller may see it ({@link GroupAccess}); a private group they may not see is as unknown as a
+     * missing one. A PUBLIC group's details do not depend on its roster, so a stalled roster refuses only a PRIVATE
+     * group's; a platform moderator's role grants them any group.
+     */
     private GroupView visibleGroup(UUID groupId) {
         GroupView group = directory
                 .find(groupId, CurrentUser.id())
-                .filter(found -> found.visibility() == GroupVisibility.PUBLIC
-                        || found.myRole() != null
-                        || CurrentUser.isPlatformModerator())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such group."));
-        if (group.visibility() != GroupVisibility.PUBLIC && !CurrentUser.isPlatformModerator()) {
-            requireSettledRoster(groupId);
+        if (CurrentUser.isPlatformModerator()) {
+            return group;
+        }
+        switch (access.of(group)) {
+            case HIDDEN -> throw new DomainException(ErrorCode.NOT_FOUND, "No such group.");
+            case ROSTER_BEHIND -> {
+                if (group.visibility() != GroupVisibility.PUBLIC) {
+                    throw GroupAccess.rosterBehind();
+                }
+            }
+            case MEMBER, OUTSIDER -> {}
         }
         return group;
-    }
-
-    private void requireSettledRoster(UUID groupId) {
-        if (stalled.includes(groupId)) {
-            throw GroupAccess.rosterBehind();
-        }
     }
 
     private static String sortKey(String username, UUID userId) {

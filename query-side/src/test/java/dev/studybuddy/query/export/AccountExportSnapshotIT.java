@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.api.user.UserProfile;
+import dev.studybuddy.platform.web.CursorPage;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
@@ -54,7 +55,7 @@ class AccountExportSnapshotIT {
                 Optional.empty(),
                 List.of(),
                 new NotificationSettings.Preferences(Map.of()),
-                new NotificationInbox.Page(List.of(), null));
+                new CursorPage<>(List.of(), null));
         // on another thread: this one is inside the export's transaction
         Lines during = new Lines(() -> CompletableFuture.runAsync(
                         () -> accounts.awaitProjected("friendships", friendships.request(late, me)))

@@ -56,10 +56,8 @@ class GroupsDeadLettersIT {
         groups.publish(poisoned, new MemberJoinedEvent(poisoned, owner, GroupRole.OWNER, JoinRoute.CREATED));
         await().atMost(Duration.ofSeconds(30)).until(() -> letters(poisoned).size() == 1);
 
-        ConsistencyToken behind = groups.publish(
-                poisoned,
-                new GroupDetailsChangedEvent(
-                        poisoned, "Renamed", "", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10, owner, false));
+        ConsistencyToken behind =
+                groups.changeDetails(poisoned, "Renamed", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10, owner);
         Groups.Created healthy =
                 groups.create(owner, "Healthy " + poisoned, GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
         ConsistencyToken healthyJoin = groups.join(healthy.groupId(), UUID.randomUUID());

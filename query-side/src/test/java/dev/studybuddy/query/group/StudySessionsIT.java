@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
-import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
@@ -88,7 +87,7 @@ class StudySessionsIT {
         applied(groups.invite(group.groupId(), guest, owner));
         assertThat(ok(as(guest).get("/api/invitations")).get("items")).hasSize(1);
 
-        applied(groups.publish(group.groupId(), new InvitationExpiredEvent(group.groupId(), guest)));
+        applied(groups.invitationExpires(group.groupId(), guest));
         assertThat(ok(as(guest).get("/api/invitations")).get("items")).isEmpty();
     }
 

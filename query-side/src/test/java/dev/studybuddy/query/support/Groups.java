@@ -56,6 +56,10 @@ public class Groups {
         return write(groupId, GroupDecisions.invite(groupId, invitee, by));
     }
 
+    public ConsistencyToken invitationExpires(UUID groupId, UUID invitee) {
+        return write(groupId, GroupDecisions.invitationExpires(groupId, invitee));
+    }
+
     public ConsistencyToken acceptInvitation(UUID groupId, UUID invitee) {
         return write(groupId, GroupDecisions.acceptInvitation(groupId, invitee));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -182,12 +183,22 @@ public final class StompClients {
             return session != null && session.isConnected();
         }
 
+        /**
+         * Says DISCONNECT if the session still looks open, then stops the client. The server may close the session
+         * between the check and the frame (a refused subscription ends it with an ERROR frame); sending then fails,
+         * and a session that is already gone is what closing wanted.
+         */
         @Override
         public void close() {
-            if (session != null && session.isConnected()) {
-                session.disconnect();
+            try {
+                if (session != null && session.isConnected()) {
+                    session.disconnect();
+                }
+            } catch (MessageDeliveryException alreadyClosed) {
+                // closed by the server meanwhile
+            } finally {
+                stomp.stop();
             }
-            stomp.stop();
         }
     }
 }

@@ -4,18 +4,15 @@ import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
-import dev.studybuddy.api.group.GroupCreatedEvent;
-import dev.studybuddy.api.group.GroupMessagePostedEvent;
-import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.group.JoinRoute;
-import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.api.membership.MembershipOpenedEvent;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.testing.scenarios.Decision;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,10 +120,9 @@ final class History {
         List<UUID> roster = new ArrayList<>(List.of(owner));
         members.put(group, roster);
         Map<String, String> creation = command(owner);
-        emit(
-                "Group",
-                group.toString(),
-                new GroupCreatedEvent(
+        String ownerSeat = emit(
+                group,
+                GroupDecisions.create(
                         group,
                         owner,
                         "Seeded group " + index,
@@ -135,19 +131,19 @@ final class History {
                         JoinPolicy.OPEN,
                         CAPACITY),
                 creation);
-        joined(group, owner, GroupRole.OWNER, JoinRoute.CREATED, creation);
+        seatOpened(group, owner, ownerSeat, creation);
         while (roster.size() < memberCount) {
             UUID user = pick(users);
             if (!roster.contains(user)) {
                 roster.add(user);
-                joined(group, user, GroupRole.MEMBER, JoinRoute.OPEN, command(user));
+                Map<String, String> join = command(user);
+                seatOpened(group, user, emit(group, GroupDecisions.join(group, user), join), join);
             }
         }
     }
 
-    /** The join, then the seat MembershipSeats opens in reaction (correlated to the join event). */
-    private void joined(UUID group, UUID user, GroupRole role, JoinRoute route, Map<String, String> command) {
-        String joinId = emit("Group", group.toString(), new MemberJoinedEvent(group, user, role, route), command);
+    /** The seat MembershipSeats opens in reaction to a join (correlated to the join event). */
+    private void seatOpened(UUID group, UUID user, String joinId, Map<String, String> command) {
         String membership = MembershipId.of(group, user);
         emit(
                 "Membership",
@@ -179,11 +175,7 @@ final class History {
 
     private void groupMessage(UUID group, long number) {
         UUID author = pick(members.get(group));
-        emit(
-                "Group",
-                group.toString(),
-                new GroupMessagePostedEvent(group, uuid(), author, body(number), null, List.of(), List.of()),
-                command(author));
+        emit(group, GroupDecisions.post(group, uuid(), author, body(number)), command(author));
     }
 
     private void directMessage(UUID[] pair, long number) {
@@ -211,6 +203,15 @@ final class History {
                 uuid().toString().replace("-", ""),
                 "correlationId",
                 uuid().toString());
+    }
+
+    /** The events the Group aggregate emits for a decision (test-support's GroupDecisions); the last one's id. */
+    private String emit(UUID group, Decision decision, Map<String, String> metadata) {
+        String last = null;
+        for (Object event : decision.events()) {
+            last = emit("Group", group.toString(), event, metadata);
+        }
+        return last;
     }
 
     private String emit(String type, String aggregateId, Object payload, Map<String, String> metadata) {

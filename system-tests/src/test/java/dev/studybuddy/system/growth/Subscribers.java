@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -98,8 +99,12 @@ final class Subscribers implements AutoCloseable {
     @Override
     public void close() {
         sessions.forEach(session -> {
-            if (session.isConnected()) {
-                session.disconnect();
+            try {
+                if (session.isConnected()) {
+                    session.disconnect();
+                }
+            } catch (MessageDeliveryException closedMeanwhile) {
+                // the server closed it between the check and the DISCONNECT: closed is what we wanted
             }
         });
         clients.forEach(WebSocketStompClient::stop);

@@ -20,6 +20,19 @@ public final class Decision {
         this.events = List.of(events);
     }
 
+    /**
+     * What an aggregate's deadline decides, not a command: such a decision is in no scenario, and the fixture test
+     * of the deadline expects its events.
+     */
+    static Decision byDeadline(Object... events) {
+        return new Decision(
+                () -> {
+                    throw new UnsupportedOperationException(
+                            "A deadline decides this, not a command: " + List.of(events));
+                },
+                events);
+    }
+
     public Object command() {
         return command.get();
     }

@@ -27,6 +27,7 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.InvitationAcceptedEvent;
 import dev.studybuddy.api.group.InvitationDeclinedEvent;
+import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.InviteToGroupCommand;
 import dev.studybuddy.api.group.JoinGroupCommand;
@@ -126,6 +127,11 @@ public final class GroupDecisions {
                 () -> new AcceptInvitationCommand(groupId, invitee),
                 new InvitationAcceptedEvent(groupId, invitee),
                 new MemberJoinedEvent(groupId, invitee, GroupRole.MEMBER, JoinRoute.INVITATION));
+    }
+
+    /** No answer within the invitation's lifetime: the aggregate's deadline decides (GroupDeadlinesAndSessionsTest). */
+    public static Decision invitationExpires(UUID groupId, UUID invitee) {
+        return Decision.byDeadline(new InvitationExpiredEvent(groupId, invitee));
     }
 
     public static Decision declineInvitation(UUID groupId, UUID invitee) {

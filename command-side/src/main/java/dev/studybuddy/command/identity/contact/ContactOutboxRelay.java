@@ -16,7 +16,6 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * came too late) is harmless: the receiver ignores a version it already has.
  */
 @Component
-class ContactOutboxRelay implements SmartLifecycle {
+class ContactOutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(ContactOutboxRelay.class);
 
@@ -39,7 +38,6 @@ class ContactOutboxRelay implements SmartLifecycle {
     private final ObjectMapper json;
     private final ContactsProperties properties;
     private final Clock clock;
-    private final PeriodicTask loop;
 
     ContactOutboxRelay(
             JdbcTemplate jdbc,
@@ -54,8 +52,6 @@ class ContactOutboxRelay implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        this.loop = PeriodicTask.every(properties.relayInterval(), "contact-outbox-relay", this::runSafely)
-                .finishingWithin(properties.confirmTimeout().plusSeconds(1));
     }
 
     /** One run: claim a batch, publish it, wait for the confirms, mark what was confirmed. */
@@ -123,27 +119,13 @@ class ContactOutboxRelay implements SmartLifecycle {
                 Timestamp.from(clock.instant().minus(properties.keepPublished())));
     }
 
-    private void runSafely() {
+    /** One run of the relay's periodic task ({@link ContactsBrokerConfiguration}): relays until nothing is due. */
+    void relayRegularly() {
         try {
             PeriodicTask.drain(this::relayOnce, properties.batchSize());
             deleteLongPublished();
         } catch (RuntimeException e) {
             log.warn("Contact outbox relay run failed, retrying in {}: {}", properties.relayInterval(), e.toString());
         }
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 }
