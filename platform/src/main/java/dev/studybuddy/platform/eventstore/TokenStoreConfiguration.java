@@ -63,15 +63,17 @@ public class TokenStoreConfiguration {
      *   <li>starts with {@code studybuddy.processors.segments} segments (Axon's default is 16), the most nodes
      *       that can share it. Each segment a node holds looks at every event (a Mongo token comparison over
      *       the look-back window's event ids), so a node pays per segment it holds, not per event it handles:
-     *       16 segments on two nodes made a catching-up node spend most of its time comparing tokens. Only a
-     *       processor's first start creates its segments.</li>
+     *       16 segments on two nodes made a catching-up node spend most of its time comparing tokens. Each segment
+     *       a node holds also runs a transaction of its own (token, positions) for its share of every batch, so
+     *       2 segments, one per node of a pair, beat 4 (README "Benchmarks"). Only a processor's first start creates
+     *       its segments.</li>
      * </ul>
      */
     @Bean
     public ConfigurerModule segmentClaimingAndBatches(
             SegmentClaims claims,
             @Value("${studybuddy.processors.batch-size:100}") int batchSize,
-            @Value("${studybuddy.processors.segments:4}") int segments) {
+            @Value("${studybuddy.processors.segments:2}") int segments) {
         return configurer -> configurer.eventProcessing(
                 processing -> processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
                         builder.tokenClaimInterval(claims.interval().toMillis())
