@@ -37,15 +37,19 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What notification-saga holds of an erased user (docs/adr/0019): address, names, and the texts in the log. */
 @NotificationSagaIT
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationErasureIT {
 
     /** The header by which a retry names the attempt it retries (the delivery package's RetryScheduling). */
@@ -76,7 +80,7 @@ class NotificationErasureIT {
     PlatformTransactionManager transactions;
 
     @Test
-    void theLogKeepsIdsAndTimesButNothingTheErasedUserWroteOrWasCalled() {
+    void theLogKeepsIdsAndTimesButNothingTheErasedUserWroteOrWasCalled(CapturedOutput output) {
         DomainEvents events = new DomainEvents(eventStore, processing);
         LogQueries log = new LogQueries(jdbc);
         String marker = UUID.randomUUID().toString().substring(0, 8);
@@ -137,6 +141,14 @@ class NotificationErasureIT {
         assertThat(jdbc.queryForObject(
                         "SELECT email FROM notification_contacts WHERE user_id = ?", String.class, member))
                 .isNotNull();
+        // nor did this service log what they wrote, were called or their address
+        assertThat(output.getAll())
+                .doesNotContain(
+                        "author_" + marker,
+                        "Author " + marker,
+                        "@member see " + marker,
+                        "to you " + marker,
+                        "erasure-" + author + "@example.test");
     }
 
     @Test

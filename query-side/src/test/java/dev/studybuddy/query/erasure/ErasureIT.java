@@ -44,8 +44,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,6 +58,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rebuilds exactly that, since their events' texts read as nothing once their key is destroyed.
  */
 @QuerySideIT
+@ExtendWith(OutputCaptureExtension.class)
 class ErasureIT {
 
     @LocalServerPort
@@ -103,9 +107,12 @@ class ErasureIT {
     String database;
 
     @Test
-    void anErasedUserIsADeletedUserEverywhereAndAReplayBringsNothingBack() {
+    void anErasedUserIsADeletedUserEverywhereAndAReplayBringsNothingBack(CapturedOutput log) {
         Written written = write();
         eraseAndReplay(written);
+
+        // nor in what this service logged while it projected, served and replayed them
+        assertThat(log.getAll()).doesNotContain(written.alicesTexts());
     }
 
     /**
