@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -141,14 +142,16 @@ class NotificationErasureIT {
         assertThat(jdbc.queryForObject(
                         "SELECT email FROM notification_contacts WHERE user_id = ?", String.class, member))
                 .isNotNull();
-        // nor did this service log what they wrote, were called or their address
-        assertThat(output.getAll())
-                .doesNotContain(
-                        "author_" + marker,
-                        "Author " + marker,
-                        "@member see " + marker,
-                        "to you " + marker,
-                        "erasure-" + author + "@example.test");
+        // nor did this service log what they wrote, were called or their address (the test's own mail server,
+        // GreenMail in this JVM, logs each address it makes a mailbox for: its lines are not the service's)
+        assertThat(output.getAll().lines().filter(line -> !line.contains("icegreen")))
+                .noneMatch(line -> Stream.of(
+                                "author_" + marker,
+                                "Author " + marker,
+                                "@member see " + marker,
+                                "to you " + marker,
+                                "erasure-" + author + "@example.test")
+                        .anyMatch(line::contains));
     }
 
     @Test
