@@ -1,13 +1,8 @@
 package dev.studybuddy.command.audit;
 
-import com.mongodb.client.MongoClient;
 import dev.studybuddy.platform.audit.PlainTextRedaction;
-import dev.studybuddy.platform.personaldata.PersonalDataKeys;
-import dev.studybuddy.platform.personaldata.PlainFields;
 import dev.studybuddy.platform.security.CurrentUser;
 import java.time.Clock;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,16 +20,8 @@ class PlainTextRedactionController {
     private final PlainTextRedaction redaction;
     private final Clock clock;
 
-    PlainTextRedactionController(
-            MongoTemplate axonMongoTemplate,
-            MongoClient mongoClient,
-            MongoProperties mongoProperties,
-            PersonalDataKeys keys,
-            Clock clock) {
-        this.redaction = new PlainTextRedaction(
-                axonMongoTemplate,
-                mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()),
-                new PlainFields(keys));
+    PlainTextRedactionController(PlainTextRedaction redaction, Clock clock) {
+        this.redaction = redaction;
         this.clock = clock;
     }
 

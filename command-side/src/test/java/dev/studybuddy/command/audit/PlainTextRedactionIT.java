@@ -14,6 +14,7 @@ import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.PersonalTexts;
 import dev.studybuddy.platform.audit.PlainTextRedaction;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.testing.ApiClient;
@@ -69,20 +70,8 @@ class PlainTextRedactionIT {
         String direct = "an old secret " + marker;
         String bio = "an old bio " + marker;
         String bobsWords = "bob wrote it then " + marker;
-        UUID group = UUID.fromString(created(
-                        alice.api().post("/api/groups", Map.of("name", "Before " + marker, "joinPolicy", "OPEN")))
-                .get("groupId")
-                .asText());
-        ok(bob.api().post("/api/groups/" + group + "/join", null));
-        String messageId = created(alice.api().post("/api/groups/" + group + "/messages", Map.of("body", posted)))
-                .get("messageId")
-                .asText();
-        ok(alice.api().patch("/api/groups/" + group + "/messages/" + messageId, Map.of("body", edited)));
-        ok(bob.api().post("/api/groups/" + group + "/messages", Map.of("body", bobsWords)));
-        ok(alice.api().post("/api/friends/requests", Map.of("userId", bob.id())));
-        ok(bob.api().post("/api/friends/requests/" + alice.id() + "/accept", null));
-        ok(alice.api().post("/api/direct/" + bob.id() + "/messages", Map.of("body", direct)));
-        ok(alice.api().patch("/api/users/me", Map.of("bio", bio)));
+        UUID group =
+                new PersonalTexts(posted, edited, bobsWords, direct, bio).writtenBy(alice, bob, "Before " + marker);
         String friendship = FriendshipId.of(alice.id(), bob.id());
         Map<String, String> streams =
                 Map.of("UserAccount", alice.id().toString(), "Group", group.toString(), "Friendship", friendship);
@@ -196,11 +185,6 @@ class PlainTextRedactionIT {
                             text.append(document.toJson()).append('\n'));
         }
         return text.toString();
-    }
-
-    private static JsonNode created(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isIn(200, 201);
-        return response.json();
     }
 
     private static void ok(ApiClient.Response response) {

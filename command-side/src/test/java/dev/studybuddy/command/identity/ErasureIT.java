@@ -19,6 +19,7 @@ import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.Multipart;
+import dev.studybuddy.command.support.PersonalTexts;
 import dev.studybuddy.testing.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,20 +67,8 @@ class ErasureIT {
         String fileName = "diary-" + marker + ".txt";
         String bobsWords = "bob stays " + marker;
 
-        UUID group = UUID.fromString(created(
-                        alice.api().post("/api/groups", Map.of("name", "Erasure " + marker, "joinPolicy", "OPEN")))
-                .get("groupId")
-                .asText());
-        ok(bob.api().post("/api/groups/" + group + "/join", null));
-        String messageId = created(alice.api().post("/api/groups/" + group + "/messages", Map.of("body", posted)))
-                .get("messageId")
-                .asText();
-        ok(alice.api().patch("/api/groups/" + group + "/messages/" + messageId, Map.of("body", edited)));
-        ok(bob.api().post("/api/groups/" + group + "/messages", Map.of("body", bobsWords)));
-        ok(alice.api().post("/api/friends/requests", Map.of("userId", bob.id())));
-        ok(bob.api().post("/api/friends/requests/" + alice.id() + "/accept", null));
-        ok(alice.api().post("/api/direct/" + bob.id() + "/messages", Map.of("body", direct)));
-        ok(alice.api().patch("/api/users/me", Map.of("bio", bio)));
+        UUID group =
+                new PersonalTexts(posted, edited, bobsWords, direct, bio).writtenBy(alice, bob, "Erasure " + marker);
         ApiClient.Response upload = Multipart.upload(
                 port, alice.api(), "ATTACHMENT", fileName, ("notes " + marker).getBytes(StandardCharsets.UTF_8));
         assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
@@ -241,11 +230,6 @@ class ErasureIT {
             collection.find().forEach(document -> text.append(document.toJson()).append('\n'));
         }
         return text.toString();
-    }
-
-    private static JsonNode created(ApiClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isIn(200, 201);
-        return response.json();
     }
 
     private static void ok(ApiClient.Response response) {
