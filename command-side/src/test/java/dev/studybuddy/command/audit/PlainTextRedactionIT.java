@@ -19,14 +19,12 @@ import dev.studybuddy.platform.audit.PlainTextRedaction;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.PlainEvents;
-import java.util.ArrayList;
+import dev.studybuddy.testing.StoredText;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -164,27 +162,11 @@ class PlainTextRedactionIT {
     }
 
     private List<Object> payloads(String aggregateId) {
-        List<Object> payloads = new ArrayList<>();
-        eventStore
-                .readEvents(aggregateId, 0)
-                .asStream()
-                .map(DomainEventMessage::getPayload)
-                .forEach(payloads::add);
-        return payloads;
+        return StoredText.payloads(eventStore, aggregateId);
     }
 
-    /** Every event and snapshot document, as MongoDB holds it. */
     private String storedText() {
-        StringBuilder text = new StringBuilder();
-        for (String name : List.of("domainevents", "snapshotevents")) {
-            mongoClient
-                    .getDatabase(database)
-                    .getCollection(name)
-                    .find()
-                    .forEach((Document document) ->
-                            text.append(document.toJson()).append('\n'));
-        }
-        return text.toString();
+        return StoredText.of(mongoClient.getDatabase(database));
     }
 
     private static void ok(ApiClient.Response response) {

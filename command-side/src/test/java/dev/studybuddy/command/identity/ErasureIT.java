@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
@@ -21,15 +20,13 @@ import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.Multipart;
 import dev.studybuddy.command.support.PersonalTexts;
 import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.StoredText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,24 +209,11 @@ class ErasureIT {
     }
 
     private List<Object> payloads(String aggregateId) {
-        List<Object> payloads = new ArrayList<>();
-        eventStore
-                .readEvents(aggregateId)
-                .asStream()
-                .map(DomainEventMessage::getPayload)
-                .forEach(payloads::add);
-        return payloads;
+        return StoredText.payloads(eventStore, aggregateId);
     }
 
-    /** Every event and snapshot document, as MongoDB holds it. */
     private String storedText() {
-        StringBuilder text = new StringBuilder();
-        for (String name : List.of("domainevents", "snapshotevents")) {
-            MongoCollection<Document> collection =
-                    mongoClient.getDatabase(database).getCollection(name);
-            collection.find().forEach(document -> text.append(document.toJson()).append('\n'));
-        }
-        return text.toString();
+        return StoredText.of(mongoClient.getDatabase(database));
     }
 
     private static void ok(ApiClient.Response response) {

@@ -29,6 +29,7 @@ import dev.studybuddy.query.support.StoredFiles;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.PlainEvents;
+import dev.studybuddy.testing.StoredText;
 import dev.studybuddy.testing.TestTokenIssuer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -235,18 +236,8 @@ class ErasureIT {
         }
     }
 
-    /** Every event and snapshot document, as MongoDB holds it. */
     private String storedText() {
-        StringBuilder text = new StringBuilder();
-        for (String collection : List.of("domainevents", "snapshotevents")) {
-            mongoClient
-                    .getDatabase(database)
-                    .getCollection(collection)
-                    .find()
-                    .forEach((Document document) ->
-                            text.append(document.toJson()).append('\n'));
-        }
-        return text.toString();
+        return StoredText.of(mongoClient.getDatabase(database));
     }
 
     private void assertErased(Written written) {
