@@ -52,8 +52,22 @@ public class IndexedH2Backend extends H2Backend {
     private long committedThrough;
     private boolean committing;
 
+    /**
+     * MVStore's own default: the cache every other constructor call gets. A cache smaller than the working set makes
+     * every read that misses it read the page from the file and deserialize all of its documents again.
+     */
+    public static final int DEFAULT_CACHE_MEGABYTES = 16;
+
     public IndexedH2Backend(String fileName) {
-        super(MVStore.open(fileName));
+        this(fileName, DEFAULT_CACHE_MEGABYTES);
+    }
+
+    /**
+     * @param cacheMegabytes the size of MVStore's page cache, as WiredTiger's cache is MongoDB's: the pages (and the
+     *                       documents in them, already deserialized) a read finds without touching the file
+     */
+    public IndexedH2Backend(String fileName, int cacheMegabytes) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
     }
 
     @Override
