@@ -56,10 +56,10 @@ public class IndexedH2Backend extends H2Backend {
      * MVStore's own default: the cache every other constructor call gets. A cache smaller than the working set makes
      * every read that misses it read the page from the file and deserialize all of its documents again.
      */
-    public static final int DEFAULT_CACHE_MEGABYTES = 16;
+    public static final int MVSTORE_DEFAULT_CACHE_MEGABYTES = 16;
 
     public IndexedH2Backend(String fileName) {
-        this(fileName, DEFAULT_CACHE_MEGABYTES);
+        this(fileName, MVSTORE_DEFAULT_CACHE_MEGABYTES);
     }
 
     /**
