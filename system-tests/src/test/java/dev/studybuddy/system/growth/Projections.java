@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The query nodes' projections as an administrator sees them ({@code /api/admin/projections}). */
 final class Projections {
@@ -24,7 +25,7 @@ final class Projections {
     /** Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds waited. */
     double awaitCaughtUp(long timeoutSeconds) throws InterruptedException {
         long start = System.nanoTime();
-        while (!caughtUp(null)) {
+        while (!onEveryNode(statuses -> caughtUp(statuses, null))) {
             if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
                 throw new IllegalStateException("the query nodes did not catch up within " + timeoutSeconds + " s");
             }
@@ -44,7 +45,7 @@ final class Projections {
                 .json()
                 .path("generation")
                 .asLong();
-        while (!replayedAndCaughtUp(name, generation)) {
+        while (!onEveryNode(statuses -> replayed(statuses, name, generation) && caughtUp(statuses, name))) {
             if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
                 throw new IllegalStateException(
                         "the replay of " + name + " did not finish within " + timeoutSeconds + " s");
@@ -52,15 +53,6 @@ final class Projections {
             Thread.sleep(250);
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private boolean replayedAndCaughtUp(String name, long generation) {
-        try {
-            List<JsonNode> statuses = nodes.stream().map(Projections::items).toList();
-            return replayed(statuses, name, generation) && caughtUpOnEveryNode(statuses, name);
-        } catch (java.io.UncheckedIOException busy) {
-            return false;
-        }
     }
 
     private static boolean replayed(List<JsonNode> statuses, String name, long generation) {
@@ -78,16 +70,20 @@ final class Projections {
         return true;
     }
 
-    /** {@code only}: one projection, or null for all. A node too busy to answer in time is not caught up yet. */
-    private boolean caughtUp(String only) {
+    /**
+     * Reads every node's status once and checks it: a node too busy to answer in time fails the check (it is not
+     * caught up yet).
+     */
+    private boolean onEveryNode(Predicate<List<JsonNode>> check) {
         try {
-            return caughtUpOnEveryNode(nodes.stream().map(Projections::items).toList(), only);
+            return check.test(nodes.stream().map(Projections::items).toList());
         } catch (java.io.UncheckedIOException busy) {
             return false;
         }
     }
 
-    private static boolean caughtUpOnEveryNode(List<JsonNode> statuses, String only) {
+    /** {@code only}: one projection, or null for all. */
+    private static boolean caughtUp(List<JsonNode> statuses, String only) {
         Set<String> claimed = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode items : statuses) {
