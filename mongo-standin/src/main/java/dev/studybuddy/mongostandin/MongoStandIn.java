@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * indexes as MongoDB does (see the module's README). The services reach it as they would real MongoDB, through MONGODB_URI.
  *
  * <p>Usage: {@code java -jar mongo-standin.jar <data-file> [port] [cache-MB]} (port defaults to 27017, the page cache to
- * {@value #DEFAULT_CACHE_MEGABYTES} MB).
+ * {@value IndexedH2Backend#DEFAULT_CACHE_MEGABYTES} MB).
  */
 public final class MongoStandIn {
 
@@ -24,13 +24,6 @@ public final class MongoStandIn {
      */
     public static final int EVENT_LOOPS = 64;
 
-    /**
-     * The page cache, as large as WiredTiger's smallest (MongoDB takes half of the memory above 1 GB, at least
-     * 256 MB): with MVStore's 16 MB a replay of a 10,000-event history read and deserialized most pages from the file
-     * again, two fifths of the stand-in's samples.
-     */
-    public static final int DEFAULT_CACHE_MEGABYTES = 256;
-
     private MongoStandIn() {}
 
     public static void main(String[] args) throws Exception {
@@ -40,7 +33,7 @@ public final class MongoStandIn {
         }
         Path dataFile = Path.of(args[0]).toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
-        int cacheMegabytes = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_CACHE_MEGABYTES;
+        int cacheMegabytes = args.length > 2 ? Integer.parseInt(args[2]) : IndexedH2Backend.DEFAULT_CACHE_MEGABYTES;
         Files.createDirectories(dataFile.getParent());
 
         IndexedH2Backend backend = new IndexedH2Backend(dataFile.toString(), cacheMegabytes);

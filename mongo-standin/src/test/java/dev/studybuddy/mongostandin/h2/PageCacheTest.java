@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
-import dev.studybuddy.mongostandin.MongoStandIn;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ class PageCacheTest {
 
     @Test
     void aWorkingSetThatFitsTheCacheIsNotReadFromTheFileAgain(@TempDir Path directory) {
-        long fitting = fileReadsOfASecondPass(directory.resolve("large.h2"), MongoStandIn.DEFAULT_CACHE_MEGABYTES);
+        long fitting = fileReadsOfASecondPass(directory.resolve("large.h2"), IndexedH2Backend.DEFAULT_CACHE_MEGABYTES);
         long tooSmall = fileReadsOfASecondPass(directory.resolve("small.h2"), 1);
 
         // MVStore's background housekeeping may read a page or two of its own; a pass that misses reads hundreds
