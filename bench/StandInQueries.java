@@ -39,7 +39,8 @@ public class StandInQueries {
         for (int size : sizes) {
             double[] plain = run(size, new MemoryBackend(), "scan");
             double[] indexed = run(size, new IndexedMemoryBackend(), "indexed");
-            String[] kinds = {"aggregate load", "tracking poll (100)", "last sequence number", "chat page (50)"};
+            String[] kinds = {"aggregate load", "tracking poll (100)", "last sequence number", "chat page (50)",
+                    "poll, 500 known (100)", "count last 10,000", "view upsert"};
             for (int i = 0; i < kinds.length; i++) {
                 System.out.printf("%-9d %-24s %-10s %12s %12s %12.1fx faster%n", size, kinds[i], "ratio", "", "",
                         plain[i] / indexed[i]);
@@ -57,9 +58,21 @@ public class StandInQueries {
             MongoCollection<Document> events = client.getDatabase("bench").getCollection("domainevents");
             events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
             events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
+            events.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
             seed(events, size);
+            MongoCollection<Document> views = client.getDatabase("bench").getCollection("chat_messages");
+            chatViewIndexes(views);
             Random random = new Random(1);
-            String lastTime = timestamp(size - 50);
+            List<List<String>> knownWindows = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int from = random.nextInt(size - 700);
+                List<String> known = new ArrayList<>();
+                for (int id = from; id < from + 500; id++) {
+                    known.add("event-" + id);
+                }
+                knownWindows.add(known);
+            }
+            int[] upserted = {0};
             return new double[]{
                     measure(size, name, "aggregate load", () -> {
                         int aggregate = random.nextInt(AGGREGATES);
@@ -86,10 +99,45 @@ public class StandInQueries {
                                     Filters.eq("aggregateIdentifier", "group-" + random.nextInt(AGGREGATES)),
                                     Filters.lt("sequenceNumber", (long) (size / AGGREGATES))))
                             .sort(Sorts.descending("sequenceNumber")).limit(50).iterator())),
+                    // as Axon polls: from the oldest event the token knows, every event of its look-back window named
+                    measure(size, name, "poll, 500 known (100)", () -> {
+                        List<String> known = knownWindows.get(random.nextInt(knownWindows.size()));
+                        int from = Integer.parseInt(known.get(0).substring("event-".length()));
+                        return count(events.find(Filters.and(Filters.gte("timestamp", timestamp(from)),
+                                        Filters.nin("eventIdentifier", known)))
+                                .sort(Sorts.ascending("timestamp", "sequenceNumber")).limit(100).iterator());
+                    }),
+                    // a projection status: the events after a segment's position
+                    measure(size, name, "count last 10,000", () -> (int) events.countDocuments(
+                            Filters.gt("timestamp", timestamp(Math.max(0, size - 10_000))))),
+                    // the chat projection's write of a posted message
+                    measure(size, name, "view upsert", () -> {
+                        int seq = upserted[0]++;
+                        String conversation = "group-" + seq % 10;
+                        Document message = new Document("conversationId", conversation).append("seq", (long) seq)
+                                .append("changeSeq", (long) seq).append("messageId", "message-" + seq)
+                                .append("senderId", "user-" + seq % 20).append("body", "message number " + seq)
+                                .append("mentions", List.of()).append("replyTo", null).append("attachments", List.of())
+                                .append("postedAt", new java.util.Date()).append("editedAt", null)
+                                .append("deletedAt", null).append("deleted", false);
+                        return (int) views.updateOne(Filters.eq("_id", conversation + ":" + seq),
+                                new Document("$setOnInsert", message),
+                                new com.mongodb.client.model.UpdateOptions().upsert(true)).getMatchedCount();
+                    }),
             };
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** The chat projection's indexes (query-side's ChatViews). */
+    private static void chatViewIndexes(MongoCollection<Document> views) {
+        views.createIndex(Indexes.ascending("conversationId", "seq"), new IndexOptions().unique(true));
+        views.createIndex(Indexes.ascending("conversationId", "changeSeq"));
+        views.createIndex(Indexes.ascending("conversationId", "messageId"));
+        views.createIndex(Indexes.ascending("attachments"));
+        views.createIndex(Indexes.ascending("senderId", "conversationId", "seq"));
+        views.createIndex(Indexes.ascending("reactions.users"));
     }
 
     private static void seed(MongoCollection<Document> events, int size) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The indexed backends must answer every query exactly as mongo-java-server's scan does: the same documents, in an
  * order the sort allows, the same counts, and the same collection after every update and delete. Random documents
- * (missing fields, nulls, mixed number types, arrays, dates), random filters, sorts, skips, limits and batch sizes.
+ * (missing fields, nulls, mixed number types, arrays, dates, subdocuments and lists of them under an index on a path
+ * into them), random filters, sorts, skips, limits and batch sizes.
  */
 class IndexedQueriesMatchScansTest {
 
@@ -67,6 +68,7 @@ class IndexedQueriesMatchScansTest {
             collection.createIndex(Indexes.compoundIndex(Indexes.descending("b"), Indexes.ascending("u")));
             collection.createIndex(Indexes.ascending("d"));
             collection.createIndex(Indexes.ascending("u"), new IndexOptions().unique(true));
+            collection.createIndex(Indexes.ascending("s.k", "b"));
         }
         for (int i = 0; i < 300; i++) {
             insert();
@@ -82,7 +84,8 @@ class IndexedQueriesMatchScansTest {
                 all().forEach(collection -> collection.updateMany(filter, update));
                 assertSameContents();
             } else if (action == 4 && random.nextInt(3) == 0) {
-                Bson filter = Filters.and(randomCondition(), randomCondition());
+                // one word's documents at most, so that a run keeps enough documents to query
+                Bson filter = Filters.and(Filters.eq("c", valueFor("c")), randomCondition());
                 all().forEach(collection -> collection.deleteMany(filter));
                 assertSameContents();
             } else {
@@ -171,9 +174,20 @@ class IndexedQueriesMatchScansTest {
         maybe(() -> document.append(
                 "ts", String.format("2026-12-%02dT%02d:00:00.000Z", 1 + random.nextInt(3), random.nextInt(24))));
         maybe(() -> document.append("tags", randomTags()));
+        maybe(() -> document.append("s", randomSubdocument()));
         maybe(() -> document.append("d", new Date(1_700_000_000_000L + random.nextInt(10) * 86_400_000L)));
         all().forEach(collection ->
                 collection.insertOne(Document.parse(document.toJson()).append("_id", nextUnique)));
+    }
+
+    /** Mostly {k: value}; sometimes a scalar, a list of subdocuments or one without k, which a path into it must pass. */
+    private Object randomSubdocument() {
+        return switch (random.nextInt(6)) {
+            case 0 -> "flat";
+            case 1 -> List.of(new Document("k", valueFor("b")), new Document("k", valueFor("b")));
+            case 2 -> new Document("other", 1);
+            default -> new Document("k", oneOf(valueFor("b"), valueFor("c"), null));
+        };
     }
 
     private Object randomTags() {
@@ -199,7 +213,7 @@ class IndexedQueriesMatchScansTest {
     }
 
     private Bson randomCondition() {
-        String field = oneOf("a", "b", "c", "ts", "tags", "d", "u");
+        String field = oneOf("a", "b", "c", "ts", "tags", "d", "u", "s.k");
         Object value = valueFor(field);
         return switch (random.nextInt(13)) {
             case 0, 1, 2 -> Filters.eq(field, value);
@@ -225,6 +239,7 @@ class IndexedQueriesMatchScansTest {
     private Object valueFor(String field) {
         return switch (field) {
             case "a" -> oneOf(0, 1, 2, "x", 1L, 1.0, null);
+            case "s.k" -> oneOf(valueFor("b"), valueFor("c"));
             case "b" -> oneOf(0, 1, 2.0, 3L, 4, 5, 6.5, -1);
             case "c", "tags" -> WORDS.get(random.nextInt(WORDS.size()));
             case "ts" -> String.format("2026-12-%02dT%02d", 1 + random.nextInt(3), random.nextInt(24));

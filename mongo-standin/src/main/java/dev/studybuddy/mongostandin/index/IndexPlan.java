@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * How one {@link SortedIndex} serves a query: equality on a prefix of its fields, then at most a range on the next
- * field; and whether walking it (forwards or backwards) already yields the requested sort. The best plan bounds the
+ * field ({@code boundedFields}: how many of its first fields the bounds fix or limit); and whether walking it
+ * (forwards or backwards) already yields the requested sort. The best plan bounds the
  * most fields, then gives the sort; a query no index bounds or sorts is left to mongo-java-server's scan.
  */
 record IndexPlan<P>(
@@ -21,6 +22,7 @@ record IndexPlan<P>(
         boolean givesSort,
         FieldConstraints.Bracket rangeBracket,
         int rangeField,
+        int boundedFields,
         int score) {
 
     static <P> IndexPlan<P> best(List<Index<P>> indexes, Document query, Document orderBy) {
@@ -103,6 +105,7 @@ record IndexPlan<P>(
                 givesSort,
                 bracket,
                 bracket == null ? -1 : equalities,
+                next,
                 score);
     }
 

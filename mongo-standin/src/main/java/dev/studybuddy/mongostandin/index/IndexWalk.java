@@ -70,16 +70,21 @@ public final class IndexWalk {
     }
 
     private static <P> Stream<P> walk(IndexPlan<P> plan) {
+        Iterator<P> positions = positions(plan);
+        Stream<P> stream =
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
+        return plan.index().isMultiKey() ? stream.distinct() : stream;
+    }
+
+    /** The positions of the entries between the plan's bounds, in its order. */
+    static <P> Iterator<P> positions(IndexPlan<P> plan) {
         Iterator<Map.Entry<IndexEntry, P>> entries = plan.index()
                 .range(plan.from(), plan.to(), plan.reversed())
                 .entrySet()
                 .iterator();
-        Iterator<P> positions = plan.rangeBracket() == null
+        return plan.rangeBracket() == null
                 ? map(entries)
                 : new WithinBracket<>(entries, plan.rangeBracket(), plan.rangeField());
-        Stream<P> stream =
-                StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
-        return plan.index().isMultiKey() ? stream.distinct() : stream;
     }
 
     private static <P> Iterator<P> map(Iterator<Map.Entry<IndexEntry, P>> entries) {

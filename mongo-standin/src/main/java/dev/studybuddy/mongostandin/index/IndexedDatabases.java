@@ -27,7 +27,8 @@ public final class IndexedDatabases {
 
     /**
      * An {@code aggregate} whose pipeline starts with a {@code $match} that an index bounds (countDocuments, for one)
-     * reads the matching documents through the index instead of the whole collection; null for any other.
+     * reads the matching documents through the index instead of the whole collection, or, for a count the index alone
+     * answers, no documents at all ({@link CoveredCount}); null for any other.
      */
     public static Document aggregateFromIndex(
             MongoDatabase database,
@@ -55,7 +56,9 @@ public final class IndexedDatabases {
         }
         Aggregation aggregation = Aggregation.fromPipeline(rest, resolver, database, collection, oplog);
         aggregation.validate(command);
-        List<Document> result = aggregation.runStages(collection.handleQueryAsStream(match));
+        List<Document> counted = CoveredCount.of(indexesOf(collection), match, rest);
+        List<Document> result =
+                counted != null ? counted : aggregation.runStages(collection.handleQueryAsStream(match));
         Document cursor = new Document("id", 0L).append("ns", namespace).append("firstBatch", result);
         return new Document("cursor", cursor).append("ok", 1.0);
     }

@@ -28,10 +28,35 @@ public final class SortedIndex<P> extends Index<P> {
     /** Set once a document had zero or several keys (an array): such an index cannot give a sort or a full walk. */
     private volatile boolean multiKey;
 
+    /** Each field's path, split at its dots once. */
+    private final String[][] paths;
+
     public SortedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
         super(name, keys, sparse);
         this.unique = unique;
         this.entries = new ConcurrentSkipListMap<>(IndexEntry.comparator(keys));
+        this.paths = keys.stream().map(key -> key.getKey().split("\\.")).toArray(String[][]::new);
+    }
+
+    /**
+     * A document's key, read by walking each field's path through its subdocuments, where no array is on the way;
+     * mongo-java-server's own way, which documents with arrays take, splits every field's path with a regular
+     * expression for every document, and was a fifth of the stand-in's work while a replay upserted views.
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Object[] values = new Object[paths.length];
+        for (int i = 0; i < values.length; i++) {
+            Object value = document;
+            for (String field : paths[i]) {
+                value = value instanceof Document subdocument ? subdocument.getOrMissing(field) : Missing.getInstance();
+                if (value instanceof Collection) {
+                    return super.getKeyValues(document);
+                }
+            }
+            values[i] = value;
+        }
+        return Set.of(new KeyValue(values).normalized());
     }
 
     @Override
@@ -73,17 +98,13 @@ public final class SortedIndex<P> extends Index<P> {
 
     @Override
     public synchronized void checkAdd(Document document, MongoCollection<P> collection) {
-        if (unique) {
-            for (IndexEntry entry : entriesOf(document)) {
-                requireNoOtherWith(entry, document.get("_id"), collection);
-            }
-        }
+        requireUnique(entriesOf(document), document, collection);
     }
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        checkAdd(document, collection);
         List<IndexEntry> documentEntries = entriesOf(document);
+        requireUnique(documentEntries, document, collection);
         if (documentEntries.size() != 1 || documentEntries.stream().anyMatch(IndexEntry::hasEmpty)) {
             multiKey = !isUnindexed(document) || multiKey;
         }
@@ -147,6 +168,14 @@ public final class SortedIndex<P> extends Index<P> {
     @Override
     public void drop() {
         entries.clear();
+    }
+
+    private void requireUnique(List<IndexEntry> documentEntries, Document document, MongoCollection<P> collection) {
+        if (unique) {
+            for (IndexEntry entry : documentEntries) {
+                requireNoOtherWith(entry, document.get("_id"), collection);
+            }
+        }
     }
 
     private void requireNoOtherWith(IndexEntry entry, Object ownId, MongoCollection<P> collection) {

@@ -22,6 +22,8 @@ class IndexEntryTest {
                 () -> random.nextInt() >> random.nextInt(32),
                 () -> Instant.ofEpochMilli(random.nextLong() >> 20),
                 () -> random.nextDouble() * 1000,
+                () -> (double) (random.nextInt(5) - 2),
+                () -> random.nextBoolean() ? -0.0 : Double.NaN,
                 () -> null);
         for (int i = 0; i < 100_000; i++) {
             Object a = kinds.get(random.nextInt(kinds.size())).get();

@@ -68,6 +68,26 @@ class IndexWalkTest {
     }
 
     @Test
+    void aCountOfTheEventsAfterATimeReadsNoDocument() {
+        Document after = new Document(
+                "$and", List.of(new Document("timestamp", new Document("$gt", "2026-12-02T00:00:09.000Z"))));
+        List<Document> countDocuments =
+                List.of(new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1))));
+
+        List<Document> counted = CoveredCount.of(indexes, after, countDocuments);
+
+        assertThat(counted).containsExactly(new Document("_id", 1).append("n", 999L));
+        assertThat(events.reads).isZero();
+        assertThat(CoveredCount.of(
+                        indexes,
+                        new Document("timestamp", new Document("$gt", "2026-12-02T00:00:09.000Z"))
+                                .append("payloadType", "x"),
+                        countDocuments))
+                .as("a condition the index does not hold: counted from the documents")
+                .isNull();
+    }
+
+    @Test
     void anAggregateLoadReadsOnlyItsOwnStreamFromTheSequenceAsked() {
         Document load = new Document(
                 "$and",

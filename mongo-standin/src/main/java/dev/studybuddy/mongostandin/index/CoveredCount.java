@@ -1,0 +1,123 @@
+package dev.studybuddy.mongostandin.index;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code countDocuments} answered from an index alone, as MongoDB's {@code COUNT_SCAN} does: the driver sends it as
+ * {@code aggregate [{$match: filter}, {$group: {_id: 1, n: {$sum: 1}}}]}, and where an index's bounds say all the
+ * filter says, the entries between them are the answer and no document is read. The event store's status counts
+ * ({@code timestamp > t}: the events a processor has still to handle) read every one of those documents before, a
+ * second time for each segment on every status request: two fifths of the stand-in's work while a replay ran.
+ * <p>
+ * The filter is covered when each of its conditions (at its top or in a top-level {@code $and}) is one of the plan's
+ * bounds: a scalar equality on one of the index's leading fields, or {@code $gt/$gte/$lt/$lte} of the range's kind on
+ * the field after them; and the index holds one entry per document (neither multikey nor sparse). Anything else is
+ * counted by reading the documents, as before.
+ */
+final class CoveredCount {
+
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+    private CoveredCount() {}
+
+    /** The one document {@code $group} makes of the count, none for no documents; null where the index cannot tell. */
+    static <P> List<Document> of(List<Index<P>> indexes, Document match, List<Document> stages) {
+        if (stages.size() != 1 || !(stages.get(0).get("$group") instanceof Document group)) {
+            return null;
+        }
+        String countField = countField(group);
+        IndexPlan<P> plan = countField == null ? null : IndexPlan.best(indexes, match, null);
+        if (plan == null || plan.index().isMultiKey() || plan.index().isSparseIndex() || !covers(plan, match)) {
+            return null;
+        }
+        long count = 0;
+        for (Iterator<P> positions = IndexWalk.positions(plan); positions.hasNext(); positions.next()) {
+            count++;
+        }
+        return count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append(countField, count));
+    }
+
+    /** The field of {@code {_id: <constant>, <field>: {$sum: 1}}}, or null for any other group. */
+    private static String countField(Document group) {
+        Object id = group.get("_id");
+        if (group.size() != 2 || id instanceof Document || id instanceof String text && text.startsWith("$")) {
+            return null;
+        }
+        for (Map.Entry<String, Object> field : group.entrySet()) {
+            if (!field.getKey().equals("_id")) {
+                return field.getValue() instanceof Document sum
+                                && sum.size() == 1
+                                && sum.get("$sum") instanceof Number one
+                                && one.doubleValue() == 1
+                        ? field.getKey()
+                        : null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean covers(IndexPlan<?> plan, Document match) {
+        Map<String, Integer> positionOf = new HashMap<>();
+        for (int i = 0; i < plan.boundedFields(); i++) {
+            positionOf.put(plan.index().getKeys().get(i).getKey(), i);
+        }
+        Set<String> equalities = new HashSet<>();
+        for (Map.Entry<String, Object> clause : clauses(match)) {
+            Integer position = positionOf.get(clause.getKey());
+            if (position == null) {
+                return false;
+            }
+            boolean covered = position == plan.rangeField()
+                    ? isRange(clause.getValue(), plan.rangeBracket())
+                    : isEquality(clause.getValue()) && equalities.add(clause.getKey());
+            if (!covered) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The filter's conditions, each as (field, condition); null if it holds anything but fields and plain {@code $and}s. */
+    private static List<Map.Entry<String, Object>> clauses(Document match) {
+        List<Map.Entry<String, Object>> clauses = new java.util.ArrayList<>();
+        for (Map.Entry<String, Object> clause : match.entrySet()) {
+            if (clause.getKey().equals("$and") && clause.getValue() instanceof List<?> parts) {
+                for (Object part : parts) {
+                    if (!(part instanceof Document document)) {
+                        return List.of(Map.entry("$and", part));
+                    }
+                    clauses.addAll(clauses(document));
+                }
+            } else {
+                clauses.add(clause);
+            }
+        }
+        return clauses;
+    }
+
+    private static boolean isRange(Object condition, FieldConstraints.Bracket bracket) {
+        if (bracket == null || !(condition instanceof Document operators) || operators.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            if (!RANGE_OPERATORS.contains(operator.getKey())
+                    || FieldConstraints.Bracket.of(operator.getValue()) != bracket) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isEquality(Object condition) {
+        return FieldConstraints.Bracket.of(condition) != null
+                || condition instanceof Boolean
+                || condition instanceof java.util.UUID;
+    }
+}
