@@ -2,12 +2,14 @@ package dev.studybuddy.mongostandin.index;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code countDocuments} answered from an index alone, as MongoDB's {@code COUNT_SCAN} does: the driver sends it as
@@ -68,8 +70,12 @@ final class CoveredCount {
         for (int i = 0; i < plan.boundedFields(); i++) {
             positionOf.put(plan.index().getKeys().get(i).getKey(), i);
         }
+        List<Map.Entry<String, Object>> clauses = clauses(match);
+        if (clauses == null) {
+            return false;
+        }
         Set<String> equalities = new HashSet<>();
-        for (Map.Entry<String, Object> clause : clauses(match)) {
+        for (Map.Entry<String, Object> clause : clauses) {
             Integer position = positionOf.get(clause.getKey());
             if (position == null) {
                 return false;
@@ -84,16 +90,18 @@ final class CoveredCount {
         return true;
     }
 
-    /** The filter's conditions, each as (field, condition); null if it holds anything but fields and plain {@code $and}s. */
+    /** The filter's conditions, each as (field, condition); null where an {@code $and} holds anything but documents. */
     private static List<Map.Entry<String, Object>> clauses(Document match) {
-        List<Map.Entry<String, Object>> clauses = new java.util.ArrayList<>();
+        List<Map.Entry<String, Object>> clauses = new ArrayList<>();
         for (Map.Entry<String, Object> clause : match.entrySet()) {
             if (clause.getKey().equals("$and") && clause.getValue() instanceof List<?> parts) {
                 for (Object part : parts) {
-                    if (!(part instanceof Document document)) {
-                        return List.of(Map.entry("$and", part));
+                    List<Map.Entry<String, Object>> inner =
+                            part instanceof Document document ? clauses(document) : null;
+                    if (inner == null) {
+                        return null;
                     }
-                    clauses.addAll(clauses(document));
+                    clauses.addAll(inner);
                 }
             } else {
                 clauses.add(clause);
@@ -118,6 +126,6 @@ final class CoveredCount {
     private static boolean isEquality(Object condition) {
         return FieldConstraints.Bracket.of(condition) != null
                 || condition instanceof Boolean
-                || condition instanceof java.util.UUID;
+                || condition instanceof UUID;
     }
 }

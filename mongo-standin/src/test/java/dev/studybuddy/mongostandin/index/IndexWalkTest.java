@@ -85,6 +85,9 @@ class IndexWalkTest {
                         countDocuments))
                 .as("a condition the index does not hold: counted from the documents")
                 .isNull();
+        assertThat(CoveredCount.of(indexes, new Document("$and", java.util.Arrays.asList(after, null)), countDocuments))
+                .as("an $and of something else than conditions: left to the matcher")
+                .isNull();
     }
 
     @Test
