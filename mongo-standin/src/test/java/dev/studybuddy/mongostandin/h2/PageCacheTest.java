@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The stand-in's page cache: MVStore's is 16 MB unless told otherwise, and a working set that fits the stand-in's is
  * read from the file once at most. (A cache too small for the working set does not reliably show up as file reads:
- * the earlier form of this test, which required hundreds of them with a 1 MB cache, saw none in some runs; why is not
- * pinned down, one candidate being MVStore's estimate of a page's memory, which it learns from the values it serializes.)
+ * the earlier form of this test, which required hundreds of them with a 1 MB cache, saw none in some runs: MVStore counts a
+ * document at the running average of the sizes it has serialized, so what a cache holds depends on the writes before.)
  */
 class PageCacheTest {
 
