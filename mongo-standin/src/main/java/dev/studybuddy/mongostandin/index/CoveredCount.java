@@ -1,6 +1,5 @@
 package dev.studybuddy.mongostandin.index;
 
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +28,16 @@ final class CoveredCount {
 
     private CoveredCount() {}
 
-    /** The one document {@code $group} makes of the count, none for no documents; null where the index cannot tell. */
-    static <P> List<Document> of(List<Index<P>> indexes, Document match, List<Document> stages) {
+    /**
+     * The one document {@code $group} makes of the count, none for no documents; null where the index cannot tell.
+     * {@code plan}: the best plan for {@code match}.
+     */
+    static <P> List<Document> of(IndexPlan<P> plan, Document match, List<Document> stages) {
         if (stages.size() != 1 || !(stages.get(0).get("$group") instanceof Document group)) {
             return null;
         }
         String countField = countField(group);
-        IndexPlan<P> plan = countField == null ? null : IndexPlan.best(indexes, match, null);
-        if (plan == null || plan.index().isMultiKey() || plan.index().isSparseIndex() || !covers(plan, match)) {
+        if (countField == null || plan.index().isMultiKey() || plan.index().isSparseIndex() || !covers(plan, match)) {
             return null;
         }
         long count = 0;

@@ -43,8 +43,11 @@ public final class IndexedDatabases {
                 || !(pipeline.get(0) instanceof Document first)
                 || first.size() != 1
                 || !(first.get("$match") instanceof Document match)
-                || match.containsKey("$expr")
-                || IndexPlan.best(indexesOf(collection), match, null) == null) {
+                || match.containsKey("$expr")) {
+            return null;
+        }
+        IndexPlan<?> plan = IndexPlan.best(indexesOf(collection), match, null);
+        if (plan == null) {
             return null;
         }
         List<Document> rest = new ArrayList<>();
@@ -56,7 +59,7 @@ public final class IndexedDatabases {
         }
         Aggregation aggregation = Aggregation.fromPipeline(rest, resolver, database, collection, oplog);
         aggregation.validate(command);
-        List<Document> counted = CoveredCount.of(indexesOf(collection), match, rest);
+        List<Document> counted = CoveredCount.of(plan, match, rest);
         List<Document> result =
                 counted != null ? counted : aggregation.runStages(collection.handleQueryAsStream(match));
         Document cursor = new Document("id", 0L).append("ns", namespace).append("firstBatch", result);

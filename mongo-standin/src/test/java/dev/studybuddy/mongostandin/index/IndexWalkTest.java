@@ -74,18 +74,17 @@ class IndexWalkTest {
         List<Document> countDocuments =
                 List.of(new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1))));
 
-        List<Document> counted = CoveredCount.of(indexes, after, countDocuments);
+        List<Document> counted = CoveredCount.of(IndexPlan.best(indexes, after, null), after, countDocuments);
 
         assertThat(counted).containsExactly(new Document("_id", 1).append("n", 999L));
         assertThat(events.reads).isZero();
-        assertThat(CoveredCount.of(
-                        indexes,
-                        new Document("timestamp", new Document("$gt", "2026-12-02T00:00:09.000Z"))
-                                .append("payloadType", "x"),
-                        countDocuments))
+        Document withPayloadType =
+                new Document("timestamp", new Document("$gt", "2026-12-02T00:00:09.000Z")).append("payloadType", "x");
+        assertThat(CoveredCount.of(IndexPlan.best(indexes, withPayloadType, null), withPayloadType, countDocuments))
                 .as("a condition the index does not hold: counted from the documents")
                 .isNull();
-        assertThat(CoveredCount.of(indexes, new Document("$and", java.util.Arrays.asList(after, null)), countDocuments))
+        Document withNull = new Document("$and", java.util.Arrays.asList(after, null));
+        assertThat(CoveredCount.of(IndexPlan.best(indexes, withNull, null), withNull, countDocuments))
                 .as("an $and of something else than conditions: left to the matcher")
                 .isNull();
     }
