@@ -56,9 +56,8 @@ class PageCacheTest {
     }
 
     /**
-     * Writes the documents and closes the file, then reads them twice from a fresh open with the cache given: a page
-     * MVStore has just written may stay in memory outside the cache until a later commit, so reading right after the
-     * writes counted file reads that depended on when H2's background writer had run (a test that failed now and then).
+     * Writes the documents and closes the file, then reads them twice from a fresh open with the cache given, so that
+     * the second pass' file reads are those of a cache that started empty, whatever the writes left in memory.
      */
     private static long fileReadsOfASecondPass(Path file, int cacheMegabytes) {
         List<Document> documents = new ArrayList<>();
