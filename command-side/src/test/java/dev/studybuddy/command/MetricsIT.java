@@ -11,7 +11,11 @@ import dev.studybuddy.testing.PrometheusScrape;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The probes and {@code /actuator/prometheus} as the orchestrator and Prometheus see them (README "Metrics"). */
 @CommandSideIT
@@ -23,6 +27,9 @@ class MetricsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterChainProxy securityFilterChain;
 
     @Test
     void livenessAndReadinessAnswerUpWithoutAToken() {
@@ -56,6 +63,19 @@ class MetricsIT {
                 .isTrue();
         assertThat(after.has("eventProcessor_latency", "processorName=\"identity\""))
                 .isTrue();
+    }
+
+    @Test
+    void springSecurityObservesNothingAndLeavesItsFilterChainUndecorated() {
+        SignedInUser ann = Accounts.signedIn(port, "observed");
+        assertThat(ann.api().get("/api/users/me/email").status()).isEqualTo(200);
+
+        PrometheusScrape scrape = PrometheusScrape.of(port);
+        assertThat(scrape.has("http_server_requests_seconds_count", "uri=\"/api/users/me/email\""))
+                .isTrue();
+        assertThat(scrape.samples()).noneMatch(sample -> sample.startsWith("spring_security_"));
+        assertThat(ReflectionTestUtils.getField(securityFilterChain, "filterChainDecorator"))
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
 
     @Test
