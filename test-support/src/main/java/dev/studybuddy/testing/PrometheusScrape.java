@@ -9,7 +9,12 @@ import java.util.List;
 public record PrometheusScrape(List<String> samples) {
 
     public static PrometheusScrape of(int port) {
-        ApiClient.Response response = ApiClient.on(port).get("/actuator/prometheus");
+        return of(ApiClient.on(port));
+    }
+
+    /** A scrape of the service {@code client} talks to (its base address; the token, if any, is not needed). */
+    public static PrometheusScrape of(ApiClient client) {
+        ApiClient.Response response = client.get("/actuator/prometheus");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return new PrometheusScrape(
                 response.body().lines().filter(line -> !line.startsWith("#")).toList());

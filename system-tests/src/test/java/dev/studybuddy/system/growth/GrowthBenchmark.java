@@ -3,6 +3,7 @@ package dev.studybuddy.system.growth;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.PrometheusScrape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,16 @@ public final class GrowthBenchmark {
             measure("pipeline", senders.run(duration, "pipeline", pipeline), subscribers);
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
         }
+        // where lost deliveries went: the updates the query nodes dropped instead of publishing (since they started)
+        results.put(
+                "fanOut.dropped",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f",
+                        nodes.stream()
+                                .mapToDouble(node ->
+                                        PrometheusScrape.of(new ApiClient(node)).sum("studybuddy_fanout_dropped_total"))
+                                .sum()));
         ratios();
         String projection = System.getProperty("growth.replay", "chat");
         long stored = storedEvents();
