@@ -3,6 +3,7 @@ package dev.studybuddy.mongostandin.h2;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import dev.studybuddy.mongostandin.status.OpCounters;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +48,7 @@ public class IndexedH2Backend extends H2Backend {
             "getcmdlineopts",
             "saslstart");
 
+    private final OpCounters opCounters = new OpCounters();
     private final Object commitLock = new Object();
     private final AtomicLong writesFinished = new AtomicLong();
     private long committedThrough;
@@ -78,6 +80,7 @@ public class IndexedH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        opCounters.count(command, query);
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
@@ -85,6 +88,11 @@ public class IndexedH2Backend extends H2Backend {
                 commitChanges();
             }
         }
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return opCounters.addTo(super.getServerStatus());
     }
 
     private static boolean readsOnly(String command, Document query) {

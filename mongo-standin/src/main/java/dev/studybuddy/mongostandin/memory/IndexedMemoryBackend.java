@@ -2,12 +2,31 @@ package dev.studybuddy.mongostandin.memory;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import dev.studybuddy.mongostandin.status.OpCounters;
+import io.netty.channel.Channel;
 
-/** mongo-java-server's in-memory backend whose databases plan queries over sorted indexes (see the module's README). */
+/**
+ * mongo-java-server's in-memory backend whose databases plan queries over sorted indexes (see the module's README),
+ * with MongoDB's operation counters in {@code serverStatus}.
+ */
 public class IndexedMemoryBackend extends MemoryBackend {
+
+    private final OpCounters opCounters = new OpCounters();
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
         return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        opCounters.count(command, query);
+        return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return opCounters.addTo(super.getServerStatus());
     }
 }
