@@ -83,7 +83,13 @@ public final class GrowthBenchmark {
                     users.groupOf(sender), users.senders.get(sender).id(), tag + " " + System.nanoTime());
             senders.run(warmUp, "warmup-pipeline", pipeline);
             senders.run(warmUp, "warmup-baseline", direct);
-            measure("pipeline", senders.run(duration, "pipeline", pipeline), subscribers);
+            StoreOperations stores = new StoreOperations(
+                    property("growth.mongoUri"), property("growth.databaseUrl"), property("growth.redisUri"));
+            Map<String, Long> before = stores.read();
+            Senders.Outcome posted = senders.run(duration, "pipeline", pipeline);
+            measure("pipeline", posted, subscribers);
+            Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
+            perMessage("pipeline", before, stores.read(), posted.sent());
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
         }
         // where lost deliveries went: the updates the query nodes dropped instead of publishing (since they started)
@@ -130,6 +136,12 @@ public final class GrowthBenchmark {
         results.put(path + ".failed", Long.toString(sent.failed()));
         results.put(path + ".deliveries", delivered.count() + "/" + expected);
         results.put(path + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
+    }
+
+    /** The store operations of a phase (from its start until its deliveries arrived) per message it sent. */
+    private void perMessage(String path, Map<String, Long> before, Map<String, Long> after, long messages) {
+        after.forEach((counter, count) ->
+                put(path + ".perMessage." + counter, "%.2f", (count - before.get(counter)) / (double) messages));
     }
 
     private void ratios() {
