@@ -43,7 +43,14 @@ public final class GrowthBenchmark {
         String adminToken =
                 BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password"));
         Projections projections = new Projections(edge, nodes, adminToken);
-        put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(Long.getLong("growth.catchup.timeout", 1800)));
+        long catchUpTimeout = Long.getLong("growth.catchup.timeout", 1800);
+        double queryNodes = projections.awaitCaughtUp(catchUpTimeout);
+        put("catchUp.seconds", "%.1f", queryNodes);
+        put(
+                "catchUp.otherServices.seconds",
+                "%.1f",
+                Projections.awaitProcessorsCaughtUp(
+                        Arrays.asList(property("growth.services").split(",")), catchUpTimeout));
         String seededGroup = System.getProperty("growth.seededGroup", "");
         if (!seededGroup.isBlank()) {
             results.put(

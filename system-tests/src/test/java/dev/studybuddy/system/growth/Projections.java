@@ -3,6 +3,7 @@ package dev.studybuddy.system.growth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.PrometheusScrape;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,32 @@ final class Projections {
             Thread.sleep(500);
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Waits until every streaming processor of the other services (command-side, notification-saga) trails the store's
+     * newest event by at most a second ({@code studybuddy_event_processor_lag_seconds}); answers the seconds waited.
+     * The query nodes' projections are not all there is: notification-saga's recipients and integration events read
+     * the seeded history too, and a measurement taken while they still did counted their work as the messages'.
+     * A processor holding no segment on a service reports NaN and is not waited for.
+     */
+    static double awaitProcessorsCaughtUp(List<String> serviceUrls, long timeoutSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!serviceUrls.stream().allMatch(Projections::processorsCaughtUp)) {
+            if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+                throw new IllegalStateException(
+                        "the services' processors did not catch up within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(500);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static boolean processorsCaughtUp(String serviceUrl) {
+        return PrometheusScrape.of(new ApiClient(serviceUrl)).samples().stream()
+                .filter(sample -> sample.startsWith("studybuddy_event_processor_lag_seconds{"))
+                .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
+                .allMatch(lag -> Double.isNaN(lag) || lag <= 1.0);
     }
 
     /**
