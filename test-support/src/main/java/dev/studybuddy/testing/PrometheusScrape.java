@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /** One scrape of {@code /actuator/prometheus} over real HTTP, without a token, as Prometheus asks. */
 public record PrometheusScrape(List<String> samples) {
@@ -22,9 +23,12 @@ public record PrometheusScrape(List<String> samples) {
 
     /** The sum of the samples of {@code name} that carry every label given as {@code key="value"}; 0 without any. */
     public double sum(String name, String... labels) {
-        return matching(name, labels).stream()
-                .mapToDouble(PrometheusScrape::value)
-                .sum();
+        return values(name, labels).sum();
+    }
+
+    /** The values of the samples of {@code name} that carry every label given as {@code key="value"}. */
+    public DoubleStream values(String name, String... labels) {
+        return matching(name, labels).stream().mapToDouble(PrometheusScrape::value);
     }
 
     /** The one sample of {@code name} with these labels. */

@@ -33,7 +33,7 @@ public final class OpCounters {
     }
 
     /** The counters as {@code serverStatus} answers them: 64-bit integers, as MongoDB's are. */
-    public Document toDocument() {
+    private Document toDocument() {
         return new Document("insert", insert.sum())
                 .append("query", query.sum())
                 .append("update", update.sum())

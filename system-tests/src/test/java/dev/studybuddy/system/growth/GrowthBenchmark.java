@@ -44,8 +44,7 @@ public final class GrowthBenchmark {
                 BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password"));
         Projections projections = new Projections(edge, nodes, adminToken);
         long catchUpTimeout = Long.getLong("growth.catchup.timeout", 1800);
-        double queryNodes = projections.awaitCaughtUp(catchUpTimeout);
-        put("catchUp.seconds", "%.1f", queryNodes);
+        put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(catchUpTimeout));
         put(
                 "catchUp.otherServices.seconds",
                 "%.1f",
@@ -100,15 +99,13 @@ public final class GrowthBenchmark {
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
         }
         // where lost deliveries went: the updates the query nodes dropped instead of publishing (since they started)
-        results.put(
+        put(
                 "fanOut.dropped",
-                String.format(
-                        Locale.ROOT,
-                        "%.0f",
-                        nodes.stream()
-                                .mapToDouble(node ->
-                                        PrometheusScrape.of(new ApiClient(node)).sum("studybuddy_fanout_dropped_total"))
-                                .sum()));
+                "%.0f",
+                nodes.stream()
+                        .mapToDouble(
+                                node -> PrometheusScrape.of(new ApiClient(node)).sum("studybuddy_fanout_dropped_total"))
+                        .sum());
         ratios();
         String projection = System.getProperty("growth.replay", "chat");
         long stored = storedEvents();

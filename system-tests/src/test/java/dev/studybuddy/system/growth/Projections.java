@@ -55,9 +55,8 @@ final class Projections {
     }
 
     private static boolean processorsCaughtUp(String serviceUrl) {
-        return PrometheusScrape.of(new ApiClient(serviceUrl)).samples().stream()
-                .filter(sample -> sample.startsWith("studybuddy_event_processor_lag_seconds{"))
-                .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
+        return PrometheusScrape.of(new ApiClient(serviceUrl))
+                .values("studybuddy_event_processor_lag_seconds")
                 .allMatch(lag -> Double.isNaN(lag) || lag <= 1.0);
     }
 
