@@ -8,6 +8,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * No event can stall a processor: every event handler runs in a savepoint, processors park what fails
- * in {@code dead_letter_entry} ({@link DeadLetterQueues#on}, {@link SagaDeadLetters#on}), and parked
+ * No event can stall a processor: every event handler runs in a savepoint (once one has failed: {@link Savepoints}),
+ * processors park what fails in {@code dead_letter_entry} ({@link DeadLetterQueues#on}, {@link SagaDeadLetters#on}), and parked
  * events are counted ({@code studybuddy_dead_letters{processing_group}}), listed, retried and dropped
  * ({@link DeadLettersController}).
  */
@@ -33,8 +34,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DeadLetterConfiguration {
 
     @Bean
-    public static Savepoints savepoints(ObjectProvider<DataSource> dataSource) {
-        return new Savepoints(dataSource);
+    public static Savepoints savepoints(
+            ObjectProvider<DataSource> dataSource,
+            @Value("${studybuddy.processors.savepoints:optimistic}") String savepoints) {
+        return new Savepoints(
+                dataSource,
+                switch (savepoints) {
+                    case "optimistic" -> true;
+                    case "always" -> false;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "studybuddy.processors.savepoints must be optimistic or always, not " + savepoints);
+                });
     }
 
     @Bean

@@ -28,6 +28,9 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (cause instanceof Savepoints.RetryWithSavepoints retry) {
+            throw retry; // not this event's fault yet: the batch is retried with savepoints, and it is judged then
+        }
         if (isTransient(cause)) {
             throw new StoreUnavailableException(cause);
         }

@@ -127,8 +127,8 @@ public class SagaDeadLetters {
 
         @Override
         public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
-            if (retrying()) {
-                throw exception;
+            if (retrying() || exception instanceof Savepoints.RetryWithSavepoints) {
+                throw exception; // a failure without a savepoint fails the batch, which is retried with savepoints
             }
             log.warn(
                     "Parking event {} ({}) of {}: {}",

@@ -45,4 +45,13 @@ class ParkUnlessTransientTest {
                     .hasCause(outage);
         }
     }
+
+    @Test
+    void aFailureWithoutASavepointFailsTheBatchSoThatItsRetryCanPark() {
+        Savepoints.RetryWithSavepoints retry =
+                new Savepoints.RetryWithSavepoints(new NullPointerException("messageId"));
+
+        assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("group-1", event, retry), retry))
+                .isSameAs(retry);
+    }
 }
