@@ -39,8 +39,13 @@ public class IntegrationEventPublisher {
         this.broker = broker;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    /**
+     * Every event, by its message only: the payload goes out as stored (the converter's serializer is the store's),
+     * so it is never deserialized here. (A payload parameter deserialized every event, its sealed fields opened,
+     * for nothing.)
+     */
+    @EventHandler(payloadType = Object.class)
+    void on(EventMessage<?> event) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         List<AMQPMessage> batch = unitOfWork.root().getOrComputeResource(BATCH, key -> {
             List<AMQPMessage> messages = new ArrayList<>();
