@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * No event can stall a processor: every event handler runs in a savepoint (once one has failed: {@link Savepoints}),
- * processors park what fails in {@code dead_letter_entry} ({@link DeadLetterQueues#on}, {@link SagaDeadLetters#on}), and parked
- * events are counted ({@code studybuddy_dead_letters{processing_group}}), listed, retried and dropped
+ * processors park what fails in {@code dead_letter_entry} ({@link DeadLetterQueues#on}, {@link SagaDeadLetters#on}),
+ * and parked events are counted ({@code studybuddy_dead_letters{processing_group}}), listed, retried and dropped
  * ({@link DeadLettersController}).
  */
 @AutoConfiguration(
