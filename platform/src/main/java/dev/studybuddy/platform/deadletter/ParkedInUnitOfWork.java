@@ -2,6 +2,7 @@ package dev.studybuddy.platform.deadletter;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -27,6 +28,12 @@ public final class ParkedInUnitOfWork {
     static boolean anyIn(UnitOfWork<?> unitOfWork) {
         Set<Object> parked = unitOfWork.root().getResource(RESOURCE);
         return parked != null && !parked.isEmpty();
+    }
+
+    /** Whether the current unit of work retries a parked event (an admin's retry): it then holds the letter. */
+    static boolean retryingParkedEvent() {
+        return CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
     }
 
     static void record(Object sequenceIdentifier) {

@@ -116,18 +116,13 @@ public class SagaDeadLetters {
                 .map(EventTrackerStatus::getSegment);
     }
 
-    private static boolean retrying() {
-        return CurrentUnitOfWork.isStarted()
-                && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
-    }
-
     /** A failing saga handler parks its event; during a retry the failure goes back to the retry instead. */
     private record Parking(java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue)
             implements ListenerInvocationErrorHandler {
 
         @Override
         public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
-            if (retrying() || exception instanceof Savepoints.RetryWithSavepoints) {
+            if (ParkedInUnitOfWork.retryingParkedEvent() || exception instanceof Savepoints.RetryWithSavepoints) {
                 throw exception; // a failure without a savepoint fails the batch, which is retried with savepoints
             }
             log.warn(
@@ -159,7 +154,7 @@ public class SagaDeadLetters {
             EventMessage<?> event = unitOfWork.getMessage();
             Object sequence = sequenceOf(event);
             Predicate<Object> parked = queue.get()::contains;
-            if (!retrying() && parked.test(sequence)) {
+            if (!ParkedInUnitOfWork.retryingParkedEvent() && parked.test(sequence)) {
                 if (currentSegment
                         .get()
                         .map(segment -> segment.matches(sequence))

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
-import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,12 +97,7 @@ public class Savepoints {
     }
 
     private boolean careful() {
-        return clock.instant().isBefore(carefulUntil) || retryingParkedEvent();
-    }
-
-    private static boolean retryingParkedEvent() {
-        return CurrentUnitOfWork.isStarted()
-                && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
+        return clock.instant().isBefore(carefulUntil) || ParkedInUnitOfWork.retryingParkedEvent();
     }
 
     /** Resolved once: {@link ObjectProvider#getObject()} resolves the dependency again on every call. */
