@@ -8,7 +8,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.data.redis.connection.DefaultMessage;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.util.MimeTypeUtils;
 
 /** What the fan-out does with a group frame, decided by its {@link LiveUpdate} record, and with one it cannot type. */
 class RedisFanOutTest {
@@ -37,7 +39,7 @@ class RedisFanOutTest {
         receive(new LiveUpdate.MemberLeft(Conversations.group(group), 7, member, LiveUpdate.Departure.BANNED));
 
         InOrder order = inOrder(clients, subscriptions);
-        order.verify(clients).convertAndSend(eq(topic), any(JsonNode.class));
+        order.verify(clients).send(eq(topic), any());
         order.verify(subscriptions).revoke(group, member);
     }
 
@@ -47,14 +49,14 @@ class RedisFanOutTest {
 
         InOrder order = inOrder(clients, subscriptions);
         order.verify(subscriptions).restore(group, member);
-        order.verify(clients).convertAndSend(eq(topic), any(JsonNode.class));
+        order.verify(clients).send(eq(topic), any());
     }
 
     @Test
     void otherFramesLeaveSubscriptionsAlone() throws Exception {
         receive(new LiveUpdate.Typing(Conversations.group(group), member));
 
-        verify(clients).convertAndSend(eq(topic), any(JsonNode.class));
+        verify(clients).send(eq(topic), any());
         verifyNoInteractions(subscriptions);
     }
 
@@ -65,9 +67,7 @@ class RedisFanOutTest {
                 + "\",\"seq\":9,\"pollId\":\"p1\"}";
         receive(frame);
 
-        ArgumentCaptor<JsonNode> sent = ArgumentCaptor.forClass(JsonNode.class);
-        verify(clients).convertAndSend(eq(topic), sent.capture());
-        assertThat(sent.getValue().toString()).isEqualTo(frame);
+        assertThat(sent()).isEqualTo(frame);
         verifyNoInteractions(subscriptions);
     }
 
@@ -76,7 +76,7 @@ class RedisFanOutTest {
         receive(
                 "{\"type\":\"member.left\",\"conversationId\":\"x\",\"seq\":1,\"userId\":\"not-a-uuid\",\"reason\":\"left\"}");
 
-        verify(clients).convertAndSend(eq(topic), any(JsonNode.class));
+        verify(clients).send(eq(topic), any());
         verifyNoInteractions(subscriptions);
     }
 
@@ -87,10 +87,47 @@ class RedisFanOutTest {
                 + "\",\"seq\":4,\"userId\":\"" + member + "\",\"reason\":\"removed\",\"by\":\"someone\"}";
         receive(frame);
 
-        ArgumentCaptor<JsonNode> sent = ArgumentCaptor.forClass(JsonNode.class);
-        verify(clients).convertAndSend(eq(topic), sent.capture());
-        assertThat(sent.getValue().toString()).isEqualTo(frame);
+        assertThat(sent()).isEqualTo(frame);
         verify(subscriptions).revoke(group, member);
+    }
+
+    @Test
+    void aFrameGoesOutAsJsonWithTheBytesThatCame() throws Exception {
+        String frame = json.writeValueAsString(new LiveUpdate.Typing(Conversations.group(group), member))
+                .replace("{", "{ ");
+        receive(frame);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
+        verify(clients).send(eq(topic), sent.capture());
+        assertThat(sent.getValue().getPayload()).isEqualTo(frame.getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.getValue().getHeaders().get(MessageHeaders.CONTENT_TYPE))
+                .isEqualTo(MimeTypeUtils.APPLICATION_JSON);
+    }
+
+    /** The type is found wherever it stands, skipping what comes before it, nested or not. */
+    @Test
+    void aTypeAfterOtherFieldsStillDecides() {
+        receive("{\"conversationId\":\"" + Conversations.group(group) + "\",\"extra\":{\"type\":\"x\",\"list\":[1,{}]},"
+                + "\"seq\":4,\"userId\":\"" + member + "\",\"reason\":\"removed\",\"type\":\"member.left\"}");
+
+        verify(subscriptions).revoke(group, member);
+    }
+
+    @Test
+    void brokenJsonIsDroppedAndTheListenerCarriesOn() throws Exception {
+        receive("{\"conversationId\":");
+        verifyNoInteractions(clients, subscriptions);
+
+        receive(new LiveUpdate.Typing(Conversations.group(group), member));
+        verify(clients).send(eq(topic), any());
+    }
+
+    private String sent() {
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
+        verify(clients).send(eq(topic), sent.capture());
+        return new String(sent.getValue().getPayload(), StandardCharsets.UTF_8);
     }
 
     private void receive(LiveUpdate update) throws Exception {
