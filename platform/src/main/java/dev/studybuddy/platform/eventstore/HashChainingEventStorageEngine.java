@@ -1,7 +1,5 @@
 package dev.studybuddy.platform.eventstore;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.EventHashChain;
 import dev.studybuddy.platform.audit.StoredEvent;
@@ -16,7 +14,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -24,25 +21,15 @@ import org.axonframework.serialization.Serializer;
 /**
  * Chains every appended domain event to its predecessor in the aggregate's stream
  * ({@link EventHashChain}), then lets the wrapped engine store it. Per batch it looks up the stored
- * predecessor of each aggregate's first event once and chains through the rest of the batch in memory;
- * that lookup is skipped when this engine itself appended the predecessor in a unit of work that committed
- * (a stored event's hash never changes, so what was committed stays true whatever other nodes append).
+ * predecessor of each aggregate's first event once and chains through the rest of the batch in memory.
  * A command that loses the race for a sequence number fails on the store's unique (aggregate,
  * sequence) index and is retried by the command side, which reloads the aggregate and appends again:
  * its hashes are then computed afresh from the winner's. Everything else is delegated unchanged.
  */
 public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine {
 
-    /** Streams whose newest committed append is remembered; beyond that, the store is asked as before. */
-    static final int REMEMBERED_STREAMS = 10_000;
-
     private final Serializer eventSerializer;
     private final StoredEventLookup storedEvents;
-    private final Cache<String, StreamHead> committedHeads =
-            Caffeine.newBuilder().maximumSize(REMEMBERED_STREAMS).build();
-
-    /** The newest event this engine appended to a stream, in a unit of work that committed. */
-    private record StreamHead(long sequence, String hash) {}
 
     /** Finds the stored event with a sequence number of a stream. */
     @FunctionalInterface
@@ -63,24 +50,19 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, StreamHead> heads = new HashMap<>();
+        Map<String, String> lastHashes = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            chained.add(event instanceof DomainEventMessage<?> domainEvent ? chain(domainEvent, heads) : event);
+            chained.add(event instanceof DomainEventMessage<?> domainEvent ? chain(domainEvent, lastHashes) : event);
         }
         delegate.appendEvents(chained);
-        // only a committed append is a fact about the store: a rolled-back one may have left nothing behind
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> committedHeads.putAll(heads));
-        } else {
-            committedHeads.putAll(heads);
-        }
     }
 
-    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, StreamHead> heads) {
+    private DomainEventMessage<?> chain(DomainEventMessage<?> event, Map<String, String> lastHashes) {
         String aggregateId = event.getAggregateIdentifier();
-        StreamHead head = heads.get(aggregateId);
-        String previous = head != null ? head.hash() : previousHash(aggregateId, event.getSequenceNumber());
+        String previous = lastHashes.containsKey(aggregateId)
+                ? lastHashes.get(aggregateId)
+                : previousStoredHash(aggregateId, event.getSequenceNumber());
         Object actor = event.getMetaData().get(MessageMetadata.ACTOR);
         // exactly what the Mongo engine stores: the same serializer, the same text representation, and the very
         // same bytes (sealed personal fields have a random IV, so a second serialization would differ)
@@ -93,18 +75,11 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
                 event.getSequenceNumber(),
                 DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString());
-        heads.put(aggregateId, new StreamHead(event.getSequenceNumber(), hash));
+        lastHashes.put(aggregateId, hash);
         return new SerializedOnce<>(
                 event.andMetaData(Map.of(EventHashChain.HASH, hash, EventHashChain.PREVIOUS_HASH, previous)),
                 eventSerializer,
                 payload);
-    }
-
-    private String previousHash(String aggregateId, long sequence) {
-        StreamHead committed = committedHeads.getIfPresent(aggregateId);
-        return committed != null && committed.sequence() == sequence - 1
-                ? committed.hash()
-                : previousStoredHash(aggregateId, sequence);
     }
 
     /**
