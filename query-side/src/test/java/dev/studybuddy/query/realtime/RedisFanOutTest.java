@@ -97,12 +97,9 @@ class RedisFanOutTest {
                 .replace("{", "{ ");
         receive(frame);
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
-        verify(clients).send(eq(topic), sent.capture());
-        assertThat(sent.getValue().getPayload()).isEqualTo(frame.getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.getValue().getHeaders().get(MessageHeaders.CONTENT_TYPE))
-                .isEqualTo(MimeTypeUtils.APPLICATION_JSON);
+        Message<byte[]> sent = sentMessage();
+        assertThat(sent.getPayload()).isEqualTo(frame.getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.getHeaders().get(MessageHeaders.CONTENT_TYPE)).isEqualTo(MimeTypeUtils.APPLICATION_JSON);
     }
 
     /** The type is found wherever it stands, skipping what comes before it, nested or not. */
@@ -124,10 +121,14 @@ class RedisFanOutTest {
     }
 
     private String sent() {
+        return new String(sentMessage().getPayload(), StandardCharsets.UTF_8);
+    }
+
+    private Message<byte[]> sentMessage() {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
         verify(clients).send(eq(topic), sent.capture());
-        return new String(sent.getValue().getPayload(), StandardCharsets.UTF_8);
+        return sent.getValue();
     }
 
     private void receive(LiveUpdate update) throws Exception {
