@@ -57,6 +57,12 @@ public class TokenStoreConfiguration {
     /**
      * Every pooled processor claims and extends its segments as {@link SegmentClaims} says, and:
      * <ul>
+     *   <li>its coordinator extends the claims of the segments whose batch is still running (Axon's work package
+     *       extends its claim only between batches). Without it, on a starved machine a batch that outlasted the
+     *       claim timeout lost its segment to another node, was thrown away when its token could not be stored,
+     *       and the segment balancer handed the segment back: in the growth benchmark's catch-up of a million
+     *       events {@code chat} changed hands twice a minute. A claim now lapses when its node stops as a whole,
+     *       which is what the claim timeout is there to detect;</li>
      *   <li>handles up to {@code studybuddy.processors.batch-size} events per transaction (Axon's default is one):
      *       a processor catching up or replaying writes its token once per batch instead of once per event, while
      *       a caught-up one still handles each event as soon as it arrives (a batch is what is there, not a wait);</li>
@@ -78,6 +84,7 @@ public class TokenStoreConfiguration {
                 processing -> processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
                         builder.tokenClaimInterval(claims.interval().toMillis())
                                 .claimExtensionThreshold(claims.extendAfter().toMillis())
+                                .enableCoordinatorClaimExtension()
                                 .batchSize(batchSize)
                                 .initialSegmentCount(segments)));
     }
