@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param timeout     a claim not extended for this long is free for any node
  * @param interval    how often a pooled processor looks for segments to claim
- * @param extendAfter how long a busy or idle segment goes before its claim is extended; well below {@code timeout}
+ * @param extendAfter how long a busy or idle segment goes before its claim is extended (also while a batch runs:
+ *                    the coordinator extends it then); well below {@code timeout}
  */
 @ConfigurationProperties("studybuddy.processors.claims")
 public record SegmentClaims(
