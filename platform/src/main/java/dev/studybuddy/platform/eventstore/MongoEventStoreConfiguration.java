@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -111,7 +110,7 @@ public class MongoEventStoreConfiguration {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .storageStrategy(
-                        new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
+                        new WindowSharingStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
                 // snapshots too: a personal field an aggregate may keep is sealed like the events' (docs/adr/0019)
                 .snapshotSerializer(eventSerializer)
                 .eventSerializer(eventSerializer)
