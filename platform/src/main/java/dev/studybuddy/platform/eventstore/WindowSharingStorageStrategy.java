@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCursor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.common.Assert;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -38,9 +39,9 @@ public class WindowSharingStorageStrategy extends DocumentPerEventStorageStrateg
     @Override
     public List<? extends TrackedEventData<?>> findTrackedEvents(
             MongoCollection<Document> eventCollection, TrackingToken lastToken, int batchSize) {
-        if (lastToken != null && !(lastToken instanceof MongoTrackingToken)) {
-            throw new IllegalArgumentException(String.format("Token %s is of the wrong type", lastToken));
-        }
+        Assert.isTrue(
+                lastToken == null || lastToken instanceof MongoTrackingToken,
+                () -> String.format("Token %s is of the wrong type", lastToken));
         MongoTrackingToken last = (MongoTrackingToken) lastToken;
         EventEntryConfiguration fields = eventConfiguration();
         FindIterable<Document> cursor = last == null

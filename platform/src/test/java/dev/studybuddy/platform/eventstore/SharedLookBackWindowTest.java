@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -184,10 +183,10 @@ class SharedLookBackWindowTest {
         }
         Map<String, Long> window = kind == 1 ? new LinkedHashMap<>() : new HashMap<>();
         long time = 1_000_000 - random.nextInt(40);
-        for (int i = 0; i < random.nextInt(30); i++) {
+        int size = random.nextInt(30);
+        for (int i = 0; i < size; i++) {
             window.put("earlier-" + i, time - random.nextInt(45));
         }
-        TrackingToken token = MongoTrackingToken.of(Instant.ofEpochMilli(time), window);
-        return (MongoTrackingToken) token;
+        return MongoTrackingToken.of(Instant.ofEpochMilli(time), window);
     }
 }
