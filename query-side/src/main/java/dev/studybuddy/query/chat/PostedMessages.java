@@ -10,37 +10,27 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.studybuddy.query.consistency.BatchedWrites;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Inserts the messages a processor's batch posts with one bulk write when the batch is about to commit, instead of one
- * write (and one durable commit of the store) per message: a replay or a busy live feed is mostly posts. Whatever else
- * touches {@code chat_messages} in the batch asks for {@link #flush()} first, so the batch reads and changes its own
- * posts in order. A bulk write that fails for another reason than a message already being there fails the batch, and
- * the batches of the next {@link #UNBATCHED_AFTER_FAILURE} insert one message at a time, inside the event's own
- * handler: an event whose message the store refuses is then parked alone, and the rest of its batch goes on.
+ * Inserts the messages a processor's batch posts with one bulk write ({@link BatchedWrites}) instead of one write (and
+ * one durable commit of the store) per message: a replay or a busy live feed is mostly posts. Whatever else touches
+ * {@code chat_messages} in the batch asks for {@link #flush()} first, so the batch reads and changes its own posts in
+ * order.
  */
 final class PostedMessages {
 
-    static final Duration UNBATCHED_AFTER_FAILURE = Duration.ofMinutes(1);
-
-    private static final String PENDING = PostedMessages.class.getName() + ".pending";
-
     private final MongoCollection<Document> messages;
-    private final Clock clock;
-    private volatile Instant unbatchedUntil = Instant.MIN;
+    private final BatchedWrites<String, Insert> inserts;
 
     PostedMessages(MongoCollection<Document> messages, Clock clock) {
         this.messages = messages;
-        this.clock = clock;
+        this.inserts = new BatchedWrites<>(
+                "chat_messages", this::insertAll, this::insertNow, (first, repeated) -> first, clock);
     }
 
     /** A message to insert under {@code _id} unless it is there already; whether it was, once it has been written. */
@@ -70,41 +60,13 @@ final class PostedMessages {
     /** Inserts the message with its batch, or now when there is no batch (or batches are off after a failure). */
     Insert add(String id, Document message) {
         Insert insert = new Insert(id, message);
-        if (!CurrentUnitOfWork.isStarted() || clock.instant().isBefore(unbatchedUntil)) {
-            insertNow(insert);
-        } else {
-            pendingIn(CurrentUnitOfWork.get().root()).add(insert);
-        }
+        inserts.add(id, insert);
         return insert;
     }
 
     /** Writes the current batch's pending messages, if any. */
     void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            flush(CurrentUnitOfWork.get().root());
-        }
-    }
-
-    private void flush(UnitOfWork<?> batch) {
-        List<Insert> pending = batch.getResource(PENDING);
-        if (pending == null || pending.isEmpty()) {
-            return;
-        }
-        List<Insert> writing = new ArrayList<>(pending);
-        pending.clear();
-        try {
-            insertAll(writing);
-        } catch (RuntimeException e) {
-            unbatchedUntil = clock.instant().plus(UNBATCHED_AFTER_FAILURE);
-            throw e;
-        }
-    }
-
-    private List<Insert> pendingIn(UnitOfWork<?> batch) {
-        return batch.getOrComputeResource(PENDING, key -> {
-            batch.onPrepareCommit(committing -> flush(batch));
-            return new ArrayList<Insert>();
-        });
+        inserts.flush();
     }
 
     private void insertNow(Insert insert) {

@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every event processor of query-side is a projection, and every projection gets the same two things: it
- * applies each aggregate's event once and records how far it got ({@link ApplyOnce}), and it parks an
- * event it cannot take in its dead-letter queue instead of stalling ({@link DeadLetterQueues}). So a new
+ * Every event processor of query-side is a projection, and every projection gets the same three things: it
+ * applies each aggregate's event once and records how far it got ({@link ApplyOnce}), it parks an
+ * event it cannot take in its dead-letter queue instead of stalling ({@link DeadLetterQueues}), and the writes its
+ * handlers keep for the batch ({@link BatchedWrites}) are made when the batch's last event has been handled
+ * ({@link WritesAtBatchEnd}). So a new
  * projection is a {@code @Component} with a {@code @ProcessingGroup} and nothing else to register; it still
  * forgets its positions in its {@code @ResetHandler}.
  */
@@ -26,6 +28,7 @@ class ProjectionRegistration {
     ConfigurerModule projectionsAppliedOnceWithDeadLetters(
             ListableBeanFactory beans, ProjectionPositions positions, DeadLetterQueues queues) {
         return configurer -> processingGroups(beans).forEach(group -> {
+            WritesAtBatchEnd.on(group).configureModule(configurer);
             ApplyOnce.on(group, positions).configureModule(configurer);
             queues.on(group).configureModule(configurer);
         });

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.studybuddy.query.consistency.BatchedWrites;
 import dev.studybuddy.testing.InMemoryMongo;
 import dev.studybuddy.testing.SettableClock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class PostedMessagesTest {
                     .isInstanceOf(RuntimeException.class);
         });
 
-        clock.advance(PostedMessages.UNBATCHED_AFTER_FAILURE.plusSeconds(1));
+        clock.advance(BatchedWrites.UNBATCHED_AFTER_FAILURE.plusSeconds(1));
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             PostedMessages.Insert insert = posted.add("c#5", message(5));
             assertThat(insert.written()).isFalse();
