@@ -1,12 +1,20 @@
 package dev.studybuddy.query.chat;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.studybuddy.query.consistency.BatchedWrites;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each user's direct conversations with their latest message: {@code chat_direct_conversations}, {@code _id}
- * {@code <userId>|<conversationId>}.
+ * {@code <userId>|<conversationId>}. A batch's messages are recorded together ({@link BatchedWrites}), one write per
+ * user and conversation however many messages the batch holds; each write only moves a conversation forward.
  */
 @Component
 public class DirectConversations {
@@ -27,9 +36,16 @@ public class DirectConversations {
     static final String COLLECTION = "chat_direct_conversations";
 
     private final MongoDatabase database;
+    private final BatchedWrites<String, Latest> latest;
 
     DirectConversations(MongoClient mongoClient, MongoProperties mongoProperties) {
         this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
+        this.latest = new BatchedWrites<>(
+                COLLECTION,
+                this::writeAll,
+                this::write,
+                (earlier, later) -> later.seq() > earlier.seq() ? later : earlier,
+                Clock.systemUTC());
         ensureIndexes();
     }
 
@@ -39,25 +55,56 @@ public class DirectConversations {
 
     /** For a replay: rebuilt from the first event. */
     void drop() {
+        latest.flush();
         collection().drop();
         ensureIndexes();
     }
 
     /** Records the latest message of a direct conversation for one of its two users. */
     void record(UUID userId, UUID otherUserId, String conversationId, long seq, Instant at) {
-        String id = userId + "|" + conversationId;
-        Document found = collection().find(Filters.eq("_id", id)).first();
-        if (found == null || found.getLong("lastSeq") < seq) {
+        Latest message = new Latest(userId + "|" + conversationId, userId, otherUserId, conversationId, seq, at);
+        latest.add(message.id(), message);
+    }
+
+    /** A conversation's latest message for one of its users. */
+    private record Latest(String id, UUID userId, UUID otherUserId, String conversationId, long seq, Instant at) {
+
+        /**
+         * Sets the conversation to this message unless it is at a later one already. Then the filter matches nothing
+         * and the upsert's insert collides with the document's {@code _id}: a duplicate key, which leaves it as it is.
+         */
+        UpdateOneModel<Document> model() {
+            return new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", id), Filters.lt("lastSeq", seq)),
+                    Updates.combine(
+                            Updates.set("userId", userId.toString()),
+                            Updates.set("otherUserId", otherUserId.toString()),
+                            Updates.set("conversationId", conversationId),
+                            Updates.set("lastSeq", seq),
+                            Updates.set("lastAt", Date.from(at))),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    private void write(Latest message) {
+        UpdateOneModel<Document> model = message.model();
+        try {
+            collection().updateOne(model.getFilter(), model.getUpdate(), model.getOptions());
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private void writeAll(List<Latest> messages) {
+        try {
             collection()
-                    .replaceOne(
-                            Filters.eq("_id", id),
-                            new Document("_id", id)
-                                    .append("userId", userId.toString())
-                                    .append("otherUserId", otherUserId.toString())
-                                    .append("conversationId", conversationId)
-                                    .append("lastSeq", seq)
-                                    .append("lastAt", Date.from(at)),
-                            new ReplaceOptions().upsert(true));
+                    .bulkWrite(messages.stream().map(Latest::model).toList(), new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 
