@@ -7,8 +7,10 @@ import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.query.consistency.BatchedWrites;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.Conversations;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The message search index ({@code message_search}) from the message events of the Group and Friendship
  * streams: a post inserts the message, an edit rewrites its body, a deletion removes the row, so a deleted
  * message is never found. Rows carry the events' times, so a replay rebuilds identical rows; who may read
- * them is decided at query time ({@link MessageIndex}).
+ * them is decided at query time ({@link MessageIndex}). A batch's posts are inserted together ({@link BatchedWrites}, one
+ * round trip); an edit, a deletion or an erasure first writes the posts before it.
  */
 @Component
 @ProcessingGroup(MessageSearchProjection.PROCESSING_GROUP)
@@ -33,12 +36,23 @@ class MessageSearchProjection {
 
     static final String PROCESSING_GROUP = "message-search";
 
+    private static final String INSERT = """
+            INSERT INTO message_search (message_id, conversation_id, seq, sender_id, group_id, recipient_id, body, posted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""";
+
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
+    private final BatchedWrites<UUID, Object[]> inserts;
 
     MessageSearchProjection(JdbcTemplate jdbc, ProjectionPositions positions) {
         this.jdbc = jdbc;
         this.positions = positions;
+        this.inserts = new BatchedWrites<>(
+                "message_search",
+                rows -> jdbc.batchUpdate(INSERT, rows),
+                row -> jdbc.update(INSERT, row),
+                (first, repeated) -> first,
+                Clock.systemUTC());
     }
 
     @EventHandler
@@ -90,11 +104,13 @@ class MessageSearchProjection {
     /** None of an erased user's messages is found again; a replay reads their bodies as nothing (docs/adr/0019). */
     @EventHandler
     void on(UserErasedEvent event) {
+        inserts.flush();
         jdbc.update("DELETE FROM message_search WHERE sender_id = ?", event.userId());
     }
 
     @ResetHandler
     void reset() {
+        inserts.flush();
         jdbc.update("DELETE FROM message_search");
         positions.forget(PROCESSING_GROUP);
     }
@@ -111,9 +127,9 @@ class MessageSearchProjection {
         if (body == null) {
             return; // its author was erased: nothing to find
         }
-        jdbc.update("""
-                INSERT INTO message_search (message_id, conversation_id, seq, sender_id, group_id, recipient_id, body, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""", messageId, conversationId, seq, senderId, groupId, recipientId, body, utc(at));
+        inserts.add(
+                messageId,
+                new Object[] {messageId, conversationId, seq, senderId, groupId, recipientId, body, utc(at)});
     }
 
     // Both keyed by the conversation too: an event names only messages of its own stream.
@@ -122,6 +138,7 @@ class MessageSearchProjection {
             delete(messageId, conversationId);
             return;
         }
+        inserts.flush();
         jdbc.update(
                 "UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?",
                 body,
@@ -131,6 +148,7 @@ class MessageSearchProjection {
     }
 
     private void delete(UUID messageId, String conversationId) {
+        inserts.flush();
         jdbc.update(
                 "DELETE FROM message_search WHERE message_id = ? AND conversation_id = ?", messageId, conversationId);
     }
