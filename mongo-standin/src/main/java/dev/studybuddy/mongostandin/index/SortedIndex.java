@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class SortedIndex<P> extends Index<P> {
 
+    /** Stands for a document not stored yet: no entry is its own. */
+    private static final Object NEW_DOCUMENT = new Object();
+
     private final boolean unique;
     private final ConcurrentSkipListMap<IndexEntry, P> entries;
     /** Set once a document had zero or several keys (an array): such an index cannot give a sort or a full walk. */
@@ -170,14 +173,20 @@ public final class SortedIndex<P> extends Index<P> {
         entries.clear();
     }
 
+    /**
+     * A document being added clashes with every entry of the same values, its own {@code _id}'s too: that is another
+     * document with the same {@code _id} (an upsert whose filter names a stored {@code _id} but does not match it). On
+     * {@code _id}'s own index that must be MongoDB's duplicate key, not the backend's failure to store it.
+     */
     private void requireUnique(List<IndexEntry> documentEntries, Document document, MongoCollection<P> collection) {
         if (unique) {
             for (IndexEntry entry : documentEntries) {
-                requireNoOtherWith(entry, document.get("_id"), collection);
+                requireNoOtherWith(entry, NEW_DOCUMENT, collection);
             }
         }
     }
 
+    /** {@code ownId}: the {@code _id} of the document whose own entries do not clash (an update's). */
     private void requireNoOtherWith(IndexEntry entry, Object ownId, MongoCollection<P> collection) {
         Map.Entry<IndexEntry, P> same = entries.ceilingEntry(new IndexEntry(entry.values(), IndexEntry.LOWEST));
         while (same != null && sameValues(same.getKey(), entry)) {
