@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Caught-up processors in one JVM share what the store fetches: behind the project's wrappers (the prompt store,
  * the arrival signal) Axon's embedded store still reads new events from storage once for all its streams, so the
- * storage is read as often with eight processors as with one.
+ * storage gives out each event about once with eight processors as with one. The storage here answers each
+ * {@code readEvents} with the events stored at that moment, as a database's query does, and counts them: the
+ * in-memory storage's own stream is a live view that goes on to give out every later event, so a stream that had
+ * opened one never had to come back to the shared one, and the calls alone proved nothing.
  */
 class SharedStreamTest {
 
@@ -28,18 +31,20 @@ class SharedStreamTest {
 
     @Test
     void eightCaughtUpStreamsReadTheStorageNoMoreOftenThanOne() throws Exception {
-        int readsByOne = storageReadsWhileTailing(1);
-        int readsByEight = storageReadsWhileTailing(8);
+        int readByOne = eventsReadFromStorageWhileTailing(1);
+        int readByEight = eventsReadFromStorageWhileTailing(8);
 
-        assertThat(readsByOne).isPositive();
-        // Eight streams reading on their own would each read the storage at least once per event they take
-        // (8 x EVENTS); shared, the store reads at most about once per event however many streams there are.
-        assertThat(readsByEight)
-                .as("storage reads with eight streams (one stream: %d)", readsByOne)
+        assertThat(readByOne)
+                .as("every event reaches the one stream from the storage")
+                .isGreaterThanOrEqualTo(EVENTS);
+        // Eight streams reading on their own would each take every event from the storage (8 x EVENTS); shared, the
+        // store takes each about once however many streams there are.
+        assertThat(readByEight)
+                .as("events read from the storage with eight streams (one stream: %d)", readByOne)
                 .isLessThan(2 * EVENTS);
     }
 
-    private static int storageReadsWhileTailing(int streams) throws Exception {
+    private static int eventsReadFromStorageWhileTailing(int streams) throws Exception {
         CountingStorage storage = new CountingStorage();
         PromptEventStore store = new PromptEventStore(
                 EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(100));
@@ -81,8 +86,10 @@ class SharedStreamTest {
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-            reads.incrementAndGet();
-            return super.readEvents(trackingToken, mayBlock);
+            List<? extends TrackedEventMessage<?>> fetched =
+                    super.readEvents(trackingToken, mayBlock).toList();
+            reads.addAndGet(fetched.size());
+            return fetched.stream();
         }
     }
 }
