@@ -40,9 +40,10 @@ public final class GrowthBenchmark {
         Duration duration = Duration.ofSeconds(Integer.getInteger("growth.seconds", 20));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("growth.warmup", 5));
 
-        String adminToken =
-                BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password"));
-        Projections projections = new Projections(edge, nodes, adminToken);
+        Projections projections = new Projections(
+                edge,
+                nodes,
+                () -> BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password")));
         long catchUpTimeout = Long.getLong("growth.catchup.timeout", 1800);
         put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(catchUpTimeout));
         put(
@@ -54,7 +55,7 @@ public final class GrowthBenchmark {
         if (!seededGroup.isBlank()) {
             results.put(
                     "seeded.groupChain",
-                    edge.withToken(adminToken)
+                    edge.withToken(projections.adminToken())
                             .get("/api/audit/aggregates/Group/" + seededGroup + "/verify")
                             .json()
                             .path("status")

@@ -9,18 +9,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The query nodes' projections as an administrator sees them ({@code /api/admin/projections}). */
 final class Projections {
 
     private final List<ApiClient> nodes;
     private final ApiClient edge;
+    private final Supplier<String> login;
+    private String adminToken;
 
-    Projections(ApiClient edge, List<String> nodeUrls, String adminToken) {
-        this.edge = edge.withToken(adminToken);
-        this.nodes = nodeUrls.stream()
-                .map(url -> new ApiClient(url).withToken(adminToken))
-                .toList();
+    /**
+     * @param login an administrator's fresh access token: a catch-up of a million events outlasts one (the first N =
+     *              1,000,000 run that caught up waited on refused status reads until its timeout)
+     */
+    Projections(ApiClient edge, List<String> nodeUrls, Supplier<String> login) {
+        this.edge = edge;
+        this.nodes = nodeUrls.stream().map(ApiClient::new).toList();
+        this.login = login;
+        this.adminToken = login.get();
+    }
+
+    /** The administrator's current access token, renewed whenever a read was refused for it. */
+    String adminToken() {
+        return adminToken;
     }
 
     /** Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds waited. */
@@ -67,7 +79,9 @@ final class Projections {
      */
     double replay(String name, long timeoutSeconds) throws InterruptedException {
         long start = System.nanoTime();
-        long generation = BenchUsers.expect(202, edge.post("/api/admin/projections/" + name + "/replay", Map.of()))
+        adminToken = login.get();
+        long generation = BenchUsers.expect(
+                        202, edge.withToken(adminToken).post("/api/admin/projections/" + name + "/replay", Map.of()))
                 .json()
                 .path("generation")
                 .asLong();
@@ -102,7 +116,7 @@ final class Projections {
      */
     private boolean onEveryNode(Predicate<List<JsonNode>> check) {
         try {
-            return check.test(nodes.stream().map(Projections::items).toList());
+            return check.test(nodes.stream().map(this::items).toList());
         } catch (java.io.UncheckedIOException busy) {
             return false;
         }
@@ -135,8 +149,12 @@ final class Projections {
         return !seen.isEmpty() && claimed.equals(seen);
     }
 
-    private static JsonNode items(ApiClient node) {
-        ApiClient.Response response = node.get("/api/admin/projections");
+    private JsonNode items(ApiClient node) {
+        ApiClient.Response response = node.withToken(adminToken).get("/api/admin/projections");
+        if (response.status() == 401) {
+            adminToken = login.get();
+            response = node.withToken(adminToken).get("/api/admin/projections");
+        }
         return response.status() == 200 ? response.json().path("items") : MissingNode.getInstance();
     }
 }
