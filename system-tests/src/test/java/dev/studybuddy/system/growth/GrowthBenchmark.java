@@ -73,7 +73,10 @@ public final class GrowthBenchmark {
                         property("growth.mongoUri"), property("growth.database"), property("growth.redisUri"))) {
             for (int i = 0; i < users.subscribers.size(); i++) {
                 subscribers.connect(
-                        nodes.get(i % nodes.size()), users.subscribers.get(i).token(), users.groups);
+                        i % nodes.size(),
+                        nodes.get(i % nodes.size()),
+                        users.subscribers.get(i).token(),
+                        users.groups);
             }
             Thread.sleep(1000);
             Senders senders = new Senders(senderCount);
@@ -93,8 +96,10 @@ public final class GrowthBenchmark {
             StoreOperations stores = new StoreOperations(
                     property("growth.mongoUri"), property("growth.databaseUrl"), property("growth.redisUri"));
             Map<String, Long> before = stores.read();
+            FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
             Senders.Outcome posted = senders.run(duration, "pipeline", pipeline);
             measure("pipeline", posted, subscribers);
+            whereLost("pipeline", posted.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
             Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
             perMessage("pipeline", before, stores.read(), posted.sent());
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
@@ -120,12 +125,16 @@ public final class GrowthBenchmark {
         write();
     }
 
-    /** Every event in the store when the replay starts: the seeded history and what the senders have added since. */
+    /**
+     * Every event in the store when the replay starts: the seeded history and what the senders have added since. From
+     * the collection's count (exact on a single server, without a scan): a counting query read a busy stand-in's
+     * 1,000,000 events one by one, longer than its store then kept their pages.
+     */
     private static long storedEvents() {
         try (MongoClient mongo = MongoClients.create(property("growth.mongoUri"))) {
             return mongo.getDatabase(property("growth.database"))
                     .getCollection("domainevents")
-                    .countDocuments();
+                    .estimatedDocumentCount();
         }
     }
 
@@ -141,6 +150,26 @@ public final class GrowthBenchmark {
         results.put(path + ".failed", Long.toString(sent.failed()));
         results.put(path + ".deliveries", delivered.count() + "/" + expected);
         results.put(path + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
+    }
+
+    /**
+     * Where a phase's deliveries were lost, leg by leg, from the query nodes' fan-out counters over the phase and the
+     * subscribers' tallies: the group updates published to Redis (all nodes; one per message sent when none is lost
+     * in the projection), those each node received back from Redis (each should receive every one) and the
+     * deliveries each node's subscribers got (each should get every message).
+     */
+    private void whereLost(String path, long sent, FanOutCounts before, FanOutCounts after, Subscribers subscribers) {
+        put(path + ".fanOut.published", "%.0f", after.published() - before.published());
+        for (int node = 0; node < after.received().size(); node++) {
+            put(
+                    path + ".fanOut.received.node" + (node + 1),
+                    "%.0f",
+                    after.received().get(node) - before.received().get(node));
+        }
+        subscribers
+                .deliveredPerNode(path)
+                .forEach((node, delivered) -> results.put(
+                        path + ".deliveries.node" + (node + 1), delivered + "/" + sent * subscribers.sessionsOn(node)));
     }
 
     /** The store operations of a phase (from its start until its deliveries arrived) per message it sent. */

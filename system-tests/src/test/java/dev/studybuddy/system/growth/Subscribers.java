@@ -7,9 +7,11 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -31,9 +33,13 @@ final class Subscribers implements AutoCloseable {
     private final List<WebSocketStompClient> clients = new ArrayList<>();
     private final List<StompSession> sessions = new ArrayList<>();
     private final Map<String, Latencies> deliveries = new ConcurrentHashMap<>();
+    /** Deliveries per tag and per node (the index of the node's address among the benchmark's nodes). */
+    private final Map<String, Map<Integer, AtomicLong>> perNode = new ConcurrentHashMap<>();
+
+    private final Map<Integer, Integer> sessionsPerNode = new ConcurrentHashMap<>();
 
     /** Connects one session per (node, token) pair and subscribes each to every group. */
-    void connect(String nodeUrl, String accessToken, List<UUID> groups) throws Exception {
+    void connect(int node, String nodeUrl, String accessToken, List<UUID> groups) throws Exception {
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
         clients.add(stomp);
         StompHeaders connect = new StompHeaders();
@@ -50,6 +56,7 @@ final class Subscribers implements AutoCloseable {
                         })
                 .get(30, TimeUnit.SECONDS);
         sessions.add(session);
+        sessionsPerNode.merge(node, 1, Integer::sum);
         for (UUID group : groups) {
             session.subscribe("/topic/groups." + group, new StompFrameHandler() {
                 @Override
@@ -59,7 +66,7 @@ final class Subscribers implements AutoCloseable {
 
                 @Override
                 public void handleFrame(StompHeaders headers, Object payload) {
-                    received(System.nanoTime(), (byte[]) payload);
+                    received(node, System.nanoTime(), (byte[]) payload);
                 }
             });
         }
@@ -69,12 +76,28 @@ final class Subscribers implements AutoCloseable {
         return sessions.size();
     }
 
-    private void received(long now, byte[] payload) {
+    /** The sessions connected to the node. */
+    int sessionsOn(int node) {
+        return sessionsPerNode.getOrDefault(node, 0);
+    }
+
+    /** The deliveries of {@code tag} that the sessions on each node got, by node. */
+    Map<Integer, Long> deliveredPerNode(String tag) {
+        Map<Integer, Long> delivered = new TreeMap<>();
+        sessionsPerNode.keySet().forEach(node -> delivered.put(node, 0L));
+        perNode.getOrDefault(tag, Map.of()).forEach((node, count) -> delivered.put(node, count.get()));
+        return delivered;
+    }
+
+    private void received(int node, long now, byte[] payload) {
         try {
             JsonNode frame = JSON.readTree(payload);
             String[] body = frame.at("/message/body").asText("").split(" ");
             if (body.length == 2 && "message.posted".equals(frame.path("type").asText())) {
                 deliveries.computeIfAbsent(body[0], tag -> new Latencies()).add(now - Long.parseLong(body[1]));
+                perNode.computeIfAbsent(body[0], tag -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(node, n -> new AtomicLong())
+                        .incrementAndGet();
             }
         } catch (IOException | NumberFormatException e) {
             System.err.println("unreadable frame: " + e);
