@@ -55,8 +55,8 @@ public final class GrowthBenchmark {
         if (!seededGroup.isBlank()) {
             results.put(
                     "seeded.groupChain",
-                    edge.withToken(projections.adminToken())
-                            .get("/api/audit/aggregates/Group/" + seededGroup + "/verify")
+                    projections
+                            .asAdmin(edge, admin -> admin.get("/api/audit/aggregates/Group/" + seededGroup + "/verify"))
                             .json()
                             .path("status")
                             .asText("?"));
@@ -72,11 +72,9 @@ public final class GrowthBenchmark {
                 BaselinePath baseline = new BaselinePath(
                         property("growth.mongoUri"), property("growth.database"), property("growth.redisUri"))) {
             for (int i = 0; i < users.subscribers.size(); i++) {
+                int node = i % nodes.size();
                 subscribers.connect(
-                        i % nodes.size(),
-                        nodes.get(i % nodes.size()),
-                        users.subscribers.get(i).token(),
-                        users.groups);
+                        node, nodes.get(node), users.subscribers.get(i).token(), users.groups);
             }
             Thread.sleep(1000);
             Senders senders = new Senders(senderCount);

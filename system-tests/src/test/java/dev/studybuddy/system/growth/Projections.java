@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -30,9 +31,17 @@ final class Projections {
         this.adminToken = login.get();
     }
 
-    /** The administrator's current access token, renewed whenever a read was refused for it. */
-    String adminToken() {
-        return adminToken;
+    /**
+     * An administrator's request to {@code client}, made again with a fresh token if the one held was refused (it
+     * expires after 15 minutes).
+     */
+    ApiClient.Response asAdmin(ApiClient client, Function<ApiClient, ApiClient.Response> request) {
+        ApiClient.Response response = request.apply(client.withToken(adminToken));
+        if (response.status() == 401) {
+            adminToken = login.get();
+            response = request.apply(client.withToken(adminToken));
+        }
+        return response;
     }
 
     /** Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds waited. */
@@ -79,9 +88,8 @@ final class Projections {
      */
     double replay(String name, long timeoutSeconds) throws InterruptedException {
         long start = System.nanoTime();
-        adminToken = login.get();
         long generation = BenchUsers.expect(
-                        202, edge.withToken(adminToken).post("/api/admin/projections/" + name + "/replay", Map.of()))
+                        202, asAdmin(edge, admin -> admin.post("/api/admin/projections/" + name + "/replay", Map.of())))
                 .json()
                 .path("generation")
                 .asLong();
@@ -150,11 +158,7 @@ final class Projections {
     }
 
     private JsonNode items(ApiClient node) {
-        ApiClient.Response response = node.withToken(adminToken).get("/api/admin/projections");
-        if (response.status() == 401) {
-            adminToken = login.get();
-            response = node.withToken(adminToken).get("/api/admin/projections");
-        }
+        ApiClient.Response response = asAdmin(node, admin -> admin.get("/api/admin/projections"));
         return response.status() == 200 ? response.json().path("items") : MissingNode.getInstance();
     }
 }
