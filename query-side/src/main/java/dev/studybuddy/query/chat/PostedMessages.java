@@ -3,24 +3,23 @@ package dev.studybuddy.query.chat;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteUpsert;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.InsertOneModel;
 import dev.studybuddy.query.consistency.BatchedWrites;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Inserts the messages a processor's batch posts with one bulk write ({@link BatchedWrites}) instead of one write (and
  * one durable commit of the store) per message: a replay or a busy live feed is mostly posts. Whatever else touches
  * {@code chat_messages} in the batch asks for {@link #flush()} first, so the batch reads and changes its own posts in
- * order.
+ * order. A message already there (a retried batch, a racing node) is left as it is: the store refuses its insert as a
+ * duplicate key, which is cheaper than an upsert that would look for it first.
  */
 final class PostedMessages {
 
@@ -52,8 +51,11 @@ final class PostedMessages {
             return Boolean.TRUE.equals(inserted);
         }
 
-        private UpdateOneModel<Document> model() {
-            return new UpdateOneModel<>(Filters.eq("_id", id), onInsert(message), new UpdateOptions().upsert(true));
+        /** The message under its {@code _id}; a copy, so that the document the caller holds stays as it made it. */
+        private Document document() {
+            Document document = new Document("_id", id);
+            document.putAll(message);
+            return document;
         }
     }
 
@@ -71,10 +73,8 @@ final class PostedMessages {
 
     private void insertNow(Insert insert) {
         try {
-            UpdateOneModel<Document> model = insert.model();
-            insert.inserted = messages.updateOne(model.getFilter(), model.getUpdate(), model.getOptions())
-                            .getUpsertedId()
-                    != null;
+            messages.insertOne(insert.document());
+            insert.inserted = true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -84,25 +84,23 @@ final class PostedMessages {
     }
 
     private void insertAll(List<Insert> inserts) {
-        List<BulkWriteUpsert> upserts;
+        Set<Integer> alreadyThere = Set.of();
         try {
-            upserts = messages.bulkWrite(
-                            inserts.stream().map(Insert::model).toList(), new BulkWriteOptions().ordered(false))
-                    .getUpserts();
+            messages.bulkWrite(
+                    inserts.stream()
+                            .map(insert -> new InsertOneModel<>(insert.document()))
+                            .toList(),
+                    new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            // a racing upsert of the same message (a retried batch on another node) is not a failure: it is there
+            // a message stored before (a retried batch, here or on another node) is not a failure: it is there
             if (!e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
-            upserts = e.getWriteResult().getUpserts();
+            alreadyThere =
+                    e.getWriteErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
         }
-        inserts.forEach(insert -> insert.inserted = false);
-        upserts.forEach(upsert -> inserts.get(upsert.getIndex()).inserted = true);
-    }
-
-    private static Bson onInsert(Document message) {
-        return Updates.combine(message.entrySet().stream()
-                .map(field -> Updates.setOnInsert(field.getKey(), field.getValue()))
-                .toList());
+        for (int i = 0; i < inserts.size(); i++) {
+            inserts.get(i).inserted = !alreadyThere.contains(i);
+        }
     }
 }

@@ -86,17 +86,47 @@ class PostedMessagesTest {
     }
 
     @Test
+    void withoutABatchAMessageAlreadyThereIsKeptAsItIsAndReportedNotInserted() {
+        messages.insertOne(new Document("_id", "c#1").append("seq", 1L).append("body", "edited since"));
+
+        PostedMessages.Insert insert = posted.add("c#1", message(1));
+
+        assertThat(insert.written()).isTrue();
+        assertThat(insert.inserted()).isFalse();
+        assertThat(messages.find(Filters.eq("_id", "c#1")).first().getString("body"))
+                .isEqualTo("edited since");
+    }
+
+    @Test
+    void aRepeatedBatchInsertsNothingAgainAndReportsEachMessageNotInserted() {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            posted.add("c#1", message(1));
+            posted.add("c#2", message(2));
+        });
+        List<PostedMessages.Insert> repeated = new ArrayList<>();
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            repeated.add(posted.add("c#1", message(1)));
+            repeated.add(posted.add("c#2", message(2)));
+            repeated.add(posted.add("c#3", message(3)));
+        });
+
+        assertThat(repeated).extracting(PostedMessages.Insert::inserted).containsExactly(false, false, true);
+        assertThat(messages.countDocuments()).isEqualTo(3);
+    }
+
+    @Test
     void afterABulkWriteFailsTheNextBatchesWriteEachMessageInItsHandlerUntilTheQuietTimeIsOver() {
         DefaultUnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
         posted.add("c#1", message(1));
-        posted.add("c#2", new Document("$refused", "a field name no store takes"));
+        posted.add("c#2", new Document("_id", List.of("an array, which no store takes for an _id")));
         assertThatThrownBy(failing::commit).isInstanceOf(RuntimeException.class);
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             PostedMessages.Insert insert = posted.add("c#3", message(3));
             assertThat(insert.inserted()).isTrue();
             assertThat(messages.countDocuments(Filters.eq("_id", "c#3"))).isOne();
-            assertThatThrownBy(() -> posted.add("c#4", new Document("$refused", "alone")))
+            assertThatThrownBy(() -> posted.add("c#4", new Document("_id", List.of("alone"))))
                     .isInstanceOf(RuntimeException.class);
         });
 
