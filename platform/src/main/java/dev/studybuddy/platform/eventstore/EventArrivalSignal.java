@@ -28,7 +28,13 @@ import org.slf4j.LoggerFactory;
 public class EventArrivalSignal implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivalSignal.class);
-    private static final int WAIT_SECONDS = 1;
+    /**
+     * How long one wait on the tailing stream lasts. Short, because the embedded store's stream can miss a wake-up (it
+     * looks for the next event, then waits, and an event that comes in between wakes no one): the event is then found
+     * by the next wait, which must not be a second away in a quiet system.
+     */
+    private static final int WAIT_MILLIS = 100;
+
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final EventStore store;
@@ -85,7 +91,7 @@ public class EventArrivalSignal implements StreamableMessageSource<TrackedEventM
                 if (tail == null) {
                     tail = store.openStream(store.createHeadToken());
                 }
-                if (tail.hasNextAvailable(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                if (tail.hasNextAvailable(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                     while (tail.hasNextAvailable()) {
                         tail.nextAvailable();
                     }
