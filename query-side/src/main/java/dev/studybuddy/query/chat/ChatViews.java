@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * The MongoDB chat view of the messages, through the plain driver: {@code chat_messages} (one document per message,
  * keyed by conversation and seq). Beside it: {@link ChatReadPositions}, {@link DirectConversations}, {@link ChatPins}
- * and, for the account export, {@link WrittenMessages}. Only plain find/sort/limit, updateOne with upsert and countDocuments, which both real
+ * and, for the account export, {@link WrittenMessages}. Only plain find/sort/limit, inserts, updateOne and countDocuments, which both real
  * MongoDB and the stand-in serve. Every write is idempotent: a message is inserted once, an edit or a
  * deletion applies only if its seq is newer than the document's {@code changeSeq}.
  */
