@@ -24,9 +24,10 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTracking
  * ~500 map entries of its own: catching up with a million such events, a query node's heap held 22 million
  * {@code LinkedHashMap} entries (885 MB) and the node spent a third of its time in collection pauses. Here every
  * event of the batch is appended once to one list, and each token's window is a read-only view of the run of that
- * list from its oldest kept event to its own: the same entries in the same order, in the same token class, so the
- * tokens compare, cover, serialize and advance exactly as axon-mongo's own. One instance serves one fetch on one
- * thread; its tokens may be read by any thread once the fetch has returned them.
+ * list from its oldest kept event to its own: the same entries in the same order, so the tokens cover, bound,
+ * serialize and advance exactly as axon-mongo's own (they are {@link FastCoveringMongoTrackingToken}s, which answer
+ * {@code covers} alike, faster). One instance serves one fetch on one thread; its tokens may be read by any thread
+ * once the fetch has returned them.
  */
 final class SharedLookBackWindow {
 
@@ -46,7 +47,10 @@ final class SharedLookBackWindow {
         return current != null && current.getTrackedEvents().containsKey(eventIdentifier);
     }
 
-    /** The token after the given event, equal to {@code advanceTo(timestamp, eventIdentifier, lookBack)}. */
+    /**
+     * The token after the given event: {@code advanceTo(timestamp, eventIdentifier, lookBack)}'s timestamp and window,
+     * as a {@link FastCoveringMongoTrackingToken}.
+     */
     MongoTrackingToken advanceTo(Instant timestamp, String eventIdentifier) {
         if (knows(eventIdentifier)) {
             throw new IllegalArgumentException(String.format(
@@ -68,7 +72,8 @@ final class SharedLookBackWindow {
         while (from < events.size && events.times[from] < cutOff) {
             from++;
         }
-        current = MongoTrackingToken.of(Instant.ofEpochMilli(newTimestamp), new Window(events, from, events.size));
+        current =
+                new FastCoveringMongoTrackingToken(newTimestamp, new Window(events, from, events.size), events.newest);
         return current;
     }
 
@@ -78,6 +83,7 @@ final class SharedLookBackWindow {
         private String[] ids;
         private Long[] times;
         private int size;
+        private long newest = Long.MIN_VALUE; // of all appended, and so of every window
         private final Map<String, Integer> positions;
 
         Events(Map<String, Long> start) {
@@ -100,6 +106,7 @@ final class SharedLookBackWindow {
             ids[size] = id;
             times[size] = time;
             positions.put(id, size);
+            newest = Math.max(newest, time);
             size++;
         }
     }
