@@ -3,6 +3,9 @@ package dev.studybuddy.platform.eventstore;
 import com.mongodb.client.MongoClient;
 import dev.studybuddy.platform.audit.AuditProperties;
 import dev.studybuddy.platform.audit.StoredEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +38,9 @@ import org.springframework.context.annotation.Bean;
  * wired by hand because axon-mongo has no Spring Boot starter for Axon 4.12 (docs/architecture.md#versions).
  * The services only ever see a {@link MongoClient} built from {@code MONGODB_URI}. Every appended
  * domain event is chained to its predecessor by a hash in its metadata (tamper evidence, see
- * {@link HashChainingEventStorageEngine}); {@link StoredEvents} reads the stored documents for audits.
+ * {@link HashChainingEventStorageEngine}); {@link StoredEvents} reads the stored documents for audits. An append
+ * stored later after its events' timestamps than the tracking look-back window is reported
+ * ({@link LateAppendDetectingEngine}).
  */
 @AutoConfiguration(
         after = MongoAutoConfiguration.class,
@@ -105,6 +110,23 @@ public class MongoEventStoreConfiguration {
             MongoTemplate axonMongoTemplate,
             StoredEvents storedEvents,
             @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectProvider<EventUpcaster> upcasters,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        return new LateAppendDetectingEngine(
+                engineWithoutLateAppendReport(axonMongoTemplate, storedEvents, eventSerializer, upcasters),
+                MONGO_LOOK_BACK,
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The engine without the report of late appends: for a tool that writes a history whose timestamps are in the
+     * past by design (the growth benchmark's seeder), into a store no processor is reading yet.
+     */
+    public EventStorageEngine engineWithoutLateAppendReport(
+            MongoTemplate axonMongoTemplate,
+            StoredEvents storedEvents,
+            Serializer eventSerializer,
             ObjectProvider<EventUpcaster> upcasters) {
         List<EventUpcaster> ordered = upcasters.orderedStream().toList();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()

@@ -51,7 +51,7 @@ class CoveringHeadTokenEngineTest {
         MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
         MongoTemplate template = configuration.axonMongoTemplate(client, properties);
         Serializer serializer = JacksonSerializer.defaultSerializer();
-        engine = configuration.eventStorageEngine(
+        engine = configuration.engineWithoutLateAppendReport(
                 template,
                 configuration.storedEvents(template, new AuditProperties(500)),
                 serializer,

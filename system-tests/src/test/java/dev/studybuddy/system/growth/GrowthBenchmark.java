@@ -36,6 +36,7 @@ public final class GrowthBenchmark {
     private void run() throws Exception {
         ApiClient edge = new ApiClient(property("growth.edge"));
         List<String> nodes = Arrays.asList(property("growth.nodes").split(","));
+        List<String> services = Arrays.asList(property("growth.services").split(","));
         int senderCount = Integer.getInteger("growth.senders", 16);
         Duration duration = Duration.ofSeconds(Integer.getInteger("growth.seconds", 20));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("growth.warmup", 5));
@@ -46,11 +47,7 @@ public final class GrowthBenchmark {
                 () -> BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password")));
         long catchUpTimeout = Long.getLong("growth.catchup.timeout", 1800);
         put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(catchUpTimeout));
-        put(
-                "catchUp.otherServices.seconds",
-                "%.1f",
-                Projections.awaitProcessorsCaughtUp(
-                        Arrays.asList(property("growth.services").split(",")), catchUpTimeout));
+        put("catchUp.otherServices.seconds", "%.1f", Projections.awaitProcessorsCaughtUp(services, catchUpTimeout));
         String seededGroup = System.getProperty("growth.seededGroup", "");
         if (!seededGroup.isBlank()) {
             results.put(
@@ -95,9 +92,11 @@ public final class GrowthBenchmark {
                     property("growth.mongoUri"), property("growth.databaseUrl"), property("growth.redisUri"));
             Map<String, Long> before = stores.read();
             FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
+            double lateBefore = lateAppends(services);
             Senders.Outcome posted = senders.run(duration, "pipeline", pipeline);
             measure("pipeline", posted, subscribers);
             whereLost("pipeline", posted.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
+            put("pipeline.appendsLate", "%.0f", lateAppends(services) - lateBefore);
             Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
             perMessage("pipeline", before, stores.read(), posted.sent());
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
@@ -168,6 +167,17 @@ public final class GrowthBenchmark {
                 .deliveredPerNode(path)
                 .forEach((node, delivered) -> results.put(
                         path + ".deliveries.node" + (node + 1), delivered + "/" + sent * subscribers.sessionsOn(node)));
+    }
+
+    /**
+     * The events the services stored later after their timestamps than the tracking look-back window, so far: a
+     * processor may have missed them (platform's {@code LateAppendDetectingEngine}).
+     */
+    private static double lateAppends(List<String> services) {
+        return services.stream()
+                .mapToDouble(service ->
+                        PrometheusScrape.of(new ApiClient(service)).sum("studybuddy_eventstore_appends_late_total"))
+                .sum();
     }
 
     /** The store operations of a phase (from its start until its deliveries arrived) per message it sent. */

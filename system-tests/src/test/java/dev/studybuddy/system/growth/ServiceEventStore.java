@@ -49,7 +49,7 @@ final class ServiceEventStore implements AutoCloseable {
                 keys);
         MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
         MongoTemplate template = configuration.axonMongoTemplate(client, properties);
-        engine = configuration.eventStorageEngine(
+        engine = configuration.engineWithoutLateAppendReport(
                 template,
                 configuration.storedEvents(template, new AuditProperties(500)),
                 eventSerializer,
