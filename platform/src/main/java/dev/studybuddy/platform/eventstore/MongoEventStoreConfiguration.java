@@ -54,6 +54,13 @@ public class MongoEventStoreConfiguration {
     /** How far back a tracking poll looks for events appended late (axon-mongo's default). */
     static final Duration MONGO_LOOK_BACK = Duration.ofSeconds(1);
 
+    /**
+     * The most events one query of a tracking stream or an aggregate's history returns (axon-mongo's default). Each
+     * query of a stream behind the head also reads the look-back window's events again, so larger batches spread
+     * that over more events.
+     */
+    public static final int DEFAULT_FETCH_BATCH_SIZE = 100;
+
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient mongoClient, MongoProperties mongoProperties) {
         return DefaultMongoTemplate.builder()
@@ -111,9 +118,11 @@ public class MongoEventStoreConfiguration {
             StoredEvents storedEvents,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ObjectProvider<EventUpcaster> upcasters,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry,
+            @Value("${studybuddy.eventstore.fetch-batch-size:" + DEFAULT_FETCH_BATCH_SIZE + "}") int fetchBatchSize) {
         return new LateAppendDetectingEngine(
-                engineWithoutLateAppendReport(axonMongoTemplate, storedEvents, eventSerializer, upcasters),
+                engineWithoutLateAppendReport(
+                        axonMongoTemplate, storedEvents, eventSerializer, upcasters, fetchBatchSize),
                 MONGO_LOOK_BACK,
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
                 Clock.systemUTC());
@@ -127,10 +136,12 @@ public class MongoEventStoreConfiguration {
             MongoTemplate axonMongoTemplate,
             StoredEvents storedEvents,
             Serializer eventSerializer,
-            ObjectProvider<EventUpcaster> upcasters) {
+            ObjectProvider<EventUpcaster> upcasters,
+            int fetchBatchSize) {
         List<EventUpcaster> ordered = upcasters.orderedStream().toList();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
+                .batchSize(fetchBatchSize)
                 .storageStrategy(
                         new WindowSharingStorageStrategy(EventEntryConfiguration.getDefault(), MONGO_LOOK_BACK))
                 // snapshots too: a personal field an aggregate may keep is sealed like the events' (docs/adr/0019)

@@ -55,7 +55,8 @@ class CoveringHeadTokenEngineTest {
                 template,
                 configuration.storedEvents(template, new AuditProperties(500)),
                 serializer,
-                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
+                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class),
+                MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
     }
 
     @AfterEach

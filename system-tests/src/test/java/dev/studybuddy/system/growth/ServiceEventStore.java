@@ -53,7 +53,8 @@ final class ServiceEventStore implements AutoCloseable {
                 template,
                 configuration.storedEvents(template, new AuditProperties(500)),
                 eventSerializer,
-                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class));
+                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class),
+                MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
     }
 
     private static String keyEncryptionKey() {
