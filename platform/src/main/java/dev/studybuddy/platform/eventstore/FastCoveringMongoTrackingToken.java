@@ -30,7 +30,7 @@ public final class FastCoveringMongoTrackingToken extends MongoTrackingToken {
 
     private static final long serialVersionUID = 1L;
 
-    private final long timestampMillis;
+    private final long timestampMillis; // axon-mongo's is private, and getTimestamp() makes an Instant
     private final long windowNewest; // no event of the window is later
     private transient volatile boolean oldestKnown;
     private transient long windowOldest;

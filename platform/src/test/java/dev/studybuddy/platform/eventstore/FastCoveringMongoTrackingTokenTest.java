@@ -3,10 +3,8 @@ package dev.studybuddy.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.axonframework.eventhandling.ReplayToken;
@@ -81,11 +79,9 @@ class FastCoveringMongoTrackingTokenTest {
         long timestamp = 100 + random.nextInt(12);
         Map<String, Long> window = random.nextBoolean() ? new LinkedHashMap<>() : new HashMap<>();
         int size = random.nextInt(5) == 0 ? 0 : random.nextInt(6);
-        List<Long> times = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             // now and then a time after the token's own, which axon-mongo's tokens do not have
             long time = random.nextInt(10) == 0 ? timestamp + 1 + random.nextInt(3) : timestamp - random.nextInt(12);
-            times.add(time);
             window.put("event-" + random.nextInt(8), time);
         }
         return MongoTrackingToken.of(Instant.ofEpochMilli(timestamp), window);
