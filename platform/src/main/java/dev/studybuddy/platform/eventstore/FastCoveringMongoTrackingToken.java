@@ -9,73 +9,88 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 
 /**
- * A Mongo token whose {@link #covers} gives axon-mongo's answer without walking the look-back windows when the
- * timestamps decide it. axon-mongo's {@code covers} first computes the oldest time in its own window, then tests every
- * id of the other token's window, although its first condition is a comparison of the two timestamps: with ~500 ids
- * in a window it was 30% of a replaying work package's time and 28% of its coordinator's (a replay asks, for every
- * event, whether the token at the reset covers the event's token, and the coordinator whether the last delivered
- * token covers it). Here:
- * <ul>
- *   <li>a token with a later timestamp is not covered (axon-mongo's first condition, which it tests last);</li>
- *   <li>a token of this class whose window holds nothing as recent as the oldest time of this one's is covered
- *       (every id of it is then either in this window or older than its oldest, axon-mongo's second condition):
- *       each token of this class knows a time no event of its window is later than;</li>
- *   <li>anything else is left to axon-mongo's {@code covers}.</li>
- * </ul>
- * Everything else (equality within the class, bounds, serialized form) is axon-mongo's; a token of this class is
- * never equal to a plain Mongo token, as axon-mongo's {@code equals} compares classes, so the event store's tokens are
- * all of this class ({@link SharedLookBackWindow}).
+ * A Mongo token that covers exactly what a fetch from it would not read again, and answers {@link #covers} without
+ * walking the look-back windows when the timestamps decide it (docs/adr/0023).
+ * <p>
+ * A fetch from a Mongo token reads every event stamped at or after the token's time minus the look-back window
+ * whose id the token's window does not hold. axon-mongo's {@code covers} counts as covered every event older than the
+ * oldest event of the window instead, and after a quiet second that is the newest few events alone: an event stamped
+ * a few milliseconds before another but stored after it (two commands finishing out of order) was fetched, found
+ * "covered" by the token of the event before it in the processor's work package, and silently dropped. Here a token
+ * covers another when its timestamp is not later and every event of the other's window is in this window or stamped
+ * before this token's time minus the look-back window. A token stored before it knew its look-back window
+ * ({@link #restored} without it) answers as axon-mongo's.
+ * <p>
+ * For speed: a token with a later timestamp is not covered; a token of this class whose window holds nothing as
+ * recent as this token's time minus the look-back is covered (each token of this class knows a time no event of its
+ * window is later than); only the rest walks the other's window. Everything else (equality within the class, bounds,
+ * serialized form plus the look-back) is axon-mongo's; a token of this class is never equal to a plain Mongo token, as
+ * axon-mongo's {@code equals} compares classes, so the event store's tokens are all of this class
+ * ({@link SharedLookBackWindow}).
  */
 public final class FastCoveringMongoTrackingToken extends MongoTrackingToken {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final long LOOK_BACK_UNKNOWN = -1;
 
     private final long timestampMillis; // axon-mongo's is private, and getTimestamp() makes an Instant
     private final long windowNewest; // no event of the window is later
-    private transient volatile boolean oldestKnown;
-    private transient long windowOldest;
+    private final long lookBackMillis;
 
-    FastCoveringMongoTrackingToken(long timestampMillis, Map<String, Long> trackedEvents, long windowNewest) {
+    FastCoveringMongoTrackingToken(
+            long timestampMillis, Map<String, Long> trackedEvents, long windowNewest, long lookBackMillis) {
         super(timestampMillis, trackedEvents);
         this.timestampMillis = timestampMillis;
         this.windowNewest = windowNewest;
+        this.lookBackMillis = lookBackMillis;
     }
 
-    /** The token with this timestamp and window, as the token store reads it back. */
+    /**
+     * The token with this timestamp, window and look-back, as the token store reads it back; a token stored without its
+     * look-back ({@code null}) covers as axon-mongo's.
+     */
     @JsonCreator
     public static FastCoveringMongoTrackingToken restored(
             @JsonProperty("timestamp") Instant timestamp,
-            @JsonProperty("trackedEvents") Map<String, Long> trackedEvents) {
+            @JsonProperty("trackedEvents") Map<String, Long> trackedEvents,
+            @JsonProperty("lookBackMillis") Long lookBackMillis) {
         long newest =
                 trackedEvents.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
-        return new FastCoveringMongoTrackingToken(timestamp.toEpochMilli(), trackedEvents, newest);
+        return new FastCoveringMongoTrackingToken(
+                timestamp.toEpochMilli(),
+                trackedEvents,
+                newest,
+                lookBackMillis == null ? LOOK_BACK_UNKNOWN : lookBackMillis);
+    }
+
+    /** How far before its time a fetch from this token looks for events it has not seen; null if not known. */
+    public Long getLookBackMillis() {
+        return lookBackMillis == LOOK_BACK_UNKNOWN ? null : lookBackMillis;
     }
 
     @Override
     public boolean covers(TrackingToken other) {
         Assert.isTrue(other instanceof MongoTrackingToken, () -> "Incompatible token type provided.");
-        if (other instanceof FastCoveringMongoTrackingToken fast) {
-            if (fast.timestampMillis > timestampMillis) {
-                return false;
-            }
-            if (fast.windowNewest < windowOldest()) {
-                return true;
-            }
-        } else if (((MongoTrackingToken) other).getTimestamp().toEpochMilli() > timestampMillis) {
+        MongoTrackingToken mongo = (MongoTrackingToken) other;
+        long otherTimestamp = other instanceof FastCoveringMongoTrackingToken fast
+                ? fast.timestampMillis
+                : mongo.getTimestamp().toEpochMilli();
+        if (otherTimestamp > timestampMillis) {
             return false;
         }
-        return super.covers(other);
-    }
-
-    /** The oldest time in the window, or 0 when it is empty: what axon-mongo's {@code covers} compares with. */
-    private long windowOldest() {
-        if (!oldestKnown) {
-            windowOldest = getTrackedEvents().values().stream()
-                    .mapToLong(Long::longValue)
-                    .min()
-                    .orElse(0L);
-            oldestKnown = true;
+        if (lookBackMillis == LOOK_BACK_UNKNOWN) {
+            return super.covers(other);
         }
-        return windowOldest;
+        long readAgainFrom = timestampMillis - lookBackMillis;
+        if (other instanceof FastCoveringMongoTrackingToken fast && fast.windowNewest < readAgainFrom) {
+            return true;
+        }
+        Map<String, Long> known = getTrackedEvents();
+        for (Map.Entry<String, Long> event : mongo.getTrackedEvents().entrySet()) {
+            if (event.getValue() >= readAgainFrom && !known.containsKey(event.getKey())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,10 +24,10 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTracking
  * ~500 map entries of its own: catching up with a million such events, a query node's heap held 22 million
  * {@code LinkedHashMap} entries (885 MB) and the node spent a third of its time in collection pauses. Here every
  * event of the batch is appended once to one list, and each token's window is a read-only view of the run of that
- * list from its oldest kept event to its own: the same entries in the same order, so the tokens cover, bound,
- * serialize and advance exactly as axon-mongo's own (they are {@link FastCoveringMongoTrackingToken}s, which answer
- * {@code covers} alike, faster). One instance serves one fetch on one thread; its tokens may be read by any thread
- * once the fetch has returned them.
+ * list from its oldest kept event to its own: the same entries in the same order, so the tokens bound, serialize and
+ * advance exactly as axon-mongo's own. They are {@link FastCoveringMongoTrackingToken}s, which cover what a fetch
+ * from them would not read again (docs/adr/0023). One instance serves one fetch on one thread; its tokens may be read
+ * by any thread once the fetch has returned them.
  */
 final class SharedLookBackWindow {
 
@@ -72,8 +72,8 @@ final class SharedLookBackWindow {
         while (from < events.size && events.times[from] < cutOff) {
             from++;
         }
-        current =
-                new FastCoveringMongoTrackingToken(newTimestamp, new Window(events, from, events.size), events.newest);
+        current = new FastCoveringMongoTrackingToken(
+                newTimestamp, new Window(events, from, events.size), events.newest, lookBackMillis);
         return current;
     }
 

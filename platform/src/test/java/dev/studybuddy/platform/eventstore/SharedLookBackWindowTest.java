@@ -3,6 +3,9 @@ package dev.studybuddy.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The tokens made with a shared window are the tokens {@code MongoTrackingToken.advanceTo} makes: over random
  * histories (events out of order, late, at the same millisecond, ids seen again after they left the window; from
  * no token, or from tokens whose windows are ordered and unordered maps) each has axon-mongo's timestamp and window,
- * in the same order, and compares, bounds, advances and serializes as it does.
+ * in the same order, and bounds, advances and serializes as it does (with its look-back added); it covers by
+ * docs/adr/0023's rule ({@link CoveredByFetch}).
  */
 class SharedLookBackWindowTest {
 
@@ -100,12 +104,24 @@ class SharedLookBackWindowTest {
         assertThat(shared.getTrackedEvents().containsKey("never-seen")).isFalse();
         assertThat(shared.getTrackedEvents().get("never-seen")).isNull();
         SerializedObject<String> json = JSON.serialize(shared, String.class);
-        assertThat(json.getData())
-                .as(what)
-                .isEqualTo(JSON.serialize(axon, String.class).getData());
+        ObjectNode fields = (ObjectNode) tree(json.getData());
+        if (shared instanceof FastCoveringMongoTrackingToken) {
+            assertThat(fields.remove("lookBackMillis").asLong()).as(what).isEqualTo(LOOK_BACK.toMillis());
+        }
+        assertThat(fields)
+                .as(what + ": axon-mongo's fields and the look-back")
+                .isEqualTo(tree(JSON.serialize(axon, String.class).getData()));
         MongoTrackingToken readBack = JSON.deserialize(json);
         assertThat(readBack).as(what).isEqualTo(shared).hasSameClassAs(shared);
         assertThat(plain(readBack)).as(what).isEqualTo(axon);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.getObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same timestamp and window in axon-mongo's own class, which its {@code equals} requires. */
@@ -124,9 +140,10 @@ class SharedLookBackWindowTest {
             MongoTrackingToken sharedA = shared.get(i);
             MongoTrackingToken sharedB = shared.get(j);
             String tokens = what + ", tokens " + i + " and " + j;
-            assertThat(sharedA.covers(sharedB)).as(tokens).isEqualTo(a.covers(b));
-            assertThat(sharedA.covers(b)).as(tokens).isEqualTo(a.covers(b));
-            assertThat(a.covers(sharedB)).as(tokens).isEqualTo(a.covers(b));
+            boolean byFetch = CoveredByFetch.covers(a, b, LOOK_BACK);
+            assertThat(sharedA.covers(sharedB)).as(tokens).isEqualTo(byFetch);
+            assertThat(sharedA.covers(b)).as(tokens).isEqualTo(byFetch);
+            assertThat(a.covers(sharedB)).as(tokens + ", axon-mongo's token").isEqualTo(a.covers(b));
             assertThat(sharedA.upperBound(sharedB)).as(tokens).isEqualTo(a.upperBound(b));
             assertThat(sharedA.lowerBound(sharedB)).as(tokens).isEqualTo(a.lowerBound(b));
             String next = "next-" + pair;
