@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replayTimeout      how long a node waits for the reset of a requested replay before it starts
  *                           its processor again anyway, and how long the resetting node keeps trying
  *                           while other nodes still hold segments
+ * @param resetRetryInterval how often the resetting node tries again while other nodes still hold segments (they
+ *                           release them within milliseconds of being nudged)
  */
 @ConfigurationProperties("studybuddy.projections")
 public record ProjectionProperties(
         @DefaultValue("500ms") Duration replayPollInterval,
-        @DefaultValue("2m") Duration replayTimeout) {}
+        @DefaultValue("2m") Duration replayTimeout,
+        @DefaultValue("50ms") Duration resetRetryInterval) {}

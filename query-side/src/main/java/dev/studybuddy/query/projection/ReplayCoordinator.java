@@ -2,8 +2,11 @@ package dev.studybuddy.query.projection;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +16,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +42,11 @@ import org.springframework.stereotype.Component;
  *   <li>every other node starts its processor once the row says {@code DONE} or {@code FAILED}, or after
  *       {@code studybuddy.projections.replay-timeout} whatever it says, so that no node stays down.</li>
  * </ol>
- * The processors then replay from the start of the store, splitting the segments among the nodes as
- * usual. Nothing is coordinated beyond that row: no leader, no messaging.
+ * A node that writes the row (a request, or the end of a reset) also says so on Redis ({@link #NUDGES}), and the
+ * others poll at once instead of at their next poll: the other nodes release their segments within milliseconds, and
+ * the resetting node tries again every {@code reset-retry-interval}. The row stays the only thing nodes rely on: a
+ * nudge lost costs a poll interval. The node that resets claims every segment when it starts its processor, and
+ * {@link SegmentBalancer} leaves them with it until its replay has caught up.
  */
 @Component
 public class ReplayCoordinator implements SmartLifecycle {
@@ -45,11 +55,14 @@ public class ReplayCoordinator implements SmartLifecycle {
     static final String RESETTING = "RESETTING";
     static final String DONE = "DONE";
     static final String FAILED = "FAILED";
+    /** The Redis channel on which a node tells the others that a replay request changed; the message names it. */
+    static final String NUDGES = "studybuddy:projection-replays";
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final StringRedisTemplate redis;
     private final ProjectionProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final String node = "query-side-" + UUID.randomUUID();
@@ -60,11 +73,17 @@ public class ReplayCoordinator implements SmartLifecycle {
     /** Per processor, refreshed by every poll: a request of it is pending or being reset. */
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
-    private PeriodicTask poller;
+    private volatile PeriodicTask poller;
+    private RetryingListenerContainer nudges;
 
-    ReplayCoordinator(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProjectionProperties properties) {
+    ReplayCoordinator(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            StringRedisTemplate redis,
+            ProjectionProperties properties) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.redis = redis;
         this.properties = properties;
     }
 
@@ -90,6 +109,7 @@ public class ReplayCoordinator implements SmartLifecycle {
         }
         rebuilding.add(processorName);
         poller.execute(this::poll);
+        nudgeOtherNodes();
         return generation.get(0);
     }
 
@@ -185,16 +205,21 @@ public class ReplayCoordinator implements SmartLifecycle {
         Instant giveUp = clock.instant().plus(properties.replayTimeout());
         while (true) {
             try {
+                long resetting = System.nanoTime();
                 processor.resetTokens();
                 finish(name, generation, DONE, null);
-                log.info("Replay {} of {}: tokens reset by this node", generation, name);
+                log.info(
+                        "Replay {} of {}: tokens reset by this node (the reset handlers took {} ms)",
+                        generation,
+                        name,
+                        (System.nanoTime() - resetting) / 1_000_000);
                 return;
             } catch (UnableToClaimTokenException e) {
                 if (clock.instant().isAfter(giveUp)) {
                     finish(name, generation, FAILED, "Other nodes kept their segments: " + e.getMessage());
                     return;
                 }
-                sleep();
+                sleep(properties.resetRetryInterval());
             } catch (RuntimeException e) {
                 log.error("Replay {} of {} failed", generation, name, e);
                 finish(name, generation, FAILED, e.toString());
@@ -207,6 +232,30 @@ public class ReplayCoordinator implements SmartLifecycle {
         jdbc.update("""
                 UPDATE projection_replays SET state = ?, finished_at = ?, detail = ?
                  WHERE processor_name = ? AND generation = ?""", state, now().value(), detail, name, generation);
+        nudgeOtherNodes();
+    }
+
+    /**
+     * Tells every node (this one too) that a request changed, so that the others release their segments, and start
+     * again after the reset, without waiting for their next poll. At most once, as Redis pub/sub is: the polls stay
+     * what every node relies on.
+     */
+    private void nudgeOtherNodes() {
+        try {
+            redis.convertAndSend(NUDGES, node);
+        } catch (RuntimeException e) {
+            log.debug("Could not nudge the other nodes about a projection replay; they find it at their next poll", e);
+        }
+    }
+
+    private void nudged(Message message, byte[] pattern) {
+        if (poller != null && !node.equals(new String(message.getBody(), StandardCharsets.UTF_8))) {
+            try {
+                poller.execute(this::poll);
+            } catch (RejectedExecutionException stopping) {
+                // this node is stopping: nothing left to follow
+            }
+        }
     }
 
     private void resume(String name, long generation, StreamingEventProcessor processor) {
@@ -231,9 +280,9 @@ public class ReplayCoordinator implements SmartLifecycle {
         return processing.eventProcessor(name, StreamingEventProcessor.class);
     }
 
-    private void sleep() {
+    private static void sleep(Duration interval) {
         try {
-            Thread.sleep(properties.replayPollInterval().toMillis());
+            Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for other nodes to release their segments", e);
@@ -260,10 +309,16 @@ public class ReplayCoordinator implements SmartLifecycle {
         }
         poller = PeriodicTask.every(properties.replayPollInterval(), "projection-replays", this::poll);
         poller.start();
+        nudges = RetryingListenerContainer.listening(
+                "projection-replays", redis.getRequiredConnectionFactory(), this::nudged, new ChannelTopic(NUDGES));
     }
 
     @Override
     public void stop() {
+        if (nudges != null) {
+            nudges.close();
+            nudges = null;
+        }
         if (poller != null) {
             poller.stop();
             poller = null;

@@ -88,6 +88,9 @@ class SegmentBalancer implements SmartLifecycle {
         if (liveNodes < 1) {
             return; // not even this node's announcement is visible: nothing to go by
         }
+        if (replaying(processor)) {
+            return;
+        }
         int segments = processing.tokenStore(name).fetchSegments(name).length;
         List<Integer> held =
                 processor.processingStatus().keySet().stream().sorted().toList();
@@ -104,6 +107,16 @@ class SegmentBalancer implements SmartLifecycle {
                 liveNodes);
         surplus.forEach(segment ->
                 processor.releaseSegment(segment, properties.releaseFor().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A segment handed over in the middle of a replay stalls for the other node's claim interval and is read from the
+     * store a second time from its last stored token; the node that reset the tokens claims them all at once, and
+     * gives away its surplus when its replay has caught up.
+     */
+    private static boolean replaying(PooledStreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .anyMatch(status -> status.isReplaying() && !status.isCaughtUp());
     }
 
     private Map<String, PooledStreamingEventProcessor> runningProcessors() {

@@ -10,30 +10,51 @@ import dev.studybuddy.query.chat.ChatProjection;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.ReplayGate;
 import dev.studybuddy.query.support.SecondNode;
+import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.TestTokenIssuer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 /**
  * Two query-side nodes (the second a separate Spring context in this JVM, on the same PostgreSQL, event
  * store and Redis) split every pooled processor's segments through {@link SegmentBalancer}, although the
- * first node had claimed them all before the second started, and still handle each event once.
+ * first node had claimed them all before the second started, and still handle each event once. A replay requested
+ * on one node is followed by the other at once (nudged over Redis: the second node's own poll is minutes away), and
+ * its segments stay with the node that reset them until the replay has caught up.
  */
 @QuerySideIT
 class SegmentBalancingIT {
 
+    private static final String USERS = "users";
+
     private static SecondNode secondNode;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReplayGate gate;
+
+    @Autowired
+    ReplayCoordinator replays;
 
     @Autowired
     Environment environment;
@@ -69,28 +90,9 @@ class SegmentBalancingIT {
                 .until(() -> firstChat.processingStatus().size() == segments);
         assertThat(segments).as("enough segments to share").isGreaterThan(1);
 
-        secondNode = SecondNode.start(environment, processing, "balancing-second-node");
-        EventProcessingConfiguration second = secondNode.context().getBean(EventProcessingConfiguration.class);
-
+        EventProcessingConfiguration second = secondNode();
         for (String name : processing.eventProcessors().keySet()) {
-            PooledStreamingEventProcessor onFirst = pooled(processing, name);
-            PooledStreamingEventProcessor onSecond = pooled(second, name);
-            int total = processing.tokenStore(name).fetchSegments(name).length;
-            int share = (total + 1) / 2;
-            await().atMost(Duration.ofSeconds(90))
-                    .alias(name + " split between the nodes")
-                    .until(() -> {
-                        Set<Integer> first = onFirst.processingStatus().keySet();
-                        Set<Integer> other = onSecond.processingStatus().keySet();
-                        Set<Integer> together = new HashSet<>(first);
-                        together.addAll(other);
-                        return first.size() <= share
-                                && other.size() <= share
-                                && !first.isEmpty()
-                                && !other.isEmpty()
-                                && together.size() == total
-                                && first.size() + other.size() == total;
-                    });
+            awaitSplit(name, second);
         }
 
         MeterRegistry secondMeters = secondNode.context().getBean(MeterRegistry.class);
@@ -119,6 +121,94 @@ class SegmentBalancingIT {
         assertThat(postedHandled(secondMeters) - secondBefore)
                 .as("the second node handled some")
                 .isPositive();
+    }
+
+    @Test
+    void aReplayIsFollowedByTheOtherNodeAtOnceAndStaysWithTheNodeThatResetItUntilItHasCaughtUp() {
+        EventProcessingConfiguration second = secondNode();
+        awaitSplit(USERS, second);
+        PooledStreamingEventProcessor onFirst = pooled(processing, USERS);
+        PooledStreamingEventProcessor onSecond = pooled(second, USERS);
+        int total = processing.tokenStore(USERS).fetchSegments(USERS).length;
+        ReplayGate secondGate = secondNode.context().getBean(ReplayGate.class);
+        ApiClient admin =
+                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+
+        gate.close();
+        secondGate.close();
+        try {
+            ApiClient.Response accepted = admin.post("/api/admin/projections/" + USERS + "/replay", null);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            long generation = accepted.json().path("generation").asLong();
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("tokens reset without waiting for the second node's own poll, ten minutes away")
+                    .until(() -> replays.latest(USERS)
+                            .filter(request -> request.generation() == generation)
+                            .map(request -> ReplayCoordinator.DONE.equals(request.state()))
+                            .orElse(false));
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("both nodes running the processor again")
+                    .until(() -> onFirst.isRunning() && onSecond.isRunning());
+            await().atMost(Duration.ofSeconds(30))
+                    .alias("one node replaying every segment")
+                    .until(() -> replayingAll(onFirst, total) || replayingAll(onSecond, total));
+            PooledStreamingEventProcessor resetter = replayingAll(onFirst, total) ? onFirst : onSecond;
+            PooledStreamingEventProcessor other = resetter == onFirst ? onSecond : onFirst;
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
+                    .alias("no segment handed over in the middle of the replay (the balancer looks every second)")
+                    .until(() -> replayingAll(resetter, total)
+                            && other.processingStatus().isEmpty());
+        } finally {
+            gate.open();
+            secondGate.open();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .alias("the replay caught up")
+                .until(() -> Stream.of(onFirst, onSecond)
+                        .flatMap(processor -> processor.processingStatus().values().stream())
+                        .noneMatch(status -> status.isReplaying() && !status.isCaughtUp()));
+        awaitSplit(USERS, second);
+    }
+
+    /** The second node, started once, with a replay gate of its own and a replay poll that never comes in a test. */
+    private EventProcessingConfiguration secondNode() {
+        if (secondNode == null) {
+            secondNode = SecondNode.start(
+                    environment,
+                    processing,
+                    "balancing-second-node",
+                    List.of(ReplayGate.class),
+                    "studybuddy.projections.replay-poll-interval=10m");
+        }
+        return secondNode.context().getBean(EventProcessingConfiguration.class);
+    }
+
+    private void awaitSplit(String name, EventProcessingConfiguration second) {
+        PooledStreamingEventProcessor onFirst = pooled(processing, name);
+        PooledStreamingEventProcessor onSecond = pooled(second, name);
+        int total = processing.tokenStore(name).fetchSegments(name).length;
+        int share = (total + 1) / 2;
+        await().atMost(Duration.ofSeconds(90))
+                .alias(name + " split between the nodes")
+                .until(() -> {
+                    Set<Integer> first = onFirst.processingStatus().keySet();
+                    Set<Integer> other = onSecond.processingStatus().keySet();
+                    Set<Integer> together = new HashSet<>(first);
+                    together.addAll(other);
+                    return first.size() <= share
+                            && other.size() <= share
+                            && !first.isEmpty()
+                            && !other.isEmpty()
+                            && together.size() == total
+                            && first.size() + other.size() == total;
+                });
+    }
+
+    private static boolean replayingAll(PooledStreamingEventProcessor processor, int segments) {
+        Map<Integer, EventTrackerStatus> held = processor.processingStatus();
+        return held.size() == segments
+                && held.values().stream().allMatch(status -> status.isReplaying() && !status.isCaughtUp());
     }
 
     /** Group messages the node's chat processor has handled (axon-micrometer's per-processor counter). */
