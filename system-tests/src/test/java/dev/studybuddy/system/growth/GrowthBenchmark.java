@@ -1,5 +1,6 @@
 package dev.studybuddy.system.growth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.studybuddy.testing.ApiClient;
@@ -7,12 +8,15 @@ import dev.studybuddy.testing.PrometheusScrape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Run by {@code bench/growth} against a running system (bin/run: the edge, command-side, two query nodes,
@@ -78,12 +82,24 @@ public final class GrowthBenchmark {
             List<ApiClient> asSender = users.senders.stream()
                     .map(user -> edge.withToken(user.token()))
                     .toList();
-            Senders.Send pipeline = (sender, tag) -> BenchUsers.expect(
-                    201,
-                    asSender.get(sender)
-                            .post(
-                                    "/api/groups/" + users.groupOf(sender) + "/messages",
-                                    Map.of("body", tag + " " + System.nanoTime())));
+            Map<String, LostMessages.Sent> pipelineSent = new ConcurrentHashMap<>();
+            Senders.Send pipeline = (sender, tag) -> {
+                String body = tag + " " + System.nanoTime();
+                String group = users.groupOf(sender).toString();
+                JsonNode answer = BenchUsers.expect(
+                                201,
+                                asSender.get(sender).post("/api/groups/" + group + "/messages", Map.of("body", body)))
+                        .json();
+                if ("pipeline".equals(tag)) {
+                    pipelineSent.put(
+                            body,
+                            new LostMessages.Sent(
+                                    group,
+                                    answer.path("messageId").asText(),
+                                    answer.path("seq").asLong(),
+                                    Instant.now()));
+                }
+            };
             Senders.Send direct = (sender, tag) -> baseline.post(
                     users.groupOf(sender), users.senders.get(sender).id(), tag + " " + System.nanoTime());
             senders.run(warmUp, "warmup-pipeline", pipeline);
@@ -96,6 +112,7 @@ public final class GrowthBenchmark {
             Senders.Outcome posted = senders.run(duration, "pipeline", pipeline);
             measure("pipeline", posted, subscribers);
             whereLost("pipeline", posted.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
+            nameLost("pipeline", pipelineSent, subscribers);
             put("pipeline.appendsLate", "%.0f", lateAppends(services) - lateBefore);
             Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
             perMessage("pipeline", before, stores.read(), posted.sent());
@@ -167,6 +184,27 @@ public final class GrowthBenchmark {
                 .deliveredPerNode(path)
                 .forEach((node, delivered) -> results.put(
                         path + ".deliveries.node" + (node + 1), delivered + "/" + sent * subscribers.sessionsOn(node)));
+    }
+
+    /**
+     * The first ten messages of a phase that some subscriber did not get: what the stores show of each
+     * ({@link LostMessages}) and the deliveries it had per node.
+     */
+    private void nameLost(String path, Map<String, LostMessages.Sent> sent, Subscribers subscribers)
+            throws SQLException {
+        int shown = 0;
+        try (LostMessages stores = new LostMessages(
+                property("growth.mongoUri"), property("growth.database"), property("growth.databaseUrl"))) {
+            for (Map.Entry<String, Map<Integer, Long>> lost :
+                    subscribers.undelivered(sent.keySet()).entrySet()) {
+                if (++shown > 10) {
+                    break;
+                }
+                results.put(
+                        path + ".lostMessage." + shown,
+                        stores.whereLost(sent.get(lost.getKey())) + "; deliveries per node " + lost.getValue());
+            }
+        }
     }
 
     /**

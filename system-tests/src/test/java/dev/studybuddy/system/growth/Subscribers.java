@@ -37,6 +37,8 @@ final class Subscribers implements AutoCloseable {
     private final Map<String, Map<Integer, AtomicLong>> perNode = new ConcurrentHashMap<>();
 
     private final Map<Integer, Integer> sessionsPerNode = new ConcurrentHashMap<>();
+    /** Per message body, the sessions on each node that got it (for naming the messages lost). */
+    private final Map<String, Map<Integer, AtomicLong>> perBody = new ConcurrentHashMap<>();
 
     /** Connects one session per (node, token) pair and subscribes each to every group. */
     void connect(int node, String nodeUrl, String accessToken, List<UUID> groups) throws Exception {
@@ -98,10 +100,30 @@ final class Subscribers implements AutoCloseable {
                 perNode.computeIfAbsent(body[0], tag -> new ConcurrentHashMap<>())
                         .computeIfAbsent(node, n -> new AtomicLong())
                         .incrementAndGet();
+                perBody.computeIfAbsent(body[0] + " " + body[1], text -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(node, n -> new AtomicLong())
+                        .incrementAndGet();
             }
         } catch (IOException | NumberFormatException e) {
             System.err.println("unreadable frame: " + e);
         }
+    }
+
+    /**
+     * Of the message bodies sent, those that some session did not get, each with the deliveries it had per node (an
+     * empty map: no session got it).
+     */
+    Map<String, Map<Integer, Long>> undelivered(Iterable<String> sentBodies) {
+        Map<String, Map<Integer, Long>> undelivered = new TreeMap<>();
+        for (String body : sentBodies) {
+            Map<Integer, Long> got = new TreeMap<>();
+            perBody.getOrDefault(body, Map.of()).forEach((node, count) -> got.put(node, count.get()));
+            if (sessionsPerNode.entrySet().stream()
+                    .anyMatch(node -> got.getOrDefault(node.getKey(), 0L) < node.getValue())) {
+                undelivered.put(body, got);
+            }
+        }
+        return undelivered;
     }
 
     /** Waits until {@code expected} deliveries of {@code tag} have arrived, or nothing more came for a while. */
