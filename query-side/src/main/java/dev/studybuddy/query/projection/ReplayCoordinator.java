@@ -209,7 +209,7 @@ public class ReplayCoordinator implements SmartLifecycle {
                 processor.resetTokens();
                 finish(name, generation, DONE, null);
                 log.info(
-                        "Replay {} of {}: tokens reset by this node (the reset handlers took {} ms)",
+                        "Replay {} of {}: tokens reset by this node in {} ms",
                         generation,
                         name,
                         (System.nanoTime() - resetting) / 1_000_000);
