@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
-import dev.studybuddy.platform.audit.AuditProperties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +17,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
 /**
  * A processor that replays the history up to the head (as a projection that starts on an existing store
@@ -46,17 +39,7 @@ class CoveringHeadTokenEngineTest {
         server = new MongoServer(new IndexedMemoryBackend());
         String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/heads";
         client = MongoClients.create(uri);
-        MongoProperties properties = new MongoProperties();
-        properties.setUri(uri);
-        MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
-        MongoTemplate template = configuration.axonMongoTemplate(client, properties);
-        Serializer serializer = JacksonSerializer.defaultSerializer();
-        engine = configuration.engineWithoutLateAppendReport(
-                template,
-                configuration.storedEvents(template, new AuditProperties(500)),
-                serializer,
-                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class),
-                MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
+        engine = StandInEngines.engine(client, uri, MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
     }
 
     @AfterEach

@@ -10,7 +10,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
-import dev.studybuddy.platform.audit.AuditProperties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +20,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
 /** The fetch batch size reaches the engine: a stream reads as many events per query of the store as it says. */
 class FetchBatchSizeTest {
@@ -92,15 +86,7 @@ class FetchBatchSizeTest {
     }
 
     private EventStorageEngine engine(int fetchBatchSize) {
-        MongoProperties properties = new MongoProperties();
-        properties.setUri("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/batches");
-        MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
-        MongoTemplate template = configuration.axonMongoTemplate(client, properties);
-        return configuration.engineWithoutLateAppendReport(
-                template,
-                configuration.storedEvents(template, new AuditProperties(500)),
-                JacksonSerializer.defaultSerializer(),
-                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class),
-                fetchBatchSize);
+        return StandInEngines.engine(
+                client, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/batches", fetchBatchSize);
     }
 }

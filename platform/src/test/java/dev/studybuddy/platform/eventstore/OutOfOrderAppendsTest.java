@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
-import dev.studybuddy.platform.audit.AuditProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,14 +22,9 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
 /**
  * A pooled processor on the event store's engine handles an event stamped before one it has already handled but stored
@@ -113,15 +107,9 @@ class OutOfOrderAppendsTest {
     }
 
     private EventStorageEngine engine() {
-        MongoProperties properties = new MongoProperties();
-        properties.setUri("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/ordering");
-        MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
-        MongoTemplate template = configuration.axonMongoTemplate(client, properties);
-        return configuration.engineWithoutLateAppendReport(
-                template,
-                configuration.storedEvents(template, new AuditProperties(500)),
-                JacksonSerializer.defaultSerializer(),
-                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class),
+        return StandInEngines.engine(
+                client,
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/ordering",
                 MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
     }
 }
