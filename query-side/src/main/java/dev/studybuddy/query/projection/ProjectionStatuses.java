@@ -28,16 +28,19 @@ class ProjectionStatuses {
 
     private final EventProcessingConfiguration processing;
     private final ReplayCoordinator replays;
+    private final ReplayRequests requests;
     private final StoredEvents storedEvents;
     private final DeadLetters deadLetters;
 
     ProjectionStatuses(
             EventProcessingConfiguration processing,
             ReplayCoordinator replays,
+            ReplayRequests requests,
             StoredEvents storedEvents,
             DeadLetters deadLetters) {
         this.processing = processing;
         this.replays = replays;
+        this.requests = requests;
         this.storedEvents = storedEvents;
         this.deadLetters = deadLetters;
     }
@@ -63,11 +66,11 @@ class ProjectionStatuses {
                     replays.isRebuilding(name),
                     null,
                     List.of(),
-                    replays.latest(name).orElse(null));
+                    requests.latest(name).orElse(null));
         }
         // the reset point: when the last replay's tokens were reset (the status' tokens come unwrapped)
-        Instant resetAt = replays.latest(name)
-                .map(ReplayCoordinator.ReplayRequest::finishedAt)
+        Instant resetAt = requests.latest(name)
+                .map(ReplayRequests.ReplayRequest::finishedAt)
                 .orElse(null);
         List<SegmentStatus> segments = streaming.processingStatus().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -87,7 +90,7 @@ class ProjectionStatuses {
                 replays.isRebuilding(name),
                 lag,
                 segments,
-                replays.latest(name).orElse(null));
+                requests.latest(name).orElse(null));
     }
 
     private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total, Instant resetAt) {
@@ -130,7 +133,7 @@ class ProjectionStatuses {
             boolean rebuilding,
             Long lag,
             List<SegmentStatus> segments,
-            ReplayCoordinator.ReplayRequest lastReplay) {}
+            ReplayRequests.ReplayRequest lastReplay) {}
 
     /**
      * @param position       time of the last event the segment has passed (null: none yet)

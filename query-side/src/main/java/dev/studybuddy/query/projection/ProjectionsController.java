@@ -40,6 +40,6 @@ class ProjectionsController {
     ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
         long generation = replays.request(name, CurrentUser.id().toString());
         return ResponseEntity.accepted()
-                .body(Map.of("name", name, "generation", generation, "state", ReplayCoordinator.REQUESTED));
+                .body(Map.of("name", name, "generation", generation, "state", ReplayRequests.REQUESTED));
     }
 }

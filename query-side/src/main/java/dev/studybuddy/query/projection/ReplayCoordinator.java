@@ -2,15 +2,10 @@ package dev.studybuddy.query.projection;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +18,6 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +33,7 @@ import org.springframework.stereotype.Component;
  *   <li>every other node starts its processor once the row says {@code DONE} or {@code FAILED}, or after
  *       {@code studybuddy.projections.replay-timeout} whatever it says, so that no node stays down.</li>
  * </ol>
- * A node that writes the row (a request, or the end of a reset) also says so on Redis ({@link #NUDGES}), and the
+ * A node that writes the row (a request, or the end of a reset) also says so on Redis ({@link ReplayNudges}), and the
  * others poll at once instead of at their next poll: the other nodes release their segments within milliseconds, and
  * the resetting node tries again every {@code reset-retry-interval}. The row stays the only thing nodes rely on: a
  * nudge lost costs a poll interval. The node that resets claims every segment when it starts its processor, and
@@ -51,18 +42,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReplayCoordinator implements SmartLifecycle {
 
-    static final String REQUESTED = "REQUESTED";
-    static final String RESETTING = "RESETTING";
-    static final String DONE = "DONE";
-    static final String FAILED = "FAILED";
-    /** The Redis channel on which a node tells the others that a replay request changed; the message names it. */
-    static final String NUDGES = "studybuddy:projection-replays";
-
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final StringRedisTemplate redis;
+    private final ReplayRequests requests;
+    private final ReplayNudges nudges;
     private final ProjectionProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final String node = "query-side-" + UUID.randomUUID();
@@ -74,16 +58,15 @@ public class ReplayCoordinator implements SmartLifecycle {
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
     private volatile PeriodicTask poller;
-    private RetryingListenerContainer nudges;
 
     ReplayCoordinator(
             EventProcessingConfiguration processing,
-            JdbcTemplate jdbc,
-            StringRedisTemplate redis,
+            ReplayRequests requests,
+            ReplayNudges nudges,
             ProjectionProperties properties) {
         this.processing = processing;
-        this.jdbc = jdbc;
-        this.redis = redis;
+        this.requests = requests;
+        this.nudges = nudges;
         this.properties = properties;
     }
 
@@ -94,23 +77,13 @@ public class ReplayCoordinator implements SmartLifecycle {
         if (!processor.supportsReset()) {
             throw new DomainException(ErrorCode.CONFLICT, "The projection " + processorName + " cannot be replayed.");
         }
-        Timestamped now = now();
-        List<Long> generation = jdbc.queryForList("""
-                INSERT INTO projection_replays (processor_name, generation, state, requested_by, requested_at)
-                VALUES (?, 1, 'REQUESTED', ?, ?)
-                ON CONFLICT (processor_name) DO UPDATE
-                   SET generation = projection_replays.generation + 1, state = 'REQUESTED',
-                       requested_by = EXCLUDED.requested_by, requested_at = EXCLUDED.requested_at,
-                       reset_by = NULL, finished_at = NULL, detail = NULL
-                 WHERE projection_replays.state NOT IN ('REQUESTED', 'RESETTING')
-                RETURNING generation""", Long.class, processorName, requestedBy, now.value());
-        if (generation.isEmpty()) {
-            throw new DomainException(ErrorCode.CONFLICT, "A replay of " + processorName + " is already under way.");
-        }
+        long generation = requests.request(processorName, requestedBy)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.CONFLICT, "A replay of " + processorName + " is already under way."));
         rebuilding.add(processorName);
         poller.execute(this::poll);
-        nudgeOtherNodes();
-        return generation.get(0);
+        nudges.nudgeOtherNodes();
+        return generation;
     }
 
     /**
@@ -129,38 +102,16 @@ public class ReplayCoordinator implements SmartLifecycle {
                         .orElse(false);
     }
 
-    private static boolean replayingLocally(StreamingEventProcessor processor) {
+    /** Whether one of the processor's segments on this node is replaying and has not caught up. */
+    static boolean replayingLocally(StreamingEventProcessor processor) {
         return processor.processingStatus().values().stream()
                 .anyMatch(status -> status.isReplaying() && !status.isCaughtUp());
-    }
-
-    /** The latest request of a processor, if any. */
-    public Optional<ReplayRequest> latest(String processorName) {
-        return jdbc
-                .query(
-                        """
-                SELECT generation, state, requested_by, requested_at, reset_by, finished_at, detail
-                  FROM projection_replays WHERE processor_name = ?""",
-                        (row, i) -> new ReplayRequest(
-                                row.getLong("generation"),
-                                row.getString("state"),
-                                row.getString("requested_by"),
-                                row.getObject("requested_at", OffsetDateTime.class)
-                                        .toInstant(),
-                                row.getString("reset_by"),
-                                Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class))
-                                        .map(OffsetDateTime::toInstant)
-                                        .orElse(null),
-                                row.getString("detail")),
-                        processorName)
-                .stream()
-                .findFirst();
     }
 
     private void poll() {
         try {
             for (String name : processing.eventProcessors().keySet()) {
-                latest(name).ifPresent(request -> follow(name, request));
+                requests.latest(name).ifPresent(request -> follow(name, request));
                 refreshRebuilding(name);
             }
         } catch (RuntimeException e) {
@@ -168,7 +119,7 @@ public class ReplayCoordinator implements SmartLifecycle {
         }
     }
 
-    private void follow(String name, ReplayRequest request) {
+    private void follow(String name, ReplayRequests.ReplayRequest request) {
         if (handled.getOrDefault(name, 0L) >= request.generation()) {
             return;
         }
@@ -185,20 +136,14 @@ public class ReplayCoordinator implements SmartLifecycle {
                     request.requestedBy());
             processor.shutDown();
         }
-        if (REQUESTED.equals(request.state()) && claimReset(name, request.generation())) {
+        if (ReplayRequests.REQUESTED.equals(request.state()) && requests.claimReset(name, request.generation(), node)) {
             reset(name, request.generation(), processor);
             resume(name, request.generation(), processor);
-        } else if (DONE.equals(request.state())
-                || FAILED.equals(request.state())
+        } else if (ReplayRequests.DONE.equals(request.state())
+                || ReplayRequests.FAILED.equals(request.state())
                 || request.requestedAt().plus(properties.replayTimeout()).isBefore(clock.instant())) {
             resume(name, request.generation(), processor);
         }
-    }
-
-    private boolean claimReset(String name, long generation) {
-        return jdbc.update("""
-                UPDATE projection_replays SET state = 'RESETTING', reset_by = ?
-                 WHERE processor_name = ? AND generation = ? AND state = 'REQUESTED'""", node, name, generation) == 1;
     }
 
     private void reset(String name, long generation, StreamingEventProcessor processor) {
@@ -207,7 +152,7 @@ public class ReplayCoordinator implements SmartLifecycle {
             try {
                 long resetting = System.nanoTime();
                 processor.resetTokens();
-                finish(name, generation, DONE, null);
+                finish(name, generation, ReplayRequests.DONE, null);
                 log.info(
                         "Replay {} of {}: tokens reset by this node in {} ms",
                         generation,
@@ -216,45 +161,36 @@ public class ReplayCoordinator implements SmartLifecycle {
                 return;
             } catch (UnableToClaimTokenException e) {
                 if (clock.instant().isAfter(giveUp)) {
-                    finish(name, generation, FAILED, "Other nodes kept their segments: " + e.getMessage());
+                    finish(
+                            name,
+                            generation,
+                            ReplayRequests.FAILED,
+                            "Other nodes kept their segments: " + e.getMessage());
                     return;
                 }
                 sleep(properties.resetRetryInterval());
             } catch (RuntimeException e) {
                 log.error("Replay {} of {} failed", generation, name, e);
-                finish(name, generation, FAILED, e.toString());
+                finish(name, generation, ReplayRequests.FAILED, e.toString());
                 return;
             }
         }
     }
 
     private void finish(String name, long generation, String state, String detail) {
-        jdbc.update("""
-                UPDATE projection_replays SET state = ?, finished_at = ?, detail = ?
-                 WHERE processor_name = ? AND generation = ?""", state, now().value(), detail, name, generation);
-        nudgeOtherNodes();
+        requests.finish(name, generation, state, detail);
+        nudges.nudgeOtherNodes();
     }
 
-    /**
-     * Tells every node (this one too) that a request changed, so that the others release their segments, and start
-     * again after the reset, without waiting for their next poll. At most once, as Redis pub/sub is: the polls stay
-     * what every node relies on.
-     */
-    private void nudgeOtherNodes() {
-        try {
-            redis.convertAndSend(NUDGES, node);
-        } catch (RuntimeException e) {
-            log.debug("Could not nudge the other nodes about a projection replay; they find it at their next poll", e);
+    private void pollNow() {
+        PeriodicTask running = poller;
+        if (running == null) {
+            return;
         }
-    }
-
-    private void nudged(Message message, byte[] pattern) {
-        if (poller != null && !node.equals(new String(message.getBody(), StandardCharsets.UTF_8))) {
-            try {
-                poller.execute(this::poll);
-            } catch (RejectedExecutionException stopping) {
-                // this node is stopping: nothing left to follow
-            }
+        try {
+            running.execute(this::poll);
+        } catch (RejectedExecutionException stopping) {
+            // this node is stopping: nothing left to follow
         }
     }
 
@@ -266,10 +202,7 @@ public class ReplayCoordinator implements SmartLifecycle {
     }
 
     private void refreshRebuilding(String name) {
-        Integer pending = jdbc.queryForObject("""
-                SELECT count(*) FROM projection_replays
-                 WHERE processor_name = ? AND state IN ('REQUESTED', 'RESETTING')""", Integer.class, name);
-        if (pending != null && pending > 0) {
+        if (requests.pending(name)) {
             rebuilding.add(name);
         } else {
             rebuilding.remove(name);
@@ -289,36 +222,26 @@ public class ReplayCoordinator implements SmartLifecycle {
         }
     }
 
-    private Timestamped now() {
-        return new Timestamped(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-    }
-
-    private record Timestamped(OffsetDateTime value) {}
-
     @Override
     public void start() {
         // Requests handled before this node started are not this node's business: its processor starts
         // from whatever tokens the store holds. A request still under way is joined.
         for (String name : processing.eventProcessors().keySet()) {
-            latest(name)
+            requests.latest(name)
                     .ifPresent(request -> handled.put(
                             name,
-                            DONE.equals(request.state()) || FAILED.equals(request.state())
+                            ReplayRequests.DONE.equals(request.state()) || ReplayRequests.FAILED.equals(request.state())
                                     ? request.generation()
                                     : request.generation() - 1));
         }
         poller = PeriodicTask.every(properties.replayPollInterval(), "projection-replays", this::poll);
         poller.start();
-        nudges = RetryingListenerContainer.listening(
-                "projection-replays", redis.getRequiredConnectionFactory(), this::nudged, new ChannelTopic(NUDGES));
+        nudges.listen(this::pollNow);
     }
 
     @Override
     public void stop() {
-        if (nudges != null) {
-            nudges.close();
-            nudges = null;
-        }
+        nudges.stopListening();
         if (poller != null) {
             poller.stop();
             poller = null;
@@ -335,13 +258,4 @@ public class ReplayCoordinator implements SmartLifecycle {
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;
     }
-
-    public record ReplayRequest(
-            long generation,
-            String state,
-            String requestedBy,
-            Instant requestedAt,
-            String resetBy,
-            Instant finishedAt,
-            String detail) {}
 }

@@ -88,7 +88,9 @@ class SegmentBalancer implements SmartLifecycle {
         if (liveNodes < 1) {
             return; // not even this node's announcement is visible: nothing to go by
         }
-        if (replaying(processor)) {
+        if (ReplayCoordinator.replayingLocally(processor)) {
+            // a segment handed over mid-replay stalls for the other node's claim interval and is read again from its
+            // last stored token: the node that reset the tokens keeps them all until its replay has caught up
             return;
         }
         int segments = processing.tokenStore(name).fetchSegments(name).length;
@@ -107,16 +109,6 @@ class SegmentBalancer implements SmartLifecycle {
                 liveNodes);
         surplus.forEach(segment ->
                 processor.releaseSegment(segment, properties.releaseFor().toMillis(), TimeUnit.MILLISECONDS));
-    }
-
-    /**
-     * A segment handed over in the middle of a replay stalls for the other node's claim interval and is read from the
-     * store a second time from its last stored token; the node that reset the tokens claims them all at once, and
-     * gives away its surplus when its replay has caught up.
-     */
-    private static boolean replaying(PooledStreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .anyMatch(status -> status.isReplaying() && !status.isCaughtUp());
     }
 
     private Map<String, PooledStreamingEventProcessor> runningProcessors() {

@@ -54,7 +54,7 @@ class SegmentBalancingIT {
     ReplayGate gate;
 
     @Autowired
-    ReplayCoordinator replays;
+    ReplayRequests replays;
 
     @Autowired
     Environment environment;
@@ -144,7 +144,7 @@ class SegmentBalancingIT {
                     .alias("tokens reset without waiting for the second node's own poll, ten minutes away")
                     .until(() -> replays.latest(USERS)
                             .filter(request -> request.generation() == generation)
-                            .map(request -> ReplayCoordinator.DONE.equals(request.state()))
+                            .map(request -> ReplayRequests.DONE.equals(request.state()))
                             .orElse(false));
             await().atMost(Duration.ofSeconds(10))
                     .alias("both nodes running the processor again")
