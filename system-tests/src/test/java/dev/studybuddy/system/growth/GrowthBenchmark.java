@@ -69,7 +69,7 @@ public final class GrowthBenchmark {
                         Integer.getInteger("growth.subscribersPerNode", 1) * nodes.size(),
                         Integer.getInteger("growth.groups", 10));
         users.awaitProjected(nodes);
-        try (Subscribers subscribers = new Subscribers();
+        try (Subscribers subscribers = new Subscribers("pipeline");
                 BaselinePath baseline = new BaselinePath(
                         property("growth.mongoUri"), property("growth.database"), property("growth.redisUri"))) {
             for (int i = 0; i < users.subscribers.size(); i++) {

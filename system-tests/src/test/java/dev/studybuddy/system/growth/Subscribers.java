@@ -37,8 +37,18 @@ final class Subscribers implements AutoCloseable {
     private final Map<String, Map<Integer, AtomicLong>> perNode = new ConcurrentHashMap<>();
 
     private final Map<Integer, Integer> sessionsPerNode = new ConcurrentHashMap<>();
-    /** Per message body, the sessions on each node that got it (for naming the messages lost). */
+    /** Per message body of the named tag, the sessions on each node that got it (for naming the messages lost). */
     private final Map<String, Map<Integer, AtomicLong>> perBody = new ConcurrentHashMap<>();
+
+    private final String namedTag;
+
+    /**
+     * @param namedTag the tag whose deliveries are also kept message by message ({@link #undelivered}); the others
+     *                 are only counted, so that a baseline of a hundred thousand messages costs no map entry each
+     */
+    Subscribers(String namedTag) {
+        this.namedTag = namedTag;
+    }
 
     /** Connects one session per (node, token) pair and subscribes each to every group. */
     void connect(int node, String nodeUrl, String accessToken, List<UUID> groups) throws Exception {
@@ -100,9 +110,11 @@ final class Subscribers implements AutoCloseable {
                 perNode.computeIfAbsent(body[0], tag -> new ConcurrentHashMap<>())
                         .computeIfAbsent(node, n -> new AtomicLong())
                         .incrementAndGet();
-                perBody.computeIfAbsent(body[0] + " " + body[1], text -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(node, n -> new AtomicLong())
-                        .incrementAndGet();
+                if (namedTag.equals(body[0])) {
+                    perBody.computeIfAbsent(body[0] + " " + body[1], text -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(node, n -> new AtomicLong())
+                            .incrementAndGet();
+                }
             }
         } catch (IOException | NumberFormatException e) {
             System.err.println("unreadable frame: " + e);
@@ -110,7 +122,7 @@ final class Subscribers implements AutoCloseable {
     }
 
     /**
-     * Of the message bodies sent, those that some session did not get, each with the deliveries it had per node (an
+     * Of the named tag's message bodies sent, those that some session did not get, each with the deliveries it had per node (an
      * empty map: no session got it).
      */
     Map<String, Map<Integer, Long>> undelivered(Iterable<String> sentBodies) {
