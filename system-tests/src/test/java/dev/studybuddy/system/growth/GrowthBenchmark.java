@@ -128,6 +128,10 @@ public final class GrowthBenchmark {
                         .sum());
         ratios();
         String projection = System.getProperty("growth.replay", "chat");
+        if ("none".equals(projection)) {
+            write();
+            return;
+        }
         long stored = storedEvents();
         String replayStart = PhaseClock.now();
         double replaySeconds = projections.replay(projection, Long.getLong("growth.replay.timeout", 1800));
@@ -160,6 +164,8 @@ public final class GrowthBenchmark {
         put(path + ".send.p99", "%.1f", sent.latencies().p99());
         put(path + ".deliver.p50", "%.1f", delivered.p50());
         put(path + ".deliver.p99", "%.1f", delivered.p99());
+        results.put(path + ".send.maxBySecond", sent.latencies().maxBySecond(sent.startedAt()));
+        results.put(path + ".deliver.maxBySecond", delivered.maxBySecond(sent.startedAt()));
         results.put(path + ".sent", Long.toString(sent.sent()));
         results.put(path + ".failed", Long.toString(sent.failed()));
         results.put(path + ".deliveries", delivered.count() + "/" + expected);

@@ -14,7 +14,7 @@ final class Senders {
         void send(int sender, String tag) throws Exception;
     }
 
-    record Outcome(long sent, long failed, double seconds, Latencies latencies) {
+    record Outcome(long sent, long failed, long startedAt, double seconds, Latencies latencies) {
         double perSecond() {
             return sent / seconds;
         }
@@ -43,7 +43,7 @@ final class Senders {
                             long before = System.nanoTime();
                             try {
                                 send.send(sender, tag);
-                                latencies.add(System.nanoTime() - before);
+                                latencies.add(before, System.nanoTime() - before);
                                 sent.incrementAndGet();
                             } catch (Exception e) {
                                 if (failed.incrementAndGet() <= 3) {
@@ -59,6 +59,6 @@ final class Senders {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Outcome(sent.get(), failed.get(), (System.nanoTime() - start) / 1e9, latencies);
+        return new Outcome(sent.get(), failed.get(), start, (System.nanoTime() - start) / 1e9, latencies);
     }
 }

@@ -106,7 +106,8 @@ final class Subscribers implements AutoCloseable {
             JsonNode frame = JSON.readTree(payload);
             String[] body = frame.at("/message/body").asText("").split(" ");
             if (body.length == 2 && "message.posted".equals(frame.path("type").asText())) {
-                deliveries.computeIfAbsent(body[0], tag -> new Latencies()).add(now - Long.parseLong(body[1]));
+                long sentAt = Long.parseLong(body[1]);
+                deliveries.computeIfAbsent(body[0], tag -> new Latencies()).add(sentAt, now - sentAt);
                 perNode.computeIfAbsent(body[0], tag -> new ConcurrentHashMap<>())
                         .computeIfAbsent(node, n -> new AtomicLong())
                         .incrementAndGet();
