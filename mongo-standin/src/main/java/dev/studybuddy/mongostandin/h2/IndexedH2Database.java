@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import dev.studybuddy.mongostandin.index.IndexedDatabases;
 import io.netty.channel.Channel;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -25,8 +26,26 @@ class IndexedH2Database extends H2Database {
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
+    /**
+     * The collections opened while the store opens, whose indexes are built together once all are known. Assigned
+     * during H2Database's constructor, so it has no initializer (one would run afterwards and reset it).
+     */
+    private List<IndexedH2Collection> opening;
+
     IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
+    }
+
+    /** Opens the collections and their indexes, then builds each collection's indexes in one read of its documents. */
+    @Override
+    protected void initializeNamespacesAndIndexes() {
+        opening = new ArrayList<>();
+        try {
+            super.initializeNamespacesAndIndexes();
+            opening.forEach(IndexedH2Collection::buildDeferredIndexes);
+        } finally {
+            opening = null;
+        }
     }
 
     /** The same maps H2Database opens for a collection, in a collection that plans over sorted indexes. */
@@ -35,7 +54,13 @@ class IndexedH2Database extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = store().openMap(DATABASES_PREFIX + fullName);
         MVMap<String, Object> metaMap = store().openMap(META_PREFIX + fullName);
-        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        IndexedH2Collection collection =
+                new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        if (opening != null && !collectionName.startsWith("system.")) {
+            collection.deferIndexBuilds();
+            opening.add(collection);
+        }
+        return collection;
     }
 
     /**

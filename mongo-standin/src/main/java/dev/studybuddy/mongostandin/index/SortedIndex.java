@@ -168,10 +168,13 @@ public final class SortedIndex<P> extends Index<P> {
         return getCount();
     }
 
+    /**
+     * Nothing to free: a dropped index is no longer reachable from its collection, and a walk still on it finishes
+     * over the entries it began with. Clearing them one by one cost a dropped collection of 16,000 chat views half a
+     * second, most of a projection's reset.
+     */
     @Override
-    public void drop() {
-        entries.clear();
-    }
+    public void drop() {}
 
     /**
      * A document being added clashes with every entry of the same values, its own {@code _id}'s too: that is another
