@@ -16,6 +16,7 @@ import dev.studybuddy.mongostandin.h2.IndexedH2Backend;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -35,11 +36,7 @@ class DroppedIndexesTest {
     @ParameterizedTest
     @MethodSource("backends")
     void aCollectionMadeAgainAfterItsDropKnowsOnlyItsNewDocuments(MongoBackend backend) {
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            MongoDatabase database = client.getDatabase("drops");
+        onServer(backend, database -> {
             MongoCollection<Document> views = viewsWithIndexes(database);
             views.insertMany(messages("old", 1, 500));
 
@@ -55,19 +52,14 @@ class DroppedIndexesTest {
                             .toList());
             assertThat(views.countDocuments()).isEqualTo(50);
             assertThat(views.countDocuments(Filters.eq("conversation", "c"))).isEqualTo(50);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("backends")
     void aDroppedUniqueIndexRefusesNothingAnyMore(MongoBackend backend) {
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            MongoCollection<Document> views = viewsWithIndexes(client.getDatabase("drops"));
+        onServer(backend, database -> {
+            MongoCollection<Document> views = viewsWithIndexes(database);
             views.insertMany(messages("first", 1, 10));
 
             views.dropIndex("conversation_1_seq_1");
@@ -76,6 +68,15 @@ class DroppedIndexesTest {
             assertThat(views.countDocuments(Filters.eq("seq", 5))).isEqualTo(2);
             assertThat(bodies(views.find(Filters.and(Filters.eq("conversation", "c"), Filters.eq("seq", 5)))))
                     .containsExactlyInAnyOrder("first 5", "again 5");
+        });
+    }
+
+    private static void onServer(MongoBackend backend, Consumer<MongoDatabase> use) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            use.accept(client.getDatabase("drops"));
         } finally {
             server.shutdownNow();
         }
