@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -39,23 +38,53 @@ public class EventArrivalSignal implements StreamableMessageSource<TrackedEventM
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-    private final Thread watcher;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private Thread watcher;
     private volatile boolean running = true;
 
     public EventArrivalSignal(EventStore store) {
         this.store = store;
-        this.watcher = new Thread(this::watch, "event-arrival-signal");
-        this.watcher.setDaemon(true);
     }
 
     /** Watching starts with the first stream: a service without processors never tails the store. */
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        if (started.compareAndSet(false, true)) {
-            watcher.start();
-        }
+        startWatching();
         return new SignalledStream<>(store.openStream(trackingToken), callbacks);
+    }
+
+    /**
+     * The watcher's stream starts tailing here, on the thread that opens the first processor stream and before that
+     * stream exists. While the embedded store has fetched nothing yet, its producer starts from the position of the
+     * first stream that tails it, and a stream that tails from an earlier position is not seen as behind: it waits for
+     * an event the producer will never fetch, until a later event arrives. A watcher that began tailing later, from a
+     * newer head, held back the first event after a processor had caught up (seen in {@code SharedStreamTest}).
+     * Tailing first, from the head as it is before any processor reads, the watcher is never ahead of a processor.
+     */
+    private synchronized void startWatching() {
+        if (watcher != null || !running) {
+            return;
+        }
+        BlockingStream<TrackedEventMessage<?>> tail = tailFromHead();
+        watcher = new Thread(() -> watch(tail), "event-arrival-signal");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private BlockingStream<TrackedEventMessage<?>> tailFromHead() {
+        BlockingStream<TrackedEventMessage<?>> tail = null;
+        try {
+            tail = store.openStream(store.createHeadToken());
+            while (tail.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                tail.nextAvailable();
+            }
+            return tail;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return closeQuietly(tail);
+        } catch (RuntimeException e) {
+            log.warn("Could not start watching the event store; the watcher tries again on its own thread", e);
+            return closeQuietly(tail);
+        }
     }
 
     @Override
@@ -79,13 +108,15 @@ public class EventArrivalSignal implements StreamableMessageSource<TrackedEventM
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
-        watcher.interrupt();
+        if (watcher != null) {
+            watcher.interrupt();
+        }
     }
 
-    private void watch() {
-        BlockingStream<TrackedEventMessage<?>> tail = null;
+    private void watch(BlockingStream<TrackedEventMessage<?>> primedTail) {
+        BlockingStream<TrackedEventMessage<?>> tail = primedTail;
         while (running) {
             try {
                 if (tail == null) {

@@ -2,12 +2,16 @@ package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -56,5 +60,73 @@ class EventArrivalSignalTest {
         assertThat(laterCalled.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(calls).as("a closed stream is not called back").hasValue(before);
         later.close();
+    }
+
+    /**
+     * The first event after a processor has caught up reaches it although nothing else follows. Here the store's head
+     * answers slowly to any thread but the test's, so a watcher that looked for the head from a thread of its own
+     * would begin tailing only after that event, from a newer position than the processor's; the embedded store's
+     * producer would then fetch from there, and the processor's stream would wait for the event for good.
+     */
+    @Test
+    void theFirstEventAfterAProcessorCaughtUpReachesItWithoutAnotherEventAfterIt() throws Exception {
+        Thread testThread = Thread.currentThread();
+        CountDownLatch appended = new CountDownLatch(1);
+        InMemoryEventStorageEngine slowHead = new InMemoryEventStorageEngine() {
+            @Override
+            public TrackingToken createHeadToken() {
+                if (Thread.currentThread() != testThread) {
+                    awaitQuietly(appended);
+                }
+                return super.createHeadToken();
+            }
+
+            /** What is stored now, as a database's query answers (the in-memory stream is a live view). */
+            @Override
+            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+                return super.readEvents(token, mayBlock).toList().stream();
+            }
+        };
+        EmbeddedEventStore slowStore = EmbeddedEventStore.builder()
+                .storageEngine(slowHead)
+                .fetchDelay(100)
+                .build();
+        EventArrivalSignal slowSignal = new EventArrivalSignal(slowStore);
+        try {
+            slowStore.publish(GenericEventMessage.asEventMessage("before"));
+            BlockingStream<TrackedEventMessage<?>> stream = slowSignal.openStream(null);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("before");
+
+            slowStore.publish(GenericEventMessage.asEventMessage("after"));
+            appended.countDown();
+            Thread.sleep(300); // time for a watcher on its own thread to begin tailing before the processor does
+
+            assertThat(nextWithin(stream, Duration.ofSeconds(5)))
+                    .as("the event after the one the processor read")
+                    .isEqualTo("after");
+            stream.close();
+        } finally {
+            slowSignal.close();
+            slowStore.shutDown();
+        }
+    }
+
+    private static Object nextWithin(BlockingStream<TrackedEventMessage<?>> stream, Duration limit)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                return stream.nextAvailable().getPayload();
+            }
+        }
+        return null;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
