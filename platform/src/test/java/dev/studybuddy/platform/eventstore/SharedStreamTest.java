@@ -14,16 +14,14 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
 /**
  * Caught-up processors in one JVM share what the store fetches: behind the project's wrappers (the prompt store,
  * the arrival signal) Axon's embedded store still reads new events from storage once for all its streams, so the
  * storage gives out each event about once with eight processors as with one. The storage here answers each
- * {@code readEvents} with the events stored at that moment, as a database's query does, and counts them: the
- * in-memory storage's own stream is a live view that goes on to give out every later event, so a stream that had
- * opened one never had to come back to the shared one, and the calls alone proved nothing.
+ * {@code readEvents} with the events stored at that moment, as a database's query does ({@link SnapshotReadingStorage}),
+ * and counts them: over the in-memory storage's live stream the calls alone proved nothing.
  */
 class SharedStreamTest {
 
@@ -87,7 +85,7 @@ class SharedStreamTest {
         }
     }
 
-    private static final class CountingStorage extends InMemoryEventStorageEngine {
+    private static final class CountingStorage extends SnapshotReadingStorage {
         private final AtomicInteger reads = new AtomicInteger();
 
         @Override
