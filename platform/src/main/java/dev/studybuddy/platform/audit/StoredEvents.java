@@ -4,6 +4,7 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import dev.studybuddy.platform.web.CursorPage;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -63,6 +65,31 @@ public class StoredEvents {
                 events().find(Filters.eq(fields.aggregateIdentifierProperty(), aggregateId))
                         .sort(Sorts.ascending(fields.sequenceNumberProperty())),
                 action);
+    }
+
+    /**
+     * The sequence number of the newest event of a stream after {@code afterSequence} and at most {@code upTo} whose
+     * payload type (the stored class name) passes {@code wanted}, or {@code afterSequence} if none does. Reads only
+     * the two fields, newest first, and stops at the first match.
+     */
+    public long lastOfTypes(String aggregateId, long afterSequence, long upTo, Predicate<String> wanted) {
+        String sequence = fields.sequenceNumberProperty();
+        try (MongoCursor<Document> cursor = events().find(Filters.and(
+                        Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                        Filters.gt(sequence, afterSequence),
+                        Filters.lte(sequence, upTo)))
+                .projection(Projections.include(sequence, fields.payloadTypeProperty()))
+                .sort(Sorts.descending(sequence))
+                .batchSize(batchSize)
+                .iterator()) {
+            while (cursor.hasNext()) {
+                Document event = cursor.next();
+                if (wanted.test(event.getString(fields.payloadTypeProperty()))) {
+                    return ((Number) event.get(sequence)).longValue();
+                }
+            }
+        }
+        return afterSequence;
     }
 
     /** The time of the newest stored event, if any (the latest by the store's order). */

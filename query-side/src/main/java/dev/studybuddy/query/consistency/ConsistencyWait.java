@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Waits, boundedly, until a projection has applied the write a consistency token names. It polls the
  * shared positions table rather than listening in memory, because the processor segment that applies
- * the event may run on another query-side node.
+ * the event may run on another query-side node. A write of a type the projection does not apply (a message, for
+ * the {@code groups} projection) is in its view once it has applied the newest event of the stream up to that
+ * write that it does apply: the wait is for that one.
  */
 @Component
 public class ConsistencyWait {
@@ -17,11 +19,17 @@ public class ConsistencyWait {
     private final ProjectionPositions positions;
     private final ConsistencyProperties properties;
     private final StoredEvents storedEvents;
+    private final ProjectionInterests interests;
 
-    ConsistencyWait(ProjectionPositions positions, ConsistencyProperties properties, StoredEvents storedEvents) {
+    ConsistencyWait(
+            ProjectionPositions positions,
+            ConsistencyProperties properties,
+            StoredEvents storedEvents,
+            ProjectionInterests interests) {
         this.positions = positions;
         this.properties = properties;
         this.storedEvents = storedEvents;
+        this.interests = interests;
     }
 
     /**
@@ -31,15 +39,19 @@ public class ConsistencyWait {
      *                         would ever end it
      */
     public boolean until(String processingGroup, ConsistencyToken token) {
-        if (positions.sequence(processingGroup, token.aggregateId()) >= token.sequence()) {
+        String aggregateId = token.aggregateId();
+        long applied = positions.sequence(processingGroup, aggregateId);
+        if (applied >= token.sequence()) {
             return true;
         }
-        if (storedEvents.at(token.aggregateId(), token.sequence()).isEmpty()) {
+        if (storedEvents.at(aggregateId, token.sequence()).isEmpty()) {
             throw new DomainException(
                     ErrorCode.MALFORMED_REQUEST, ConsistencyToken.HEADER + " names no write this system made.");
         }
+        long needed = storedEvents.lastOfTypes(
+                aggregateId, applied, token.sequence(), type -> interests.applies(processingGroup, type));
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
-        while (positions.sequence(processingGroup, token.aggregateId()) < token.sequence()) {
+        while (applied < needed) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return false;
@@ -50,6 +62,7 @@ public class ConsistencyWait {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            applied = positions.sequence(processingGroup, aggregateId);
         }
         return true;
     }

@@ -1,13 +1,5 @@
 package dev.studybuddy.query.friendship;
 
-import dev.studybuddy.api.friendship.DirectMessageDeletedEvent;
-import dev.studybuddy.api.friendship.DirectMessageEditedEvent;
-import dev.studybuddy.api.friendship.DirectMessagePinnedEvent;
-import dev.studybuddy.api.friendship.DirectMessageSentEvent;
-import dev.studybuddy.api.friendship.DirectMessageUnpinnedEvent;
-import dev.studybuddy.api.friendship.DirectReactionAddedEvent;
-import dev.studybuddy.api.friendship.DirectReactionRemovedEvent;
-import dev.studybuddy.api.friendship.DirectReadPositionAdvancedEvent;
 import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestCancelledEvent;
 import dev.studybuddy.api.friendship.FriendRequestDeclinedEvent;
@@ -96,47 +88,6 @@ class FriendshipsProjection {
     @EventHandler
     void on(UserUnblockedEvent event) {
         jdbc.update("DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?", event.blockerId(), event.blockedId());
-    }
-
-    /** Direct messages share the Friendship stream: positioned (by ApplyOnce) only; the chat views show them. */
-    @EventHandler
-    void on(DirectMessageSentEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectMessageEditedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectMessageDeletedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectReadPositionAdvancedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectMessagePinnedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectMessageUnpinnedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectReactionAddedEvent event) {
-        // positioned only
-    }
-
-    @EventHandler
-    void on(DirectReactionRemovedEvent event) {
-        // positioned only
     }
 
     @ResetHandler

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Groups, rosters with roles, bans, join requests and invitations, from the Group events; the same processing
- * group keeps the study sessions ({@link StudySessionsProjection}) and positions the chat events
- * ({@link GroupChatPositions}), and this class's reset empties all of it. Every event
+ * group keeps the study sessions ({@link StudySessionsProjection}), and this class's reset empties all of it. The
+ * group's chat events are not taken in: a read that waits for one waits for the roster event before it instead
+ * ({@code ConsistencyWait}). Every event
  * ends by touching its group's row (member count, last change), which it requires to exist: an event of
  * a group whose creation the projection never saw is refused, and parked as a dead letter with the rest
  * of that group's stream, instead of inventing a group. Applied once per event by ApplyOnce, with the

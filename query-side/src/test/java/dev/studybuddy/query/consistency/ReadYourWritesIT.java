@@ -2,7 +2,15 @@ package dev.studybuddy.query.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.query.support.Chats;
+import dev.studybuddy.query.support.Friendships;
+import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
@@ -22,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ReadYourWritesIT {
 
     private static final String USERS = "users";
+    private static final String GROUPS = "groups";
 
     @LocalServerPort
     int port;
@@ -31,6 +40,18 @@ class ReadYourWritesIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    Groups groups;
+
+    @Autowired
+    Chats chats;
+
+    @Autowired
+    Friendships friendships;
+
+    @Autowired
+    ProjectionInterests interests;
 
     ApiClient caller;
 
@@ -103,6 +124,94 @@ class ReadYourWritesIT {
         }
     }
 
+    @Test
+    void aProjectionAppliesTheTypesItsHandlersTakeAndAnUnknownTypeCountsAsApplied() {
+        assertThat(interests.applies(GROUPS, MemberJoinedEvent.class.getName())).isTrue();
+        assertThat(interests.applies(GROUPS, GroupMessagePostedEvent.class.getName()))
+                .isFalse();
+        assertThat(interests.applies("chat", GroupMessagePostedEvent.class.getName()))
+                .isTrue();
+        assertThat(interests.applies("friendships", DirectMessageSentEvent.class.getName()))
+                .isFalse();
+        assertThat(interests.applies(GROUPS, "dev.studybuddy.api.group.NoSuchEvent"))
+                .isTrue();
+        assertThat(interests.applies("no-such-projection", MemberJoinedEvent.class.getName()))
+                .isTrue();
+    }
+
+    /** {@code groups} does not take a group's messages in: their tokens are met by the roster events before them. */
+    @Test
+    void aMessagesTokenIsMetAtOnceByAProjectionThatHasTheEventsBeforeItThatItApplies() {
+        UUID owner = accounts.register(UserAccounts.uniqueUsername("talker"), "Talker")
+                .userId();
+        Groups.Created group = groups.create(owner, "Talkers", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        accounts.awaitProjected(GROUPS, group.token());
+        ConsistencyToken message = chats.post(group.groupId(), owner, "hello").token();
+        ConsistencyToken later = chats.post(group.groupId(), owner, "again").token();
+
+        for (ConsistencyToken token : new ConsistencyToken[] {message, later}) {
+            long started = System.nanoTime();
+            ApiClient.Response response = as(owner, token).get("/api/groups/" + group.groupId());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.header(ConsistencyToken.STATUS_HEADER)).isEmpty();
+            assertThat(took).isLessThan(Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS / 2));
+        }
+    }
+
+    @Test
+    void aMessagesTokenWaitsForARosterEventBeforeItThatTheProjectionHasNotApplied() throws Exception {
+        UUID owner =
+                accounts.register(UserAccounts.uniqueUsername("host"), "Host").userId();
+        UUID joiner = accounts.register(UserAccounts.uniqueUsername("joiner"), "Joiner")
+                .userId();
+        Groups.Created group = groups.create(owner, "Hosts", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10);
+        accounts.awaitProjected(GROUPS, group.token());
+        StreamingEventProcessor projection = processorOf(GROUPS);
+
+        projection.shutDown();
+        CompletableFuture<ApiClient.Response> read;
+        try {
+            groups.join(group.groupId(), joiner);
+            ConsistencyToken message =
+                    chats.post(group.groupId(), joiner, "I'm in").token();
+            read = CompletableFuture.supplyAsync(
+                    () -> as(joiner, message).get("/api/groups/" + group.groupId() + "/members"));
+            Thread.sleep(500);
+            assertThat(read)
+                    .as("the read waits for the join before the message")
+                    .isNotDone();
+        } finally {
+            projection.start();
+        }
+
+        ApiClient.Response response = read.get(QuerySideIT.MAX_WAIT_MILLIS + 5000, TimeUnit.MILLISECONDS);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.header(ConsistencyToken.STATUS_HEADER)).isEmpty();
+        assertThat(response.json().get("items").findValuesAsText("userId")).contains(joiner.toString());
+    }
+
+    @Test
+    void aDirectMessagesTokenIsMetByTheFriendshipsProjection() {
+        UUID ann =
+                accounts.register(UserAccounts.uniqueUsername("dmann"), "Ann").userId();
+        UUID bob =
+                accounts.register(UserAccounts.uniqueUsername("dmbob"), "Bob").userId();
+        friendships.request(ann, bob);
+        accounts.awaitProjected("friendships", friendships.accept(ann, bob));
+        ConsistencyToken message = chats.sendDirect(ann, bob, "hi Bob").token();
+
+        long started = System.nanoTime();
+        ApiClient.Response response = as(ann, message).get("/api/friends");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.header(ConsistencyToken.STATUS_HEADER)).isEmpty();
+        assertThat(response.json().get("items").findValuesAsText("userId")).containsExactly(bob.toString());
+        assertThat(took).isLessThan(Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS / 2));
+    }
+
     /** A forged token (well-formed, naming a write that was never made) is refused at once, not waited on. */
     @Test
     void aTokenNamingNoStoredWriteIsRefusedAtOnce() {
@@ -127,6 +236,16 @@ class ReadYourWritesIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    private ApiClient as(UUID user, ConsistencyToken token) {
+        return ApiClient.on(port)
+                .withToken(TestTokenIssuer.get().accessToken(user))
+                .withHeader(ConsistencyToken.HEADER, token.encode());
+    }
+
+    private StreamingEventProcessor processorOf(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
     }
 
     private ApiClient withToken(ConsistencyToken token) {
