@@ -6,8 +6,10 @@ import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
+import dev.studybuddy.platform.messaging.HandlesOnly;
 import java.util.LinkedHashSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,10 +42,8 @@ class ChatNotifier {
     }
 
     @EventHandler
+    @HandlesOnly(Mentions.class)
     void on(GroupMessagePostedEvent event, EventMessage<?> message) {
-        if (event.mentions() == null || event.mentions().isEmpty()) {
-            return;
-        }
         String conversation = Presence.groupConversation(event.groupId());
         for (UUID mentioned : new LinkedHashSet<>(event.mentions())) {
             boolean wantsMentions = recipients
@@ -81,6 +81,15 @@ class ChatNotifier {
                 message.getIdentifier(),
                 payload,
                 !presence.isConnected(event.recipientId(), conversation));
+    }
+
+    /** A group message that mentions someone; the others are not taken in at all (most mention nobody). */
+    static final class Mentions implements Predicate<GroupMessagePostedEvent> {
+
+        @Override
+        public boolean test(GroupMessagePostedEvent event) {
+            return event.mentions() != null && !event.mentions().isEmpty();
+        }
     }
 
     /** Null when this service does not know it; the payload then leaves it out. */

@@ -39,6 +39,11 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    public static ConditionalEventHandlers conditionalEventHandlers() {
+        return new ConditionalEventHandlers();
+    }
+
+    @Bean
     public CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(MessageMetadata.ACTOR, MessageMetadata.MODERATION);
     }

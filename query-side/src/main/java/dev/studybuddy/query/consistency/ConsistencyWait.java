@@ -9,12 +9,14 @@ import org.springframework.stereotype.Component;
 /**
  * Waits, boundedly, until a projection has applied the write a consistency token names. It polls the
  * shared positions table rather than listening in memory, because the processor segment that applies
- * the event may run on another query-side node. A write of a type the projection does not apply (a message, for
- * the {@code groups} projection) is in its view once it has applied the newest event of the stream up to that
- * write that it does apply: the wait is for that one.
+ * the event may run on another query-side node. A write the projection does not take in (a message, for the
+ * {@code groups} projection) is in its view once it has applied the newest event of the stream up to that write
+ * that it does take in ({@link ProjectionInterests}): the wait is for that one.
  */
 @Component
 public class ConsistencyWait {
+
+    private static final int MAX_EVENTS_ASKED = 20;
 
     private final ProjectionPositions positions;
     private final ConsistencyProperties properties;
@@ -48,8 +50,7 @@ public class ConsistencyWait {
             throw new DomainException(
                     ErrorCode.MALFORMED_REQUEST, ConsistencyToken.HEADER + " names no write this system made.");
         }
-        long needed = storedEvents.lastOfTypes(
-                aggregateId, applied, token.sequence(), type -> interests.applies(processingGroup, type));
+        long needed = newestTakenIn(processingGroup, aggregateId, applied, token.sequence());
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
         while (applied < needed) {
             long remaining = deadline - System.nanoTime();
@@ -65,5 +66,25 @@ public class ConsistencyWait {
             applied = positions.sequence(processingGroup, aggregateId);
         }
         return true;
+    }
+
+    /**
+     * The newest event of the stream after {@code applied} and up to {@code upTo} that the projection takes in, or
+     * {@code applied} if there is none: the stream's stored types newest first, and each event of a type the
+     * projection takes in only in part (a message with attachments) read and asked, at most
+     * {@value #MAX_EVENTS_ASKED} of them; past that, the newest one asked is waited for.
+     */
+    private long newestTakenIn(String processingGroup, String aggregateId, long applied, long upTo) {
+        long candidate = upTo;
+        for (int asked = 0; ; asked++) {
+            candidate = storedEvents.lastOfTypes(
+                    aggregateId, applied, candidate, type -> interests.takesType(processingGroup, type));
+            if (candidate == applied
+                    || asked == MAX_EVENTS_ASKED
+                    || interests.takes(processingGroup, aggregateId, candidate)) {
+                return candidate;
+            }
+            candidate--;
+        }
     }
 }

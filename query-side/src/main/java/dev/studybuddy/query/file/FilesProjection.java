@@ -7,12 +7,14 @@ import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessageDeletedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.platform.messaging.HandlesOnly;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The files read model: uploads (StoredFile events) and who messages shared them with (the attachments
- * of group and direct messages). Applied once per event by ApplyOnce, with the events' times, so a
- * replay rebuilds identical rows.
+ * of group and direct messages; a message without any is not taken in). Applied once per event by ApplyOnce, with
+ * the events' times, so a replay rebuilds identical rows.
  */
 @Component
 @ProcessingGroup(FilesProjection.PROCESSING_GROUP)
@@ -67,6 +69,7 @@ class FilesProjection {
     }
 
     @EventHandler
+    @HandlesOnly(SharesFiles.class)
     void on(GroupMessagePostedEvent event) {
         share(event.attachments(), event.messageId(), event.groupId(), null);
     }
@@ -80,6 +83,7 @@ class FilesProjection {
     }
 
     @EventHandler
+    @HandlesOnly(SharesFiles.class)
     void on(DirectMessageSentEvent event) {
         share(event.attachments(), event.messageId(), null, event.senderId());
         share(event.attachments(), event.messageId(), null, event.recipientId());
@@ -110,6 +114,18 @@ class FilesProjection {
 
     private void unshare(UUID messageId) {
         jdbc.update("DELETE FROM file_shares WHERE message_id = ?", messageId);
+    }
+
+    /** A message with attachments; the others are not taken in at all (most messages have none). */
+    static final class SharesFiles implements Predicate<Object> {
+
+        @Override
+        public boolean test(Object message) {
+            List<UUID> attachments = message instanceof GroupMessagePostedEvent posted
+                    ? posted.attachments()
+                    : message instanceof DirectMessageSentEvent sent ? sent.attachments() : null;
+            return attachments != null && !attachments.isEmpty();
+        }
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -125,17 +125,18 @@ class ReadYourWritesIT {
     }
 
     @Test
-    void aProjectionAppliesTheTypesItsHandlersTakeAndAnUnknownTypeCountsAsApplied() {
-        assertThat(interests.applies(GROUPS, MemberJoinedEvent.class.getName())).isTrue();
-        assertThat(interests.applies(GROUPS, GroupMessagePostedEvent.class.getName()))
-                .isFalse();
-        assertThat(interests.applies("chat", GroupMessagePostedEvent.class.getName()))
+    void aProjectionTakesTheTypesItsHandlersTakeAndAnUnknownTypeCountsAsTaken() {
+        assertThat(interests.takesType(GROUPS, MemberJoinedEvent.class.getName()))
                 .isTrue();
-        assertThat(interests.applies("friendships", DirectMessageSentEvent.class.getName()))
+        assertThat(interests.takesType(GROUPS, GroupMessagePostedEvent.class.getName()))
                 .isFalse();
-        assertThat(interests.applies(GROUPS, "dev.studybuddy.api.group.NoSuchEvent"))
+        assertThat(interests.takesType("chat", GroupMessagePostedEvent.class.getName()))
                 .isTrue();
-        assertThat(interests.applies("no-such-projection", MemberJoinedEvent.class.getName()))
+        assertThat(interests.takesType("friendships", DirectMessageSentEvent.class.getName()))
+                .isFalse();
+        assertThat(interests.takesType(GROUPS, "dev.studybuddy.api.group.NoSuchEvent"))
+                .isTrue();
+        assertThat(interests.takesType("no-such-projection", MemberJoinedEvent.class.getName()))
                 .isTrue();
     }
 

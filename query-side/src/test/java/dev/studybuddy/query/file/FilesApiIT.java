@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.AvatarChangedEvent;
@@ -22,6 +23,8 @@ import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +58,9 @@ class FilesApiIT {
 
     @Autowired
     RequestMappingHandlerAdapter handlerAdapter;
+
+    @Autowired
+    MeterRegistry meters;
 
     private ApiClient as(UUID userId) {
         return ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(userId));
@@ -227,6 +233,53 @@ class FilesApiIT {
                 groups.write(group.groupId(), GroupDecisions.delete(group.groupId(), messageId, owner, false));
         accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, deleted);
         assertThat(as(owner).get(path).status()).isEqualTo(200);
+    }
+
+    /** Most messages share nothing: files does not take them in, and a read with one's token is not held up. */
+    @Test
+    void aMessageWithoutAttachmentsIsNotTakenInAndItsTokenIsMetAtOnce() {
+        UUID owner = UUID.randomUUID();
+        UUID groupId = groups.create(owner, "Plain talk", GroupVisibility.PUBLIC, JoinPolicy.OPEN, 10)
+                .groupId();
+        StoredFiles.Uploaded file =
+                uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "plain.pdf", unique(PDF));
+        double before = messagesTakenIn();
+
+        groups.write(groupId, GroupDecisions.post(groupId, UUID.randomUUID(), owner, "nothing attached"));
+        ConsistencyToken attached = groups.write(
+                groupId,
+                GroupDecisions.post(
+                        groupId, UUID.randomUUID(), owner, "see attached", null, List.of(), List.of(file.fileId())));
+        accounts.awaitProjected(FilesProjection.PROCESSING_GROUP, attached);
+        await().atMost(Duration.ofSeconds(5)).until(() -> messagesTakenIn() - before >= 1);
+        assertThat(messagesTakenIn() - before)
+                .as("only the message with an attachment")
+                .isEqualTo(1);
+
+        ConsistencyToken plain =
+                groups.write(groupId, GroupDecisions.post(groupId, UUID.randomUUID(), owner, "still nothing"));
+        long started = System.nanoTime();
+        ApiClient.Response meta = as(owner)
+                .withHeader(ConsistencyToken.HEADER, plain.encode())
+                .get("/api/files/" + file.fileId() + "/meta");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(meta.status()).as(meta.toString()).isEqualTo(200);
+        assertThat(meta.header(ConsistencyToken.STATUS_HEADER)).isEmpty();
+        assertThat(took).isLessThan(Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS / 2));
+    }
+
+    /** Group messages the files processor has handled (axon-micrometer's per-processor counter). */
+    private double messagesTakenIn() {
+        return meters
+                .find("eventProcessor.successCounter")
+                .tag("processorName", FilesProjection.PROCESSING_GROUP)
+                .counters()
+                .stream()
+                .filter(counter -> String.valueOf(counter.getId().getTag("payloadType"))
+                        .endsWith(GroupMessagePostedEvent.class.getSimpleName()))
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test

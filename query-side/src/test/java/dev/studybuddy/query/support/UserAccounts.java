@@ -8,7 +8,7 @@ import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
-import dev.studybuddy.query.consistency.ProjectionPositions;
+import dev.studybuddy.query.consistency.ConsistencyWait;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -28,11 +28,11 @@ public class UserAccounts {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final EventStore eventStore;
-    private final ProjectionPositions positions;
+    private final ConsistencyWait consistency;
 
-    UserAccounts(EventStore eventStore, ProjectionPositions positions) {
+    UserAccounts(EventStore eventStore, ConsistencyWait consistency) {
         this.eventStore = eventStore;
-        this.positions = positions;
+        this.consistency = consistency;
     }
 
     /** A user name (3-32 of a-z, 0-9, '_', '.') no other test uses. */
@@ -70,10 +70,11 @@ public class UserAccounts {
         return new ConsistencyToken(aggregateId, sequence);
     }
 
+    /** Until a read of the projection sent with {@code token} would not be stale (as {@code ReadYourWrites} waits). */
     public void awaitProjected(String processingGroup, ConsistencyToken token) {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> positions.sequence(processingGroup, token.aggregateId()) >= token.sequence());
+                .until(() -> consistency.until(processingGroup, token));
     }
 
     public record Registered(UUID userId, ConsistencyToken token) {}
