@@ -16,6 +16,7 @@ import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.platform.files.BlobRegionHttpMessageConverter;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
+import dev.studybuddy.query.support.HandledEvents;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StoredFiles;
@@ -23,7 +24,6 @@ import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -269,17 +269,8 @@ class FilesApiIT {
         assertThat(took).isLessThan(Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS / 2));
     }
 
-    /** Group messages the files processor has handled (axon-micrometer's per-processor counter). */
     private double messagesTakenIn() {
-        return meters
-                .find("eventProcessor.successCounter")
-                .tag("processorName", FilesProjection.PROCESSING_GROUP)
-                .counters()
-                .stream()
-                .filter(counter -> String.valueOf(counter.getId().getTag("payloadType"))
-                        .endsWith(GroupMessagePostedEvent.class.getSimpleName()))
-                .mapToDouble(Counter::count)
-                .sum();
+        return HandledEvents.count(meters, FilesProjection.PROCESSING_GROUP, GroupMessagePostedEvent.class);
     }
 
     @Test

@@ -9,12 +9,12 @@ import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.query.chat.ChatProjection;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
+import dev.studybuddy.query.support.HandledEvents;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.ReplayGate;
 import dev.studybuddy.query.support.SecondNode;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
@@ -211,17 +211,9 @@ class SegmentBalancingIT {
                 && held.values().stream().allMatch(status -> status.isReplaying() && !status.isCaughtUp());
     }
 
-    /** Group messages the node's chat processor has handled (axon-micrometer's per-processor counter). */
+    /** Group messages the node's chat processor has handled. */
     private static double postedHandled(MeterRegistry registry) {
-        return registry
-                .find("eventProcessor.successCounter")
-                .tag("processorName", ChatProjection.PROCESSING_GROUP)
-                .counters()
-                .stream()
-                .filter(counter -> String.valueOf(counter.getId().getTag("payloadType"))
-                        .endsWith(GroupMessagePostedEvent.class.getSimpleName()))
-                .mapToDouble(Counter::count)
-                .sum();
+        return HandledEvents.count(registry, ChatProjection.PROCESSING_GROUP, GroupMessagePostedEvent.class);
     }
 
     private static PooledStreamingEventProcessor pooled(EventProcessingConfiguration processing, String name) {
