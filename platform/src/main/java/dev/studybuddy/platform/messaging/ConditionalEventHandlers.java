@@ -23,7 +23,8 @@ public class ConditionalEventHandlers implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         Optional<Class<?>> conditionType = original.annotationAttributes(HandlesOnly.class)
-                .map(attributes -> (Class<?>) attributes.get("handlesOnly")); // Axon names "value" so
+                // Axon's attribute map names an annotation's value after the annotation
+                .map(attributes -> (Class<?>) attributes.get("handlesOnly"));
         if (conditionType.isEmpty() || !original.canHandleMessageType(EventMessage.class)) {
             return original;
         }
