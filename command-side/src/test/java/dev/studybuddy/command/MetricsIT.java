@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.platform.metrics.CachingMetricRegistry;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.PrometheusScrape;
 import java.time.Duration;
 import java.util.Map;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +32,9 @@ class MetricsIT {
 
     @Autowired
     FilterChainProxy securityFilterChain;
+
+    @Autowired
+    GlobalMetricRegistry axonMetrics;
 
     @Test
     void livenessAndReadinessAnswerUpWithoutAToken() {
@@ -63,6 +68,7 @@ class MetricsIT {
                 .isTrue();
         assertThat(after.has("eventProcessor_latency", "processorName=\"identity\""))
                 .isTrue();
+        assertThat(axonMetrics).as("Axon's meters, each looked up once").isInstanceOf(CachingMetricRegistry.class);
     }
 
     @Test
