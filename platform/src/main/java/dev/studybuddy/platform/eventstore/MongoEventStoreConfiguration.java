@@ -139,7 +139,7 @@ public class MongoEventStoreConfiguration {
             ObjectProvider<EventUpcaster> upcasters,
             int fetchBatchSize) {
         List<EventUpcaster> ordered = upcasters.orderedStream().toList();
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+        MongoEventStorageEngine engine = new FinalBatchAwareMongoEventStorageEngine(MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .batchSize(fetchBatchSize)
                 .storageStrategy(
@@ -147,9 +147,7 @@ public class MongoEventStoreConfiguration {
                 // snapshots too: a personal field an aggregate may keep is sealed like the events' (docs/adr/0019)
                 .snapshotSerializer(eventSerializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(new EventUpcasterChain(ordered))
-                .build();
-        engine.ensureIndexes();
+                .upcasterChain(new EventUpcasterChain(ordered)));
         return new HashChainingEventStorageEngine(
                 new CoveringHeadTokenEngine(engine, storedEvents::newestTimestamp, MONGO_LOOK_BACK),
                 eventSerializer,
