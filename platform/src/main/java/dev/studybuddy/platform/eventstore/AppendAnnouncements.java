@@ -21,7 +21,8 @@ import org.springframework.data.redis.listener.ChannelTopic;
  * one announcement for however many appends happened meanwhile.
  * <p>
  * After each announcement the thread waits {@code gather} before the next one. Every announcement makes every
- * node fetch from the store (a query, and a second that finds the end), and each fetch wakes every processor for
+ * node fetch from the store (a query that finds the events, and the producer's next round one that finds nothing:
+ * {@link FinalBatchAwareMongoEventStorageEngine}), and each fetch wakes every processor for
  * a batch of its own: under load one announcement per append cost each node as many store queries and processor
  * transactions as there were messages. Gathered, the first append after a quiet spell is announced at once and
  * a busy stream's appends reach the other nodes together, at most {@code gather} later.
