@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -85,11 +84,11 @@ public class MongoEventStoreConfiguration {
             EventStorageEngine storageEngine,
             Configuration configuration,
             @Value("${studybuddy.event-store.fetch-delay:100ms}") Duration fetchDelay) {
-        return new PromptEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis()));
+        return PromptEventStore.over(
+                storageEngine,
+                builder -> builder.messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                        .fetchDelay(fetchDelay.toMillis()));
     }
 
     /** Streaming processors read the store through {@link EventArrivalSignal}, so they hear of new events at once. */

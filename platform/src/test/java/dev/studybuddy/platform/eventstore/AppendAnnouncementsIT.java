@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,8 +106,7 @@ class AppendAnnouncementsIT {
     }
 
     private PromptEventStore store() {
-        return new PromptEventStore(
-                EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(60_000));
+        return PromptEventStore.over(storage, builder -> builder.fetchDelay(60_000));
     }
 
     private AppendAnnouncements started(PromptEventStore store) throws InterruptedException {

@@ -13,7 +13,6 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +43,7 @@ class SharedStreamTest {
 
     private static int eventsReadFromStorageWhileTailing(int streams) throws Exception {
         CountingStorage storage = new CountingStorage();
-        PromptEventStore store = new PromptEventStore(
-                EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(100));
+        PromptEventStore store = PromptEventStore.over(storage, builder -> builder.fetchDelay(100));
         EventArrivalSignal signal = new EventArrivalSignal(store);
         List<BlockingStream<TrackedEventMessage<?>>> open = new ArrayList<>();
         try {
