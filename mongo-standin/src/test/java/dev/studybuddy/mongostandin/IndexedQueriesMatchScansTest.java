@@ -69,6 +69,9 @@ class IndexedQueriesMatchScansTest {
             collection.createIndex(Indexes.ascending("d"));
             collection.createIndex(Indexes.ascending("u"), new IndexOptions().unique(true));
             collection.createIndex(Indexes.ascending("s.k", "b"));
+            // a $nin on the last field is decided from the keys of these (a string or, for tags, an element)
+            collection.createIndex(Indexes.ascending("ts", "c"));
+            collection.createIndex(Indexes.ascending("d", "tags"));
         }
         for (int i = 0; i < 300; i++) {
             insert();

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How one {@link SortedIndex} serves a query: equality on a prefix of its fields, then at most a range on the next
  * field ({@code boundedFields}: how many of its first fields the bounds fix or limit); and whether walking it
  * (forwards or backwards) already yields the requested sort. The best plan bounds the
- * most fields, then gives the sort; a query no index bounds or sorts is left to mongo-java-server's scan.
+ * most fields, then gives the sort, then keys a field whose condition its walk can decide from the keys alone
+ * ({@code keyDecided}: MongoDB filters on index keys before it fetches a document); a query no index bounds or sorts
+ * is left to mongo-java-server's scan.
  */
 record IndexPlan<P>(
         SortedIndex<P> index,
@@ -26,6 +29,11 @@ record IndexPlan<P>(
         int score) {
 
     static <P> IndexPlan<P> best(List<Index<P>> indexes, Document query, Document orderBy) {
+        return best(indexes, query, orderBy, Set.of());
+    }
+
+    /** @param keyDecided fields whose conditions a walk decides from the index keys where the index holds them */
+    static <P> IndexPlan<P> best(List<Index<P>> indexes, Document query, Document orderBy, Set<String> keyDecided) {
         FieldConstraints constraints = FieldConstraints.of(query);
         Document sort = orderBy == null ? new Document() : orderBy;
         if (sort.containsKey("$natural")) {
@@ -34,7 +42,7 @@ record IndexPlan<P>(
         IndexPlan<P> best = null;
         for (Index<P> index : indexes) {
             if (index instanceof SortedIndex<P> sorted) {
-                IndexPlan<P> plan = of(sorted, constraints, sort);
+                IndexPlan<P> plan = of(sorted, constraints, sort, keyDecided);
                 if (plan != null && (best == null || plan.score > best.score)) {
                     best = plan;
                 }
@@ -43,7 +51,8 @@ record IndexPlan<P>(
         return best;
     }
 
-    private static <P> IndexPlan<P> of(SortedIndex<P> index, FieldConstraints constraints, Document sort) {
+    private static <P> IndexPlan<P> of(
+            SortedIndex<P> index, FieldConstraints constraints, Document sort, Set<String> keyDecided) {
         List<IndexKey> keys = index.getKeys();
         int fields = keys.size();
         Object[] from = new Object[fields];
@@ -96,7 +105,8 @@ record IndexPlan<P>(
             return null;
         }
         boolean givesSort = reversed != null;
-        int score = next * 2 + (givesSort && !sort.isEmpty() ? 1 : 0);
+        boolean decidesFromKeys = keys.stream().skip(next).anyMatch(key -> keyDecided.contains(key.getKey()));
+        int score = next * 4 + (givesSort && !sort.isEmpty() ? 2 : 0) + (decidesFromKeys ? 1 : 0);
         return new IndexPlan<>(
                 index,
                 new IndexEntry(from, fromOpen ? IndexEntry.LOWEST : IndexEntry.HIGHEST),

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Answers a query from the best {@link IndexPlan}: walks only the index entries in its bounds, checks each
- * document against the whole query (its {@code $nin} lists of strings with a hash set, {@link NotInSets}), and, where the walk already yields the sort, stops at the limit or hands the
+ * Answers a query from the best {@link IndexPlan}: walks only the index entries in its bounds, leaves out those
+ * whose keys already fail a {@code $nin} of strings, checks each remaining document against the whole query (its
+ * {@code $nin} lists of strings with a hash set, {@link NotInSets}), and, where the walk already yields the sort, stops at the limit or hands the
  * rest to a cursor that goes on walking at the next {@code getMore} ({@link IndexWalkCursor}). Returns null where no
  * index helps, so that the caller scans as before.
  */
@@ -33,16 +35,16 @@ public final class IndexWalk {
             int limit,
             int batchSize,
             Document fieldSelector) {
-        IndexPlan<P> plan = IndexPlan.best(indexes, query, orderBy);
+        NotInSets notIn = NotInSets.of(query);
+        IndexPlan<P> plan = IndexPlan.best(indexes, query, orderBy, notIn.fields());
         if (plan == null) {
             if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
                 Scans.report(collection, query, orderBy);
             }
             return null;
         }
-        NotInSets notIn = NotInSets.of(query);
         Document remaining = notIn.remaining();
-        Stream<Document> candidates = walk(plan)
+        Stream<Document> candidates = walk(plan, notIn.keysAdmit(plan.index().getKeys()))
                 .map(collection::documentAt)
                 .filter(java.util.Objects::nonNull)
                 .filter(document -> notIn.admits(document, collection::matches));
@@ -69,8 +71,8 @@ public final class IndexWalk {
         return new QueryResult(firstBatch, cursor);
     }
 
-    private static <P> Stream<P> walk(IndexPlan<P> plan) {
-        Iterator<P> positions = positions(plan);
+    private static <P> Stream<P> walk(IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit) {
+        Iterator<P> positions = positions(plan, keysAdmit);
         Stream<P> stream =
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
         return plan.index().isMultiKey() ? stream.distinct() : stream;
@@ -78,10 +80,18 @@ public final class IndexWalk {
 
     /** The positions of the entries between the plan's bounds, in its order. */
     static <P> Iterator<P> positions(IndexPlan<P> plan) {
+        return positions(plan, null);
+    }
+
+    /** The positions of the entries between the plan's bounds whose keys {@code keysAdmit} (all if null). */
+    private static <P> Iterator<P> positions(IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit) {
         Iterator<Map.Entry<IndexEntry, P>> entries = plan.index()
                 .range(plan.from(), plan.to(), plan.reversed())
                 .entrySet()
                 .iterator();
+        if (keysAdmit != null) {
+            entries = new Admitted<>(entries, keysAdmit);
+        }
         return plan.rangeBracket() == null
                 ? map(entries)
                 : new WithinBracket<>(entries, plan.rangeBracket(), plan.rangeField());
@@ -99,6 +109,39 @@ public final class IndexWalk {
                 return entries.next().getValue();
             }
         };
+    }
+
+    /** The entries whose keys pass a check. */
+    private static final class Admitted<P> implements Iterator<Map.Entry<IndexEntry, P>> {
+        private final Iterator<Map.Entry<IndexEntry, P>> entries;
+        private final Predicate<IndexEntry> admits;
+        private Map.Entry<IndexEntry, P> next;
+
+        Admitted(Iterator<Map.Entry<IndexEntry, P>> entries, Predicate<IndexEntry> admits) {
+            this.entries = entries;
+            this.admits = admits;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && entries.hasNext()) {
+                Map.Entry<IndexEntry, P> entry = entries.next();
+                if (admits.test(entry.getKey())) {
+                    next = entry;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Map.Entry<IndexEntry, P> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Map.Entry<IndexEntry, P> entry = next;
+            next = null;
+            return entry;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.studybuddy.mongostandin.index;
 
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The {@code {field: {$nin: [strings]}}} conditions of a query, decided with a hash set instead of
@@ -19,7 +22,9 @@ import java.util.function.BiPredicate;
  * Only a condition at the top of the query or in a top-level {@code $and}, on a plain field (no dots), whose only
  * operator is {@code $nin} and whose values are all strings, is taken out; {@link #remaining()} is the query without
  * it, for the matcher. A document whose value is a string or missing is decided here; any other value (an array, a
- * number) by the matcher with the original condition, so the answer is always the matcher's.
+ * number) by the matcher with the original condition, so the answer is always the matcher's. Where the walked index
+ * keys such a field, an entry whose key there is a listed string is left out before its document is read
+ * ({@link #keysAdmit}): MongoDB too applies a condition on an indexed field to the keys before it fetches.
  */
 final class NotInSets {
 
@@ -85,6 +90,30 @@ final class NotInSets {
             values.add(text);
         }
         return new NotIn(field, values, new Document(field, condition));
+    }
+
+    /** The fields of the conditions decided here. */
+    Set<String> fields() {
+        return conditions.stream().map(NotIn::field).collect(Collectors.toSet());
+    }
+
+    /**
+     * False for an entry of an index with these keys whose value for a condition's field is one of its strings: its
+     * document fails that condition (for an array, the entry is one of its elements, and an array holding a listed
+     * value fails too). True for every other entry, whose document is then checked whole.
+     */
+    Predicate<IndexEntry> keysAdmit(List<IndexKey> keys) {
+        List<Predicate<IndexEntry>> checks = new ArrayList<>();
+        for (NotIn notIn : conditions) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i).getKey().equals(notIn.field())) {
+                    int field = i;
+                    checks.add(entry -> !(entry.values()[field] instanceof String text)
+                            || !notIn.values().contains(text));
+                }
+            }
+        }
+        return checks.stream().reduce(Predicate::and).orElse(null);
     }
 
     /** The query without the conditions decided here. */

@@ -10,6 +10,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -226,11 +228,46 @@ public final class SortedIndex<P> extends Index<P> {
             documentEntries.add(new IndexEntry(toArray(keyValue), id));
         }
         if (documentEntries.isEmpty()) {
-            Object[] empty = new Object[keys().size()];
-            java.util.Arrays.fill(empty, IndexEntry.EMPTY);
-            documentEntries.add(new IndexEntry(empty, id));
+            documentEntries.addAll(entriesWithAnEmptyArray(document, id));
         }
         return documentEntries;
+    }
+
+    /**
+     * mongo-java-server makes no key at all for a document with an empty array in an indexed field (its keys are every
+     * combination of the fields' values, and an empty array has none): here such a field's key is
+     * {@link IndexEntry#EMPTY} and every other field keeps its values, so that an equality or range on another field of a
+     * compound index still finds the document.
+     */
+    private List<IndexEntry> entriesWithAnEmptyArray(Document document, Object id) {
+        List<List<Object>> rows = List.of(List.of());
+        for (String key : keys()) {
+            Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+            Collection<?> choices = value instanceof Collection<?> values
+                    ? (values.isEmpty() ? List.of(IndexEntry.EMPTY) : new LinkedHashSet<>(values))
+                    : Collections.singletonList(value);
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> row : rows) {
+                for (Object choice : choices) {
+                    List<Object> next = new ArrayList<>(row);
+                    next.add(choice);
+                    longer.add(next);
+                }
+            }
+            rows = longer;
+        }
+        List<IndexEntry> entries = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            Object[] values = new Object[row.size()];
+            for (int i = 0; i < values.length; i++) {
+                Object value = row.get(i);
+                values[i] = value == IndexEntry.EMPTY
+                        ? IndexEntry.EMPTY
+                        : new KeyValue(value).normalized().get(0);
+            }
+            entries.add(new IndexEntry(values, id));
+        }
+        return entries;
     }
 
     private static Object[] toArray(KeyValue keyValue) {

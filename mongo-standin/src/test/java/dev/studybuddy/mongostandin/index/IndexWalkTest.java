@@ -68,6 +68,69 @@ class IndexWalkTest {
     }
 
     @Test
+    void aTrackingPollWithAnIndexEndingInTheEventIdReadsNoDocumentOfTheIdsItLists() {
+        SortedIndex<Integer> byTimeAndId = new SortedIndex<>(
+                "trackingFetchIndex",
+                List.of(
+                        new IndexKey("timestamp", true),
+                        new IndexKey("sequenceNumber", true),
+                        new IndexKey("eventIdentifier", true)),
+                false,
+                false);
+        SortedIndex<Integer> byTimeOnly = new SortedIndex<>(
+                "orderedEventStreamIndex",
+                List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true)),
+                false,
+                false);
+        List<Index<Integer>> withIds = List.of(byTimeOnly, byTimeAndId);
+        Documents identified = new Documents();
+        for (int i = 0; i < 1_000; i++) {
+            identified.add(
+                    new Document("_id", i)
+                            .append("eventIdentifier", "event-" + i)
+                            .append("sequenceNumber", (long) i)
+                            .append("aggregateIdentifier", "group-" + (i % 10))
+                            .append("timestamp", String.format("2026-12-02T00:00:%02d.%03dZ", i / 1000, i % 1000)),
+                    withIds);
+        }
+        List<String> seen = new ArrayList<>();
+        for (int i = 500; i < 800; i++) {
+            seen.add("event-" + i); // the look-back window of a token at event 799
+        }
+        Document poll = new Document(
+                "$and",
+                List.of(
+                        new Document("timestamp", new Document("$gte", "2026-12-02T00:00:00.500Z")),
+                        new Document("eventIdentifier", new Document("$nin", seen))));
+        Document order = new Document("timestamp", 1).append("sequenceNumber", 1);
+
+        QueryResult result = IndexWalk.query(identified, identified, withIds, poll, order, 0, 0, 100, null);
+
+        assertThat(result.collectDocuments())
+                .extracting(document -> document.get("eventIdentifier"))
+                .hasSize(100)
+                .startsWith("event-800", "event-801");
+        assertThat(identified.reads).as("documents read").isBetween(100, 101);
+    }
+
+    @Test
+    void aCompoundIndexFindsADocumentWithAnEmptyArrayByItsOtherField() {
+        SortedIndex<Integer> byDayAndTags = new SortedIndex<>(
+                "day_1_tags_1", List.of(new IndexKey("day", true), new IndexKey("tags", true)), false, false);
+        Documents tagged = new Documents();
+        tagged.add(new Document("_id", 1).append("day", 3).append("tags", List.of()), List.of(byDayAndTags));
+        tagged.add(new Document("_id", 2).append("day", 3).append("tags", List.of("a", "b")), List.of(byDayAndTags));
+        tagged.add(new Document("_id", 3).append("day", 4).append("tags", List.of()), List.of(byDayAndTags));
+
+        QueryResult result =
+                IndexWalk.query(tagged, tagged, List.of(byDayAndTags), new Document("day", 3), null, 0, 0, 0, null);
+
+        assertThat(result.collectDocuments())
+                .extracting(document -> document.get("_id"))
+                .containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
     void aCountOfTheEventsAfterATimeReadsNoDocument() {
         Document after = new Document(
                 "$and", List.of(new Document("timestamp", new Document("$gt", "2026-12-02T00:00:09.000Z"))));
