@@ -27,6 +27,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tracking through the window-sharing strategy reads what axon-mongo's own strategy reads, batch by batch, with
@@ -41,6 +43,7 @@ class WindowSharingStorageStrategyTest {
     private MongoServer server;
     private MongoClient client;
     private MongoCollection<Document> events;
+    private MongoCollection<Document> snapshots;
     private MongoEventStorageEngine engine;
     private final List<GenericDomainEventMessage<String>> history = new ArrayList<>();
 
@@ -66,6 +69,7 @@ class WindowSharingStorageStrategyTest {
                     "Group", "group-" + i, 0, "event " + i, Map.of(), "event-" + i, start.plusMillis(at)));
         }
         events = template.eventCollection();
+        snapshots = template.snapshotCollection();
     }
 
     @AfterEach
@@ -75,9 +79,28 @@ class WindowSharingStorageStrategyTest {
     }
 
     @Test
-    void readsWhatAxonMongosStrategyReadsWithTheSameTokens() {
+    void makesAnIndexForItsFetchThatEndsWithTheEventId() {
+        new WindowSharingStorageStrategy(EventEntryConfiguration.getDefault(), LOOK_BACK)
+                .ensureIndexes(events, snapshots);
+
+        assertThat(events.listIndexes())
+                .filteredOn(index -> index.getString("name").equals(WindowSharingStorageStrategy.TRACKING_INDEX))
+                .singleElement()
+                .satisfies(index -> assertThat(index.get("key", Document.class))
+                        .isEqualTo(new Document("timestamp", 1)
+                                .append("sequenceNumber", 1)
+                                .append("eventIdentifier", 1)));
+    }
+
+    /** With its index the store leaves the events the token has seen out from the index keys: the same answers. */
+    @ParameterizedTest(name = "with the tracking index: {0}")
+    @ValueSource(booleans = {false, true})
+    void readsWhatAxonMongosStrategyReadsWithTheSameTokens(boolean trackingIndex) {
         StorageStrategy axon = axonMongos();
         StorageStrategy sharing = new WindowSharingStorageStrategy(EventEntryConfiguration.getDefault(), LOOK_BACK);
+        if (trackingIndex) {
+            sharing.ensureIndexes(events, snapshots);
+        }
         TrackingToken axonToken = null;
         TrackingToken sharingToken = null;
         int read = 0;
