@@ -18,7 +18,7 @@ class GroupConfiguration {
 
     @Bean(SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition groupSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${studybuddy.groups.snapshot-every:100}") int threshold) {
+            Snapshotter snapshotter, @Value("${studybuddy.groups.snapshot-every:500}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

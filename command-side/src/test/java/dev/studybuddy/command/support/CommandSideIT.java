@@ -28,6 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
             "studybuddy.rate-limits.login-failures.per-username.attempts=12",
             "studybuddy.chat.edit-window=2s",
             "studybuddy.groups.invitation-lifetime=4s",
+            // GroupSnapshotIT makes a group snapshot in a hundred-odd requests (production snapshots every 500)
+            "studybuddy.groups.snapshot-every=100",
             "studybuddy.deadlines.polling-interval=500ms",
             "studybuddy.files.local-directory=target/test-uploads",
             "studybuddy.files.limits.quota-per-user=" + CommandSideIT.QUOTA_MEGABYTES + "MB",
