@@ -22,7 +22,7 @@ public class AppendAnnouncementConfiguration {
             PromptEventStore eventStore,
             RedisConnectionFactory redis,
             @Value("${studybuddy.event-store.announcements.channel:studybuddy:events:appended}") String channel,
-            @Value("${studybuddy.event-store.announcements.gather:20ms}") Duration gather) {
+            @Value("${studybuddy.event-store.announcements.gather:50ms}") Duration gather) {
         return new AppendAnnouncements(eventStore, redis, channel, gather);
     }
 }
