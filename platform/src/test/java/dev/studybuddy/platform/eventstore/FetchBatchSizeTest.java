@@ -2,20 +2,11 @@ package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -33,35 +24,16 @@ class FetchBatchSizeTest {
 
     private static final int EVENTS = 250;
 
-    private MongoServer server;
-    private MongoClient client;
-    private final AtomicInteger eventQueries = new AtomicInteger();
+    private QueryCountingStandIn store;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new IndexedMemoryBackend());
-        String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/batches";
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")
-                                && event.getCommand()
-                                        .getString("find")
-                                        .getValue()
-                                        .equals("domainevents")) {
-                            eventQueries.incrementAndGet();
-                        }
-                    }
-                })
-                .build());
+        store = new QueryCountingStandIn("batches");
     }
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -78,12 +50,12 @@ class FetchBatchSizeTest {
         appendHistory(EVENTS, Duration.ofMillis(1)); // every fetch after the first reads its token's window again
 
         List<String> read = new ArrayList<>();
-        eventQueries.set(0);
+        store.takeEventQueries();
         try (Stream<? extends TrackedEventMessage<?>> events = engine(100).readEvents(null, false)) {
             events.forEach(event -> read.add(event.getIdentifier()));
         }
 
-        assertThat(eventQueries.get()).isEqualTo(3);
+        assertThat(store.takeEventQueries()).isEqualTo(3);
         assertThat(read).hasSize(EVENTS).doesNotHaveDuplicates().first().isEqualTo("event-0");
         assertThat(read).last().isEqualTo("event-" + (EVENTS - 1));
     }
@@ -115,15 +87,14 @@ class FetchBatchSizeTest {
     }
 
     private int queriesToRead(EventStorageEngine engine, int expectedEvents) {
-        eventQueries.set(0);
+        store.takeEventQueries();
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
             assertThat(events.count()).isEqualTo(expectedEvents);
         }
-        return eventQueries.get();
+        return store.takeEventQueries();
     }
 
     private EventStorageEngine engine(int fetchBatchSize) {
-        return StandInEngines.engine(
-                client, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/batches", fetchBatchSize);
+        return store.engine(fetchBatchSize);
     }
 }

@@ -2,19 +2,10 @@ package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -31,38 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class RefetchOnNewsEngineTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private QueryCountingStandIn store;
     private EventStorageEngine storage;
-    private final AtomicInteger eventQueries = new AtomicInteger();
     private int appended;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new IndexedMemoryBackend());
-        String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/news";
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")
-                                && event.getCommand()
-                                        .getString("find")
-                                        .getValue()
-                                        .equals("domainevents")) {
-                            eventQueries.incrementAndGet();
-                        }
-                    }
-                })
-                .build());
-        storage = StandInEngines.engine(client, uri, 100);
+        store = new QueryCountingStandIn("news");
+        storage = store.engine(100);
     }
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -106,11 +78,10 @@ class RefetchOnNewsEngineTest {
             appendElsewhere(1);
             end = events.reduce((older, newer) -> newer).orElseThrow().trackingToken();
         }
-        eventQueries.set(0);
 
-        read(engine, end, true);
+        Read next = read(engine, end, true);
 
-        assertThat(eventQueries.get()).isEqualTo(1);
+        assertThat(next.queries()).isEqualTo(1);
     }
 
     @Test
@@ -170,13 +141,13 @@ class RefetchOnNewsEngineTest {
     private record Read(List<String> events, TrackingToken end, int queries) {}
 
     private Read read(EventStorageEngine engine, TrackingToken from, boolean mayBlock) {
-        eventQueries.set(0);
+        store.takeEventQueries();
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, mayBlock)) {
             List<? extends TrackedEventMessage<?>> read = events.toList();
             TrackingToken end =
                     read.isEmpty() ? from : read.get(read.size() - 1).trackingToken();
             return new Read(
-                    read.stream().map(TrackedEventMessage::getIdentifier).toList(), end, eventQueries.get());
+                    read.stream().map(TrackedEventMessage::getIdentifier).toList(), end, store.takeEventQueries());
         }
     }
 
