@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Predicate;
@@ -85,13 +86,11 @@ public final class IndexWalk {
 
     /** The positions of the entries between the plan's bounds whose keys {@code keysAdmit} (all if null). */
     private static <P> Iterator<P> positions(IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit) {
-        Iterator<Map.Entry<IndexEntry, P>> entries = plan.index()
-                .range(plan.from(), plan.to(), plan.reversed())
-                .entrySet()
-                .iterator();
-        if (keysAdmit != null) {
-            entries = new Admitted<>(entries, keysAdmit);
-        }
+        Set<Map.Entry<IndexEntry, P>> range =
+                plan.index().range(plan.from(), plan.to(), plan.reversed()).entrySet();
+        Iterator<Map.Entry<IndexEntry, P>> entries = keysAdmit == null
+                ? range.iterator()
+                : range.stream().filter(entry -> keysAdmit.test(entry.getKey())).iterator();
         return plan.rangeBracket() == null
                 ? map(entries)
                 : new WithinBracket<>(entries, plan.rangeBracket(), plan.rangeField());
@@ -109,39 +108,6 @@ public final class IndexWalk {
                 return entries.next().getValue();
             }
         };
-    }
-
-    /** The entries whose keys pass a check. */
-    private static final class Admitted<P> implements Iterator<Map.Entry<IndexEntry, P>> {
-        private final Iterator<Map.Entry<IndexEntry, P>> entries;
-        private final Predicate<IndexEntry> admits;
-        private Map.Entry<IndexEntry, P> next;
-
-        Admitted(Iterator<Map.Entry<IndexEntry, P>> entries, Predicate<IndexEntry> admits) {
-            this.entries = entries;
-            this.admits = admits;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && entries.hasNext()) {
-                Map.Entry<IndexEntry, P> entry = entries.next();
-                if (admits.test(entry.getKey())) {
-                    next = entry;
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public Map.Entry<IndexEntry, P> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Map.Entry<IndexEntry, P> entry = next;
-            next = null;
-            return entry;
-        }
     }
 
     /**
