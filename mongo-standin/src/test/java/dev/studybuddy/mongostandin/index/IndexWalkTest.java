@@ -25,11 +25,7 @@ class IndexWalkTest {
             List.of(new IndexKey("aggregateIdentifier", true), new IndexKey("sequenceNumber", true)),
             false,
             true);
-    private final SortedIndex<Integer> byTime = new SortedIndex<>(
-            "orderedEventStreamIndex",
-            List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true)),
-            false,
-            false);
+    private final SortedIndex<Integer> byTime = orderedEventStreamIndex();
     private final List<Index<Integer>> indexes = List.of(byAggregate, byTime);
 
     IndexWalkTest() {
@@ -77,12 +73,7 @@ class IndexWalkTest {
                         new IndexKey("eventIdentifier", true)),
                 false,
                 false);
-        SortedIndex<Integer> byTimeOnly = new SortedIndex<>(
-                "orderedEventStreamIndex",
-                List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true)),
-                false,
-                false);
-        List<Index<Integer>> withIds = List.of(byTimeOnly, byTimeAndId);
+        List<Index<Integer>> withIds = List.of(orderedEventStreamIndex(), byTimeAndId);
         Documents identified = new Documents();
         for (int i = 0; i < 1_000; i++) {
             identified.add(
@@ -194,6 +185,15 @@ class IndexWalkTest {
                 .isNull();
         assertThat(IndexWalk.query(events, events, indexes, new Document(), new Document("$natural", 1), 0, 0, 0, null))
                 .isNull();
+    }
+
+    /** axon-mongo's index of the tracked stream: timestamp, sequence number. */
+    private static SortedIndex<Integer> orderedEventStreamIndex() {
+        return new SortedIndex<>(
+                "orderedEventStreamIndex",
+                List.of(new IndexKey("timestamp", true), new IndexKey("sequenceNumber", true)),
+                false,
+                false);
     }
 
     /** A collection of documents by position that counts how many it was asked for. */
