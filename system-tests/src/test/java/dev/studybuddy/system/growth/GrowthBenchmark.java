@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Run by {@code bench/growth} against a running system (bin/run: the edge, command-side, two query nodes,
  * notification-saga, on a store seeded by {@link HistorySeeder}), not a test. After the query nodes have
  * caught up with the seeded history it measures, each for a fixed time after a warm-up: the pipeline (senders
- * POST group messages through the edge; STOMP subscribers on every query node receive them) and the baseline
+ * POST group messages through the edge as fast as they are answered; STOMP subscribers on every query node receive
+ * them), the pipeline paced (the same senders together at {@code growth.pacedRate} messages a second, 200 unless
+ * told, 0 for none: the targets' latencies are at that rate, which the closed loop cannot show, as it keeps every
+ * process saturated and so times queues), and the baseline
  * (the same view documents written to MongoDB and published to Redis directly, the same subscribers); then one
  * projection's replay. Writes {@code key=value} lines to the file given as {@code growth.out}.
  */
@@ -44,6 +47,7 @@ public final class GrowthBenchmark {
         int senderCount = Integer.getInteger("growth.senders", 16);
         Duration duration = Duration.ofSeconds(Integer.getInteger("growth.seconds", 20));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("growth.warmup", 5));
+        double pacedRate = Double.parseDouble(System.getProperty("growth.pacedRate", "200"));
 
         Projections projections = new Projections(
                 edge,
@@ -69,7 +73,7 @@ public final class GrowthBenchmark {
                         Integer.getInteger("growth.subscribersPerNode", 1) * nodes.size(),
                         Integer.getInteger("growth.groups", 10));
         users.awaitProjected(nodes);
-        try (Subscribers subscribers = new Subscribers("pipeline");
+        try (Subscribers subscribers = new Subscribers("pipeline", "paced");
                 BaselinePath baseline = new BaselinePath(
                         property("growth.mongoUri"), property("growth.database"), property("growth.redisUri"))) {
             for (int i = 0; i < users.subscribers.size(); i++) {
@@ -83,14 +87,14 @@ public final class GrowthBenchmark {
                     .map(user -> edge.withToken(user.token()))
                     .toList();
             Map<String, LostMessages.Sent> pipelineSent = new ConcurrentHashMap<>();
-            Senders.Send pipeline = (sender, tag) -> {
-                String body = tag + " " + System.nanoTime();
+            Senders.Send pipeline = (sender, tag, sentAt) -> {
+                String body = tag + " " + sentAt;
                 String group = users.groupOf(sender).toString();
                 JsonNode answer = BenchUsers.expect(
                                 201,
                                 asSender.get(sender).post("/api/groups/" + group + "/messages", Map.of("body", body)))
                         .json();
-                if ("pipeline".equals(tag)) {
+                if (!tag.startsWith("warmup")) {
                     pipelineSent.put(
                             body,
                             new LostMessages.Sent(
@@ -100,8 +104,8 @@ public final class GrowthBenchmark {
                                     Instant.now()));
                 }
             };
-            Senders.Send direct = (sender, tag) -> baseline.post(
-                    users.groupOf(sender), users.senders.get(sender).id(), tag + " " + System.nanoTime());
+            Senders.Send direct = (sender, tag, sentAt) -> baseline.post(
+                    users.groupOf(sender), users.senders.get(sender).id(), tag + " " + sentAt);
             senders.run(warmUp, "warmup-pipeline", pipeline);
             senders.run(warmUp, "warmup-baseline", direct);
             StoreOperations stores = new StoreOperations(
@@ -116,6 +120,13 @@ public final class GrowthBenchmark {
             put("pipeline.appendsLate", "%.0f", lateAppends(services) - lateBefore);
             Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
             perMessage("pipeline", before, stores.read(), posted.sent());
+            if (pacedRate > 0) {
+                fanOutBefore = FanOutCounts.of(nodes);
+                Senders.Outcome paced = senders.runAt(pacedRate, duration, "paced", pipeline);
+                measure("paced", paced, subscribers);
+                whereLost("paced", paced.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
+                nameLost("paced", pipelineSent, subscribers);
+            }
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
         }
         // where lost deliveries went: the updates the query nodes dropped instead of publishing (since they started)
@@ -201,8 +212,11 @@ public final class GrowthBenchmark {
         int shown = 0;
         try (LostMessages stores = new LostMessages(
                 property("growth.mongoUri"), property("growth.database"), property("growth.databaseUrl"))) {
-            for (Map.Entry<String, Map<Integer, Long>> lost :
-                    subscribers.undelivered(sent.keySet()).entrySet()) {
+            for (Map.Entry<String, Map<Integer, Long>> lost : subscribers
+                    .undelivered(sent.keySet().stream()
+                            .filter(body -> body.startsWith(path + " "))
+                            .toList())
+                    .entrySet()) {
                 if (++shown > 10) {
                     break;
                 }

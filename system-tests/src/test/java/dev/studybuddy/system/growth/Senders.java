@@ -4,14 +4,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
-/** Concurrent senders, each sending as fast as its previous send returns, for a fixed time. */
+/**
+ * Concurrent senders for a fixed time: either each as fast as its previous send returns (closed loop: what the system
+ * can carry at most, with every process saturated), or together at a fixed rate (open loop: the latencies at a given
+ * load).
+ */
 final class Senders {
 
-    /** One send by sender {@code sender}; {@code tag} goes into the message so deliveries can be told apart. */
+    /**
+     * One send by sender {@code sender}; {@code tag} and {@code sentAt} (the {@link System#nanoTime()} the send was
+     * due at) go into the message, so deliveries can be told apart and timed.
+     */
     @FunctionalInterface
     interface Send {
-        void send(int sender, String tag) throws Exception;
+        void send(int sender, String tag, long sentAt) throws Exception;
     }
 
     record Outcome(long sent, long failed, long startedAt, double seconds, Latencies latencies) {
@@ -20,13 +28,41 @@ final class Senders {
         }
     }
 
+    /** When a sender's next send is due, given its previous one's due time; {@code start} for the first. */
+    @FunctionalInterface
+    private interface Schedule {
+        long next(int sender, long start, long sendsBefore);
+    }
+
     private final int count;
 
     Senders(int count) {
         this.count = count;
     }
 
+    /** Each sender sends again as soon as its previous send returns. */
     Outcome run(Duration duration, String tag, Send send) throws InterruptedException {
+        return run(duration, tag, send, (sender, start, sendsBefore) -> System.nanoTime());
+    }
+
+    /**
+     * The senders together send {@code perSecond} messages a second, evenly spread, sender by sender in turn. A send
+     * is timed from when it was due, not from when its sender got to it: a sender still waiting for its previous
+     * answer sends late, and the lateness counts in the latencies (they would otherwise hide the very delays they
+     * are to show), and in the rate reached.
+     */
+    Outcome runAt(double perSecond, Duration duration, String tag, Send send) throws InterruptedException {
+        double interval = 1e9 / perSecond;
+        return run(duration, tag, send, (sender, start, sendsBefore) -> {
+            long due = start + Math.round((sender + sendsBefore * count) * interval);
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            return due;
+        });
+    }
+
+    private Outcome run(Duration duration, String tag, Send send, Schedule schedule) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -39,11 +75,14 @@ final class Senders {
             int sender = i;
             Thread thread = new Thread(
                     () -> {
-                        while (System.nanoTime() < end) {
-                            long before = System.nanoTime();
+                        for (long sends = 0; ; sends++) {
+                            long due = schedule.next(sender, start, sends);
+                            if (due >= end) {
+                                break;
+                            }
                             try {
-                                send.send(sender, tag);
-                                latencies.add(before, System.nanoTime() - before);
+                                send.send(sender, tag, due);
+                                latencies.add(due, System.nanoTime() - due);
                                 sent.incrementAndGet();
                             } catch (Exception e) {
                                 if (failed.incrementAndGet() <= 3) {

@@ -7,6 +7,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,14 +41,14 @@ final class Subscribers implements AutoCloseable {
     /** Per message body of the named tag, the sessions on each node that got it (for naming the messages lost). */
     private final Map<String, Map<Integer, AtomicLong>> perBody = new ConcurrentHashMap<>();
 
-    private final String namedTag;
+    private final Set<String> namedTags;
 
     /**
-     * @param namedTag the tag whose deliveries are also kept message by message ({@link #undelivered}); the others
-     *                 are only counted, so that a baseline of a hundred thousand messages costs no map entry each
+     * @param namedTags the tags whose deliveries are also kept message by message ({@link #undelivered}); the others
+     *                  are only counted, so that a baseline of a hundred thousand messages costs no map entry each
      */
-    Subscribers(String namedTag) {
-        this.namedTag = namedTag;
+    Subscribers(String... namedTags) {
+        this.namedTags = Set.of(namedTags);
     }
 
     /** Connects one session per (node, token) pair and subscribes each to every group. */
@@ -111,7 +112,7 @@ final class Subscribers implements AutoCloseable {
                 perNode.computeIfAbsent(body[0], tag -> new ConcurrentHashMap<>())
                         .computeIfAbsent(node, n -> new AtomicLong())
                         .incrementAndGet();
-                if (namedTag.equals(body[0])) {
+                if (namedTags.contains(body[0])) {
                     perBody.computeIfAbsent(body[0] + " " + body[1], text -> new ConcurrentHashMap<>())
                             .computeIfAbsent(node, n -> new AtomicLong())
                             .incrementAndGet();
@@ -123,7 +124,7 @@ final class Subscribers implements AutoCloseable {
     }
 
     /**
-     * Of the named tag's message bodies sent, those that some session did not get, each with the deliveries it had per node (an
+     * Of the named tags' message bodies sent, those that some session did not get, each with the deliveries it had per node (an
      * empty map: no session got it).
      */
     Map<String, Map<Integer, Long>> undelivered(Iterable<String> sentBodies) {
