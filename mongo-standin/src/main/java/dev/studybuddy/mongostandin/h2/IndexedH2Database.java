@@ -48,11 +48,16 @@ class IndexedH2Database extends H2Database {
         }
     }
 
-    /** The same maps H2Database opens for a collection, in a collection that plans over sorted indexes. */
+    /**
+     * The same maps H2Database opens for a collection, its documents stored as BSON ({@link BsonDocumentType}), in a
+     * collection that plans over sorted indexes.
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap(DATABASES_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = store().openMap(
+                        DATABASES_PREFIX + fullName,
+                        new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> metaMap = store().openMap(META_PREFIX + fullName);
         IndexedH2Collection collection =
                 new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
