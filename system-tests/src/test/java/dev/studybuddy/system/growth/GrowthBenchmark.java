@@ -114,18 +114,14 @@ public final class GrowthBenchmark {
             FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
             double lateBefore = lateAppends(services);
             Senders.Outcome posted = senders.run(duration, "pipeline", pipeline);
-            measure("pipeline", posted, subscribers);
-            whereLost("pipeline", posted.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
-            nameLost("pipeline", pipelineSent, subscribers);
+            measurePosted("pipeline", posted, fanOutBefore, nodes, pipelineSent, subscribers);
             put("pipeline.appendsLate", "%.0f", lateAppends(services) - lateBefore);
             Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
             perMessage("pipeline", before, stores.read(), posted.sent());
             if (pacedRate > 0) {
                 fanOutBefore = FanOutCounts.of(nodes);
                 Senders.Outcome paced = senders.runAt(pacedRate, duration, "paced", pipeline);
-                measure("paced", paced, subscribers);
-                whereLost("paced", paced.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
-                nameLost("paced", pipelineSent, subscribers);
+                measurePosted("paced", paced, fanOutBefore, nodes, pipelineSent, subscribers);
             }
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
         }
@@ -165,6 +161,20 @@ public final class GrowthBenchmark {
                     .getCollection("domainevents")
                     .estimatedDocumentCount();
         }
+    }
+
+    /** A phase of messages posted through the edge: its figures, and where and which of its deliveries were lost. */
+    private void measurePosted(
+            String path,
+            Senders.Outcome posted,
+            FanOutCounts fanOutBefore,
+            List<String> nodes,
+            Map<String, LostMessages.Sent> sent,
+            Subscribers subscribers)
+            throws InterruptedException, SQLException {
+        measure(path, posted, subscribers);
+        whereLost(path, posted.sent(), fanOutBefore, FanOutCounts.of(nodes), subscribers);
+        nameLost(path, sent, subscribers);
     }
 
     private void measure(String path, Senders.Outcome sent, Subscribers subscribers) throws InterruptedException {

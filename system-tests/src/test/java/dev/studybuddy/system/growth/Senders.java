@@ -28,7 +28,10 @@ final class Senders {
         }
     }
 
-    /** When a sender's next send is due, given its previous one's due time; {@code start} for the first. */
+    /**
+     * When a sender's send after {@code sendsBefore} earlier ones is due (as {@link System#nanoTime()}, in a phase that
+     * started at {@code start}), answered once it is due.
+     */
     @FunctionalInterface
     private interface Schedule {
         long next(int sender, long start, long sendsBefore);

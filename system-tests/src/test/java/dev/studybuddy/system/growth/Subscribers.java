@@ -38,7 +38,7 @@ final class Subscribers implements AutoCloseable {
     private final Map<String, Map<Integer, AtomicLong>> perNode = new ConcurrentHashMap<>();
 
     private final Map<Integer, Integer> sessionsPerNode = new ConcurrentHashMap<>();
-    /** Per message body of the named tag, the sessions on each node that got it (for naming the messages lost). */
+    /** Per message body of the named tags, the sessions on each node that got it (for naming the messages lost). */
     private final Map<String, Map<Integer, AtomicLong>> perBody = new ConcurrentHashMap<>();
 
     private final Set<String> namedTags;
