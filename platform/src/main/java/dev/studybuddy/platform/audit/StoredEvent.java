@@ -43,7 +43,7 @@ public record StoredEvent(
     }
 
     /** The event's stored form is a JSON string; anything else (a hand-edited document) is shown as JSON too. */
-    private static String text(Object stored) {
+    static String text(Object stored) {
         if (stored == null) {
             return null;
         }

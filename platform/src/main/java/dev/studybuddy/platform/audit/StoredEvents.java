@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -109,6 +110,19 @@ public class StoredEvents {
                                 Filters.eq(fields.sequenceNumberProperty(), sequence)))
                         .first())
                 .map(document -> StoredEvent.of(document, fields));
+    }
+
+    /**
+     * The stored metadata of the event with that sequence number of a stream, if stored: only that field is read (the
+     * hash chain looks up its predecessor's hash on every append; the payload would be read for nothing).
+     */
+    public Optional<JsonNode> metaDataAt(String aggregateId, long sequence) {
+        return Optional.ofNullable(events().find(Filters.and(
+                                Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                                Filters.eq(fields.sequenceNumberProperty(), sequence)))
+                        .projection(Projections.include(fields.metaDataProperty()))
+                        .first())
+                .map(document -> StoredEvent.parse(StoredEvent.text(document.get(fields.metaDataProperty()))));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.studybuddy.platform.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.platform.audit.EventHashChain;
-import dev.studybuddy.platform.audit.StoredEvent;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.personaldata.PersonalDataContext;
 import java.util.ArrayList;
@@ -31,13 +31,21 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
     private final Serializer eventSerializer;
     private final StoredEventLookup storedEvents;
 
-    /** Finds the stored event with a sequence number of a stream. */
+    /**
+     * Finds the hash of the stored event with a sequence number of a stream: empty if no such event is stored, the
+     * genesis if it is stored without one (appended before the chain existed).
+     */
     @FunctionalInterface
     public interface StoredEventLookup {
-        Optional<StoredEvent> at(String aggregateId, long sequence);
+        Optional<String> hashAt(String aggregateId, long sequence);
 
         static StoredEventLookup of(StoredEvents events) {
-            return events::at;
+            return (aggregateId, sequence) ->
+                    events.metaDataAt(aggregateId, sequence).map(metaData -> hashIn(metaData.get(EventHashChain.HASH)));
+        }
+
+        private static String hashIn(JsonNode hash) {
+            return hash == null || hash.isNull() ? EventHashChain.GENESIS : hash.asText();
         }
     }
 
@@ -92,10 +100,9 @@ public class HashChainingEventStorageEngine extends DelegatingEventStorageEngine
         if (sequence == 0) {
             return EventHashChain.GENESIS;
         }
-        StoredEvent previous = storedEvents
-                .at(aggregateId, sequence - 1)
+        return storedEvents
+                .hashAt(aggregateId, sequence - 1)
                 .orElseThrow(() -> new ConcurrencyException("Stream " + aggregateId + " has no event " + (sequence - 1)
                         + " to append " + sequence + " after"));
-        return previous.hash() == null ? EventHashChain.GENESIS : previous.hash();
     }
 }

@@ -26,8 +26,11 @@ class HashChainTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final List<StoredEvent> stored = new ArrayList<>();
-    private final HashChainingEventStorageEngine engine =
-            new HashChainingEventStorageEngine(new RecordingEngine(), serializer, this::storedAt);
+    private final HashChainingEventStorageEngine engine = new HashChainingEventStorageEngine(
+            new RecordingEngine(),
+            serializer,
+            (aggregateId, sequence) -> storedAt(aggregateId, sequence)
+                    .map(event -> event.hash() == null ? EventHashChain.GENESIS : event.hash()));
 
     record Renamed(String name, boolean moderation) {}
 
