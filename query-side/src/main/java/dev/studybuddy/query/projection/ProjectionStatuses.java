@@ -81,13 +81,16 @@ class ProjectionStatuses {
                 .filter(java.util.Objects::nonNull)
                 .max(Long::compare)
                 .orElse(null);
+        // this node's part as its segments report it (caught up as soon as nothing is stored after them)
+        boolean rebuilding = replays.isReplayPending(name)
+                || segments.stream().anyMatch(segment -> segment.replaying() && !segment.caughtUp());
         return new ProjectionStatus(
                 name,
                 streaming.isRunning(),
                 streaming.isError() || parked > 0,
                 parked,
                 streaming.isReplaying(),
-                replays.isRebuilding(name),
+                rebuilding,
                 lag,
                 segments,
                 requests.latest(name).orElse(null));
@@ -106,12 +109,22 @@ class ProjectionStatuses {
         return new SegmentStatus(
                 segmentId,
                 status.getSegment().getMask(),
-                status.isCaughtUp(),
+                caughtUp(status, behindHead),
                 status.isReplaying(),
                 status.isErrorState(),
                 position,
                 behindHead,
                 replayProgress);
+    }
+
+    /**
+     * Axon's flag, or nothing stored after the segment's position. A pooled processor marks its segments caught up only
+     * at its coordinator's next round after it found the stream empty with every batch done, and with no new event to
+     * wake it that round comes a claim interval (2 s) later: a finished replay was reported up to 2 s late (1.5 s of
+     * the growth benchmark's 9.4 s replay at N = 10,000 came after the last event was handled).
+     */
+    static boolean caughtUp(EventTrackerStatus status, long behindHead) {
+        return status.isCaughtUp() || (behindHead == 0 && !status.isErrorState());
     }
 
     private static Instant timeOf(TrackingToken token) {
@@ -137,6 +150,7 @@ class ProjectionStatuses {
 
     /**
      * @param position       time of the last event the segment has passed (null: none yet)
+     * @param caughtUp       Axon says so, or nothing is stored after the position ({@link #caughtUp(EventTrackerStatus, long)})
      * @param behindHead     events stored after that position
      * @param replayProgress during a replay, the share (0..1) of the events up to the reset point replayed so far
      */

@@ -95,11 +95,18 @@ public class ReplayCoordinator implements SmartLifecycle {
      * without the header while another node's segments may still be replaying.
      */
     public boolean isRebuilding(String processorName) {
-        return rebuilding.contains(processorName)
-                || stopped.contains(processorName)
+        return isReplayPending(processorName)
                 || processor(processorName)
                         .map(ReplayCoordinator::replayingLocally)
                         .orElse(false);
+    }
+
+    /**
+     * Whether a replay of the processor is requested or being reset (any node), or this node has stopped the
+     * processor for one: the part of {@link #isRebuilding} that is not about this node's segments.
+     */
+    boolean isReplayPending(String processorName) {
+        return rebuilding.contains(processorName) || stopped.contains(processorName);
     }
 
     /** Whether one of the processor's segments on this node is replaying and has not caught up. */

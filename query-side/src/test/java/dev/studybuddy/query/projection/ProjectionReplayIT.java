@@ -42,6 +42,8 @@ class ProjectionReplayIT {
     private static final String USERS = "users";
     private static final String FRIENDSHIPS = "friendships";
     private static final String GROUPS = "groups";
+    /** {@code studybuddy.processors.batch-size}: the most events a processor's segment handles in one batch. */
+    private static final int PROCESSOR_BATCH_SIZE = 100;
 
     @LocalServerPort
     int port;
@@ -147,17 +149,30 @@ class ProjectionReplayIT {
                 .userId();
         UUID asker = accounts.register(UserAccounts.uniqueUsername("replayasker"), "Replay Asker")
                 .userId();
-        accounts.awaitProjected(USERS, accounts.changeProfile(me, "Replay Me", "bio"));
         friendships.request(me, friend);
         friendships.accept(me, friend);
         friendships.request(asker, me);
-        accounts.awaitProjected(FRIENDSHIPS, friendships.block(me, blocked, false, null));
         UUID group = groups.create(me, "Replayed " + UUID.randomUUID(), GroupVisibility.PUBLIC, JoinPolicy.APPROVAL, 10)
                 .groupId();
         groups.requestToJoin(group, friend);
         groups.approve(group, friend, me);
         groups.requestToJoin(group, asker);
         groups.invite(group, blocked, me);
+        // More than a batch of each projection's events on one aggregate (so in one segment): the gate lets a
+        // segment's first batch through, and a replay that fits in it is over (nothing stored after its position)
+        // before the test can look at it.
+        for (int change = 0; change <= PROCESSOR_BATCH_SIZE; change++) {
+            accounts.changeProfile(me, "Replay Me", "bio " + change);
+        }
+        for (int pair = 0; pair <= PROCESSOR_BATCH_SIZE / 2; pair++) {
+            friendships.block(me, blocked, false, null);
+            friendships.unblock(me, blocked);
+            UUID banned = UUID.randomUUID();
+            groups.ban(group, banned, me, false);
+            groups.unban(group, banned, me);
+        }
+        accounts.awaitProjected(USERS, accounts.changeProfile(me, "Replay Me", "bio"));
+        accounts.awaitProjected(FRIENDSHIPS, friendships.block(me, blocked, false, null));
         accounts.awaitProjected(GROUPS, groups.ban(group, UUID.randomUUID(), me, false));
         return me;
     }
