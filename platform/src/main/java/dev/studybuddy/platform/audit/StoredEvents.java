@@ -105,10 +105,7 @@ public class StoredEvents {
 
     /** The event with that sequence number of a stream, if stored. */
     public Optional<StoredEvent> at(String aggregateId, long sequence) {
-        return Optional.ofNullable(events().find(Filters.and(
-                                Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
-                                Filters.eq(fields.sequenceNumberProperty(), sequence)))
-                        .first())
+        return Optional.ofNullable(events().find(eventAt(aggregateId, sequence)).first())
                 .map(document -> StoredEvent.of(document, fields));
     }
 
@@ -117,12 +114,16 @@ public class StoredEvents {
      * hash chain looks up its predecessor's hash on every append; the payload would be read for nothing).
      */
     public Optional<JsonNode> metaDataAt(String aggregateId, long sequence) {
-        return Optional.ofNullable(events().find(Filters.and(
-                                Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
-                                Filters.eq(fields.sequenceNumberProperty(), sequence)))
+        return Optional.ofNullable(events().find(eventAt(aggregateId, sequence))
                         .projection(Projections.include(fields.metaDataProperty()))
                         .first())
                 .map(document -> StoredEvent.parse(StoredEvent.text(document.get(fields.metaDataProperty()))));
+    }
+
+    private Bson eventAt(String aggregateId, long sequence) {
+        return Filters.and(
+                Filters.eq(fields.aggregateIdentifierProperty(), aggregateId),
+                Filters.eq(fields.sequenceNumberProperty(), sequence));
     }
 
     /**
