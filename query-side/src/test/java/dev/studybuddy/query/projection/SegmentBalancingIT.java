@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.chat.ChatProjection;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
@@ -13,6 +16,7 @@ import dev.studybuddy.query.support.HandledEvents;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.ReplayGate;
 import dev.studybuddy.query.support.SecondNode;
+import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +30,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,9 @@ import org.springframework.core.env.Environment;
 class SegmentBalancingIT {
 
     private static final String USERS = "users";
+
+    /** {@code studybuddy.processors.batch-size}: the most events a processor's segment handles in one batch. */
+    private static final int PROCESSOR_BATCH_SIZE = 100;
 
     private static SecondNode secondNode;
 
@@ -70,6 +78,9 @@ class SegmentBalancingIT {
 
     @Autowired
     Chats chats;
+
+    @Autowired
+    UserAccounts accounts;
 
     @AfterAll
     static void stopSecondNode() {
@@ -125,6 +136,7 @@ class SegmentBalancingIT {
 
     @Test
     void aReplayIsFollowedByTheOtherNodeAtOnceAndStaysWithTheNodeThatResetItUntilItHasCaughtUp() {
+        moreThanABatchOfUserEventsInEverySegment();
         EventProcessingConfiguration second = secondNode();
         awaitSplit(USERS, second);
         PooledStreamingEventProcessor onFirst = pooled(processing, USERS);
@@ -169,6 +181,30 @@ class SegmentBalancingIT {
                         .flatMap(processor -> processor.processingStatus().values().stream())
                         .noneMatch(status -> status.isReplaying() && !status.isCaughtUp()));
         awaitSplit(USERS, second);
+    }
+
+    /**
+     * The gate lets each segment's first replayed batch through: a segment with no more user events than that
+     * finishes its replay at once (run alone, this class stores none but these), and the test would never see every
+     * segment replaying.
+     */
+    private void moreThanABatchOfUserEventsInEverySegment() {
+        int[] segmentIds = processing.tokenStore(USERS).fetchSegments(USERS);
+        for (Segment segment : Segment.computeSegments(segmentIds)) {
+            UUID user = Stream.generate(UUID::randomUUID)
+                    .filter(id -> segment.matches(id.toString()))
+                    .findFirst()
+                    .orElseThrow();
+            accounts.publish(
+                    user,
+                    new UserRegisteredEvent(
+                            user, UserAccounts.uniqueUsername("balanced"), "Balanced", Set.of(PlatformRole.USER)));
+            ConsistencyToken last = null;
+            for (int change = 0; change <= PROCESSOR_BATCH_SIZE; change++) {
+                last = accounts.changeProfile(user, "Balanced", "bio " + change);
+            }
+            accounts.awaitProjected(USERS, last);
+        }
     }
 
     /** The second node, started once, with a replay gate of its own and a replay poll that never comes in a test. */
