@@ -1,6 +1,7 @@
 package dev.studybuddy.platform.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
@@ -23,10 +24,11 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTracking
  * <p>
  * For speed: a token with a later timestamp is not covered; a token of this class whose window holds nothing as
  * recent as this token's time minus the look-back is covered (each token of this class knows a time no event of its
- * window is later than); only the rest walks the other's window. Everything else (equality within the class, bounds,
- * serialized form plus the look-back) is axon-mongo's; a token of this class is never equal to a plain Mongo token, as
- * axon-mongo's {@code equals} compares classes, so the event store's tokens are all of this class
- * ({@link SharedLookBackWindow}).
+ * window is later than); only the rest walks the other's window. The token store keeps its window in a compact form
+ * ({@link CompactWindow}: under half the JSON object axon-mongo writes, which grows with the event rate) and its
+ * look-back, and reads either form. Everything else (equality within the class, bounds) is axon-mongo's; a token of
+ * this class is never equal to a plain Mongo token, as axon-mongo's {@code equals} compares classes, so the event
+ * store's tokens are all of this class ({@link SharedLookBackWindow}).
  */
 public final class FastCoveringMongoTrackingToken extends MongoTrackingToken {
 
@@ -46,14 +48,11 @@ public final class FastCoveringMongoTrackingToken extends MongoTrackingToken {
     }
 
     /**
-     * The token with this timestamp, window and look-back, as the token store reads it back; a token stored without its
-     * look-back ({@code null}) covers as axon-mongo's.
+     * The token with this timestamp, window and look-back; a token stored without its look-back ({@code null}) covers
+     * as axon-mongo's.
      */
-    @JsonCreator
     public static FastCoveringMongoTrackingToken restored(
-            @JsonProperty("timestamp") Instant timestamp,
-            @JsonProperty("trackedEvents") Map<String, Long> trackedEvents,
-            @JsonProperty("lookBackMillis") Long lookBackMillis) {
+            Instant timestamp, Map<String, Long> trackedEvents, Long lookBackMillis) {
         long newest =
                 trackedEvents.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
         return new FastCoveringMongoTrackingToken(
@@ -61,6 +60,35 @@ public final class FastCoveringMongoTrackingToken extends MongoTrackingToken {
                 trackedEvents,
                 newest,
                 lookBackMillis == null ? LOOK_BACK_UNKNOWN : lookBackMillis);
+    }
+
+    /**
+     * The token as the token store reads it back: its window in the compact form ({@code window}, {@link
+     * CompactWindow}) or, as stored before that and by axon-mongo's own token, as a JSON object ({@code
+     * trackedEvents}).
+     */
+    @JsonCreator
+    static FastCoveringMongoTrackingToken stored(
+            @JsonProperty("timestamp") Instant timestamp,
+            @JsonProperty("window") byte[] window,
+            @JsonProperty("trackedEvents") Map<String, Long> trackedEvents,
+            @JsonProperty("lookBackMillis") Long lookBackMillis) {
+        Map<String, Long> events = window != null
+                ? CompactWindow.decode(timestamp.toEpochMilli(), window)
+                : trackedEvents == null ? Map.of() : trackedEvents;
+        return restored(timestamp, events, lookBackMillis);
+    }
+
+    /** The window as it is stored (in JSON as Base64 text); {@link #getTrackedEvents()} is its map. */
+    @JsonProperty("window")
+    public byte[] getWindow() {
+        return CompactWindow.encode(timestampMillis, getTrackedEvents());
+    }
+
+    @Override
+    @JsonIgnore
+    public Map<String, Long> getTrackedEvents() {
+        return super.getTrackedEvents();
     }
 
     /** How far before its time a fetch from this token looks for events it has not seen; null if not known. */

@@ -99,7 +99,11 @@ class FastCoveringMongoTrackingTokenTest {
         assertThat(readBack).isEqualTo(token).hasSameClassAs(token);
         assertThat(((FastCoveringMongoTrackingToken) readBack).getLookBackMillis())
                 .isEqualTo(1_000L);
-        assertThat(new String(alone.getData())).contains("\"lookBackMillis\":1000");
+        assertThat(new String(alone.getData()))
+                .contains("\"lookBackMillis\":1000")
+                .contains("\"window\":")
+                .as("the window only in its compact form")
+                .doesNotContain("trackedEvents");
 
         TrackingToken replay = ReplayToken.createReplayToken(token);
         TrackingToken replayReadBack = JSON.deserialize(JSON.serialize(replay, byte[].class));
