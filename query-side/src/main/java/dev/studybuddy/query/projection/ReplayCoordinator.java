@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -145,6 +146,7 @@ public class ReplayCoordinator implements SmartLifecycle {
         }
         if (ReplayRequests.REQUESTED.equals(request.state()) && requests.claimReset(name, request.generation(), node)) {
             reset(name, request.generation(), processor);
+            claimAllAgain(name, processor);
             resume(name, request.generation(), processor);
         } else if (ReplayRequests.DONE.equals(request.state())
                 || ReplayRequests.FAILED.equals(request.state())
@@ -181,6 +183,20 @@ public class ReplayCoordinator implements SmartLifecycle {
                 finish(name, generation, ReplayRequests.FAILED, e.toString());
                 return;
             }
+        }
+    }
+
+    /**
+     * Lifts this node's own releases of the processor's segments ({@link SegmentBalancer}'s, which keep a segment it
+     * handed to another node from being claimed back for {@code release-for}), so that the node that reset the tokens
+     * claims every segment when it starts, even one it had handed over just before the request. A release that ended a
+     * second ago takes the place of each (Axon's coordinator drops it at its first claim; one ending now would still
+     * hold at that first claim, and the next comes a claim interval later). Called while the processor is stopped, so
+     * no segment of this node's is let go by it.
+     */
+    private void claimAllAgain(String name, StreamingEventProcessor processor) {
+        for (int segment : processing.tokenStore(name).fetchSegments(name)) {
+            processor.releaseSegment(segment, -1, TimeUnit.SECONDS);
         }
     }
 

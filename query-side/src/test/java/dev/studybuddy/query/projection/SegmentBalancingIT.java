@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -43,7 +44,8 @@ import org.springframework.core.env.Environment;
  * store and Redis) split every pooled processor's segments through {@link SegmentBalancer}, although the
  * first node had claimed them all before the second started, and still handle each event once. A replay requested
  * on one node is followed by the other at once (nudged over Redis: the second node's own poll is minutes away), and
- * its segments stay with the node that reset them until the replay has caught up.
+ * its segments, even those that node had released just before (as the balancer does), go to the node that reset them
+ * and stay with it until the replay has caught up.
  */
 @QuerySideIT
 class SegmentBalancingIT {
@@ -52,6 +54,9 @@ class SegmentBalancingIT {
 
     /** {@code studybuddy.processors.batch-size}: the most events a processor's segment handles in one batch. */
     private static final int PROCESSOR_BATCH_SIZE = 100;
+
+    /** Longer than the test waits for one node to replay every segment. */
+    private static final Duration RECENT_RELEASE = Duration.ofSeconds(40);
 
     private static SecondNode secondNode;
 
@@ -148,6 +153,11 @@ class SegmentBalancingIT {
 
         gate.close();
         secondGate.close();
+        // as the balancer leaves a segment it handed over: neither node may claim any back for longer than this test
+        // waits, unless the node that resets lifts its own releases (it must claim every segment, even those)
+        int[] segmentIds = processing.tokenStore(USERS).fetchSegments(USERS);
+        releaseAll(onFirst, segmentIds, RECENT_RELEASE);
+        releaseAll(onSecond, segmentIds, RECENT_RELEASE);
         try {
             ApiClient.Response accepted = admin.post("/api/admin/projections/" + USERS + "/replay", null);
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -174,6 +184,8 @@ class SegmentBalancingIT {
         } finally {
             gate.open();
             secondGate.open();
+            releaseAll(onFirst, segmentIds, Duration.ofSeconds(-1));
+            releaseAll(onSecond, segmentIds, Duration.ofSeconds(-1));
         }
         await().atMost(Duration.ofSeconds(60))
                 .alias("the replay caught up")
@@ -181,6 +193,13 @@ class SegmentBalancingIT {
                         .flatMap(processor -> processor.processingStatus().values().stream())
                         .noneMatch(status -> status.isReplaying() && !status.isCaughtUp()));
         awaitSplit(USERS, second);
+    }
+
+    /** Keeps the processor from claiming the segments for a while (a duration in the past lifts it). */
+    private static void releaseAll(PooledStreamingEventProcessor processor, int[] segmentIds, Duration duration) {
+        for (int segment : segmentIds) {
+            processor.releaseSegment(segment, duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
