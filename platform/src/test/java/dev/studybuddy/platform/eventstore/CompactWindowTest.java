@@ -3,6 +3,7 @@ package dev.studybuddy.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +47,10 @@ class CompactWindowTest {
         for (int i = 0; i < 200; i++) {
             window.put(UUID.randomUUID().toString(), timestamp - 1_000 + i * 5L);
         }
-        int json = JacksonSerializer.defaultSerializer()
-                .getObjectMapper()
-                .writeValueAsString(window)
-                .length();
+        ObjectMapper mapper = JacksonSerializer.defaultSerializer().getObjectMapper();
+        int json = mapper.writeValueAsString(window).length();
 
-        int compact = JacksonSerializer.defaultSerializer()
-                .getObjectMapper()
-                .writeValueAsString(CompactWindow.encode(timestamp, window))
+        int compact = mapper.writeValueAsString(CompactWindow.encode(timestamp, window))
                 .length();
 
         assertThat(compact).as("compact %d against JSON %d", compact, json).isLessThan(json / 2);

@@ -42,8 +42,6 @@ class ProjectionReplayIT {
     private static final String USERS = "users";
     private static final String FRIENDSHIPS = "friendships";
     private static final String GROUPS = "groups";
-    /** {@code studybuddy.processors.batch-size}: the most events a processor's segment handles in one batch. */
-    private static final int PROCESSOR_BATCH_SIZE = 100;
 
     @LocalServerPort
     int port;
@@ -161,10 +159,10 @@ class ProjectionReplayIT {
         // More than a batch of each projection's events on one aggregate (so in one segment): the gate lets a
         // segment's first batch through, and a replay that fits in it is over (nothing stored after its position)
         // before the test can look at it.
-        for (int change = 0; change <= PROCESSOR_BATCH_SIZE; change++) {
+        for (int change = 0; change <= ReplayGate.PROCESSOR_BATCH_SIZE; change++) {
             accounts.changeProfile(me, "Replay Me", "bio " + change);
         }
-        for (int pair = 0; pair <= PROCESSOR_BATCH_SIZE / 2; pair++) {
+        for (int pair = 0; pair <= ReplayGate.PROCESSOR_BATCH_SIZE / 2; pair++) {
             friendships.block(me, blocked, false, null);
             friendships.unblock(me, blocked);
             UUID banned = UUID.randomUUID();

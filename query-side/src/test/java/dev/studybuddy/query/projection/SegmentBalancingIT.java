@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
-import dev.studybuddy.api.user.PlatformRole;
-import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.chat.ChatProjection;
 import dev.studybuddy.query.support.Chats;
@@ -51,9 +49,6 @@ import org.springframework.core.env.Environment;
 class SegmentBalancingIT {
 
     private static final String USERS = "users";
-
-    /** {@code studybuddy.processors.batch-size}: the most events a processor's segment handles in one batch. */
-    private static final int PROCESSOR_BATCH_SIZE = 100;
 
     /** Longer than the test waits for one node to replay every segment. */
     private static final Duration RECENT_RELEASE = Duration.ofSeconds(40);
@@ -146,7 +141,8 @@ class SegmentBalancingIT {
         awaitSplit(USERS, second);
         PooledStreamingEventProcessor onFirst = pooled(processing, USERS);
         PooledStreamingEventProcessor onSecond = pooled(second, USERS);
-        int total = processing.tokenStore(USERS).fetchSegments(USERS).length;
+        int[] segmentIds = processing.tokenStore(USERS).fetchSegments(USERS);
+        int total = segmentIds.length;
         ReplayGate secondGate = secondNode.context().getBean(ReplayGate.class);
         ApiClient admin =
                 ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
@@ -155,7 +151,6 @@ class SegmentBalancingIT {
         secondGate.close();
         // as the balancer leaves a segment it handed over: neither node may claim any back for longer than this test
         // waits, unless the node that resets lifts its own releases (it must claim every segment, even those)
-        int[] segmentIds = processing.tokenStore(USERS).fetchSegments(USERS);
         releaseAll(onFirst, segmentIds, RECENT_RELEASE);
         releaseAll(onSecond, segmentIds, RECENT_RELEASE);
         try {
@@ -214,12 +209,9 @@ class SegmentBalancingIT {
                     .filter(id -> segment.matches(id.toString()))
                     .findFirst()
                     .orElseThrow();
-            accounts.publish(
-                    user,
-                    new UserRegisteredEvent(
-                            user, UserAccounts.uniqueUsername("balanced"), "Balanced", Set.of(PlatformRole.USER)));
+            accounts.register(user, UserAccounts.uniqueUsername("balanced"), "Balanced");
             ConsistencyToken last = null;
-            for (int change = 0; change <= PROCESSOR_BATCH_SIZE; change++) {
+            for (int change = 0; change <= ReplayGate.PROCESSOR_BATCH_SIZE; change++) {
                 last = accounts.changeProfile(user, "Balanced", "bio " + change);
             }
             accounts.awaitProjected(USERS, last);

@@ -28,6 +28,13 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class ReplayGate {
 
+    /**
+     * {@code studybuddy.processors.batch-size}: the most events a processor's segment handles in one batch, and so what
+     * the gate lets through first. A segment whose replay fits in it is over before a test can see it held: a test that
+     * holds a replay gives each held segment more events than this.
+     */
+    public static final int PROCESSOR_BATCH_SIZE = 100;
+
     private static final List<String> PROJECTIONS = List.of("users", "friendships", "groups");
     private static final long MAX_HOLD_SECONDS = 120;
 

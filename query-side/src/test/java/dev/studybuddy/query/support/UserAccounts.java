@@ -41,7 +41,11 @@ public class UserAccounts {
     }
 
     public Registered register(String username, String displayName, PlatformRole... roles) {
-        UUID userId = UUID.randomUUID();
+        return register(UUID.randomUUID(), username, displayName, roles);
+    }
+
+    /** As {@link #register(String, String, PlatformRole...)}, with an id of the caller's (a segment's, say). */
+    public Registered register(UUID userId, String username, String displayName, PlatformRole... roles) {
         Set<PlatformRole> roleSet = roles.length == 0 ? Set.of(PlatformRole.USER) : Set.of(roles);
         ConsistencyToken token = publish(userId, new UserRegisteredEvent(userId, username, displayName, roleSet));
         return new Registered(userId, token);
