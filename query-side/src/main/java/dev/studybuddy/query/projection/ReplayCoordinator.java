@@ -29,21 +29,23 @@ import org.springframework.stereotype.Component;
  *   <li>{@code POST .../replay} writes a new generation of the processor's row, state {@code REQUESTED};</li>
  *   <li>each node that sees a generation it has not handled shuts its processor down (releasing its claims);</li>
  *   <li>the first node to move the row to {@code RESETTING} resets the tokens (the {@code @ResetHandler}s
- *       clear the read model), retrying while other nodes still hold segments, and marks it {@code DONE}
- *       (or {@code FAILED}) — then starts its processor;</li>
+ *       clear the read model), retrying while other nodes still hold segments, starts its processor, and marks the
+ *       row {@code DONE} once its processor holds every segment (or {@code FAILED}, then starts it);</li>
  *   <li>every other node starts its processor once the row says {@code DONE} or {@code FAILED}, or after
  *       {@code studybuddy.projections.replay-timeout} whatever it says, so that no node stays down.</li>
  * </ol>
  * A node that writes the row (a request, or the end of a reset) also says so on Redis ({@link ReplayNudges}), and the
  * others poll at once instead of at their next poll: the other nodes release their segments within milliseconds, and
  * the resetting node tries again every {@code reset-retry-interval}. The row stays the only thing nodes rely on: a
- * nudge lost costs a poll interval. The node that resets claims every segment when it starts its processor, and
- * {@link SegmentBalancer} leaves them with it until its replay has caught up.
+ * nudge lost costs a poll interval. The node that resets claims every segment before the others may start theirs (so
+ * none of them can win a segment in their first claim round), and {@link SegmentBalancer} leaves them with it until
+ * its replay has caught up.
  */
 @Component
 public class ReplayCoordinator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
+    private static final Duration CLAIM_CHECK_INTERVAL = Duration.ofMillis(10);
 
     private final EventProcessingConfiguration processing;
     private final ReplayRequests requests;
@@ -145,9 +147,15 @@ public class ReplayCoordinator implements SmartLifecycle {
             processor.shutDown();
         }
         if (ReplayRequests.REQUESTED.equals(request.state()) && requests.claimReset(name, request.generation(), node)) {
-            reset(name, request.generation(), processor);
-            claimAllAgain(name, processor);
-            resume(name, request.generation(), processor);
+            if (reset(name, request.generation(), processor)) {
+                claimAllAgain(name, processor);
+                processor.start();
+                awaitEverySegment(name, request.generation(), processor);
+                finish(name, request.generation(), ReplayRequests.DONE, null);
+                resumed(name, request.generation());
+            } else {
+                resume(name, request.generation(), processor);
+            }
         } else if (ReplayRequests.DONE.equals(request.state())
                 || ReplayRequests.FAILED.equals(request.state())
                 || request.requestedAt().plus(properties.replayTimeout()).isBefore(clock.instant())) {
@@ -155,19 +163,19 @@ public class ReplayCoordinator implements SmartLifecycle {
         }
     }
 
-    private void reset(String name, long generation, StreamingEventProcessor processor) {
+    /** Resets the processor's tokens; false once it gave up, with the row marked {@code FAILED}. */
+    private boolean reset(String name, long generation, StreamingEventProcessor processor) {
         Instant giveUp = clock.instant().plus(properties.replayTimeout());
         while (true) {
             try {
                 long resetting = System.nanoTime();
                 processor.resetTokens();
-                finish(name, generation, ReplayRequests.DONE, null);
                 log.info(
                         "Replay {} of {}: tokens reset by this node in {} ms",
                         generation,
                         name,
                         (System.nanoTime() - resetting) / 1_000_000);
-                return;
+                return true;
             } catch (UnableToClaimTokenException e) {
                 if (clock.instant().isAfter(giveUp)) {
                     finish(
@@ -175,14 +183,38 @@ public class ReplayCoordinator implements SmartLifecycle {
                             generation,
                             ReplayRequests.FAILED,
                             "Other nodes kept their segments: " + e.getMessage());
-                    return;
+                    return false;
                 }
                 sleep(properties.resetRetryInterval());
             } catch (RuntimeException e) {
                 log.error("Replay {} of {} failed", generation, name, e);
                 finish(name, generation, ReplayRequests.FAILED, e.toString());
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Waits (at most {@code segment-claim-wait}) until the processor this node just started holds every segment: the
+     * other nodes start theirs when the row says {@code DONE}, and one of them that had no release pending could
+     * otherwise win a segment in its first claim round and replay it beside this node. Past the bound the replay
+     * goes on anyway, shared.
+     */
+    private void awaitEverySegment(String name, long generation, StreamingEventProcessor processor) {
+        int segments = processing.tokenStore(name).fetchSegments(name).length;
+        Instant giveUp = clock.instant().plus(properties.segmentClaimWait());
+        while (processor.processingStatus().size() < segments) {
+            if (clock.instant().isAfter(giveUp)) {
+                log.warn(
+                        "Replay {} of {}: this node holds {} of {} segments after {}; the other nodes start now",
+                        generation,
+                        name,
+                        processor.processingStatus().size(),
+                        segments,
+                        properties.segmentClaimWait());
                 return;
             }
+            sleep(CLAIM_CHECK_INTERVAL);
         }
     }
 
@@ -219,6 +251,10 @@ public class ReplayCoordinator implements SmartLifecycle {
 
     private void resume(String name, long generation, StreamingEventProcessor processor) {
         processor.start();
+        resumed(name, generation);
+    }
+
+    private void resumed(String name, long generation) {
         stopped.remove(name);
         handled.put(name, generation);
         refreshRebuilding(name);
