@@ -83,17 +83,17 @@ public final class GrowthBenchmark {
             }
             Thread.sleep(1000);
             Senders senders = new Senders(senderCount);
-            List<ApiClient> asSender = users.senders.stream()
-                    .map(user -> edge.withToken(user.token()))
+            List<BlockingPoster> asSender = users.senders.stream()
+                    .map(user -> new BlockingPoster(
+                            property("growth.edge"),
+                            edge.withToken(user.token()).headers()))
                     .toList();
             Map<String, LostMessages.Sent> pipelineSent = new ConcurrentHashMap<>();
             Senders.Send pipeline = (sender, tag, sentAt) -> {
                 String body = tag + " " + sentAt;
                 String group = users.groupOf(sender).toString();
-                JsonNode answer = BenchUsers.expect(
-                                201,
-                                asSender.get(sender).post("/api/groups/" + group + "/messages", Map.of("body", body)))
-                        .json();
+                JsonNode answer =
+                        asSender.get(sender).post("/api/groups/" + group + "/messages", Map.of("body", body), 201);
                 if (!tag.startsWith("warmup")) {
                     pipelineSent.put(
                             body,

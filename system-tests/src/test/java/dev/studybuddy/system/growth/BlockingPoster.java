@@ -1,0 +1,65 @@
+package dev.studybuddy.system.growth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A sender's client: POSTs JSON and reads the answer on the calling thread, over a connection kept alive between its
+ * sends ({@link HttpURLConnection}). The JDK's {@code HttpClient} that the tests use hands each exchange to a selector
+ * thread and a worker thread and back; on a machine whose context switches are dear those hand-offs cost the client
+ * a sixth of a core at 150 messages/s, taken from the system it measures (docs/benchmarks-log.md, twenty-third
+ * session). Keeping a connection per sender needs {@code http.maxConnections} at least the number of senders (the
+ * JDK keeps five by default): bench/growth sets it.
+ */
+final class BlockingPoster {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CONNECT_TIMEOUT = (int) Duration.ofSeconds(5).toMillis();
+    private static final int READ_TIMEOUT = (int) Duration.ofSeconds(30).toMillis();
+
+    private final String baseUrl;
+    private final Map<String, String> headers;
+
+    /** Posts to {@code baseUrl} with these headers on every request (the sender's token, its forwarded address). */
+    BlockingPoster(String baseUrl, Map<String, String> headers) {
+        this.baseUrl = baseUrl;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The answer's JSON; refused unless the answer has the expected status. */
+    JsonNode post(String path, Object body, int expectedStatus) throws IOException {
+        byte[] request = JSON.writeValueAsBytes(body);
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT);
+        connection.setReadTimeout(READ_TIMEOUT);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        headers.forEach(connection::setRequestProperty);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Accept", "application/json");
+        connection.setFixedLengthStreamingMode(request.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(request);
+        }
+        int status = connection.getResponseCode();
+        byte[] answer;
+        // reading the answer to its end and closing the stream is what returns the connection for the next send
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            answer = in == null ? new byte[0] : in.readAllBytes();
+        }
+        if (status != expectedStatus) {
+            throw new IllegalStateException("expected " + expectedStatus + ", got " + status + " "
+                    + new String(answer, StandardCharsets.UTF_8));
+        }
+        return JSON.readTree(answer);
+    }
+}
