@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * A sender's client: POSTs JSON and reads the answer on the calling thread, over a connection kept alive between its
  * sends ({@link HttpURLConnection}). The JDK's {@code HttpClient} that the tests use hands each exchange to a selector
- * thread and a worker thread and back; on a machine whose context switches are dear those hand-offs cost the client
- * a sixth of a core at 150 messages/s, taken from the system it measures (docs/benchmarks-log.md, twenty-third
- * session). Keeping a connection per sender needs {@code http.maxConnections} at least the number of senders (the
+ * thread and a worker thread and back; on a machine whose context switches are dear the client took 0.16–0.17 cores
+ * with them and 0.11–0.12 with this, in a closed loop of 120–180 messages/s, CPU taken from the system it measures
+ * (docs/benchmarks-log.md, twenty-third session). Keeping a connection per sender needs {@code http.maxConnections} at least the number of senders (the
  * JDK keeps five by default): bench/growth sets it.
  */
 final class BlockingPoster {
