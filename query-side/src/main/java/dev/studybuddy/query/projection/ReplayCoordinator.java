@@ -4,18 +4,14 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,11 +41,11 @@ import org.springframework.stereotype.Component;
 public class ReplayCoordinator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
-    private static final Duration CLAIM_CHECK_INTERVAL = Duration.ofMillis(10);
 
     private final EventProcessingConfiguration processing;
     private final ReplayRequests requests;
     private final ReplayNudges nudges;
+    private final TokenReset tokens;
     private final ProjectionProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final String node = "query-side-" + UUID.randomUUID();
@@ -66,10 +62,12 @@ public class ReplayCoordinator implements SmartLifecycle {
             EventProcessingConfiguration processing,
             ReplayRequests requests,
             ReplayNudges nudges,
+            TokenReset tokens,
             ProjectionProperties properties) {
         this.processing = processing;
         this.requests = requests;
         this.nudges = nudges;
+        this.tokens = tokens;
         this.properties = properties;
     }
 
@@ -147,88 +145,19 @@ public class ReplayCoordinator implements SmartLifecycle {
             processor.shutDown();
         }
         if (ReplayRequests.REQUESTED.equals(request.state()) && requests.claimReset(name, request.generation(), node)) {
-            if (reset(name, request.generation(), processor)) {
-                claimAllAgain(name, processor);
-                processor.start();
-                awaitEverySegment(name, request.generation(), processor);
+            Optional<String> failure = tokens.reset(name, request.generation(), processor);
+            if (failure.isEmpty()) {
+                tokens.startHoldingEverySegment(name, request.generation(), processor);
                 finish(name, request.generation(), ReplayRequests.DONE, null);
                 resumed(name, request.generation());
             } else {
+                finish(name, request.generation(), ReplayRequests.FAILED, failure.get());
                 resume(name, request.generation(), processor);
             }
         } else if (ReplayRequests.DONE.equals(request.state())
                 || ReplayRequests.FAILED.equals(request.state())
                 || request.requestedAt().plus(properties.replayTimeout()).isBefore(clock.instant())) {
             resume(name, request.generation(), processor);
-        }
-    }
-
-    /** Resets the processor's tokens; false once it gave up, with the row marked {@code FAILED}. */
-    private boolean reset(String name, long generation, StreamingEventProcessor processor) {
-        Instant giveUp = clock.instant().plus(properties.replayTimeout());
-        while (true) {
-            try {
-                long resetting = System.nanoTime();
-                processor.resetTokens();
-                log.info(
-                        "Replay {} of {}: tokens reset by this node in {} ms",
-                        generation,
-                        name,
-                        (System.nanoTime() - resetting) / 1_000_000);
-                return true;
-            } catch (UnableToClaimTokenException e) {
-                if (clock.instant().isAfter(giveUp)) {
-                    finish(
-                            name,
-                            generation,
-                            ReplayRequests.FAILED,
-                            "Other nodes kept their segments: " + e.getMessage());
-                    return false;
-                }
-                sleep(properties.resetRetryInterval());
-            } catch (RuntimeException e) {
-                log.error("Replay {} of {} failed", generation, name, e);
-                finish(name, generation, ReplayRequests.FAILED, e.toString());
-                return false;
-            }
-        }
-    }
-
-    /**
-     * Waits (at most {@code segment-claim-wait}) until the processor this node just started holds every segment: the
-     * other nodes start theirs when the row says {@code DONE}, and one of them that had no release pending could
-     * otherwise win a segment in its first claim round and replay it beside this node. Past the bound the replay
-     * goes on anyway, shared.
-     */
-    private void awaitEverySegment(String name, long generation, StreamingEventProcessor processor) {
-        int segments = processing.tokenStore(name).fetchSegments(name).length;
-        Instant giveUp = clock.instant().plus(properties.segmentClaimWait());
-        while (processor.processingStatus().size() < segments) {
-            if (clock.instant().isAfter(giveUp)) {
-                log.warn(
-                        "Replay {} of {}: this node holds {} of {} segments after {}; the other nodes start now",
-                        generation,
-                        name,
-                        processor.processingStatus().size(),
-                        segments,
-                        properties.segmentClaimWait());
-                return;
-            }
-            sleep(CLAIM_CHECK_INTERVAL);
-        }
-    }
-
-    /**
-     * Lifts this node's own releases of the processor's segments ({@link SegmentBalancer}'s, which keep a segment it
-     * handed to another node from being claimed back for {@code release-for}), so that the node that reset the tokens
-     * claims every segment when it starts, even one it had handed over just before the request. A release that ended a
-     * second ago takes the place of each (Axon's coordinator drops it at its first claim; one ending now would still
-     * hold at that first claim, and the next comes a claim interval later). Called while the processor is stopped, so
-     * no segment of this node's is let go by it.
-     */
-    private void claimAllAgain(String name, StreamingEventProcessor processor) {
-        for (int segment : processing.tokenStore(name).fetchSegments(name)) {
-            processor.releaseSegment(segment, -1, TimeUnit.SECONDS);
         }
     }
 
@@ -270,15 +199,6 @@ public class ReplayCoordinator implements SmartLifecycle {
 
     private Optional<StreamingEventProcessor> processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class);
-    }
-
-    private static void sleep(Duration interval) {
-        try {
-            Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for other nodes to release their segments", e);
-        }
     }
 
     @Override
