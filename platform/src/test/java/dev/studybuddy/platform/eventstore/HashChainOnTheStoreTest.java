@@ -11,7 +11,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
-import dev.studybuddy.platform.audit.AuditProperties;
 import dev.studybuddy.platform.audit.EventHashChain;
 import dev.studybuddy.platform.audit.StoredEvent;
 import dev.studybuddy.platform.audit.StoredEvents;
@@ -22,15 +21,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 
 /**
  * The services' event store engine chains each append to its predecessor as the store holds it: the predecessor's
@@ -71,17 +66,10 @@ class HashChainOnTheStoreTest {
                     }
                 })
                 .build());
-        MongoProperties properties = new MongoProperties();
-        properties.setUri(uri);
-        MongoEventStoreConfiguration configuration = new MongoEventStoreConfiguration();
-        template = configuration.axonMongoTemplate(client, properties);
-        storedEvents = configuration.storedEvents(template, new AuditProperties(500));
-        engine = configuration.engineWithoutLateAppendReport(
-                template,
-                storedEvents,
-                JacksonSerializer.defaultSerializer(),
-                new StaticListableBeanFactory().getBeanProvider(EventUpcaster.class),
-                100);
+        StandInEngines.Store store = StandInEngines.store(client, uri, 100);
+        template = store.template();
+        storedEvents = store.storedEvents();
+        engine = store.engine();
     }
 
     @AfterEach
