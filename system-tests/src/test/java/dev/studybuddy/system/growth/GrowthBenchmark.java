@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * POST group messages through the edge as fast as they are answered; STOMP subscribers on every query node receive
  * them), the pipeline paced (the same senders together at {@code growth.pacedRate} messages a second, 200 unless
  * told, 0 for none: the targets' latencies are at that rate, which the closed loop cannot show, as it keeps every
- * process saturated and so times queues), and the baseline
+ * process saturated and so times queues), both with members reacting to the newest messages at
+ * {@code growth.reactionRate} reactions a second beside them if asked ({@link Reactions}), and the baseline
  * (the same view documents written to MongoDB and published to Redis directly, the same subscribers); then one
  * projection's replay. Writes {@code key=value} lines to the file given as {@code growth.out}.
  */
@@ -48,6 +49,7 @@ public final class GrowthBenchmark {
         Duration duration = Duration.ofSeconds(Integer.getInteger("growth.seconds", 20));
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("growth.warmup", 5));
         double pacedRate = Double.parseDouble(System.getProperty("growth.pacedRate", "200"));
+        double reactionRate = Double.parseDouble(System.getProperty("growth.reactionRate", "0"));
 
         Projections projections = new Projections(
                 edge,
@@ -88,12 +90,22 @@ public final class GrowthBenchmark {
                             property("growth.edge"),
                             edge.withToken(user.token()).headers()))
                     .toList();
+            Reactions reactions = new Reactions(
+                    users,
+                    users.senders.stream()
+                            .limit(Reactions.reactors(users))
+                            .map(user -> new BlockingPoster(
+                                    property("growth.edge"),
+                                    edge.withToken(user.token()).headers()))
+                            .toList(),
+                    subscribers);
             Map<String, LostMessages.Sent> pipelineSent = new ConcurrentHashMap<>();
             Senders.Send pipeline = (sender, tag, sentAt) -> {
                 String body = tag + " " + sentAt;
                 String group = users.groupOf(sender).toString();
                 JsonNode answer =
                         asSender.get(sender).post("/api/groups/" + group + "/messages", Map.of("body", body), 201);
+                reactions.posted(group, answer.path("messageId").asText());
                 if (!tag.startsWith("warmup")) {
                     pipelineSent.put(
                             body,
@@ -106,22 +118,27 @@ public final class GrowthBenchmark {
             };
             Senders.Send direct = (sender, tag, sentAt) -> baseline.post(
                     users.groupOf(sender), users.senders.get(sender).id(), tag + " " + sentAt);
-            senders.run(warmUp, "warmup-pipeline", pipeline);
+            Reacting reacting = new Reacting(reactionRate, Reactions.reactors(users), reactions::react);
+            reacting.during(() -> senders.run(warmUp, "warmup-pipeline", pipeline), warmUp, "warmup-reactions");
             senders.run(warmUp, "warmup-baseline", direct);
             StoreOperations stores = new StoreOperations(
                     property("growth.mongoUri"), property("growth.databaseUrl"), property("growth.redisUri"));
             Map<String, Long> before = stores.read();
             FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
             double lateBefore = lateAppends(services);
-            Senders.Outcome posted = senders.run(duration, "pipeline", pipeline);
-            measurePosted("pipeline", posted, fanOutBefore, nodes, pipelineSent, subscribers);
+            Reacting.Phase posted =
+                    reacting.during(() -> senders.run(duration, "pipeline", pipeline), duration, "pipeline.reactions");
+            measurePosted("pipeline", posted.messages(), fanOutBefore, nodes, pipelineSent, subscribers);
+            measureReactions("pipeline", posted.reactions(), subscribers);
             put("pipeline.appendsLate", "%.0f", lateAppends(services) - lateBefore);
             Thread.sleep(1500); // PostgreSQL publishes a busy backend's counts about once a second
-            perMessage("pipeline", before, stores.read(), posted.sent());
+            perMessage("pipeline", before, stores.read(), posted.messages().sent());
             if (pacedRate > 0) {
                 fanOutBefore = FanOutCounts.of(nodes);
-                Senders.Outcome paced = senders.runAt(pacedRate, duration, "paced", pipeline);
-                measurePosted("paced", paced, fanOutBefore, nodes, pipelineSent, subscribers);
+                Reacting.Phase paced = reacting.during(
+                        () -> senders.runAt(pacedRate, duration, "paced", pipeline), duration, "paced.reactions");
+                measurePosted("paced", paced.messages(), fanOutBefore, nodes, pipelineSent, subscribers);
+                measureReactions("paced", paced.reactions(), subscribers);
             }
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
         }
@@ -191,6 +208,29 @@ public final class GrowthBenchmark {
         results.put(path + ".failed", Long.toString(sent.failed()));
         results.put(path + ".deliveries", delivered.count() + "/" + expected);
         results.put(path + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
+    }
+
+    /**
+     * The reactions given during a phase ({@code growth.reactionRate}), if any: their rate, the {@code PUT}'s
+     * latencies, their frames' send→deliver latencies and the frames lost.
+     */
+    private void measureReactions(String path, Senders.Outcome reacted, Subscribers subscribers)
+            throws InterruptedException {
+        if (reacted == null) {
+            return;
+        }
+        String tag = path + ".reactions";
+        long expected = reacted.sent() * subscribers.count();
+        Latencies delivered = subscribers.awaitDeliveries(tag, expected);
+        put(tag + ".perSecond", "%.1f", reacted.perSecond());
+        put(tag + ".send.p50", "%.1f", reacted.latencies().p50());
+        put(tag + ".send.p99", "%.1f", reacted.latencies().p99());
+        put(tag + ".deliver.p50", "%.1f", delivered.p50());
+        put(tag + ".deliver.p99", "%.1f", delivered.p99());
+        results.put(tag + ".sent", Long.toString(reacted.sent()));
+        results.put(tag + ".failed", Long.toString(reacted.failed()));
+        results.put(tag + ".deliveries", delivered.count() + "/" + expected);
+        results.put(tag + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
     }
 
     /**

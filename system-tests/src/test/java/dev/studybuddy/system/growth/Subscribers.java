@@ -25,7 +25,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 /**
  * STOMP subscribers on the query nodes, each subscribed to every benchmark group's topic. A message's body
  * is {@code "<tag> <System.nanoTime() at send>"}; deliveries are tallied per tag with their send→deliver
- * latency (sender and subscribers share this JVM's clock).
+ * latency (sender and subscribers share this JVM's clock). A reaction's frame is tallied under the tag it was
+ * {@linkplain #expectReaction expected} with.
  */
 final class Subscribers implements AutoCloseable {
 
@@ -42,6 +43,11 @@ final class Subscribers implements AutoCloseable {
     private final Map<String, Map<Integer, AtomicLong>> perBody = new ConcurrentHashMap<>();
 
     private final Set<String> namedTags;
+
+    /** The reactions sent, by {@link #reactionKey}: the tag they are tallied under, and when each was due. */
+    private final Map<String, ExpectedReaction> reactions = new ConcurrentHashMap<>();
+
+    private record ExpectedReaction(String tag, long sentAt) {}
 
     /**
      * @param namedTags the tags whose deliveries are also kept message by message ({@link #undelivered}); the others
@@ -102,16 +108,34 @@ final class Subscribers implements AutoCloseable {
         return delivered;
     }
 
+    /**
+     * A reaction about to be given: its {@code reaction.changed} frames are tallied under {@code tag} and timed from
+     * {@code sentAt}. Registered before it is sent, as its frames may arrive before its answer.
+     */
+    void expectReaction(String messageId, UUID userId, String emoji, String tag, long sentAt) {
+        reactions.put(reactionKey(messageId, userId.toString(), emoji), new ExpectedReaction(tag, sentAt));
+    }
+
+    private static String reactionKey(String messageId, String userId, String emoji) {
+        return messageId + " " + userId + " " + emoji;
+    }
+
     private void received(int node, long now, byte[] payload) {
         try {
             JsonNode frame = JSON.readTree(payload);
+            if ("reaction.changed".equals(frame.path("type").asText())) {
+                ExpectedReaction expected = reactions.get(reactionKey(
+                        frame.path("messageId").asText(),
+                        frame.path("userId").asText(),
+                        frame.path("emoji").asText()));
+                if (expected != null && frame.path("added").asBoolean()) {
+                    tally(expected.tag(), node, expected.sentAt(), now);
+                }
+                return;
+            }
             String[] body = frame.at("/message/body").asText("").split(" ");
             if (body.length == 2 && "message.posted".equals(frame.path("type").asText())) {
-                long sentAt = Long.parseLong(body[1]);
-                deliveries.computeIfAbsent(body[0], tag -> new Latencies()).add(sentAt, now - sentAt);
-                perNode.computeIfAbsent(body[0], tag -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(node, n -> new AtomicLong())
-                        .incrementAndGet();
+                tally(body[0], node, Long.parseLong(body[1]), now);
                 if (namedTags.contains(body[0])) {
                     perBody.computeIfAbsent(body[0] + " " + body[1], text -> new ConcurrentHashMap<>())
                             .computeIfAbsent(node, n -> new AtomicLong())
@@ -121,6 +145,13 @@ final class Subscribers implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             System.err.println("unreadable frame: " + e);
         }
+    }
+
+    private void tally(String tag, int node, long sentAt, long now) {
+        deliveries.computeIfAbsent(tag, t -> new Latencies()).add(sentAt, now - sentAt);
+        perNode.computeIfAbsent(tag, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(node, n -> new AtomicLong())
+                .incrementAndGet();
     }
 
     /**
