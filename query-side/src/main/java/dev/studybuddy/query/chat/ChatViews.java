@@ -139,10 +139,14 @@ public class ChatViews {
      */
     Optional<Integer> reacted(
             String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
-        Document found = messages()
-                .find(Filters.and(
-                        Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString())))
-                .first();
+        Optional<PostedMessages.Pending> pending = posted.pending(conversationId, messageId.toString());
+        // not among the batch's pending posts, so what the store holds of it is all there is: no need to write them
+        Document found = pending.map(PostedMessages.Pending::message)
+                .orElseGet(() -> database.getCollection(MESSAGES)
+                        .find(Filters.and(
+                                Filters.eq("conversationId", conversationId),
+                                Filters.eq("messageId", messageId.toString())))
+                        .first());
         if (found == null || found.getLong("changeSeq") >= seq) {
             return Optional.empty();
         }
@@ -167,10 +171,15 @@ public class ChatViews {
         } else if (users.isEmpty()) {
             reactions.remove(reaction);
         }
-        messages()
-                .updateOne(
-                        newerChange(conversationId, messageId, seq),
-                        Updates.combine(Updates.set("reactions", reactions), Updates.set("changeSeq", seq)));
+        if (pending.isPresent()) {
+            pending.get().set("reactions", reactions);
+            pending.get().set("changeSeq", seq);
+        } else {
+            database.getCollection(MESSAGES)
+                    .updateOne(
+                            newerChange(conversationId, messageId, seq),
+                            Updates.combine(Updates.set("reactions", reactions), Updates.set("changeSeq", seq)));
+        }
         return Optional.of(users.size());
     }
 

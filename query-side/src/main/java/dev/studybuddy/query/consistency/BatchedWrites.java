@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -67,6 +69,17 @@ public final class BatchedWrites<K, W> {
         } else {
             pendingIn(CurrentUnitOfWork.get().root()).merge(key, write, merge);
         }
+    }
+
+    /** Of the current batch's writes not made yet, the first that {@code matching} accepts. */
+    public Optional<W> pending(Predicate<W> matching) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        Map<K, W> pending = CurrentUnitOfWork.get().root().getResource(resource);
+        return pending == null
+                ? Optional.empty()
+                : pending.values().stream().filter(matching).findFirst();
     }
 
     /** Makes the current batch's pending writes, if any. */

@@ -138,7 +138,77 @@ class PostedMessagesTest {
         assertThat(messages.countDocuments(Filters.eq("_id", "c#5"))).isOne();
     }
 
+    @Test
+    void aChangeToAPostStillPendingIsInsertedWithItInTheBatchsOneWrite() {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            posted.add("c#1", message(1));
+            posted.add("c#2", message(2));
+            PostedMessages.Pending pending = posted.pending("c", "m2").orElseThrow();
+            pending.set("reactions", List.of(new Document("emoji", ":tada:")));
+            pending.set("changeSeq", 3L);
+            assertThat(posted.pending("c", "m2").orElseThrow().message().getLong("changeSeq"))
+                    .isEqualTo(3L);
+            assertThat(messages.countDocuments()).isZero();
+        });
+
+        Document stored = messages.find(Filters.eq("_id", "c#2")).first();
+        assertThat(stored.getLong("seq")).isEqualTo(2L);
+        assertThat(stored.getLong("changeSeq")).isEqualTo(3L);
+        assertThat(stored.getList("reactions", Document.class))
+                .extracting(reaction -> reaction.getString("emoji"))
+                .containsExactly(":tada:");
+        assertThat(messages.find(Filters.eq("_id", "c#1")).first().getLong("changeSeq"))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void onlyAPostOfTheCurrentBatchNotYetWrittenIsPending() {
+        assertThat(posted.pending("c", "m1")).isEmpty();
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            posted.add("c#1", message(1));
+            assertThat(posted.pending("c", "m2")).isEmpty();
+            assertThat(posted.pending("other", "m1")).isEmpty();
+            assertThat(posted.pending("c", "m1")).isPresent();
+            posted.flush();
+            assertThat(posted.pending("c", "m1")).isEmpty();
+        });
+    }
+
+    @Test
+    void aPendingChangeReachesAMessageStoredMeanwhileUnlessALaterChangeIsStored() {
+        messages.insertOne(new Document("_id", "c#1")
+                .append("conversationId", "c")
+                .append("messageId", "m1")
+                .append("seq", 1L)
+                .append("changeSeq", 1L));
+        messages.insertOne(new Document("_id", "c#2")
+                .append("conversationId", "c")
+                .append("messageId", "m2")
+                .append("seq", 2L)
+                .append("changeSeq", 9L));
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            for (long seq = 1; seq <= 2; seq++) {
+                posted.add("c#" + seq, message(seq));
+                PostedMessages.Pending pending = posted.pending("c", "m" + seq).orElseThrow();
+                pending.set("reactions", List.of(new Document("emoji", ":heart:")));
+                pending.set("changeSeq", 5L);
+            }
+        });
+
+        Document changed = messages.find(Filters.eq("_id", "c#1")).first();
+        assertThat(changed.getLong("changeSeq")).isEqualTo(5L);
+        assertThat(changed.getList("reactions", Document.class)).hasSize(1);
+        Document later = messages.find(Filters.eq("_id", "c#2")).first();
+        assertThat(later.getLong("changeSeq")).isEqualTo(9L);
+        assertThat(later.containsKey("reactions")).isFalse();
+    }
+
     private static Document message(long seq) {
-        return new Document("conversationId", "c").append("seq", seq).append("body", "message " + seq);
+        return new Document("conversationId", "c")
+                .append("seq", seq)
+                .append("changeSeq", seq)
+                .append("messageId", "m" + seq)
+                .append("body", "message " + seq);
     }
 }
