@@ -195,19 +195,9 @@ public final class GrowthBenchmark {
     }
 
     private void measure(String path, Senders.Outcome sent, Subscribers subscribers) throws InterruptedException {
-        long expected = sent.sent() * subscribers.count();
-        Latencies delivered = subscribers.awaitDeliveries(path, expected);
-        put(path + ".messagesPerSecond", "%.1f", sent.perSecond());
-        put(path + ".send.p50", "%.1f", sent.latencies().p50());
-        put(path + ".send.p99", "%.1f", sent.latencies().p99());
-        put(path + ".deliver.p50", "%.1f", delivered.p50());
-        put(path + ".deliver.p99", "%.1f", delivered.p99());
+        Latencies delivered = tally(path, "messagesPerSecond", sent, subscribers);
         results.put(path + ".send.maxBySecond", sent.latencies().maxBySecond(sent.startedAt()));
         results.put(path + ".deliver.maxBySecond", delivered.maxBySecond(sent.startedAt()));
-        results.put(path + ".sent", Long.toString(sent.sent()));
-        results.put(path + ".failed", Long.toString(sent.failed()));
-        results.put(path + ".deliveries", delivered.count() + "/" + expected);
-        results.put(path + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
     }
 
     /**
@@ -216,21 +206,26 @@ public final class GrowthBenchmark {
      */
     private void measureReactions(String path, Senders.Outcome reacted, Subscribers subscribers)
             throws InterruptedException {
-        if (reacted == null) {
-            return;
+        if (reacted != null) {
+            tally(path + ".reactions", "perSecond", reacted, subscribers);
         }
-        String tag = path + ".reactions";
-        long expected = reacted.sent() * subscribers.count();
+    }
+
+    /** What was sent under {@code tag} and how its deliveries went, once they have arrived; those deliveries. */
+    private Latencies tally(String tag, String rateName, Senders.Outcome sent, Subscribers subscribers)
+            throws InterruptedException {
+        long expected = sent.sent() * subscribers.count();
         Latencies delivered = subscribers.awaitDeliveries(tag, expected);
-        put(tag + ".perSecond", "%.1f", reacted.perSecond());
-        put(tag + ".send.p50", "%.1f", reacted.latencies().p50());
-        put(tag + ".send.p99", "%.1f", reacted.latencies().p99());
+        put(tag + "." + rateName, "%.1f", sent.perSecond());
+        put(tag + ".send.p50", "%.1f", sent.latencies().p50());
+        put(tag + ".send.p99", "%.1f", sent.latencies().p99());
         put(tag + ".deliver.p50", "%.1f", delivered.p50());
         put(tag + ".deliver.p99", "%.1f", delivered.p99());
-        results.put(tag + ".sent", Long.toString(reacted.sent()));
-        results.put(tag + ".failed", Long.toString(reacted.failed()));
+        results.put(tag + ".sent", Long.toString(sent.sent()));
+        results.put(tag + ".failed", Long.toString(sent.failed()));
         results.put(tag + ".deliveries", delivered.count() + "/" + expected);
         results.put(tag + ".lost", Long.toString(Math.max(0, expected - delivered.count())));
+        return delivered;
     }
 
     /**
