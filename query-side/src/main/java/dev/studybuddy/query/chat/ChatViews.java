@@ -140,55 +140,31 @@ public class ChatViews {
     Optional<Integer> reacted(
             String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
         Optional<PostedMessages.Pending> pending = posted.pending(conversationId, messageId.toString());
-        // not among the batch's pending posts, so what the store holds of it is all there is: no need to write them
         Document found = pending.map(PostedMessages.Pending::message)
-                .orElseGet(() -> database.getCollection(MESSAGES)
-                        .find(Filters.and(
-                                Filters.eq("conversationId", conversationId),
-                                Filters.eq("messageId", messageId.toString())))
+                .orElseGet(() -> storedMessages()
+                        .find(theMessage(conversationId, messageId))
                         .first());
         if (found == null || found.getLong("changeSeq") >= seq) {
             return Optional.empty();
         }
-        List<Document> reactions = new ArrayList<>();
-        List<Document> stored = found.getList("reactions", Document.class);
-        if (stored != null) {
-            stored.forEach(reaction -> reactions.add(new Document("emoji", reaction.getString("emoji"))
-                    .append("users", new ArrayList<>(reaction.getList("users", String.class)))));
-        }
-        Document reaction = reactions.stream()
-                .filter(entry -> emoji.equals(entry.getString("emoji")))
-                .findFirst()
-                .orElseGet(() -> {
-                    Document created = new Document("emoji", emoji).append("users", new ArrayList<String>());
-                    reactions.add(created);
-                    return created;
-                });
-        List<String> users = reaction.getList("users", String.class);
-        users.remove(userId.toString());
-        if (added) {
-            users.add(userId.toString());
-        } else if (users.isEmpty()) {
-            reactions.remove(reaction);
-        }
+        MessageReactions reactions = MessageReactions.of(found);
+        int count = reactions.change(emoji, userId, added);
         if (pending.isPresent()) {
-            pending.get().set("reactions", reactions);
+            pending.get().set("reactions", reactions.asStored());
             pending.get().set("changeSeq", seq);
         } else {
-            database.getCollection(MESSAGES)
+            storedMessages()
                     .updateOne(
                             newerChange(conversationId, messageId, seq),
-                            Updates.combine(Updates.set("reactions", reactions), Updates.set("changeSeq", seq)));
+                            Updates.combine(
+                                    Updates.set("reactions", reactions.asStored()), Updates.set("changeSeq", seq)));
         }
-        return Optional.of(users.size());
+        return Optional.of(count);
     }
 
     /** The message as it stands, if {@code changeSeq} is the event that last changed it. */
     Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
-        Document found = messages()
-                .find(Filters.and(
-                        Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString())))
-                .first();
+        Document found = messages().find(theMessage(conversationId, messageId)).first();
         if (found == null || found.getLong("changeSeq") != changeSeq) {
             return Optional.empty();
         }
@@ -243,10 +219,7 @@ public class ChatViews {
 
     /** The message with that id in the conversation, deleted or not. */
     Optional<ChatMessageView> message(String conversationId, UUID messageId) {
-        Document found = messages()
-                .find(Filters.and(
-                        Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString())))
-                .first();
+        Document found = messages().find(theMessage(conversationId, messageId)).first();
         return Optional.ofNullable(found).map(document -> ChatMessageView.of(document, Map.of()));
     }
 
@@ -266,11 +239,12 @@ public class ChatViews {
         ensureIndexes();
     }
 
+    private static Bson theMessage(String conversationId, UUID messageId) {
+        return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()));
+    }
+
     private static Bson newerChange(String conversationId, UUID messageId, long seq) {
-        return Filters.and(
-                Filters.eq("conversationId", conversationId),
-                Filters.eq("messageId", messageId.toString()),
-                Filters.lt("changeSeq", seq));
+        return Filters.and(theMessage(conversationId, messageId), Filters.lt("changeSeq", seq));
     }
 
     private static String id(String conversationId, long seq) {
@@ -296,6 +270,11 @@ public class ChatViews {
     /** The messages, with whatever the current batch has posted written first. */
     private MongoCollection<Document> messages() {
         posted.flush();
+        return storedMessages();
+    }
+
+    /** The messages as stored, without the current batch's pending posts: for a message known not to be one of them. */
+    private MongoCollection<Document> storedMessages() {
         return database.getCollection(MESSAGES);
     }
 }
