@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A sender's client: POSTs JSON (or PUTs nothing) and reads the answer on the calling thread, over a connection kept alive between its
- * sends ({@link HttpURLConnection}). The JDK's {@code HttpClient} that the tests use hands each exchange to a selector
- * thread and a worker thread and back; on a machine whose context switches are dear the client took 0.16–0.17 cores
- * with them and 0.11–0.12 with this, in a closed loop of 120–180 messages/s, CPU taken from the system it measures
- * (docs/benchmarks-log.md, twenty-third session). Keeping a connection per sender needs {@code http.maxConnections} at least the number of senders (the
- * JDK keeps five by default): bench/growth sets it.
+ * A sender's or reactor's client: POSTs JSON (or PUTs nothing) and reads the answer on the calling thread, over a
+ * connection kept alive between its sends ({@link HttpURLConnection}). The JDK's {@code HttpClient} that the tests use
+ * hands each exchange to a selector thread and a worker thread and back; on a machine whose context switches are dear
+ * the client took 0.16–0.17 cores with them and 0.11–0.12 with this, in a closed loop of 120–180 messages/s, CPU taken
+ * from the system it measures (docs/benchmarks-log.md, twenty-third session). Keeping a connection per client needs
+ * {@code http.maxConnections} at least the number of clients (the JDK keeps five by default): bench/growth sets it.
  */
 final class BlockingPoster {
 

@@ -51,8 +51,8 @@ final class LostMessages implements AutoCloseable {
     }
 
     private long chatPosition(String group) throws SQLException {
-        try (PreparedStatement query = postgres.prepareStatement(
-                "SELECT sequence FROM readmodel.projection_positions WHERE processing_group = 'chat' AND aggregate_id = ?")) {
+        try (PreparedStatement query = postgres.prepareStatement("SELECT sequence FROM readmodel.projection_positions"
+                + " WHERE processing_group = 'chat' AND aggregate_id = ?")) {
             query.setString(1, group);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getLong(1) : -1;
