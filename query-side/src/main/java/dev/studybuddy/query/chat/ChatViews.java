@@ -40,7 +40,7 @@ public class ChatViews {
 
     private final MongoDatabase database;
     private final FileDirectory files;
-    private final PostedMessages posted;
+    private final MessageWrites writes;
     private final ChatReadPositions readPositions;
 
     ChatViews(
@@ -51,7 +51,7 @@ public class ChatViews {
         this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.files = files;
         this.readPositions = readPositions;
-        this.posted = new PostedMessages(database.getCollection(MESSAGES), Clock.systemUTC());
+        this.writes = new MessageWrites(database.getCollection(MESSAGES), Clock.systemUTC());
         ensureIndexes();
     }
 
@@ -68,7 +68,7 @@ public class ChatViews {
     /**
      * Inserts the message at its place unless it is there already.
      *
-     * @return the message as this event leaves it, once its batch has written it ({@link PostedMessages}): the
+     * @return the message as this event leaves it, once its batch has written it ({@link MessageWrites}): the
      * document inserted, without reading it back; for a repeated event (a retried batch), whatever is stored if no
      * later change has overtaken it
      */
@@ -95,10 +95,10 @@ public class ChatViews {
                 .append("editedAt", null)
                 .append("deletedAt", null)
                 .append("deleted", false);
-        PostedMessages.Insert insert = posted.add(id(conversationId, seq), message);
+        MessageWrites.Insert insert = writes.add(id(conversationId, seq), message);
         return () -> {
             if (!insert.written()) {
-                posted.flush();
+                writes.flush();
             }
             return insert.inserted()
                     ? Optional.of(ChatMessageView.of(message, files.describe(ChatMessageView.attachmentIds(message))))
@@ -133,33 +133,37 @@ public class ChatViews {
 
     /**
      * Adds or takes back one user's reaction ({@code reactions}: {@code [{emoji, users}]}, emoji in the order first
-     * given), unless the message has changed since {@code seq} (a repeated event).
+     * given), unless the message has changed since {@code seq} (a repeated event). The change is written with the
+     * batch's other writes to the messages ({@link MessageWrites}); a message the batch writes already is changed in
+     * that write.
      *
      * @return how many now react with that emoji, empty if nothing was applied
      */
     Optional<Integer> reacted(
             String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
-        Optional<PostedMessages.Pending> pending = posted.pending(conversationId, messageId.toString());
-        Document found = pending.map(PostedMessages.Pending::message)
-                .orElseGet(() -> storedMessages()
-                        .find(theMessage(conversationId, messageId))
-                        .first());
-        if (found == null || found.getLong("changeSeq") >= seq) {
+        Optional<MessageWrites.Write> found = toChange(conversationId, messageId);
+        if (found.isEmpty() || found.get().message().getLong("changeSeq") >= seq) {
             return Optional.empty();
         }
-        MessageReactions reactions = MessageReactions.of(found);
+        MessageWrites.Write write = found.get();
+        MessageReactions reactions = MessageReactions.of(write.message());
         int count = reactions.change(emoji, userId, added);
-        if (pending.isPresent()) {
-            pending.get().set("reactions", reactions.asStored());
-            pending.get().set("changeSeq", seq);
-        } else {
-            storedMessages()
-                    .updateOne(
-                            newerChange(conversationId, messageId, seq),
-                            Updates.combine(
-                                    Updates.set("reactions", reactions.asStored()), Updates.set("changeSeq", seq)));
-        }
+        write.set("reactions", reactions.asStored());
+        write.set("changeSeq", seq);
+        writes.add(write);
         return Optional.of(count);
+    }
+
+    /** The message's write pending in the batch, or else a change to it as stored; empty if there is no such message. */
+    private Optional<MessageWrites.Write> toChange(String conversationId, UUID messageId) {
+        Optional<MessageWrites.Write> pending = writes.pending(conversationId, messageId.toString());
+        if (pending.isPresent()) {
+            return pending;
+        }
+        return Optional.ofNullable(storedMessages()
+                        .find(theMessage(conversationId, messageId))
+                        .first())
+                .map(MessageWrites.Change::of);
     }
 
     /** The message as it stands, if {@code changeSeq} is the event that last changed it. */
@@ -233,6 +237,14 @@ public class ChatViews {
                         Filters.ne("senderId", userId.toString())));
     }
 
+    /** Blanks the bodies of the user's messages, the batch's own pending posts and changes written first. */
+    void erased(UUID userId) {
+        messages()
+                .updateMany(
+                        Filters.and(Filters.eq("senderId", userId.toString()), Filters.ne("body", null)),
+                        Updates.set("body", null));
+    }
+
     /** For a replay: the views are rebuilt from the first event. */
     void drop() {
         messages().drop();
@@ -267,13 +279,15 @@ public class ChatViews {
                 .toList();
     }
 
-    /** The messages, with whatever the current batch has posted written first. */
+    /** The messages, with whatever the current batch has posted or changed written first. */
     private MongoCollection<Document> messages() {
-        posted.flush();
+        writes.flush();
         return storedMessages();
     }
 
-    /** The messages as stored, without the current batch's pending posts: for a message known not to be one of them. */
+    /**
+     * The messages as stored, without the current batch's pending writes: for a message known to have none.
+     */
     private MongoCollection<Document> storedMessages() {
         return database.getCollection(MESSAGES);
     }

@@ -19,8 +19,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Over the MongoDB stand-in, through the driver: what a batch posts is written together when it commits. */
-class PostedMessagesTest {
+/**
+ * Over the MongoDB stand-in, through the driver: what a batch posts, and what it changes of messages stored before, is
+ * written together when it commits.
+ */
+class MessageWritesTest {
 
     private static final MongoClient client =
             MongoClients.create(InMemoryMongo.connectionString("posted_messages_test"));
@@ -30,7 +33,7 @@ class PostedMessagesTest {
             client.getDatabase("posted_messages_test").getCollection("messages_" + UUID.randomUUID());
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T06:00:00Z"));
-    private final PostedMessages posted = new PostedMessages(messages, clock);
+    private final MessageWrites posted = new MessageWrites(messages, clock);
 
     @AfterAll
     static void close() {
@@ -39,23 +42,23 @@ class PostedMessagesTest {
 
     @Test
     void aBatchsMessagesAreWrittenWhenItCommitsAndEachKnowsItWasInserted() {
-        List<PostedMessages.Insert> inserts = new ArrayList<>();
+        List<MessageWrites.Insert> inserts = new ArrayList<>();
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             inserts.add(posted.add("c#1", message(1)));
             inserts.add(posted.add("c#2", message(2)));
             assertThat(messages.countDocuments()).isZero();
-            assertThat(inserts).noneMatch(PostedMessages.Insert::written);
+            assertThat(inserts).noneMatch(MessageWrites.Insert::written);
         });
 
         assertThat(messages.countDocuments()).isEqualTo(2);
-        assertThat(inserts).allMatch(PostedMessages.Insert::inserted);
+        assertThat(inserts).allMatch(MessageWrites.Insert::inserted);
     }
 
     @Test
     void aMessageAlreadyThereIsKeptAsItIsAndReportedNotInserted() {
         messages.insertOne(new Document("_id", "c#1").append("seq", 1L).append("body", "edited since"));
-        List<PostedMessages.Insert> inserts = new ArrayList<>();
+        List<MessageWrites.Insert> inserts = new ArrayList<>();
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             inserts.add(posted.add("c#1", message(1)));
@@ -79,7 +82,7 @@ class PostedMessagesTest {
 
     @Test
     void withoutABatchAMessageIsWrittenAtOnce() {
-        PostedMessages.Insert insert = posted.add("c#1", message(1));
+        MessageWrites.Insert insert = posted.add("c#1", message(1));
 
         assertThat(insert.inserted()).isTrue();
         assertThat(messages.countDocuments()).isEqualTo(1);
@@ -89,7 +92,7 @@ class PostedMessagesTest {
     void withoutABatchAMessageAlreadyThereIsKeptAsItIsAndReportedNotInserted() {
         messages.insertOne(new Document("_id", "c#1").append("seq", 1L).append("body", "edited since"));
 
-        PostedMessages.Insert insert = posted.add("c#1", message(1));
+        MessageWrites.Insert insert = posted.add("c#1", message(1));
 
         assertThat(insert.written()).isTrue();
         assertThat(insert.inserted()).isFalse();
@@ -103,7 +106,7 @@ class PostedMessagesTest {
             posted.add("c#1", message(1));
             posted.add("c#2", message(2));
         });
-        List<PostedMessages.Insert> repeated = new ArrayList<>();
+        List<MessageWrites.Insert> repeated = new ArrayList<>();
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             repeated.add(posted.add("c#1", message(1)));
@@ -111,7 +114,7 @@ class PostedMessagesTest {
             repeated.add(posted.add("c#3", message(3)));
         });
 
-        assertThat(repeated).extracting(PostedMessages.Insert::inserted).containsExactly(false, false, true);
+        assertThat(repeated).extracting(MessageWrites.Insert::inserted).containsExactly(false, false, true);
         assertThat(messages.countDocuments()).isEqualTo(3);
     }
 
@@ -123,7 +126,7 @@ class PostedMessagesTest {
         assertThatThrownBy(failing::commit).isInstanceOf(RuntimeException.class);
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            PostedMessages.Insert insert = posted.add("c#3", message(3));
+            MessageWrites.Insert insert = posted.add("c#3", message(3));
             assertThat(insert.inserted()).isTrue();
             assertThat(messages.countDocuments(Filters.eq("_id", "c#3"))).isOne();
             assertThatThrownBy(() -> posted.add("c#4", new Document("_id", List.of("alone"))))
@@ -132,7 +135,7 @@ class PostedMessagesTest {
 
         clock.advance(BatchedWrites.UNBATCHED_AFTER_FAILURE.plusSeconds(1));
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            PostedMessages.Insert insert = posted.add("c#5", message(5));
+            MessageWrites.Insert insert = posted.add("c#5", message(5));
             assertThat(insert.written()).isFalse();
         });
         assertThat(messages.countDocuments(Filters.eq("_id", "c#5"))).isOne();
@@ -143,7 +146,7 @@ class PostedMessagesTest {
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             posted.add("c#1", message(1));
             posted.add("c#2", message(2));
-            PostedMessages.Pending pending = posted.pending("c", "m2").orElseThrow();
+            MessageWrites.Write pending = posted.pending("c", "m2").orElseThrow();
             pending.set("reactions", List.of(new Document("emoji", ":tada:")));
             pending.set("changeSeq", 3L);
             assertThat(posted.pending("c", "m2").orElseThrow().message().getLong("changeSeq"))
@@ -190,7 +193,7 @@ class PostedMessagesTest {
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             for (long seq = 1; seq <= 2; seq++) {
                 posted.add("c#" + seq, message(seq));
-                PostedMessages.Pending pending = posted.pending("c", "m" + seq).orElseThrow();
+                MessageWrites.Write pending = posted.pending("c", "m" + seq).orElseThrow();
                 pending.set("reactions", List.of(new Document("emoji", ":heart:")));
                 pending.set("changeSeq", 5L);
             }
@@ -202,6 +205,104 @@ class PostedMessagesTest {
         Document later = messages.find(Filters.eq("_id", "c#2")).first();
         assertThat(later.getLong("changeSeq")).isEqualTo(9L);
         assertThat(later.containsKey("reactions")).isFalse();
+    }
+
+    @Test
+    void aBatchsChangesToStoredMessagesAreWrittenWithItsPostsWhenItCommits() {
+        messages.insertOne(stored("c#1", 1L, 1L));
+        messages.insertOne(stored("c#2", 2L, 2L));
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            posted.add("c#3", message(3));
+            for (long seq = 1; seq <= 2; seq++) {
+                MessageWrites.Write change = MessageWrites.Change.of(
+                        messages.find(Filters.eq("_id", "c#" + seq)).first());
+                change.set("reactions", List.of(new Document("emoji", ":tada:")));
+                change.set("changeSeq", 3 + seq);
+                posted.add(change);
+            }
+            assertThat(messages.countDocuments(Filters.exists("reactions"))).isZero();
+            assertThat(messages.countDocuments()).isEqualTo(2);
+        });
+
+        assertThat(messages.countDocuments()).isEqualTo(3);
+        assertThat(messages.find(Filters.eq("_id", "c#1")).first().getLong("changeSeq"))
+                .isEqualTo(4L);
+        assertThat(messages.find(Filters.eq("_id", "c#2")).first().getLong("changeSeq"))
+                .isEqualTo(5L);
+        assertThat(messages.find(Filters.eq("_id", "c#2")).first().getList("reactions", Document.class))
+                .extracting(reaction -> reaction.getString("emoji"))
+                .containsExactly(":tada:");
+        assertThat(messages.find(Filters.eq("_id", "c#2")).first().getString("body"))
+                .isEqualTo("stored 2");
+    }
+
+    @Test
+    void aChangedMessageIsPendingUntilWrittenAndLaterChangesOfTheBatchGoIntoTheSameWrite() {
+        messages.insertOne(stored("c#1", 1L, 1L));
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            assertThat(posted.pending("c", "m1")).isEmpty();
+            MessageWrites.Write change = MessageWrites.Change.of(
+                    messages.find(Filters.eq("_id", "c#1")).first());
+            change.set("reactions", List.of(new Document("emoji", ":heart:")));
+            change.set("changeSeq", 2L);
+            posted.add(change);
+
+            MessageWrites.Write again = posted.pending("c", "m1").orElseThrow();
+            assertThat(again).isSameAs(change);
+            again.set("reactions", List.of(new Document("emoji", ":heart:"), new Document("emoji", ":tada:")));
+            again.set("changeSeq", 3L);
+            posted.add(again);
+            posted.flush();
+            assertThat(posted.pending("c", "m1")).isEmpty();
+        });
+
+        Document changed = messages.find(Filters.eq("_id", "c#1")).first();
+        assertThat(changed.getLong("changeSeq")).isEqualTo(3L);
+        assertThat(changed.getList("reactions", Document.class)).hasSize(2);
+    }
+
+    @Test
+    void aChangeLeavesAMessageWhoseStoredChangeIsLaterAsItIs() {
+        Document read = stored("c#1", 1L, 1L);
+        messages.insertOne(read);
+        messages.updateOne(Filters.eq("_id", "c#1"), new Document("$set", new Document("changeSeq", 7L)));
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            MessageWrites.Write change = MessageWrites.Change.of(read);
+            change.set("reactions", List.of(new Document("emoji", ":heart:")));
+            change.set("changeSeq", 5L);
+            posted.add(change);
+        });
+
+        Document kept = messages.find(Filters.eq("_id", "c#1")).first();
+        assertThat(kept.getLong("changeSeq")).isEqualTo(7L);
+        assertThat(kept.containsKey("reactions")).isFalse();
+    }
+
+    @Test
+    void withoutABatchAChangeIsWrittenAtOnce() {
+        messages.insertOne(stored("c#1", 1L, 1L));
+        MessageWrites.Write change =
+                MessageWrites.Change.of(messages.find(Filters.eq("_id", "c#1")).first());
+        change.set("body", "changed");
+        change.set("changeSeq", 2L);
+
+        posted.add(change);
+
+        assertThat(messages.find(Filters.eq("_id", "c#1")).first().getString("body"))
+                .isEqualTo("changed");
+        assertThat(posted.pending("c", "m1")).isEmpty();
+    }
+
+    private static Document stored(String id, long seq, long changeSeq) {
+        return new Document("_id", id)
+                .append("conversationId", "c")
+                .append("messageId", "m" + seq)
+                .append("seq", seq)
+                .append("changeSeq", changeSeq)
+                .append("body", "stored " + seq);
     }
 
     private static Document message(long seq) {
