@@ -218,7 +218,7 @@ class IndexedQueriesMatchScansTest {
     private Bson randomCondition() {
         String field = oneOf("a", "b", "c", "ts", "tags", "d", "u", "s.k");
         Object value = valueFor(field);
-        return switch (random.nextInt(13)) {
+        return switch (random.nextInt(14)) {
             case 0, 1, 2 -> Filters.eq(field, value);
             case 3 -> Filters.gt(field, value);
             case 4 -> Filters.gte(field, value);
@@ -235,6 +235,8 @@ class IndexedQueriesMatchScansTest {
                         WORDS.get(random.nextInt(WORDS.size())),
                         WORDS.get(random.nextInt(WORDS.size())),
                         WORDS.get(random.nextInt(WORDS.size())));
+            // walked as one index point per value where that bounds more of an index than the rest of the query does
+            case 12 -> Filters.in(field, value, valueFor(field), valueFor(field), valueFor(field));
             default -> Filters.in(field, value, valueFor(field));
         };
     }

@@ -96,7 +96,7 @@ final class FieldConstraints {
     }
 
     /** A value equality on it can be looked up: not null or missing (that matches absent fields too), no array, document or pattern. */
-    private static boolean isScalar(Object value) {
+    static boolean isScalar(Object value) {
         return Missing.isNeitherNullNorMissing(value)
                 && !(value instanceof Collection)
                 && !(value instanceof Map)

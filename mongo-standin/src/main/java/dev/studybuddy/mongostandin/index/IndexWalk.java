@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -19,8 +20,9 @@ import java.util.stream.StreamSupport;
  * Answers a query from the best {@link IndexPlan}: walks only the index entries in its bounds, leaves out those
  * whose keys already fail a {@code $nin} of strings, checks each remaining document against the whole query (its
  * {@code $nin} lists of strings with a hash set, {@link NotInSets}), and, where the walk already yields the sort, stops at the limit or hands the
- * rest to a cursor that goes on walking at the next {@code getMore} ({@link IndexWalkCursor}). Returns null where no
- * index helps, so that the caller scans as before.
+ * rest to a cursor that goes on walking at the next {@code getMore} ({@link IndexWalkCursor}). A {@code $in} is walked
+ * as one point per value where that bounds more of an index ({@link InLists}). Returns null where no index helps, so
+ * that the caller scans as before.
  */
 public final class IndexWalk {
 
@@ -38,6 +40,17 @@ public final class IndexWalk {
             Document fieldSelector) {
         NotInSets notIn = NotInSets.of(query);
         IndexPlan<P> plan = IndexPlan.best(indexes, query, orderBy, notIn.fields());
+        List<IndexPlan<P>> points = pointPlans(indexes, query, notIn.fields(), plan);
+        if (!points.isEmpty()) {
+            Stream<Document> candidates = documents(
+                    collection,
+                    notIn,
+                    points.stream()
+                            .flatMap(point ->
+                                    walk(point, notIn.keysAdmit(point.index().getKeys())))
+                            .distinct());
+            return collection.resultOf(candidates, notIn.remaining(), orderBy, skip, limit, batchSize, fieldSelector);
+        }
         if (plan == null) {
             if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
                 Scans.report(collection, query, orderBy);
@@ -45,10 +58,8 @@ public final class IndexWalk {
             return null;
         }
         Document remaining = notIn.remaining();
-        Stream<Document> candidates = walk(plan, notIn.keysAdmit(plan.index().getKeys()))
-                .map(collection::documentAt)
-                .filter(java.util.Objects::nonNull)
-                .filter(document -> notIn.admits(document, collection::matches));
+        Stream<Document> candidates = documents(
+                collection, notIn, walk(plan, notIn.keysAdmit(plan.index().getKeys())));
         if (!plan.givesSort()) {
             return collection.resultOf(candidates, remaining, orderBy, skip, limit, batchSize, fieldSelector);
         }
@@ -70,6 +81,33 @@ public final class IndexWalk {
         IndexWalkCursor cursor = new IndexWalkCursor(collection.newCursorId(), matching, lock);
         collection.register(cursor);
         return new QueryResult(firstBatch, cursor);
+    }
+
+    /** The documents at the positions, those a {@code $nin} of the query decides against left out. */
+    private static <P> Stream<Document> documents(
+            WalkableCollection<P> collection, NotInSets notIn, Stream<P> positions) {
+        return positions
+                .map(collection::documentAt)
+                .filter(Objects::nonNull)
+                .filter(document -> notIn.admits(document, collection::matches));
+    }
+
+    /**
+     * A plan per value of the query's {@code $in} ({@link InLists}), where each of them bounds more fields than the
+     * plan of the whole query; else none. The union of their walks is in no order, so the caller sorts.
+     */
+    private static <P> List<IndexPlan<P>> pointPlans(
+            List<Index<P>> indexes, Document query, Set<String> keyDecided, IndexPlan<P> whole) {
+        int bounded = whole == null ? 0 : whole.boundedFields();
+        List<IndexPlan<P>> plans = new ArrayList<>();
+        for (Document point : InLists.pointQueries(query)) {
+            IndexPlan<P> plan = IndexPlan.best(indexes, point, null, keyDecided);
+            if (plan == null || plan.boundedFields() <= bounded) {
+                return List.of();
+            }
+            plans.add(plan);
+        }
+        return plans;
     }
 
     private static <P> Stream<P> walk(IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit) {

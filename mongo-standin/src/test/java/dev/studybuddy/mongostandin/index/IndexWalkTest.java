@@ -180,6 +180,51 @@ class IndexWalkTest {
     }
 
     @Test
+    void anInListReadsOnlyTheDocumentsItNamesInTheOrderAsked() {
+        Document pinned = new Document("aggregateIdentifier", "group-3")
+                .append("sequenceNumber", new Document("$in", List.of(900L, 5L, 17L, 5, 123_456L)));
+
+        QueryResult result =
+                IndexWalk.query(events, events, indexes, pinned, new Document("sequenceNumber", -1), 0, 0, 0, null);
+
+        assertThat(result.collectDocuments())
+                .extracting(document -> document.get("sequenceNumber"))
+                .containsExactly(900L, 17L, 5L);
+        assertThat(events.reads).isEqualTo(3);
+    }
+
+    @Test
+    void anInListOnTheFirstFieldOfAnIndexBoundsTheNextOneToo() {
+        Document lastOfTwoStreams = new Document(
+                "$and",
+                List.of(
+                        new Document("aggregateIdentifier", new Document("$in", List.of("group-1", "group-2"))),
+                        new Document("sequenceNumber", new Document("$gte", 998L))));
+
+        QueryResult result = IndexWalk.query(events, events, indexes, lastOfTwoStreams, null, 0, 0, 0, null);
+
+        assertThat(result.collectDocuments())
+                .extracting(document -> document.get("aggregateIdentifier") + "/" + document.get("sequenceNumber"))
+                .containsExactlyInAnyOrder("group-1/998", "group-1/999", "group-2/998", "group-2/999");
+        assertThat(events.reads).isEqualTo(4);
+    }
+
+    @Test
+    void anInListWithANullIsLeftToTheWalkOfTheWholeQuery() {
+        Document withNull = new Document("aggregateIdentifier", "group-3")
+                .append("sequenceNumber", new Document("$in", java.util.Arrays.asList(5L, null)));
+
+        QueryResult result = IndexWalk.query(events, events, indexes, withNull, null, 0, 0, 0, null);
+
+        assertThat(result.collectDocuments())
+                .extracting(document -> document.get("sequenceNumber"))
+                .containsExactly(5L);
+        assertThat(events.reads)
+                .as("the whole stream: null also matches a missing field")
+                .isEqualTo(1000);
+    }
+
+    @Test
     void aQueryNoIndexBoundsOrSortsIsLeftToTheScan() {
         assertThat(IndexWalk.query(events, events, indexes, new Document("payloadType", "x"), null, 0, 0, 0, null))
                 .isNull();
