@@ -30,6 +30,8 @@ import java.util.function.Supplier;
 public class StandInQueries {
 
     private static final int AGGREGATES = 1_000;
+    /** Conversations of the chat views measured, as the growth benchmark's 10 groups. */
+    private static final int CHATS = 10;
     private static final long MAX_NANOS_PER_QUERY_KIND = 5_000_000_000L;
 
     public static void main(String[] args) throws Exception {
@@ -40,7 +42,7 @@ public class StandInQueries {
             double[] plain = run(size, new MemoryBackend(), "scan");
             double[] indexed = run(size, new IndexedMemoryBackend(), "indexed");
             String[] kinds = {"aggregate load", "tracking poll (100)", "last sequence number", "chat page (50)",
-                    "poll, 500 known (100)", "count last 10,000", "view upsert"};
+                    "poll, 500 known (100)", "count last 10,000", "view upsert", "pinned (50 of a chat)"};
             for (int i = 0; i < kinds.length; i++) {
                 System.out.printf("%-9d %-24s %-10s %12s %12s %12.1fx faster%n", size, kinds[i], "ratio", "", "",
                         plain[i] / indexed[i]);
@@ -62,6 +64,9 @@ public class StandInQueries {
             seed(events, size);
             MongoCollection<Document> views = client.getDatabase("bench").getCollection("chat_messages");
             chatViewIndexes(views);
+            MongoCollection<Document> chats = client.getDatabase("bench").getCollection("chats");
+            chatViewIndexes(chats);
+            seedChats(chats, size);
             Random random = new Random(1);
             List<List<String>> knownWindows = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -124,6 +129,15 @@ public class StandInQueries {
                                 new Document("$setOnInsert", message),
                                 new com.mongodb.client.model.UpdateOptions().upsert(true)).getMatchedCount();
                     }),
+                    // a group's pinned messages: its conversation's messages with those ids (query-side's ChatPins)
+                    measure(size, name, "pinned (50 of a chat)", () -> {
+                        String conversation = "group-" + random.nextInt(CHATS);
+                        List<String> pinned = new ArrayList<>();
+                        for (int pin = 0; pin < 50; pin++) {
+                            pinned.add("message-" + random.nextInt(size / CHATS));
+                        }
+                        return count(messagesWithIds(chats, conversation, pinned));
+                    }),
             };
         } finally {
             server.shutdownNow();
@@ -138,6 +152,27 @@ public class StandInQueries {
         views.createIndex(Indexes.ascending("attachments"));
         views.createIndex(Indexes.ascending("senderId", "conversationId", "seq"));
         views.createIndex(Indexes.ascending("reactions.users"));
+    }
+
+    private static MongoCursor<Document> messagesWithIds(MongoCollection<Document> chats, String conversation, List<String> ids) {
+        return chats.find(Filters.and(Filters.eq("conversationId", conversation), Filters.in("messageId", ids))).iterator();
+    }
+
+    /** As many chat messages as events, in CHATS conversations. */
+    private static void seedChats(MongoCollection<Document> chats, int size) {
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            batch.add(new Document("conversationId", "group-" + (i % CHATS)).append("seq", (long) (i / CHATS))
+                    .append("changeSeq", (long) (i / CHATS)).append("messageId", "message-" + (i / CHATS))
+                    .append("senderId", "user-" + i % 20).append("body", "message number " + i));
+            if (batch.size() == 1000) {
+                chats.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            chats.insertMany(batch);
+        }
     }
 
     private static void seed(MongoCollection<Document> events, int size) {
