@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * so does the deletion of a file that messages carry ({@code attachment.removed}). A direct read position that
  * moves forward is told to the other friend alone ({@code read.advanced}), when both share read receipts. Pins and
  * reactions are {@link PinsProjection} and {@link ReactionsProjection}, in the same processor. Frames of posted,
- * edited and deleted messages are made once their batch has committed, from what it wrote ({@link PostedMessages}).
+ * edited and deleted messages are made once their batch has committed, from what it wrote ({@link MessageWrites}).
  * Registered in {@link ChatProcessorConfiguration} (Mongo token store, ApplyOnce positions).
  */
 @Component

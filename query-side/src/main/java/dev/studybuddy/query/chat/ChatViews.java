@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * The MongoDB chat view of the messages, through the plain driver: {@code chat_messages} (one document per message,
  * keyed by conversation and seq). Beside it: {@link ChatReadPositions}, {@link DirectConversations}, {@link ChatPins}
- * and, for the account export, {@link WrittenMessages}. Only plain find/sort/limit, inserts, updateOne and countDocuments, which both real
- * MongoDB and the stand-in serve. Every write is idempotent: a message is inserted once, an edit or a
- * deletion applies only if its seq is newer than the document's {@code changeSeq}.
+ * and, for the account export, {@link WrittenMessages}. Only plain find/sort/limit, inserts, updates, bulk writes of
+ * them and countDocuments, which both real MongoDB and the stand-in serve. Every write is idempotent: a message is
+ * inserted once, an edit, a deletion or a reaction applies only if its seq is newer than the document's
+ * {@code changeSeq}.
  */
 @Component
 public class ChatViews {
@@ -106,56 +107,61 @@ public class ChatViews {
         };
     }
 
+    /** A new body, unless the message has changed since {@code seq}. */
     void edited(String conversationId, long seq, UUID messageId, String body, Instant at) {
-        messages()
-                .updateOne(
-                        newerChange(conversationId, messageId, seq),
-                        Updates.combine(
-                                Updates.set("body", body),
-                                Updates.set("editedAt", Date.from(at)),
-                                Updates.set("changeSeq", seq)));
+        changeable(conversationId, messageId, seq).ifPresent(write -> {
+            write.set("body", body);
+            write.set("editedAt", Date.from(at));
+            made(write, seq);
+        });
     }
 
-    /** The message keeps its place; what it said is gone. */
+    /** The message keeps its place; what it said is gone (unless it has changed since {@code seq}). */
     void deleted(String conversationId, long seq, UUID messageId, Instant at) {
-        messages()
-                .updateOne(
-                        newerChange(conversationId, messageId, seq),
-                        Updates.combine(
-                                Updates.set("deleted", true),
-                                Updates.set("deletedAt", Date.from(at)),
-                                Updates.set("changeSeq", seq),
-                                Updates.unset("body"),
-                                Updates.set("mentions", List.of()),
-                                Updates.set("attachments", List.of()),
-                                Updates.set("reactions", List.of())));
+        changeable(conversationId, messageId, seq).ifPresent(write -> {
+            write.set("deleted", true);
+            write.set("deletedAt", Date.from(at));
+            write.unset("body");
+            write.set("mentions", List.of());
+            write.set("attachments", List.of());
+            write.set("reactions", List.of());
+            made(write, seq);
+        });
     }
 
     /**
      * Adds or takes back one user's reaction ({@code reactions}: {@code [{emoji, users}]}, emoji in the order first
-     * given), unless the message has changed since {@code seq} (a repeated event). The change is written with the
-     * batch's other writes to the messages ({@link MessageWrites}); a message the batch writes already is changed in
-     * that write.
+     * given), unless the message has changed since {@code seq} (a repeated event).
      *
      * @return how many now react with that emoji, empty if nothing was applied
      */
     Optional<Integer> reacted(
             String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
-        Optional<MessageWrites.Write> found = toChange(conversationId, messageId);
-        if (found.isEmpty() || found.get().message().getLong("changeSeq") >= seq) {
+        Optional<MessageWrites.Write> changeable = changeable(conversationId, messageId, seq);
+        if (changeable.isEmpty()) {
             return Optional.empty();
         }
-        MessageWrites.Write write = found.get();
+        MessageWrites.Write write = changeable.get();
         MessageReactions reactions = MessageReactions.of(write.message());
         int count = reactions.change(emoji, userId, added);
         write.set("reactions", reactions.asStored());
-        write.set("changeSeq", seq);
-        writes.add(write);
+        made(write, seq);
         return Optional.of(count);
     }
 
+    /**
+     * The message's write, for an event that changes it, unless the message has changed since {@code seq}: the batch's
+     * pending write of it, else a change to it as stored. Changes are written with the batch's other writes to the
+     * messages ({@link MessageWrites}), and an edit, deletion or reaction of a message the batch posted or changed
+     * already changes that write where it waits.
+     */
+    private Optional<MessageWrites.Write> changeable(String conversationId, UUID messageId, long seq) {
+        return writeOf(conversationId, messageId)
+                .filter(write -> write.message().getLong("changeSeq") < seq);
+    }
+
     /** The message's write pending in the batch, or else a change to it as stored; empty if there is no such message. */
-    private Optional<MessageWrites.Write> toChange(String conversationId, UUID messageId) {
+    private Optional<MessageWrites.Write> writeOf(String conversationId, UUID messageId) {
         Optional<MessageWrites.Write> pending = writes.pending(conversationId, messageId.toString());
         if (pending.isPresent()) {
             return pending;
@@ -166,9 +172,22 @@ public class ChatViews {
                 .map(MessageWrites.Change::of);
     }
 
-    /** The message as it stands, if {@code changeSeq} is the event that last changed it. */
+    /** The change is the event {@code seq}'s; written with the batch, or now when there is none. */
+    private void made(MessageWrites.Write write, long seq) {
+        write.set("changeSeq", seq);
+        writes.add(write);
+    }
+
+    /**
+     * The message as it stands, its batch's pending write of it included, if {@code changeSeq} is the event that last
+     * changed it.
+     */
     Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
-        Document found = messages().find(theMessage(conversationId, messageId)).first();
+        Document found = writes.pending(conversationId, messageId.toString())
+                .map(MessageWrites.Write::message)
+                .orElseGet(() -> storedMessages()
+                        .find(theMessage(conversationId, messageId))
+                        .first());
         if (found == null || found.getLong("changeSeq") != changeSeq) {
             return Optional.empty();
         }
@@ -253,10 +272,6 @@ public class ChatViews {
 
     private static Bson theMessage(String conversationId, UUID messageId) {
         return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()));
-    }
-
-    private static Bson newerChange(String conversationId, UUID messageId, long seq) {
-        return Filters.and(theMessage(conversationId, messageId), Filters.lt("changeSeq", seq));
     }
 
     private static String id(String conversationId, long seq) {

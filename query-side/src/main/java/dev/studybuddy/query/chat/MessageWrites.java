@@ -23,10 +23,11 @@ import org.bson.conversions.Bson;
 
 /**
  * The writes a processor's batch makes to {@code chat_messages}, made with one bulk write ({@link BatchedWrites})
- * instead of one write (and one durable commit of the store) each: the messages it posts, and its reactions' changes
- * to messages stored before. A replay or a busy live feed is mostly posts, and at 20 reactions a second one
- * {@code updateOne} per reaction kept the chat projection busy waiting on the store (docs/benchmarks-log.md,
- * twenty-sixth session). Whatever else reads or changes {@code chat_messages} in the batch asks for {@link #flush()}
+ * instead of one write (and one durable commit of the store) each: the messages it posts, and its edits, deletions
+ * and reactions of messages stored before. A replay or a busy live feed is mostly posts, and at 20 reactions a second
+ * one {@code updateOne} per reaction kept the chat projection busy waiting on the store (docs/benchmarks-log.md,
+ * twenty-sixth session). An event that changes a message the batch writes already changes that write where it waits
+ * ({@link #pending}); whatever else reads or changes {@code chat_messages} in the batch asks for {@link #flush()}
  * first, so the batch reads and changes its own writes in order. A message already there when its post is inserted (a
  * retried batch, a racing node) is left as it is: the store refuses its insert as a duplicate key, which is cheaper
  * than an upsert that would look for it first.
@@ -67,6 +68,12 @@ final class MessageWrites {
             changed.add(field);
         }
 
+        /** Removes a field of the message. */
+        void unset(String field) {
+            document.remove(field);
+            changed.add(field);
+        }
+
         boolean isChanged() {
             return !changed.isEmpty();
         }
@@ -89,7 +96,9 @@ final class MessageWrites {
             return new UpdateOneModel<>(
                     unlessChangedLater,
                     Updates.combine(changed.stream()
-                            .map(field -> Updates.set(field, document.get(field)))
+                            .map(field -> document.containsKey(field)
+                                    ? Updates.set(field, document.get(field))
+                                    : Updates.unset(field))
                             .toList()));
         }
     }

@@ -296,6 +296,30 @@ class MessageWritesTest {
         assertThat(posted.pending("c", "m1")).isEmpty();
     }
 
+    @Test
+    void aFieldUnsetWhilePendingIsLeftOutOfTheInsertAndRemovedFromAStoredMessage() {
+        messages.insertOne(stored("c#1", 1L, 1L));
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            posted.add("c#2", message(2));
+            MessageWrites.Write post = posted.pending("c", "m2").orElseThrow();
+            post.unset("body");
+            post.set("changeSeq", 3L);
+            MessageWrites.Write change = MessageWrites.Change.of(
+                    messages.find(Filters.eq("_id", "c#1")).first());
+            change.unset("body");
+            change.set("changeSeq", 4L);
+            posted.add(change);
+        });
+
+        Document inserted = messages.find(Filters.eq("_id", "c#2")).first();
+        assertThat(inserted.containsKey("body")).isFalse();
+        assertThat(inserted.getLong("changeSeq")).isEqualTo(3L);
+        Document changed = messages.find(Filters.eq("_id", "c#1")).first();
+        assertThat(changed.containsKey("body")).isFalse();
+        assertThat(changed.getLong("changeSeq")).isEqualTo(4L);
+    }
+
     private static Document stored(String id, long seq, long changeSeq) {
         return new Document("_id", id)
                 .append("conversationId", "c")
