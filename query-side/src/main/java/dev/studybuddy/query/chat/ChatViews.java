@@ -183,11 +183,9 @@ public class ChatViews {
      * changed it.
      */
     Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
-        Document found = writes.pending(conversationId, messageId.toString())
+        Document found = writeOf(conversationId, messageId)
                 .map(MessageWrites.Write::message)
-                .orElseGet(() -> storedMessages()
-                        .find(theMessage(conversationId, messageId))
-                        .first());
+                .orElse(null);
         if (found == null || found.getLong("changeSeq") != changeSeq) {
             return Optional.empty();
         }
