@@ -33,7 +33,7 @@ class MessageWritesTest {
             client.getDatabase("posted_messages_test").getCollection("messages_" + UUID.randomUUID());
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T06:00:00Z"));
-    private final MessageWrites posted = new MessageWrites(messages, clock);
+    private final MessageWrites writes = new MessageWrites(messages, clock);
 
     @AfterAll
     static void close() {
@@ -45,8 +45,8 @@ class MessageWritesTest {
         List<MessageWrites.Insert> inserts = new ArrayList<>();
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            inserts.add(posted.add("c#1", message(1)));
-            inserts.add(posted.add("c#2", message(2)));
+            inserts.add(writes.add("c#1", message(1)));
+            inserts.add(writes.add("c#2", message(2)));
             assertThat(messages.countDocuments()).isZero();
             assertThat(inserts).noneMatch(MessageWrites.Insert::written);
         });
@@ -61,8 +61,8 @@ class MessageWritesTest {
         List<MessageWrites.Insert> inserts = new ArrayList<>();
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            inserts.add(posted.add("c#1", message(1)));
-            inserts.add(posted.add("c#2", message(2)));
+            inserts.add(writes.add("c#1", message(1)));
+            inserts.add(writes.add("c#2", message(2)));
         });
 
         assertThat(inserts.get(0).inserted()).isFalse();
@@ -74,15 +74,15 @@ class MessageWritesTest {
     @Test
     void whatTheBatchReadsAfterAFlushIncludesItsOwnPosts() {
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            posted.add("c#1", message(1));
-            posted.flush();
+            writes.add("c#1", message(1));
+            writes.flush();
             assertThat(messages.countDocuments()).isEqualTo(1);
         });
     }
 
     @Test
     void withoutABatchAMessageIsWrittenAtOnce() {
-        MessageWrites.Insert insert = posted.add("c#1", message(1));
+        MessageWrites.Insert insert = writes.add("c#1", message(1));
 
         assertThat(insert.inserted()).isTrue();
         assertThat(messages.countDocuments()).isEqualTo(1);
@@ -92,7 +92,7 @@ class MessageWritesTest {
     void withoutABatchAMessageAlreadyThereIsKeptAsItIsAndReportedNotInserted() {
         messages.insertOne(new Document("_id", "c#1").append("seq", 1L).append("body", "edited since"));
 
-        MessageWrites.Insert insert = posted.add("c#1", message(1));
+        MessageWrites.Insert insert = writes.add("c#1", message(1));
 
         assertThat(insert.written()).isTrue();
         assertThat(insert.inserted()).isFalse();
@@ -103,15 +103,15 @@ class MessageWritesTest {
     @Test
     void aRepeatedBatchInsertsNothingAgainAndReportsEachMessageNotInserted() {
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            posted.add("c#1", message(1));
-            posted.add("c#2", message(2));
+            writes.add("c#1", message(1));
+            writes.add("c#2", message(2));
         });
         List<MessageWrites.Insert> repeated = new ArrayList<>();
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            repeated.add(posted.add("c#1", message(1)));
-            repeated.add(posted.add("c#2", message(2)));
-            repeated.add(posted.add("c#3", message(3)));
+            repeated.add(writes.add("c#1", message(1)));
+            repeated.add(writes.add("c#2", message(2)));
+            repeated.add(writes.add("c#3", message(3)));
         });
 
         assertThat(repeated).extracting(MessageWrites.Insert::inserted).containsExactly(false, false, true);
@@ -121,21 +121,21 @@ class MessageWritesTest {
     @Test
     void afterABulkWriteFailsTheNextBatchesWriteEachMessageInItsHandlerUntilTheQuietTimeIsOver() {
         DefaultUnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
-        posted.add("c#1", message(1));
-        posted.add("c#2", new Document("_id", List.of("an array, which no store takes for an _id")));
+        writes.add("c#1", message(1));
+        writes.add("c#2", new Document("_id", List.of("an array, which no store takes for an _id")));
         assertThatThrownBy(failing::commit).isInstanceOf(RuntimeException.class);
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            MessageWrites.Insert insert = posted.add("c#3", message(3));
+            MessageWrites.Insert insert = writes.add("c#3", message(3));
             assertThat(insert.inserted()).isTrue();
             assertThat(messages.countDocuments(Filters.eq("_id", "c#3"))).isOne();
-            assertThatThrownBy(() -> posted.add("c#4", new Document("_id", List.of("alone"))))
+            assertThatThrownBy(() -> writes.add("c#4", new Document("_id", List.of("alone"))))
                     .isInstanceOf(RuntimeException.class);
         });
 
         clock.advance(BatchedWrites.UNBATCHED_AFTER_FAILURE.plusSeconds(1));
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            MessageWrites.Insert insert = posted.add("c#5", message(5));
+            MessageWrites.Insert insert = writes.add("c#5", message(5));
             assertThat(insert.written()).isFalse();
         });
         assertThat(messages.countDocuments(Filters.eq("_id", "c#5"))).isOne();
@@ -144,12 +144,12 @@ class MessageWritesTest {
     @Test
     void aChangeToAPostStillPendingIsInsertedWithItInTheBatchsOneWrite() {
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            posted.add("c#1", message(1));
-            posted.add("c#2", message(2));
-            MessageWrites.Write pending = posted.pending("c", "m2").orElseThrow();
+            writes.add("c#1", message(1));
+            writes.add("c#2", message(2));
+            MessageWrites.Write pending = writes.pending("c", "m2").orElseThrow();
             pending.set("reactions", List.of(new Document("emoji", ":tada:")));
             pending.set("changeSeq", 3L);
-            assertThat(posted.pending("c", "m2").orElseThrow().message().getLong("changeSeq"))
+            assertThat(writes.pending("c", "m2").orElseThrow().message().getLong("changeSeq"))
                     .isEqualTo(3L);
             assertThat(messages.countDocuments()).isZero();
         });
@@ -166,14 +166,14 @@ class MessageWritesTest {
 
     @Test
     void onlyAPostOfTheCurrentBatchNotYetWrittenIsPending() {
-        assertThat(posted.pending("c", "m1")).isEmpty();
+        assertThat(writes.pending("c", "m1")).isEmpty();
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            posted.add("c#1", message(1));
-            assertThat(posted.pending("c", "m2")).isEmpty();
-            assertThat(posted.pending("other", "m1")).isEmpty();
-            assertThat(posted.pending("c", "m1")).isPresent();
-            posted.flush();
-            assertThat(posted.pending("c", "m1")).isEmpty();
+            writes.add("c#1", message(1));
+            assertThat(writes.pending("c", "m2")).isEmpty();
+            assertThat(writes.pending("other", "m1")).isEmpty();
+            assertThat(writes.pending("c", "m1")).isPresent();
+            writes.flush();
+            assertThat(writes.pending("c", "m1")).isEmpty();
         });
     }
 
@@ -192,8 +192,8 @@ class MessageWritesTest {
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             for (long seq = 1; seq <= 2; seq++) {
-                posted.add("c#" + seq, message(seq));
-                MessageWrites.Write pending = posted.pending("c", "m" + seq).orElseThrow();
+                writes.add("c#" + seq, message(seq));
+                MessageWrites.Write pending = writes.pending("c", "m" + seq).orElseThrow();
                 pending.set("reactions", List.of(new Document("emoji", ":heart:")));
                 pending.set("changeSeq", 5L);
             }
@@ -213,13 +213,13 @@ class MessageWritesTest {
         messages.insertOne(stored("c#2", 2L, 2L));
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            posted.add("c#3", message(3));
+            writes.add("c#3", message(3));
             for (long seq = 1; seq <= 2; seq++) {
                 MessageWrites.Write change = MessageWrites.Change.of(
                         messages.find(Filters.eq("_id", "c#" + seq)).first());
                 change.set("reactions", List.of(new Document("emoji", ":tada:")));
                 change.set("changeSeq", 3 + seq);
-                posted.add(change);
+                writes.add(change);
             }
             assertThat(messages.countDocuments(Filters.exists("reactions"))).isZero();
             assertThat(messages.countDocuments()).isEqualTo(2);
@@ -242,20 +242,20 @@ class MessageWritesTest {
         messages.insertOne(stored("c#1", 1L, 1L));
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            assertThat(posted.pending("c", "m1")).isEmpty();
+            assertThat(writes.pending("c", "m1")).isEmpty();
             MessageWrites.Write change = MessageWrites.Change.of(
                     messages.find(Filters.eq("_id", "c#1")).first());
             change.set("reactions", List.of(new Document("emoji", ":heart:")));
             change.set("changeSeq", 2L);
-            posted.add(change);
+            writes.add(change);
 
-            MessageWrites.Write again = posted.pending("c", "m1").orElseThrow();
+            MessageWrites.Write again = writes.pending("c", "m1").orElseThrow();
             assertThat(again).isSameAs(change);
             again.set("reactions", List.of(new Document("emoji", ":heart:"), new Document("emoji", ":tada:")));
             again.set("changeSeq", 3L);
-            posted.add(again);
-            posted.flush();
-            assertThat(posted.pending("c", "m1")).isEmpty();
+            writes.add(again);
+            writes.flush();
+            assertThat(writes.pending("c", "m1")).isEmpty();
         });
 
         Document changed = messages.find(Filters.eq("_id", "c#1")).first();
@@ -273,7 +273,7 @@ class MessageWritesTest {
             MessageWrites.Write change = MessageWrites.Change.of(read);
             change.set("reactions", List.of(new Document("emoji", ":heart:")));
             change.set("changeSeq", 5L);
-            posted.add(change);
+            writes.add(change);
         });
 
         Document kept = messages.find(Filters.eq("_id", "c#1")).first();
@@ -289,11 +289,11 @@ class MessageWritesTest {
         change.set("body", "changed");
         change.set("changeSeq", 2L);
 
-        posted.add(change);
+        writes.add(change);
 
         assertThat(messages.find(Filters.eq("_id", "c#1")).first().getString("body"))
                 .isEqualTo("changed");
-        assertThat(posted.pending("c", "m1")).isEmpty();
+        assertThat(writes.pending("c", "m1")).isEmpty();
     }
 
     @Test
@@ -301,15 +301,15 @@ class MessageWritesTest {
         messages.insertOne(stored("c#1", 1L, 1L));
 
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            posted.add("c#2", message(2));
-            MessageWrites.Write post = posted.pending("c", "m2").orElseThrow();
+            writes.add("c#2", message(2));
+            MessageWrites.Write post = writes.pending("c", "m2").orElseThrow();
             post.unset("body");
             post.set("changeSeq", 3L);
             MessageWrites.Write change = MessageWrites.Change.of(
                     messages.find(Filters.eq("_id", "c#1")).first());
             change.unset("body");
             change.set("changeSeq", 4L);
-            posted.add(change);
+            writes.add(change);
         });
 
         Document inserted = messages.find(Filters.eq("_id", "c#2")).first();
