@@ -160,7 +160,9 @@ public class ChatViews {
                 .filter(write -> write.message().getLong("changeSeq") < seq);
     }
 
-    /** The message's write pending in the batch, or else a change to it as stored; empty if there is no such message. */
+    /**
+     * The message's write pending in the batch, or else a change to it as stored; empty if there is no such message.
+     */
     private Optional<MessageWrites.Write> writeOf(String conversationId, UUID messageId) {
         Optional<MessageWrites.Write> pending = writes.pending(conversationId, messageId.toString());
         if (pending.isPresent()) {

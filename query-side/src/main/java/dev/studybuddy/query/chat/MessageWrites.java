@@ -57,7 +57,7 @@ final class MessageWrites {
             this.document = document;
         }
 
-        /** The message as it will be stored (not to be changed but through {@link #set}). */
+        /** The message as it will be stored (not to be changed but through {@link #set} and {@link #unset}). */
         Document message() {
             return document;
         }
