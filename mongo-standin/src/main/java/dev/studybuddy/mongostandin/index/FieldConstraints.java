@@ -3,6 +3,7 @@ package dev.studybuddy.mongostandin.index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,18 +36,23 @@ final class FieldConstraints {
     }
 
     private void read(Document query) {
+        fieldConditions(query).forEach(clause -> readField(clause.getKey(), clause.getValue()));
+    }
+
+    /** The query's conditions on fields: at its top and in its top-level {@code $and}s, as far down as they go. */
+    static List<Map.Entry<String, Object>> fieldConditions(Document query) {
+        List<Map.Entry<String, Object>> conditions = new ArrayList<>();
         for (Map.Entry<String, Object> clause : query.entrySet()) {
-            String key = clause.getKey();
-            Object value = clause.getValue();
-            if (key.equals("$and") && value instanceof List<?> parts) {
+            if (clause.getKey().equals("$and") && clause.getValue() instanceof List<?> parts) {
                 parts.stream()
                         .filter(Document.class::isInstance)
                         .map(Document.class::cast)
-                        .forEach(this::read);
-            } else if (!key.startsWith("$")) {
-                readField(key, value);
+                        .forEach(part -> conditions.addAll(fieldConditions(part)));
+            } else if (!clause.getKey().startsWith("$")) {
+                conditions.add(clause);
             }
         }
+        return conditions;
     }
 
     private void readField(String field, Object condition) {

@@ -32,7 +32,7 @@ final class InLists {
 
     /** The query with each distinct listed value as an equality on its field; empty if it has no such condition. */
     static List<Document> pointQueries(Document query) {
-        for (Map.Entry<String, Object> clause : clauses(query)) {
+        for (Map.Entry<String, Object> clause : FieldConstraints.fieldConditions(query)) {
             Set<Object> values = scalarsIn(clause.getValue());
             if (!values.isEmpty()) {
                 List<Document> points = new ArrayList<>();
@@ -43,22 +43,6 @@ final class InLists {
             }
         }
         return List.of();
-    }
-
-    /** The field conditions at the top of the query and in its top-level {@code $and}s. */
-    private static List<Map.Entry<String, Object>> clauses(Document query) {
-        List<Map.Entry<String, Object>> clauses = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            if (AND.equals(entry.getKey()) && entry.getValue() instanceof List<?> parts) {
-                parts.stream()
-                        .filter(Document.class::isInstance)
-                        .map(Document.class::cast)
-                        .forEach(part -> clauses.addAll(clauses(part)));
-            } else if (!entry.getKey().startsWith("$")) {
-                clauses.add(entry);
-            }
-        }
-        return clauses;
     }
 
     private static Set<Object> scalarsIn(Object condition) {
