@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.stereotype.Component;
 
@@ -109,23 +108,23 @@ public class ChatViews {
 
     /** A new body, unless the message has changed since {@code seq}. */
     void edited(String conversationId, long seq, UUID messageId, String body, Instant at) {
-        changeable(conversationId, messageId, seq).ifPresent(write -> {
+        writes.changing(conversationId, messageId.toString(), seq).ifPresent(write -> {
             write.set("body", body);
             write.set("editedAt", Date.from(at));
-            made(write, seq);
+            writes.changed(write, seq);
         });
     }
 
     /** The message keeps its place; what it said is gone (unless it has changed since {@code seq}). */
     void deleted(String conversationId, long seq, UUID messageId, Instant at) {
-        changeable(conversationId, messageId, seq).ifPresent(write -> {
+        writes.changing(conversationId, messageId.toString(), seq).ifPresent(write -> {
             write.set("deleted", true);
             write.set("deletedAt", Date.from(at));
             write.unset("body");
             write.set("mentions", List.of());
             write.set("attachments", List.of());
             write.set("reactions", List.of());
-            made(write, seq);
+            writes.changed(write, seq);
         });
     }
 
@@ -137,47 +136,16 @@ public class ChatViews {
      */
     Optional<Integer> reacted(
             String conversationId, long seq, UUID messageId, UUID userId, String emoji, boolean added) {
-        Optional<MessageWrites.Write> changeable = changeable(conversationId, messageId, seq);
-        if (changeable.isEmpty()) {
+        Optional<MessageWrites.Write> changing = writes.changing(conversationId, messageId.toString(), seq);
+        if (changing.isEmpty()) {
             return Optional.empty();
         }
-        MessageWrites.Write write = changeable.get();
+        MessageWrites.Write write = changing.get();
         MessageReactions reactions = MessageReactions.of(write.message());
         int count = reactions.change(emoji, userId, added);
         write.set("reactions", reactions.asStored());
-        made(write, seq);
+        writes.changed(write, seq);
         return Optional.of(count);
-    }
-
-    /**
-     * The message's write, for an event that changes it, unless the message has changed since {@code seq}: the batch's
-     * pending write of it, else a change to it as stored. Changes are written with the batch's other writes to the
-     * messages ({@link MessageWrites}), and an edit, deletion or reaction of a message the batch posted or changed
-     * already changes that write where it waits.
-     */
-    private Optional<MessageWrites.Write> changeable(String conversationId, UUID messageId, long seq) {
-        return writeOf(conversationId, messageId)
-                .filter(write -> write.message().getLong("changeSeq") < seq);
-    }
-
-    /**
-     * The message's write pending in the batch, or else a change to it as stored; empty if there is no such message.
-     */
-    private Optional<MessageWrites.Write> writeOf(String conversationId, UUID messageId) {
-        Optional<MessageWrites.Write> pending = writes.pending(conversationId, messageId.toString());
-        if (pending.isPresent()) {
-            return pending;
-        }
-        return Optional.ofNullable(storedMessages()
-                        .find(theMessage(conversationId, messageId))
-                        .first())
-                .map(MessageWrites.Change::of);
-    }
-
-    /** The change is the event {@code seq}'s; written with the batch, or now when there is none. */
-    private void made(MessageWrites.Write write, long seq) {
-        write.set("changeSeq", seq);
-        writes.add(write);
     }
 
     /**
@@ -185,7 +153,7 @@ public class ChatViews {
      * changed it.
      */
     Optional<ChatMessageView> changedBy(String conversationId, UUID messageId, long changeSeq) {
-        Document found = writeOf(conversationId, messageId)
+        Document found = writes.current(conversationId, messageId.toString())
                 .map(MessageWrites.Write::message)
                 .orElse(null);
         if (found == null || found.getLong("changeSeq") != changeSeq) {
@@ -242,7 +210,9 @@ public class ChatViews {
 
     /** The message with that id in the conversation, deleted or not. */
     Optional<ChatMessageView> message(String conversationId, UUID messageId) {
-        Document found = messages().find(theMessage(conversationId, messageId)).first();
+        Document found = messages()
+                .find(MessageWrites.theMessage(conversationId, messageId.toString()))
+                .first();
         return Optional.ofNullable(found).map(document -> ChatMessageView.of(document, Map.of()));
     }
 
@@ -270,10 +240,6 @@ public class ChatViews {
         ensureIndexes();
     }
 
-    private static Bson theMessage(String conversationId, UUID messageId) {
-        return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId.toString()));
-    }
-
     private static String id(String conversationId, long seq) {
         return conversationId + "#" + seq;
     }
@@ -297,13 +263,6 @@ public class ChatViews {
     /** The messages, with whatever the current batch has posted or changed written first. */
     private MongoCollection<Document> messages() {
         writes.flush();
-        return storedMessages();
-    }
-
-    /**
-     * The messages as stored, without the current batch's pending writes: for a message known to have none.
-     */
-    private MongoCollection<Document> storedMessages() {
         return database.getCollection(MESSAGES);
     }
 }

@@ -170,6 +170,40 @@ final class MessageWrites {
         return writes.pending(write -> write.isMessage(conversationId, messageId));
     }
 
+    /**
+     * The message's write for the event {@code seq}, which changes it, unless the message has changed since: the
+     * batch's pending write of it (a post, or an earlier change), else a change to it as stored. Empty if there is no
+     * such message.
+     */
+    Optional<Write> changing(String conversationId, String messageId, long seq) {
+        return current(conversationId, messageId)
+                .filter(write -> write.message().getLong("changeSeq") < seq);
+    }
+
+    /** The change is the event {@code seq}'s: written with the batch, or now when there is none. */
+    void changed(Write write, long seq) {
+        write.set("changeSeq", seq);
+        add(write);
+    }
+
+    /**
+     * The message as the batch leaves it so far: its pending write, or else a change to it as stored (the store holds
+     * nothing of the batch's for a message without one). Empty if there is no such message.
+     */
+    Optional<Write> current(String conversationId, String messageId) {
+        Optional<Write> pending = pending(conversationId, messageId);
+        if (pending.isPresent()) {
+            return pending;
+        }
+        return Optional.ofNullable(
+                        messages.find(theMessage(conversationId, messageId)).first())
+                .map(Change::of);
+    }
+
+    static Bson theMessage(String conversationId, String messageId) {
+        return Filters.and(Filters.eq("conversationId", conversationId), Filters.eq("messageId", messageId));
+    }
+
     /** Makes the current batch's pending writes, if any. */
     void flush() {
         writes.flush();
