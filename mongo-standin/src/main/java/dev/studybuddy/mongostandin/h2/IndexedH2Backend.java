@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.studybuddy.mongostandin.status.OpCounters;
+import dev.studybuddy.mongostandin.status.QueryExecutorMetrics;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
@@ -49,6 +50,7 @@ public class IndexedH2Backend extends H2Backend {
             "saslstart");
 
     private final OpCounters opCounters = new OpCounters();
+    private final QueryExecutorMetrics queryExecutorMetrics = new QueryExecutorMetrics();
     private final Object commitLock = new Object();
     private final AtomicLong writesFinished = new AtomicLong();
     private long committedThrough;
@@ -101,7 +103,7 @@ public class IndexedH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry(), queryExecutorMetrics);
     }
 
     @Override
@@ -118,7 +120,7 @@ public class IndexedH2Backend extends H2Backend {
 
     @Override
     public Document getServerStatus() {
-        return opCounters.addTo(super.getServerStatus());
+        return queryExecutorMetrics.addTo(opCounters.addTo(super.getServerStatus()));
     }
 
     private static boolean readsOnly(String command, Document query) {

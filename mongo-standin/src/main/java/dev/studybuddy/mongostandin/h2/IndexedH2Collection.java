@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import dev.studybuddy.mongostandin.index.IndexWalk;
 import dev.studybuddy.mongostandin.index.SortedIndex;
 import dev.studybuddy.mongostandin.index.WalkableCollection;
+import dev.studybuddy.mongostandin.status.QueryExecutorMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -95,6 +96,26 @@ class IndexedH2Collection extends H2Collection implements WalkableCollection<Obj
     @Override
     public Document documentAt(Object position) {
         return getDocument(position);
+    }
+
+    /** Every document read at a position, through an index walk or an index of mongo-java-server's, is examined. */
+    @Override
+    protected Document getDocument(Object position) {
+        examined(1);
+        return super.getDocument(position);
+    }
+
+    @Override
+    public void countScan() {
+        examined(count());
+    }
+
+    /** Not while the store opens: its own reads then come before the database has the backend's metrics. */
+    private void examined(long documents) {
+        QueryExecutorMetrics metrics = ((QueryExecutorMetrics.Source) getDatabase()).queryExecutorMetrics();
+        if (metrics != null) {
+            metrics.documentsExamined(documents);
+        }
     }
 
     @Override

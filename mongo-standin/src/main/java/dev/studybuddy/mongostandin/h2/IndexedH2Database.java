@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import dev.studybuddy.mongostandin.index.IndexedDatabases;
+import dev.studybuddy.mongostandin.status.QueryExecutorMetrics;
 import io.netty.channel.Channel;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.h2.mvstore.MVStore;
  * Sorted indexes are kept in memory and rebuilt from the stored documents when the database opens (H2Database's
  * constructor re-creates every index it finds in {@code system.indexes}).
  */
-class IndexedH2Database extends H2Database {
+class IndexedH2Database extends H2Database implements QueryExecutorMetrics.Source {
 
     private static final String DATABASES_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
@@ -32,8 +33,21 @@ class IndexedH2Database extends H2Database {
      */
     private List<IndexedH2Collection> opening;
 
-    IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+    /** Assigned after H2Database's constructor has opened the collections: they ask for it only when they read. */
+    private final QueryExecutorMetrics queryExecutorMetrics;
+
+    IndexedH2Database(
+            String databaseName,
+            MVStore mvStore,
+            CursorRegistry cursorRegistry,
+            QueryExecutorMetrics queryExecutorMetrics) {
         super(databaseName, mvStore, cursorRegistry);
+        this.queryExecutorMetrics = queryExecutorMetrics;
+    }
+
+    @Override
+    public QueryExecutorMetrics queryExecutorMetrics() {
+        return queryExecutorMetrics;
     }
 
     /** Opens the collections and their indexes, then builds each collection's indexes in one read of its documents. */

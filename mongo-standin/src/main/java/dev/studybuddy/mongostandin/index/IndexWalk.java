@@ -53,6 +53,7 @@ public final class IndexWalk {
         }
         if (plan == null) {
             if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
+                collection.countScan();
                 Scans.report(collection, query, orderBy);
             }
             return null;

@@ -27,6 +27,9 @@ public interface WalkableCollection<P> {
 
     String name();
 
+    /** Counts, in the documents examined, the scan of every document that answers a query no index serves. */
+    void countScan();
+
     int documentCount();
 
     long newCursorId();

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.studybuddy.mongostandin.index.IndexWalk;
 import dev.studybuddy.mongostandin.index.WalkableCollection;
+import dev.studybuddy.mongostandin.status.QueryExecutorMetrics;
 import java.util.stream.Stream;
 
 class IndexedMemoryCollection extends MemoryCollection implements WalkableCollection<Integer> {
@@ -31,6 +32,26 @@ class IndexedMemoryCollection extends MemoryCollection implements WalkableCollec
     @Override
     public Document documentAt(Integer position) {
         return getDocument(position);
+    }
+
+    /** Every document read at a position, through an index walk or an index of mongo-java-server's, is examined. */
+    @Override
+    protected Document getDocument(Integer position) {
+        examined(1);
+        return super.getDocument(position);
+    }
+
+    @Override
+    public void countScan() {
+        examined(count());
+    }
+
+    /** Not while the store opens: its own reads then come before the database has the backend's metrics. */
+    private void examined(long documents) {
+        QueryExecutorMetrics metrics = ((QueryExecutorMetrics.Source) getDatabase()).queryExecutorMetrics();
+        if (metrics != null) {
+            metrics.documentsExamined(documents);
+        }
     }
 
     @Override

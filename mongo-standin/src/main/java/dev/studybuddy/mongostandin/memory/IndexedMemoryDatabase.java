@@ -10,13 +10,23 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import dev.studybuddy.mongostandin.index.IndexedDatabases;
+import dev.studybuddy.mongostandin.status.QueryExecutorMetrics;
 import io.netty.channel.Channel;
 import java.util.List;
 
-class IndexedMemoryDatabase extends MemoryDatabase {
+class IndexedMemoryDatabase extends MemoryDatabase implements QueryExecutorMetrics.Source {
 
-    IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
+    private final QueryExecutorMetrics queryExecutorMetrics;
+
+    IndexedMemoryDatabase(
+            String databaseName, CursorRegistry cursorRegistry, QueryExecutorMetrics queryExecutorMetrics) {
         super(databaseName, cursorRegistry);
+        this.queryExecutorMetrics = queryExecutorMetrics;
+    }
+
+    @Override
+    public QueryExecutorMetrics queryExecutorMetrics() {
+        return queryExecutorMetrics;
     }
 
     @Override

@@ -287,6 +287,11 @@ class IndexWalkTest {
         }
 
         @Override
+        public void countScan() {
+            reads += byPosition.size();
+        }
+
+        @Override
         public int documentCount() {
             return byPosition.size();
         }

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * The operations the stores have served, read from the stores themselves: MongoDB's {@code serverStatus.opcounters},
+ * The operations the stores have served, read from the stores themselves: MongoDB's {@code serverStatus.opcounters}
+ * and the documents its queries examined ({@code metrics.queryExecutor.scannedObjects}, whose count per message must
+ * not grow with the history),
  * PostgreSQL's transactions in the system's database ({@code pg_stat_database}) and Redis's commands
  * ({@code INFO stats}). Two readings around a phase, divided by the messages it sent, are what one message costs in
  * operations: counts, which do not drift with the machine's speed as times and CPU do. PostgreSQL publishes a busy
@@ -35,12 +37,17 @@ final class StoreOperations {
     Map<String, Long> read() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (MongoClient mongo = MongoClients.create(mongoUri)) {
-            Document opcounters = mongo.getDatabase("admin")
-                    .runCommand(new Document("serverStatus", 1))
-                    .get("opcounters", Document.class);
+            Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+            Document opcounters = status.get("opcounters", Document.class);
             for (String kind : new String[] {"insert", "query", "update", "delete", "getmore", "command"}) {
                 counts.put("mongo." + kind, ((Number) opcounters.get(kind)).longValue());
             }
+            counts.put(
+                    "mongo.scannedObjects",
+                    ((Number) status.get("metrics", Document.class)
+                                    .get("queryExecutor", Document.class)
+                                    .get("scannedObjects"))
+                            .longValue());
         }
         counts.put("postgres.transactions", postgresTransactions());
         RedisClient redis = RedisClient.create(redisUri);
