@@ -42,7 +42,8 @@ public class StandInQueries {
             double[] plain = run(size, new MemoryBackend(), "scan");
             double[] indexed = run(size, new IndexedMemoryBackend(), "indexed");
             String[] kinds = {"aggregate load", "tracking poll (100)", "last sequence number", "chat page (50)",
-                    "poll, 500 known (100)", "count last 10,000", "view upsert", "pinned (50 of a chat)"};
+                    "poll, 500 known (100)", "count last 10,000", "view upsert", "pinned (50 of a chat)",
+                    "audit page, or only (100)", "audit page, bounded (100)"};
             for (int i = 0; i < kinds.length; i++) {
                 System.out.printf("%-9d %-24s %-10s %12s %12s %12.1fx faster%n", size, kinds[i], "ratio", "", "",
                         plain[i] / indexed[i]);
@@ -61,6 +62,7 @@ public class StandInQueries {
             events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
             events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
             events.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
+            events.createIndex(Indexes.ascending("timestamp", "sequenceNumber", "eventIdentifier")); // platform's trackingFetchIndex
             seed(events, size);
             MongoCollection<Document> views = client.getDatabase("bench").getCollection("chat_messages");
             chatViewIndexes(views);
@@ -138,6 +140,10 @@ public class StandInQueries {
                         }
                         return count(messagesWithIds(chats, conversation, pinned));
                     }),
+                    // a page of the global stream after a cursor (platform's StoredEvents.page): the keyset condition
+                    // alone, as before, and with the bound on the time that an index can walk from
+                    measure(size, name, "audit page, or only (100)", () -> count(auditPage(events, random.nextInt(size), false))),
+                    measure(size, name, "audit page, bounded (100)", () -> count(auditPage(events, random.nextInt(size), true))),
             };
         } finally {
             server.shutdownNow();
@@ -156,6 +162,18 @@ public class StandInQueries {
 
     private static MongoCursor<Document> messagesWithIds(MongoCollection<Document> chats, String conversation, List<String> ids) {
         return chats.find(Filters.and(Filters.eq("conversationId", conversation), Filters.in("messageId", ids))).iterator();
+    }
+
+    private static MongoCursor<Document> auditPage(MongoCollection<Document> events, int after, boolean bounded) {
+        String time = timestamp(after);
+        long sequence = after / AGGREGATES;
+        org.bson.conversions.Bson keyset = Filters.or(
+                Filters.gt("timestamp", time),
+                Filters.and(Filters.eq("timestamp", time), Filters.gt("sequenceNumber", sequence)),
+                Filters.and(Filters.eq("timestamp", time), Filters.eq("sequenceNumber", sequence),
+                        Filters.gt("eventIdentifier", "event-" + after)));
+        return events.find(bounded ? Filters.and(Filters.gte("timestamp", time), keyset) : keyset)
+                .sort(Sorts.ascending("timestamp", "sequenceNumber", "eventIdentifier")).limit(101).iterator();
     }
 
     /** As many chat messages as events, in CHATS conversations. */

@@ -192,6 +192,9 @@ public class StoredEvents {
         if (after != null) {
             String time = fields.timestampProperty();
             String sequence = fields.sequenceNumberProperty();
+            // The bound on the time alone is what an index walk starts from: without it a planner that does not
+            // merge the $or's branches (the stand-in, and MongoDB at times) walks every event before the cursor.
+            conditions.add(Filters.gte(time, after.timestamp()));
             conditions.add(Filters.or(
                     Filters.gt(time, after.timestamp()),
                     Filters.and(Filters.eq(time, after.timestamp()), Filters.gt(sequence, after.sequence())),
