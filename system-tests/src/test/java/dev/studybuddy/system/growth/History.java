@@ -32,7 +32,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
  * produced them: users register ({@code UserAccount}), groups are created and members join ({@code Group},
  * and for each join the {@code Membership} seat that command-side's MembershipSeats opens), friend requests
  * are sent and accepted ({@code Friendship}), and the rest are messages: nine in ten posted in groups by
- * their members, one in ten sent between friends, in bursts of one conversation at a time. Each event
+ * their members, one in ten sent between friends, in bursts of one conversation at a time. A group message draws
+ * what follows one in chat: one in five gets one to three reactions from members, one in forty is edited by its
+ * author and one in a hundred deleted, each right after it was posted (so a replay's batch holds a message and
+ * its changes together, as in a busy group). Each event
  * carries what command-side's interceptors and correlation providers give it ({@code actor},
  * {@code traceId}, {@code correlationId}); the store adds the hash chain. Timestamps are in the past,
  * a few milliseconds apart, so the live events that follow come after them.
@@ -41,6 +44,7 @@ final class History {
 
     private static final int BURST = 50;
     private static final int CAPACITY = 100;
+    private static final List<String> EMOJI = List.of(":tada:", "\uD83D\uDC4D", ":heart:");
 
     private final long size;
     private final Random random = new Random(12);
@@ -175,7 +179,29 @@ final class History {
 
     private void groupMessage(UUID group, long number) {
         UUID author = pick(members.get(group));
-        emit(group, GroupDecisions.post(group, uuid(), author, body(number)), command(author));
+        UUID message = uuid();
+        emit(group, GroupDecisions.post(group, message, author, body(number)), command(author));
+        if (random.nextInt(5) == 0) {
+            react(group, message, 1 + random.nextInt(3));
+        }
+        if (random.nextInt(40) == 0 && emitted < size) {
+            emit(group, GroupDecisions.edit(group, message, author, body(number) + " (edited)"), command(author));
+        }
+        if (random.nextInt(100) == 0 && emitted < size) {
+            emit(group, GroupDecisions.delete(group, message, author, false), command(author));
+        }
+    }
+
+    /** Members react to a message, each reaction a different member's or a different emoji. */
+    private void react(UUID group, UUID message, int reactions) {
+        Set<String> given = new HashSet<>();
+        while (given.size() < reactions && emitted < size) {
+            UUID member = pick(members.get(group));
+            String emoji = pick(EMOJI);
+            if (given.add(member + emoji)) {
+                emit(group, GroupDecisions.react(group, message, member, emoji), command(member));
+            }
+        }
     }
 
     private void directMessage(UUID[] pair, long number) {
