@@ -101,21 +101,13 @@ class IndexedH2Collection extends H2Collection implements WalkableCollection<Obj
     /** Every document read at a position, through an index walk or an index of mongo-java-server's, is examined. */
     @Override
     protected Document getDocument(Object position) {
-        examined(1);
+        QueryExecutorMetrics.documentsExamined(getDatabase(), 1);
         return super.getDocument(position);
     }
 
     @Override
     public void countScan() {
-        examined(count());
-    }
-
-    /** Not while the store opens: its own reads then come before the database has the backend's metrics. */
-    private void examined(long documents) {
-        QueryExecutorMetrics metrics = ((QueryExecutorMetrics.Source) getDatabase()).queryExecutorMetrics();
-        if (metrics != null) {
-            metrics.documentsExamined(documents);
-        }
+        QueryExecutorMetrics.documentsExamined(getDatabase(), count());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.studybuddy.mongostandin.status;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,6 +21,17 @@ public final class QueryExecutorMetrics {
 
     public void documentsExamined(long documents) {
         scannedObjects.add(documents);
+    }
+
+    /**
+     * Counts documents a collection of {@code database} read, in the metrics of the backend the database belongs to;
+     * not while the store opens: its own reads then come before the database has them.
+     */
+    public static void documentsExamined(MongoDatabase database, long documents) {
+        QueryExecutorMetrics metrics = ((Source) database).queryExecutorMetrics();
+        if (metrics != null) {
+            metrics.documentsExamined(documents);
+        }
     }
 
     /** Adds {@code metrics.queryExecutor} to a {@code serverStatus} answer: 64-bit integers, as MongoDB's are. */
