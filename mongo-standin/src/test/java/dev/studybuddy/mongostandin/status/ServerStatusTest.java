@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -21,8 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code serverStatus.opcounters} count each kind of operation as MongoDB does, on both backends. */
-class OpCountersTest {
+/**
+ * What the stand-in adds to {@code serverStatus}, as MongoDB answers it, on both backends: {@code opcounters} count each
+ * kind of operation, and {@code metrics.queryExecutor.scannedObjects} the documents queries read (those an index walk
+ * leads to, or every document of a scan).
+ */
+class ServerStatusTest {
+
+    private static final int STORED = 2_000;
 
     private MongoServer server;
     private MongoClient client;
@@ -48,10 +56,25 @@ class OpCountersTest {
                 new IndexedH2Backend(directory.resolve("standin.h2").toString()));
     }
 
-    private void countsEachKindOfOperation(MongoBackend backend) {
+    @Test
+    void theMemoryBackendCountsDocumentsExamined() {
+        countsDocumentsExamined(new IndexedMemoryBackend());
+    }
+
+    @Test
+    void theH2BackendCountsDocumentsExamined(@TempDir Path directory) {
+        countsDocumentsExamined(
+                new IndexedH2Backend(directory.resolve("standin.h2").toString()));
+    }
+
+    private MongoDatabase start(MongoBackend backend) {
         server = new MongoServer(backend);
         client = MongoClients.create(server.bindAndGetConnectionString());
-        MongoDatabase database = client.getDatabase("store");
+        return client.getDatabase("store");
+    }
+
+    private void countsEachKindOfOperation(MongoBackend backend) {
+        MongoDatabase database = start(backend);
         MongoCollection<Document> events = database.getCollection("events");
 
         assertThat(delta(
@@ -81,6 +104,55 @@ class OpCountersTest {
         Document counting = delta(database, () -> events.countDocuments());
         assertThat(counting).containsEntry("query", 0L);
         assertThat(counting.getLong("command")).isGreaterThanOrEqualTo(2L);
+    }
+
+    private void countsDocumentsExamined(MongoBackend backend) {
+        MongoDatabase database = start(backend);
+        MongoCollection<Document> events = database.getCollection("events");
+        events.createIndex(Indexes.ascending("group", "seq"));
+        List<Document> stored = new ArrayList<>();
+        for (int i = 0; i < STORED; i++) {
+            stored.add(new Document("_id", i)
+                    .append("group", i % 10)
+                    .append("seq", i / 10)
+                    .append("tag", "t" + i));
+        }
+        events.insertMany(stored);
+
+        assertThat(examined(
+                        database,
+                        () -> events.find(Filters.and(Filters.eq("group", 3), Filters.gte("seq", 150)))
+                                .sort(Sorts.ascending("seq"))
+                                .into(new ArrayList<>())))
+                .as("an index walk: the 50 documents in its bounds")
+                .isEqualTo(50);
+        assertThat(examined(
+                        database,
+                        () -> events.find(Filters.eq("group", 3))
+                                .sort(Sorts.descending("seq"))
+                                .limit(5)
+                                .into(new ArrayList<>())))
+                .as("a walk that gives the sort stops at the limit")
+                .isEqualTo(5);
+        assertThat(examined(database, () -> events.find(Filters.eq("_id", 7)).first()))
+                .as("one document by its id")
+                .isEqualTo(1);
+        assertThat(examined(database, () -> events.find(Filters.eq("tag", "t7")).into(new ArrayList<>())))
+                .as("a scan: every document")
+                .isEqualTo(STORED);
+    }
+
+    private static long examined(MongoDatabase database, Runnable query) {
+        long before = scannedObjects(database);
+        query.run();
+        return scannedObjects(database) - before;
+    }
+
+    private static long scannedObjects(MongoDatabase database) {
+        Document status = database.runCommand(new Document("serverStatus", 1));
+        return status.get("metrics", Document.class)
+                .get("queryExecutor", Document.class)
+                .getLong("scannedObjects");
     }
 
     /** What one action added to each counter, read with {@code serverStatus} before and after it. */
