@@ -33,7 +33,11 @@ class IndexedH2Database extends H2Database implements QueryExecutorMetrics.Sourc
      */
     private List<IndexedH2Collection> opening;
 
-    /** Assigned after H2Database's constructor has opened the collections: they ask for it only when they read. */
+    /**
+     * Assigned only after H2Database's constructor, which opens the collections and reads the store: those reads find
+     * it null and are not counted ({@link QueryExecutorMetrics#documentsExamined(de.bwaldvogel.mongo.MongoDatabase,
+     * long)}).
+     */
     private final QueryExecutorMetrics queryExecutorMetrics;
 
     IndexedH2Database(
