@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,8 +57,16 @@ public final class GrowthBenchmark {
                 nodes,
                 () -> BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password")));
         long catchUpTimeout = Long.getLong("growth.catchup.timeout", 1800);
-        put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(catchUpTimeout));
+        String catchUpStart = PhaseClock.now();
+        long catchUpStartNanos = System.nanoTime();
+        Map<String, Double> caughtUpAfter = new TreeMap<>();
+        put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(catchUpTimeout, services, caughtUpAfter));
         put("catchUp.otherServices.seconds", "%.1f", Projections.awaitProcessorsCaughtUp(services, catchUpTimeout));
+        caughtUpAfter.forEach((name, seconds) -> put("catchUp." + name + ".seconds", "%.1f", seconds));
+        // a phase for bench/growth's CPU by process (cpu.catch-up.*), as Senders logs the measured phases
+        System.err.printf(
+                "growth: catch-up from %s for %d s%n",
+                catchUpStart, (System.nanoTime() - catchUpStartNanos) / 1_000_000_000L);
         String seededGroup = System.getProperty("growth.seededGroup", "");
         if (!seededGroup.isBlank()) {
             results.put(

@@ -44,16 +44,58 @@ final class Projections {
         return response;
     }
 
-    /** Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds waited. */
-    double awaitCaughtUp(long timeoutSeconds) throws InterruptedException {
+    /**
+     * Waits until every projection's segments, over all nodes, are claimed and none is behind; answers the seconds
+     * waited. Meanwhile notes in {@code caughtUpAfter} the seconds after which each projection had caught up on every
+     * node ({@code projection.<name>}) and each of the other services' processors trailed the store by at most a
+     * second ({@code processor.<name>}): the catch-up's longest pole, and which processors it outlasts.
+     */
+    double awaitCaughtUp(long timeoutSeconds, List<String> serviceUrls, Map<String, Double> caughtUpAfter)
+            throws InterruptedException {
         long start = System.nanoTime();
-        while (!onEveryNode(statuses -> caughtUp(statuses, null))) {
-            if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+        while (true) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            noteCaughtUpProcessors(serviceUrls, elapsed, caughtUpAfter);
+            if (onEveryNode(statuses -> noteCaughtUpProjections(statuses, elapsed, caughtUpAfter))) {
+                return elapsed;
+            }
+            if (elapsed > timeoutSeconds) {
                 throw new IllegalStateException("the query nodes did not catch up within " + timeoutSeconds + " s");
             }
             Thread.sleep(500);
         }
-        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static boolean noteCaughtUpProjections(
+            List<JsonNode> statuses, double elapsed, Map<String, Double> caughtUpAfter) {
+        Set<String> names = new HashSet<>();
+        statuses.forEach(items ->
+                items.forEach(projection -> names.add(projection.path("name").asText())));
+        for (String name : names) {
+            if (caughtUp(statuses, name)) {
+                caughtUpAfter.putIfAbsent("projection." + name, elapsed);
+            }
+        }
+        return caughtUp(statuses, null);
+    }
+
+    private static void noteCaughtUpProcessors(
+            List<String> serviceUrls, double elapsed, Map<String, Double> caughtUpAfter) {
+        for (String serviceUrl : serviceUrls) {
+            try {
+                PrometheusScrape.of(new ApiClient(serviceUrl)).samples().stream()
+                        .filter(sample -> sample.startsWith("studybuddy_event_processor_lag_seconds{"))
+                        .filter(sample -> lagOf(sample) <= 1.0) // NaN: no segment of it here
+                        .map(sample -> sample.replaceFirst(".*processor=\"([^\"]*)\".*", "$1"))
+                        .forEach(processor -> caughtUpAfter.putIfAbsent("processor." + processor, elapsed));
+            } catch (RuntimeException | AssertionError busy) {
+                // a service too busy to answer in time has not caught up yet
+            }
+        }
+    }
+
+    private static double lagOf(String sample) {
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 
     /**
