@@ -6,6 +6,7 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -153,6 +154,12 @@ class IndexedQueriesMatchScansTest {
                 assertThat(sortKeys(actual, sort)).as(what + ": sort keys").isEqualTo(sortKeys(expected, sort));
             }
             assertThat(indexed.countDocuments(filter)).as("count " + what).isEqualTo(expectedAll.size());
+            int countSkip = random.nextInt(3);
+            int countLimit = 1 + random.nextInt(10);
+            assertThat(indexed.countDocuments(
+                            filter, new CountOptions().skip(countSkip).limit(countLimit)))
+                    .as("count skipping " + countSkip + ", at most " + countLimit + ", " + what)
+                    .isEqualTo(Math.max(0, Math.min(expectedAll.size(), countSkip + countLimit) - countSkip));
         }
     }
 

@@ -106,6 +106,11 @@ class IndexedH2Collection extends H2Collection implements WalkableCollection<Obj
     }
 
     @Override
+    public void keysExamined(long keys) {
+        QueryExecutorMetrics.keysExamined(getDatabase(), keys);
+    }
+
+    @Override
     public void countScan() {
         QueryExecutorMetrics.documentsExamined(getDatabase(), count());
     }

@@ -12,8 +12,10 @@ import java.util.UUID;
 
 /**
  * {@code countDocuments} answered from an index alone, as MongoDB's {@code COUNT_SCAN} does: the driver sends it as
- * {@code aggregate [{$match: filter}, {$group: {_id: 1, n: {$sum: 1}}}]}, and where an index's bounds say all the
- * filter says, the entries between them are the answer and no document is read. The event store's status counts
+ * {@code aggregate [{$match: filter}, {$skip: s}?, {$limit: l}?, {$group: {_id: 1, n: {$sum: 1}}}]}, and where an
+ * index's bounds say all the filter says, the entries between them are the answer and no document is read; with a
+ * limit, the walk stops after {@code s + l} entries, so that a count capped at {@code l} costs at most that however many
+ * documents match. The event store's status counts
  * ({@code timestamp > t}: the events a processor has still to handle) read every one of those documents before, a
  * second time for each segment on every status request: two fifths of the stand-in's work while a replay ran.
  * <p>
@@ -30,21 +32,55 @@ final class CoveredCount {
 
     /**
      * The one document {@code $group} makes of the count, none for no documents; null where the index cannot tell.
-     * {@code plan}: the best plan for {@code match}.
+     * {@code plan}: the best plan for {@code match}; the keys read are counted in {@code collection}.
      */
-    static <P> List<Document> of(IndexPlan<P> plan, Document match, List<Document> stages) {
-        if (stages.size() != 1 || !(stages.get(0).get("$group") instanceof Document group)) {
+    static <P> List<Document> of(
+            IndexPlan<P> plan, Document match, List<Document> stages, WalkableCollection<P> collection) {
+        if (stages.isEmpty() || !(stages.get(stages.size() - 1).get("$group") instanceof Document group)) {
             return null;
         }
+        long[] window = window(stages.subList(0, stages.size() - 1));
         String countField = countField(group);
-        if (countField == null || plan.index().isMultiKey() || plan.index().isSparseIndex() || !covers(plan, match)) {
+        if (window == null
+                || countField == null
+                || plan.index().isMultiKey()
+                || plan.index().isSparseIndex()
+                || !covers(plan, match)) {
             return null;
         }
-        long count = 0;
-        for (Iterator<P> positions = IndexWalk.positions(plan); positions.hasNext(); positions.next()) {
-            count++;
+        long from = window[0];
+        long upTo = window[1];
+        long read = 0;
+        for (Iterator<P> positions = IndexWalk.positions(plan, collection);
+                read < upTo && positions.hasNext();
+                positions.next()) {
+            read++;
         }
+        long count = Math.max(0, read - from);
         return count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append(countField, count));
+    }
+
+    /**
+     * The entries a run of {@code $skip} and {@code $limit} stages keeps, as {from, upTo} (positions in the walk,
+     * upTo exclusive); null for any other stage.
+     */
+    private static long[] window(List<Document> stages) {
+        long from = 0;
+        long upTo = Long.MAX_VALUE;
+        for (Document stage : stages) {
+            if (stage.size() != 1 || !(stage.values().iterator().next() instanceof Number number)) {
+                return null;
+            }
+            long n = number.longValue();
+            if (stage.containsKey("$skip") && n >= 0) {
+                from = Math.min(upTo, from + n);
+            } else if (stage.containsKey("$limit") && n > 0) {
+                upTo = Math.min(upTo, from + n);
+            } else {
+                return null;
+            }
+        }
+        return new long[] {from, upTo};
     }
 
     /** The field of {@code {_id: <constant>, <field>: {$sum: 1}}}, or null for any other group. */

@@ -47,7 +47,7 @@ public final class IndexWalk {
                     notIn,
                     points.stream()
                             .flatMap(point ->
-                                    walk(point, notIn.keysAdmit(point.index().getKeys())))
+                                    walk(point, notIn.keysAdmit(point.index().getKeys()), collection))
                             .distinct());
             return collection.resultOf(candidates, notIn.remaining(), orderBy, skip, limit, batchSize, fieldSelector);
         }
@@ -60,7 +60,7 @@ public final class IndexWalk {
         }
         Document remaining = notIn.remaining();
         Stream<Document> candidates = documents(
-                collection, notIn, walk(plan, notIn.keysAdmit(plan.index().getKeys())));
+                collection, notIn, walk(plan, notIn.keysAdmit(plan.index().getKeys()), collection));
         if (!plan.givesSort()) {
             return collection.resultOf(candidates, remaining, orderBy, skip, limit, batchSize, fieldSelector);
         }
@@ -111,28 +111,53 @@ public final class IndexWalk {
         return plans;
     }
 
-    private static <P> Stream<P> walk(IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit) {
-        Iterator<P> positions = positions(plan, keysAdmit);
+    private static <P> Stream<P> walk(
+            IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit, WalkableCollection<P> collection) {
+        Iterator<P> positions = positions(plan, keysAdmit, collection);
         Stream<P> stream =
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
         return plan.index().isMultiKey() ? stream.distinct() : stream;
     }
 
-    /** The positions of the entries between the plan's bounds, in its order. */
-    static <P> Iterator<P> positions(IndexPlan<P> plan) {
-        return positions(plan, null);
+    /** The positions of the entries between the plan's bounds, in its order; each key read counted in {@code collection}. */
+    static <P> Iterator<P> positions(IndexPlan<P> plan, WalkableCollection<P> collection) {
+        return positions(plan, null, collection);
     }
 
     /** The positions of the entries between the plan's bounds whose keys {@code keysAdmit} (all if null). */
-    private static <P> Iterator<P> positions(IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit) {
-        Set<Map.Entry<IndexEntry, P>> range =
-                plan.index().range(plan.from(), plan.to(), plan.reversed()).entrySet();
+    private static <P> Iterator<P> positions(
+            IndexPlan<P> plan, Predicate<IndexEntry> keysAdmit, WalkableCollection<P> collection) {
+        Iterator<Map.Entry<IndexEntry, P>> range = counted(
+                plan.index()
+                        .range(plan.from(), plan.to(), plan.reversed())
+                        .entrySet()
+                        .iterator(),
+                collection);
         Iterator<Map.Entry<IndexEntry, P>> entries = keysAdmit == null
-                ? range.iterator()
-                : range.stream().filter(entry -> keysAdmit.test(entry.getKey())).iterator();
+                ? range
+                : StreamSupport.stream(Spliterators.spliteratorUnknownSize(range, Spliterator.ORDERED), false)
+                        .filter(entry -> keysAdmit.test(entry.getKey()))
+                        .iterator();
         return plan.rangeBracket() == null
                 ? map(entries)
                 : new WithinBracket<>(entries, plan.rangeBracket(), plan.rangeField());
+    }
+
+    /** Counts each entry as it is read: a walk a cursor stops early has examined only what it read. */
+    private static <E> Iterator<E> counted(Iterator<E> entries, WalkableCollection<?> collection) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public E next() {
+                E entry = entries.next();
+                collection.keysExamined(1);
+                return entry;
+            }
+        };
     }
 
     private static <P> Iterator<P> map(Iterator<Map.Entry<IndexEntry, P>> entries) {

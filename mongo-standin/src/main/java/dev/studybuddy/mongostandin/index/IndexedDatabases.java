@@ -59,11 +59,16 @@ public final class IndexedDatabases {
         }
         Aggregation aggregation = Aggregation.fromPipeline(rest, resolver, database, collection, oplog);
         aggregation.validate(command);
-        List<Document> counted = CoveredCount.of(plan, match, rest);
+        List<Document> counted = CoveredCount.of(plan, match, rest, walkable(collection));
         List<Document> result =
                 counted != null ? counted : aggregation.runStages(collection.handleQueryAsStream(match));
         Document cursor = new Document("id", 0L).append("ns", namespace).append("firstBatch", result);
         return new Document("cursor", cursor).append("ok", 1.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> WalkableCollection<P> walkable(MongoCollection<?> collection) {
+        return (WalkableCollection<P>) collection;
     }
 
     @SuppressWarnings("unchecked")

@@ -27,6 +27,9 @@ public interface WalkableCollection<P> {
 
     String name();
 
+    /** Counts the index keys a walk examined, those it passed over included ({@code scanned}). */
+    void keysExamined(long keys);
+
     /** Counts, in the documents examined, the scan of every document that answers a query no index serves. */
     void countScan();
 

@@ -42,6 +42,11 @@ class IndexedMemoryCollection extends MemoryCollection implements WalkableCollec
     }
 
     @Override
+    public void keysExamined(long keys) {
+        QueryExecutorMetrics.keysExamined(getDatabase(), keys);
+    }
+
+    @Override
     public void countScan() {
         QueryExecutorMetrics.documentsExamined(getDatabase(), count());
     }

@@ -5,10 +5,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * MongoDB's {@code serverStatus.metrics.queryExecutor.scannedObjects}, which mongo-java-server leaves out: how many
- * documents queries read, whether an index walk led to them or a scan read the whole collection. Read before and
- * after a unit of work, it tells whether that work's cost grows with the data, on any machine. (MongoDB's
- * {@code scanned}, the index keys examined, is not counted.)
+ * MongoDB's {@code serverStatus.metrics.queryExecutor}, which mongo-java-server leaves out: {@code scannedObjects},
+ * how many documents queries read, whether an index walk led to them or a scan read the whole collection, and
+ * {@code scanned}, how many index keys they examined (a count answered from an index alone reads keys, no documents).
+ * Read before and after a unit of work, they tell whether that work's cost grows with the data, on any machine.
  */
 public final class QueryExecutorMetrics {
 
@@ -18,6 +18,7 @@ public final class QueryExecutorMetrics {
     }
 
     private final LongAdder scannedObjects = new LongAdder();
+    private final LongAdder scanned = new LongAdder();
 
     public void documentsExamined(long documents) {
         scannedObjects.add(documents);
@@ -34,10 +35,19 @@ public final class QueryExecutorMetrics {
         }
     }
 
+    /** Counts index keys a walk of a collection of {@code database} examined, as {@link #documentsExamined}. */
+    public static void keysExamined(MongoDatabase database, long keys) {
+        QueryExecutorMetrics metrics = ((Source) database).queryExecutorMetrics();
+        if (metrics != null) {
+            metrics.scanned.add(keys);
+        }
+    }
+
     /** Adds {@code metrics.queryExecutor} to a {@code serverStatus} answer: 64-bit integers, as MongoDB's are. */
     public Document addTo(Document serverStatus) {
         Document metrics = serverStatus.get("metrics") instanceof Document existing ? existing : new Document();
-        metrics.put("queryExecutor", new Document("scannedObjects", scannedObjects.sum()));
+        metrics.put(
+                "queryExecutor", new Document("scanned", scanned.sum()).append("scannedObjects", scannedObjects.sum()));
         serverStatus.put("metrics", metrics);
         return serverStatus;
     }

@@ -128,18 +128,43 @@ class IndexWalkTest {
         List<Document> countDocuments =
                 List.of(new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1))));
 
-        List<Document> counted = CoveredCount.of(IndexPlan.best(indexes, after, null), after, countDocuments);
+        List<Document> counted = CoveredCount.of(IndexPlan.best(indexes, after, null), after, countDocuments, events);
 
         assertThat(counted).containsExactly(new Document("_id", 1).append("n", 999L));
         assertThat(events.reads).isZero();
+        assertThat(events.keys).as("index keys read").isEqualTo(999);
         Document withPayloadType =
                 new Document("timestamp", new Document("$gt", "2026-12-02T00:00:09.000Z")).append("payloadType", "x");
-        assertThat(CoveredCount.of(IndexPlan.best(indexes, withPayloadType, null), withPayloadType, countDocuments))
+        assertThat(CoveredCount.of(
+                        IndexPlan.best(indexes, withPayloadType, null), withPayloadType, countDocuments, events))
                 .as("a condition the index does not hold: counted from the documents")
                 .isNull();
         Document withNull = new Document("$and", java.util.Arrays.asList(after, null));
-        assertThat(CoveredCount.of(IndexPlan.best(indexes, withNull, null), withNull, countDocuments))
+        assertThat(CoveredCount.of(IndexPlan.best(indexes, withNull, null), withNull, countDocuments, events))
                 .as("an $and of something else than conditions: left to the matcher")
+                .isNull();
+    }
+
+    @Test
+    void aCappedCountStopsAtItsCap() {
+        Document after = new Document("timestamp", new Document("$gt", "2026-12-02T00:00:01.000Z"));
+        Document group = new Document("$group", new Document("_id", 1).append("n", new Document("$sum", 1)));
+        IndexPlan<Integer> plan = IndexPlan.best(indexes, after, null);
+
+        List<Document> capped = CoveredCount.of(plan, after, List.of(new Document("$limit", 101), group), events);
+
+        assertThat(capped).containsExactly(new Document("_id", 1).append("n", 101L));
+        assertThat(events.keys).as("index keys read").isEqualTo(101);
+        assertThat(events.reads).isZero();
+        assertThat(CoveredCount.of(
+                        plan, after, List.of(new Document("$skip", 5), new Document("$limit", 10), group), events))
+                .as("skip 5, then at most 10")
+                .containsExactly(new Document("_id", 1).append("n", 10L));
+        assertThat(CoveredCount.of(plan, after, List.of(new Document("$skip", 9_000), group), events))
+                .as("skipped past the last")
+                .isEmpty();
+        assertThat(CoveredCount.of(plan, after, List.of(new Document("$sort", new Document("x", 1)), group), events))
+                .as("any other stage: counted from the documents")
                 .isNull();
     }
 
@@ -246,6 +271,7 @@ class IndexWalkTest {
         private final Map<Integer, Document> byPosition = new HashMap<>();
         private final List<Cursor> cursors = new ArrayList<>();
         private int reads;
+        private long keys;
 
         void add(Document document, List<Index<Integer>> indexes) {
             int position = byPosition.size();
@@ -262,6 +288,11 @@ class IndexWalkTest {
         @Override
         public boolean matches(Document document, Document query) {
             return new DefaultQueryMatcher().matches(document, query);
+        }
+
+        @Override
+        public void keysExamined(long keys) {
+            this.keys += keys;
         }
 
         @Override

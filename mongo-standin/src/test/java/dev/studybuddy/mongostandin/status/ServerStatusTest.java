@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,19 +142,50 @@ class ServerStatusTest {
         assertThat(examined(database, () -> events.find(Filters.eq("tag", "t7")).into(new ArrayList<>())))
                 .as("a scan: every document")
                 .isEqualTo(STORED);
+
+        Bson group3 = Filters.eq("group", 3);
+        assertThat(examined(database, () -> events.countDocuments(group3)))
+                .as("a count the index answers reads no document")
+                .isZero();
+        assertThat(keysExamined(database, () -> events.countDocuments(group3)))
+                .as("... but every key in its bounds")
+                .isEqualTo(STORED / 10);
+        CountOptions capped = new CountOptions().limit(20);
+        assertThat(keysExamined(database, () -> events.countDocuments(group3, capped)))
+                .as("a capped count: the keys up to its cap")
+                .isEqualTo(20);
+        assertThat(examined(database, () -> events.countDocuments(group3, capped)))
+                .as("... and no document")
+                .isZero();
+        assertThat(keysExamined(
+                        database,
+                        () -> events.find(Filters.eq("group", 3))
+                                .sort(Sorts.descending("seq"))
+                                .limit(5)
+                                .into(new ArrayList<>())))
+                .as("a walk that gives the sort reads its keys up to the limit")
+                .isEqualTo(5);
     }
 
     private static long examined(MongoDatabase database, Runnable query) {
-        long before = scannedObjects(database);
-        query.run();
-        return scannedObjects(database) - before;
+        return added(database, "scannedObjects", query);
     }
 
-    private static long scannedObjects(MongoDatabase database) {
+    private static long keysExamined(MongoDatabase database, Runnable query) {
+        return added(database, "scanned", query);
+    }
+
+    private static long added(MongoDatabase database, String metric, Runnable query) {
+        long before = queryExecutor(database, metric);
+        query.run();
+        return queryExecutor(database, metric) - before;
+    }
+
+    private static long queryExecutor(MongoDatabase database, String metric) {
         Document status = database.runCommand(new Document("serverStatus", 1));
         return status.get("metrics", Document.class)
                 .get("queryExecutor", Document.class)
-                .getLong("scannedObjects");
+                .getLong(metric);
     }
 
     /** What one action added to each counter, read with {@code serverStatus} before and after it. */
