@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -95,11 +96,21 @@ public class StoredEvents {
 
     /** The time of the newest stored event, if any (the latest by the store's order). */
     public Optional<Instant> newestTimestamp() {
-        Document newest = events().find()
-                .sort(Sorts.descending(fields.timestampProperty()))
+        return endTimestamp(Sorts.descending(fields.timestampProperty()));
+    }
+
+    /** The time of the oldest stored event, if any. */
+    public Optional<Instant> oldestTimestamp() {
+        return endTimestamp(Sorts.ascending(fields.timestampProperty()));
+    }
+
+    private Optional<Instant> endTimestamp(Bson order) {
+        Document end = events().find()
+                .projection(Projections.include(fields.timestampProperty()))
+                .sort(order)
                 .limit(1)
                 .first();
-        return Optional.ofNullable(newest)
+        return Optional.ofNullable(end)
                 .map(document -> DateTimeUtils.parseInstant(document.getString(fields.timestampProperty())));
     }
 
@@ -157,16 +168,15 @@ public class StoredEvents {
         return events().estimatedDocumentCount();
     }
 
-    /** How many events the store holds with a stored time after {@code after} and at most {@code upTo} (either may be null). */
-    public long countBetween(Instant after, Instant upTo) {
-        List<Bson> conditions = new ArrayList<>();
-        if (after != null) {
-            conditions.add(Filters.gt(fields.timestampProperty(), DateTimeUtils.formatInstant(after)));
-        }
-        if (upTo != null) {
-            conditions.add(Filters.lte(fields.timestampProperty(), DateTimeUtils.formatInstant(upTo)));
-        }
-        return events().countDocuments(conditions.isEmpty() ? new Document() : Filters.and(conditions));
+    /**
+     * How many events the store holds with a stored time after {@code after}, counted up to {@code atMost}: the count
+     * stops there (MongoDB walks the time index's keys, one per event, so an uncapped count costs every event after
+     * the time).
+     */
+    public long countAfter(Instant after, long atMost) {
+        return events().countDocuments(
+                        Filters.gt(fields.timestampProperty(), DateTimeUtils.formatInstant(after)),
+                        new CountOptions().limit((int) Math.min(Integer.MAX_VALUE, atMost)));
     }
 
     private FindIterable<Document> global(EventFilter filter, Position after) {

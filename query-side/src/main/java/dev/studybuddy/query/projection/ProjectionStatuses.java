@@ -1,5 +1,6 @@
 package dev.studybuddy.query.projection;
 
+import dev.studybuddy.platform.audit.EventsAfter;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.deadletter.DeadLetters;
 import java.time.Instant;
@@ -21,10 +22,14 @@ import org.springframework.stereotype.Component;
  * numeric position, only the time of the last event they passed, so lag and replay progress are
  * counted in events by time: "events stored after the segment's position". Only events after a position are
  * counted, never the whole history: the total is the store's estimate, and what a replay has done is the total less
- * what it has still to do, so a status costs what the processors lag behind, not what the store holds.
+ * what it has still to do. Each count stops at {@value #COUNTED_UP_TO} events and is estimated beyond ({@link
+ * EventsAfter}), so a status costs at most that per segment, however far behind the processors are.
  */
 @Component
 class ProjectionStatuses {
+
+    /** Lags up to this many events are counted exactly; larger ones are estimated (and flagged so). */
+    static final long COUNTED_UP_TO = 1_000;
 
     private final EventProcessingConfiguration processing;
     private final ReplayCoordinator replays;
@@ -47,14 +52,14 @@ class ProjectionStatuses {
 
     List<ProjectionStatus> all() {
         Map<String, Long> parked = deadLetters.counts();
-        long total = storedEvents.count();
+        EventsAfter stored = new EventsAfter(storedEvents, COUNTED_UP_TO);
         return processing.eventProcessors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(processor -> status(processor, parked.getOrDefault(processor.getName(), 0L), total))
+                .map(processor -> status(processor, parked.getOrDefault(processor.getName(), 0L), stored))
                 .toList();
     }
 
-    private ProjectionStatus status(EventProcessor processor, long parked, long total) {
+    private ProjectionStatus status(EventProcessor processor, long parked, EventsAfter stored) {
         String name = processor.getName();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProjectionStatus(
@@ -65,6 +70,7 @@ class ProjectionStatuses {
                     false,
                     replays.isRebuilding(name),
                     null,
+                    false,
                     List.of(),
                     requests.latest(name).orElse(null));
         }
@@ -74,12 +80,10 @@ class ProjectionStatuses {
                 .orElse(null);
         List<SegmentStatus> segments = streaming.processingStatus().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(entry -> segment(entry.getKey(), entry.getValue(), total, resetAt))
+                .map(entry -> segment(entry.getKey(), entry.getValue(), stored, resetAt))
                 .toList();
-        Long lag = segments.stream()
-                .map(SegmentStatus::behindHead)
-                .filter(java.util.Objects::nonNull)
-                .max(Long::compare)
+        SegmentStatus furthestBehind = segments.stream()
+                .max(Comparator.comparingLong(SegmentStatus::behindHead))
                 .orElse(null);
         // this node's part as its segments report it (caught up as soon as nothing is stored after them)
         boolean rebuilding = replays.isReplayPending(name)
@@ -91,29 +95,34 @@ class ProjectionStatuses {
                 parked,
                 streaming.isReplaying(),
                 rebuilding,
-                lag,
+                furthestBehind == null ? null : furthestBehind.behindHead(),
+                furthestBehind != null && furthestBehind.behindHeadEstimated(),
                 segments,
                 requests.latest(name).orElse(null));
     }
 
-    private SegmentStatus segment(int segmentId, EventTrackerStatus status, long total, Instant resetAt) {
+    private SegmentStatus segment(int segmentId, EventTrackerStatus status, EventsAfter stored, Instant resetAt) {
         TrackingToken token = status.getTrackingToken();
         Instant position = timeOf(ReplayToken.isReplay(token) ? ((ReplayToken) token).getCurrentToken() : token);
-        long behindHead = position == null ? total : storedEvents.countBetween(position, null);
+        EventsAfter.Count behindHead = stored.after(position);
         Double replayProgress = null;
         if (status.isReplaying()) {
-            long toReplay = resetAt == null ? 0 : Math.max(0, total - storedEvents.countBetween(resetAt, null));
-            long replayed = Math.max(0, total - behindHead);
+            long total = stored.total();
+            long toReplay = resetAt == null
+                    ? 0
+                    : Math.max(0, total - stored.after(resetAt).events());
+            long replayed = Math.max(0, total - behindHead.events());
             replayProgress = toReplay == 0 ? 1.0 : Math.min(1.0, (double) replayed / toReplay);
         }
         return new SegmentStatus(
                 segmentId,
                 status.getSegment().getMask(),
-                caughtUp(status, behindHead),
+                caughtUp(status, behindHead.events()),
                 status.isReplaying(),
                 status.isErrorState(),
                 position,
-                behindHead,
+                behindHead.events(),
+                !behindHead.exact(),
                 replayProgress);
     }
 
@@ -136,6 +145,7 @@ class ProjectionStatuses {
      * @param deadLetters events parked in the processor's dead-letter queue (shared by all nodes)
      * @param rebuilding  a replay is requested, under way on some node, or this node is replaying
      * @param lag         events stored after the position of the segment furthest behind (on this node)
+     * @param lagEstimated that lag is more than {@value #COUNTED_UP_TO} events, and estimated
      */
     record ProjectionStatus(
             String name,
@@ -145,13 +155,16 @@ class ProjectionStatuses {
             boolean replaying,
             boolean rebuilding,
             Long lag,
+            boolean lagEstimated,
             List<SegmentStatus> segments,
             ReplayRequests.ReplayRequest lastReplay) {}
 
     /**
      * @param position       time of the last event the segment has passed (null: none yet)
      * @param caughtUp       Axon says so, or nothing is stored after the position ({@link #caughtUp(EventTrackerStatus, long)})
-     * @param behindHead     events stored after that position
+     * @param behindHead     events stored after that position: counted up to {@value #COUNTED_UP_TO}, estimated beyond
+     *                       from the times of the store's first and last events, as if they came at an even rate
+     * @param behindHeadEstimated more than {@value #COUNTED_UP_TO} events behind, so estimated
      * @param replayProgress during a replay, the share (0..1) of the events up to the reset point replayed so far
      */
     record SegmentStatus(
@@ -161,6 +174,7 @@ class ProjectionStatuses {
             boolean replaying,
             boolean error,
             Instant position,
-            Long behindHead,
+            long behindHead,
+            boolean behindHeadEstimated,
             Double replayProgress) {}
 }

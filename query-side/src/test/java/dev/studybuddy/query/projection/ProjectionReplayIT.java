@@ -127,6 +127,14 @@ class ProjectionReplayIT {
         assertThat(status.get("replaying").asBoolean()).isFalse();
         assertThat(status.get("segments").size()).isPositive();
         assertThat(status.get("lag").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(status.get("lagEstimated").asBoolean())
+                .as("a lag this small is counted")
+                .isFalse();
+        assertThat(status.get("segments"))
+                .allSatisfy(
+                        segment -> assertThat(segment.get("behindHeadEstimated").asBoolean())
+                                .as(segment.toString())
+                                .isFalse());
     }
 
     @Test
