@@ -57,12 +57,22 @@ public final class GrowthBenchmark {
                 nodes,
                 () -> BenchUsers.login(edge, property("growth.admin.username"), property("growth.admin.password")));
         long catchUpTimeout = Long.getLong("growth.catchup.timeout", 1800);
+        StoreOperations stores = new StoreOperations(
+                property("growth.mongoUri"), property("growth.databaseUrl"), property("growth.redisUri"));
+        Map<String, Long> beforeCatchUp = stores.read();
         String catchUpStart = PhaseClock.now();
         long catchUpStartNanos = System.nanoTime();
         Map<String, Double> caughtUpAfter = new TreeMap<>();
         put("catchUp.seconds", "%.1f", projections.awaitCaughtUp(catchUpTimeout, services, caughtUpAfter));
         put("catchUp.otherServices.seconds", "%.1f", Projections.awaitProcessorsCaughtUp(services, catchUpTimeout));
         caughtUpAfter.forEach((name, seconds) -> put("catchUp." + name + ".seconds", "%.1f", seconds));
+        // what the catch-up cost the stores in all, in counts that do not drift with the machine's speed
+        Map<String, Long> afterCatchUp = stores.read();
+        afterCatchUp.forEach((name, count) -> {
+            if (name.startsWith("mongo.") && beforeCatchUp.containsKey(name)) {
+                results.put("catchUp." + name, Long.toString(count - beforeCatchUp.get(name)));
+            }
+        });
         // a phase for bench/growth's CPU by process (cpu.catch-up.*), as Senders logs the measured phases
         System.err.printf(
                 "growth: catch-up from %s for %d s%n",
@@ -130,8 +140,6 @@ public final class GrowthBenchmark {
             Reacting reacting = new Reacting(reactionRate, Reactions.reactors(users), reactions::react);
             reacting.during(() -> senders.run(warmUp, "warmup-pipeline", pipeline), warmUp, "warmup-reactions");
             senders.run(warmUp, "warmup-baseline", direct);
-            StoreOperations stores = new StoreOperations(
-                    property("growth.mongoUri"), property("growth.databaseUrl"), property("growth.redisUri"));
             Map<String, Long> before = stores.read();
             FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
             double lateBefore = lateAppends(services);

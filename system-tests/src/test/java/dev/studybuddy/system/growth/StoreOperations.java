@@ -14,8 +14,8 @@ import org.bson.Document;
 
 /**
  * The operations the stores have served, read from the stores themselves: MongoDB's {@code serverStatus.opcounters}
- * and the documents its queries examined ({@code metrics.queryExecutor.scannedObjects}, whose count per message must
- * not grow with the history),
+ * and the documents and index keys its queries examined ({@code metrics.queryExecutor.scannedObjects}, whose count
+ * per message must not grow with the history, and {@code scanned}),
  * PostgreSQL's transactions in the system's database ({@code pg_stat_database}) and Redis's commands
  * ({@code INFO stats}). Two readings around a phase, divided by the messages it sent, are what one message costs in
  * operations: counts, which do not drift with the machine's speed as times and CPU do. PostgreSQL publishes a busy
@@ -42,12 +42,12 @@ final class StoreOperations {
             for (String kind : new String[] {"insert", "query", "update", "delete", "getmore", "command"}) {
                 counts.put("mongo." + kind, ((Number) opcounters.get(kind)).longValue());
             }
-            counts.put(
-                    "mongo.scannedObjects",
-                    ((Number) status.get("metrics", Document.class)
-                                    .get("queryExecutor", Document.class)
-                                    .get("scannedObjects"))
-                            .longValue());
+            Document queryExecutor = status.get("metrics", Document.class).get("queryExecutor", Document.class);
+            counts.put("mongo.scannedObjects", ((Number) queryExecutor.get("scannedObjects")).longValue());
+            if (queryExecutor.get("scanned")
+                    instanceof Number keys) { // a stand-in from before it counted keys has none
+                counts.put("mongo.scanned", keys.longValue());
+            }
         }
         counts.put("postgres.transactions", postgresTransactions());
         RedisClient redis = RedisClient.create(redisUri);
