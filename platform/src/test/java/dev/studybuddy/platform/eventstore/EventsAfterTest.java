@@ -3,10 +3,6 @@ package dev.studybuddy.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import dev.studybuddy.platform.audit.EventsAfter;
 import dev.studybuddy.platform.audit.StoredEvents;
 import java.time.Instant;
@@ -14,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +26,14 @@ class EventsAfterTest {
 
     record Renamed(String name) {}
 
-    private MongoServer server;
-    private MongoClient client;
+    private StandInStore standIn;
     private StoredEvents storedEvents;
 
     @BeforeEach
     void storeOneEventAMillisecond() {
-        server = new MongoServer(new IndexedMemoryBackend());
-        String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/audit";
-        client = MongoClients.create(uri);
-        StandInEngines.Store store = StandInEngines.store(client, uri, 100);
-        storedEvents = store.storedEvents();
-        EventStorageEngine engine = store.engine();
+        standIn = new StandInStore("audit", 100);
+        storedEvents = standIn.store().storedEvents();
+        EventStorageEngine engine = standIn.store().engine();
         for (int i = 0; i < EVENTS; i++) {
             engine.appendEvents(new GenericDomainEventMessage<>(
                     "Group",
@@ -57,8 +48,7 @@ class EventsAfterTest {
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        standIn.close();
     }
 
     @Test
@@ -76,17 +66,17 @@ class EventsAfterTest {
     @Test
     void manyEventsAreEstimatedFromTheTimesAndCostAtMostTheBound() {
         EventsAfter events = new EventsAfter(storedEvents, BOUND);
-        long keysBefore = queryExecutor("scanned");
+        long keysBefore = standIn.queryExecutor("scanned");
 
         EventsAfter.Count count = events.after(START.plusMillis(999));
 
         assertThat(count.exact()).isFalse();
         assertThat((double) count.events()).isCloseTo(EVENTS - 1_000, within(EVENTS * 0.01));
         // the capped count, and the first and last events' times
-        assertThat(queryExecutor("scanned") - keysBefore).isLessThanOrEqualTo(BOUND + 1 + 2);
-        long keysBeforeSecond = queryExecutor("scanned");
+        assertThat(standIn.queryExecutor("scanned") - keysBefore).isLessThanOrEqualTo(BOUND + 1 + 2);
+        long keysBeforeSecond = standIn.queryExecutor("scanned");
         assertThat(events.after(START.plusMillis(10)).events()).isBetween(EVENTS - 20L, (long) EVENTS);
-        assertThat(queryExecutor("scanned") - keysBeforeSecond)
+        assertThat(standIn.queryExecutor("scanned") - keysBeforeSecond)
                 .as("a second count of the same report: only the capped count")
                 .isLessThanOrEqualTo(BOUND + 1);
     }
@@ -94,12 +84,5 @@ class EventsAfterTest {
     @Test
     void noPositionIsEveryEvent() {
         assertThat(new EventsAfter(storedEvents, BOUND).after(null)).isEqualTo(new EventsAfter.Count(EVENTS, true));
-    }
-
-    private long queryExecutor(String metric) {
-        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
-        return status.get("metrics", Document.class)
-                .get("queryExecutor", Document.class)
-                .getLong(metric);
     }
 }

@@ -2,10 +2,6 @@ package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import dev.studybuddy.platform.audit.StoredEvent;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.audit.StoredEvents.EventFilter;
@@ -18,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,25 +32,20 @@ class GlobalStreamPagesTest {
 
     record Renamed(String name) {}
 
-    private MongoServer server;
-    private MongoClient client;
+    private StandInStore standIn;
     private StoredEvents storedEvents;
     private EventStorageEngine engine;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new IndexedMemoryBackend());
-        String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/audit";
-        client = MongoClients.create(uri);
-        StandInEngines.Store store = StandInEngines.store(client, uri, 100);
-        storedEvents = store.storedEvents();
-        engine = store.engine();
+        standIn = new StandInStore("audit", 100);
+        storedEvents = standIn.store().storedEvents();
+        engine = standIn.store().engine();
     }
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        standIn.close();
     }
 
     @Test
@@ -103,9 +93,6 @@ class GlobalStreamPagesTest {
     }
 
     private long documentsExamined() {
-        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
-        return status.get("metrics", Document.class)
-                .get("queryExecutor", Document.class)
-                .getLong("scannedObjects");
+        return standIn.queryExecutor("scannedObjects");
     }
 }
