@@ -2,10 +2,6 @@ package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import dev.studybuddy.mongostandin.memory.IndexedMemoryBackend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +26,18 @@ class CoveringHeadTokenEngineTest {
 
     private static final int HISTORY = 1_200;
 
-    private MongoServer server;
-    private MongoClient client;
+    private StandInStore standIn;
     private EventStorageEngine engine;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new IndexedMemoryBackend());
-        String uri = "mongodb://127.0.0.1:" + server.bind().getPort() + "/heads";
-        client = MongoClients.create(uri);
-        engine = StandInEngines.engine(client, uri, MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
+        standIn = new StandInStore("heads", MongoEventStoreConfiguration.DEFAULT_FETCH_BATCH_SIZE);
+        engine = standIn.store().engine();
     }
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        standIn.close();
     }
 
     @Test
