@@ -3,6 +3,7 @@ package dev.studybuddy.mongostandin.status;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * MongoDB's {@code serverStatus.metrics.queryExecutor}, which mongo-java-server leaves out: {@code scannedObjects},
@@ -20,26 +21,23 @@ public final class QueryExecutorMetrics {
     private final LongAdder scannedObjects = new LongAdder();
     private final LongAdder scanned = new LongAdder();
 
-    public void documentsExamined(long documents) {
-        scannedObjects.add(documents);
-    }
-
     /**
      * Counts documents a collection of {@code database} read, in the metrics of the backend the database belongs to;
      * not while the store opens: its own reads then come before the database has them.
      */
     public static void documentsExamined(MongoDatabase database, long documents) {
-        QueryExecutorMetrics metrics = ((Source) database).queryExecutorMetrics();
-        if (metrics != null) {
-            metrics.documentsExamined(documents);
-        }
+        add(database, documents, metrics -> metrics.scannedObjects);
     }
 
     /** Counts index keys a walk of a collection of {@code database} examined, as {@link #documentsExamined}. */
     public static void keysExamined(MongoDatabase database, long keys) {
+        add(database, keys, metrics -> metrics.scanned);
+    }
+
+    private static void add(MongoDatabase database, long count, Function<QueryExecutorMetrics, LongAdder> counter) {
         QueryExecutorMetrics metrics = ((Source) database).queryExecutorMetrics();
         if (metrics != null) {
-            metrics.scanned.add(keys);
+            counter.apply(metrics).add(count);
         }
     }
 
