@@ -39,7 +39,7 @@ final class CoveredCount {
         if (stages.isEmpty() || !(stages.get(stages.size() - 1).get("$group") instanceof Document group)) {
             return null;
         }
-        long[] window = window(stages.subList(0, stages.size() - 1));
+        Window window = Window.of(stages.subList(0, stages.size() - 1));
         String countField = countField(group);
         if (window == null
                 || countField == null
@@ -48,39 +48,38 @@ final class CoveredCount {
                 || !covers(plan, match)) {
             return null;
         }
-        long from = window[0];
-        long upTo = window[1];
         long read = 0;
         for (Iterator<P> positions = IndexWalk.positions(plan, collection);
-                read < upTo && positions.hasNext();
+                read < window.upTo() && positions.hasNext();
                 positions.next()) {
             read++;
         }
-        long count = Math.max(0, read - from);
+        long count = Math.max(0, read - window.from());
         return count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append(countField, count));
     }
 
-    /**
-     * The entries a run of {@code $skip} and {@code $limit} stages keeps, as {from, upTo} (positions in the walk,
-     * upTo exclusive); null for any other stage.
-     */
-    private static long[] window(List<Document> stages) {
-        long from = 0;
-        long upTo = Long.MAX_VALUE;
-        for (Document stage : stages) {
-            if (stage.size() != 1 || !(stage.values().iterator().next() instanceof Number number)) {
-                return null;
+    /** The entries a run of {@code $skip} and {@code $limit} stages keeps: positions in the walk, upTo exclusive. */
+    private record Window(long from, long upTo) {
+
+        /** Null for any other stage. */
+        static Window of(List<Document> stages) {
+            long from = 0;
+            long upTo = Long.MAX_VALUE;
+            for (Document stage : stages) {
+                if (stage.size() != 1 || !(stage.values().iterator().next() instanceof Number number)) {
+                    return null;
+                }
+                long n = number.longValue();
+                if (stage.containsKey("$skip") && n >= 0) {
+                    from = Math.min(upTo, from + n);
+                } else if (stage.containsKey("$limit") && n > 0) {
+                    upTo = Math.min(upTo, from + n);
+                } else {
+                    return null;
+                }
             }
-            long n = number.longValue();
-            if (stage.containsKey("$skip") && n >= 0) {
-                from = Math.min(upTo, from + n);
-            } else if (stage.containsKey("$limit") && n > 0) {
-                upTo = Math.min(upTo, from + n);
-            } else {
-                return null;
-            }
+            return new Window(from, upTo);
         }
-        return new long[] {from, upTo};
     }
 
     /** The field of {@code {_id: <constant>, <field>: {$sum: 1}}}, or null for any other group. */
