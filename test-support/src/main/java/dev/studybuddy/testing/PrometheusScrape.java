@@ -3,7 +3,11 @@ package dev.studybuddy.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.DoubleStream;
 
 /** One scrape of {@code /actuator/prometheus} over real HTTP, without a token, as Prometheus asks. */
@@ -38,6 +42,19 @@ public record PrometheusScrape(List<String> samples) {
                 .as("%s%s in the scrape", name, Arrays.toString(labels))
                 .hasSize(1);
         return value(matching.get(0));
+    }
+
+    /** The samples of {@code name}, each under the value of its label {@code label} (samples without it left out). */
+    public Map<String, Double> byLabel(String name, String label) {
+        Pattern labelled = Pattern.compile("[{,]" + Pattern.quote(label) + "=\"([^\"]*)\"");
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String sample : matching(name)) {
+            Matcher matcher = labelled.matcher(sample);
+            if (matcher.find()) {
+                values.put(matcher.group(1), value(sample));
+            }
+        }
+        return values;
     }
 
     public boolean has(String name, String... labels) {

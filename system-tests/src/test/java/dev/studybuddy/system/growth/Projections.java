@@ -83,19 +83,17 @@ final class Projections {
             List<String> serviceUrls, double elapsed, Map<String, Double> caughtUpAfter) {
         for (String serviceUrl : serviceUrls) {
             try {
-                PrometheusScrape.of(new ApiClient(serviceUrl)).samples().stream()
-                        .filter(sample -> sample.startsWith("studybuddy_event_processor_lag_seconds{"))
-                        .filter(sample -> lagOf(sample) <= 1.0) // NaN: no segment of it here
-                        .map(sample -> sample.replaceFirst(".*processor=\"([^\"]*)\".*", "$1"))
-                        .forEach(processor -> caughtUpAfter.putIfAbsent("processor." + processor, elapsed));
+                PrometheusScrape.of(new ApiClient(serviceUrl))
+                        .byLabel("studybuddy_event_processor_lag_seconds", "processor")
+                        .forEach((processor, lag) -> {
+                            if (lag <= 1.0) { // NaN: none of its segments on this service
+                                caughtUpAfter.putIfAbsent("processor." + processor, elapsed);
+                            }
+                        });
             } catch (RuntimeException | AssertionError busy) {
                 // a service too busy to answer in time has not caught up yet
             }
         }
-    }
-
-    private static double lagOf(String sample) {
-        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 
     /**
