@@ -2,6 +2,8 @@ package dev.studybuddy.platform.eventstore;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * tails the store with a stream of its own: it shares the store's cache, so it wakes the moment the store
  * has fetched new events (or been handed them by an append in this process), and then calls back every
  * open processor stream. The processors still read their events from their own streams; the signal only
- * tells them to look. A callback too many costs a look that finds nothing.
+ * tells them to look. A callback too many costs a look that finds nothing; a processor that has said it never handles
+ * any of the events that arrived is told to look no more often than every {@link #UNHANDLED_ONLY_INTERVAL}
+ * ({@link SignalledStream}).
  */
 public class EventArrivalSignal implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
@@ -36,8 +40,14 @@ public class EventArrivalSignal implements StreamableMessageSource<TrackedEventM
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
+    /**
+     * How long a processor may go without looking at events it never handles: its token (and the projection status's
+     * {@code behindHead}) trails the head by at most this much more while only such events arrive.
+     */
+    static final Duration UNHANDLED_ONLY_INTERVAL = Duration.ofMillis(250);
+
     private final EventStore store;
-    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final Set<SignalledStream> listening = ConcurrentHashMap.newKeySet();
     private Thread watcher;
     private volatile boolean running = true;
 
@@ -49,7 +59,7 @@ public class EventArrivalSignal implements StreamableMessageSource<TrackedEventM
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         startWatching();
-        return new SignalledStream<>(store.openStream(trackingToken), callbacks);
+        return new SignalledStream(store.openStream(trackingToken), listening, UNHANDLED_ONLY_INTERVAL.toNanos());
     }
 
     /**
@@ -122,11 +132,15 @@ public class EventArrivalSignal implements StreamableMessageSource<TrackedEventM
                 if (tail == null) {
                     tail = store.openStream(store.createHeadToken());
                 }
+                List<TrackedEventMessage<?>> arrived = new ArrayList<>();
                 if (tail.hasNextAvailable(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                     while (tail.hasNextAvailable()) {
-                        tail.nextAvailable();
+                        arrived.add(tail.nextAvailable());
                     }
-                    callbacks.forEach(Runnable::run);
+                }
+                long now = System.nanoTime();
+                for (SignalledStream stream : listening) {
+                    stream.arrived(arrived, now);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,18 +1,28 @@
 package dev.studybuddy.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +111,85 @@ class EventArrivalSignalTest {
         } finally {
             slowSignal.close();
             slowStore.shutDown();
+        }
+    }
+
+    /**
+     * Axon's pooled processor tells its stream which event types it never handles; the stream then spares it the
+     * wake-ups for them, and the processor still passes them (its token reaches the head with no event it handles
+     * after them) and still handles the events it does at once.
+     */
+    @Test
+    void aProcessorSaysWhichEventsItNeverHandlesAndStillPassesThem() {
+        List<Object> handled = new CopyOnWriteArrayList<>();
+        List<SignalledStream> opened = new CopyOnWriteArrayList<>();
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name("integers")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(new IntegersOnly(handled))
+                        .build())
+                .messageSource(new RecordingSource(signal, opened))
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newSingleThreadScheduledExecutor())
+                .initialSegmentCount(1)
+                .build();
+        processor.start();
+        try {
+            store.publish(GenericEventMessage.asEventMessage("words"));
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("the processor told its stream it never handles a String")
+                    .until(() -> opened.stream().anyMatch(stream -> stream.skips(String.class)));
+
+            for (int i = 0; i < 20; i++) {
+                store.publish(GenericEventMessage.asEventMessage("more words " + i));
+            }
+            TrackingToken head = store.createHeadToken();
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("the processor passed the events it never handles")
+                    .until(() -> processor.processingStatus().values().stream()
+                            .allMatch(status -> status.getTrackingToken() != null
+                                    && status.getTrackingToken().covers(head)));
+
+            store.publish(GenericEventMessage.asEventMessage(42));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains(42));
+            assertThat(handled).containsExactly(42);
+        } finally {
+            processor.shutDown();
+        }
+    }
+
+    private record IntegersOnly(List<Object> handled) {
+        @EventHandler
+        void on(Integer number) {
+            handled.add(number);
+        }
+    }
+
+    private record RecordingSource(EventArrivalSignal signal, List<SignalledStream> opened)
+            implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+            SignalledStream stream = (SignalledStream) signal.openStream(trackingToken);
+            opened.add(stream);
+            return stream;
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return signal.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return signal.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return signal.createTokenAt(dateTime);
         }
     }
 
