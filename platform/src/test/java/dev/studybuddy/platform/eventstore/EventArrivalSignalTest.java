@@ -8,18 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -123,18 +119,8 @@ class EventArrivalSignalTest {
     void aProcessorSaysWhichEventsItNeverHandlesAndStillPassesThem() {
         List<Object> handled = new CopyOnWriteArrayList<>();
         List<SignalledStream> opened = new CopyOnWriteArrayList<>();
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name("integers")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new IntegersOnly(handled))
-                        .build())
-                .messageSource(new RecordingSource(signal, opened))
-                .tokenStore(new InMemoryTokenStore())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
-                .workerExecutor(Executors.newSingleThreadScheduledExecutor())
-                .initialSegmentCount(1)
-                .build();
+        PooledStreamingEventProcessor processor =
+                OneSegmentProcessor.over(new RecordingSource(signal, opened), "integers", new IntegersOnly(handled));
         processor.start();
         try {
             store.publish(GenericEventMessage.asEventMessage("words"));

@@ -12,14 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -87,18 +83,7 @@ class OutOfOrderAppendsTest {
                 return null;
             }
         };
-        return PooledStreamingEventProcessor.builder()
-                .name("out-of-order")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(handler)
-                        .build())
-                .messageSource(store)
-                .tokenStore(new InMemoryTokenStore())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
-                .workerExecutor(Executors.newSingleThreadScheduledExecutor())
-                .initialSegmentCount(1)
-                .build();
+        return OneSegmentProcessor.over(store, "out-of-order", handler);
     }
 
     private static EventMessage<?> event(String payload, Instant timestamp) {
