@@ -6,6 +6,7 @@ import dev.studybuddy.api.file.DeleteFileCommand;
 import dev.studybuddy.api.file.FileDeletedEvent;
 import dev.studybuddy.api.file.FileRegisteredEvent;
 import dev.studybuddy.api.file.RegisterFileCommand;
+import dev.studybuddy.command.config.AggregateLocks;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,7 +17,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An uploaded file's registration and deletion. The bytes are in the blob store (stored before the
  * registration, under their hash); the facts are here, so the history shows every upload.
  */
-@Aggregate
+@Aggregate(lockFactory = AggregateLocks.LOCK_FACTORY)
 public class StoredFile {
 
     @AggregateIdentifier

@@ -32,6 +32,7 @@ import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.command.chat.Conversation;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.config.AggregateLocks;
 import dev.studybuddy.command.user.UserDirectory;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +55,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * these fields, the conversation unwrapped into the document the pair wrote before it was a class of its own
  * (FriendshipSnapshotDocumentTest).
  */
-@Aggregate(snapshotTriggerDefinition = FriendshipConfiguration.SNAPSHOT_TRIGGER, cache = FriendshipConfiguration.CACHE)
+@Aggregate(
+        snapshotTriggerDefinition = FriendshipConfiguration.SNAPSHOT_TRIGGER,
+        cache = FriendshipConfiguration.CACHE,
+        lockFactory = AggregateLocks.LOCK_FACTORY)
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,

@@ -37,6 +37,7 @@ import dev.studybuddy.api.group.UnarchiveGroupCommand;
 import dev.studybuddy.api.group.UnpinGroupMessageCommand;
 import dev.studybuddy.command.chat.Conversation;
 import dev.studybuddy.command.chat.EditWindow;
+import dev.studybuddy.command.config.AggregateLocks;
 import dev.studybuddy.command.user.UserDirectory;
 import java.util.Objects;
 import java.util.UUID;
@@ -60,7 +61,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * documents of these fields, the parts unwrapped into the document the group wrote when it was one class
  * (GroupSnapshotDocumentTest).
  */
-@Aggregate(snapshotTriggerDefinition = GroupConfiguration.SNAPSHOT_TRIGGER, cache = GroupConfiguration.CACHE)
+@Aggregate(
+        snapshotTriggerDefinition = GroupConfiguration.SNAPSHOT_TRIGGER,
+        cache = GroupConfiguration.CACHE,
+        lockFactory = AggregateLocks.LOCK_FACTORY)
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,

@@ -13,6 +13,7 @@ import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.api.membership.NotificationLevelChangedEvent;
 import dev.studybuddy.api.membership.OpenMembershipCommand;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
+import dev.studybuddy.command.config.AggregateLocks;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A member's own seat in a group: how far they have read and how much notifies them. The group's
  * roster opens and closes it (see {@link MembershipSeats}); a closed seat refuses everything.
  */
-@Aggregate
+@Aggregate(lockFactory = AggregateLocks.LOCK_FACTORY)
 public class Membership {
 
     @AggregateIdentifier

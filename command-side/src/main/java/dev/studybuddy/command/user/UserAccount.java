@@ -28,6 +28,7 @@ import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
+import dev.studybuddy.command.config.AggregateLocks;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -38,7 +39,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A person's account: public profile, platform roles and whether it is still open. */
-@Aggregate
+@Aggregate(lockFactory = AggregateLocks.LOCK_FACTORY)
 public class UserAccount {
 
     @AggregateIdentifier
