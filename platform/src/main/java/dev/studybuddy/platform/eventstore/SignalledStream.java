@@ -66,7 +66,7 @@ final class SignalledStream implements BlockingStream<TrackedEventMessage<?>> {
 
     private boolean mayHandle(EventMessage<?> event) {
         try {
-            return !skippedTypes.contains(event.getPayloadType());
+            return !skips(event.getPayloadType());
         } catch (RuntimeException unreadableType) {
             return true; // the processor's own stream decides what to do with such an event; the watcher must go on
         }
