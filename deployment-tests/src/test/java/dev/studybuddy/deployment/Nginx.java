@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  * deploy/nginx/render-local-conf, every path under one directory, in the foreground.
  */
 final class Nginx implements AutoCloseable {
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private static final List<Path> CANDIDATES = List.of(
             Path.of("/usr/sbin/nginx"),
@@ -168,10 +172,19 @@ final class Nginx implements AutoCloseable {
         return command;
     }
 
+    /**
+     * A port nothing listens on and that no earlier call handed out: the kernel may offer a port it has just taken back
+     * again. {@code EdgeRoutingIT}, which asks for five in a row, once failed to bind its second stub ("Address already
+     * in use") in a CI run with nothing else listening there.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            }
         }
     }
 
