@@ -6,6 +6,7 @@ import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.notification.studysession.StudySessionSaga;
 import dev.studybuddy.platform.deadletter.DeadLetterQueues;
 import dev.studybuddy.platform.deadletter.SagaDeadLetters;
+import dev.studybuddy.platform.messaging.SagaEventTypes;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * Where each processor starts the first time it runs against an event store that already has a history.
  * Nothing here may notify anyone about the past: the saga processors start at the head of the stream; the
  * recipients processor reads the whole history (it needs the rosters) as a replay up to today's head, so
- * its {@code @DisallowReplay} notifiers stay silent until they see events newer than the deployment.
+ * its {@code @DisallowReplay} notifiers stay silent until they see events newer than the deployment. A saga's
+ * processor says which events its saga never handles ({@link SagaEventTypes}), so that chat traffic does not wake it.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
@@ -26,10 +28,14 @@ class ProcessorConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration(
                         FriendRequestSaga.PROCESSOR,
-                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                        SagaEventTypes.of(FriendRequestSaga.class)
+                                .andThen((configuration, builder) ->
+                                        builder.initialToken(StreamableMessageSource::createHeadToken)))
                 .registerPooledStreamingEventProcessorConfiguration(
                         StudySessionSaga.PROCESSOR,
-                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                        SagaEventTypes.of(StudySessionSaga.class)
+                                .andThen((configuration, builder) ->
+                                        builder.initialToken(StreamableMessageSource::createHeadToken)))
                 .registerPooledStreamingEventProcessorConfiguration(
                         RecipientsProjection.PROCESSING_GROUP,
                         (configuration, builder) -> builder.initialToken(source ->

@@ -1,0 +1,80 @@
+package dev.studybuddy.platform.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+
+/**
+ * A saga processor's handler invoker that says which event types its saga never handles. Axon's saga managers answer
+ * {@code canHandleType} with yes for every type, so their pooled processors never tell their streams to skip anything
+ * and are woken by every event in the store (docs/adr/0026); this answers from the saga's event handlers and hands
+ * everything else to the saga manager unchanged.
+ */
+public final class SagaEventTypes implements EventHandlerInvoker {
+
+    private final EventHandlerInvoker sagaManager;
+    private final List<Class<?>> handledPayloadTypes;
+    private final Map<Class<?>, Boolean> answers = new ConcurrentHashMap<>();
+
+    SagaEventTypes(EventHandlerInvoker sagaManager, Class<?> sagaType) {
+        this.sagaManager = sagaManager;
+        this.handledPayloadTypes = AnnotatedHandlerInspector.inspectType(sagaType).getAllHandlers().values().stream()
+                .flatMap(members -> members.stream())
+                .filter(member -> member.canHandleMessageType(EventMessage.class))
+                .<Class<?>>map(MessageHandlingMember::payloadType)
+                .distinct()
+                .toList();
+    }
+
+    /** The saga's processor hands its events to the saga's manager through this. */
+    public static PooledStreamingProcessorConfiguration of(Class<?> sagaType) {
+        return (configuration, builder) -> builder.eventHandlerInvoker(new SagaEventTypes(
+                configuration
+                        .eventProcessingConfiguration()
+                        .sagaConfiguration(sagaType)
+                        .manager(),
+                sagaType));
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return answers.computeIfAbsent(
+                payloadType, type -> handledPayloadTypes.stream().anyMatch(handled -> handled.isAssignableFrom(type)));
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
+        return sagaManager.canHandle(eventMessage, segment);
+    }
+
+    @Override
+    public void handle(EventMessage<?> message, Segment segment) throws Exception {
+        sagaManager.handle(message, segment);
+    }
+
+    @Override
+    public boolean supportsReset() {
+        return sagaManager.supportsReset();
+    }
+
+    @Override
+    public void performReset() {
+        sagaManager.performReset();
+    }
+
+    @Override
+    public <R> void performReset(R resetContext) {
+        sagaManager.performReset(resetContext);
+    }
+
+    @Override
+    public void segmentReleased(Segment segment) {
+        sagaManager.segmentReleased(segment);
+    }
+}
