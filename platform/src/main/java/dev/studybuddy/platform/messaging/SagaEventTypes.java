@@ -22,9 +22,9 @@ public final class SagaEventTypes implements EventHandlerInvoker {
     private final List<Class<?>> handledPayloadTypes;
     private final Map<Class<?>, Boolean> answers = new ConcurrentHashMap<>();
 
-    SagaEventTypes(EventHandlerInvoker sagaManager, Class<?> sagaType) {
+    SagaEventTypes(EventHandlerInvoker sagaManager, AnnotatedHandlerInspector<?> sagaHandlers) {
         this.sagaManager = sagaManager;
-        this.handledPayloadTypes = AnnotatedHandlerInspector.inspectType(sagaType).getAllHandlers().values().stream()
+        this.handledPayloadTypes = sagaHandlers.getAllHandlers().values().stream()
                 .flatMap(members -> members.stream())
                 .filter(member -> member.canHandleMessageType(EventMessage.class))
                 .<Class<?>>map(MessageHandlingMember::payloadType)
@@ -32,14 +32,21 @@ public final class SagaEventTypes implements EventHandlerInvoker {
                 .toList();
     }
 
-    /** The saga's processor hands its events to the saga's manager through this. */
+    /**
+     * The saga's processor hands its events to the saga's manager through this. The saga's handlers are inspected
+     * with the configuration's parameter resolvers, as Axon does for the saga itself: the classpath's alone cannot
+     * resolve a handler's Spring beans or its {@code DeadlineManager}, and fail.
+     */
     public static PooledStreamingProcessorConfiguration of(Class<?> sagaType) {
         return (configuration, builder) -> builder.eventHandlerInvoker(new SagaEventTypes(
                 configuration
                         .eventProcessingConfiguration()
                         .sagaConfiguration(sagaType)
                         .manager(),
-                sagaType));
+                AnnotatedHandlerInspector.inspectType(
+                        sagaType,
+                        configuration.parameterResolverFactory(),
+                        configuration.handlerDefinition(sagaType))));
     }
 
     @Override

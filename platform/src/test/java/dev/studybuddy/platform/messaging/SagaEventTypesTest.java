@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class SagaEventTypesTest {
     }
 
     private final RecordingManager manager = new RecordingManager();
-    private final SagaEventTypes invoker = new SagaEventTypes(manager, AccountSaga.class);
+    private final SagaEventTypes invoker =
+            new SagaEventTypes(manager, AnnotatedHandlerInspector.inspectType(AccountSaga.class));
 
     @Test
     void saysItHandlesTheTypesOfTheSagasEventHandlersAndTheirSubtypes() {
