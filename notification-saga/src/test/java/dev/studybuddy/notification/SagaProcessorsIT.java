@@ -12,10 +12,12 @@ import dev.studybuddy.notification.friendrequest.FriendRequestSaga;
 import dev.studybuddy.notification.studysession.StudySessionSaga;
 import dev.studybuddy.platform.messaging.SagaEventTypes;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The running service's saga processors tell their streams which events their sagas never handle (chat traffic),
@@ -26,6 +28,9 @@ class SagaProcessorsIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theFriendRequestSagasProcessorSkipsChatEventsOnly() {
@@ -48,6 +53,16 @@ class SagaProcessorsIT {
         assertThat(invoker.canHandleType(StudySessionCancelledEvent.class)).isTrue();
         assertThat(invoker.canHandleType(GroupMessagePostedEvent.class)).isFalse();
         assertThat(invoker.canHandleType(FriendRequestSentEvent.class)).isFalse();
+    }
+
+    @Test
+    void noEventHandlerSharesASagasProcessor() {
+        // SagaEventTypes hands the processor's events to the saga's manager alone
+        assertThat(context.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .extracting(bean -> context.findAnnotationOnBean(bean, ProcessingGroup.class)
+                        .value())
+                .doesNotContain(FriendRequestSaga.PROCESSOR, StudySessionSaga.PROCESSOR)
+                .isNotEmpty();
     }
 
     private EventHandlerInvoker invokerOf(String processor) {

@@ -14,7 +14,8 @@ import org.axonframework.messaging.annotation.MessageHandlingMember;
  * A saga processor's handler invoker that says which event types its saga never handles. Axon's saga managers answer
  * {@code canHandleType} with yes for every type, so their pooled processors never tell their streams to skip anything
  * and are woken by every event in the store (docs/adr/0026); this answers from the saga's event handlers and hands
- * everything else to the saga manager unchanged.
+ * everything else to the saga manager unchanged. It takes the place of the processor's own invoker, so the saga's
+ * processing group must hold the saga alone (no {@code @EventHandler} component in it), as Axon's default does.
  */
 public final class SagaEventTypes implements EventHandlerInvoker {
 
