@@ -20,16 +20,14 @@ import org.axonframework.messaging.annotation.MessageHandlingMember;
 public final class SagaEventTypes implements EventHandlerInvoker {
 
     private final EventHandlerInvoker sagaManager;
-    private final List<Class<?>> handledPayloadTypes;
+    private final List<? extends MessageHandlingMember<?>> eventHandlers;
     private final Map<Class<?>, Boolean> answers = new ConcurrentHashMap<>();
 
-    SagaEventTypes(EventHandlerInvoker sagaManager, AnnotatedHandlerInspector<?> sagaHandlers) {
+    <T> SagaEventTypes(EventHandlerInvoker sagaManager, AnnotatedHandlerInspector<T> sagaHandlers, Class<T> sagaType) {
         this.sagaManager = sagaManager;
-        this.handledPayloadTypes = sagaHandlers.getAllHandlers().values().stream()
-                .flatMap(members -> members.stream())
-                .filter(member -> member.canHandleMessageType(EventMessage.class))
-                .<Class<?>>map(MessageHandlingMember::payloadType)
-                .distinct()
+        this.eventHandlers = sagaHandlers
+                .getHandlers(sagaType)
+                .filter(handler -> handler.canHandleMessageType(EventMessage.class))
                 .toList();
     }
 
@@ -38,22 +36,22 @@ public final class SagaEventTypes implements EventHandlerInvoker {
      * with the configuration's parameter resolvers, as Axon does for the saga itself: the classpath's alone cannot
      * resolve a handler's Spring beans or its {@code DeadlineManager}, and fail.
      */
-    public static PooledStreamingProcessorConfiguration of(Class<?> sagaType) {
+    public static <T> PooledStreamingProcessorConfiguration of(Class<T> sagaType) {
         return (configuration, builder) -> builder.eventHandlerInvoker(new SagaEventTypes(
                 configuration
                         .eventProcessingConfiguration()
                         .sagaConfiguration(sagaType)
                         .manager(),
                 AnnotatedHandlerInspector.inspectType(
-                        sagaType,
-                        configuration.parameterResolverFactory(),
-                        configuration.handlerDefinition(sagaType))));
+                        sagaType, configuration.parameterResolverFactory(), configuration.handlerDefinition(sagaType)),
+                sagaType));
     }
 
+    /** As Axon's {@code AnnotationEventHandlerAdapter} answers it for an event handler: by its handlers' own answer. */
     @Override
     public boolean canHandleType(Class<?> payloadType) {
         return answers.computeIfAbsent(
-                payloadType, type -> handledPayloadTypes.stream().anyMatch(handled -> handled.isAssignableFrom(type)));
+                payloadType, type -> eventHandlers.stream().anyMatch(handler -> handler.canHandleType(type)));
     }
 
     @Override

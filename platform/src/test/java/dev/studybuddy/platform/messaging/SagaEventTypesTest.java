@@ -48,7 +48,7 @@ class SagaEventTypesTest {
 
     private final RecordingManager manager = new RecordingManager();
     private final SagaEventTypes invoker =
-            new SagaEventTypes(manager, AnnotatedHandlerInspector.inspectType(AccountSaga.class));
+            new SagaEventTypes(manager, AnnotatedHandlerInspector.inspectType(AccountSaga.class), AccountSaga.class);
 
     @Test
     void saysItHandlesTheTypesOfTheSagasEventHandlersAndTheirSubtypes() {
