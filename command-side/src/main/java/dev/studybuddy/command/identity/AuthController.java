@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
+
+    /** No user name holds one (registration refuses them), and PostgreSQL cannot even look up a NUL. */
+    private static final String NO_CONTROL_CHARACTERS = "\\P{Cc}*";
 
     private final Registration registration;
     private final Login login;
@@ -108,7 +112,11 @@ class AuthController {
             @NotBlank @Size(max = 64) String displayName) {}
 
     record LoginRequest(
-            @NotBlank @Size(max = 64) String username,
+            @NotBlank
+            @Size(max = 64)
+            @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+            String username,
+
             @NotBlank @Size(max = 128) String password) {}
 
     record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}

@@ -60,7 +60,7 @@ class IdentitySecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(IdentityProperties properties) {
-        return new BCryptPasswordEncoder(properties.bcryptStrength());
+        return new LongPasswords(new BCryptPasswordEncoder(properties.bcryptStrength()));
     }
 
     /** What query-side's account export reads here on the caller's behalf (docs/adr/0017). */

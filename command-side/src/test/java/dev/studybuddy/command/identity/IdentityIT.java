@@ -273,6 +273,46 @@ class IdentityIT {
     }
 
     @Test
+    void aLoginWithAControlCharacterInTheUserNameIsRefusedAsInvalid() {
+        ApiClient.Response nul =
+                client.post("/api/auth/login", Map.of("username", "fr\u0000ank", "password", "Wrong-Password-1"));
+
+        assertProblem(nul, 400, "VALIDATION_FAILED");
+        assertThat(nul.json().get("errors").get("username")).isNotNull();
+        assertThat(nul.body()).doesNotContain("Exception").doesNotContain("UTF8");
+    }
+
+    @Test
+    void passwordsUpToTheContractsLengthAreTakenWhole() {
+        String username = Accounts.uniqueUsername("heidi");
+        String passphrase = "пароль ключ-слово ".repeat(7); // 126 characters, 231 bytes: over BCrypt's 72
+        ApiClient.Response registered = client.post(
+                "/api/auth/register",
+                Map.of(
+                        "username",
+                        username,
+                        "email",
+                        username + "@studybuddy.test",
+                        "password",
+                        passphrase,
+                        "displayName",
+                        "Heidi"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        Accounts.login(client, username, passphrase);
+        // the same first 74 bytes: BCrypt alone would read both as one password
+        String sameBeginning = passphrase.substring(0, 40) + "x".repeat(20);
+        assertProblem(
+                client.post("/api/auth/login", Map.of("username", username, "password", sameBeginning)),
+                401,
+                "INVALID_CREDENTIALS");
+        assertProblem(
+                client.post("/api/auth/login", Map.of("username", username, "password", passphrase.strip())),
+                401,
+                "INVALID_CREDENTIALS");
+    }
+
+    @Test
     void wrongPasswordsFromOneAddressAreBackedOffWithoutLockingTheOwnerOutFromAnother() throws InterruptedException {
         String username = Accounts.uniqueUsername("grace");
         Accounts.register(client, username);

@@ -103,12 +103,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, "The multipart body cannot be read."));
     }
 
-    /** However deep the database's failure to answer is wrapped (a command handler's, a transaction's), it is an outage. */
+    /**
+     * However deep the database's failure to answer is wrapped (a command handler's, a transaction's), it is an
+     * outage; its refusal of a NUL in the client's text is the client's error.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutages.causedBy(e)) {
             log.warn("Database unreachable: {}", e.toString());
             return serviceUnavailable.response();
+        }
+        if (UnstorableText.causedBy(e)) {
+            log.warn("Refused text the database cannot store: {}", e.toString());
+            return respond(Problems.of(
+                    ErrorCode.VALIDATION_FAILED, "The request holds a character that cannot be stored (NUL)."));
         }
         log.error("Unhandled error", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));

@@ -1,0 +1,28 @@
+package dev.studybuddy.platform.web;
+
+import java.sql.SQLException;
+
+/**
+ * Tells PostgreSQL's refusal of text it cannot hold (a NUL: "invalid byte sequence for encoding UTF8: 0x00", SQLSTATE
+ * 22021) from other failures. While a request is handled only the client's text can hold such a character, so this
+ * is the client's error, not ours: a safety net behind the fields' own checks, for a field that lacks one.
+ */
+public final class UnstorableText {
+
+    /** SQLSTATE 22021: character_not_in_repertoire. */
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    /** Cause chains are short; a bound keeps a cyclic one from looping. */
+    private static final int MAX_DEPTH = 20;
+
+    private UnstorableText() {}
+
+    public static boolean causedBy(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
