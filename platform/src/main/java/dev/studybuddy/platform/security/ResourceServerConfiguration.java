@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.security;
 
+import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.ProblemWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +96,18 @@ public class ResourceServerConfiguration {
     static WebSecurityCustomizer headerChecksWithoutRegularExpressions() {
         StrictHttpFirewall firewall = HeaderTextChecks.firewall();
         return web -> web.httpFirewall(firewall);
+    }
+
+    /**
+     * A request the firewall refuses (a path that is not normalized, holds {@code //}, {@code ;} or an encoded
+     * {@code %} or {@code .}, a header with a control character) is a problem like every other; without this Spring
+     * Security sends a bare 400 that Spring Boot's error page answers with its own JSON.
+     */
+    @Bean
+    static WebSecurityCustomizer rejectedRequestsAsProblems(ObjectProvider<ProblemWriter> problemWriter) {
+        return web -> web.requestRejectedHandler((request, response, rejected) -> problemWriter
+                .getObject()
+                .write(response, ErrorCode.MALFORMED_REQUEST, "The request's path or headers are not allowed."));
     }
 
     @Bean

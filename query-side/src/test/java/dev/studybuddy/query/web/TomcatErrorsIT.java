@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What Tomcat refuses before Spring sees the request is a problem too, never Tomcat's HTML page. */
+/**
+ * What Tomcat refuses before Spring sees the request, and what Spring Security's firewall refuses, is a problem too,
+ * never Tomcat's HTML page or Spring Boot's error JSON.
+ */
 @QuerySideIT
 class TomcatErrorsIT {
 
@@ -34,6 +37,21 @@ class TomcatErrorsIT {
     @Test
     void aMalformedRequestLineIsAProblem() throws IOException {
         assertProblem(exchange("GET /api/gro ups HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+    }
+
+    @Test
+    void pathsTheSecurityFirewallRefusesAreProblems() throws IOException {
+        for (String path : new String[] {"/api/users/%2e%2e", "/api/users/a;b", "/api/users//a", "/api/users/%25"}) {
+            assertProblem(exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+        }
+    }
+
+    @Test
+    void aHeaderTheSecurityFirewallRefusesIsAProblem() throws IOException {
+        assertProblem(
+                exchange(
+                        "GET /api/groups HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\nConnection: close\r\n\r\n"),
+                400);
     }
 
     private static void assertProblem(String response, int status) {
