@@ -4,6 +4,10 @@ import dev.studybuddy.api.error.DomainError;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.text.InvalidTextException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -13,12 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
@@ -120,6 +128,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Unhandled error", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    /**
+     * An {@code Accept} header that cannot be parsed leaves Spring no type to answer in, so its 406 went out empty. It
+     * is the client's malformed request, told as a problem written here: negotiating would fail on the same header.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && !readable(servlet.getHeaderValues(HttpHeaders.ACCEPT))) {
+            writeUnreadableAccept(servlet.getResponse());
+            return null;
+        }
+        return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
+    }
+
+    private static boolean readable(String[] accept) {
+        try {
+            MediaType.parseMediaTypes(accept == null ? List.of() : Arrays.asList(accept));
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static void writeUnreadableAccept(HttpServletResponse response) {
+        ErrorCode code = ErrorCode.MALFORMED_REQUEST;
+        try {
+            response.setStatus(code.status());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter()
+                    .write("{\"type\":\"" + code.type() + "\",\"title\":\"Bad Request\",\"status\":" + code.status()
+                            + ",\"detail\":\"The Accept header cannot be read.\",\"code\":\"" + code.name() + "\"}");
+        } catch (IOException | IllegalStateException ignored) {
+            // the client is gone or the response already started: nothing more to tell it
+        }
     }
 
     @Override
