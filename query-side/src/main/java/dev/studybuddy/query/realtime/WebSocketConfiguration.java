@@ -51,6 +51,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws")
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        registry.setErrorHandler(new StompFrameErrors());
     }
 
     @Override
