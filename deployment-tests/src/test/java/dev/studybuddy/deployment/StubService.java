@@ -51,6 +51,8 @@ final class StubService implements AutoCloseable {
                 bodyBytes));
         byte[] answer = name.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        // as the services answer (Spring Security's default headers)
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         if ("HEAD".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(200, -1);
         } else {
