@@ -1,0 +1,41 @@
+package dev.studybuddy.notification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studybuddy.notification.NotificationSagaIT;
+import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.OddInputs;
+import dev.studybuddy.testing.TestTokenIssuer;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * No input a client can send makes notification-saga answer a 5xx, a 4xx that is not a problem, or a body naming
+ * Java's insides: every operation of its OpenAPI description, with odd path values, odd field values and bodies that
+ * are not JSON ({@link OddInputs}).
+ */
+@NotificationSagaIT
+class OddInputsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyOperationAnswersOddInputWithAProblemNeverA5xx() {
+        ApiClient caller = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID()));
+
+        AtomicInteger requests = new AtomicInteger();
+
+        assertThat(OddInputs.probe(
+                        () -> {
+                            requests.incrementAndGet();
+                            return caller;
+                        },
+                        ApiClient.on(port).get("/v3/api-docs").json(),
+                        operation -> false))
+                .isEmpty();
+        assertThat(requests.get()).as("requests sent").isGreaterThan(100);
+    }
+}
