@@ -34,6 +34,9 @@ public final class OddInputs {
         }
     }
 
+    /** What a probe found, and how many requests it sent (a probe that sent none proves nothing). */
+    public record Report(List<Finding> findings, int requests) {}
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final List<String> ODD_PATH_VALUES =
@@ -63,8 +66,13 @@ public final class OddInputs {
      * caller's token, and what else the service needs: an address of its own for each request where limits count per
      * address), but those {@code skip} names ({@code "POST /api/auth/logout"}: what would end the caller's session).
      */
-    public static List<Finding> probe(Supplier<ApiClient> clients, JsonNode openApi, Predicate<String> skip) {
+    public static Report probe(Supplier<ApiClient> clients, JsonNode openApi, Predicate<String> skip) {
         List<Finding> findings = new ArrayList<>();
+        int[] requests = {0};
+        Supplier<ApiClient> counted = () -> {
+            requests[0]++;
+            return clients.get();
+        };
         JsonNode schemas = openApi.path("components").path("schemas");
         Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
         while (paths.hasNext()) {
@@ -78,11 +86,11 @@ public final class OddInputs {
                     continue;
                 }
                 JsonNode body = jsonBody(operation.getValue(), schemas);
-                probeOperation(clients, method, template, body, findings);
-                probeQueryParameters(clients, method, template, operation.getValue(), body, findings);
+                probeOperation(counted, method, template, body, findings);
+                probeQueryParameters(counted, method, template, operation.getValue(), body, findings);
             }
         }
-        return findings;
+        return new Report(List.copyOf(findings), requests[0]);
     }
 
     private static void probeOperation(

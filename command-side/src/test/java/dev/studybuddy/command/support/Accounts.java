@@ -25,6 +25,10 @@ public final class Accounts {
     }
 
     public static UUID register(ApiClient client, String username) {
+        return register(client, username, PASSWORD);
+    }
+
+    public static UUID register(ApiClient client, String username, String password) {
         ApiClient.Response response = client.post(
                 "/api/auth/register",
                 Map.of(
@@ -33,7 +37,7 @@ public final class Accounts {
                         "email",
                         username + "@studybuddy.test",
                         "password",
-                        PASSWORD,
+                        password,
                         "displayName",
                         "User " + username));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
