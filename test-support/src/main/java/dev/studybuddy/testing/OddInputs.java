@@ -61,6 +61,12 @@ public final class OddInputs {
 
     private OddInputs() {}
 
+    /** Probes every operation the service on {@code port} describes, as a user the test token issuer signs for. */
+    public static Report probeAsAUser(int port) {
+        ApiClient caller = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID()));
+        return probe(() -> caller, ApiClient.on(port).get("/v3/api-docs").json(), operation -> false);
+    }
+
     /**
      * Probes every operation of {@code openApi}, each request through a client {@code clients} gives (carrying the
      * caller's token, and what else the service needs: an address of its own for each request where limits count per

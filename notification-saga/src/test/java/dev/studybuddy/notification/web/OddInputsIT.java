@@ -3,10 +3,7 @@ package dev.studybuddy.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studybuddy.notification.NotificationSagaIT;
-import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.OddInputs;
-import dev.studybuddy.testing.TestTokenIssuer;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,10 +20,7 @@ class OddInputsIT {
 
     @Test
     void everyOperationAnswersOddInputWithAProblemNeverA5xx() {
-        ApiClient caller = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID()));
-
-        OddInputs.Report report = OddInputs.probe(
-                () -> caller, ApiClient.on(port).get("/v3/api-docs").json(), operation -> false);
+        OddInputs.Report report = OddInputs.probeAsAUser(port);
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.requests()).as("requests sent").isGreaterThan(100);
