@@ -43,9 +43,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ServiceUnavailable serviceUnavailable;
+    private final ProblemWriter problemWriter;
 
-    public ApiExceptionHandler(ServiceUnavailable serviceUnavailable) {
+    public ApiExceptionHandler(ServiceUnavailable serviceUnavailable, ProblemWriter problemWriter) {
         this.serviceUnavailable = serviceUnavailable;
+        this.problemWriter = problemWriter;
     }
 
     /** A refusal for the moment (503, such as {@code ROSTER_BEHIND}) says when to try again, as an outage does. */
@@ -155,15 +157,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static void writeUnreadableAccept(HttpServletResponse response) {
-        ErrorCode code = ErrorCode.MALFORMED_REQUEST;
+    private void writeUnreadableAccept(HttpServletResponse response) {
         try {
-            response.setStatus(code.status());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter()
-                    .write("{\"type\":\"" + code.type() + "\",\"title\":\"Bad Request\",\"status\":" + code.status()
-                            + ",\"detail\":\"The Accept header cannot be read.\",\"code\":\"" + code.name() + "\"}");
+            problemWriter.write(response, ErrorCode.MALFORMED_REQUEST, "The Accept header cannot be read.");
         } catch (IOException | IllegalStateException ignored) {
             // the client is gone or the response already started: nothing more to tell it
         }

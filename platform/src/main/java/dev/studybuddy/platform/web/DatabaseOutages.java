@@ -14,24 +14,18 @@ public final class DatabaseOutages {
 
     /** SQLSTATE class 08: connection exception. */
     private static final String CONNECTION_EXCEPTION = "08";
-    /** Cause chains are short; a bound keeps a cyclic one from looping. */
-    private static final int MAX_DEPTH = 20;
 
     private DatabaseOutages() {}
 
     public static boolean causedBy(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
-                return true;
-            }
-        }
-        return false;
+        return CauseChain.anyMatch(
+                failure,
+                cause -> cause instanceof DataAccessResourceFailureException
+                        || cause instanceof CannotCreateTransactionException
+                        || cause instanceof SQLTransientConnectionException
+                        || cause instanceof SQLNonTransientConnectionException
+                        || cause instanceof SQLException sql
+                                && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION));
     }
 }

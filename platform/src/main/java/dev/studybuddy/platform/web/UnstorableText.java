@@ -11,18 +11,12 @@ public final class UnstorableText {
 
     /** SQLSTATE 22021: character_not_in_repertoire. */
     private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
-    /** Cause chains are short; a bound keeps a cyclic one from looping. */
-    private static final int MAX_DEPTH = 20;
 
     private UnstorableText() {}
 
     public static boolean causedBy(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return CauseChain.anyMatch(
+                failure,
+                cause -> cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -15,7 +16,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 /** An Accept header Spring cannot parse is the client's malformed request, answered with a problem all the same. */
 class UnreadableAcceptTest {
 
-    final ApiExceptionHandler handler = new ApiExceptionHandler(new ServiceUnavailable(Duration.ofSeconds(5)));
+    final ApiExceptionHandler handler = new ApiExceptionHandler(
+            new ServiceUnavailable(Duration.ofSeconds(5)),
+            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()));
 
     @Test
     void anUnparseableAcceptHeaderIsA400ProblemWrittenDespiteIt() throws Exception {

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** PostgreSQL's refusal of a NUL in the client's text is the client's error, answered as one. */
 class UnstorableTextTest {
 
-    final ApiExceptionHandler handler = new ApiExceptionHandler(new ServiceUnavailable(Duration.ofSeconds(5)));
+    final ApiExceptionHandler handler = new ApiExceptionHandler(
+            new ServiceUnavailable(Duration.ofSeconds(5)),
+            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()));
 
     @Test
     void aNulThePostgreSqlDriverRefusesIs400() {

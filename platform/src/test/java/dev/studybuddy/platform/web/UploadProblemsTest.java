@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -14,7 +15,9 @@ import org.springframework.web.multipart.MultipartException;
 /** What the servlet container's multipart limits and parse failures become: problems with our codes. */
 class UploadProblemsTest {
 
-    final ApiExceptionHandler handler = new ApiExceptionHandler(new ServiceUnavailable(Duration.ofSeconds(5)));
+    final ApiExceptionHandler handler = new ApiExceptionHandler(
+            new ServiceUnavailable(Duration.ofSeconds(5)),
+            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()));
 
     @Test
     void aRequestOverTheMultipartLimitIs413() throws Exception {
