@@ -156,6 +156,21 @@ class AdminIT {
     }
 
     @Test
+    void aNonAdministratorIsRefusedBeforeTheRequestIsRead() {
+        String ordinary = Accounts.uniqueUsername("plain");
+        Accounts.register(client, ordinary);
+        ApiClient user = client.withToken(Accounts.accessToken(client, ordinary));
+
+        assertProblem(
+                user.put("/api/admin/users/" + UUID.randomUUID() + "/roles", Map.of("roles", "not a list")),
+                403,
+                "FORBIDDEN");
+        assertProblem(user.post("/api/admin/users/not-a-uuid/deactivate", null), 403, "FORBIDDEN");
+        assertProblem(user.post("/api/admin/event-store/redactions?before=yesterday", null), 403, "FORBIDDEN");
+        assertProblem(user.get("/api/audit/aggregates/NoSuchType/not-an-id/events"), 403, "FORBIDDEN");
+    }
+
+    @Test
     void unknownRolesAndUsersAreRefused() {
         UUID target = Accounts.register(client, Accounts.uniqueUsername("target"));
         ApiClient.Response badRole =

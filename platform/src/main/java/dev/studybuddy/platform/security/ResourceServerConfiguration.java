@@ -1,5 +1,9 @@
 package dev.studybuddy.platform.security;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyRole;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.ProblemWriter;
 import java.time.Instant;
@@ -14,6 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -32,6 +38,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -47,6 +54,18 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 public class ResourceServerConfiguration {
 
     public static final String ROLES_CLAIM = "roles";
+
+    /**
+     * The administrators' and auditors' paths are refused to everybody else here, before Spring MVC reads the path's
+     * variables and validates the body: the controllers' {@code @PreAuthorize}, which runs only after both, answered a
+     * non-administrator's malformed request with 400 instead of 403. Reading is for auditors and administrators,
+     * changing for administrators; the controllers keep their own checks.
+     */
+    private static final String ADMINISTRATION = "/api/admin/**";
+
+    private static final String AUDIT = "/api/audit/**";
+    private static final String ADMIN = "ADMIN";
+    private static final String AUDITOR = "AUDITOR";
 
     @Bean
     @ConditionalOnMissingBean
@@ -141,12 +160,19 @@ public class ResourceServerConfiguration {
         Set<String> grantReadable = new HashSet<>();
         exportGrantEndpoints.orderedStream().forEach(endpoints -> grantReadable.addAll(endpoints.paths()));
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problemWriter);
+        AuthorizationManager<RequestAuthorizationContext> grants = new ExportGrantAuthorization(grantReadable);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, ADMINISTRATION)
+                        .access(allOf(grants, hasAnyRole(AUDITOR, ADMIN)))
+                        .requestMatchers(ADMINISTRATION)
+                        .access(allOf(grants, hasRole(ADMIN)))
+                        .requestMatchers(AUDIT)
+                        .access(allOf(grants, hasAnyRole(AUDITOR, ADMIN)))
                         .anyRequest()
-                        .access(new ExportGrantAuthorization(grantReadable)))
+                        .access(grants))
                 .oauth2ResourceServer(
                         server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                                 .authenticationEntryPoint(handlers)
