@@ -24,6 +24,19 @@ class MessageIndex {
 
     /** The configuration of the generated {@code document} column (V10): the query must stem alike. */
     private static final String CONFIG = "english";
+    /**
+     * The query as the document column reads the body (V13): with {@code <} and {@code >} as spaces, so that
+     * PostgreSQL's parser sees no HTML tag in {@code Map<String>} or {@code <vector>} and drops no word the user typed.
+     */
+    private static final String QUERY = "websearch_to_tsquery('" + CONFIG + "', translate(?, '<>', '  '))";
+    /**
+     * {@code ts_headline} leaves out what the parser takes for a tag, so it reads the body with {@code <} and
+     * {@code >} as two other characters no body holds, given back before the snippet is escaped.
+     */
+    private static final String HEADLINE_BODY = "translate(page.body, '<>', chr(3) || chr(4))";
+
+    private static final char LESS_THAN_STAND_IN = '\u0003';
+    private static final char GREATER_THAN_STAND_IN = '\u0004';
     /** Control characters mark the matches: no message body holds one, so escaping cannot confuse them. */
     private static final String START = "\u0001";
 
@@ -55,9 +68,7 @@ class MessageIndex {
             SearchCursor after,
             int limit) {
         List<Object> arguments = new ArrayList<>();
-        String rank = query.hasText()
-                ? "ts_rank_cd(s.document, websearch_to_tsquery('" + CONFIG + "', ?))"
-                : "CAST(0 AS real)";
+        String rank = query.hasText() ? "ts_rank_cd(s.document, " + QUERY + ")" : "CAST(0 AS real)";
         StringBuilder sql = new StringBuilder(
                 "SELECT s.message_id, s.conversation_id, s.seq, s.sender_id, s.body," + " s.posted_at, s.edited_at, ");
         sql.append(rank).append(" AS rank FROM message_search s WHERE ");
@@ -66,7 +77,7 @@ class MessageIndex {
         }
         sql.append(readableBy(viewerId, arguments));
         if (query.hasText()) {
-            sql.append(" AND s.document @@ websearch_to_tsquery('" + CONFIG + "', ?)");
+            sql.append(" AND s.document @@ ").append(QUERY);
             arguments.add(query.text());
         }
         if (query.fromUsername() != null) {
@@ -96,9 +107,7 @@ class MessageIndex {
         arguments.add(limit);
 
         String page = "SELECT page.*, "
-                + (query.hasText()
-                        ? "ts_headline('" + CONFIG + "', page.body, websearch_to_tsquery('" + CONFIG + "', ?), ?)"
-                        : "NULL")
+                + (query.hasText() ? "ts_headline('" + CONFIG + "', " + HEADLINE_BODY + ", " + QUERY + ", ?)" : "NULL")
                 + " AS headline FROM (" + sql
                 + ") page ORDER BY page.rank DESC, page.posted_at DESC, page.message_id DESC";
         if (query.hasText()) {
@@ -142,7 +151,8 @@ class MessageIndex {
 
     /** The headline escaped for HTML, its match markers turned into {@code <mark>} elements. */
     static String marked(String headline) {
-        return escape(headline).replace(START, "<mark>").replace(STOP, "</mark>");
+        String typed = headline.replace(LESS_THAN_STAND_IN, '<').replace(GREATER_THAN_STAND_IN, '>');
+        return escape(typed).replace(START, "<mark>").replace(STOP, "</mark>");
     }
 
     static String plain(String body) {

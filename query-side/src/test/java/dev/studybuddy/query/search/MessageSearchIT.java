@@ -327,6 +327,25 @@ class MessageSearchIT {
     }
 
     @Test
+    void wordsInAngleBracketsAreFoundAndShownAsTyped() {
+        UUID groupId = group(GroupVisibility.PRIVATE);
+        Chats.Posted generics =
+                chats.post(groupId, owner, "Return a Map<String> from the <vector> header, not <b>arrays</b> today");
+        applied(MessageSearchProjection.PROCESSING_GROUP, generics.token());
+
+        for (String word : List.of("string", "vector", "arrays", "Map<String>", "\"the <vector> header\"")) {
+            assertThat(ids(search(member, word, null))).as(word).containsExactly(generics.messageId());
+        }
+        assertThat(search(member, "vector", null)
+                        .get("items")
+                        .get(0)
+                        .get("snippet")
+                        .asText())
+                .isEqualTo(
+                        "Return a Map&lt;String&gt; from the &lt;<mark>vector</mark>&gt; header, not &lt;b&gt;arrays&lt;/b&gt; today");
+    }
+
+    @Test
     void badInputIsRefusedWithStableCodes() {
         String path = "/api/search/messages";
         assertProblem(as(member).get(path), 400, "VALIDATION_FAILED");
