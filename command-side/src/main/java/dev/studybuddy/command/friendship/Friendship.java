@@ -43,6 +43,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -194,8 +195,9 @@ public class Friendship {
 
     @CommandHandler
     public void handle(MarkDirectReadCommand command) {
-        if (command.seq() > readPositions.getOrDefault(command.userId(), -1L)) {
-            apply(new DirectReadPositionAdvancedEvent(friendshipId, command.userId(), command.seq()));
+        long upTo = Math.min(command.seq(), AggregateLifecycle.getVersion());
+        if (upTo > readPositions.getOrDefault(command.userId(), -1L)) {
+            apply(new DirectReadPositionAdvancedEvent(friendshipId, command.userId(), upTo));
         }
     }
 

@@ -58,8 +58,9 @@ public class Membership {
     @CommandHandler
     public void handle(MarkReadCommand command) {
         requireOpen();
-        if (command.seq() > readSeq) {
-            apply(new ReadPositionAdvancedEvent(membershipId, groupId, userId, command.seq()));
+        long upTo = Math.min(command.seq(), command.latestSeq());
+        if (upTo > readSeq) {
+            apply(new ReadPositionAdvancedEvent(membershipId, groupId, userId, upTo));
         }
     }
 

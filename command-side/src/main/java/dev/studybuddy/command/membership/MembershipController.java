@@ -30,7 +30,7 @@ class MembershipController {
     @PostMapping("/api/groups/{groupId}/read")
     ResponseEntity<Void> markRead(@PathVariable UUID groupId, @Valid @RequestBody ReadRequest request) {
         UUID me = CurrentUser.id();
-        commands.sendAndWait(new MarkReadCommand(groupId, me, request.seq()));
+        commands.sendAndWait(new MarkReadCommand(groupId, me, request.seq(), commands.latestSequence(groupId)));
         return commands.noContent(MembershipId.of(groupId, me));
     }
 

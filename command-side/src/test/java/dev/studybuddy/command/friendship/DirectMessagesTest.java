@@ -136,6 +136,20 @@ class DirectMessagesTest {
                 .expectEvents(new DirectReadPositionAdvancedEvent(PAIR, BEN, 2));
     }
 
+    @Test
+    void aReadPositionNeverPassesTheConversationsNewestEvent() {
+        fixture.given(friends())
+                .andGiven(annWrote())
+                .when(new MarkDirectReadCommand(BEN, ANN, 1_000_000))
+                .expectEvents(new DirectReadPositionAdvancedEvent(PAIR, BEN, 2));
+        // the event that moved Ben's position is the pair's newest (3), and his position is there already
+        fixture.given(friends())
+                .andGiven(annWrote(), new DirectReadPositionAdvancedEvent(PAIR, BEN, 3))
+                .when(new MarkDirectReadCommand(BEN, ANN, Long.MAX_VALUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     /** Ann's MESSAGE, then enough of Ben's answers for the pair to forget it. */
     private static List<Object> annWroteThenAThousandMore() {
         return Stream.concat(

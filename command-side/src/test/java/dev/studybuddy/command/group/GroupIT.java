@@ -4,6 +4,8 @@ import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
@@ -277,6 +279,35 @@ class GroupIT {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertProblem(
                         member.api().post("/api/groups/" + group + "/read", Map.of("seq", 9)), 403, "NOT_A_MEMBER"));
+    }
+
+    @Test
+    void aReadPositionNeverPassesTheGroupsNewestMessage() {
+        SignedInUser owner = newUser("owner");
+        SignedInUser member = newUser("reader");
+        UUID group = createGroup(owner, "OPEN", 10);
+        member.api().post("/api/groups/" + group + "/join", null);
+        long newest = owner.api()
+                .post("/api/groups/" + group + "/messages", Map.of("body", "the newest"))
+                .json()
+                .get("seq")
+                .asLong();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(member.api()
+                                .post("/api/groups/" + group + "/read", Map.of("seq", 1_000_000))
+                                .status())
+                        .isEqualTo(204));
+
+        ApiClient admin = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
+        JsonNode events = admin.get(
+                        "/api/audit/aggregates/Membership/" + MembershipId.of(group, member.id()) + "/events")
+                .json()
+                .get("items");
+        assertThat(events.findValues("payload").stream()
+                        .filter(payload -> payload.has("seq"))
+                        .map(payload -> payload.get("seq").asLong()))
+                .containsExactly(newest);
     }
 
     @Test

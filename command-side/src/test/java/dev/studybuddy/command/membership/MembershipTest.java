@@ -25,6 +25,9 @@ class MembershipTest {
 
     private static final UUID GROUP = UUID.randomUUID();
     private static final UUID ALICE = UUID.randomUUID();
+    /** The group's newest event, beyond every read position the tests ask for. */
+    private static final long LATEST = 100;
+
     private static final String SEAT = MembershipId.of(GROUP, ALICE);
 
     private AggregateTestFixture<Membership> fixture;
@@ -79,19 +82,33 @@ class MembershipTest {
 
     @Test
     void readPositionOnlyMovesForward() {
-        fixture.given(opened()).when(new MarkReadCommand(GROUP, ALICE, 0)).expectEvents(readUpTo(0));
+        fixture.given(opened())
+                .when(new MarkReadCommand(GROUP, ALICE, 0, LATEST))
+                .expectEvents(readUpTo(0));
         fixture.given(opened(), readUpTo(5))
-                .when(new MarkReadCommand(GROUP, ALICE, 6))
+                .when(new MarkReadCommand(GROUP, ALICE, 6, LATEST))
                 .expectEvents(readUpTo(6));
         fixture.given(opened(), readUpTo(5))
-                .when(new MarkReadCommand(GROUP, ALICE, 5))
+                .when(new MarkReadCommand(GROUP, ALICE, 5, LATEST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(opened(), readUpTo(5))
-                .when(new MarkReadCommand(GROUP, ALICE, 3))
+                .when(new MarkReadCommand(GROUP, ALICE, 3, LATEST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        assertThatThrownBy(() -> new MarkReadCommand(GROUP, ALICE, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MarkReadCommand(GROUP, ALICE, -1, LATEST))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readPositionNeverPassesTheGroupsNewestEvent() {
+        fixture.given(opened())
+                .when(new MarkReadCommand(GROUP, ALICE, 1_000_000, 12))
+                .expectEvents(readUpTo(12));
+        fixture.given(opened(), readUpTo(12))
+                .when(new MarkReadCommand(GROUP, ALICE, Long.MAX_VALUE, 12))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -124,7 +141,7 @@ class MembershipTest {
     @Test
     void closedSeatRefusesCommands() {
         fixture.given(opened(), closed())
-                .when(new MarkReadCommand(GROUP, ALICE, 9))
+                .when(new MarkReadCommand(GROUP, ALICE, 9, LATEST))
                 .expectNoEvents()
                 .expectException(refusedWith(NOT_A_MEMBER));
         fixture.given(opened(), closed())
@@ -139,7 +156,7 @@ class MembershipTest {
                 .when(new OpenMembershipCommand(GROUP, ALICE))
                 .expectEvents(new MembershipOpenedEvent(SEAT, GROUP, ALICE));
         fixture.given(opened(), readUpTo(5), closed(), opened())
-                .when(new MarkReadCommand(GROUP, ALICE, 7))
+                .when(new MarkReadCommand(GROUP, ALICE, 7, LATEST))
                 .expectEvents(readUpTo(7));
     }
 }

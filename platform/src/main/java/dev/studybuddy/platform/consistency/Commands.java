@@ -24,6 +24,11 @@ public class Commands {
         return commandGateway.sendAndWait(command);
     }
 
+    /** The sequence number of the aggregate's newest stored event, -1 for an aggregate with none. */
+    public long latestSequence(Object aggregateId) {
+        return eventStore.lastSequenceNumberFor(aggregateId.toString()).orElse(-1L);
+    }
+
     /** Sends {@code command} to aggregate {@code aggregateId} and answers 204 with its consistency token. */
     public ResponseEntity<Void> send(Object command, Object aggregateId) {
         commandGateway.sendAndWait(command);

@@ -1,9 +1,13 @@
 package dev.studybuddy.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -13,6 +17,19 @@ import org.springframework.core.Ordered;
 @AutoConfiguration
 @Import(ApiExceptionHandler.class)
 public class WebConfiguration {
+
+    /**
+     * A boolean is {@code true} or {@code false}: Jackson also reads {@code 1}, {@code 0}, {@code "true"} and
+     * {@code "false"} as booleans, so {@code {"enabled": 1}} was taken although the contract refuses a non-boolean.
+     * What this application serializes always writes JSON booleans, so its events and tokens read as before.
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer booleansOnlyFromBooleans() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    }
 
     @Bean
     public ProblemWriter problemWriter(ObjectMapper objectMapper) {

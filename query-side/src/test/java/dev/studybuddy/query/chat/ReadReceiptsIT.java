@@ -208,6 +208,12 @@ class ReadReceiptsIT {
         assertProblem(as(outsider).get("/api/groups/" + privateGroup + "/messages"), 404, "NOT_FOUND");
         assertProblem(as(owner).put("/api/users/me/receipts", Map.of()), 400, "VALIDATION_FAILED");
         assertProblem(as(owner).put("/api/users/me/receipts", "{\"enabled\": tru}"), 400, "MALFORMED_REQUEST");
+        for (String notABoolean : List.of("1", "0", "\"true\"", "\"false\"", "1.0")) {
+            assertProblem(
+                    as(owner).put("/api/users/me/receipts", "{\"enabled\": " + notABoolean + "}"),
+                    400,
+                    "MALFORMED_REQUEST");
+        }
     }
 
     private JsonNode onlyConversation(UUID user, ConsistencyToken token) {

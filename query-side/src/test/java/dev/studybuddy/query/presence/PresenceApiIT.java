@@ -207,6 +207,9 @@ class PresenceApiIT {
         assertThat(api(port, me).get("/api/presence").status()).isEqualTo(400);
         assertProblem(api(port, me).put("/api/users/me/presence", Map.of()), 400, "VALIDATION_FAILED");
         assertProblem(api(port, me).put("/api/users/me/presence", "{\"visible\": false} {}"), 400, "MALFORMED_REQUEST");
+        assertProblem(api(port, me).put("/api/users/me/presence", "{\"visible\": 0}"), 400, "MALFORMED_REQUEST");
+        assertProblem(
+                api(port, me).put("/api/users/me/presence", "{\"visible\": \"false\"}"), 400, "MALFORMED_REQUEST");
         assertProblem(ApiClient.on(port).get("/api/presence?userIds=" + friend), 401, "UNAUTHENTICATED");
     }
 

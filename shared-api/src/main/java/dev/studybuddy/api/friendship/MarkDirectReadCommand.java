@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Moves a user's read position in a direct conversation forward to {@code seq} (never back). */
+/**
+ * Moves a user's read position in a direct conversation forward to {@code seq} (never back), and never past the
+ * conversation's newest event: nobody has read what was not written yet.
+ */
 public record MarkDirectReadCommand(
         @TargetAggregateIdentifier String friendshipId, UUID userId, UUID otherId, long seq) {
 

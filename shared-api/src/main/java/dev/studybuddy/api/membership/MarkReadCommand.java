@@ -4,8 +4,12 @@ import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Moves the read position forward to {@code seq} (never back). */
-public record MarkReadCommand(@TargetAggregateIdentifier String membershipId, UUID groupId, UUID userId, long seq) {
+/**
+ * Moves the read position forward to {@code seq} (never back), and never past {@code latestSeq}, the sequence number
+ * of the group's newest event when the read was asked: nobody has read what was not written yet.
+ */
+public record MarkReadCommand(
+        @TargetAggregateIdentifier String membershipId, UUID groupId, UUID userId, long seq, long latestSeq) {
 
     public MarkReadCommand {
         Objects.requireNonNull(groupId, "groupId");
@@ -16,7 +20,7 @@ public record MarkReadCommand(@TargetAggregateIdentifier String membershipId, UU
         membershipId = MembershipId.of(groupId, userId);
     }
 
-    public MarkReadCommand(UUID groupId, UUID userId, long seq) {
-        this(null, groupId, userId, seq);
+    public MarkReadCommand(UUID groupId, UUID userId, long seq, long latestSeq) {
+        this(null, groupId, userId, seq, latestSeq);
     }
 }
