@@ -9,7 +9,6 @@ import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -120,18 +118,13 @@ class FilesController {
 
     private ResponseEntity<Resource> serve(
             StoredFileView file, String key, long length, String contentType, String etag, String downloadName) {
-        ContentDisposition.Builder disposition =
-                INLINE.contains(contentType) ? ContentDisposition.inline() : ContentDisposition.attachment();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(contentType))
                 .eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        disposition
-                                .filename(downloadName, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
+                        DownloadNames.contentDisposition(INLINE.contains(contentType), downloadName))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX)
                 .body(blobs.resource(key, length));
