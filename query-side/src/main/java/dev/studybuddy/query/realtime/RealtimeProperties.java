@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  *                             node's entries vanish (60 s)
  * @param tokenCheckInterval   how often every open session's token is checked (expiry, security stamp), so
  *                             that a silent session too ends soon after its token does
+ * @param maxSubscriptions     the most subscriptions one session holds at once (a group topic each, and the user's
+ *                             queues); a SUBSCRIBE beyond is refused with an ERROR frame
  */
 @ConfigurationProperties("studybuddy.websocket")
 public record RealtimeProperties(
@@ -31,4 +33,5 @@ public record RealtimeProperties(
         @DefaultValue("2s") Duration typingInterval,
         @DefaultValue("20s") Duration presenceRefreshInterval,
         @DefaultValue("60s") Duration presenceTtl,
-        @DefaultValue("250ms") Duration tokenCheckInterval) {}
+        @DefaultValue("250ms") Duration tokenCheckInterval,
+        @DefaultValue("1000") int maxSubscriptions) {}

@@ -86,9 +86,10 @@ class StompAuthorization implements ChannelInterceptor {
         }
         return switch (command) {
             case CONNECT, STOMP -> connect(message, accessor);
-            case SUBSCRIBE -> subscribe(message, accessor);
+            case SUBSCRIBE -> withinQuota(message, accessor);
             case SEND -> send(message, accessor);
             case UNSUBSCRIBE -> {
+                SubscriptionQuota.released(sessionOf(message, accessor), accessor.getSubscriptionId());
                 subscriptions.unsubscribed(accessor.getSessionId(), accessor.getSubscriptionId());
                 presence.unsubscribed(accessor.getSessionId(), accessor.getSubscriptionId());
                 yield message;
@@ -127,6 +128,31 @@ class StompAuthorization implements ChannelInterceptor {
                 sid == null ? null : UUID.fromString(sid));
         subscriptions.connected(accessor.getSessionId(), UUID.fromString(user.getName()));
         return message;
+    }
+
+    private Message<?> withinQuota(Message<?> message, StompHeaderAccessor accessor) {
+        String id = accessor.getSubscriptionId();
+        if (id == null || id.isEmpty()) {
+            throw refused(message, "SUBSCRIBE needs an id.");
+        }
+        Map<String, Object> session = sessionOf(message, accessor);
+        if (!SubscriptionQuota.admits(session, id, properties.maxSubscriptions())) {
+            throw refused(
+                    message,
+                    "A connection holds at most " + properties.maxSubscriptions()
+                            + " subscriptions; UNSUBSCRIBE one first.");
+        }
+        Message<?> accepted = subscribe(message, accessor);
+        SubscriptionQuota.taken(session, id);
+        return accepted;
+    }
+
+    private static Map<String, Object> sessionOf(Message<?> message, StompHeaderAccessor accessor) {
+        Map<String, Object> session = accessor.getSessionAttributes();
+        if (session == null) {
+            throw refused(message, "CONNECT first.");
+        }
+        return session;
     }
 
     private Message<?> subscribe(Message<?> message, StompHeaderAccessor accessor) {
