@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
@@ -72,6 +74,7 @@ class ProjectionStatuses {
                     null,
                     false,
                     List.of(),
+                    List.of(),
                     requests.latest(name).orElse(null));
         }
         // the reset point: when the last replay's tokens were reset (the status' tokens come unwrapped)
@@ -98,7 +101,21 @@ class ProjectionStatuses {
                 furthestBehind == null ? null : furthestBehind.behindHead(),
                 furthestBehind != null && furthestBehind.behindHeadEstimated(),
                 segments,
+                unclaimed(name, streaming.processingStatus().keySet()),
                 requests.latest(name).orElse(null));
+    }
+
+    /**
+     * The processor's segments that no node is working on: ones this node could claim (never claimed, released, or a
+     * claim that ran out with its node) and does not hold. The rest of the status is this node's own view, so without
+     * these a segment that no node took over did not show in any node's answer.
+     */
+    private List<Integer> unclaimed(String name, Set<Integer> heldHere) {
+        return processing.tokenStore(name).fetchAvailableSegments(name).stream()
+                .map(Segment::getSegmentId)
+                .filter(segment -> !heldHere.contains(segment))
+                .sorted()
+                .toList();
     }
 
     private SegmentStatus segment(int segmentId, EventTrackerStatus status, EventsAfter stored, Instant resetAt) {
@@ -146,6 +163,9 @@ class ProjectionStatuses {
      * @param rebuilding  a replay is requested, under way on some node, or this node is replaying
      * @param lag         events stored after the position of the segment furthest behind (on this node)
      * @param lagEstimated that lag is more than {@value #COUNTED_UP_TO} events, and estimated
+     * @param segments    this node's segments
+     * @param unclaimedSegments the processor's segments that no node holds (their events wait until one claims them;
+     *                    for a few seconds after a node stops, until the claim it held runs out and a survivor claims)
      */
     record ProjectionStatus(
             String name,
@@ -157,6 +177,7 @@ class ProjectionStatuses {
             Long lag,
             boolean lagEstimated,
             List<SegmentStatus> segments,
+            List<Integer> unclaimedSegments,
             ReplayRequests.ReplayRequest lastReplay) {}
 
     /**

@@ -3,6 +3,7 @@ package dev.studybuddy.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -19,6 +20,7 @@ import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +207,48 @@ class SegmentBalancingIT {
                         .flatMap(processor -> processor.processingStatus().values().stream())
                         .noneMatch(status -> status.isReplaying() && !status.isCaughtUp()));
         awaitSplit(USERS, second);
+    }
+
+    @Test
+    void aSegmentThatNoNodeHoldsIsReportedByEveryNode() {
+        EventProcessingConfiguration second = secondNode();
+        awaitSplit(USERS, second);
+        PooledStreamingEventProcessor onFirst = pooled(processing, USERS);
+        PooledStreamingEventProcessor onSecond = pooled(second, USERS);
+        int orphan = onSecond.processingStatus().keySet().iterator().next();
+        String token = TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "AUDITOR");
+        List<ApiClient> nodes = List.of(
+                ApiClient.on(port).withToken(token),
+                ApiClient.on(secondNode.port()).withToken(token));
+        assertThat(nodes).allSatisfy(node -> assertThat(unclaimed(node, USERS)).isEmpty());
+
+        releaseAll(onFirst, new int[] {orphan}, RECENT_RELEASE);
+        releaseAll(onSecond, new int[] {orphan}, RECENT_RELEASE);
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(nodes)
+                            .allSatisfy(
+                                    node -> assertThat(unclaimed(node, USERS)).containsExactly(orphan)));
+        } finally {
+            releaseAll(onFirst, new int[] {orphan}, Duration.ofSeconds(-1));
+            releaseAll(onSecond, new int[] {orphan}, Duration.ofSeconds(-1));
+        }
+        awaitSplit(USERS, second);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(nodes)
+                        .allSatisfy(node -> assertThat(unclaimed(node, USERS)).isEmpty()));
+    }
+
+    private static List<Integer> unclaimed(ApiClient node, String processor) {
+        ApiClient.Response status = node.get("/api/admin/projections");
+        assertThat(status.status()).as(status.toString()).isEqualTo(200);
+        List<Integer> unclaimed = new ArrayList<>();
+        for (JsonNode item : status.json().get("items")) {
+            if (item.get("name").asText().equals(processor)) {
+                item.get("unclaimedSegments").forEach(segment -> unclaimed.add(segment.asInt()));
+            }
+        }
+        return unclaimed;
     }
 
     /** Keeps the processor from claiming the segments for a while (a duration in the past lifts it). */
