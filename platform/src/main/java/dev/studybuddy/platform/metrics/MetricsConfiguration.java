@@ -27,4 +27,10 @@ public class MetricsConfiguration {
             EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry registry) {
         return new EventProcessorLag(processing, eventStore, registry);
     }
+
+    @Bean
+    @ConditionalOnBean({MeterRegistry.class, EventStore.class})
+    UnclaimedSegments unclaimedSegments(EventProcessingConfiguration processing, MeterRegistry registry) {
+        return new UnclaimedSegments(processing, registry);
+    }
 }

@@ -3,16 +3,15 @@ package dev.studybuddy.query.projection;
 import dev.studybuddy.platform.audit.EventsAfter;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.deadletter.DeadLetters;
+import dev.studybuddy.platform.metrics.UnclaimedSegments;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
@@ -101,21 +100,8 @@ class ProjectionStatuses {
                 furthestBehind == null ? null : furthestBehind.behindHead(),
                 furthestBehind != null && furthestBehind.behindHeadEstimated(),
                 segments,
-                unclaimed(name, streaming.processingStatus().keySet()),
+                UnclaimedSegments.of(processing, streaming),
                 requests.latest(name).orElse(null));
-    }
-
-    /**
-     * The processor's segments that no node is working on: ones this node could claim (never claimed, released, or a
-     * claim that ran out with its node) and does not hold. The rest of the status is this node's own view, so without
-     * these a segment that no node took over did not show in any node's answer.
-     */
-    private List<Integer> unclaimed(String name, Set<Integer> heldHere) {
-        return processing.tokenStore(name).fetchAvailableSegments(name).stream()
-                .map(Segment::getSegmentId)
-                .filter(segment -> !heldHere.contains(segment))
-                .sorted()
-                .toList();
     }
 
     private SegmentStatus segment(int segmentId, EventTrackerStatus status, EventsAfter stored, Instant resetAt) {

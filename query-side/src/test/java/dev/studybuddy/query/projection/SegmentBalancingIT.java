@@ -229,6 +229,11 @@ class SegmentBalancingIT {
                     .untilAsserted(() -> assertThat(nodes)
                             .allSatisfy(
                                     node -> assertThat(unclaimed(node, USERS)).containsExactly(orphan)));
+            assertThat(meters.get("studybuddy.event.processor.unclaimed.segments")
+                            .tag("processor", USERS)
+                            .gauge()
+                            .value())
+                    .isEqualTo(1.0);
         } finally {
             releaseAll(onFirst, new int[] {orphan}, Duration.ofSeconds(-1));
             releaseAll(onSecond, new int[] {orphan}, Duration.ofSeconds(-1));
