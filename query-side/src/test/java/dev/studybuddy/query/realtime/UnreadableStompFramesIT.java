@@ -3,15 +3,9 @@ package dev.studybuddy.query.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studybuddy.query.support.QuerySideIT;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import dev.studybuddy.query.support.RawStomp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /** Bytes that are not STOMP, sent over a real WebSocket: an ERROR frame in our words, then the session ends. */
 @QuerySideIT
@@ -37,26 +31,11 @@ class UnreadableStompFramesIT {
     }
 
     private String errorFor(String frame) throws Exception {
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocketSession session = new StandardWebSocketClient()
-                .execute(
-                        new TextWebSocketHandler() {
-                            @Override
-                            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-                                received.add(message.getPayload());
-                            }
-                        },
-                        "ws://127.0.0.1:" + port + "/ws")
-                .get(10, TimeUnit.SECONDS);
-        try {
-            session.sendMessage(new TextMessage(frame));
-            String error = received.poll(10, TimeUnit.SECONDS);
-            assertThat(error).as("an ERROR frame").isNotNull();
+        try (RawStomp stomp = RawStomp.open(port)) {
+            stomp.send(frame);
+            String error = stomp.next();
+            assertThat(error).as("an ERROR frame").startsWith("ERROR");
             return error;
-        } finally {
-            if (session.isOpen()) {
-                session.close();
-            }
         }
     }
 }
