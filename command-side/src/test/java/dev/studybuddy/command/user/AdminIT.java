@@ -157,9 +157,7 @@ class AdminIT {
 
     @Test
     void aNonAdministratorIsRefusedBeforeTheRequestIsRead() {
-        String ordinary = Accounts.uniqueUsername("plain");
-        Accounts.register(client, ordinary);
-        ApiClient user = client.withToken(Accounts.accessToken(client, ordinary));
+        ApiClient user = Accounts.signedIn(port, "plain").api();
 
         assertProblem(
                 user.put("/api/admin/users/" + UUID.randomUUID() + "/roles", Map.of("roles", "not a list")),
