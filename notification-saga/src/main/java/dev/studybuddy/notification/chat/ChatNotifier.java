@@ -17,8 +17,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Chat messages that concern one person: a mention in a group (if their level there is ALL or MENTIONS) and a
- * direct message (its recipient). Always in-app; by e-mail only while the recipient is not reading that
+ * Chat messages that concern one person: a mention in a group (if their level there is ALL or MENTIONS, and neither
+ * the author nor they block the other) and a direct message (its recipient). Always in-app; by e-mail only while the recipient is not reading that
  * conversation over WebSocket ({@link Presence}). A plain group message notifies nobody, whatever the level:
  * members see it in the conversation, and a notice per message would flood inboxes and mailboxes. Runs in the
  * recipients processing group to see rosters and levels; never on a replay.
@@ -50,7 +50,9 @@ class ChatNotifier {
                     .levelOf(event.groupId(), mentioned)
                     .map(level -> level != NotificationLevel.NONE)
                     .orElse(false);
-            if (mentioned.equals(event.authorId()) || !wantsMentions) {
+            if (mentioned.equals(event.authorId())
+                    || !wantsMentions
+                    || recipients.eitherBlocks(mentioned, event.authorId())) {
                 continue;
             }
             ChatNotice payload = new ChatNotice.GroupMention(

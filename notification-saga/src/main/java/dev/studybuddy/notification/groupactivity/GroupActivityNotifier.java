@@ -66,8 +66,12 @@ class GroupActivityNotifier {
                         event.groupId(), groupName(event.groupId()), event.rejectedBy(), name(event.rejectedBy())));
     }
 
+    /** Not from someone the invitee blocks, or who blocks them. */
     @EventHandler
     void on(InvitationSentEvent event, EventMessage<?> message) {
+        if (recipients.eitherBlocks(event.inviteeId(), event.invitedBy())) {
+            return;
+        }
         notifications.notify(
                 event.inviteeId(),
                 message.getIdentifier(),
@@ -77,12 +81,16 @@ class GroupActivityNotifier {
 
     /**
      * The invitee learns the invitation lapsed; so does the inviter, when the recipients projection saw who it
-     * was (an invitation sent before this service read the stream may lack one).
+     * was (an invitation sent before this service read the stream may lack one). Neither hears of it when one of
+     * them blocks the other (the invitee was never told of the invitation).
      */
     @EventHandler
     void on(InvitationExpiredEvent event, EventMessage<?> message) {
         Optional<UUID> inviter = recipients.inviterOf(event.groupId(), event.inviteeId());
         String groupName = groupName(event.groupId());
+        if (inviter.filter(by -> recipients.eitherBlocks(event.inviteeId(), by)).isPresent()) {
+            return;
+        }
         notifications.notify(
                 event.inviteeId(),
                 message.getIdentifier(),

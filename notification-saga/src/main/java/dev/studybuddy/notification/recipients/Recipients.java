@@ -1,6 +1,7 @@
 package dev.studybuddy.notification.recipients;
 
 import dev.studybuddy.api.membership.NotificationLevel;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,18 @@ public class Recipients {
                 rs -> rs.next() ? Optional.of(NotificationLevel.valueOf(rs.getString(1))) : Optional.empty(),
                 groupId,
                 userId);
+    }
+
+    /** Whether either of the two blocks the other: then neither hears of the other's mentions and invitations. */
+    public boolean eitherBlocks(UUID one, UUID other) {
+        return Boolean.TRUE.equals(jdbc.query(
+                "SELECT 1 FROM recipient_blocks WHERE (blocker_id = ? AND blocked_id = ?)"
+                        + " OR (blocker_id = ? AND blocked_id = ?) LIMIT 1",
+                ResultSet::next,
+                one,
+                other,
+                other,
+                one));
     }
 
     /** Who sent the invitation of this invitee to this group, if the projection saw it. */

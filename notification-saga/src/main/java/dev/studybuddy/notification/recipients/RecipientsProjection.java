@@ -1,5 +1,7 @@
 package dev.studybuddy.notification.recipients;
 
+import dev.studybuddy.api.friendship.UserBlockedEvent;
+import dev.studybuddy.api.friendship.UserUnblockedEvent;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupRole;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may be told what: users' display names, every group's roster with roles, each member's notification
- * level and pending invitations with their inviter, in this service's own schema. The group notifiers share this processing group, so a join request is always addressed with the
+ * level, pending invitations with their inviter, and who blocks whom, in this service's own schema. The group notifiers share this processing group, so a join request is always addressed with the
  * roster as it stood right before it (events of one group are handled in order, in one transaction).
  */
 @Component
@@ -158,9 +160,26 @@ public class RecipientsProjection {
                 at.minus(EXPIRED_INVITATIONS_KEPT).atOffset(ZoneOffset.UTC));
     }
 
+    @EventHandler
+    void on(UserBlockedEvent event) {
+        jdbc.update(
+                "INSERT INTO recipient_blocks (blocker_id, blocked_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.blockerId(),
+                event.blockedId());
+    }
+
+    @EventHandler
+    void on(UserUnblockedEvent event) {
+        jdbc.update(
+                "DELETE FROM recipient_blocks WHERE blocker_id = ? AND blocked_id = ?",
+                event.blockerId(),
+                event.blockedId());
+    }
+
     /** Contacts are not derived from events, so a replay keeps them. */
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM recipient_blocks");
         jdbc.update("DELETE FROM member_levels");
         jdbc.update("DELETE FROM group_invitations");
         jdbc.update("DELETE FROM group_roster");

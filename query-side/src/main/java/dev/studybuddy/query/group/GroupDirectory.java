@@ -134,7 +134,10 @@ class GroupDirectory {
                 limit);
     }
 
-    /** {@code inviteeId}'s pending invitations in group name order. */
+    /**
+     * {@code inviteeId}'s pending invitations in group name order, but for those sent by someone either of the two
+     * blocks (notification-saga does not announce them either).
+     */
     List<PendingInvitation> invitationsOf(UUID inviteeId, SortKey after, int limit) {
         return jdbc.query(
                 """
@@ -143,6 +146,9 @@ class GroupDirectory {
                 FROM group_invitations i JOIN groups g ON g.group_id = i.group_id
                      LEFT JOIN users u ON u.user_id = i.invited_by
                 WHERE i.user_id = ? AND (g.name, g.group_id) > (?, ?)
+                  AND NOT EXISTS (SELECT 1 FROM blocks b
+                                  WHERE (b.blocker_id = i.user_id AND b.blocked_id = i.invited_by)
+                                     OR (b.blocker_id = i.invited_by AND b.blocked_id = i.user_id))
                 ORDER BY g.name, g.group_id
                 LIMIT ?""",
                 (row, index) -> new PendingInvitation(

@@ -7,6 +7,7 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
@@ -33,6 +34,9 @@ class GroupsApiIT {
 
     @Autowired
     Groups groups;
+
+    @Autowired
+    Friendships friendships;
 
     String stem;
     UUID owner;
@@ -117,6 +121,25 @@ class GroupsApiIT {
         assertThat(ok(as(owner).get("/api/groups/" + groupId + "/join-requests"))
                         .get("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void anInvitationFromSomeoneEitherBlocksIsNotListed() {
+        UUID groupId =
+                created(groups.create(owner, stem + " Pesky", GroupVisibility.PRIVATE, JoinPolicy.INVITE_ONLY, 5));
+        applied(groups.invite(groupId, member, owner));
+        applied(groups.invite(groupId, outsider, owner));
+        accounts.awaitProjected("friendships", friendships.block(member, owner, false, null));
+        accounts.awaitProjected("friendships", friendships.block(owner, outsider, false, null));
+
+        assertThat(ok(as(member).get("/api/invitations")).get("items")).isEmpty();
+        assertThat(ok(as(outsider).get("/api/invitations")).get("items")).isEmpty();
+
+        accounts.awaitProjected("friendships", friendships.unblock(member, owner));
+        assertThat(ok(as(member).get("/api/invitations")).get("items"))
+                .singleElement()
+                .satisfies(invitation ->
+                        assertThat(invitation.get("groupId").asText()).isEqualTo(groupId.toString()));
     }
 
     @Test
