@@ -39,12 +39,15 @@ class GroupActivityNotifier {
         this.recipients = recipients;
     }
 
+    /** To each OWNER and ADMIN but those who block the requester or whom the requester blocks (the request stays listed). */
     @EventHandler
     void on(JoinRequestedEvent event, EventMessage<?> message) {
         GroupActivityNotice payload = new GroupActivityNotice.JoinRequestReceived(
                 event.groupId(), groupName(event.groupId()), event.userId(), name(event.userId()));
         for (UUID moderator : recipients.moderatorsOf(event.groupId())) {
-            notifications.notify(moderator, message.getIdentifier(), payload);
+            if (!recipients.eitherBlocks(moderator, event.userId())) {
+                notifications.notify(moderator, message.getIdentifier(), payload);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.friendship.UserBlockedEvent;
 import dev.studybuddy.api.friendship.UserUnblockedEvent;
+import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.NotificationSagaIT;
@@ -25,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A user hears nothing of someone they block or who blocks them: no mention and no invitation of theirs is a
- * notification, while others mentioned or invited in the same event are told; an unblock lifts it.
+ * A user hears nothing of someone they block or who blocks them: no mention, invitation or join request of theirs is
+ * a notification, while the others the same event concerns are told; an unblock lifts it.
  */
 @NotificationSagaIT
 class BlocksIT {
@@ -80,11 +81,17 @@ class BlocksIT {
         for (UUID invitee : List.of(blocker, blockedByPest, friend)) {
             events.publish(DomainEvents.GROUP, elsewhere.toString(), new InvitationSentEvent(elsewhere, invitee, pest));
         }
+        UUID blockersGroup = Groups.create(events, recipients, blocker, Map.of(friend, NotificationLevel.ALL));
+        Groups.write(
+                events,
+                blockersGroup,
+                GroupDecisions.changeRole(blockersGroup, friend, GroupRole.MEMBER, GroupRole.ADMIN, blocker));
+        Groups.write(events, blockersGroup, GroupDecisions.requestToJoin(blockersGroup, pest));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> log.rowsOf(friend).size() == 2);
-        assertThat(log.rowsOf(friend))
-                .extracting(row -> row.get("type"))
-                .containsExactlyInAnyOrder("group.message.mention", "group.invitation.received");
+        List<String> toldTheFriend =
+                List.of("group.message.mention", "group.invitation.received", "group.join-request.received");
+        await().atMost(Duration.ofSeconds(60)).until(() -> typesOf(friend).containsAll(toldTheFriend));
+        assertThat(typesOf(friend)).as("and their new role").hasSize(4);
         // each event's decisions commit together, so these are final
         assertThat(log.rowsOf(blocker)).isEmpty();
         assertThat(log.rowsOf(blockedByPest)).isEmpty();
@@ -97,6 +104,10 @@ class BlocksIT {
         mention(group, pest, List.of(blocker));
         await().atMost(Duration.ofSeconds(60)).until(() -> log.rowsOf(blocker).size() == 1);
         assertThat(log.rowsOf(blocker).get(0).get("type")).isEqualTo("group.message.mention");
+    }
+
+    private List<Object> typesOf(UUID user) {
+        return log.rowsOf(user).stream().map(row -> row.get("type")).toList();
     }
 
     private void block(UUID blocker, UUID blocked) {
