@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chat messages that concern one person: a mention in a group (if their level there is ALL or MENTIONS, and neither
- * the author nor they block the other) and a direct message (its recipient). Always in-app; by e-mail only while the recipient is not reading that
- * conversation over WebSocket ({@link Presence}). A plain group message notifies nobody, whatever the level:
+ * the author nor they block the other) and a direct message (its recipient). Always in-app; by e-mail only while
+ * the recipient is not reading that conversation over WebSocket ({@link Presence}). A plain group message notifies nobody, whatever the level:
  * members see it in the conversation, and a notice per message would flood inboxes and mailboxes. Runs in the
  * recipients processing group to see rosters and levels; never on a replay.
  */

@@ -39,7 +39,10 @@ class GroupActivityNotifier {
         this.recipients = recipients;
     }
 
-    /** To each OWNER and ADMIN but those who block the requester or whom the requester blocks (the request stays listed). */
+    /**
+     * To each OWNER and ADMIN but those who block the requester or whom the requester blocks (the request stays
+     * listed).
+     */
     @EventHandler
     void on(JoinRequestedEvent event, EventMessage<?> message) {
         GroupActivityNotice payload = new GroupActivityNotice.JoinRequestReceived(
@@ -90,10 +93,10 @@ class GroupActivityNotifier {
     @EventHandler
     void on(InvitationExpiredEvent event, EventMessage<?> message) {
         Optional<UUID> inviter = recipients.inviterOf(event.groupId(), event.inviteeId());
-        String groupName = groupName(event.groupId());
         if (inviter.filter(by -> recipients.eitherBlocks(event.inviteeId(), by)).isPresent()) {
             return;
         }
+        String groupName = groupName(event.groupId());
         notifications.notify(
                 event.inviteeId(),
                 message.getIdentifier(),
