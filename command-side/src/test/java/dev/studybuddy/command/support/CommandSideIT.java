@@ -27,6 +27,8 @@ import org.springframework.test.context.ContextConfiguration;
             "studybuddy.rate-limits.per-address.attempts=20",
             "studybuddy.rate-limits.login-failures.per-username.attempts=12",
             "studybuddy.chat.edit-window=2s",
+            // the snapshot ITs post a hundred-odd messages as one user; ChatWriteLimitIT spends the rest
+            "studybuddy.chat.rate-limit.writes=" + CommandSideIT.CHAT_WRITES_PER_MINUTE,
             "studybuddy.groups.invitation-lifetime=4s",
             // GroupSnapshotIT makes a group snapshot in a hundred-odd requests (production snapshots every 500)
             "studybuddy.groups.snapshot-every=100",
@@ -49,4 +51,6 @@ public @interface CommandSideIT {
 
     /** Small enough that a quota test needs only two uploads. */
     int QUOTA_MEGABYTES = 12;
+
+    int CHAT_WRITES_PER_MINUTE = 150;
 }

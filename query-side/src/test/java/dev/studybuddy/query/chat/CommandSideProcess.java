@@ -64,6 +64,8 @@ final class CommandSideProcess implements AutoCloseable {
         // hundreds of registrations from one address, quickly
         builder.environment().put("BCRYPT_STRENGTH", "10");
         builder.environment().put("RATE_LIMIT_PER_ADDRESS", "1000000");
+        // one sender posts every message of a rate
+        builder.environment().put("CHAT_RATE_WRITES", "100000000");
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // never outlives the benchmark
         CommandSideProcess started = new CommandSideProcess(process, port, log);

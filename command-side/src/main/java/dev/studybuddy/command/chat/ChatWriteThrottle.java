@@ -1,0 +1,56 @@
+package dev.studybuddy.command.chat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.RateLimitedException;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * A token bucket (Bucket4j) per user, taken before a chat write is read or decided, so that refused writes
+ * count too and a flood costs the node no command. Buckets live in this node's memory, bounded and forgotten
+ * when idle, like the upload and sign-in limits' (several nodes would each count on their own).
+ */
+class ChatWriteThrottle implements HandlerInterceptor {
+
+    private final ChatWriteLimits limits;
+    private final Cache<UUID, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    ChatWriteThrottle(ChatWriteLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            admit(CurrentUser.id());
+        }
+        return true;
+    }
+
+    /** @throws RateLimitedException (429 with {@code Retry-After}) when the user's budget is spent */
+    void admit(UUID userId) {
+        Bucket bucket = buckets.get(
+                userId,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limits.writes())
+                                .refillGreedy(limits.writes(), limits.per())
+                                .build())
+                        .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.studybuddy.command.chat;
+
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studybuddy.api.group.GroupMessagePostedEvent;
+import dev.studybuddy.command.support.Accounts;
+import dev.studybuddy.command.support.Accounts.SignedInUser;
+import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.testing.ApiClient;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One user's chat writes are limited across all their conversations; the others' are not (README "Security"). */
+@CommandSideIT
+class ChatWriteLimitIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void aFloodingUserIsRefusedWith429AndNothingOfTheRefusedIsStored() {
+        SignedInUser owner = Accounts.signedIn(port, "floodowner");
+        SignedInUser flooder = Accounts.signedIn(port, "flooder");
+        SignedInUser friend = Accounts.signedIn(port, "floodfriend");
+        UUID group = UUID.fromString(owner.api()
+                .post("/api/groups", Map.of("name", "Flooded", "joinPolicy", "OPEN"))
+                .json()
+                .get("groupId")
+                .asText());
+        assertThat(flooder.api().post("/api/groups/" + group + "/join", null).status())
+                .isEqualTo(200);
+        flooder.api().post("/api/friends/requests", Map.of("userId", friend.id().toString()));
+        assertThat(friend.api()
+                        .post("/api/friends/requests/" + flooder.id() + "/accept", null)
+                        .status())
+                .isEqualTo(204);
+        String messages = "/api/groups/" + group + "/messages";
+
+        // reactions and posts spend one budget, refilled evenly while the loop runs
+        String first = flooder.api()
+                .post(messages, Map.of("body", "first"))
+                .json()
+                .get("messageId")
+                .asText();
+        int posted = 1;
+        ApiClient.Response refused = null;
+        for (int write = 1; refused == null && write < 3 * CommandSideIT.CHAT_WRITES_PER_MINUTE; write++) {
+            ApiClient.Response response = write % 3 == 0
+                    ? flooder.api().put(messages + "/" + first + "/reactions/:tada:", null)
+                    : flooder.api().post(messages, Map.of("body", "flood " + write));
+            if (response.status() == 429) {
+                refused = response;
+            } else if (write % 3 != 0) {
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+                posted++;
+            }
+        }
+
+        assertThat(refused).as("refused before three budgets were spent").isNotNull();
+        assertProblem(refused, 429, "RATE_LIMITED");
+        assertThat(refused.header("Retry-After").map(Integer::parseInt))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1, 60));
+        assertProblem(
+                flooder.api().post("/api/direct/" + friend.id() + "/messages", Map.of("body", "and here")),
+                429,
+                "RATE_LIMITED");
+        assertThat(postedBy(group, flooder.id())).isEqualTo(posted);
+        assertThat(owner.api().post(messages, Map.of("body", "calm down")).status())
+                .as("another member writes on")
+                .isEqualTo(201);
+        assertThat(friend.api()
+                        .post("/api/direct/" + flooder.id() + "/messages", Map.of("body", "are you ok?"))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private int postedBy(UUID group, UUID author) {
+        AtomicInteger count = new AtomicInteger();
+        // from the first event: a snapshot taken while the loop ran would hide the earlier posts
+        eventStore.readEvents(group.toString(), 0).forEachRemaining(event -> {
+            if (event.getPayload() instanceof GroupMessagePostedEvent posted
+                    && posted.authorId().equals(author)) {
+                count.incrementAndGet();
+            }
+        });
+        return count.get();
+    }
+}
