@@ -21,6 +21,11 @@ public class UserProfiles {
         this.users = users;
     }
 
+    /** Whether {@code blockerId} blocks {@code blockedId}. */
+    public boolean blocks(UUID blockerId, UUID blockedId) {
+        return users.blocks(blockerId, blockedId);
+    }
+
     /** Any account, active or not. */
     public Optional<UserProfile> find(UUID userId) {
         return users.findById(userId).map(UserView::toProfile);

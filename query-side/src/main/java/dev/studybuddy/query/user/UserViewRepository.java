@@ -29,4 +29,10 @@ interface UserViewRepository extends JpaRepository<UserView, UUID> {
             @Param("pattern") String pattern,
             @Param("afterUsername") String afterUsername,
             @Param("limit") int limit);
+
+    /** Whether {@code blockerId} blocks {@code blockedId} (the friendships read model's blocks). */
+    @Query(
+            nativeQuery = true,
+            value = "SELECT EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :blockerId AND blocked_id = :blockedId)")
+    boolean blocks(@Param("blockerId") UUID blockerId, @Param("blockedId") UUID blockedId);
 }

@@ -115,6 +115,25 @@ class FriendshipsApiIT {
         assertThat(list(ann, search, null)).containsExactly(stem + "_ann", stem + "_bob", stem + "_cat");
     }
 
+    @Test
+    void theBlockedCannotLookUpTheBlockersProfileWhileTheBlockerStillSeesTheirs() {
+        accounts.awaitProjected(FriendshipsProjection.PROCESSING_GROUP, friendships.block(ann, cat, false, null));
+
+        ApiClient.Response seenByBlocked = as(cat).get("/api/users/" + ann);
+        assertThat(seenByBlocked.status()).as(seenByBlocked.toString()).isEqualTo(404);
+        assertThat(seenByBlocked.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(as(ann).get("/api/users/" + cat).status()).isEqualTo(200);
+        assertThat(as(bob).get("/api/users/" + ann).status()).isEqualTo(200);
+        assertThat(as(UUID.randomUUID(), "USER", "MODERATOR")
+                        .get("/api/users/" + ann)
+                        .status())
+                .as("staff see everyone")
+                .isEqualTo(200);
+
+        accounts.awaitProjected(FriendshipsProjection.PROCESSING_GROUP, friendships.unblock(ann, cat));
+        assertThat(as(cat).get("/api/users/" + ann).status()).isEqualTo(200);
+    }
+
     /** IDOR: there is no parameter that names another user; a third party's lists never show the pair's business. */
     @Test
     void aThirdUserSeesNothingOfOthersRequestsFriendsOrBlocks() {
