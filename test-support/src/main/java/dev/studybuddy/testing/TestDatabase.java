@@ -1,15 +1,19 @@
 package dev.studybuddy.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,6 +41,9 @@ public final class TestDatabase {
                     Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 statement.execute("CREATE DATABASE " + name);
+                statement.execute(
+                        "COMMENT ON DATABASE " + name + " IS '" + checkout().replace("'", "''") + "'");
+                dropThoseOfRemovedCheckouts(admin);
             } catch (SQLException e) {
                 throw new IllegalStateException(
                         "Cannot prepare test database " + name + " on " + SERVER
@@ -47,18 +54,48 @@ public final class TestDatabase {
         return SERVER + name;
     }
 
+    /**
+     * Drops the test databases whose checkout is gone (every CI run clones anew) or unknown (made before the
+     * checkout was recorded), unless one is in use. A checkout that still exists keeps its database for
+     * inspection until its next run replaces it.
+     */
+    private static void dropThoseOfRemovedCheckouts(Connection admin) throws SQLException {
+        List<String> orphans = new ArrayList<>();
+        try (Statement statement = admin.createStatement();
+                ResultSet databases = statement.executeQuery("SELECT datname, shobj_description(oid, 'pg_database')"
+                        + " FROM pg_database WHERE datname LIKE 'studybuddy!_test!_%' ESCAPE '!'")) {
+            while (databases.next()) {
+                String checkout = databases.getString(2);
+                if (checkout == null || !Files.isDirectory(Path.of(checkout))) {
+                    orphans.add(databases.getString(1));
+                }
+            }
+        }
+        for (String orphan : orphans) {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS \"" + orphan.replace("\"", "\"\"") + "\"");
+            } catch (SQLException inUse) {
+                // a run of another checkout: left for its own next run
+            }
+        }
+    }
+
     /** A short hash of the checkout the tests run in, to name what two checkouts testing at once must not share. */
     public static String checkoutHash() {
-        String checkout = Path.of(System.getProperty("user.dir"))
-                .toAbsolutePath()
-                .normalize()
-                .toString();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(checkout.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(checkout().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String checkout() {
+        return Path.of(System.getProperty("user.dir"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     }
 
     public static String user() {
