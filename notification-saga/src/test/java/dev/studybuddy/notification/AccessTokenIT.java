@@ -23,9 +23,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,20 +43,10 @@ class AccessTokenIT {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     RedisConnectionFactory redis;
 
+    @Autowired
     DomainEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new DomainEvents(eventStore, processing);
-    }
 
     @Test
     void aValidTokenIsAccepted() {

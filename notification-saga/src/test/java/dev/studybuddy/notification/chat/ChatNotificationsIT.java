@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -30,12 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ChatNotificationsIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -44,14 +35,11 @@ class ChatNotificationsIT {
     @Autowired
     StringRedisTemplate redis;
 
-    private DomainEvents events;
-    private LogQueries log;
+    @Autowired
+    DomainEvents events;
 
-    @BeforeEach
-    void setUp() {
-        events = new DomainEvents(eventStore, processing);
-        log = new LogQueries(jdbc);
-    }
+    @Autowired
+    LogQueries log;
 
     @Test
     void aMentionNotifiesMembersAtAllOrMentionsButNotThoseAtNone() {

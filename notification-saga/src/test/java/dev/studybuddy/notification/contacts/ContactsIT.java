@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
@@ -44,18 +41,12 @@ class ContactsIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    EventStore eventStore;
+    DomainEvents events;
 
     @Autowired
-    EventProcessingConfiguration processing;
+    LogQueries log;
 
-    private LogQueries log;
     private final UUID user = UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        log = new LogQueries(jdbc);
-    }
 
     @Test
     void aContactChangeFillsTheContactsAndAnOlderOneDoesNotOverwriteIt() {
@@ -160,11 +151,10 @@ class ContactsIT {
     }
 
     private void sendFriendRequest(UUID requester, UUID addressee) {
-        new DomainEvents(eventStore, processing)
-                .publish(
-                        DomainEvents.FRIENDSHIP,
-                        FriendshipId.of(requester, addressee),
-                        new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, addressee),
+                new FriendRequestSentEvent(FriendshipId.of(requester, addressee), requester, addressee));
     }
 
     private static List<MimeMessage> mailsTo(String address) {

@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,12 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ParkedEventsIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     Recipients recipients;
 
     @Autowired
@@ -52,9 +44,11 @@ class ParkedEventsIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DomainEvents events;
+
     @Test
     void aGroupNameWithANulIsParkedAndTheRecipientsProjectionGoesOn() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
         UUID owner = UUID.randomUUID();
         UUID poisoned = UUID.randomUUID();
         events.publish(
@@ -89,7 +83,6 @@ class ParkedEventsIT {
 
     @Test
     void aSessionBeyondAnyCalendarIsParkedAndOtherSessionsAreScheduled() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
         UUID owner = UUID.randomUUID();
         UUID poisonedGroup = UUID.randomUUID();
         UUID farSession = UUID.randomUUID();

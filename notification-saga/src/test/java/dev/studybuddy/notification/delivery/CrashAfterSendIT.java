@@ -53,12 +53,14 @@ class CrashAfterSendIT {
 
     private final String trap =
             "crash_after_send_" + UUID.randomUUID().toString().replace("-", "");
-    private LogQueries log;
+
+    @Autowired
+    LogQueries log;
+
     private NotificationRows rows;
 
     @BeforeEach
     void setUp() {
-        log = new LogQueries(jdbc);
         rows = new NotificationRows(jdbc);
     }
 

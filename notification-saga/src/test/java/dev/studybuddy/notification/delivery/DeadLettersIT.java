@@ -54,12 +54,14 @@ class DeadLettersIT {
     BrokerProperties broker;
 
     private final String trap = "dead_commit_" + UUID.randomUUID().toString().replace("-", "");
-    private LogQueries log;
+
+    @Autowired
+    LogQueries log;
+
     private NotificationRows rows;
 
     @BeforeEach
     void setUp() {
-        log = new LogQueries(jdbc);
         rows = new NotificationRows(jdbc);
     }
 

@@ -19,8 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FriendRequestDeliveryIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -48,8 +40,12 @@ class FriendRequestDeliveryIT {
     @Autowired
     BrokerProperties broker;
 
-    private DomainEvents events;
-    private LogQueries log;
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
+
     private RedisNotifications redis;
     private final UUID requester = UUID.randomUUID();
     private final UUID addressee = UUID.randomUUID();
@@ -57,8 +53,6 @@ class FriendRequestDeliveryIT {
 
     @BeforeEach
     void setUp() {
-        events = new DomainEvents(eventStore, processing);
-        log = new LogQueries(jdbc);
         redis = new RedisNotifications();
         log.addContact(addressee, address);
     }

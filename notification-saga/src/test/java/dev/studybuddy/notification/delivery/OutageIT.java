@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OutageIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -57,14 +49,16 @@ class OutageIT {
     @Autowired
     DeliveryProperties delivery;
 
-    private DomainEvents events;
-    private LogQueries log;
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
+
     private RedisNotifications redis;
 
     @BeforeEach
     void setUp() {
-        events = new DomainEvents(eventStore, processing);
-        log = new LogQueries(jdbc);
         redis = new RedisNotifications();
     }
 

@@ -40,14 +40,15 @@ class RetriesIT {
     @Autowired
     BrokerProperties broker;
 
-    private LogQueries log;
+    @Autowired
+    LogQueries log;
+
     private NotificationRows rows;
     private RedisNotifications redis;
     private UUID recipient;
 
     @BeforeEach
     void setUp() {
-        log = new LogQueries(jdbc);
         rows = new NotificationRows(jdbc);
         redis = new RedisNotifications();
         recipient = UUID.randomUUID();

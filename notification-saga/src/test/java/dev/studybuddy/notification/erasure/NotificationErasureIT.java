@@ -35,8 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.MessageBuilder;
@@ -57,12 +55,6 @@ class NotificationErasureIT {
     private static final String FAILED_ATTEMPT = "x-studybuddy-failed-attempt";
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -80,10 +72,14 @@ class NotificationErasureIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
+
     @Test
     void theLogKeepsIdsAndTimesButNothingTheErasedUserWroteOrWasCalled(CapturedOutput output) {
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         String marker = UUID.randomUUID().toString().substring(0, 8);
         UUID author = UUID.randomUUID();
         UUID member = UUID.randomUUID();
@@ -156,8 +152,6 @@ class NotificationErasureIT {
 
     @Test
     void deliveriesNotDoneAtTheErasureAreCancelledAndARetryThatComesBackLaterSendsNothing() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         NotificationRows rows = new NotificationRows(jdbc);
         String marker = UUID.randomUUID().toString().substring(0, 8);
         UUID user = UUID.randomUUID();
@@ -212,8 +206,6 @@ class NotificationErasureIT {
 
     @Test
     void anAttemptUnderWayWhenTheUserIsErasedIsRecordedAndThenCancelledWithoutItsError() throws Exception {
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         NotificationRows rows = new NotificationRows(jdbc);
         UUID user = UUID.randomUUID();
         String address = "under-way-" + user + "@example.test";

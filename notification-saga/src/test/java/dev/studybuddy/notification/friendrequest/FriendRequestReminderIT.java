@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,18 +29,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FriendRequestReminderIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
 
     @Test
     void theReminderDeadlineFiresAndTheAddresseeIsReminded() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         UUID requester = UUID.randomUUID();
         UUID addressee = UUID.randomUUID();
         String friendship = FriendshipId.of(requester, addressee);

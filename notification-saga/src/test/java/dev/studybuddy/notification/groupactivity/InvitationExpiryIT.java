@@ -12,8 +12,6 @@ import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,21 +21,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class InvitationExpiryIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     Recipients recipients;
 
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
+
     @Test
     void theInviteeAndTheInviterAreToldThatTheInvitationLapsed() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         UUID owner = UUID.randomUUID();
         UUID invitee = UUID.randomUUID();
         UUID group = Groups.create(events, recipients, owner, Map.of());
@@ -60,7 +56,6 @@ class InvitationExpiryIT {
 
     @Test
     void anExpiredInvitationIsKeptForItsNotificationAndForgottenADayAfterALaterExpiry() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
         UUID owner = UUID.randomUUID();
         UUID invitee = UUID.randomUUID();
         UUID longAgo = UUID.randomUUID();

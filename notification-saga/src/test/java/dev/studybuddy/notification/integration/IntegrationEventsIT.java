@@ -28,10 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.amqp.eventhandling.DefaultAMQPMessageConverter;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
@@ -50,26 +48,21 @@ import org.springframework.beans.factory.annotation.Qualifier;
 class IntegrationEventsIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     IntegrationEventsProperties properties;
 
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
 
-    private DomainEvents events;
+    @Autowired
+    DomainEvents events;
+
     private Connection connection;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, List<Object>> published = new LinkedHashMap<>();
 
     @BeforeEach
     void subscribe() throws Exception {
-        events = new DomainEvents(eventStore, processing);
         DefaultAMQPMessageConverter converter = DefaultAMQPMessageConverter.builder()
                 .serializer(eventSerializer)
                 .build();

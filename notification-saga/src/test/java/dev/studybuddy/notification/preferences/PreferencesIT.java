@@ -12,8 +12,6 @@ import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,13 +24,13 @@ class PreferencesIT {
     int port;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
 
     @Test
     void eMailTurnedOffForATypeMeansNoEmailNotificationOfThatType() {
@@ -58,14 +56,12 @@ class PreferencesIT {
                         .asBoolean())
                 .isFalse();
 
-        LogQueries log = new LogQueries(jdbc);
         log.addContact(user, "prefers-no-mail-" + user + "@example.test");
         UUID requester = UUID.randomUUID();
-        new DomainEvents(eventStore, processing)
-                .publish(
-                        DomainEvents.FRIENDSHIP,
-                        FriendshipId.of(requester, user),
-                        new FriendRequestSentEvent(FriendshipId.of(requester, user), requester, user));
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                FriendshipId.of(requester, user),
+                new FriendRequestSentEvent(FriendshipId.of(requester, user), requester, user));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !log.rowsOf(user).isEmpty());
         assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("IN_APP");

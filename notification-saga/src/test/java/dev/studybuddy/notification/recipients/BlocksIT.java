@@ -18,9 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,25 +30,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BlocksIT {
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     Recipients recipients;
 
-    private DomainEvents events;
-    private LogQueries log;
+    @Autowired
+    DomainEvents events;
 
-    @BeforeEach
-    void setUp() {
-        events = new DomainEvents(eventStore, processing);
-        log = new LogQueries(jdbc);
-    }
+    @Autowired
+    LogQueries log;
 
     @Test
     void mentionsAndInvitationsFromABlockedUserTellNobodyUntilTheBlockIsLifted() {

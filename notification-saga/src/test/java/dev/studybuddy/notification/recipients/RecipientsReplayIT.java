@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Group notifications go to whom the roster says; replaying the roster projection notifies no one again. */
 @NotificationSagaIT
 class RecipientsReplayIT {
-
-    @Autowired
-    EventStore eventStore;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -39,10 +35,14 @@ class RecipientsReplayIT {
     @Autowired
     Recipients recipients;
 
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
+
     @Test
     void aJoinRequestGoesToOwnerAndAdminsAndAReplaySendsNothing() {
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         UUID group = UUID.randomUUID();
         UUID owner = UUID.randomUUID();
         UUID admin = UUID.randomUUID();

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +37,6 @@ class TwoSagaNodesIT {
     Environment environment;
 
     @Autowired
-    EventStore eventStore;
-
-    @Autowired
-    EventProcessingConfiguration processing;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -52,6 +44,12 @@ class TwoSagaNodesIT {
 
     @Autowired
     StudySessionProperties properties;
+
+    @Autowired
+    DomainEvents events;
+
+    @Autowired
+    LogQueries log;
 
     private ConfigurableApplicationContext secondNode;
     private RedisNotifications redis;
@@ -70,8 +68,6 @@ class TwoSagaNodesIT {
     void aReminderDeadlineFiresOnceWithTwoNodesRunning() {
         startSecondNode();
         redis = new RedisNotifications();
-        DomainEvents events = new DomainEvents(eventStore, processing);
-        LogQueries log = new LogQueries(jdbc);
         UUID owner = UUID.randomUUID();
         UUID member = UUID.randomUUID();
         UUID muted = UUID.randomUUID();

@@ -12,8 +12,10 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * Appends events to the shared event store exactly as command-side's aggregates do (domain events of type
- * "Friendship", "Group" or "UserAccount", numbered per aggregate), and waits until this service's processors
- * have claimed their segments (the saga processor starts at the head: an event appended earlier is not seen).
+ * "Friendship", "Group" or "UserAccount", numbered per aggregate). The first waits until this service's
+ * processors have claimed their segments: the saga processor's first token is the head, so an event appended
+ * before would never be seen; later a processor that lost its claim (a test's outage) resumes from its token.
+ * A bean of every IT's context ({@code NotificationSagaIT}).
  */
 public final class DomainEvents {
 
@@ -22,13 +24,12 @@ public final class DomainEvents {
     public static final String USER_ACCOUNT = "UserAccount";
 
     private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private volatile boolean started;
 
     public DomainEvents(EventStore eventStore, EventProcessingConfiguration processing) {
         this.eventStore = eventStore;
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> processing.eventProcessors().values().stream()
-                        .allMatch(processor -> !(processor instanceof PooledStreamingEventProcessor pooled)
-                                || !pooled.processingStatus().isEmpty()));
+        this.processing = processing;
     }
 
     /** Appends the aggregate's next event; answers the event's identifier. */
@@ -38,6 +39,10 @@ public final class DomainEvents {
 
     /** As {@link #publish(String, String, Object)}, with the metadata a command would have passed on. */
     public String publish(String aggregateType, String aggregateId, Object payload, Map<String, ?> metaData) {
+        if (!started) {
+            await().atMost(Duration.ofSeconds(30)).until(this::everySegmentClaimed);
+            started = true;
+        }
         long sequence = eventStore
                 .lastSequenceNumberFor(aggregateId)
                 .map(last -> last + 1)
@@ -46,5 +51,11 @@ public final class DomainEvents {
                 new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, MetaData.from(metaData));
         eventStore.publish(event);
         return event.getIdentifier();
+    }
+
+    private boolean everySegmentClaimed() {
+        return processing.eventProcessors().values().stream()
+                .allMatch(processor -> !(processor instanceof PooledStreamingEventProcessor pooled)
+                        || !pooled.processingStatus().isEmpty());
     }
 }

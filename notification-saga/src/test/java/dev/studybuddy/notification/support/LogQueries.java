@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reads the NotificationLog and its attempts with plain SQL. */
+/** Reads the NotificationLog and its attempts with plain SQL. A bean of every IT's context ({@code NotificationSagaIT}). */
 public final class LogQueries {
 
     private final JdbcTemplate jdbc;
