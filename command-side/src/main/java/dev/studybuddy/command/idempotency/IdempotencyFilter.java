@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,8 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code studybuddy.idempotency.keep-for}. The same key with another request is 422, a key whose first request is
  * still being served 409. Keys belong to a user: another user's key never matches.
  * <p>
- * Outcomes of 5xx are not stored (the key is freed): they mean "this failed, try again", and a retry deserves a
- * fresh attempt. With PostgreSQL unreachable a keyed request is refused with 503, since its safety could not be
+ * Outcomes of 5xx and 429 are not stored (the key is freed): they mean "this failed, try again" (later), and a
+ * retry deserves a fresh attempt. With PostgreSQL unreachable a keyed request is refused with 503, since its safety could not be
  * kept; the same request without a key is served as usual.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -120,7 +121,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             releaseQuietly(userId, key);
             throw e;
         }
-        if (recorded.getStatus() >= 500) {
+        if (recorded.getStatus() >= 500 || recorded.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             releaseQuietly(userId, key);
         } else {
             try {

@@ -27,8 +27,10 @@ import org.springframework.test.context.ContextConfiguration;
             "studybuddy.rate-limits.per-address.attempts=20",
             "studybuddy.rate-limits.login-failures.per-username.attempts=12",
             "studybuddy.chat.edit-window=2s",
-            // the snapshot ITs post a hundred-odd messages as one user; ChatWriteLimitIT spends the rest
-            "studybuddy.chat.rate-limit.writes=" + CommandSideIT.CHAT_WRITES_PER_MINUTE,
+            // the snapshot ITs post a hundred-odd messages as one user; WriteLimitsIT spends the rest
+            "studybuddy.write-limits.chat.writes=" + CommandSideIT.CHAT_WRITES_PER_MINUTE,
+            "studybuddy.write-limits.outreach.writes=" + CommandSideIT.OUTREACH_WRITES,
+            "studybuddy.write-limits.outreach.per=1h",
             "studybuddy.groups.invitation-lifetime=4s",
             // GroupSnapshotIT makes a group snapshot in a hundred-odd requests (production snapshots every 500)
             "studybuddy.groups.snapshot-every=100",
@@ -53,4 +55,7 @@ public @interface CommandSideIT {
     int QUOTA_MEGABYTES = 12;
 
     int CHAT_WRITES_PER_MINUTE = 150;
+
+    /** Friend requests, invitations, joins, new groups and sessions one user may make in an hour. */
+    int OUTREACH_WRITES = 100;
 }

@@ -1,4 +1,4 @@
-package dev.studybuddy.command.chat;
+package dev.studybuddy.command.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,20 +14,20 @@ import java.util.UUID;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * A token bucket (Bucket4j) per user, taken before a chat write is read or decided, so that refused writes
- * count too and a flood costs the node no command. Buckets live in this node's memory, bounded and forgotten
- * when idle, like the upload and sign-in limits' (several nodes would each count on their own).
+ * A token bucket (Bucket4j) per user for one {@link WriteLimits.Budget}, taken before a write is read or decided,
+ * so that refused writes count too and a flood costs the node no command. Buckets live in this node's memory,
+ * bounded and forgotten when idle, like the upload and sign-in limits' (several nodes would each count on their own).
  */
-class ChatWriteThrottle implements HandlerInterceptor {
+class WriteThrottle implements HandlerInterceptor {
 
-    private final ChatWriteLimits limits;
+    private final WriteLimits.Budget budget;
     private final Cache<UUID, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    ChatWriteThrottle(ChatWriteLimits limits) {
-        this.limits = limits;
+    WriteThrottle(WriteLimits.Budget budget) {
+        this.budget = budget;
     }
 
     @Override
@@ -44,8 +44,8 @@ class ChatWriteThrottle implements HandlerInterceptor {
                 userId,
                 ignored -> Bucket.builder()
                         .addLimit(Bandwidth.builder()
-                                .capacity(limits.writes())
-                                .refillGreedy(limits.writes(), limits.per())
+                                .capacity(budget.writes())
+                                .refillGreedy(budget.writes(), budget.per())
                                 .build())
                         .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

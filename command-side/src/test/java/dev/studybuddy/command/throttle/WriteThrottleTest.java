@@ -1,4 +1,4 @@
-package dev.studybuddy.command.chat;
+package dev.studybuddy.command.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class ChatWriteThrottleTest {
+class WriteThrottleTest {
 
-    private final ChatWriteThrottle throttle = new ChatWriteThrottle(new ChatWriteLimits(3, Duration.ofHours(1)));
+    private final WriteThrottle throttle = new WriteThrottle(new WriteLimits.Budget(3, Duration.ofHours(1)));
 
     @Test
     void aUserMayWriteTheBudgetAtOnceAndThenWaitsForItsRefill() {
