@@ -1,5 +1,6 @@
 package dev.studybuddy.command.group;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.studybuddy.api.group.CancelStudySessionCommand;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
@@ -7,6 +8,7 @@ import dev.studybuddy.api.group.StudySessionRules;
 import dev.studybuddy.command.security.Actors;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.IsoInstant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,7 +69,8 @@ class StudySessionController {
             @NotBlank @Size(max = StudySessionRules.MAX_TITLE)
             String title,
 
-            @NotNull Instant startsAt,
+            @NotNull @JsonDeserialize(using = IsoInstant.class)
+            Instant startsAt,
 
             @NotNull @Min(StudySessionRules.MIN_DURATION_MINUTES) @Max(StudySessionRules.MAX_DURATION_MINUTES)
             Integer durationMinutes) {}
@@ -76,7 +79,7 @@ class StudySessionController {
             @Size(min = 1, max = StudySessionRules.MAX_TITLE)
             String title,
 
-            Instant startsAt,
+            @JsonDeserialize(using = IsoInstant.class) Instant startsAt,
 
             @Min(StudySessionRules.MIN_DURATION_MINUTES) @Max(StudySessionRules.MAX_DURATION_MINUTES)
             Integer durationMinutes) {}

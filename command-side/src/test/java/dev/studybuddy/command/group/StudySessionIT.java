@@ -71,6 +71,17 @@ class StudySessionIT {
                                 Map.of("title", "Too long", "startsAt", startsAt, "durationMinutes", 5000)),
                 400,
                 "VALIDATION_FAILED");
+        ApiClient.Response epochSeconds = member.api()
+                .post(
+                        "/api/groups/" + group + "/sessions",
+                        Map.of("title", "Numbers", "startsAt", 1_800_000_000, "durationMinutes", 60));
+        assertProblem(epochSeconds, 400, "MALFORMED_REQUEST");
+        assertThat(epochSeconds.json().at("/errors/startsAt").asText()).startsWith("must be an ISO-8601 instant");
+        ApiClient.Response textMinutes =
+                member.api().patch(session, Map.of("startsAt", startsAt, "durationMinutes", "60"));
+        assertProblem(textMinutes, 400, "MALFORMED_REQUEST");
+        assertThat(textMinutes.json().at("/errors/durationMinutes").asText())
+                .isEqualTo("must be a whole number in range");
         assertProblem(
                 ApiClient.on(port)
                         .withToken(Accounts.adminToken(ApiClient.on(port)))

@@ -19,16 +19,21 @@ import org.springframework.core.Ordered;
 public class WebConfiguration {
 
     /**
-     * A boolean is {@code true} or {@code false}: Jackson also reads {@code 1}, {@code 0}, {@code "true"} and
-     * {@code "false"} as booleans, so {@code {"enabled": 1}} was taken although the contract refuses a non-boolean.
-     * What this application serializes always writes JSON booleans, so its events and tokens read as before.
+     * A boolean is {@code true} or {@code false} and a number is a JSON number: Jackson also reads {@code 1},
+     * {@code 0}, {@code "true"} and {@code "false"} as booleans and {@code "60"} as a number, so {@code {"enabled": 1}}
+     * was taken although the contract refuses a non-boolean. What this application serializes always writes JSON
+     * booleans and numbers, so its events and tokens read as before.
      */
     @Bean
-    public Jackson2ObjectMapperBuilderCustomizer booleansOnlyFromBooleans() {
-        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    public Jackson2ObjectMapperBuilderCustomizer scalarsOnlyOfTheirOwnType() {
+        return builder -> builder.postConfigurer(mapper -> {
+            mapper.coercionConfigFor(LogicalType.Boolean)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        });
     }
 
     @Bean

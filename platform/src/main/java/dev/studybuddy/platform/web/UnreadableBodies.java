@@ -1,0 +1,89 @@
+package dev.studybuddy.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.studybuddy.api.error.ErrorCode;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Says why a JSON body could not be read, naming the field and what it must hold, as the validation problems do,
+ * without the parser's own words (which name Java types and classes).
+ */
+final class UnreadableBodies {
+
+    private UnreadableBodies() {}
+
+    static ProblemDetail problem(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String expected = "must be " + expected(mapping);
+            ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST, field + " " + expected + ".");
+            problem.setProperty("errors", Map.of(field, expected));
+            return problem;
+        }
+        String detail = cause instanceof JsonMappingException
+                ? "The body must be a JSON object of the fields this request takes."
+                : cause instanceof JsonProcessingException
+                        ? "The body is not well-formed JSON."
+                        : "The request body is missing or cannot be read.";
+        return Problems.of(ErrorCode.MALFORMED_REQUEST, detail);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(JsonMappingException e) {
+        Class<?> type = e instanceof MismatchedInputException mismatch
+                ? mismatch.getTargetType()
+                : e.getCause() instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null;
+        if (type == null) {
+            return "of the right type";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number in range";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant with its offset, such as 2027-01-01T10:00:00Z";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+}
