@@ -2,9 +2,8 @@ package dev.studybuddy.notification.log;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
-import java.nio.charset.StandardCharsets;
+import dev.studybuddy.platform.web.Cursors;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -20,18 +19,18 @@ public record LogCursor(Instant createdAt, UUID id) {
     }
 
     public String encode() {
-        String plain = createdAt + SEPARATOR + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(createdAt + SEPARATOR + id);
     }
 
+    /** @throws DomainException 400 {@code MALFORMED_REQUEST}, as every service's lists, for a cursor not issued here */
     public static LogCursor decode(String cursor) {
+        String plain = Cursors.decode(cursor);
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int separator = plain.indexOf(SEPARATOR);
             return new LogCursor(
                     Instant.parse(plain.substring(0, separator)), UUID.fromString(plain.substring(separator + 1)));
         } catch (RuntimeException e) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "The cursor is not one this service gave out.");
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
         }
     }
 }

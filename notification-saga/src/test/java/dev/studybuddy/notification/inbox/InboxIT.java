@@ -124,7 +124,7 @@ class InboxIT {
             assertThat(reply.isProblem()).as(query).isTrue();
         }
         assertThat(inbox.get("/api/notifications?limit=0").code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(inbox.get("/api/notifications?cursor=not-a-cursor").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(inbox.get("/api/notifications?cursor=not-a-cursor").code()).isEqualTo("MALFORMED_REQUEST");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
+import dev.studybuddy.platform.web.Cursors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,15 +29,16 @@ class LogCursorTest {
     }
 
     @Test
-    void aForgedCursorIsRefusedAsInvalidInput() {
-        String noId = Base64.getUrlEncoder().encodeToString("2025-03-01T09:00:00Z".getBytes(StandardCharsets.UTF_8));
-        String badTime = Base64.getUrlEncoder()
-                .encodeToString(("yesterday|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+    void aForgedCursorIsRefusedAsAMalformedRequest() {
+        String noId = Cursors.encode("2025-03-01T09:00:00Z");
+        String badTime = Cursors.encode("yesterday|" + UUID.randomUUID());
+        String unversioned = Base64.getUrlEncoder()
+                .encodeToString(("2025-03-01T09:00:00Z|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
-        for (String forged : new String[] {"%%%", noId, badTime, ""}) {
+        for (String forged : new String[] {"%%%", noId, badTime, unversioned, ""}) {
             assertThatThrownBy(() -> LogCursor.decode(forged))
                     .isInstanceOfSatisfying(
-                            DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+                            DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));
         }
     }
 }

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** A body Jackson cannot read is told apart field by field, in the API's words, not the parser's. */
-class UnreadableBodiesTest {
+class UnreadableInputTest {
 
     enum Policy {
         OPEN,
@@ -65,11 +67,31 @@ class UnreadableBodiesTest {
         assertThat(refusal("{\"title\": ").getDetail()).isEqualTo("The body is not well-formed JSON.");
         assertThat(refusal("[1, 2]").getDetail())
                 .isEqualTo("The body must be a JSON object of the fields this request takes.");
-        assertThat(UnreadableBodies.problem(new HttpMessageNotReadableException(
+        assertThat(UnreadableInput.problem(new HttpMessageNotReadableException(
                                 "Required request body is missing", new MockHttpInputMessage(new byte[0])))
                         .getDetail())
                 .isEqualTo("The request body is missing or cannot be read.");
     }
+
+    @Test
+    void aParameterThatDoesNotConvertIsNamedWithWhatItMustHold() throws Exception {
+        MethodParameter limit = new MethodParameter(getClass().getDeclaredMethod("page", int.class, UUID.class), 0);
+        MethodParameter id = new MethodParameter(getClass().getDeclaredMethod("page", int.class, UUID.class), 1);
+
+        ProblemDetail badLimit = UnreadableInput.problem(
+                new MethodArgumentTypeMismatchException("abc", int.class, "limit", limit, null));
+        ProblemDetail badId = UnreadableInput.problem(
+                new MethodArgumentTypeMismatchException("nope", UUID.class, "groupId", id, null));
+
+        assertThat(badLimit.getDetail()).isEqualTo("limit must be a whole number in range.");
+        assertThat(badLimit.getProperties())
+                .containsEntry(Problems.CODE, "MALFORMED_REQUEST")
+                .containsEntry("errors", Map.of("limit", "must be a whole number in range"));
+        assertThat(badId.getDetail()).isEqualTo("groupId must be a UUID.");
+    }
+
+    @SuppressWarnings("unused") // the parameters above
+    private static void page(int limit, UUID groupId) {}
 
     @Test
     void whatTheServicesWriteStillReads() throws Exception {
@@ -83,7 +105,7 @@ class UnreadableBodiesTest {
     private ProblemDetail refusal(String json) {
         Exception cause = catchThrowableOfType(Exception.class, () -> mapper.readValue(json, Body.class));
         assertThat(cause).as(json).isNotNull();
-        ProblemDetail problem = UnreadableBodies.problem(
+        ProblemDetail problem = UnreadableInput.problem(
                 new HttpMessageNotReadableException("unreadable", cause, new MockHttpInputMessage(new byte[0])));
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getProperties()).containsEntry(Problems.CODE, "MALFORMED_REQUEST");

@@ -12,14 +12,23 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Says why a JSON body could not be read, naming the field and what it must hold, as the validation problems do,
- * without the parser's own words (which name Java types and classes).
+ * Says why a JSON body or a parameter could not be read, naming the field and what it must hold, as the validation
+ * problems do, without the parser's or converter's own words (which name Java types and classes).
  */
-final class UnreadableBodies {
+final class UnreadableInput {
 
-    private UnreadableBodies() {}
+    private UnreadableInput() {}
+
+    /** A query or path parameter that does not convert to its type ({@code ?limit=abc}, a path id that is no UUID). */
+    static ProblemDetail problem(MethodArgumentTypeMismatchException e) {
+        String expected = "must be " + expected(e.getRequiredType());
+        ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST, e.getName() + " " + expected + ".");
+        problem.setProperty("errors", Map.of(e.getName(), expected));
+        return problem;
+    }
 
     static ProblemDetail problem(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
@@ -51,9 +60,16 @@ final class UnreadableBodies {
     }
 
     private static String expected(JsonMappingException e) {
-        Class<?> type = e instanceof MismatchedInputException mismatch
-                ? mismatch.getTargetType()
-                : e.getCause() instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null;
+        return expected(
+                e instanceof MismatchedInputException mismatch
+                        ? mismatch.getTargetType()
+                        : e.getCause() instanceof InputCoercionException outOfRange
+                                ? outOfRange.getTargetType()
+                                : null);
+    }
+
+    /** What a value of {@code type} must be, in the API's words ("a UUID", "true or false", …). */
+    static String expected(Class<?> type) {
         if (type == null) {
             return "of the right type";
         }
