@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  *                             that a silent session too ends soon after its token does
  * @param maxSubscriptions     the most subscriptions one session holds at once (a group topic each, and the user's
  *                             queues); a SUBSCRIBE beyond is refused with an ERROR frame
+ * @param maxSessionsPerUser   the most STOMP sessions one user holds open on a node at once (tabs and devices); a
+ *                             CONNECT beyond is refused with an ERROR frame
  */
 @ConfigurationProperties("studybuddy.websocket")
 public record RealtimeProperties(
@@ -34,4 +36,5 @@ public record RealtimeProperties(
         @DefaultValue("20s") Duration presenceRefreshInterval,
         @DefaultValue("60s") Duration presenceTtl,
         @DefaultValue("250ms") Duration tokenCheckInterval,
-        @DefaultValue("1000") int maxSubscriptions) {}
+        @DefaultValue("1000") int maxSubscriptions,
+        @DefaultValue("30") int maxSessionsPerUser) {}

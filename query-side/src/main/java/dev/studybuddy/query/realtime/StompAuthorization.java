@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code typing-interval} per session (more are dropped), and to {@code /app/presence.active} (activity, see
  * {@code SessionActivity}; nothing handles it). Anything else is refused: the exception becomes an ERROR frame.
  * After CONNECT no frame is accepted once the session's token has expired or
- * been revoked ({@link SessionTokens}).
+ * been revoked ({@link SessionTokens}). A user holds at most {@code max-sessions-per-user} sessions on a node
+ * ({@link ConnectionQuota}), each at most {@code max-subscriptions} subscriptions ({@link SubscriptionQuota}).
  */
 @Component
 class StompAuthorization implements ChannelInterceptor {
@@ -53,6 +54,7 @@ class StompAuthorization implements ChannelInterceptor {
     private final Presence presence;
     private final RealtimeProperties properties;
     private final SessionTokens sessionTokens;
+    private final ConnectionQuota connections;
 
     StompAuthorization(
             JwtDecoder jwtDecoder,
@@ -61,8 +63,10 @@ class StompAuthorization implements ChannelInterceptor {
             GroupSubscriptions subscriptions,
             Presence presence,
             RealtimeProperties properties,
-            SessionTokens sessionTokens) {
+            SessionTokens sessionTokens,
+            ConnectionQuota connections) {
         this.sessionTokens = sessionTokens;
+        this.connections = connections;
         this.jwtDecoder = jwtDecoder;
         this.authentication = jwtAuthenticationConverter;
         this.groups = groups;
@@ -117,6 +121,13 @@ class StompAuthorization implements ChannelInterceptor {
         }
         if (ExportGrants.isGrant(token)) {
             throw refused(message, "An export grant is not an access token.");
+        }
+        if (!connections.admit(
+                UUID.fromString(user.getName()), accessor.getSessionId(), properties.maxSessionsPerUser())) {
+            throw refused(
+                    message,
+                    "A user holds at most " + properties.maxSessionsPerUser()
+                            + " connections here at once; DISCONNECT one first.");
         }
         accessor.setUser(user);
         String sid = token.getClaimAsString(SecurityStampValidator.SESSION_CLAIM);
