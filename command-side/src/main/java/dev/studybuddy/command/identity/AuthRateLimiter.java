@@ -1,17 +1,12 @@
 package dev.studybuddy.command.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.studybuddy.platform.web.RateLimitedException;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import dev.studybuddy.command.throttle.TokenBuckets;
 import io.github.bucket4j.ConsumptionProbe;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j) for the abuse-prone identity endpoints: attempts per client address, registrations per
+ * Token buckets for the abuse-prone identity endpoints: attempts per client address, registrations per
  * user name, and mails per account (failed logins are {@link LoginThrottle}'s). Buckets live in this node's memory,
  * bounded and forgotten when idle; several command-side nodes would each count on their own.
  */
@@ -27,10 +22,7 @@ class AuthRateLimiter {
     }
 
     private final RateLimitProperties properties;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofHours(1))
-            .build();
+    private final TokenBuckets buckets = new TokenBuckets();
 
     AuthRateLimiter(RateLimitProperties properties) {
         this.properties = properties;
@@ -54,21 +46,10 @@ class AuthRateLimiter {
     }
 
     private void consume(String key, RateLimitProperties.Limit limit) {
-        ConsumptionProbe probe = tryConsume(key, limit);
-        if (!probe.isConsumed()) {
-            throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
+        buckets.take(key, limit.attempts(), limit.per());
     }
 
     private ConsumptionProbe tryConsume(String key, RateLimitProperties.Limit limit) {
-        Bucket bucket = buckets.get(
-                key,
-                ignored -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(limit.attempts())
-                                .refillGreedy(limit.attempts(), limit.per())
-                                .build())
-                        .build());
-        return bucket.tryConsumeAndReturnRemaining(1);
+        return buckets.tryTake(key, limit.attempts(), limit.per());
     }
 }
