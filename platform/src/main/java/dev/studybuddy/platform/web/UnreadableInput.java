@@ -24,20 +24,13 @@ final class UnreadableInput {
 
     /** A query or path parameter that does not convert to its type ({@code ?limit=abc}, a path id that is no UUID). */
     static ProblemDetail problem(MethodArgumentTypeMismatchException e) {
-        String expected = "must be " + expected(e.getRequiredType());
-        ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST, e.getName() + " " + expected + ".");
-        problem.setProperty("errors", Map.of(e.getName(), expected));
-        return problem;
+        return fieldProblem(e.getName(), expected(e.getRequiredType()));
     }
 
     static ProblemDetail problem(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String expected = "must be " + expected(mapping);
-            ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST, field + " " + expected + ".");
-            problem.setProperty("errors", Map.of(field, expected));
-            return problem;
+            return fieldProblem(path(mapping), expected(mapping));
         }
         String detail = cause instanceof JsonMappingException
                 ? "The body must be a JSON object of the fields this request takes."
@@ -45,6 +38,14 @@ final class UnreadableInput {
                         ? "The body is not well-formed JSON."
                         : "The request body is missing or cannot be read.";
         return Problems.of(ErrorCode.MALFORMED_REQUEST, detail);
+    }
+
+    /** "{@code field} must be {@code expected}." in {@code detail} and {@code errors}, as validation problems name fields. */
+    private static ProblemDetail fieldProblem(String field, String expected) {
+        String message = "must be " + expected;
+        ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST, field + " " + message + ".");
+        problem.setProperty("errors", Map.of(field, message));
+        return problem;
     }
 
     private static String path(JsonMappingException e) {

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Profiles (API.md "Identity and profiles"). Who sees what:
  * <ul>
  *   <li>{@code /me}: the caller's own profile, with roles and status.</li>
- *   <li>{@code /{userId}}: the public profile (no roles, no status); a deactivated account is not found, nor
- *   is an account by someone it blocks (the blocker still sees whom they blocked). The user themselves and platform staff (ADMIN, MODERATOR, AUDITOR), who need it to moderate
+ *   <li>{@code /{userId}}: the public profile (no roles, no status); a deactivated account is not found, and
+ *   neither is an account to someone it blocks (the blocker still sees whom they blocked). The user themselves and
+ *   platform staff (ADMIN, MODERATOR, AUDITOR), who need it to moderate
  *   and audit, get the full profile, deactivated accounts included.</li>
  *   <li>search: public profiles of active users, for everyone, without the users the caller blocked or
  *   who blocked the caller.</li>
