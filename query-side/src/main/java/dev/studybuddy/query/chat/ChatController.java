@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Conversation history, unread counts and the direct conversations list (API.md). A group's messages
  * are read by its members only (a PUBLIC group's outsider gets 403, anyone else 404 as for an unknown
- * group, like the group endpoints; while the group's roster is stalled, 503 {@code ROSTER_BEHIND}); a direct conversation is always the caller's own with {@code userId}.
+ * group, like the group endpoints; while the group's roster is stalled, 503 {@code ROSTER_BEHIND}); a direct conversation is always the caller's own with {@code userId}
+ * ({@link DirectHistoryAccess}).
  * <p>
  * History pages: {@code beforeSeq} (or neither) pages backwards, newest first, {@code nextCursor} being
  * the seq to send as the next {@code beforeSeq}; {@code afterSeq} returns every message posted, edited, deleted or
@@ -39,6 +40,7 @@ class ChatController {
     private final ChatReadPositions readPositions;
     private final DirectConversations directs;
     private final GroupHistoryAccess access;
+    private final DirectHistoryAccess directAccess;
     private final PrivacySettings privacy;
 
     ChatController(
@@ -46,11 +48,13 @@ class ChatController {
             ChatReadPositions readPositions,
             DirectConversations directs,
             GroupHistoryAccess access,
+            DirectHistoryAccess directAccess,
             PrivacySettings privacy) {
         this.views = views;
         this.readPositions = readPositions;
         this.directs = directs;
         this.access = access;
+        this.directAccess = directAccess;
         this.privacy = privacy;
     }
 
@@ -70,7 +74,7 @@ class ChatController {
             @RequestParam(required = false) @Min(0) Long beforeSeq,
             @RequestParam(required = false) @Min(-1) Long afterSeq,
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit) {
-        return history(directWith(userId), beforeSeq, afterSeq, limit);
+        return history(directAccess.conversationWith(CurrentUser.id(), userId), beforeSeq, afterSeq, limit);
     }
 
     /**
@@ -134,15 +138,6 @@ class ChatController {
 
     private void requireMember(UUID groupId) {
         access.requireMember(groupId, CurrentUser.id());
-    }
-
-    /** The caller's own conversation with {@code userId}; there is none with oneself. */
-    static String directWith(UUID userId) {
-        UUID me = CurrentUser.id();
-        if (me.equals(userId)) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "No conversation with yourself.");
-        }
-        return Conversations.direct(me, userId);
     }
 
     private static DirectConversationEntry.Key key(String cursor) {

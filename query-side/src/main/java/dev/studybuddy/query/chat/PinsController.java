@@ -22,10 +22,12 @@ class PinsController {
 
     private final ChatPins pins;
     private final GroupHistoryAccess access;
+    private final DirectHistoryAccess directAccess;
 
-    PinsController(ChatPins pins, GroupHistoryAccess access) {
+    PinsController(ChatPins pins, GroupHistoryAccess access, DirectHistoryAccess directAccess) {
         this.pins = pins;
         this.access = access;
+        this.directAccess = directAccess;
     }
 
     @GetMapping("/api/groups/{groupId}/pins")
@@ -41,7 +43,7 @@ class PinsController {
     @GetMapping("/api/direct/{userId}/pins")
     @Operation(summary = "The pinned messages of the caller's direct conversation with userId, the latest pin first")
     CursorPage<PinnedMessageView> directPins(@PathVariable UUID userId) {
-        return new CursorPage<>(
-                pins.pins(ChatController.directWith(userId), MessageRules.MAX_PINS, CurrentUser.id()), null);
+        UUID me = CurrentUser.id();
+        return new CursorPage<>(pins.pins(directAccess.conversationWith(me, userId), MessageRules.MAX_PINS, me), null);
     }
 }

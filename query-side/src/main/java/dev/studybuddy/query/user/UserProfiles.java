@@ -26,6 +26,11 @@ public class UserProfiles {
         return users.blocks(blockerId, blockedId);
     }
 
+    /** Whether the account ever existed (an erased one's row stays). */
+    public boolean exists(UUID userId) {
+        return users.existsById(userId);
+    }
+
     /** Any account, active or not. */
     public Optional<UserProfile> find(UUID userId) {
         return users.findById(userId).map(UserView::toProfile);

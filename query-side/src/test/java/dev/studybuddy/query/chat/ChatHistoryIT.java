@@ -168,28 +168,33 @@ class ChatHistoryIT {
                 .isEqualTo(2);
 
         // direct: the conversation list with the last message and unread count
-        Chats.Posted hi = chats.sendDirect(owner, member, "hi");
-        chats.sendDirect(member, owner, "hey");
-        Chats.Posted latest = chats.sendDirect(owner, member, "how are you?");
+        UUID owen = accounts.registered("Owen");
+        UUID mia = accounts.registered("Mia");
+        Chats.Posted hi = chats.sendDirect(owen, mia, "hi");
+        chats.sendDirect(mia, owen, "hey");
+        Chats.Posted latest = chats.sendDirect(owen, mia, "how are you?");
         applied(latest.token());
-        JsonNode conversations = ok(as(member).get("/api/direct")).get("items");
+        JsonNode conversations = ok(as(mia).get("/api/direct")).get("items");
         assertThat(conversations).hasSize(1);
-        assertThat(conversations.get(0).get("userId").asText()).isEqualTo(owner.toString());
+        assertThat(conversations.get(0).get("userId").asText()).isEqualTo(owen.toString());
         assertThat(conversations.get(0).get("lastMessage").get("body").asText()).isEqualTo("how are you?");
         assertThat(conversations.get(0).get("unreadCount").asLong()).isEqualTo(2);
-        applied(chats.markDirectRead(member, owner, hi.seq()));
-        assertThat(ok(as(member).get("/api/direct"))
+        applied(chats.markDirectRead(mia, owen, hi.seq()));
+        assertThat(ok(as(mia).get("/api/direct"))
                         .get("items")
                         .get(0)
                         .get("unreadCount")
                         .asLong())
                 .isEqualTo(1);
 
-        JsonNode history = ok(as(owner).get("/api/direct/" + member + "/messages"));
+        JsonNode history = ok(as(owen).get("/api/direct/" + mia + "/messages"));
         assertThat(history.get("items")).hasSize(3);
         assertThat(history.get("items").get(0).get("body").asText()).isEqualTo("how are you?");
-        assertThat(ok(as(outsider).get("/api/direct/" + member + "/messages")).get("items"))
+        assertThat(ok(as(outsider).get("/api/direct/" + mia + "/messages")).get("items"))
+                .as("anyone else's conversation with Mia is their own")
                 .isEmpty();
+        assertProblem(as(owen).get("/api/direct/" + UUID.randomUUID() + "/messages"), 404, "NOT_FOUND");
+        assertProblem(as(owen).get("/api/direct/" + owen + "/messages"), 404, "NOT_FOUND");
     }
 
     @Test

@@ -159,8 +159,8 @@ class PinsIT {
 
     @Test
     void bothFriendsSeeTheirConversationsPins() throws Exception {
-        UUID ann = UUID.randomUUID();
-        UUID ben = UUID.randomUUID();
+        UUID ann = accounts.registered("Ann");
+        UUID ben = accounts.registered("Ben");
         accounts.awaitProjected("friendships", friendships.accept(ann, ben));
         String pair = FriendshipId.of(ann, ben);
         Client annLive = subscribed(port, ann, "/user/queue/direct", RedisChannels.direct(pair));
@@ -219,6 +219,7 @@ class PinsIT {
         assertProblem(on(port, outsider).get("/api/groups/" + UUID.randomUUID() + "/pins"), 404, "NOT_FOUND");
         assertProblem(on(port, owner).get("/api/groups/not-an-id/pins"), 400, "MALFORMED_REQUEST");
         assertProblem(on(port, owner).get("/api/direct/" + owner + "/pins"), 404, "NOT_FOUND");
+        assertProblem(on(port, owner).get("/api/direct/" + UUID.randomUUID() + "/pins"), 404, "NOT_FOUND");
         assertThat(messageIds(ok(on(port, owner).get("/api/groups/" + privateGroup + "/pins"))))
                 .containsExactly(posted.messageId().toString());
     }

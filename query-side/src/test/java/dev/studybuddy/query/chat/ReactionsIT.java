@@ -198,8 +198,8 @@ class ReactionsIT {
 
     @Test
     void bothFriendsSeeReactionsToTheirDirectMessages() throws Exception {
-        UUID ann = UUID.randomUUID();
-        UUID ben = UUID.randomUUID();
+        UUID ann = accounts.registered("Ann");
+        UUID ben = accounts.registered("Ben");
         accounts.awaitProjected("friendships", friendships.accept(ann, ben));
         String pair = FriendshipId.of(ann, ben);
         Client annLive = subscribed(port, ann, "/user/queue/direct", RedisChannels.direct(pair));

@@ -51,6 +51,13 @@ public class UserAccounts {
         return new Registered(userId, token);
     }
 
+    /** A new account with a unique user name, once the users read model has it (whose id a direct chat may name). */
+    public UUID registered(String displayName) {
+        Registered account = register(uniqueUsername(displayName.toLowerCase(java.util.Locale.ROOT)), displayName);
+        awaitProjected("users", account.token());
+        return account.userId();
+    }
+
     public ConsistencyToken changeProfile(UUID userId, String displayName, String bio) {
         return publish(userId, new ProfileChangedEvent(userId, displayName, bio));
     }
