@@ -135,6 +135,20 @@ class InboxIT {
 
         assertThat(ids(inboxOf(alice, "?unread=true"))).containsExactly(unread.id(), olderUnread.id());
         assertThat(ids(inboxOf(alice, "?unread=false"))).hasSize(3);
+        assertThat(ids(inboxOf(alice, "?unread=TRUE"))).containsExactly(unread.id(), olderUnread.id());
+        assertThat(ids(inboxOf(alice, "?unread="))).as("empty: the default").hasSize(3);
+    }
+
+    @Test
+    void unreadIsTrueOrFalseAndNothingElse() {
+        Http inbox = Http.on(port).as(tokenOf(alice));
+
+        for (String value : List.of("1", "0", "yes", "on", "off", "no", "truthy")) {
+            Http.Reply reply = inbox.get("/api/notifications?unread=" + value);
+            assertThat(reply.status()).as(value).isEqualTo(400);
+            assertThat(reply.code()).as(value).isEqualTo("MALFORMED_REQUEST");
+            assertThat(reply.body().path("errors").path("unread").asText()).isEqualTo("must be true or false");
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.core.Ordered;
 
 /** Problem responses (503 while the database is unreachable) and per-request trace ids for every service. */
 @AutoConfiguration
-@Import(ApiExceptionHandler.class)
+@Import({ApiExceptionHandler.class, StrictBooleanParameters.class})
 public class WebConfiguration {
 
     /**
