@@ -2,6 +2,7 @@ package dev.studybuddy.notification.log;
 
 import dev.studybuddy.notification.web.PagingProperties;
 import dev.studybuddy.platform.web.CursorPage;
+import dev.studybuddy.platform.web.Cursors;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.data.domain.Sort;
@@ -27,9 +28,8 @@ public class NotificationPages {
     public <T> CursorPage<T> newestFirst(
             Specification<Notification> filter, String cursor, Integer limit, Function<Notification, T> view) {
         int size = paging.limit(limit);
-        Specification<Notification> page = cursor == null || cursor.isBlank()
-                ? filter
-                : filter.and(NotificationFilters.olderThan(LogCursor.decode(cursor)));
+        Specification<Notification> page =
+                !Cursors.given(cursor) ? filter : filter.and(NotificationFilters.olderThan(LogCursor.decode(cursor)));
         // One row more than asked tells whether another page follows, without counting.
         List<Notification> rows = repository.findBy(
                 page, query -> query.sortBy(NEWEST_FIRST).limit(size + 1).all());

@@ -20,6 +20,11 @@ public final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + key).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether a list was given a cursor: an empty {@code cursor=} asks for the first page, as no cursor does. */
+    public static boolean given(String cursor) {
+        return cursor != null && !cursor.isBlank();
+    }
+
     /** The key after which the next page starts, or throws a 400 refusal for a cursor we did not issue. */
     public static String decode(String cursor) {
         try {

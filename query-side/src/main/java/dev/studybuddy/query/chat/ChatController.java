@@ -141,7 +141,7 @@ class ChatController {
     }
 
     private static DirectConversationEntry.Key key(String cursor) {
-        if (cursor == null) {
+        if (!Cursors.given(cursor)) {
             return null;
         }
         String key = Cursors.decode(cursor);

@@ -5,6 +5,7 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.platform.web.CursorPage;
+import dev.studybuddy.platform.web.Cursors;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.group.GroupAccess;
 import dev.studybuddy.query.realtime.Conversations;
@@ -73,7 +74,7 @@ class MessageSearchController {
         UUID me = CurrentUser.id();
         String conversation = conversationId == null ? null : readable(conversationId, me);
         String search = Integer.toHexString(Objects.hash(q.strip(), conversation, since, until));
-        SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, search);
+        SearchCursor after = Cursors.given(cursor) ? SearchCursor.decode(cursor, search) : null;
         List<MessageIndex.Ranked> fetched = index.search(me, query, conversation, since, until, after, limit + 1);
         return CursorPage.of(
                         fetched,

@@ -67,7 +67,7 @@ class UsersController {
             @RequestParam(defaultValue = "") @Size(max = MAX_SEARCH_LENGTH) String search,
             @RequestParam(defaultValue = "" + CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        String after = cursor == null ? "" : Cursors.decode(cursor);
+        String after = Cursors.given(cursor) ? Cursors.decode(cursor) : "";
         List<UserProfile> fetched = profiles.search(CurrentUser.id(), search, after, limit + 1);
         return CursorPage.of(fetched, limit, UserProfile::username).map(PublicProfile::of);
     }

@@ -19,7 +19,7 @@ public record SortKey(String text, UUID id) {
 
     /** The key a cursor carries, or {@link #FIRST} without one; a cursor we did not issue is a 400. */
     public static SortKey after(String cursor) {
-        if (cursor == null) {
+        if (!Cursors.given(cursor)) {
             return FIRST;
         }
         String key = Cursors.decode(cursor);

@@ -242,6 +242,9 @@ class GroupsApiIT {
         JsonNode secondPage = ok(as(owner).get("/api/groups?scope=mine&limit=3&search=" + stem + "&cursor=" + cursor));
         assertThat(secondPage.get("items").get(0).get("name").asText()).isEqualTo(stem + " Gamma");
         assertThat(secondPage.get("nextCursor").isNull()).isTrue();
+        assertThat(ok(as(owner).get("/api/groups?scope=mine&limit=3&search=" + stem + "&cursor=")))
+                .as("an empty cursor asks for the first page, as in every service")
+                .isEqualTo(firstPage);
 
         applied(groups.unban(banned, outsider, owner));
         assertThat(groupNames(outsider, "discover")).containsExactly(stem + " Alpha", stem + " Delta");
