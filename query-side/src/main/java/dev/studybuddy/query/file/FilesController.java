@@ -6,6 +6,7 @@ import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
 import dev.studybuddy.platform.security.CurrentUser;
+import dev.studybuddy.platform.web.Problems;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -14,13 +15,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * under the key of the recorded content hash. Ranges ({@code Range: bytes=…} → 206) and conditional
  * requests ({@code If-None-Match} on the ETag, which is the hash) are Spring MVC's handling of a
  * {@code ResponseEntity<Resource>}; platform's {@code BlobRegionHttpMessageConverter} reads each range
- * alone from the store.
+ * alone from the store. What Spring does not do is here: {@code If-Range} (a validator other than the ETag means
+ * the whole file, 200, RFC 9110 13.1.5), a range unit other than bytes (ignored: the whole file) and a 416 without
+ * the whole file as its body (a problem instead).
  */
 @RestController
 @ReadYourWrites(FilesProjection.PROCESSING_GROUP)
@@ -40,6 +47,8 @@ class FilesController {
     private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
     /** Nothing a served file contains may run or load anything, even if a browser renders it. */
     private static final String SANDBOX = "default-src 'none'; sandbox";
+
+    private static final String BYTES = "bytes=";
 
     private final FileDirectory files;
     private final BlobStore blobs;
@@ -55,11 +64,13 @@ class FilesController {
     }
 
     @GetMapping("/api/files/{fileId}")
-    ResponseEntity<Resource> download(@PathVariable UUID fileId, @RequestParam(required = false) Integer size)
+    ResponseEntity<?> download(
+            @PathVariable UUID fileId, @RequestParam(required = false) Integer size, @RequestHeader HttpHeaders request)
             throws IOException {
         StoredFileView file = visible(fileId);
         if (size == null) {
             return serve(
+                    request,
                     file,
                     BlobKeys.content(file.contentHash()),
                     file.size(),
@@ -81,6 +92,7 @@ class FilesController {
             throw new DomainException(ErrorCode.NOT_FOUND, "This avatar has no thumbnail of that size.");
         }
         return serve(
+                request,
                 file,
                 key,
                 length,
@@ -116,9 +128,16 @@ class FilesController {
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such file."));
     }
 
-    private ResponseEntity<Resource> serve(
-            StoredFileView file, String key, long length, String contentType, String etag, String downloadName) {
-        return ResponseEntity.ok()
+    private ResponseEntity<?> serve(
+            HttpHeaders request,
+            StoredFileView file,
+            String key,
+            long length,
+            String contentType,
+            String etag,
+            String downloadName)
+            throws IOException {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(contentType))
                 .eTag(etag)
                 .cacheControl(CacheControl.noCache().cachePrivate())
@@ -126,8 +145,40 @@ class FilesController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         DownloadNames.contentDisposition(INLINE.contains(contentType), downloadName))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", SANDBOX)
-                .body(blobs.resource(key, length));
+                .header("Content-Security-Policy", SANDBOX);
+        Resource blob = blobs.resource(key, length);
+        String range = request.getFirst(HttpHeaders.RANGE);
+        if (range == null || notModified(request, etag)) {
+            return answer.body(blob); // Spring answers 304 to a matching If-None-Match, whatever the range
+        }
+        if (!range.regionMatches(true, 0, BYTES, 0, BYTES.length())
+                || !sameRepresentation(request.getFirst(HttpHeaders.IF_RANGE), etag)) {
+            // Spring answers every Range of a Resource, but never one of an InputStreamResource
+            return answer.contentLength(length).body(new InputStreamResource(blob.getInputStream()));
+        }
+        try {
+            HttpRange.toResourceRegions(HttpRange.parseRanges(range), blob);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(
+                            ErrorCode.RANGE_NOT_SATISFIABLE,
+                            "The file has " + length + " bytes: no range asked for lies within them, or too many"
+                                    + " were asked for."));
+        }
+        return answer.body(blob);
+    }
+
+    private static boolean notModified(HttpHeaders request, String etag) {
+        return request.getIfNoneMatch().stream()
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals("\"" + etag + "\""));
+    }
+
+    /** A strong match of the {@code If-Range} validator, if any, with the ETag; a date never matches (none is sent). */
+    private static boolean sameRepresentation(String ifRange, String etag) {
+        return ifRange == null || ifRange.trim().equals("\"" + etag + "\"");
     }
 
     private static String stem(String name) {

@@ -194,12 +194,44 @@ class FilesApiIT {
                 as(owner).withHeader("Range", "bytes=" + content.length + "-").get("/api/files/" + file.fileId());
         assertThat(beyond.status()).as(beyond.toString()).isEqualTo(416);
         assertThat(beyond.header("Content-Range")).contains("bytes */" + content.length);
+        assertThat(beyond.contentType()).startsWith("application/problem+json");
+        assertThat(beyond.json().get("code").asText()).isEqualTo("RANGE_NOT_SATISFIABLE");
+        assertThat(beyond.body()).as("not the file").doesNotContain("%PDF");
 
         ApiClient.Response unchanged = as(owner)
                 .withHeader("Range", "bytes=0-9")
                 .withHeader("If-None-Match", "\"" + file.hash() + "\"")
                 .get("/api/files/" + file.fileId());
         assertThat(unchanged.status()).isEqualTo(304);
+    }
+
+    /** RFC 9110 13.1.5 and 14.2: a range of another representation, or in a unit we do not know, means all of it. */
+    @Test
+    void aRangeIsServedOnlyForTheSameETagAndInBytes() {
+        UUID owner = UUID.randomUUID();
+        byte[] content = unique(PDF);
+        StoredFiles.Uploaded file = uploaded(owner, FilePurpose.ATTACHMENT, "application/pdf", "notes.pdf", content);
+        String path = "/api/files/" + file.fileId();
+
+        ApiClient.Response same = as(owner)
+                .withHeader("Range", "bytes=0-9")
+                .withHeader("If-Range", "\"" + file.hash() + "\"")
+                .get(path);
+        assertThat(same.status()).as(same.toString()).isEqualTo(206);
+        assertThat(same.body()).isEqualTo(new String(content, 0, 10, StandardCharsets.US_ASCII));
+
+        for (String validator : List.of("\"another\"", "W/\"" + file.hash() + "\"", "Wed, 21 Oct 2026 07:28:00 GMT")) {
+            ApiClient.Response other = as(owner)
+                    .withHeader("Range", "bytes=0-9")
+                    .withHeader("If-Range", validator)
+                    .get(path);
+            assertThat(other.status()).as(validator).isEqualTo(200);
+            assertThat(other.body()).as(validator).isEqualTo(new String(content, StandardCharsets.US_ASCII));
+            assertThat(other.header("Content-Length")).as(validator).contains(Integer.toString(content.length));
+        }
+        ApiClient.Response items = as(owner).withHeader("Range", "items=0-9").get(path);
+        assertThat(items.status()).as(items.toString()).isEqualTo(200);
+        assertThat(items.body()).isEqualTo(new String(content, StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -44,6 +44,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     STORAGE_QUOTA_EXCEEDED(413),
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** No byte range a download asked for ({@code Range}) lies within the file. */
+    RANGE_NOT_SATISFIABLE(416),
     RULE_VIOLATED(422),
     EDIT_WINDOW_CLOSED(422),
     /** This {@code Idempotency-Key} was used for another request (other path or body) within its lifetime. */
