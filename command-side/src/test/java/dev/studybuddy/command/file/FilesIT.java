@@ -237,6 +237,18 @@ class FilesIT {
     }
 
     @Test
+    void aMissingFileOrPurposeIsNamed() {
+        SignedInUser ann = Accounts.signedIn(port, "upmissing");
+
+        ApiClient.Response noPurpose = upload(ann, null, "a.txt", text(10));
+        assertProblem(noPurpose, 400, "MALFORMED_REQUEST");
+        assertThat(noPurpose.json().get("errors").get("purpose").asText()).isEqualTo("is required");
+        ApiClient.Response noFile = upload(ann, "ATTACHMENT", null, null);
+        assertProblem(noFile, 400, "MALFORMED_REQUEST");
+        assertThat(noFile.json().get("detail").asText()).isEqualTo("file is required.");
+    }
+
+    @Test
     void onlyTheOwnerDeletesAndToOthersTheFileIsNotThere() {
         SignedInUser ann = Accounts.signedIn(port, "updelann");
         SignedInUser ben = Accounts.signedIn(port, "updelben");

@@ -40,6 +40,13 @@ final class UnreadableInput {
         return Problems.of(ErrorCode.MALFORMED_REQUEST, detail);
     }
 
+    /** A required query parameter or multipart part that was not sent: named like a field that is. */
+    static ProblemDetail missing(String name) {
+        ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST, name + " is required.");
+        problem.setProperty("errors", Map.of(name, "is required"));
+        return problem;
+    }
+
     /** "{@code field} must be {@code expected}." in {@code detail} and {@code errors}, as validation problems name fields. */
     private static ProblemDetail fieldProblem(String field, String expected) {
         String message = "must be " + expected;

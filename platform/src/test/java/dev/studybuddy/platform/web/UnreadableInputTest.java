@@ -63,6 +63,14 @@ class UnreadableInputTest {
     }
 
     @Test
+    void aMissingParameterOrPartIsNamed() {
+        ProblemDetail problem = UnreadableInput.missing("file");
+        assertThat(problem.getDetail()).isEqualTo("file is required.");
+        assertThat(problem.getProperties()).containsEntry("errors", Map.of("file", "is required"));
+        assertThat(problem.getProperties()).containsEntry("code", "MALFORMED_REQUEST");
+    }
+
+    @Test
     void aBodyThatIsNoJsonOrNoObjectIsToldSo() {
         assertThat(refusal("{\"title\": ").getDetail()).isEqualTo("The body is not well-formed JSON.");
         assertThat(refusal("[1, 2]").getDetail())
