@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -291,10 +292,7 @@ class AggregateAuditIT {
     }
 
     private UUID createGroup(SignedInUser creator) {
-        ApiClient.Response created =
-                creator.api().post("/api/groups", Map.of("name", "Audited " + UUID.randomUUID(), "joinPolicy", "OPEN"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return UUID.fromString(created.json().get("groupId").asText());
+        return Groups.openWith(creator, "Audited " + UUID.randomUUID());
     }
 
     private static void join(SignedInUser user, UUID group) {

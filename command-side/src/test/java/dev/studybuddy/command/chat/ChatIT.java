@@ -9,6 +9,7 @@ import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Duration;
@@ -33,16 +34,7 @@ class ChatIT {
     EventStore eventStore;
 
     private UUID openGroup(SignedInUser owner, SignedInUser... members) {
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Chemistry", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        for (SignedInUser member : members) {
-            assertThat(member.api().post("/api/groups/" + group + "/join", null).status())
-                    .isEqualTo(200);
-        }
-        return group;
+        return Groups.openWith(owner, "Chemistry", members);
     }
 
     private List<DomainEventMessage<?>> stream(Object aggregateId) {

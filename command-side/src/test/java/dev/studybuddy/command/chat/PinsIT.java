@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.GroupMessageUnpinnedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +35,7 @@ class PinsIT {
         SignedInUser admin = Accounts.signedIn(port, "pinadmin");
         SignedInUser member = Accounts.signedIn(port, "pinmember");
         SignedInUser outsider = Accounts.signedIn(port, "pinoutsider");
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Pinned physics", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        for (SignedInUser joining : List.of(admin, member)) {
-            assertThat(joining.api()
-                            .post("/api/groups/" + group + "/join", null)
-                            .status())
-                    .isEqualTo(200);
-        }
+        UUID group = Groups.openWith(owner, "Pinned physics", admin, member);
         assertThat(owner.api()
                         .put("/api/groups/" + group + "/members/" + admin.id() + "/role", Map.of("role", "ADMIN"))
                         .status())

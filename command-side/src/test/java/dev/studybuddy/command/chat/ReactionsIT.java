@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.GroupReactionAddedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +38,7 @@ class ReactionsIT {
         SignedInUser owner = Accounts.signedIn(port, "reactowner");
         SignedInUser member = Accounts.signedIn(port, "reactmember");
         SignedInUser outsider = Accounts.signedIn(port, "reactoutsider");
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Reacting chemists", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        assertThat(member.api().post("/api/groups/" + group + "/join", null).status())
-                .isEqualTo(200);
+        UUID group = Groups.openWith(owner, "Reacting chemists", member);
         String messageId = owner.api()
                 .post("/api/groups/" + group + "/messages", Map.of("body", "Lab moved to room 4"))
                 .json()

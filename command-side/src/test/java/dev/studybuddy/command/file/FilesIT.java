@@ -10,6 +10,7 @@ import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.command.support.Multipart;
 import dev.studybuddy.platform.files.BlobKeys;
 import dev.studybuddy.platform.files.BlobStore;
@@ -264,13 +265,7 @@ class FilesIT {
     void messagesCarryOnlyTheSendersOwnLiveFiles() {
         SignedInUser ann = Accounts.signedIn(port, "upattann");
         SignedInUser ben = Accounts.signedIn(port, "upattben");
-        UUID group = UUID.fromString(ann.api()
-                .post("/api/groups", Map.of("name", "Physics", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        assertThat(ben.api().post("/api/groups/" + group + "/join", null).status())
-                .isEqualTo(200);
+        UUID group = Groups.openWith(ann, "Physics", ben);
         UUID annsFile = uploaded(ann, "ATTACHMENT", "sheet.txt", text(100));
         UUID bensFile = uploaded(ben, "ATTACHMENT", "other.txt", text(100));
         String messages = "/api/groups/" + group + "/messages";

@@ -9,6 +9,7 @@ import dev.studybuddy.api.membership.MembershipId;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,9 +51,7 @@ class GroupIT {
                 joinPolicy,
                 "capacity",
                 capacity));
-        ApiClient.Response created = owner.api().post("/api/groups", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return UUID.fromString(created.json().get("groupId").asText());
+        return Groups.created(owner, body);
     }
 
     @Test

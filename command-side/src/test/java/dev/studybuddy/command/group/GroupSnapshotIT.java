@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -41,13 +42,7 @@ class GroupSnapshotIT {
         SignedInUser owner = Accounts.signedIn(port, "snapowner");
         SignedInUser member = Accounts.signedIn(port, "snapmember");
         SignedInUser other = Accounts.signedIn(port, "snapother");
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Long history", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        member.api().post("/api/groups/" + group + "/join", null);
-        other.api().post("/api/groups/" + group + "/join", null);
+        UUID group = Groups.openWith(owner, "Long history", member, other);
 
         String role = "/api/groups/" + group + "/members/" + member.id() + "/role";
         for (int i = 0; i < 105; i++) {

@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -35,11 +36,7 @@ class InvitationExpiryIT {
     void anUnansweredInvitationLapsesThroughTheDurableDeadline() {
         SignedInUser owner = Accounts.signedIn(port, "expiryowner");
         SignedInUser guest = Accounts.signedIn(port, "expiryguest");
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Lapsing", "joinPolicy", "INVITE_ONLY"))
-                .json()
-                .get("groupId")
-                .asText());
+        UUID group = Groups.created(owner, Map.of("name", "Lapsing", "joinPolicy", "INVITE_ONLY"));
         assertThat(owner.api()
                         .post(
                                 "/api/groups/" + group + "/invitations",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,13 +26,7 @@ class StudySessionIT {
         SignedInUser owner = Accounts.signedIn(port, "sessowner");
         SignedInUser member = Accounts.signedIn(port, "sessmember");
         SignedInUser other = Accounts.signedIn(port, "sessother");
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Study hall", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        member.api().post("/api/groups/" + group + "/join", null);
-        other.api().post("/api/groups/" + group + "/join", null);
+        UUID group = Groups.openWith(owner, "Study hall", member, other);
         String startsAt = Instant.now()
                 .plus(2, ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.SECONDS)

@@ -10,6 +10,7 @@ import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandNode;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TcpProxy;
 import java.time.Duration;
@@ -186,9 +187,7 @@ class PostgresOutageIT {
     }
 
     private UUID openGroup(SignedInUser owner) {
-        ApiClient.Response created = owner.api().post("/api/groups", Map.of("name", "Outage", "joinPolicy", "OPEN"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return UUID.fromString(created.json().get("groupId").asText());
+        return Groups.openWith(owner, "Outage");
     }
 
     private ApiClient onNode(SignedInUser user) {

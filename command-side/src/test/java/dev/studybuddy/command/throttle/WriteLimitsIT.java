@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.Groups;
 import dev.studybuddy.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +38,7 @@ class WriteLimitsIT {
         SignedInUser owner = Accounts.signedIn(port, "floodowner");
         SignedInUser flooder = Accounts.signedIn(port, "flooder");
         SignedInUser friend = Accounts.signedIn(port, "floodfriend");
-        UUID group = UUID.fromString(owner.api()
-                .post("/api/groups", Map.of("name", "Flooded", "joinPolicy", "OPEN"))
-                .json()
-                .get("groupId")
-                .asText());
-        assertThat(flooder.api().post("/api/groups/" + group + "/join", null).status())
-                .isEqualTo(200);
+        UUID group = Groups.openWith(owner, "Flooded", flooder);
         flooder.api().post("/api/friends/requests", Map.of("userId", friend.id().toString()));
         assertThat(friend.api()
                         .post("/api/friends/requests/" + flooder.id() + "/accept", null)
