@@ -170,10 +170,15 @@ class FilesController {
         return answer.body(blob);
     }
 
+    /** Whether Spring will answer 304; an If-None-Match it cannot parse it ignores, and so does this. */
     private static boolean notModified(HttpHeaders request, String etag) {
-        return request.getIfNoneMatch().stream()
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals("*") || tag.equals("\"" + etag + "\""));
+        try {
+            return request.getIfNoneMatch().stream()
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .anyMatch(tag -> tag.equals("*") || tag.equals("\"" + etag + "\""));
+        } catch (IllegalArgumentException unparseable) {
+            return false;
+        }
     }
 
     /** A strong match of the {@code If-Range} validator, if any, with the ETag; a date never matches (none is sent). */

@@ -229,6 +229,11 @@ class FilesApiIT {
             assertThat(other.body()).as(validator).isEqualTo(new String(content, StandardCharsets.US_ASCII));
             assertThat(other.header("Content-Length")).as(validator).contains(Integer.toString(content.length));
         }
+        ApiClient.Response garbled = as(owner)
+                .withHeader("Range", "bytes=0-9")
+                .withHeader("If-None-Match", "not an etag, \"unclosed")
+                .get(path);
+        assertThat(garbled.status()).as(garbled.toString()).isEqualTo(206);
         ApiClient.Response items = as(owner).withHeader("Range", "items=0-9").get(path);
         assertThat(items.status()).as(items.toString()).isEqualTo(200);
         assertThat(items.body()).isEqualTo(new String(content, StandardCharsets.US_ASCII));
