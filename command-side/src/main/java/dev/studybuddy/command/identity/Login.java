@@ -7,6 +7,8 @@ import dev.studybuddy.platform.security.AccountSecurity;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class Login {
+
+    private static final Logger log = LoggerFactory.getLogger(Login.class);
 
     private final CredentialRepository credentials;
     private final PasswordEncoder passwordEncoder;
@@ -61,7 +65,7 @@ class Login {
      */
     @Transactional
     TokenPair startSession(UUID userId, SignInSession.Client client) {
-        AccountSecurity account = authority.read(userId);
+        AccountSecurity account = requireKnown(userId, authority.read(userId));
         if (!account.active()) {
             throw deactivated();
         }
@@ -74,7 +78,9 @@ class Login {
 
     @Transactional(noRollbackFor = DomainException.class)
     TokenPair refresh(String refreshToken, SignInSession.Client client) {
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken, authority::read, client);
+        // checked before the token is spent: a refused refresh leaves it as it was
+        RefreshTokens.Rotation rotation =
+                refreshTokens.rotate(refreshToken, userId -> requireKnown(userId, authority.read(userId)), client);
         AccountSecurity account = rotation.account();
         if (!account.active()) {
             throw deactivated();
@@ -88,6 +94,23 @@ class Login {
     /** The session it ended, if the token named one. */
     Optional<RefreshTokens.Family> logout(String refreshToken) {
         return refreshTokens.revokeFamilyOf(refreshToken);
+    }
+
+    /**
+     * A credential always has its account's events: registration appends them before the credential commits. One
+     * without them means the identity database and the event store are out of step (one restored or replaced without
+     * the other); a token would carry none of the account's roles and no stamp to end it by, so none is issued.
+     */
+    private static AccountSecurity requireKnown(UUID userId, AccountSecurity account) {
+        if (!account.known()) {
+            log.error(
+                    "User {} has a credential but no UserAccount events: the identity database and the event store are"
+                            + " out of step; nobody can sign in as this user until they are restored together",
+                    userId);
+            throw new DomainException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "Signing in to this account is not possible at the moment.");
+        }
+        return account;
     }
 
     private static DomainException deactivated() {

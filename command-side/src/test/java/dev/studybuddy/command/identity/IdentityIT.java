@@ -429,6 +429,34 @@ class IdentityIT {
     }
 
     @Test
+    void aCredentialWithoutItsAccountsEventsSignsNobodyIn() {
+        String username = Accounts.uniqueUsername("orphan");
+        UUID userId = Accounts.register(client, username);
+        String refreshToken = Accounts.login(client, username, Accounts.PASSWORD)
+                .get("refreshToken")
+                .asText();
+
+        // the event store restored from before the registration, the identity database not
+        var events = mongoClient.getDatabase(mongoDatabase).getCollection("domainevents");
+        Document ofTheAccount = new Document("aggregateIdentifier", userId.toString());
+        List<Document> stored = events.find(ofTheAccount).into(new ArrayList<>());
+        assertThat(stored).isNotEmpty();
+        events.deleteMany(ofTheAccount);
+
+        ApiClient.Response login =
+                client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(503);
+        assertThat(login.json().get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        ApiClient.Response refresh = client.post("/api/auth/refresh", Map.of("refreshToken", refreshToken));
+        assertThat(refresh.status()).as(refresh.toString()).isEqualTo(503);
+        assertThat(refresh.body()).doesNotContain("accessToken");
+
+        events.insertMany(stored); // restored together: the refused refresh did not spend the token
+        ApiClient.Response again = client.post("/api/auth/refresh", Map.of("refreshToken", refreshToken));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    }
+
+    @Test
     void everyEventNamesItsActorAndTheRequestsTraceId() {
         String username = Accounts.uniqueUsername("judy");
         String traceId = "trace" + UUID.randomUUID().toString().replace("-", "");
