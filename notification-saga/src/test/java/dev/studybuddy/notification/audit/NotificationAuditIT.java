@@ -9,7 +9,7 @@ import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.LogRow;
 import dev.studybuddy.notification.log.NotificationRows;
-import dev.studybuddy.testing.TestTokenIssuer;
+import dev.studybuddy.notification.support.DomainEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,9 @@ class NotificationAuditIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DomainEvents events;
 
     private NotificationRows rows;
     private final UUID recipient = UUID.randomUUID();
@@ -158,8 +161,8 @@ class NotificationAuditIT {
         return reply.body();
     }
 
-    private static String tokenWith(String role) {
-        return TestTokenIssuer.get().accessToken(UUID.randomUUID(), role);
+    private String tokenWith(String role) {
+        return events.tokenOfNewAccount(role);
     }
 
     private static List<UUID> ids(JsonNode page) {

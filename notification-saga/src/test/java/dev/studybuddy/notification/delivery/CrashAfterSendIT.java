@@ -13,8 +13,8 @@ import dev.studybuddy.notification.log.LogRow;
 import dev.studybuddy.notification.log.NotificationRows;
 import dev.studybuddy.notification.outbox.BrokerProperties;
 import dev.studybuddy.notification.outbox.NotificationMessages;
+import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LogQueries;
-import dev.studybuddy.testing.TestTokenIssuer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +56,9 @@ class CrashAfterSendIT {
 
     @Autowired
     LogQueries log;
+
+    @Autowired
+    DomainEvents events;
 
     private NotificationRows rows;
 
@@ -154,7 +157,7 @@ class CrashAfterSendIT {
     }
 
     private Http auditor() {
-        return Http.on(port).as(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "AUDITOR"));
+        return Http.on(port).as(events.tokenOfNewAccount("AUDITOR"));
     }
 
     private static String notificationHeader(MimeMessage mail) {

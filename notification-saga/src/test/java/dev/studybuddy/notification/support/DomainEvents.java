@@ -2,8 +2,14 @@ package dev.studybuddy.notification.support;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -51,6 +57,24 @@ public final class DomainEvents {
                 new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, MetaData.from(metaData));
         eventStore.publish(event);
         return event.getIdentifier();
+    }
+
+    /**
+     * An access token of a new account registered with {@code roles} (names of {@code PlatformRole}s): a privileged
+     * token is good only for an account whose events grant its roles.
+     */
+    public String tokenOfNewAccount(String... roles) {
+        UUID userId = UUID.randomUUID();
+        String name = "staff_" + userId.toString().substring(0, 8);
+        publish(
+                USER_ACCOUNT,
+                userId.toString(),
+                new UserRegisteredEvent(
+                        userId,
+                        name,
+                        "Staff " + name,
+                        Arrays.stream(roles).map(PlatformRole::valueOf).collect(Collectors.toSet())));
+        return TestTokenIssuer.get().accessToken(userId, roles);
     }
 
     private boolean everySegmentClaimed() {

@@ -22,7 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *     If the user is not in the map and the authority cannot be reached, the token is accepted on its own
  *     signature and expiry: it can do only what its user could do a moment ago, for at most its lifetime.</li>
  * <li>A privileged token (MODERATOR, ADMIN, AUDITOR) is checked against the authority on every request, stamp
- *     and roles, and refused when the authority cannot be reached (fail closed).</li>
+ *     and roles, and refused when the authority cannot be reached (fail closed) or knows no such account.</li>
  * </ul>
  */
 public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
@@ -73,8 +73,9 @@ public class SecurityStampValidator implements OAuth2TokenValidator<Jwt> {
         try {
             if (privileged) {
                 AccountSecurity account = stamps.refresh(userId);
-                boolean rolesHeld = !account.known()
-                        || roles.stream()
+                // an account the store does not know holds no role (its events lost, or never written)
+                boolean rolesHeld = account.known()
+                        && roles.stream()
                                 .allMatch(role -> account.roles().stream()
                                         .anyMatch(held -> held.name().equals(role)));
                 return presented == account.stamp() && rolesHeld && account.active() && !account.ended(session)

@@ -249,8 +249,7 @@ class ErasureIT {
         Chats.Posted direct = written.direct();
         StoredFiles.Uploaded file = written.file();
         String marker = written.marker();
-        ApiClient staff =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient staff = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         JsonNode profile = ok(staff.get("/api/users/" + alice));
         assertThat(profile.get("erased").asBoolean()).as(profile.toString()).isTrue();
         assertThat(profile.get("username").isNull()).isTrue();

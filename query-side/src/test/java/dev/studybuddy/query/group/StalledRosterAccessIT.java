@@ -111,8 +111,7 @@ class StalledRosterAccessIT {
                             refusal -> assertThat(refusal).isEqualTo(StompClients.Client.CLOSED_WITHOUT_ERROR_FRAME));
         }
 
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         String poison = poisonEventId(admin);
         assertThat(admin.delete("/api/admin/projections/groups/dead-letters/" + poison)
                         .status())

@@ -79,8 +79,7 @@ class ProjectionReplayIT {
     void aReplayRebuildsTheSameRowsAndReadsMeanwhileSayRebuilding(
             String name, String servedEndpoint, List<String> tables) {
         UUID me = someOfEverything();
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         ApiClient user = ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(me, "USER"));
         StreamingEventProcessor processor =
                 processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
@@ -139,8 +138,7 @@ class ProjectionReplayIT {
 
     @Test
     void anUnknownProjectionIsNotFound() {
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         assertThat(admin.post("/api/admin/projections/nonesuch/replay", null).status())
                 .isEqualTo(404);
     }

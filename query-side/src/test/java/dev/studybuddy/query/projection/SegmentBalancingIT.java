@@ -17,7 +17,6 @@ import dev.studybuddy.query.support.ReplayGate;
 import dev.studybuddy.query.support.SecondNode;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
-import dev.studybuddy.testing.TestTokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,8 +146,7 @@ class SegmentBalancingIT {
         int[] segmentIds = processing.tokenStore(USERS).fetchSegments(USERS);
         int total = segmentIds.length;
         ReplayGate secondGate = secondNode.context().getBean(ReplayGate.class);
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
 
         gate.close();
         secondGate.close();
@@ -216,7 +214,7 @@ class SegmentBalancingIT {
         PooledStreamingEventProcessor onFirst = pooled(processing, USERS);
         PooledStreamingEventProcessor onSecond = pooled(second, USERS);
         int orphan = onSecond.processingStatus().keySet().iterator().next();
-        String token = TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "AUDITOR");
+        String token = accounts.tokenOfNew("USER", "AUDITOR");
         List<ApiClient> nodes = List.of(
                 ApiClient.on(port).withToken(token),
                 ApiClient.on(secondNode.port()).withToken(token));

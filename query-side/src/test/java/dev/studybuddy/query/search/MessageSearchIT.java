@@ -418,8 +418,7 @@ class MessageSearchIT {
             jdbc.execute("DROP FUNCTION refuse_zoology()");
         }
 
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         ApiClient.Response retried = admin.post(
                 "/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP + "/dead-letters/retry", null);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
@@ -483,8 +482,7 @@ class MessageSearchIT {
 
         // the same through the operators' endpoint, which every node follows
         Map<String, List<Map<String, Object>>> before = rows.get();
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         ApiClient.Response accepted =
                 admin.post("/api/admin/projections/" + MessageSearchProjection.PROCESSING_GROUP + "/replay", null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);

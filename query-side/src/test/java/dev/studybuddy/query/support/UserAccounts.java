@@ -9,7 +9,10 @@ import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.consistency.ConsistencyWait;
+import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,9 +54,20 @@ public class UserAccounts {
         return new Registered(userId, token);
     }
 
+    /**
+     * An access token of a new account registered with {@code roles} (names of {@link PlatformRole}s): a privileged
+     * token is good only for an account whose events grant its roles.
+     */
+    public String tokenOfNew(String... roles) {
+        PlatformRole[] held = Arrays.stream(roles).map(PlatformRole::valueOf).toArray(PlatformRole[]::new);
+        UUID userId = register(uniqueUsername("staff"), "Staff " + String.join(" ", roles), held)
+                .userId();
+        return TestTokenIssuer.get().accessToken(userId, roles);
+    }
+
     /** A new account with a unique user name, once the users read model has it (whose id a direct chat may name). */
     public UUID registered(String displayName) {
-        Registered account = register(uniqueUsername(displayName.toLowerCase(java.util.Locale.ROOT)), displayName);
+        Registered account = register(uniqueUsername(displayName.toLowerCase(Locale.ROOT)), displayName);
         awaitProjected("users", account.token());
         return account.userId();
     }

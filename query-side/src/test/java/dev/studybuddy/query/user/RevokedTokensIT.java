@@ -57,6 +57,17 @@ class RevokedTokensIT {
     }
 
     @Test
+    void aPrivilegedTokenOfAnAccountTheStoreDoesNotKnowIsRefused() {
+        // signed alright, but no events grant its roles (lost, or never written): it holds none
+        assertProblem(as(UUID.randomUUID(), 0, "USER", "ADMIN").get("/api/admin/projections"), 401, "UNAUTHENTICATED");
+        assertThat(ApiClient.on(port)
+                        .withToken(accounts.tokenOfNew("USER", "ADMIN"))
+                        .get("/api/admin/projections")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aDeactivatedUsersTokenIsRefusedWithinASecondOfTheAnnouncement() {
         UUID user = accounts.register(UserAccounts.uniqueUsername("leaving"), "Leaving Soon")
                 .userId();

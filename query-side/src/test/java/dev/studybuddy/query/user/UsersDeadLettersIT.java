@@ -12,7 +12,6 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.PrometheusScrape;
-import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -75,8 +74,7 @@ class UsersDeadLettersIT {
         UserAccounts.Registered healthy = accounts.register(UserAccounts.uniqueUsername("healthy"), "Healthy");
 
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, healthy.token());
-        ApiClient admin =
-                ApiClient.on(port).withToken(TestTokenIssuer.get().accessToken(UUID.randomUUID(), "USER", "ADMIN"));
+        ApiClient admin = ApiClient.on(port).withToken(accounts.tokenOfNew("USER", "ADMIN"));
         await().atMost(Duration.ofSeconds(30)).until(() -> letters(admin).size() == 2);
 
         JsonNode letters = letters(admin);
