@@ -8,6 +8,8 @@ import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.CursorPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -247,7 +249,7 @@ public class StoredEvents {
                     .encodeToString((timestamp + "|" + sequence + "|" + eventId).getBytes(StandardCharsets.UTF_8));
         }
 
-        /** @throws IllegalArgumentException for a cursor this service did not issue */
+        /** @throws DomainException 400 {@code MALFORMED_REQUEST}, as every list's, for a cursor this service did not issue */
         static Position decode(String cursor) {
             if (cursor == null || cursor.isBlank()) {
                 return null;
@@ -258,7 +260,7 @@ public class StoredEvents {
                 DateTimeUtils.parseInstant(parts[0]);
                 return new Position(parts[0], Long.parseLong(parts[1]), parts[2]);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("The cursor is not one this service issued.", e);
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
             }
         }
     }

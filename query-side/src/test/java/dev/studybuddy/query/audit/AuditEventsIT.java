@@ -70,7 +70,7 @@ class AuditEventsIT {
         assertThat(pages("/api/audit/events?actor=" + actor + "&from=" + before))
                 .hasSize(6);
         assertThat(pages("/api/audit/events?actor=" + actor + "&to=" + before)).isEmpty();
-        assertProblem(auditor().get("/api/audit/events?cursor=not-ours"), 400, "VALIDATION_FAILED");
+        assertProblem(auditor().get("/api/audit/events?cursor=not-ours"), 400, "MALFORMED_REQUEST");
     }
 
     @Test
