@@ -1,7 +1,6 @@
 package dev.studybuddy.notification.log;
 
 import dev.studybuddy.api.error.DomainException;
-import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.Cursors;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,7 +29,7 @@ public record LogCursor(Instant createdAt, UUID id) {
             return new LogCursor(
                     Instant.parse(plain.substring(0, separator)), UUID.fromString(plain.substring(separator + 1)));
         } catch (RuntimeException e) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
+            throw Cursors.notIssued();
         }
     }
 }

@@ -8,9 +8,8 @@ import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import dev.studybuddy.api.error.DomainException;
-import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.web.CursorPage;
+import dev.studybuddy.platform.web.Cursors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -249,9 +248,9 @@ public class StoredEvents {
                     .encodeToString((timestamp + "|" + sequence + "|" + eventId).getBytes(StandardCharsets.UTF_8));
         }
 
-        /** @throws DomainException 400 {@code MALFORMED_REQUEST}, as every list's, for a cursor this service did not issue */
+        /** @throws dev.studybuddy.api.error.DomainException 400 {@code MALFORMED_REQUEST} ({@link Cursors#notIssued()}) */
         static Position decode(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
+            if (!Cursors.given(cursor)) {
                 return null;
             }
             try {
@@ -260,7 +259,7 @@ public class StoredEvents {
                 DateTimeUtils.parseInstant(parts[0]);
                 return new Position(parts[0], Long.parseLong(parts[1]), parts[2]);
             } catch (RuntimeException e) {
-                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
+                throw Cursors.notIssued();
             }
         }
     }

@@ -37,6 +37,11 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             // not Base64: refused below like any other foreign cursor
         }
-        throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
+        throw notIssued();
+    }
+
+    /** The 400 refusal of a cursor this service did not issue, for the lists whose cursors have a shape of their own. */
+    public static DomainException notIssued() {
+        return new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this service issued.");
     }
 }
