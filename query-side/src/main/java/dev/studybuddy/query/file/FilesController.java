@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
@@ -147,12 +148,13 @@ class FilesController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX);
         Resource blob = blobs.resource(key, length);
+        ETag current = new ETag(etag, false);
         String range = request.getFirst(HttpHeaders.RANGE);
-        if (range == null || notModified(request, etag)) {
+        if (range == null || notModified(request, current)) {
             return answer.body(blob); // Spring answers 304 to a matching If-None-Match, whatever the range
         }
         if (!range.regionMatches(true, 0, BYTES, 0, BYTES.length())
-                || !sameRepresentation(request.getFirst(HttpHeaders.IF_RANGE), etag)) {
+                || !sameRepresentation(request.getFirst(HttpHeaders.IF_RANGE), current)) {
             // Spring answers every Range of a Resource, but never one of an InputStreamResource
             return answer.contentLength(length).body(new InputStreamResource(blob.getInputStream()));
         }
@@ -170,20 +172,19 @@ class FilesController {
         return answer.body(blob);
     }
 
-    /** Whether Spring will answer 304; an If-None-Match it cannot parse it ignores, and so does this. */
-    private static boolean notModified(HttpHeaders request, String etag) {
-        try {
-            return request.getIfNoneMatch().stream()
-                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                    .anyMatch(tag -> tag.equals("*") || tag.equals("\"" + etag + "\""));
-        } catch (IllegalArgumentException unparseable) {
-            return false;
-        }
+    /**
+     * Whether Spring will answer 304: its own rule (ServletWebRequest's), a weak comparison with each tag of
+     * If-None-Match as its lenient parser reads them, so that what it cannot parse is ignored here too.
+     */
+    private static boolean notModified(HttpHeaders request, ETag current) {
+        return request.getOrEmpty(HttpHeaders.IF_NONE_MATCH).stream()
+                .flatMap(header -> ETag.parse(header).stream())
+                .anyMatch(tag -> tag.isWildcard() || tag.compare(current, false));
     }
 
     /** A strong match of the {@code If-Range} validator, if any, with the ETag; a date never matches (none is sent). */
-    private static boolean sameRepresentation(String ifRange, String etag) {
-        return ifRange == null || ifRange.trim().equals("\"" + etag + "\"");
+    private static boolean sameRepresentation(String ifRange, ETag current) {
+        return ifRange == null || ifRange.trim().equals(current.formattedTag());
     }
 
     private static String stem(String name) {
