@@ -51,7 +51,7 @@ public final class Conversation {
     private RecentReactions recentReactions = new RecentReactions();
 
     /**
-     * A new message has an id of its own, and a reply answers one of the latest messages.
+     * A new message has an id of its own, and a reply answers one of the latest messages that is not deleted.
      *
      * @return the message's place in the conversation: the sequence number of its event
      */

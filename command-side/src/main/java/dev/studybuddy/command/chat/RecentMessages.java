@@ -69,15 +69,22 @@ public final class RecentMessages {
         return latest.size();
     }
 
-    /** A new message has an id of its own, and a reply answers one of the latest messages. */
+    /** A new message has an id of its own, and a reply answers one of the latest messages that is not deleted. */
     public void requireNew(UUID messageId, UUID replyTo) {
         if (remembers(messageId)) {
             throw new DomainException(ErrorCode.CONFLICT, "A message with this id exists already.");
         }
-        if (replyTo != null && !remembers(replyTo)) {
+        if (replyTo == null) {
+            return;
+        }
+        PostedMessage answered = latest.get(replyTo);
+        if (answered == null) {
             throw new DomainException(
                     ErrorCode.RULE_VIOLATED,
                     "A reply must answer one of the latest " + CAPACITY + " messages of this conversation.");
+        }
+        if (answered.deleted()) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "A reply cannot answer a deleted message.");
         }
     }
 

@@ -119,6 +119,10 @@ class ChatIT {
                 .orElseThrow();
         assertThat(deleted.moderation()).isTrue();
         assertProblem(member.api().patch(path, Map.of("body", "undelete")), 404, "NOT_FOUND");
+        assertProblem(
+                owner.api().post("/api/groups/" + group + "/messages", Map.of("body", "re", "replyTo", messageId)),
+                422,
+                "RULE_VIOLATED");
     }
 
     @Test

@@ -94,6 +94,15 @@ class DirectMessagesTest {
     }
 
     @Test
+    void aReplyDoesNotAnswerADeletedMessage() {
+        fixture.given(friends())
+                .andGiven(annWrote(), new DirectMessageDeletedEvent(PAIR, MESSAGE, ANN))
+                .when(new SendDirectMessageCommand(BEN, ANN, UUID.randomUUID(), "yes", MESSAGE, List.of()))
+                .expectNoEvents()
+                .expectException(refusedWith(RULE_VIOLATED));
+    }
+
+    @Test
     void theAuthorEditsWithinTheWindowOnly() {
         fixture.given(friends())
                 .andGiven(annWrote())

@@ -114,6 +114,16 @@ class GroupMessagesTest {
     }
 
     @Test
+    void aReplyDoesNotAnswerADeletedMessage() {
+        fixture.given(roster(OPEN))
+                .andGiven(postedBy(MEMBER), new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false))
+                .when(new PostGroupMessageCommand(
+                        GROUP, UUID.randomUUID(), OWNER, "I do", MESSAGE, List.of(), List.of()))
+                .expectNoEvents()
+                .expectException(refusedWith(RULE_VIOLATED));
+    }
+
+    @Test
     void mentionsKeepOnlyOtherMembers() {
         fixture.given(roster(OPEN))
                 .when(new PostGroupMessageCommand(
