@@ -75,22 +75,31 @@ class AuthController {
         return tokens;
     }
 
+    /** A reused refresh token ends its session as a logout does: the access tokens issued from it stop working too. */
     @PostMapping("/refresh")
     TokenPair refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
         rateLimiter.checkAddress(AuthRateLimiter.Action.REFRESH, http.getRemoteAddr());
-        return login.refresh(request.refreshToken(), SignInSession.Client.of(http));
+        try {
+            return login.refresh(request.refreshToken(), SignInSession.Client.of(http));
+        } catch (RefreshTokens.Reused reused) {
+            reused.endedSession().ifPresent(this::end);
+            throw reused;
+        }
     }
 
     /** Ends the token's session: its refresh tokens at once, the access tokens issued from it like DELETE of it. */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@Valid @RequestBody RefreshRequest request) {
+        login.logout(request.refreshToken()).ifPresent(this::end);
+    }
+
+    private void end(RefreshTokens.Family session) {
         // Nobody is signed in: the token's owner ends their own session, as a registration acts on its own behalf.
-        login.logout(request.refreshToken())
-                .ifPresent(session -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                new EndSessionCommand(session.userId(), session.sessionId()))
+        commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(new EndSessionCommand(session.userId(), session.sessionId()))
                         .andMetaData(MetaData.with(
-                                MessageMetadata.ACTOR, session.userId().toString()))));
+                                MessageMetadata.ACTOR, session.userId().toString())));
     }
 
     /** Needs the caller's access token; every token of theirs, this one included, stops working. */

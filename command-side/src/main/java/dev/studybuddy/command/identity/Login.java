@@ -91,7 +91,7 @@ class Login {
                 accessTokens.lifetimeSeconds());
     }
 
-    /** The session it ended, if the token named one. */
+    /** The session it ended, if the token named one that was not ended yet. */
     Optional<RefreshTokens.Family> logout(String refreshToken) {
         return refreshTokens.revokeFamilyOf(refreshToken);
     }

@@ -14,13 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opaque refresh tokens: 256 random bits handed out once, kept only as a SHA-256 hash. Each use spends
  * the token and hands out its successor in the same family; showing a spent one again means it was
- * stolen, so the whole family is revoked. Each token remembers its user's security stamp: once the stamp has
+ * stolen, so the whole family is revoked and its session ended ({@link Reused}). Each token remembers its user's security stamp: once the stamp has
  * moved on (roles changed, account closed, signed out everywhere) the family is revoked at its next use, whether
  * or not the change's own revocation ({@link #revokeAllOf}) has reached it. A family is what its user sees as one
  * session ({@link SignInSession}, same id): it is ended whenever its family is revoked.
  */
 @Component
 class RefreshTokens {
+
+    private static final String INVALID = "The refresh token is not valid.";
 
     private final RefreshTokenRepository repository;
     private final SignInSessionRepository sessions;
@@ -57,15 +59,15 @@ class RefreshTokens {
         Instant now = clock.instant();
         RefreshToken token = repository.findForUpdate(hash(presented)).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
-            revokeFamily(token.familyId(), now);
-            throw invalid();
+            Optional<Family> ended = revokeFamily(token.userId(), token.familyId(), now);
+            throw new Reused(ended);
         }
         if (!token.usableAt(now)) {
             throw invalid();
         }
         AccountSecurity account = authority.apply(token.userId());
         if (account.stamp() != token.securityStamp()) {
-            revokeFamily(token.familyId(), now);
+            revokeFamily(token.userId(), token.familyId(), now);
             throw invalid();
         }
         token.spend(now);
@@ -80,21 +82,22 @@ class RefreshTokens {
     }
 
     /**
-     * Revokes the family of {@code presented} and says whose session it was; unknown tokens are ignored, so logout
-     * never reveals anything.
+     * Revokes the family of {@code presented} and says whose session it ended, if it was not ended yet; unknown tokens
+     * are ignored, so logout never reveals anything.
      */
     @Transactional
     Optional<Family> revokeFamilyOf(String presented) {
-        return repository.findForUpdate(hash(presented)).map(token -> {
-            revokeFamily(token.familyId(), clock.instant());
-            return new Family(token.userId(), token.familyId());
-        });
+        return repository
+                .findForUpdate(hash(presented))
+                .flatMap(token -> revokeFamily(token.userId(), token.familyId(), clock.instant()));
     }
 
     /** In the caller's transaction, if there is one (the command that ended the session). */
     @Transactional
     void revokeFamily(UUID familyId) {
-        revokeFamily(familyId, clock.instant());
+        Instant now = clock.instant();
+        repository.revokeFamily(familyId, now);
+        sessions.end(familyId, now);
     }
 
     /** In the caller's transaction, if there is one (a security stamp change's command). */
@@ -105,9 +108,11 @@ class RefreshTokens {
         sessions.endAllOf(userId, now);
     }
 
-    private void revokeFamily(UUID familyId, Instant now) {
-        repository.revokeFamily(familyId, now);
-        sessions.end(familyId, now);
+    /** @return the session, if this revocation ended it (a family revoked before ends nothing) */
+    private Optional<Family> revokeFamily(UUID userId, UUID familyId, Instant now) {
+        int tokensRevoked = repository.revokeFamily(familyId, now);
+        int sessionsEnded = sessions.end(familyId, now);
+        return tokensRevoked + sessionsEnded > 0 ? Optional.of(new Family(userId, familyId)) : Optional.empty();
     }
 
     /** Expired tokens are useless; a week's grace keeps reuse of recently expired ones detectable. */
@@ -131,7 +136,7 @@ class RefreshTokens {
     }
 
     private static DomainException invalid() {
-        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is not valid.");
+        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, INVALID);
     }
 
     record Rotation(UUID userId, UUID sessionId, AccountSecurity account, String refreshToken) {}
@@ -141,4 +146,22 @@ class RefreshTokens {
 
     /** Whose session a family is. */
     record Family(UUID userId, UUID sessionId) {}
+
+    /**
+     * A spent token shown again: its family is revoked (it was stolen, or its owner's copy was), and the session it
+     * ended, unless an earlier reuse or a logout had ended it, must end for its access tokens too.
+     */
+    static final class Reused extends DomainException {
+
+        private final transient Optional<Family> endedSession;
+
+        Reused(Optional<Family> endedSession) {
+            super(ErrorCode.INVALID_REFRESH_TOKEN, INVALID);
+            this.endedSession = endedSession;
+        }
+
+        Optional<Family> endedSession() {
+            return endedSession;
+        }
+    }
 }

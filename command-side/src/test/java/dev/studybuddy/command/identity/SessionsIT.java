@@ -4,6 +4,7 @@ import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A user's sessions over real HTTP: two devices signed in, listed, one of them ended (docs/api.md, Identity). */
@@ -24,6 +27,9 @@ class SessionsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventStore eventStore;
 
     ApiClient client;
 
@@ -120,6 +126,36 @@ class SessionsIT {
                 .isEqualTo(204);
     }
 
+    /**
+     * A spent refresh token shown again means one of its copies was stolen: whoever rotated it first (the thief, here)
+     * loses the session's access tokens too, and the session ends once, however often the spent token comes back.
+     */
+    @Test
+    void reusingASpentRefreshTokenEndsItsSessionsAccessTokensOnce() throws InterruptedException {
+        String username = Accounts.uniqueUsername("yves");
+        UUID userId = Accounts.register(client, username);
+        Device laptop = signIn(username, LAPTOP);
+        Device phone = signIn(username, PHONE);
+        ApiClient.Response stolen = client.post("/api/auth/refresh", Map.of("refreshToken", laptop.refreshToken()));
+        assertThat(stolen.status()).as(stolen.toString()).isEqualTo(200);
+        ApiClient thief = client.withToken(stolen.json().get("accessToken").asText());
+
+        assertProblem(laptop.refresh(), 401, "INVALID_REFRESH_TOKEN");
+
+        assertRefusedWithinASecond(thief);
+        assertRefusedWithinASecond(laptop.api());
+        assertThat(userAgents(phone.api().get("/api/users/me/sessions").json())).containsExactly(PHONE);
+        assertProblem(laptop.refresh(), 401, "INVALID_REFRESH_TOKEN");
+        assertThat(client.post("/api/auth/logout", Map.of("refreshToken", laptop.refreshToken()))
+                        .status())
+                .isEqualTo(204);
+        assertThat(sessionsEndedOf(userId)).isEqualTo(1);
+        assertThat(phone.api()
+                        .patch("/api/users/me", Map.of("bio", "phone only"))
+                        .status())
+                .isEqualTo(204);
+    }
+
     @Test
     void logoutAllEndsEverySession() throws InterruptedException {
         String username = Accounts.uniqueUsername("xia");
@@ -135,6 +171,12 @@ class SessionsIT {
         assertProblem(phone.refresh(), 401, "INVALID_REFRESH_TOKEN");
         ApiClient again = client.withToken(Accounts.accessToken(client, username));
         assertThat(again.get("/api/users/me/sessions").json()).hasSize(1);
+    }
+
+    private long sessionsEndedOf(UUID userId) {
+        List<Object> payloads = new ArrayList<>();
+        eventStore.readEvents(userId.toString()).forEachRemaining(event -> payloads.add(event.getPayload()));
+        return payloads.stream().filter(SessionEndedEvent.class::isInstance).count();
     }
 
     private Device signIn(String username, String userAgent) {
