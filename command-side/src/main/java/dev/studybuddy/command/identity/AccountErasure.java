@@ -67,7 +67,7 @@ class AccountErasure {
     @Transactional
     void eraseByAdministrator(UUID userId) {
         erase(credentials
-                .findById(userId)
+                .findForUpdate(userId)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such user.")));
     }
 

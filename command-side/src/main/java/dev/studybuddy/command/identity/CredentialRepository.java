@@ -1,10 +1,12 @@
 package dev.studybuddy.command.identity;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface CredentialRepository extends JpaRepository<Credential, UUID> {
@@ -16,4 +18,13 @@ interface CredentialRepository extends JpaRepository<Credential, UUID> {
     Optional<Credential> findByEmail(String email);
 
     List<Credential> findByUsernameIn(Collection<String> usernames);
+
+    /**
+     * The credential, locked until the transaction ends: what proves or changes a password (a change, a reset, an
+     * erasure) reads the one its predecessor wrote, so that two changes made with the same current password do not
+     * both succeed.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT c FROM Credential c WHERE c.userId = :userId")
+    Optional<Credential> findForUpdate(UUID userId);
 }

@@ -24,10 +24,13 @@ class CurrentPassword {
         this.loginThrottle = loginThrottle;
     }
 
-    /** The signed-in user's credential (a closed account's is refused by the aggregate later). */
+    /**
+     * The signed-in user's credential (a closed account's is refused by the aggregate later), locked for the caller's
+     * transaction, which must change it or give up before another proof of the same password is taken.
+     */
     Credential of(UUID userId) {
         return credentials
-                .findById(userId)
+                .findForUpdate(userId)
                 .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
     }
 

@@ -81,7 +81,7 @@ class PasswordReset {
     void reset(String token, String newPassword) {
         UUID userId = tokens.spend(token, AccountTokens.Purpose.RESET_PASSWORD).orElseThrow(EmailVerification::invalid);
         Credential credential =
-                credentials.findById(userId).filter(Credential::active).orElseThrow(EmailVerification::invalid);
+                credentials.findForUpdate(userId).filter(Credential::active).orElseThrow(EmailVerification::invalid);
         passwordPolicy.check(credential.username(), newPassword);
         credential.changePasswordHash(passwordEncoder.encode(newPassword));
         credentials.saveAndFlush(credential);

@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +31,38 @@ class PasswordChangeIT {
     @BeforeEach
     void setUp() {
         client = ApiClient.on(port);
+    }
+
+    /** The current password proves the caller once: of changes sent together with it, one is made, the rest refused. */
+    @Test
+    void concurrentChangesWithTheSameCurrentPasswordMakeOnlyOne() throws Exception {
+        String username = Accounts.uniqueUsername("quin");
+        Accounts.register(client, username);
+        ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
+        List<String> newPasswords = List.of(NEW_PASSWORD + "-a", NEW_PASSWORD + "-b", NEW_PASSWORD + "-c");
+        ExecutorService threads = Executors.newFixedThreadPool(newPasswords.size());
+        List<Future<ApiClient.Response>> changes = new ArrayList<>();
+        try {
+            for (String newPassword : newPasswords) {
+                changes.add(threads.submit(() -> signedIn.post(
+                        "/api/users/me/password",
+                        Map.of("currentPassword", Accounts.PASSWORD, "newPassword", newPassword))));
+            }
+            List<String> made = new ArrayList<>();
+            for (int i = 0; i < changes.size(); i++) {
+                ApiClient.Response response = changes.get(i).get(60, TimeUnit.SECONDS);
+                if (response.status() == 200) {
+                    made.add(newPasswords.get(i));
+                } else {
+                    assertProblem(response, 403, "WRONG_PASSWORD");
+                }
+            }
+            assertThat(made).hasSize(1);
+            assertThat(Accounts.login(client, username, made.get(0)).get("accessToken"))
+                    .isNotNull();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
