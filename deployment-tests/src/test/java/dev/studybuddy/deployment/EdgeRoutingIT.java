@@ -110,6 +110,7 @@ class EdgeRoutingIT {
                 new Route("GET", "/api/users/me", QUERY),
                 new Route("PATCH", "/api/users/me", COMMAND),
                 new Route("PUT", "/api/users/me/avatar", COMMAND),
+                new Route("DELETE", "/api/users/me/avatar", COMMAND),
                 new Route("GET", "/api/users/me/sessions", COMMAND),
                 new Route("GET", "/api/users/me/email", COMMAND),
                 new Route("POST", "/api/users/me/email", COMMAND),

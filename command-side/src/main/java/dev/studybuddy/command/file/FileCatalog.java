@@ -5,6 +5,7 @@ import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.file.DeleteFileCommand;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.file.RegisterFileCommand;
+import dev.studybuddy.api.user.RemoveAvatarCommand;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -72,14 +74,20 @@ public class FileCatalog {
         commandGateway.sendAndWait(command);
     }
 
+    /** A deleted avatar is its owner's avatar no more (before the file's own command, which is sent last). */
     @Transactional
     public void delete(UUID fileId, UUID requesterId) {
-        List<Long> sizes = jdbc.queryForList("""
-                SELECT size FROM files.stored_files
-                WHERE file_id = ? AND owner_id = ? AND deleted_at IS NULL FOR UPDATE""", Long.class, fileId, requesterId);
-        if (sizes.isEmpty()) {
+        List<LiveFile> found = jdbc.query(
+                """
+                SELECT size, purpose FROM files.stored_files
+                WHERE file_id = ? AND owner_id = ? AND deleted_at IS NULL FOR UPDATE""",
+                (row, index) -> new LiveFile(row.getLong("size"), FilePurpose.valueOf(row.getString("purpose"))),
+                fileId,
+                requesterId);
+        if (found.isEmpty()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such file.");
         }
+        LiveFile file = found.get(0);
         lockUsage(requesterId);
         jdbc.update(
                 "UPDATE files.stored_files SET deleted_at = ? WHERE file_id = ?",
@@ -87,10 +95,15 @@ public class FileCatalog {
                 fileId);
         jdbc.update(
                 "UPDATE files.quota_usage SET bytes_used = bytes_used - ? WHERE owner_id = ?",
-                sizes.get(0),
+                file.size(),
                 requesterId);
+        if (file.purpose() == FilePurpose.AVATAR) {
+            commandGateway.sendAndWait(RemoveAvatarCommand.ifItIs(requesterId, fileId));
+        }
         commandGateway.sendAndWait(new DeleteFileCommand(fileId, requesterId));
     }
+
+    private record LiveFile(long size, FilePurpose purpose) {}
 
     /**
      * An erased user's files: each live one is deleted as its owner would delete it (its blob goes the way of any
@@ -129,12 +142,16 @@ public class FileCatalog {
         }
     }
 
-    /** An avatar must be a live AVATAR upload of the user's own (so an image, within the avatar limit). */
-    public void requireOwnAvatar(UUID ownerId, UUID fileId) {
-        Integer found = jdbc.queryForObject("""
-                SELECT count(*) FROM files.stored_files
-                WHERE file_id = ? AND owner_id = ? AND purpose = ? AND deleted_at IS NULL""", Integer.class, fileId, ownerId, FilePurpose.AVATAR.name());
-        if (found == null || found == 0) {
+    /**
+     * An avatar must be a live AVATAR upload of the user's own (so an image, within the avatar limit); its row stays
+     * locked for the caller's transaction, which makes it the avatar before a deletion of the file may go on.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockOwnAvatar(UUID ownerId, UUID fileId) {
+        List<UUID> found = jdbc.queryForList("""
+                SELECT file_id FROM files.stored_files
+                WHERE file_id = ? AND owner_id = ? AND purpose = ? AND deleted_at IS NULL FOR UPDATE""", UUID.class, fileId, ownerId, FilePurpose.AVATAR.name());
+        if (found.isEmpty()) {
             throw new DomainException(
                     ErrorCode.RULE_VIOLATED, "An avatar must be an image you uploaded with purpose AVATAR.");
         }

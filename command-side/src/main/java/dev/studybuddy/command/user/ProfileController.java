@@ -1,9 +1,8 @@
 package dev.studybuddy.command.user;
 
-import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangeProfileCommand;
 import dev.studybuddy.api.user.DisplayNames;
-import dev.studybuddy.command.file.FileCatalog;
+import dev.studybuddy.api.user.RemoveAvatarCommand;
 import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfileController {
 
     private final Commands commands;
-    private final FileCatalog files;
+    private final Avatars avatars;
 
-    ProfileController(Commands commands, FileCatalog files) {
+    ProfileController(Commands commands, Avatars avatars) {
         this.commands = commands;
-        this.files = files;
+        this.avatars = avatars;
     }
 
     @PatchMapping("/api/users/me")
@@ -38,8 +38,15 @@ class ProfileController {
     @PutMapping("/api/users/me/avatar")
     ResponseEntity<Void> changeAvatar(@Valid @RequestBody ChangeAvatarRequest request) {
         UUID me = CurrentUser.id();
-        files.requireOwnAvatar(me, request.fileId());
-        commands.sendAndWait(new ChangeAvatarCommand(me, request.fileId()));
+        avatars.change(me, request.fileId());
+        return commands.noContent(me);
+    }
+
+    /** The user goes without a picture; the file stays theirs. Removing none is no change. */
+    @DeleteMapping("/api/users/me/avatar")
+    ResponseEntity<Void> removeAvatar() {
+        UUID me = CurrentUser.id();
+        commands.sendAndWait(RemoveAvatarCommand.whicheverItIs(me));
         return commands.noContent(me);
     }
 

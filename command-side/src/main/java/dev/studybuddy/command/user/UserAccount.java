@@ -6,6 +6,7 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.AvatarRemovedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.api.user.ChangePasswordCommand;
@@ -21,6 +22,7 @@ import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.RemoveAvatarCommand;
 import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
@@ -79,6 +81,22 @@ public class UserAccount {
             return;
         }
         apply(new AvatarChangedEvent(userId, command.fileId()));
+    }
+
+    /**
+     * The user takes their avatar away while the account is active; its file's deletion takes it away on a closed
+     * account too, since deleting the file (also in an erasure) must not fail on it.
+     */
+    @CommandHandler
+    public void handle(RemoveAvatarCommand command) {
+        if (command.fileId() == null) {
+            requireActive();
+        }
+        if (avatarFileId == null
+                || (command.fileId() != null && !command.fileId().equals(avatarFileId))) {
+            return;
+        }
+        apply(new AvatarRemovedEvent(userId, avatarFileId));
     }
 
     @CommandHandler
@@ -173,6 +191,11 @@ public class UserAccount {
     @EventSourcingHandler
     void on(AvatarChangedEvent event) {
         avatarFileId = event.fileId();
+    }
+
+    @EventSourcingHandler
+    void on(AvatarRemovedEvent event) {
+        avatarFileId = null;
     }
 
     @EventSourcingHandler

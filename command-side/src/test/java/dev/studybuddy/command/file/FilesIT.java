@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.file.FileRegisteredEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.AvatarRemovedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
@@ -29,6 +30,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -293,6 +298,68 @@ class FilesIT {
                 ann.api().post(messages, Map.of("body", "again", "attachments", List.of(annsFile))),
                 422,
                 "RULE_VIOLATED");
+    }
+
+    @Test
+    void anAvatarGoesWhenItsUserTakesItAwayOrDeletesItsFile() throws Exception {
+        SignedInUser ann = Accounts.signedIn(port, "avgone");
+        UUID first = uploaded(ann, "AVATAR", "first.png", TestImages.png(40, 40));
+        UUID second = uploaded(ann, "AVATAR", "second.png", TestImages.png(41, 41));
+
+        assertThat(ann.api()
+                        .put("/api/users/me/avatar", Map.of("fileId", first))
+                        .status())
+                .isEqualTo(204);
+        ApiClient.Response removed = ann.api().delete("/api/users/me/avatar");
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(removed.header("X-Consistency-Token")).isPresent();
+        assertThat(ann.api().delete("/api/users/me/avatar").status()).isEqualTo(204);
+        assertThat(ann.api()
+                        .put("/api/users/me/avatar", Map.of("fileId", second))
+                        .status())
+                .isEqualTo(204);
+        assertThat(ann.api().delete("/api/files/" + first).status()).isEqualTo(204);
+        assertThat(ann.api().delete("/api/files/" + second).status()).isEqualTo(204);
+
+        assertThat(avatarEventsOf(ann.id()))
+                .containsExactly(
+                        new AvatarChangedEvent(ann.id(), first),
+                        new AvatarRemovedEvent(ann.id(), first),
+                        new AvatarChangedEvent(ann.id(), second),
+                        new AvatarRemovedEvent(ann.id(), second));
+        assertProblem(ann.api().put("/api/users/me/avatar", Map.of("fileId", second)), 422, "RULE_VIOLATED");
+    }
+
+    /** Made the avatar and deleted at once, a file is never left the avatar: one of the two waits for the other. */
+    @Test
+    void anAvatarIsNeverADeletedFile() throws Exception {
+        SignedInUser ben = Accounts.signedIn(port, "avrace");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                UUID file = uploaded(ben, "AVATAR", "race.png", TestImages.png(42 + round, 42));
+                Future<ApiClient.Response> made =
+                        threads.submit(() -> ben.api().put("/api/users/me/avatar", Map.of("fileId", file)));
+                Future<ApiClient.Response> deleted =
+                        threads.submit(() -> ben.api().delete("/api/files/" + file));
+                assertThat(deleted.get(60, TimeUnit.SECONDS).status()).isEqualTo(204);
+                assertThat(made.get(60, TimeUnit.SECONDS).status()).isIn(204, 422);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        UUID avatar = null;
+        for (Object event : avatarEventsOf(ben.id())) {
+            avatar = event instanceof AvatarChangedEvent changed ? changed.fileId() : null;
+        }
+        assertThat(avatar).as("the avatar after every file was deleted").isNull();
+    }
+
+    private List<Object> avatarEventsOf(UUID userId) {
+        return stream(userId).stream()
+                .<Object>map(DomainEventMessage::getPayload)
+                .filter(payload -> payload instanceof AvatarChangedEvent || payload instanceof AvatarRemovedEvent)
+                .toList();
     }
 
     @Test

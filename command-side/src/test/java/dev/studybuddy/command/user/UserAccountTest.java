@@ -11,6 +11,7 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.metadata.MessageMetadata;
 import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.AvatarRemovedEvent;
 import dev.studybuddy.api.user.ChangeAvatarCommand;
 import dev.studybuddy.api.user.ChangeEmailCommand;
 import dev.studybuddy.api.user.ChangePasswordCommand;
@@ -26,6 +27,7 @@ import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.RegisterUserCommand;
+import dev.studybuddy.api.user.RemoveAvatarCommand;
 import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
@@ -274,6 +276,38 @@ class UserAccountTest {
         fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar))
                 .when(new ChangeAvatarCommand(ALICE, avatar))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anAvatarIsRemovedByItsUserOrWithItsFile() {
+        UUID avatar = UUID.randomUUID();
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar))
+                .when(RemoveAvatarCommand.whicheverItIs(ALICE))
+                .expectEvents(new AvatarRemovedEvent(ALICE, avatar));
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar))
+                .when(RemoveAvatarCommand.ifItIs(ALICE, avatar))
+                .expectEvents(new AvatarRemovedEvent(ALICE, avatar));
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar))
+                .when(RemoveAvatarCommand.ifItIs(ALICE, UUID.randomUUID()))
+                .expectNoEvents();
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar), new AvatarRemovedEvent(ALICE, avatar))
+                .when(RemoveAvatarCommand.whicheverItIs(ALICE))
+                .expectNoEvents();
+        fixture.given(aliceRegistered())
+                .when(RemoveAvatarCommand.ifItIs(ALICE, avatar))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClosedAccountLosesItsAvatarOnlyWithItsFile() {
+        UUID avatar = UUID.randomUUID();
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar), new UserDeactivatedEvent(ALICE))
+                .when(RemoveAvatarCommand.ifItIs(ALICE, avatar))
+                .expectEvents(new AvatarRemovedEvent(ALICE, avatar));
+        fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar), new UserDeactivatedEvent(ALICE))
+                .when(RemoveAvatarCommand.whicheverItIs(ALICE))
+                .expectNoEvents()
+                .expectException(DomainException.class);
     }
 
     @Test

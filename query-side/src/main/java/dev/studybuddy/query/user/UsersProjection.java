@@ -1,6 +1,7 @@
 package dev.studybuddy.query.user;
 
 import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.AvatarRemovedEvent;
 import dev.studybuddy.api.user.EmailChangedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
@@ -76,6 +77,12 @@ class UsersProjection {
                 event.fileId(),
                 utc(at),
                 event.userId());
+    }
+
+    @EventHandler
+    void on(AvatarRemovedEvent event, @Timestamp Instant at) {
+        jdbc.update(
+                "UPDATE users SET avatar_file_id = NULL, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
     }
 
     @EventHandler

@@ -3,6 +3,8 @@ package dev.studybuddy.query.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.studybuddy.api.user.AvatarChangedEvent;
+import dev.studybuddy.api.user.AvatarRemovedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
@@ -82,6 +84,21 @@ class UsersProjectionIT {
         assertThat(profile.registeredAt()).isEqualTo(registeredAt).isBetween(before, Instant.now());
         assertThat(positions.sequence(UsersProjection.PROCESSING_GROUP, id.toString()))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void anAvatarFollowsItsChangesAndRemoval() {
+        UUID id = accounts.register(UserAccounts.uniqueUsername("hedy"), "Hedy").userId();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        accounts.awaitProjected(
+                UsersProjection.PROCESSING_GROUP, accounts.publish(id, new AvatarChangedEvent(id, first)));
+        assertThat(find(id).orElseThrow().avatarFileId()).isEqualTo(first);
+        accounts.publish(id, new AvatarChangedEvent(id, second));
+        accounts.awaitProjected(
+                UsersProjection.PROCESSING_GROUP, accounts.publish(id, new AvatarRemovedEvent(id, second)));
+        assertThat(find(id).orElseThrow().avatarFileId()).isNull();
     }
 
     @Test
