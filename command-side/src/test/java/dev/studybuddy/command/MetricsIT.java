@@ -90,7 +90,7 @@ class MetricsIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             PrometheusScrape scrape = PrometheusScrape.of(port);
-            for (String processor : new String[] {"identity", "membership-seats"}) {
+            for (String processor : new String[] {"identity", "membership-seats", "owner-succession"}) {
                 double lag = scrape.value(LAG, "processor=\"" + processor + "\"");
                 assertThat(lag).as(processor).isBetween(0.0, 1.0);
             }

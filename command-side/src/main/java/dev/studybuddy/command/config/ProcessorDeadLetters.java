@@ -18,4 +18,9 @@ class ProcessorDeadLetters {
     ConfigurerModule membershipSeatsDeadLetters(DeadLetterQueues queues) {
         return queues.on("membership-seats");
     }
+
+    @Bean
+    ConfigurerModule ownerSuccessionDeadLetters(DeadLetterQueues queues) {
+        return queues.on("owner-succession");
+    }
 }

@@ -21,6 +21,7 @@ import dev.studybuddy.api.group.GroupDetailsChangedEvent;
 import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupUnarchivedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
+import dev.studybuddy.api.group.HandOverOwnershipCommand;
 import dev.studybuddy.api.group.InviteToGroupCommand;
 import dev.studybuddy.api.group.JoinGroupCommand;
 import dev.studybuddy.api.group.JoinOutcome;
@@ -111,10 +112,16 @@ public class Group {
         apply(new MemberJoinedEvent(command.groupId(), command.ownerId(), GroupRole.OWNER, JoinRoute.CREATED));
     }
 
-    /** Before every command to the group or to one of its parts; archiving an archived group changes nothing. */
+    /**
+     * Before every command to the group or to one of its parts; archiving an archived group changes nothing. A closed
+     * owner's archived group still passes to the next member, who may unarchive it.
+     */
     @CommandHandlerInterceptor
     void refuseWhileArchived(Object command) {
-        if (archived && !(command instanceof ArchiveGroupCommand) && !(command instanceof UnarchiveGroupCommand)) {
+        if (archived
+                && !(command instanceof ArchiveGroupCommand)
+                && !(command instanceof UnarchiveGroupCommand)
+                && !(command instanceof HandOverOwnershipCommand)) {
             throw new DomainException(ErrorCode.GROUP_ARCHIVED, "The group is archived.");
         }
     }

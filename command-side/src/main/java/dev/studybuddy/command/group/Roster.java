@@ -10,6 +10,7 @@ import dev.studybuddy.api.group.BanFromGroupCommand;
 import dev.studybuddy.api.group.ChangeMemberRoleCommand;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupRole;
+import dev.studybuddy.api.group.HandOverOwnershipCommand;
 import dev.studybuddy.api.group.LeaveGroupCommand;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.api.group.MemberLeftEvent;
@@ -21,10 +22,12 @@ import dev.studybuddy.api.group.TransferOwnershipCommand;
 import dev.studybuddy.api.group.UnbanFromGroupCommand;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.group.UserUnbannedFromGroupEvent;
-import java.util.HashMap;
+import dev.studybuddy.command.user.UserDirectory;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -42,7 +45,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 class Roster {
 
     private UUID ownerId;
-    private Map<UUID, GroupRole> members = new HashMap<>();
+    /** In the order they joined (as far as a snapshot from before it kept that order tells): the line of succession. */
+    private Map<UUID, GroupRole> members = new LinkedHashMap<>();
+
     private Set<UUID> banned = new HashSet<>();
 
     @CommandHandler
@@ -53,6 +58,30 @@ class Roster {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "Ownership goes to another member of the group.");
         }
         apply(new OwnershipTransferredEvent(command.groupId(), ownerId, command.newOwnerId()));
+    }
+
+    /**
+     * A closed owner's group passes to the first ADMIN, in the order they joined, whose account is open, else to the
+     * first such MEMBER; the closed owner becomes an ADMIN, as in any handover. A group with no open member keeps its
+     * owner; an owner who is not that closed account (a transfer came first), or whose account is open, keeps it too
+     * (docs/adr/0027-a-closed-accounts-groups-pass-to-the-next-member.md).
+     */
+    @CommandHandler
+    void handle(HandOverOwnershipCommand command, UserDirectory users) {
+        if (!command.closedOwnerId().equals(ownerId) || users.statusOf(ownerId) == UserDirectory.Status.ACTIVE) {
+            return;
+        }
+        heirAmong(GroupRole.ADMIN, users)
+                .or(() -> heirAmong(GroupRole.MEMBER, users))
+                .ifPresent(heir -> apply(new OwnershipTransferredEvent(command.groupId(), ownerId, heir)));
+    }
+
+    private Optional<UUID> heirAmong(GroupRole role, UserDirectory users) {
+        return members.entrySet().stream()
+                .filter(member -> member.getValue() == role)
+                .map(Map.Entry::getKey)
+                .filter(userId -> users.statusOf(userId) == UserDirectory.Status.ACTIVE)
+                .findFirst();
     }
 
     @CommandHandler
