@@ -50,12 +50,16 @@ class Roster {
 
     private Set<UUID> banned = new HashSet<>();
 
+    /** To another member whose account is open: a closed one could not use it (and would hand it on at once). */
     @CommandHandler
-    void handle(TransferOwnershipCommand command) {
+    void handle(TransferOwnershipCommand command, UserDirectory users) {
         requireOwner(command.actor(), "Only the owner hands over ownership.");
         GroupRole heir = members.get(command.newOwnerId());
         if (heir == null || heir == GroupRole.OWNER) {
             throw new DomainException(ErrorCode.RULE_VIOLATED, "Ownership goes to another member of the group.");
+        }
+        if (users.statusOf(command.newOwnerId()) != UserDirectory.Status.ACTIVE) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "Ownership goes to a member whose account is open.");
         }
         apply(new OwnershipTransferredEvent(command.groupId(), ownerId, command.newOwnerId()));
     }

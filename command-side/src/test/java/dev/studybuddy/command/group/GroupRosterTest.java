@@ -5,6 +5,7 @@ import static dev.studybuddy.api.error.ErrorCode.NOT_FOUND;
 import static dev.studybuddy.api.error.ErrorCode.RULE_VIOLATED;
 import static dev.studybuddy.api.group.JoinPolicy.OPEN;
 import static dev.studybuddy.command.group.GroupHistory.ADMIN;
+import static dev.studybuddy.command.group.GroupHistory.DEACTIVATED;
 import static dev.studybuddy.command.group.GroupHistory.GROUP;
 import static dev.studybuddy.command.group.GroupHistory.MEMBER;
 import static dev.studybuddy.command.group.GroupHistory.OUTSIDER;
@@ -187,6 +188,15 @@ class GroupRosterTest {
                 .expectException(refusedWith(RULE_VIOLATED));
         fixture.given(roster(OPEN))
                 .when(new TransferOwnershipCommand(GROUP, as(OWNER), OWNER))
+                .expectNoEvents()
+                .expectException(refusedWith(RULE_VIOLATED));
+    }
+
+    @Test
+    void ownershipIsNotTransferredToAClosedAccount() {
+        fixture.given(roster(OPEN))
+                .andGiven(joined(DEACTIVATED))
+                .when(new TransferOwnershipCommand(GROUP, as(OWNER), DEACTIVATED))
                 .expectNoEvents()
                 .expectException(refusedWith(RULE_VIOLATED));
     }
