@@ -109,6 +109,10 @@ class Credential {
         active = false;
     }
 
+    void reactivate() {
+        active = true;
+    }
+
     /**
      * Forgets the person: the name is free for anyone to register again (the placeholder holds a character no
      * username may), the address is a placeholder of the reserved {@code .invalid} domain, and no password matches

@@ -2,6 +2,7 @@ package dev.studybuddy.command.identity;
 
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.command.identity.contact.ContactOutbox;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,9 +33,27 @@ class IdentityProjection {
         credentials.findById(event.userId()).ifPresent(credential -> credential.setRoles(event.roles()));
     }
 
+    /** The address is in use again, verified if it was (notification-saga mails there again). */
+    @EventHandler
+    void on(UserReactivatedEvent event) {
+        credentials
+                .findById(event.userId())
+                .filter(credential -> !credential.active())
+                .ifPresent(credential -> {
+                    credential.reactivate();
+                    if (credential.emailVerified()) {
+                        contacts.addressVerified(event.userId(), credential.email());
+                    } else {
+                        contacts.addressChanged(event.userId(), credential.email());
+                    }
+                });
+    }
+
     @EventHandler
     void on(UserDeactivatedEvent event) {
-        // Only on the change itself: a replay of an old deactivation writes no second outbox row.
+        // Only on the change itself: a replay of an old deactivation writes no second outbox row (unless the account
+        // was
+        // reactivated since: the replay then closes and opens it again, and notification-saga ends where it was).
         credentials.findById(event.userId()).filter(Credential::active).ifPresent(credential -> {
             credential.deactivate();
             contacts.addressForgotten(event.userId());

@@ -53,9 +53,8 @@ class Login {
                 password, found.map(Credential::passwordHash).orElse(dummyHash));
         Credential credential = found.filter(ignored -> matches)
                 .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
-        if (!credential.active()) {
-            throw deactivated();
-        }
+        // whether the account is open is the account's events' to say (startSession), not this row's, which follows
+        // them a moment later: a reactivated account signs in at once
         return startSession(credential.userId(), client);
     }
 

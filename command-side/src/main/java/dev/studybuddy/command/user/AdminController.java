@@ -3,6 +3,7 @@ package dev.studybuddy.command.user;
 import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
 import dev.studybuddy.api.user.PlatformRole;
+import dev.studybuddy.api.user.ReactivateUserCommand;
 import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,13 @@ class AdminController {
     @PostMapping("/deactivate")
     ResponseEntity<Void> deactivate(@PathVariable UUID userId) {
         commands.sendAndWait(new DeactivateUserCommand(userId));
+        return commands.noContent(userId);
+    }
+
+    /** 204 for an open account too (nothing changes); 422 for an erased one. */
+    @PostMapping("/reactivate")
+    ResponseEntity<Void> reactivate(@PathVariable UUID userId) {
+        commands.sendAndWait(new ReactivateUserCommand(userId));
         return commands.noContent(userId);
     }
 

@@ -21,6 +21,7 @@ import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.ReactivateUserCommand;
 import dev.studybuddy.api.user.RegisterUserCommand;
 import dev.studybuddy.api.user.RemoveAvatarCommand;
 import dev.studybuddy.api.user.SessionEndedEvent;
@@ -28,6 +29,7 @@ import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
 import dev.studybuddy.command.config.AggregateLocks;
@@ -126,6 +128,17 @@ public class UserAccount {
         apply(new UserDeactivatedEvent(userId));
     }
 
+    /** Only a deactivated account opens again; an erased one has nobody left to open it for. */
+    @CommandHandler
+    public void handle(ReactivateUserCommand command) {
+        if (erased) {
+            throw new DomainException(ErrorCode.RULE_VIOLATED, "An erased account is not reactivated.");
+        }
+        if (!active) {
+            apply(new UserReactivatedEvent(userId));
+        }
+    }
+
     /** The password itself was checked and stored by identity; here only an open account may change it. */
     @CommandHandler
     public void handle(ChangePasswordCommand command) {
@@ -216,6 +229,11 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserDeactivatedEvent event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserReactivatedEvent event) {
+        active = true;
     }
 
     @EventSourcingHandler

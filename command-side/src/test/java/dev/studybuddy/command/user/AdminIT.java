@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.testing.ApiClient;
@@ -13,8 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @CommandSideIT
@@ -22,6 +26,9 @@ class AdminIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventStore eventStore;
 
     String adminToken;
 
@@ -209,6 +216,46 @@ class AdminIT {
                                         tokens.get("refreshToken").asText()))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aReactivatedAccountSignsInAgainButNoOldTokenComesBack() throws Exception {
+        String username = Accounts.uniqueUsername("returner");
+        UUID userId = Accounts.register(client, username);
+        var tokens = Accounts.login(client, username, Accounts.PASSWORD);
+        ApiClient before = client.withToken(tokens.get("accessToken").asText());
+        assertThat(admin.post("/api/admin/users/" + userId + "/deactivate", null)
+                        .status())
+                .isEqualTo(204);
+
+        ApiClient.Response reactivated = admin.post("/api/admin/users/" + userId + "/reactivate", null);
+        assertThat(reactivated.status()).as(reactivated.toString()).isEqualTo(204);
+        assertThat(reactivated.header("X-Consistency-Token")).isPresent();
+        assertThat(admin.post("/api/admin/users/" + userId + "/reactivate", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(eventStore
+                        .readEvents(userId.toString())
+                        .asStream()
+                        .map(DomainEventMessage::getPayload)
+                        .filter(UserReactivatedEvent.class::isInstance))
+                .hasSize(1);
+
+        // At once, not when identity's projection catches up.
+        ApiClient again = client.withToken(Accounts.accessToken(client, username));
+        assertThat(again.patch("/api/users/me", Map.of("bio", "back")).status()).isEqualTo(204);
+        assertThat(before.patch("/api/users/me", Map.of("bio", "old token")).status())
+                .isEqualTo(401);
+        assertThat(client.post(
+                                "/api/auth/refresh",
+                                Map.of(
+                                        "refreshToken",
+                                        tokens.get("refreshToken").asText()))
+                        .status())
+                .isEqualTo(401);
+        ApiClient.Response forbidden = again.post("/api/admin/users/" + userId + "/reactivate", null);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertProblem(admin.post("/api/admin/users/" + UUID.randomUUID() + "/reactivate", null), 404, "NOT_FOUND");
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.studybuddy.api.user.EraseUserCommand;
 import dev.studybuddy.api.user.PasswordChangedEvent;
 import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
+import dev.studybuddy.api.user.ReactivateUserCommand;
 import dev.studybuddy.api.user.RegisterUserCommand;
 import dev.studybuddy.api.user.RemoveAvatarCommand;
 import dev.studybuddy.api.user.SessionEndedEvent;
@@ -33,6 +34,7 @@ import dev.studybuddy.api.user.SignOutEverywhereCommand;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.api.user.VerifyEmailCommand;
 import java.util.Set;
@@ -276,6 +278,25 @@ class UserAccountTest {
         fixture.given(aliceRegistered(), new AvatarChangedEvent(ALICE, avatar))
                 .when(new ChangeAvatarCommand(ALICE, avatar))
                 .expectNoEvents();
+    }
+
+    @Test
+    void onlyADeactivatedAccountIsReactivated() {
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE))
+                .when(new ReactivateUserCommand(ALICE))
+                .expectEvents(new UserReactivatedEvent(ALICE));
+        fixture.given(aliceRegistered(), new UserDeactivatedEvent(ALICE), new UserReactivatedEvent(ALICE))
+                .when(new ChangeProfileCommand(ALICE, "Back", null))
+                .expectEvents(new ProfileChangedEvent(ALICE, "Back", null));
+        fixture.given(aliceRegistered())
+                .when(new ReactivateUserCommand(ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(aliceRegistered(), new UserErasedEvent(ALICE))
+                .when(new ReactivateUserCommand(ALICE))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(
+                        e -> e instanceof DomainException refusal && refusal.code() == ErrorCode.RULE_VIOLATED));
     }
 
     @Test

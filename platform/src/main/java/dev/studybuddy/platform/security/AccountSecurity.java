@@ -6,6 +6,7 @@ import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -55,6 +56,8 @@ public record AccountSecurity(
                 state.roles = Set.copyOf(changed.roles());
             } else if (payload instanceof UserDeactivatedEvent || payload instanceof UserErasedEvent) {
                 state.active = false;
+            } else if (payload instanceof UserReactivatedEvent) {
+                state.active = true;
             } else if (payload instanceof SessionEndedEvent ended) {
                 state.endedSessions.add(ended.sessionId());
             }

@@ -9,6 +9,7 @@ import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.SessionEndedEvent;
 import dev.studybuddy.api.user.SignedOutEverywhereEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,17 @@ class AccountSecurityTest {
 
         assertThat(account.stamp()).isEqualTo(3);
         assertThat(account.active()).isFalse();
+    }
+
+    @Test
+    void aReactivationOpensTheAccountAgainAndMovesTheStampOnceMore() {
+        AccountSecurity account = fold(
+                new UserRegisteredEvent(user, "ada", "Ada", Set.of(PlatformRole.USER)),
+                new UserDeactivatedEvent(user),
+                new UserReactivatedEvent(user));
+
+        assertThat(account.stamp()).isEqualTo(2);
+        assertThat(account.active()).isTrue();
     }
 
     @Test

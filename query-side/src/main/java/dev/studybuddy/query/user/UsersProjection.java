@@ -8,6 +8,7 @@ import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserDeactivatedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import dev.studybuddy.query.consistency.ApplyOnce;
@@ -97,6 +98,11 @@ class UsersProjection {
     @EventHandler
     void on(UserDeactivatedEvent event, @Timestamp Instant at) {
         jdbc.update("UPDATE users SET active = false, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
+    }
+
+    @EventHandler
+    void on(UserReactivatedEvent event, @Timestamp Instant at) {
+        jdbc.update("UPDATE users SET active = true, updated_at = ? WHERE user_id = ?", utc(at), event.userId());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.studybuddy.api.user.AvatarRemovedEvent;
 import dev.studybuddy.api.user.EmailVerifiedEvent;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.UserProfile;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -99,6 +100,16 @@ class UsersProjectionIT {
         accounts.awaitProjected(
                 UsersProjection.PROCESSING_GROUP, accounts.publish(id, new AvatarRemovedEvent(id, second)));
         assertThat(find(id).orElseThrow().avatarFileId()).isNull();
+    }
+
+    @Test
+    void aReactivatedAccountIsActiveAgain() {
+        UUID id = accounts.register(UserAccounts.uniqueUsername("lise"), "Lise").userId();
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.deactivate(id));
+        assertThat(find(id).orElseThrow().active()).isFalse();
+
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, accounts.publish(id, new UserReactivatedEvent(id)));
+        assertThat(find(id).orElseThrow().active()).isTrue();
     }
 
     @Test

@@ -115,6 +115,30 @@ class ContactsIT {
     }
 
     @Test
+    void reactivatingAnAccountTellsItsAddressAgain() throws IOException {
+        String username = Accounts.uniqueUsername("returning");
+        UUID userId = Accounts.register(client, username);
+        nextMessageAbout(userId);
+        ApiClient admin = client.withToken(Accounts.adminToken(client));
+        assertThat(admin.post("/api/admin/users/" + userId + "/deactivate", null)
+                        .status())
+                .isEqualTo(204);
+        long forgotten = objectMapper
+                .readTree(nextMessageAbout(userId).getBody())
+                .get("version")
+                .asLong();
+
+        assertThat(admin.post("/api/admin/users/" + userId + "/reactivate", null)
+                        .status())
+                .isEqualTo(204);
+
+        JsonNode told = objectMapper.readTree(nextMessageAbout(userId).getBody());
+        assertThat(told.get("email").asText()).isEqualTo(username + "@studybuddy.test");
+        assertThat(told.get("verified").asBoolean()).isFalse();
+        assertThat(told.get("version").asLong()).isGreaterThan(forgotten);
+    }
+
+    @Test
     void theFirstAdministratorsAddressIsInTheOutbox() {
         assertThat(jdbc.queryForList("""
                 SELECT o.email FROM contact_outbox o JOIN credentials c ON c.user_id = o.user_id
