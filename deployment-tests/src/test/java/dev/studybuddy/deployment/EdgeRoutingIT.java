@@ -120,6 +120,7 @@ class EdgeRoutingIT {
                 new Route("HEAD", u, QUERY),
                 new Route("PUT", "/api/admin/users/" + ID + "/roles", COMMAND),
                 new Route("POST", "/api/admin/users/" + ID + "/deactivate", COMMAND),
+                new Route("POST", "/api/admin/users/" + ID + "/reactivate", COMMAND),
                 new Route("POST", "/api/admin/users/" + ID + "/erase", COMMAND),
                 new Route("POST", "/api/admin/event-store/redactions", COMMAND),
                 // friendships
