@@ -52,8 +52,7 @@ class IdentityProjection {
     @EventHandler
     void on(UserDeactivatedEvent event) {
         // Only on the change itself: a replay of an old deactivation writes no second outbox row (unless the account
-        // was
-        // reactivated since: the replay then closes and opens it again, and notification-saga ends where it was).
+        // was reactivated since: the replay then closes and opens it again, and notification-saga ends where it was).
         credentials.findById(event.userId()).filter(Credential::active).ifPresent(credential -> {
             credential.deactivate();
             contacts.addressForgotten(event.userId());

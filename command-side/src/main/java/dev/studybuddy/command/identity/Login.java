@@ -64,7 +64,7 @@ class Login {
      */
     @Transactional
     TokenPair startSession(UUID userId, SignInSession.Client client) {
-        AccountSecurity account = requireKnown(userId, authority.read(userId));
+        AccountSecurity account = knownAccount(userId);
         if (!account.active()) {
             throw deactivated();
         }
@@ -78,8 +78,7 @@ class Login {
     @Transactional(noRollbackFor = DomainException.class)
     TokenPair refresh(String refreshToken, SignInSession.Client client) {
         // checked before the token is spent: a refused refresh leaves it as it was
-        RefreshTokens.Rotation rotation =
-                refreshTokens.rotate(refreshToken, userId -> requireKnown(userId, authority.read(userId)), client);
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken, this::knownAccount, client);
         AccountSecurity account = rotation.account();
         if (!account.active()) {
             throw deactivated();
@@ -100,7 +99,8 @@ class Login {
      * without them means the identity database and the event store are out of step (one restored or replaced without
      * the other); a token would carry none of the account's roles and no stamp to end it by, so none is issued.
      */
-    private static AccountSecurity requireKnown(UUID userId, AccountSecurity account) {
+    private AccountSecurity knownAccount(UUID userId) {
+        AccountSecurity account = authority.read(userId);
         if (!account.known()) {
             log.error(
                     "User {} has a credential but no UserAccount events: the identity database and the event store are"

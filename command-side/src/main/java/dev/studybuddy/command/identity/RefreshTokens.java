@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opaque refresh tokens: 256 random bits handed out once, kept only as a SHA-256 hash. Each use spends
  * the token and hands out its successor in the same family; showing a spent one again means it was
- * stolen, so the whole family is revoked and its session ended ({@link Reused}). Each token remembers its user's security stamp: once the stamp has
- * moved on (roles changed, account closed, signed out everywhere) the family is revoked at its next use, whether
+ * stolen, so the whole family is revoked and its session ended ({@link Reused}). Each token remembers its user's
+ * security stamp: once the stamp has moved on (roles changed, account closed, signed out everywhere) the family is revoked at its next use, whether
  * or not the change's own revocation ({@link #revokeAllOf}) has reached it. A family is what its user sees as one
  * session ({@link SignInSession}, same id): it is ended whenever its family is revoked.
  */
@@ -59,15 +59,14 @@ class RefreshTokens {
         Instant now = clock.instant();
         RefreshToken token = repository.findForUpdate(hash(presented)).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
-            Optional<Family> ended = revokeFamily(token.userId(), token.familyId(), now);
-            throw new Reused(ended);
+            throw new Reused(revokeFamilyOf(token, now));
         }
         if (!token.usableAt(now)) {
             throw invalid();
         }
         AccountSecurity account = authority.apply(token.userId());
         if (account.stamp() != token.securityStamp()) {
-            revokeFamily(token.userId(), token.familyId(), now);
+            revokeFamily(token.familyId(), now);
             throw invalid();
         }
         token.spend(now);
@@ -87,17 +86,13 @@ class RefreshTokens {
      */
     @Transactional
     Optional<Family> revokeFamilyOf(String presented) {
-        return repository
-                .findForUpdate(hash(presented))
-                .flatMap(token -> revokeFamily(token.userId(), token.familyId(), clock.instant()));
+        return repository.findForUpdate(hash(presented)).flatMap(token -> revokeFamilyOf(token, clock.instant()));
     }
 
     /** In the caller's transaction, if there is one (the command that ended the session). */
     @Transactional
     void revokeFamily(UUID familyId) {
-        Instant now = clock.instant();
-        repository.revokeFamily(familyId, now);
-        sessions.end(familyId, now);
+        revokeFamily(familyId, clock.instant());
     }
 
     /** In the caller's transaction, if there is one (a security stamp change's command). */
@@ -108,11 +103,18 @@ class RefreshTokens {
         sessions.endAllOf(userId, now);
     }
 
-    /** @return the session, if this revocation ended it (a family revoked before ends nothing) */
-    private Optional<Family> revokeFamily(UUID userId, UUID familyId, Instant now) {
+    /** @return the session of {@code token}, if this revocation ended it (a family revoked before ends nothing) */
+    private Optional<Family> revokeFamilyOf(RefreshToken token, Instant now) {
+        return revokeFamily(token.familyId(), now)
+                ? Optional.of(new Family(token.userId(), token.familyId()))
+                : Optional.empty();
+    }
+
+    /** @return whether it changed anything: a token or the session still open */
+    private boolean revokeFamily(UUID familyId, Instant now) {
         int tokensRevoked = repository.revokeFamily(familyId, now);
         int sessionsEnded = sessions.end(familyId, now);
-        return tokensRevoked + sessionsEnded > 0 ? Optional.of(new Family(userId, familyId)) : Optional.empty();
+        return tokensRevoked + sessionsEnded > 0;
     }
 
     /** Expired tokens are useless; a week's grace keeps reuse of recently expired ones detectable. */

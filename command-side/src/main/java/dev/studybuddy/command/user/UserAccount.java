@@ -91,14 +91,12 @@ public class UserAccount {
      */
     @CommandHandler
     public void handle(RemoveAvatarCommand command) {
-        if (command.fileId() == null) {
+        if (command.byTheUser()) {
             requireActive();
         }
-        if (avatarFileId == null
-                || (command.fileId() != null && !command.fileId().equals(avatarFileId))) {
-            return;
+        if (command.takesAway(avatarFileId)) {
+            apply(new AvatarRemovedEvent(userId, avatarFileId));
         }
-        apply(new AvatarRemovedEvent(userId, avatarFileId));
     }
 
     @CommandHandler

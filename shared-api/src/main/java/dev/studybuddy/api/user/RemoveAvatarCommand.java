@@ -21,4 +21,14 @@ public record RemoveAvatarCommand(@TargetAggregateIdentifier UUID userId, UUID f
     public static RemoveAvatarCommand ifItIs(UUID userId, UUID fileId) {
         return new RemoveAvatarCommand(userId, Objects.requireNonNull(fileId, "fileId"));
     }
+
+    /** Whether the user asked, rather than the deletion of a file. */
+    public boolean byTheUser() {
+        return fileId == null;
+    }
+
+    /** Whether this takes away the avatar {@code current} (none: nothing to take). */
+    public boolean takesAway(UUID current) {
+        return current != null && (byTheUser() || fileId.equals(current));
+    }
 }
