@@ -37,6 +37,11 @@ public class PersonalDataConfiguration {
         return new PersonalDataKeys(mongoClient.getDatabase(mongoProperties.getMongoClientDatabase()), properties);
     }
 
+    @Bean
+    public ErasedAuthors erasedAuthors(PersonalDataKeys keys) {
+        return new ErasedAuthors(keys);
+    }
+
     /** Takes the place of Axon's own event serializer (which would share the application's object mapper). */
     @Bean
     @Qualifier("eventSerializer")

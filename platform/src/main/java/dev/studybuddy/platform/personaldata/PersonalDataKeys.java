@@ -7,10 +7,14 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.bson.Document;
@@ -98,6 +102,23 @@ public class PersonalDataKeys implements DataKeys {
                 new Document("_id", subject.toString()).append(ERASED_AT, new Date()),
                 new ReplaceOptions().upsert(true));
         cache.put(subject, Held.ERASED);
+    }
+
+    /**
+     * Those of the subjects erased by now, read from the store and not from this node's cache, which may still hold
+     * the key of a subject erased a moment ago (it forgets it only when it hears of the erasure).
+     */
+    public Set<UUID> erasedAmong(Collection<UUID> subjects) {
+        if (subjects.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> erased = new HashSet<>();
+        keys.find(Filters.and(
+                        Filters.in("_id", subjects.stream().map(UUID::toString).toList()), Filters.exists(ERASED_AT)))
+                .projection(Projections.include("_id"))
+                .forEach(tombstone -> erased.add(UUID.fromString(tombstone.getString("_id"))));
+        erased.forEach(subject -> cache.put(subject, Held.ERASED));
+        return erased;
     }
 
     /** Forgets what this node holds of the subject's key: the next use reads it again. */
