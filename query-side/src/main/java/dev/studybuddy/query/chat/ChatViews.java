@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.studybuddy.platform.personaldata.ErasedAuthors;
 import dev.studybuddy.query.file.FileDirectory;
 import dev.studybuddy.query.file.StoredFileView;
 import java.time.Clock;
@@ -42,15 +43,29 @@ public class ChatViews {
     private final FileDirectory files;
     private final MessageWrites writes;
     private final ChatReadPositions readPositions;
+    private final ErasedAuthors erasedAuthors;
+    private final ErasedAuthors.Texts bodies = new ErasedAuthors.Texts() {
+        @Override
+        public void beforeLooking() {
+            writes.flush();
+        }
+
+        @Override
+        public void takeAway(UUID author) {
+            erased(author);
+        }
+    };
 
     ChatViews(
             MongoClient mongoClient,
             MongoProperties mongoProperties,
             FileDirectory files,
-            ChatReadPositions readPositions) {
+            ChatReadPositions readPositions,
+            ErasedAuthors erasedAuthors) {
         this.database = mongoClient.getDatabase(mongoProperties.getMongoClientDatabase());
         this.files = files;
         this.readPositions = readPositions;
+        this.erasedAuthors = erasedAuthors;
         this.writes = new MessageWrites(database.getCollection(MESSAGES), Clock.systemUTC());
         ensureIndexes();
     }
@@ -96,6 +111,9 @@ public class ChatViews {
                 .append("deletedAt", null)
                 .append("deleted", false);
         MessageWrites.Insert insert = writes.add(id(conversationId, seq), message);
+        if (body != null) {
+            erasedAuthors.storing(bodies, senderId);
+        }
         return () -> {
             if (!insert.written()) {
                 writes.flush();
@@ -112,6 +130,9 @@ public class ChatViews {
             write.set("body", body);
             write.set("editedAt", Date.from(at));
             writes.changed(write, seq);
+            if (body != null) {
+                erasedAuthors.storing(bodies, UUID.fromString(write.message().getString("senderId")));
+            }
         });
     }
 
@@ -226,7 +247,10 @@ public class ChatViews {
                         Filters.ne("senderId", userId.toString())));
     }
 
-    /** Blanks the bodies of the user's messages, the batch's own pending posts and changes written first. */
+    /**
+     * Blanks the bodies of the user's messages, the batch's own pending posts and changes written first; for their
+     * erasure, and for a batch that wrote one after it ({@link ErasedAuthors}).
+     */
     void erased(UUID userId) {
         messages()
                 .updateMany(

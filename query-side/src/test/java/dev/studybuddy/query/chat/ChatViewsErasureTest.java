@@ -6,8 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.studybuddy.platform.personaldata.ErasedAuthors;
+import dev.studybuddy.platform.personaldata.PersonalDataKeys;
+import dev.studybuddy.platform.personaldata.PersonalDataProperties;
 import dev.studybuddy.testing.InMemoryMongo;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -26,8 +31,17 @@ class ChatViewsErasureTest {
     private static final MongoClient client = MongoClients.create(InMemoryMongo.connectionString(DATABASE));
     private static final Instant AT = Instant.parse("2026-12-06T12:00:00Z");
 
-    private final ChatViews views =
-            new ChatViews(client, properties(), null, new ChatReadPositions(client, properties()));
+    private static final PersonalDataKeys keys = new PersonalDataKeys(
+            client.getDatabase(DATABASE),
+            new PersonalDataProperties(
+                    Base64.getEncoder().encodeToString(new byte[32]),
+                    true,
+                    "personal_data_keys",
+                    Duration.ofMinutes(5),
+                    100));
+
+    private final ChatViews views = new ChatViews(
+            client, properties(), null, new ChatReadPositions(client, properties()), new ErasedAuthors(keys));
     private final MongoCollection<Document> messages =
             client.getDatabase(DATABASE).getCollection(ChatViews.MESSAGES);
     private final String conversation = "group:" + UUID.randomUUID();
@@ -51,6 +65,28 @@ class ChatViewsErasureTest {
             views.posted(conversation, 4, UUID.randomUUID(), other, "someone else's", List.of(), null, List.of(), AT);
             views.erased(erased);
         });
+
+        assertThat(bodiesOf(erased)).containsExactly(null, null);
+        assertThat(bodiesOf(other)).containsExactly("someone else's");
+    }
+
+    /**
+     * A batch that stores a text of a user erased by then (read with a key its node still held, after the erasure's
+     * handler ran) blanks it before it commits, an edit too; others' messages stay as written.
+     */
+    @Test
+    void aBatchStoringTheTextOfAUserErasedByThenBlanksIt() {
+        keys.create(erased);
+        UUID storedBefore = UUID.randomUUID();
+        views.posted(conversation, 1, storedBefore, erased, "stored before", List.of(), null, List.of(), AT);
+        keys.destroy(erased);
+        views.erased(erased);
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            views.posted(conversation, 2, UUID.randomUUID(), erased, "read before", List.of(), null, List.of(), AT);
+            views.posted(conversation, 3, UUID.randomUUID(), other, "someone else's", List.of(), null, List.of(), AT);
+        });
+        DefaultUnitOfWork.startAndGet(null).execute(() -> views.edited(conversation, 4, storedBefore, "edited", AT));
 
         assertThat(bodiesOf(erased)).containsExactly(null, null);
         assertThat(bodiesOf(other)).containsExactly("someone else's");

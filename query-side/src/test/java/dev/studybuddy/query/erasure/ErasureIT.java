@@ -2,6 +2,7 @@ package dev.studybuddy.query.erasure;
 
 import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,12 +36,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
@@ -143,6 +146,55 @@ class ErasureIT {
             assertThat(ChainVerifier.verify(storedEvents, stream).status())
                     .as(stream)
                     .isEqualTo(ChainVerifier.Verification.OK);
+        }
+    }
+
+    /**
+     * A batch that read a text with its author's key before the erasure and stores it after the erasure's handler took
+     * the author's texts away (another segment of the processor, or a node that had not heard of the erasure yet: its
+     * cache still holds the key) takes it away itself: the history shows no body, search finds nothing.
+     */
+    @Test
+    void aTextStoredAfterTheErasureWasHandledIsTakenAwayToo() {
+        Written written = write();
+        UUID alice = written.alice();
+        StreamingEventProcessor users = processing
+                .eventProcessor("users", StreamingEventProcessor.class)
+                .orElseThrow();
+        // the users projection forgets the key when it handles the erasure; this node must keep it, as one that has
+        // not heard of the erasure does
+        users.shutDown();
+        try {
+            // command-side's erasure on another node: the tombstone, then the event
+            mongoClient
+                    .getDatabase(database)
+                    .getCollection("personal_data_keys")
+                    .replaceOne(
+                            Filters.eq("_id", alice.toString()),
+                            new Document("_id", alice.toString()).append("erasedAt", new Date()));
+            ConsistencyToken erased = accounts.publish(alice, new UserErasedEvent(alice));
+            applied("chat", erased);
+            applied("message-search", erased);
+
+            // read with the key this node still holds, stored after the erasure's handlers ran
+            Chats.Posted late = chats.post(written.groupId(), alice, "alicewords late " + written.marker());
+            ConsistencyToken edited =
+                    chats.edit(written.groupId(), late.messageId(), alice, "alicewords late edit " + written.marker());
+            applied("chat", edited);
+            applied("message-search", edited);
+
+            assertThat(messages(written.groupId(), alice, written.bob()))
+                    .filteredOn(message -> alice.toString().equals(message.get("senderId")))
+                    .extracting(message -> message.get("messageId"), message -> message.get("body"))
+                    .contains(tuple(late.messageId().toString(), null))
+                    .allSatisfy(
+                            idAndBody -> assertThat(idAndBody.toList().get(1)).isNull());
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM message_search WHERE sender_id = ?", Long.class, alice))
+                    .isZero();
+        } finally {
+            users.start();
+            keys.evict(alice);
         }
     }
 
