@@ -3,10 +3,12 @@ package dev.studybuddy.notification.chat;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.membership.NotificationLevel;
+import dev.studybuddy.notification.erasure.AuthorTexts;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.platform.messaging.HandlesOnly;
+import dev.studybuddy.platform.personaldata.ErasedAuthors;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -34,11 +36,20 @@ class ChatNotifier {
     private final NotificationWriter notifications;
     private final Recipients recipients;
     private final Presence presence;
+    private final ErasedAuthors erasedAuthors;
+    private final AuthorTexts authorTexts;
 
-    ChatNotifier(NotificationWriter notifications, Recipients recipients, Presence presence) {
+    ChatNotifier(
+            NotificationWriter notifications,
+            Recipients recipients,
+            Presence presence,
+            ErasedAuthors erasedAuthors,
+            AuthorTexts authorTexts) {
         this.notifications = notifications;
         this.recipients = recipients;
         this.presence = presence;
+        this.erasedAuthors = erasedAuthors;
+        this.authorTexts = authorTexts;
     }
 
     @EventHandler
@@ -65,6 +76,7 @@ class ChatNotifier {
                     excerpt(event.body()));
             notifications.notify(
                     mentioned, message.getIdentifier(), payload, !presence.isConnected(mentioned, conversation));
+            erasedAuthors.storing(authorTexts, event.authorId());
         }
     }
 
@@ -83,6 +95,7 @@ class ChatNotifier {
                 message.getIdentifier(),
                 payload,
                 !presence.isConnected(event.recipientId(), conversation));
+        erasedAuthors.storing(authorTexts, event.senderId());
     }
 
     /** A group message that mentions someone; the others are not taken in at all (most mention nobody). */

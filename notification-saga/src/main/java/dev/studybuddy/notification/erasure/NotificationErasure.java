@@ -5,8 +5,6 @@ import dev.studybuddy.notification.log.ErasedRecipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.platform.personaldata.PersonalDataKeys;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -25,28 +23,16 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(RecipientsProjection.PROCESSING_GROUP)
 class NotificationErasure {
 
-    /** Each payload field that holds a user id, and the texts of that user's beside it (the payload records). */
-    static final Map<String, List<String>> NAMED_BY_ID = Map.ofEntries(
-            Map.entry("authorId", List.of("authorName", "excerpt")),
-            Map.entry("senderId", List.of("senderName", "excerpt")),
-            Map.entry("requesterId", List.of("requesterName")),
-            Map.entry("approvedBy", List.of("approvedByName")),
-            Map.entry("rejectedBy", List.of("rejectedByName")),
-            Map.entry("invitedBy", List.of("invitedByName")),
-            Map.entry("inviteeId", List.of("inviteeName")),
-            Map.entry("removedBy", List.of("removedByName")),
-            Map.entry("bannedBy", List.of("bannedByName")),
-            Map.entry("changedBy", List.of("changedByName")),
-            Map.entry("previousOwnerId", List.of("previousOwnerName")));
-
     private final JdbcTemplate jdbc;
     private final PersonalDataKeys keys;
     private final ErasedRecipients erased;
+    private final AuthorTexts authorTexts;
 
-    NotificationErasure(JdbcTemplate jdbc, PersonalDataKeys keys, ErasedRecipients erased) {
+    NotificationErasure(JdbcTemplate jdbc, PersonalDataKeys keys, ErasedRecipients erased, AuthorTexts authorTexts) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.erased = erased;
+        this.authorTexts = authorTexts;
     }
 
     @EventHandler
@@ -65,13 +51,6 @@ class NotificationErasure {
         jdbc.update("""
                 UPDATE notification_attempts SET error = NULL
                 WHERE notification_id IN (SELECT id FROM notification_log WHERE recipient = ?)""", event.userId());
-        NAMED_BY_ID.forEach((idField, texts) -> {
-            String removal = String.join(
-                    " ", texts.stream().map(text -> "- '" + text + "'").toList());
-            jdbc.update(
-                    "UPDATE notification_log SET payload = payload " + removal + " WHERE payload->>'" + idField
-                            + "' = ?",
-                    userId);
-        });
+        authorTexts.takeAwayForErasure(event.userId());
     }
 }
