@@ -43,9 +43,9 @@ public class ErasedAuthors {
     }
 
     /**
-     * The current batch stores a text of {@code author}'s in {@code texts} (to be called after the write is made or
-     * kept for the batch): just before the batch commits, {@code texts} takes away those of each such author erased
-     * by then. Outside a batch, the write is made already and the author is looked up at once.
+     * The current batch stores a text of {@code author}'s in {@code texts}: just before the batch commits, after its
+     * writes, {@code texts} takes away those of each such author erased by then. Outside a batch the author is looked
+     * up at once, so there it is to be called after the write.
      */
     public void storing(Texts texts, UUID author) {
         if (!CurrentUnitOfWork.isStarted()) {
