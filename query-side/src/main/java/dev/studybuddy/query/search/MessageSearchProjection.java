@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.platform.personaldata.ErasedAuthors;
+import dev.studybuddy.platform.personaldata.LockedTexts;
 import dev.studybuddy.query.consistency.BatchedWrites;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.Conversations;
@@ -41,14 +42,11 @@ class MessageSearchProjection {
             INSERT INTO message_search (message_id, conversation_id, seq, sender_id, group_id, recipient_id, body, posted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""";
 
-    /** The advisory lock that orders an erasure's deletion and the batches storing texts (IndexedTexts). */
-    private static final long ERASURES_LOCK = 0x5EA4C4E4A5E5L;
-
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
     private final BatchedWrites<UUID, Object[]> inserts;
     private final ErasedAuthors erasedAuthors;
-    private final ErasedAuthors.Texts rows = new IndexedTexts();
+    private final LockedTexts indexedTexts;
 
     MessageSearchProjection(JdbcTemplate jdbc, ProjectionPositions positions, ErasedAuthors erasedAuthors) {
         this.jdbc = jdbc;
@@ -60,6 +58,11 @@ class MessageSearchProjection {
                 row -> jdbc.update(INSERT, row),
                 (first, repeated) -> first,
                 Clock.systemUTC());
+        this.indexedTexts = new LockedTexts(
+                jdbc,
+                "message_search",
+                inserts::flush,
+                author -> jdbc.update("DELETE FROM message_search WHERE sender_id = ?", author));
     }
 
     @EventHandler
@@ -111,10 +114,7 @@ class MessageSearchProjection {
     /** None of an erased user's messages is found again; a replay reads their bodies as nothing (docs/adr/0019). */
     @EventHandler
     void on(UserErasedEvent event) {
-        inserts.flush();
-        // waits for the batches looking for erased authors, and they for it (IndexedTexts)
-        jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> {}, ERASURES_LOCK);
-        rows.takeAway(event.userId());
+        indexedTexts.takeAwayForErasure(event.userId());
     }
 
     @ResetHandler
@@ -139,7 +139,7 @@ class MessageSearchProjection {
         inserts.add(
                 messageId,
                 new Object[] {messageId, conversationId, seq, senderId, groupId, recipientId, body, utc(at)});
-        erasedAuthors.storing(rows, senderId);
+        erasedAuthors.storing(indexedTexts, senderId);
     }
 
     // Both keyed by the conversation too: an event names only messages of its own stream.
@@ -153,7 +153,7 @@ class MessageSearchProjection {
                 "UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?"
                         + " RETURNING sender_id",
                 row -> {
-                    erasedAuthors.storing(rows, row.getObject(1, UUID.class));
+                    erasedAuthors.storing(indexedTexts, row.getObject(1, UUID.class));
                 },
                 body,
                 utc(at),
@@ -165,26 +165,6 @@ class MessageSearchProjection {
         inserts.flush();
         jdbc.update(
                 "DELETE FROM message_search WHERE message_id = ? AND conversation_id = ?", messageId, conversationId);
-    }
-
-    /**
-     * The index's rows as {@link ErasedAuthors} sees them. Rows are written in the batch's transaction, which another
-     * node's erasure cannot see before it commits: so a batch looks for erased authors under a shared lock that the
-     * erasure's handler takes alone. Either the batch looks after the erasure committed (and finds the tombstone,
-     * stored before the erasure's event), or the erasure deletes after the batch committed (and finds its rows).
-     */
-    private final class IndexedTexts implements ErasedAuthors.Texts {
-
-        @Override
-        public void beforeLooking() {
-            inserts.flush();
-            jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> {}, ERASURES_LOCK);
-        }
-
-        @Override
-        public void takeAway(UUID author) {
-            jdbc.update("DELETE FROM message_search WHERE sender_id = ?", author);
-        }
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -152,38 +152,26 @@ class ErasureIT {
     /**
      * A batch that read a text with its author's key before the erasure and stores it after the erasure's handler took
      * the author's texts away (another segment of the processor, or a node that had not heard of the erasure yet: its
-     * cache still holds the key) takes it away itself: the history shows no body, search finds nothing.
+     * cache still holds the key) takes it away itself: the history shows no body, search finds nothing, a file keeps no
+     * name.
      */
     @Test
     void aTextStoredAfterTheErasureWasHandledIsTakenAwayToo() {
-        Written written = write();
-        UUID alice = written.alice();
         StreamingEventProcessor users = processing
                 .eventProcessor("users", StreamingEventProcessor.class)
                 .orElseThrow();
-        // the users projection forgets the key when it handles the erasure; this node must keep it, as one that has
-        // not heard of the erasure does
-        users.shutDown();
+        // each case has an author of its own: the first batch that finds the tombstone makes this node forget the key
+        List<UUID> erased = new ArrayList<>();
         try {
-            // command-side's erasure on another node: the tombstone, then the event
-            mongoClient
-                    .getDatabase(database)
-                    .getCollection("personal_data_keys")
-                    .replaceOne(
-                            Filters.eq("_id", alice.toString()),
-                            new Document("_id", alice.toString()).append("erasedAt", new Date()));
-            ConsistencyToken erased = accounts.publish(alice, new UserErasedEvent(alice));
-            applied("chat", erased);
-            applied("message-search", erased);
-
-            // read with the key this node still holds, stored after the erasure's handlers ran
-            Chats.Posted late = chats.post(written.groupId(), alice, "alicewords late " + written.marker());
+            Written author = erasedElsewhere(users, erased);
+            UUID alice = author.alice();
+            Chats.Posted late = chats.post(author.groupId(), alice, "alicewords late " + author.marker());
             ConsistencyToken edited =
-                    chats.edit(written.groupId(), late.messageId(), alice, "alicewords late edit " + written.marker());
+                    chats.edit(author.groupId(), late.messageId(), alice, "alicewords late edit " + author.marker());
             applied("chat", edited);
             applied("message-search", edited);
 
-            assertThat(messages(written.groupId(), alice, written.bob()))
+            assertThat(messages(author.groupId(), alice, author.bob()))
                     .filteredOn(message -> alice.toString().equals(message.get("senderId")))
                     .extracting(message -> message.get("messageId"), message -> message.get("body"))
                     .contains(tuple(late.messageId().toString(), null))
@@ -192,10 +180,49 @@ class ErasureIT {
             assertThat(jdbc.queryForObject(
                             "SELECT count(*) FROM message_search WHERE sender_id = ?", Long.class, alice))
                     .isZero();
+
+            users.start();
+            Written owner = erasedElsewhere(users, erased);
+            StoredFiles.Uploaded lateFile = files.upload(
+                    owner.alice(),
+                    FilePurpose.ATTACHMENT,
+                    "text/plain",
+                    "late-" + owner.marker() + ".txt",
+                    "late".getBytes(StandardCharsets.UTF_8));
+            applied("files", lateFile.token());
+
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM files WHERE owner_id = ? AND file_name IS NOT NULL",
+                            Long.class,
+                            owner.alice()))
+                    .isZero();
         } finally {
             users.start();
-            keys.evict(alice);
+            erased.forEach(keys::evict);
         }
+    }
+
+    /**
+     * Alice as command-side's erasure on another node leaves her: her key's tombstone, then the event, handled by the
+     * projections; this node's cache still holds her key. The users projection, which makes this node forget the key
+     * when it handles the erasure, is stopped (until the caller starts it again), as this node had not heard of it.
+     */
+    private Written erasedElsewhere(StreamingEventProcessor users, List<UUID> erased) {
+        Written written = write();
+        UUID alice = written.alice();
+        erased.add(alice);
+        users.shutDown();
+        mongoClient
+                .getDatabase(database)
+                .getCollection("personal_data_keys")
+                .replaceOne(
+                        Filters.eq("_id", alice.toString()),
+                        new Document("_id", alice.toString()).append("erasedAt", new Date()));
+        ConsistencyToken token = accounts.publish(alice, new UserErasedEvent(alice));
+        applied("chat", token);
+        applied("message-search", token);
+        applied("files", token);
+        return written;
     }
 
     /** What alice and bob wrote, through the store as command-side writes it (sealed). */
