@@ -1,6 +1,7 @@
 package dev.studybuddy.notification.erasure;
 
 import dev.studybuddy.platform.personaldata.ErasedAuthors;
+import dev.studybuddy.platform.personaldata.LockedTexts;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,11 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The texts of a user's that notifications to others hold (their name beside their id, the excerpt of their message),
- * as the erasure and {@link ErasedAuthors} take them away. A notification is written in its batch's transaction, which
- * the erasure cannot see before it commits: so a batch that wrote one looks for erased authors under a shared lock
- * that the erasure takes alone. Either the batch looks after the erasure committed (and finds the key's tombstone,
- * stored before the erasure's event), or the erasure takes the texts away after the batch committed (and finds its
- * rows).
+ * as the erasure and {@link ErasedAuthors} take them away ({@link LockedTexts}).
  */
 @Component
 public class AuthorTexts implements ErasedAuthors.Texts {
@@ -32,24 +29,25 @@ public class AuthorTexts implements ErasedAuthors.Texts {
             Map.entry("changedBy", List.of("changedByName")),
             Map.entry("previousOwnerId", List.of("previousOwnerName")));
 
-    /** The two-part advisory lock key of this lock: its own space, apart from any other. */
-    private static final int LOCK_SPACE = 0x5B_A019;
-
-    private static final int LOCK_KEY = 0;
-
     private final JdbcTemplate jdbc;
+    private final LockedTexts payloads;
 
     AuthorTexts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.payloads = new LockedTexts(jdbc, "notification_log", () -> {}, this::takeAwayNow);
     }
 
     @Override
     public void beforeLooking() {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?, ?)", LOCK_SPACE, LOCK_KEY);
+        payloads.beforeLooking();
     }
 
     @Override
     public void takeAway(UUID author) {
+        payloads.takeAway(author);
+    }
+
+    private void takeAwayNow(UUID author) {
         String userId = author.toString();
         NAMED_BY_ID.forEach((idField, texts) -> {
             String removal = String.join(
@@ -61,12 +59,8 @@ public class AuthorTexts implements ErasedAuthors.Texts {
         });
     }
 
-    /**
-     * The erasure's own taking away, alone: after the batches that wrote before it have committed, and before those
-     * that write after it look for erased authors.
-     */
+    /** The erasure's own taking away ({@link LockedTexts#takeAwayForErasure}). */
     void takeAwayForErasure(UUID author) {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, LOCK_KEY);
-        takeAway(author);
+        payloads.takeAwayForErasure(author);
     }
 }

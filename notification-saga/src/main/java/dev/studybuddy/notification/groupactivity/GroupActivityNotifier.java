@@ -9,9 +9,11 @@ import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.MemberRoleChangedEvent;
 import dev.studybuddy.api.group.OwnershipTransferredEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
+import dev.studybuddy.notification.erasure.AuthorTexts;
 import dev.studybuddy.notification.log.NotificationWriter;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
+import dev.studybuddy.platform.personaldata.ErasedAuthors;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -33,10 +35,18 @@ class GroupActivityNotifier {
 
     private final NotificationWriter notifications;
     private final Recipients recipients;
+    private final ErasedAuthors erasedAuthors;
+    private final AuthorTexts authorTexts;
 
-    GroupActivityNotifier(NotificationWriter notifications, Recipients recipients) {
+    GroupActivityNotifier(
+            NotificationWriter notifications,
+            Recipients recipients,
+            ErasedAuthors erasedAuthors,
+            AuthorTexts authorTexts) {
         this.notifications = notifications;
         this.recipients = recipients;
+        this.erasedAuthors = erasedAuthors;
+        this.authorTexts = authorTexts;
     }
 
     /**
@@ -164,8 +174,14 @@ class GroupActivityNotifier {
         return recipients.groupName(groupId).orElse(null);
     }
 
-    /** Null when this service does not know it; the payload then leaves it out. */
+    /**
+     * Null when this service does not know it; the payload then leaves it out. A name the batch writes is taken away
+     * again before it commits if its user was erased meanwhile (the erasure may have blanked the names before the
+     * batch's notifications could be seen).
+     */
     private String name(UUID user) {
-        return recipients.displayName(user).orElse(null);
+        Optional<String> name = recipients.displayName(user);
+        name.ifPresent(written -> erasedAuthors.storing(authorTexts, user));
+        return name.orElse(null);
     }
 }
