@@ -6,6 +6,7 @@ import dev.studybuddy.api.file.DeleteFileCommand;
 import dev.studybuddy.api.file.FilePurpose;
 import dev.studybuddy.api.file.RegisterFileCommand;
 import dev.studybuddy.api.user.RemoveAvatarCommand;
+import dev.studybuddy.platform.security.AccountAuthority;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -34,12 +35,19 @@ public class FileCatalog {
     private final CommandGateway commandGateway;
     private final UploadLimits limits;
     private final Clock clock;
+    private final AccountAuthority accounts;
 
-    FileCatalog(JdbcTemplate jdbc, CommandGateway commandGateway, UploadLimits limits, Clock clock) {
+    FileCatalog(
+            JdbcTemplate jdbc,
+            CommandGateway commandGateway,
+            UploadLimits limits,
+            Clock clock,
+            AccountAuthority accounts) {
         this.jdbc = jdbc;
         this.commandGateway = commandGateway;
         this.limits = limits;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     /** Bytes the owner's live files take; read without a lock, to stop an upload early. */
@@ -49,9 +57,16 @@ public class FileCatalog {
         return used.isEmpty() ? 0 : used.get(0);
     }
 
+    /**
+     * An upload that waited on the owner's row while their account was erased (which holds it, see
+     * {@link #eraseAllOf}) finds the account closed and registers nothing: no file of theirs outlives the erasure.
+     */
     @Transactional
     public void register(RegisterFileCommand command) {
         long used = lockUsage(command.ownerId());
+        if (!accounts.read(command.ownerId()).active()) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "This account is closed.");
+        }
         if (used + command.size() > limits.quotaPerUser().toBytes()) {
             throw quotaExceeded();
         }
@@ -77,6 +92,8 @@ public class FileCatalog {
     /** A deleted avatar is its owner's avatar no more (before the file's own command, which is sent last). */
     @Transactional
     public void delete(UUID fileId, UUID requesterId) {
+        // the owner's row before the file's, in the order the erasure takes them (eraseAllOf)
+        lockUsage(requesterId);
         List<LiveFile> found = jdbc.query(
                 """
                 SELECT size, purpose FROM files.stored_files
@@ -88,7 +105,6 @@ public class FileCatalog {
             throw new DomainException(ErrorCode.NOT_FOUND, "No such file.");
         }
         LiveFile file = found.get(0);
-        lockUsage(requesterId);
         jdbc.update(
                 "UPDATE files.stored_files SET deleted_at = ? WHERE file_id = ?",
                 Timestamp.from(clock.instant()),
@@ -107,10 +123,13 @@ public class FileCatalog {
 
     /**
      * An erased user's files: each live one is deleted as its owner would delete it (its blob goes the way of any
-     * deleted file), and no row keeps a file's name (docs/adr/0019).
+     * deleted file), and no row keeps a file's name (docs/adr/0019). The owner's row is locked first, until the
+     * erasure commits: an upload under way registers before (and its file is deleted here) or after, and then finds
+     * the account closed.
      */
     @Transactional
     public void eraseAllOf(UUID ownerId) {
+        lockUsage(ownerId);
         List<UUID> live = jdbc.queryForList(
                 "SELECT file_id FROM files.stored_files WHERE owner_id = ? AND deleted_at IS NULL",
                 UUID.class,

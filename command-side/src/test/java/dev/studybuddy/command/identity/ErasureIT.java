@@ -2,11 +2,16 @@ package dev.studybuddy.command.identity;
 
 import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
+import dev.studybuddy.api.error.DomainException;
+import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.file.FileDeletedEvent;
+import dev.studybuddy.api.file.FilePurpose;
+import dev.studybuddy.api.file.RegisterFileCommand;
 import dev.studybuddy.api.friendship.DirectMessageSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupMessageEditedEvent;
@@ -14,6 +19,7 @@ import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
+import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
@@ -26,6 +32,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +46,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Erasure by crypto-shredding (docs/adr/0019), over HTTP, against the event store as it is stored. */
 @CommandSideIT
@@ -48,6 +63,15 @@ class ErasureIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    FileCatalog files;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Value("${spring.data.mongodb.database}")
     String database;
@@ -158,6 +182,66 @@ class ErasureIT {
             assertThat(verdict.get("status").asText())
                     .as(stream + ": " + verdict)
                     .isEqualTo("OK");
+        }
+    }
+
+    /**
+     * An upload whose registration is under way when the account is erased goes with the account's files (the erasure
+     * waits for it), and one that registers after the erasure is refused: no file of an erased user stays live.
+     */
+    @Test
+    void anUploadUnderWayWhenTheAccountIsErasedGoesWithItAndALaterOneIsRefused() throws Exception {
+        SignedInUser erin = Accounts.signedIn(port, "uploading");
+        UUID underWay = UUID.randomUUID();
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> upload =
+                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+                        files.register(registration(underWay, erin.id(), "under-way.txt"));
+                        registered.countDown();
+                        awaitQuietly(release);
+                    }));
+            assertThat(registered.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ApiClient.Response> erasure = executor.submit(
+                    () -> erin.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
+            // the erasure waits for the registration's transaction (a moment to reach the lock; not asserted)
+            try {
+                erasure.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException expected) {
+                // waiting, as it should
+            }
+            release.countDown();
+            upload.get(30, TimeUnit.SECONDS);
+            assertThat(erasure.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForMap(
+                        "SELECT deleted_at IS NOT NULL AS deleted, file_name FROM files.stored_files WHERE file_id = ?",
+                        underWay))
+                .containsEntry("deleted", true)
+                .containsEntry("file_name", "");
+        UUID later = UUID.randomUUID();
+        assertThatThrownBy(() -> files.register(registration(later, erin.id(), "later.txt")))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM files.stored_files WHERE file_id = ?", Long.class, later))
+                .isZero();
+    }
+
+    private static RegisterFileCommand registration(UUID fileId, UUID owner, String name) {
+        return new RegisterFileCommand(fileId, owner, "a".repeat(64), 4, "text/plain", name, FilePurpose.ATTACHMENT);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
