@@ -27,4 +27,12 @@ interface CredentialRepository extends JpaRepository<Credential, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT c FROM Credential c WHERE c.userId = :userId")
     Optional<Credential> findForUpdate(UUID userId);
+
+    /**
+     * The credential, locked shared until the transaction ends: a new session waits for an erasure under way (which
+     * holds it for update), and the erasure for the sessions being started, which it then deletes.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("SELECT c FROM Credential c WHERE c.userId = :userId")
+    Optional<Credential> findForShare(UUID userId);
 }

@@ -64,6 +64,9 @@ class Login {
      */
     @Transactional
     TokenPair startSession(UUID userId, SignInSession.Client client) {
+        // an erasure under way ends first, and then the account's events say it is closed (or it waits for this one,
+        // and deletes the session with the others): no session of an erased account outlives it
+        credentials.findForShare(userId);
         AccountSecurity account = knownAccount(userId);
         if (!account.active()) {
             throw deactivated();

@@ -68,6 +68,9 @@ class ErasureIT {
     FileCatalog files;
 
     @Autowired
+    Login login;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Autowired
@@ -230,6 +233,41 @@ class ErasureIT {
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM files.stored_files WHERE file_id = ?", Long.class, later))
+                .isZero();
+    }
+
+    /** A session started while the account is erased goes with its other sessions (the erasure waits for it). */
+    @Test
+    void aSessionStartedWhileTheAccountIsErasedGoesWithIt() throws Exception {
+        SignedInUser fay = Accounts.signedIn(port, "signingin");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> signIn =
+                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+                        login.startSession(fay.id(), new SignInSession.Client("fay's phone", "192.0.2.7"));
+                        started.countDown();
+                        awaitQuietly(release);
+                    }));
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ApiClient.Response> erasure = executor.submit(
+                    () -> fay.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
+            try {
+                erasure.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException expected) {
+                // waiting, as it should
+            }
+            release.countDown();
+            signIn.get(30, TimeUnit.SECONDS);
+            assertThat(erasure.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM identity.sign_in_sessions WHERE user_id = ?", Long.class, fay.id()))
                 .isZero();
     }
 
