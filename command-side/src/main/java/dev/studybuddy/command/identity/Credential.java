@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 @Table(name = "credentials")
 class Credential {
 
+    /** No encoded password looks like it, so none matches. */
+    private static final String ERASED_PASSWORD = "!erased";
+
     @Id
     @Column(name = "user_id")
     private UUID userId;
@@ -113,6 +116,11 @@ class Credential {
         active = true;
     }
 
+    /** Whether the person was forgotten ({@link #erase}). */
+    boolean erased() {
+        return ERASED_PASSWORD.equals(passwordHash);
+    }
+
     /**
      * Forgets the person: the name is free for anyone to register again (the placeholder holds a character no
      * username may), the address is a placeholder of the reserved {@code .invalid} domain, and no password matches
@@ -123,7 +131,7 @@ class Credential {
         username = "~" + id.substring(0, 31);
         email = userId + "@erased.invalid";
         emailVerifiedAt = null;
-        passwordHash = "!erased";
+        passwordHash = ERASED_PASSWORD;
         active = false;
     }
 }

@@ -18,6 +18,7 @@ import dev.studybuddy.api.group.GroupMessageEditedEvent;
 import dev.studybuddy.api.group.GroupMessagePostedEvent;
 import dev.studybuddy.api.user.ProfileChangedEvent;
 import dev.studybuddy.api.user.UserErasedEvent;
+import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.api.user.UserRegisteredEvent;
 import dev.studybuddy.command.file.FileCatalog;
 import dev.studybuddy.command.support.Accounts;
@@ -69,6 +70,9 @@ class ErasureIT {
 
     @Autowired
     Login login;
+
+    @Autowired
+    IdentityProjection identity;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -269,6 +273,54 @@ class ErasureIT {
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM identity.sign_in_sessions WHERE user_id = ?", Long.class, fay.id()))
                 .isZero();
+    }
+
+    /**
+     * The identity projection mirrors a reactivation while the account is erased: the erasure waits for it (or it for
+     * the erasure), and the credential ends forgotten, not with the name, address and password it was read with.
+     */
+    @Test
+    void aReactivationMirroredWhileTheAccountIsErasedDoesNotBringItsCredentialBack() throws Exception {
+        SignedInUser gil = Accounts.signedIn(port, "reopened");
+        ApiClient admin = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
+        ok(admin.post("/api/admin/users/" + gil.id() + "/deactivate", null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !jdbc.queryForObject(
+                        "SELECT active FROM identity.credentials WHERE user_id = ?", Boolean.class, gil.id()));
+        CountDownLatch mirrored = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> reactivation =
+                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+                        identity.on(new UserReactivatedEvent(gil.id()));
+                        mirrored.countDown();
+                        awaitQuietly(release);
+                    }));
+            assertThat(mirrored.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ApiClient.Response> erasure =
+                    executor.submit(() -> admin.post("/api/admin/users/" + gil.id() + "/erase", null));
+            try {
+                erasure.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException expected) {
+                // waiting, as it should
+            }
+            release.countDown();
+            reactivation.get(30, TimeUnit.SECONDS);
+            assertThat(erasure.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForMap(
+                        "SELECT username, email, password_hash, active FROM identity.credentials WHERE user_id = ?",
+                        gil.id()))
+                .containsEntry(
+                        "username", "~" + gil.id().toString().replace("-", "").substring(0, 31))
+                .containsEntry("email", gil.id() + "@erased.invalid")
+                .containsEntry("password_hash", "!erased")
+                .containsEntry("active", false);
     }
 
     private static RegisterFileCommand registration(UUID fileId, UUID owner, String name) {
