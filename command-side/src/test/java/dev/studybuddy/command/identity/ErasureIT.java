@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,32 +201,9 @@ class ErasureIT {
     void anUploadUnderWayWhenTheAccountIsErasedGoesWithItAndALaterOneIsRefused() throws Exception {
         SignedInUser erin = Accounts.signedIn(port, "uploading");
         UUID underWay = UUID.randomUUID();
-        CountDownLatch registered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> upload =
-                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-                        files.register(registration(underWay, erin.id(), "under-way.txt"));
-                        registered.countDown();
-                        awaitQuietly(release);
-                    }));
-            assertThat(registered.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<ApiClient.Response> erasure = executor.submit(
-                    () -> erin.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
-            // the erasure waits for the registration's transaction (a moment to reach the lock; not asserted)
-            try {
-                erasure.get(2, TimeUnit.SECONDS);
-            } catch (TimeoutException expected) {
-                // waiting, as it should
-            }
-            release.countDown();
-            upload.get(30, TimeUnit.SECONDS);
-            assertThat(erasure.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
-        } finally {
-            release.countDown();
-            executor.shutdownNow();
-        }
+        eraseWhileATransactionHolds(
+                () -> files.register(registration(underWay, erin.id(), "under-way.txt")),
+                () -> erin.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
 
         assertThat(jdbc.queryForMap(
                         "SELECT deleted_at IS NOT NULL AS deleted, file_name FROM files.stored_files WHERE file_id = ?",
@@ -244,31 +222,9 @@ class ErasureIT {
     @Test
     void aSessionStartedWhileTheAccountIsErasedGoesWithIt() throws Exception {
         SignedInUser fay = Accounts.signedIn(port, "signingin");
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> signIn =
-                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-                        login.startSession(fay.id(), new SignInSession.Client("fay's phone", "192.0.2.7"));
-                        started.countDown();
-                        awaitQuietly(release);
-                    }));
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<ApiClient.Response> erasure = executor.submit(
-                    () -> fay.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
-            try {
-                erasure.get(2, TimeUnit.SECONDS);
-            } catch (TimeoutException expected) {
-                // waiting, as it should
-            }
-            release.countDown();
-            signIn.get(30, TimeUnit.SECONDS);
-            assertThat(erasure.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
-        } finally {
-            release.countDown();
-            executor.shutdownNow();
-        }
+        eraseWhileATransactionHolds(
+                () -> login.startSession(fay.id(), new SignInSession.Client("fay's phone", "192.0.2.7")),
+                () -> fay.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
 
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM identity.sign_in_sessions WHERE user_id = ?", Long.class, fay.id()))
@@ -287,31 +243,9 @@ class ErasureIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !jdbc.queryForObject(
                         "SELECT active FROM identity.credentials WHERE user_id = ?", Boolean.class, gil.id()));
-        CountDownLatch mirrored = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> reactivation =
-                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-                        identity.on(new UserReactivatedEvent(gil.id()));
-                        mirrored.countDown();
-                        awaitQuietly(release);
-                    }));
-            assertThat(mirrored.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<ApiClient.Response> erasure =
-                    executor.submit(() -> admin.post("/api/admin/users/" + gil.id() + "/erase", null));
-            try {
-                erasure.get(2, TimeUnit.SECONDS);
-            } catch (TimeoutException expected) {
-                // waiting, as it should
-            }
-            release.countDown();
-            reactivation.get(30, TimeUnit.SECONDS);
-            assertThat(erasure.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
-        } finally {
-            release.countDown();
-            executor.shutdownNow();
-        }
+        eraseWhileATransactionHolds(
+                () -> identity.on(new UserReactivatedEvent(gil.id())),
+                () -> admin.post("/api/admin/users/" + gil.id() + "/erase", null));
 
         assertThat(jdbc.queryForMap(
                         "SELECT username, email, password_hash, active FROM identity.credentials WHERE user_id = ?",
@@ -325,6 +259,38 @@ class ErasureIT {
 
     private static RegisterFileCommand registration(UUID fileId, UUID owner, String name) {
         return new RegisterFileCommand(fileId, owner, "a".repeat(64), 4, "text/plain", name, FilePurpose.ATTACHMENT);
+    }
+
+    /**
+     * Runs {@code work} in a transaction that stays open while the erasure is asked for, and commits it a moment later
+     * (the erasure, if it waits for it as it should, is under way by then; that it waits is not asserted); then the
+     * erasure must have succeeded.
+     */
+    private void eraseWhileATransactionHolds(Runnable work, Callable<ApiClient.Response> erasure) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holding =
+                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+                        work.run();
+                        done.countDown();
+                        awaitQuietly(release);
+                    }));
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ApiClient.Response> erased = executor.submit(erasure);
+            try {
+                erased.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException expected) {
+                // waiting for the transaction, as it should
+            }
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+            assertThat(erased.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
