@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * as the erasure and {@link ErasedAuthors} take them away ({@link LockedTexts}).
  */
 @Component
-public class AuthorTexts implements ErasedAuthors.Texts {
+public class AuthorTexts extends LockedTexts {
 
     /** Each payload field that holds a user id, and the texts of that user's beside it (the payload records). */
     static final Map<String, List<String>> NAMED_BY_ID = Map.ofEntries(
@@ -29,25 +29,11 @@ public class AuthorTexts implements ErasedAuthors.Texts {
             Map.entry("changedBy", List.of("changedByName")),
             Map.entry("previousOwnerId", List.of("previousOwnerName")));
 
-    private final JdbcTemplate jdbc;
-    private final LockedTexts payloads;
-
     AuthorTexts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-        this.payloads = new LockedTexts(jdbc, "notification_log", () -> {}, this::takeAwayNow);
+        super(jdbc, "notification_log", () -> {}, author -> takeAwayNamesOf(jdbc, author));
     }
 
-    @Override
-    public void beforeLooking() {
-        payloads.beforeLooking();
-    }
-
-    @Override
-    public void takeAway(UUID author) {
-        payloads.takeAway(author);
-    }
-
-    private void takeAwayNow(UUID author) {
+    private static void takeAwayNamesOf(JdbcTemplate jdbc, UUID author) {
         String userId = author.toString();
         NAMED_BY_ID.forEach((idField, texts) -> {
             String removal = String.join(
@@ -57,10 +43,5 @@ public class AuthorTexts implements ErasedAuthors.Texts {
                             + "' = ?",
                     userId);
         });
-    }
-
-    /** The erasure's own taking away ({@link LockedTexts#takeAwayForErasure}). */
-    void takeAwayForErasure(UUID author) {
-        payloads.takeAwayForErasure(author);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * locks last until their transaction ends. A batch takes the shared lock just before it commits, when it waits for
  * no other lock of its own, so it cannot close a cycle with an erasure waiting for its lock.
  */
-public final class LockedTexts implements ErasedAuthors.Texts {
+public class LockedTexts implements ErasedAuthors.Texts {
 
     /** The first half of every such lock's two-part key: their own space, apart from any other advisory lock. */
     private static final int LOCK_SPACE = 0x5B_E019;
