@@ -49,6 +49,19 @@ class AccountTokens {
         return value;
     }
 
+    /** Whose unspent, unexpired token of that purpose {@code presented} is, without spending or locking it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<UUID> ownerOf(String presented, Purpose purpose) {
+        return jdbc.query(
+                """
+                        SELECT user_id FROM account_tokens
+                        WHERE token_hash = ? AND purpose = ? AND spent_at IS NULL AND expires_at > ?""",
+                rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty(),
+                OpaqueTokens.hash(presented),
+                purpose.name(),
+                Timestamp.from(clock.instant()));
+    }
+
     /**
      * Spends {@code presented} if it is an unspent, unexpired token of that purpose, and says whose it was. Unknown,
      * spent, expired and other-purpose tokens are alike: empty, and nothing is spent.

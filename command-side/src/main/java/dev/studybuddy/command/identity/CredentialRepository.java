@@ -13,9 +13,14 @@ interface CredentialRepository extends JpaRepository<Credential, UUID> {
 
     Optional<Credential> findByUsername(String username);
 
-    /** Addresses are unique case-insensitively (the index is on lower(email)). */
+    /**
+     * The credential with that address (unique case-insensitively: the index is on lower(email)), locked shared: a
+     * reset link is mailed to the address the account has when it is issued, not to one that an e-mail change or an
+     * erasure under way is taking away.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
     @Query("SELECT c FROM Credential c WHERE lower(c.email) = lower(:email)")
-    Optional<Credential> findByEmail(String email);
+    Optional<Credential> findByEmailForShare(String email);
 
     List<Credential> findByUsernameIn(Collection<String> usernames);
 

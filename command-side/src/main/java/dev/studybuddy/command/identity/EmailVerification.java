@@ -25,6 +25,7 @@ class EmailVerification {
 
     private final CredentialRepository credentials;
     private final AccountTokens tokens;
+    private final TokenRedemption redemption;
     private final AccountMail mail;
     private final AccountMailProperties properties;
     private final ContactOutbox contacts;
@@ -34,6 +35,7 @@ class EmailVerification {
     EmailVerification(
             CredentialRepository credentials,
             AccountTokens tokens,
+            TokenRedemption redemption,
             AccountMail mail,
             AccountMailProperties properties,
             ContactOutbox contacts,
@@ -41,6 +43,7 @@ class EmailVerification {
             Clock clock) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.redemption = redemption;
         this.mail = mail;
         this.properties = properties;
         this.contacts = contacts;
@@ -82,9 +85,8 @@ class EmailVerification {
     /** @return whose address is verified now */
     @Transactional
     UUID verify(String token) {
-        UUID userId = tokens.spend(token, AccountTokens.Purpose.VERIFY_EMAIL).orElseThrow(EmailVerification::invalid);
-        Credential credential =
-                credentials.findById(userId).filter(Credential::active).orElseThrow(EmailVerification::invalid);
+        Credential credential = redemption.redeem(token, AccountTokens.Purpose.VERIFY_EMAIL);
+        UUID userId = credential.userId();
         credential.emailVerified(clock.instant());
         credentials.saveAndFlush(credential);
         contacts.addressVerified(userId, credential.email());
@@ -92,11 +94,5 @@ class EmailVerification {
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new VerifyEmailCommand(userId))
                 .andMetaData(MetaData.with(MessageMetadata.ACTOR, userId.toString())));
         return userId;
-    }
-
-    static DomainException invalid() {
-        return new DomainException(
-                ErrorCode.INVALID_TOKEN,
-                "This link is not valid: it was used already, has expired, or is not one we sent.");
     }
 }

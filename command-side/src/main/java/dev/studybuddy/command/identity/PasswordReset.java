@@ -22,6 +22,7 @@ class PasswordReset {
 
     private final CredentialRepository credentials;
     private final AccountTokens tokens;
+    private final TokenRedemption redemption;
     private final AccountMail mail;
     private final AccountMailProperties properties;
     private final AuthRateLimiter rateLimiter;
@@ -32,6 +33,7 @@ class PasswordReset {
     PasswordReset(
             CredentialRepository credentials,
             AccountTokens tokens,
+            TokenRedemption redemption,
             AccountMail mail,
             AccountMailProperties properties,
             AuthRateLimiter rateLimiter,
@@ -40,6 +42,7 @@ class PasswordReset {
             CommandGateway commandGateway) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.redemption = redemption;
         this.mail = mail;
         this.properties = properties;
         this.rateLimiter = rateLimiter;
@@ -52,7 +55,7 @@ class PasswordReset {
     @Transactional
     void mailLinkTo(String email) {
         credentials
-                .findByEmail(email.strip())
+                .findByEmailForShare(email.strip())
                 .filter(Credential::active)
                 .filter(Credential::emailVerified)
                 .filter(credential -> rateLimiter.mayMailResetTo(credential.userId()))
@@ -79,9 +82,8 @@ class PasswordReset {
     /** Spends the token and sets the password; a refused new password (policy) leaves the token unspent. */
     @Transactional
     void reset(String token, String newPassword) {
-        UUID userId = tokens.spend(token, AccountTokens.Purpose.RESET_PASSWORD).orElseThrow(EmailVerification::invalid);
-        Credential credential =
-                credentials.findForUpdate(userId).filter(Credential::active).orElseThrow(EmailVerification::invalid);
+        Credential credential = redemption.redeem(token, AccountTokens.Purpose.RESET_PASSWORD);
+        UUID userId = credential.userId();
         passwordPolicy.check(credential.username(), newPassword);
         credential.changePasswordHash(passwordEncoder.encode(newPassword));
         credentials.saveAndFlush(credential);

@@ -1,0 +1,223 @@
+package dev.studybuddy.command.identity;
+
+import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.studybuddy.command.support.Accounts;
+import dev.studybuddy.command.support.CommandSideIT;
+import dev.studybuddy.command.support.MailCatcher;
+import dev.studybuddy.testing.ApiClient;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A mailed token (an address verification's, a password reset's) used or asked for while another change of the same
+ * account is under way: each waits for the other, neither deadlocks, and neither writes back what the other changed
+ * nor mails a link to an address the account no longer has.
+ */
+@CommandSideIT
+class AccountTokenRacesIT {
+
+    private static final String RESET_SUBJECT = "Reset your StudyBuddy password";
+    private static final String NEW_PASSWORD = "Second-Thoughts-Kettle-7";
+    private static final SignInSession.Client LAPTOP = new SignInSession.Client("laptop", "192.0.2.31");
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = MailCatcher.extension();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PasswordChange passwordChange;
+
+    @Autowired
+    EmailChange emailChange;
+
+    @Autowired
+    CurrentPassword currentPassword;
+
+    @Autowired
+    AccountTokens tokens;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = ApiClient.on(port);
+    }
+
+    @Test
+    void anAddressVerifiedWhileThePasswordChangesKeepsTheNewPassword() throws Exception {
+        String username = Accounts.uniqueUsername("ines");
+        UUID userId = Accounts.register(client, username);
+        String token = MailCatcher.awaitCode(MAIL, username + "@studybuddy.test", EmailVerificationIT.SUBJECT, 1);
+
+        ApiClient.Response verified = requestWhileATransactionHolds(
+                () -> passwordChange.change(userId, LAPTOP, Accounts.PASSWORD, NEW_PASSWORD),
+                () -> {},
+                () -> client.post("/api/auth/verify-email", Map.of("token", token)));
+
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(204);
+        assertThat(jdbc.queryForObject(
+                        "SELECT email_verified_at IS NOT NULL FROM credentials WHERE user_id = ?",
+                        Boolean.class,
+                        userId))
+                .isTrue();
+        assertThat(client.post("/api/auth/login", Map.of("username", username, "password", NEW_PASSWORD))
+                        .status())
+                .as("the new password")
+                .isEqualTo(200);
+        assertProblem(
+                client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD)),
+                401,
+                "INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void aVerificationWhileAnEmailChangeSpendsTheLinksIsRefusedWithoutADeadlock() throws Exception {
+        String username = Accounts.uniqueUsername("otto");
+        UUID userId = Accounts.register(client, username);
+        String token = MailCatcher.awaitCode(MAIL, username + "@studybuddy.test", EmailVerificationIT.SUBJECT, 1);
+
+        ApiClient.Response refused = requestWhileATransactionHolds(
+                // an e-mail change's order: the credential locked, then the links mailed to the old address spent
+                () -> currentPassword.of(userId),
+                () -> tokens.spendAll(userId, AccountTokens.Purpose.VERIFY_EMAIL),
+                () -> client.post("/api/auth/verify-email", Map.of("token", token)));
+
+        assertProblem(refused, 400, "INVALID_TOKEN");
+        assertThat(jdbc.queryForObject(
+                        "SELECT email_verified_at IS NULL FROM credentials WHERE user_id = ?", Boolean.class, userId))
+                .isTrue();
+    }
+
+    @Test
+    void aResetWhileAnEmailChangeSpendsTheLinksIsRefusedWithoutADeadlock() throws Exception {
+        String username = verifiedUser("pia");
+        UUID userId = userIdOf(username);
+        assertThat(client.post("/api/auth/password-reset", Map.of("email", username + "@studybuddy.test"))
+                        .status())
+                .isEqualTo(202);
+        String token = MailCatcher.awaitCode(MAIL, username + "@studybuddy.test", RESET_SUBJECT, 1);
+
+        ApiClient.Response refused = requestWhileATransactionHolds(
+                () -> currentPassword.of(userId),
+                () -> tokens.spendAll(userId, AccountTokens.Purpose.RESET_PASSWORD),
+                () -> client.post(
+                        "/api/auth/password-reset/confirm", Map.of("token", token, "newPassword", NEW_PASSWORD)));
+
+        assertProblem(refused, 400, "INVALID_TOKEN");
+        assertThat(client.post("/api/auth/login", Map.of("username", username, "password", Accounts.PASSWORD))
+                        .status())
+                .as("the password it had")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aResetAskedForTheAddressAnEmailChangeIsTakingAwayMailsNoLink() throws Exception {
+        String username = verifiedUser("quinn");
+        UUID userId = userIdOf(username);
+        String oldAddress = username + "@studybuddy.test";
+
+        ApiClient.Response asked = requestWhileATransactionHolds(
+                () -> emailChange.change(userId, LAPTOP, Accounts.PASSWORD, "moved-" + username + "@studybuddy.test"),
+                () -> {},
+                () -> client.post("/api/auth/password-reset", Map.of("email", oldAddress)));
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM account_tokens WHERE user_id = ? AND purpose = 'RESET_PASSWORD'",
+                        Long.class,
+                        userId))
+                .as("no reset link issued for the address the account no longer has")
+                .isZero();
+        Thread.sleep(500);
+        assertThat(MailCatcher.mailsTo(MAIL, oldAddress, RESET_SUBJECT)).isEmpty();
+    }
+
+    /**
+     * Runs {@code holding} in a transaction, then {@code request} beside it; once the request waits for a lock (or
+     * after three seconds, if it never does), runs {@code thenInTheSameTransaction} and commits. The transaction must
+     * commit; the request's answer is returned.
+     */
+    private <T> T requestWhileATransactionHolds(
+            Runnable holding, Runnable thenInTheSameTransaction, Callable<T> request) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch requestUnderWay = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> transaction =
+                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        holding.run();
+                        held.countDown();
+                        awaitQuietly(requestUnderWay);
+                        thenInTheSameTransaction.run();
+                    }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<T> answer = executor.submit(request);
+            awaitALockWait();
+            requestUnderWay.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+            return answer.get(30, TimeUnit.SECONDS);
+        } finally {
+            requestUnderWay.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    private void awaitALockWait() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline
+                && jdbc.queryForObject(
+                                "SELECT count(*) FROM pg_stat_activity"
+                                        + " WHERE wait_event_type = 'Lock' AND datname = current_database()",
+                                Long.class)
+                        == 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Registered, and their address verified through the link mailed at registration. */
+    private String verifiedUser(String prefix) {
+        String username = Accounts.uniqueUsername(prefix);
+        Accounts.register(client, username);
+        String token = MailCatcher.awaitCode(MAIL, username + "@studybuddy.test", EmailVerificationIT.SUBJECT, 1);
+        assertThat(client.post("/api/auth/verify-email", Map.of("token", token)).status())
+                .isEqualTo(204);
+        return username;
+    }
+
+    private UUID userIdOf(String username) {
+        return jdbc.queryForObject("SELECT user_id FROM credentials WHERE username = ?", UUID.class, username);
+    }
+}
