@@ -128,6 +128,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.warn("Database unreachable: {}", e.toString());
             return serviceUnavailable.response();
         }
+        if (ConcurrentWrites.causedBy(e)) {
+            log.warn("A concurrent write got there first: {}", e.toString());
+            return respond(Problems.of(ErrorCode.CONFLICT, "The object was changed concurrently; try again."));
+        }
         if (UnstorableText.causedBy(e)) {
             log.warn("Refused text the database cannot store: {}", e.toString());
             return respond(Problems.of(
