@@ -15,8 +15,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * handles the {@code UserErasedEvent} may take the author's texts away before another segment, on this node or
  * another, stores one that it read with the key a moment before. The key's tombstone is stored before the erasure's
  * event, so a batch that looks for tombstones once its texts can be seen either finds the author's and takes the texts
- * away itself, or its texts could be seen before the erasure's handler looked for them. One query per batch that
- * stored someone's text, none for other batches.
+ * away itself, or its texts could be seen before the erasure's handler looked for them. At most one query per batch
+ * that stored someone's text, none for other batches, and none about an author the store found alive a moment ago
+ * ({@link PersonalDataKeys#erasedAmong}: an erasure outlasts that moment before its event is recorded).
  */
 public class ErasedAuthors {
 

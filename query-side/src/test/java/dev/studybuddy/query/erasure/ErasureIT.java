@@ -19,6 +19,7 @@ import dev.studybuddy.platform.audit.PlainTextRedaction;
 import dev.studybuddy.platform.audit.StoredEvents;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.platform.personaldata.PersonalDataKeys;
+import dev.studybuddy.platform.personaldata.PersonalDataProperties;
 import dev.studybuddy.platform.personaldata.PlainFields;
 import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.support.Chats;
@@ -36,7 +37,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +85,9 @@ class ErasureIT {
 
     @Autowired
     PersonalDataKeys keys;
+
+    @Autowired
+    PersonalDataProperties personalDataProperties;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -212,12 +215,8 @@ class ErasureIT {
         UUID alice = written.alice();
         erased.add(alice);
         users.shutDown();
-        mongoClient
-                .getDatabase(database)
-                .getCollection("personal_data_keys")
-                .replaceOne(
-                        Filters.eq("_id", alice.toString()),
-                        new Document("_id", alice.toString()).append("erasedAt", new Date()));
+        // command-side's keys, another node's: the tombstone, and the wait before the erasure's event
+        new PersonalDataKeys(mongoClient.getDatabase(database), personalDataProperties).destroy(alice);
         ConsistencyToken token = accounts.publish(alice, new UserErasedEvent(alice));
         applied("chat", token);
         applied("message-search", token);
