@@ -207,14 +207,8 @@ class AccountTokenRacesIT {
         }
     }
 
-    /** Registered, and their address verified through the link mailed at registration. */
     private String verifiedUser(String prefix) {
-        String username = Accounts.uniqueUsername(prefix);
-        Accounts.register(client, username);
-        String token = MailCatcher.awaitCode(MAIL, username + "@studybuddy.test", EmailVerificationIT.SUBJECT, 1);
-        assertThat(client.post("/api/auth/verify-email", Map.of("token", token)).status())
-                .isEqualTo(204);
-        return username;
+        return EmailVerificationIT.verifiedUser(client, MAIL, prefix);
     }
 
     private UUID userIdOf(String username) {

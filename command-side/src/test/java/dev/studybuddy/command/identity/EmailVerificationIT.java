@@ -116,4 +116,14 @@ class EmailVerificationIT {
         assertThat(eventStore.readEvents(userId.toString()).asStream().map(event -> (Object) event.getPayload()))
                 .doesNotContain(new EmailVerifiedEvent(userId));
     }
+
+    /** Registered, and their address verified through the link mailed at registration; their user name. */
+    static String verifiedUser(ApiClient client, GreenMailExtension mail, String prefix) {
+        String username = Accounts.uniqueUsername(prefix);
+        Accounts.register(client, username);
+        String token = MailCatcher.awaitCode(mail, username + "@studybuddy.test", SUBJECT, 1);
+        assertThat(client.post("/api/auth/verify-email", Map.of("token", token)).status())
+                .isEqualTo(204);
+        return username;
+    }
 }

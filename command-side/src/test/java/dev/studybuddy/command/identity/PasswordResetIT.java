@@ -163,14 +163,8 @@ class PasswordResetIT {
                 client.post("/api/auth/password-reset", Map.of("email", "not an address")), 400, "VALIDATION_FAILED");
     }
 
-    /** Registered, and their address verified through the link mailed at registration. */
     private String verifiedUser(String prefix) {
-        String username = Accounts.uniqueUsername(prefix);
-        Accounts.register(client, username);
-        String token = MailCatcher.awaitCode(MAIL, username + "@studybuddy.test", EmailVerificationIT.SUBJECT, 1);
-        assertThat(client.post("/api/auth/verify-email", Map.of("token", token)).status())
-                .isEqualTo(204);
-        return username;
+        return EmailVerificationIT.verifiedUser(client, MAIL, prefix);
     }
 
     private String requestReset(String username, int nth) {
