@@ -52,14 +52,7 @@ class AccountTokens {
     /** Whose unspent, unexpired token of that purpose {@code presented} is, without spending or locking it. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<UUID> ownerOf(String presented, Purpose purpose) {
-        return jdbc.query(
-                """
-                        SELECT user_id FROM account_tokens
-                        WHERE token_hash = ? AND purpose = ? AND spent_at IS NULL AND expires_at > ?""",
-                rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty(),
-                OpaqueTokens.hash(presented),
-                purpose.name(),
-                Timestamp.from(clock.instant()));
+        return owner(presented, purpose, clock.instant(), "");
     }
 
     /**
@@ -69,17 +62,21 @@ class AccountTokens {
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<UUID> spend(String presented, Purpose purpose) {
         Instant now = clock.instant();
-        Optional<UUID> owner = jdbc.query(
+        Optional<UUID> owner = owner(presented, purpose, now, "FOR UPDATE");
+        owner.ifPresent(userId -> spendAll(userId, purpose, now));
+        return owner;
+    }
+
+    private Optional<UUID> owner(String presented, Purpose purpose, Instant now, String lock) {
+        return jdbc.query(
                 """
                         SELECT user_id FROM account_tokens
                         WHERE token_hash = ? AND purpose = ? AND spent_at IS NULL AND expires_at > ?
-                        FOR UPDATE""",
+                        """ + lock,
                 rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty(),
                 OpaqueTokens.hash(presented),
                 purpose.name(),
                 Timestamp.from(now));
-        owner.ifPresent(userId -> spendAll(userId, purpose, now));
-        return owner;
     }
 
     /** Tokens already mailed for that purpose no longer work (their address changed, say). */
