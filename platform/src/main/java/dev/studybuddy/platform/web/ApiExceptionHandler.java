@@ -96,7 +96,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     public ResponseEntity<ProblemDetail> conflict(ConcurrencyException e) {
-        return respond(Problems.of(ErrorCode.CONFLICT, "The object was changed concurrently; try again."));
+        return changedConcurrently();
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -130,7 +130,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (ConcurrentWrites.causedBy(e)) {
             log.warn("A concurrent write got there first: {}", e.toString());
-            return respond(Problems.of(ErrorCode.CONFLICT, "The object was changed concurrently; try again."));
+            return changedConcurrently();
         }
         if (UnstorableText.causedBy(e)) {
             log.warn("Refused text the database cannot store: {}", e.toString());
@@ -139,6 +139,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Unhandled error", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    private static ResponseEntity<ProblemDetail> changedConcurrently() {
+        return respond(Problems.of(ErrorCode.CONFLICT, "The object was changed concurrently; try again."));
     }
 
     /**
