@@ -7,15 +7,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.MailCatcher;
+import dev.studybuddy.command.support.TransactionRaces;
 import dev.studybuddy.testing.ApiClient;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A mailed token (an address verification's, a password reset's) used or asked for while another change of the same
@@ -157,54 +152,10 @@ class AccountTokenRacesIT {
         assertThat(MailCatcher.mailsTo(MAIL, oldAddress, RESET_SUBJECT)).isEmpty();
     }
 
-    /**
-     * Runs {@code holding} in a transaction, then {@code request} beside it; once the request waits for a lock (or
-     * after three seconds, if it never does), runs {@code thenInTheSameTransaction} and commits. The transaction must
-     * commit; the request's answer is returned.
-     */
     private <T> T requestWhileATransactionHolds(
             Runnable holding, Runnable thenInTheSameTransaction, Callable<T> request) throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch requestUnderWay = new CountDownLatch(1);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> transaction =
-                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        holding.run();
-                        held.countDown();
-                        awaitQuietly(requestUnderWay);
-                        thenInTheSameTransaction.run();
-                    }));
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<T> answer = executor.submit(request);
-            awaitALockWait();
-            requestUnderWay.countDown();
-            transaction.get(30, TimeUnit.SECONDS);
-            return answer.get(30, TimeUnit.SECONDS);
-        } finally {
-            requestUnderWay.countDown();
-            executor.shutdownNow();
-        }
-    }
-
-    private void awaitALockWait() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < deadline
-                && jdbc.queryForObject(
-                                "SELECT count(*) FROM pg_stat_activity"
-                                        + " WHERE wait_event_type = 'Lock' AND datname = current_database()",
-                                Long.class)
-                        == 0) {
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(holding, thenInTheSameTransaction, request);
     }
 
     private String verifiedUser(String prefix) {

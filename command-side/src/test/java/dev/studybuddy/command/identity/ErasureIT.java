@@ -26,6 +26,7 @@ import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.Multipart;
 import dev.studybuddy.command.support.PersonalTexts;
+import dev.studybuddy.command.support.TransactionRaces;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.StoredText;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +45,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Erasure by crypto-shredding (docs/adr/0019), over HTTP, against the event store as it is stored. */
 @CommandSideIT
@@ -262,43 +256,13 @@ class ErasureIT {
     }
 
     /**
-     * Runs {@code work} in a transaction that stays open while the erasure is asked for, and commits it a moment later
-     * (the erasure, if it waits for it as it should, is under way by then; that it waits is not asserted); then the
-     * erasure must have succeeded.
+     * Runs {@code work} in a transaction that stays open while the erasure is asked for, and commits it once the erasure
+     * waits for it (as it should); then the erasure must have succeeded.
      */
     private void eraseWhileATransactionHolds(Runnable work, Callable<ApiClient.Response> erasure) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> holding =
-                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-                        work.run();
-                        done.countDown();
-                        awaitQuietly(release);
-                    }));
-            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<ApiClient.Response> erased = executor.submit(erasure);
-            try {
-                erased.get(2, TimeUnit.SECONDS);
-            } catch (TimeoutException expected) {
-                // waiting for the transaction, as it should
-            }
-            release.countDown();
-            holding.get(30, TimeUnit.SECONDS);
-            assertThat(erased.get(30, TimeUnit.SECONDS).status()).isEqualTo(204);
-        } finally {
-            release.countDown();
-            executor.shutdownNow();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ApiClient.Response erased =
+                new TransactionRaces(transactions, jdbc).requestWhileATransactionHolds(work, () -> {}, erasure);
+        assertThat(erased.status()).isEqualTo(204);
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.studybuddy.command.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A request made while another transaction of command-side's PostgreSQL holds what it wrote, uncommitted. */
+public final class TransactionRaces {
+
+    private final PlatformTransactionManager transactions;
+    private final JdbcTemplate jdbc;
+
+    public TransactionRaces(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs {@code holding} in a transaction, then {@code request} beside it; once the request waits for a lock (or
+     * after three seconds, if it never does: that it waits is not asserted), runs {@code thenInTheSameTransaction} and
+     * commits. The transaction must commit; the request's answer is returned.
+     */
+    public <T> T requestWhileATransactionHolds(Runnable holding, Runnable thenInTheSameTransaction, Callable<T> request)
+            throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch requestUnderWay = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> transaction =
+                    executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        holding.run();
+                        held.countDown();
+                        awaitQuietly(requestUnderWay);
+                        thenInTheSameTransaction.run();
+                    }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<T> answer = executor.submit(request);
+            awaitALockWait();
+            requestUnderWay.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+            return answer.get(30, TimeUnit.SECONDS);
+        } finally {
+            requestUnderWay.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    private void awaitALockWait() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline
+                && jdbc.queryForObject(
+                                "SELECT count(*) FROM pg_stat_activity"
+                                        + " WHERE wait_event_type = 'Lock' AND datname = current_database()",
+                                Long.class)
+                        == 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
