@@ -11,6 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface RefreshTokenRepository extends JpaRepository<RefreshToken, String> {
 
+    /** Whose token it is, without locking it. */
+    @Query("select t.userId from RefreshToken t where t.tokenHash = :tokenHash")
+    Optional<UUID> ownerOf(String tokenHash);
+
     /** Locks the row, so that two refreshes racing with one token cannot both succeed. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from RefreshToken t where t.tokenHash = :tokenHash")

@@ -26,16 +26,19 @@ class RefreshTokens {
 
     private final RefreshTokenRepository repository;
     private final SignInSessionRepository sessions;
+    private final CredentialRepository credentials;
     private final IdentityProperties properties;
     private final Clock clock;
 
     RefreshTokens(
             RefreshTokenRepository repository,
             SignInSessionRepository sessions,
+            CredentialRepository credentials,
             IdentityProperties properties,
             Clock clock) {
         this.repository = repository;
         this.sessions = sessions;
+        this.credentials = credentials;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,11 +56,18 @@ class RefreshTokens {
      * Spends {@code presented} and returns the user it belongs to, as the authority sees them now, with its
      * successor. A reused token, or one issued at an outdated security stamp, revokes its family: that revocation
      * commits even though the caller is refused.
+     *
+     * <p>The credential is locked (shared) before the token, in the order of everything else that writes both (a
+     * password change, an erasure): an erasure committing between the account's check and the session's write would
+     * otherwise have it write a session (user agent, address) of the account just erased.
      */
     @Transactional(noRollbackFor = DomainException.class)
     Rotation rotate(String presented, Function<UUID, AccountSecurity> authority, SignInSession.Client client) {
         Instant now = clock.instant();
-        RefreshToken token = repository.findForUpdate(hash(presented)).orElseThrow(RefreshTokens::invalid);
+        String tokenHash = hash(presented);
+        UUID owner = repository.ownerOf(tokenHash).orElseThrow(RefreshTokens::invalid);
+        credentials.findForShare(owner);
+        RefreshToken token = repository.findForUpdate(tokenHash).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
             throw new Reused(revokeFamilyOf(token, now));
         }

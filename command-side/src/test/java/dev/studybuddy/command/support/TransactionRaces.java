@@ -43,7 +43,7 @@ public final class TransactionRaces {
                     }));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
             Future<T> answer = executor.submit(request);
-            awaitALockWait();
+            awaitALockWaitOrTheEndOf(answer);
             requestUnderWay.countDown();
             transaction.get(30, TimeUnit.SECONDS);
             return answer.get(30, TimeUnit.SECONDS);
@@ -53,9 +53,14 @@ public final class TransactionRaces {
         }
     }
 
-    private void awaitALockWait() throws InterruptedException {
+    /**
+     * Returns once some transaction of this database waits for a lock, {@code work} has ended, or three seconds have
+     * passed: {@code work} ran on as far as it could.
+     */
+    public void awaitALockWaitOrTheEndOf(Future<?> work) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (System.nanoTime() < deadline
+                && !work.isDone()
                 && jdbc.queryForObject(
                                 "SELECT count(*) FROM pg_stat_activity"
                                         + " WHERE wait_event_type = 'Lock' AND datname = current_database()",
