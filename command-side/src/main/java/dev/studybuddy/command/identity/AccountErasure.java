@@ -31,6 +31,7 @@ class AccountErasure {
     private final CurrentPassword currentPassword;
     private final FileCatalog files;
     private final ContactOutbox contacts;
+    private final RefreshTokens refreshTokens;
     private final PersonalDataKeys keys;
     private final CommandGateway commandGateway;
     private final SecurityStamps stamps;
@@ -41,6 +42,7 @@ class AccountErasure {
             CurrentPassword currentPassword,
             FileCatalog files,
             ContactOutbox contacts,
+            RefreshTokens refreshTokens,
             PersonalDataKeys keys,
             CommandGateway commandGateway,
             SecurityStamps stamps,
@@ -49,6 +51,7 @@ class AccountErasure {
         this.currentPassword = currentPassword;
         this.files = files;
         this.contacts = contacts;
+        this.refreshTokens = refreshTokens;
         this.keys = keys;
         this.commandGateway = commandGateway;
         this.stamps = stamps;
@@ -81,6 +84,8 @@ class AccountErasure {
         files.eraseAllOf(userId);
         credential.erase();
         credentials.saveAndFlush(credential);
+        // the refresh tokens before the sessions, in the order of a logout, which locks its token first
+        refreshTokens.revokeAllOf(userId);
         jdbc.update("DELETE FROM sign_in_sessions WHERE user_id = ?", userId);
         jdbc.update("DELETE FROM account_tokens WHERE user_id = ?", userId);
         contacts.addressForgotten(userId);

@@ -3,6 +3,7 @@ package dev.studybuddy.command.identity;
 import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.TransactionRaces;
@@ -23,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A refresh under way while its account is erased: neither deadlocks (they did when the refresh locked its token
- * before the credential), and the erasure still forgets every session of the account.
+ * A refresh or a logout under way while its account is erased: neither deadlocks with the erasure (they did, the
+ * refresh by locking its token before the credential, the erasure by deleting the sessions before revoking the tokens),
+ * and the erasure still forgets every session of the account.
  */
 @CommandSideIT
 class RefreshRacesIT {
@@ -87,5 +89,29 @@ class RefreshRacesIT {
                 client.post("/api/auth/refresh", Map.of("refreshToken", rotation.refreshToken())),
                 401,
                 "INVALID_REFRESH_TOKEN");
+    }
+
+    @Test
+    void aLogoutUnderWayWhileItsAccountIsErasedLetsTheErasureFinish() throws Exception {
+        ApiClient client = ApiClient.on(port);
+        String username = Accounts.uniqueUsername("sven");
+        UUID userId = Accounts.register(client, username);
+        JsonNode tokens = Accounts.login(client, username, Accounts.PASSWORD);
+        AtomicReference<UUID> family = new AtomicReference<>();
+
+        ApiClient.Response erased = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        // a logout's order: its token locked, then its family's tokens and session ended
+                        () -> family.set(jdbc.queryForObject(
+                                "SELECT family_id FROM refresh_tokens WHERE token_hash = ? FOR UPDATE",
+                                UUID.class,
+                                OpaqueTokens.hash(tokens.get("refreshToken").asText()))),
+                        () -> refreshTokens.revokeFamily(family.get()),
+                        () -> client.withToken(tokens.get("accessToken").asText())
+                                .send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
+
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_sessions WHERE user_id = ?", Long.class, userId))
+                .isZero();
     }
 }
