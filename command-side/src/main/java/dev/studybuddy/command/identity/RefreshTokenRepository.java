@@ -28,7 +28,11 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, String> {
     @Query("update RefreshToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
     int revokeAllOf(UUID userId, Instant now);
 
+    /** Skips rows a request holds: a purge never waits, so it cannot deadlock with a revocation (other row order). */
     @Modifying
-    @Query("delete from RefreshToken t where t.expiresAt < :before")
+    @Query(
+            value = "DELETE FROM refresh_tokens WHERE token_hash IN"
+                    + " (SELECT token_hash FROM refresh_tokens WHERE expires_at < :before FOR UPDATE SKIP LOCKED)",
+            nativeQuery = true)
     int deleteExpiredBefore(Instant before);
 }

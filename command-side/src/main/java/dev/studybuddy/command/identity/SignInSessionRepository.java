@@ -21,7 +21,11 @@ interface SignInSessionRepository extends JpaRepository<SignInSession, UUID> {
     @Query("update SignInSession s set s.endedAt = :now where s.userId = :userId and s.endedAt is null")
     int endAllOf(UUID userId, Instant now);
 
+    /** Skips rows a request holds: a purge never waits, so it cannot deadlock with a revocation (other row order). */
     @Modifying
-    @Query("delete from SignInSession s where s.expiresAt < :before")
+    @Query(
+            value = "DELETE FROM sign_in_sessions WHERE id IN"
+                    + " (SELECT id FROM sign_in_sessions WHERE expires_at < :before FOR UPDATE SKIP LOCKED)",
+            nativeQuery = true)
     int deleteExpiredBefore(Instant before);
 }
