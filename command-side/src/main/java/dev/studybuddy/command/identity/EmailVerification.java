@@ -72,8 +72,10 @@ class EmailVerification {
     /** Another link to the signed-in user's address; earlier ones keep working until they expire. */
     @Transactional
     void mailLinkAgain(UUID userId) {
+        // locked shared: an e-mail change under way ends first, and the link goes to the address it set, not the one it
+        // left
         Credential credential = credentials
-                .findById(userId)
+                .findForShare(userId)
                 .filter(Credential::active)
                 .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account is deactivated."));
         if (credential.emailVerified()) {

@@ -152,6 +152,35 @@ class AccountTokenRacesIT {
         assertThat(MailCatcher.mailsTo(MAIL, oldAddress, RESET_SUBJECT)).isEmpty();
     }
 
+    @Test
+    void aLinkAskedForAgainWhileTheAddressChangesGoesToTheNewAddressOnly() throws Exception {
+        String username = Accounts.uniqueUsername("wim");
+        UUID userId = Accounts.register(client, username);
+        String oldAddress = username + "@studybuddy.test";
+        String newAddress = "moved-" + username + "@studybuddy.test";
+        MailCatcher.awaitCode(MAIL, oldAddress, EmailVerificationIT.SUBJECT, 1);
+        ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
+
+        ApiClient.Response resent = requestWhileATransactionHolds(
+                // an e-mail change's order, up to its command (whose event would refuse the caller's access token):
+                // the credential locked and changed, then the links mailed to the old address spent
+                () -> {
+                    currentPassword.of(userId);
+                    jdbc.update(
+                            "UPDATE credentials SET email = ?, email_verified_at = NULL WHERE user_id = ?",
+                            newAddress,
+                            userId);
+                },
+                () -> tokens.spendAll(userId, AccountTokens.Purpose.VERIFY_EMAIL),
+                () -> signedIn.post("/api/auth/verify-email/resend", null));
+
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(202);
+        MailCatcher.awaitCode(MAIL, newAddress, EmailVerificationIT.SUBJECT, 1);
+        assertThat(MailCatcher.mailsTo(MAIL, oldAddress, EmailVerificationIT.SUBJECT))
+                .as("only the registration's link went to the address the account left")
+                .hasSize(1);
+    }
+
     private <T> T requestWhileATransactionHolds(
             Runnable holding, Runnable thenInTheSameTransaction, Callable<T> request) throws Exception {
         return new TransactionRaces(transactions, jdbc)

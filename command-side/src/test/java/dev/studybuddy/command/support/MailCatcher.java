@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,7 +33,9 @@ public final class MailCatcher {
     }
 
     public static List<MimeMessage> mailsTo(GreenMailExtension mail, String address, String subjectPart) {
+        // GreenMail's lookup matches the end of an address: "moved-ann@x" would count as ann@x's
         return Arrays.stream(mail.getReceivedMessagesForDomain(address))
+                .filter(message -> sentTo(message, address))
                 .filter(message -> subjectOf(message).contains(subjectPart))
                 .toList();
     }
@@ -52,6 +55,16 @@ public final class MailCatcher {
             }
             return matcher.group(1);
         } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sentTo(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(recipient ->
+                            ((InternetAddress) recipient).getAddress().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
