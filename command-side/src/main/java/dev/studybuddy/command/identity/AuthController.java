@@ -38,18 +38,21 @@ class AuthController {
     private final AuthRateLimiter rateLimiter;
     private final LoginThrottle loginThrottle;
     private final Commands commands;
+    private final CredentialLock credentialLock;
 
     AuthController(
             Registration registration,
             Login login,
             AuthRateLimiter rateLimiter,
             LoginThrottle loginThrottle,
-            Commands commands) {
+            Commands commands,
+            CredentialLock credentialLock) {
         this.registration = registration;
         this.login = login;
         this.rateLimiter = rateLimiter;
         this.loginThrottle = loginThrottle;
         this.commands = commands;
+        this.credentialLock = credentialLock;
     }
 
     @PostMapping("/register")
@@ -96,17 +99,19 @@ class AuthController {
 
     private void end(RefreshTokens.Family session) {
         // Nobody is signed in: the token's owner ends their own session, as a registration acts on its own behalf.
-        commands.sendAndWait(
-                GenericCommandMessage.asCommandMessage(new EndSessionCommand(session.userId(), session.sessionId()))
+        credentialLock.around(
+                session.userId(),
+                () -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new EndSessionCommand(session.userId(), session.sessionId()))
                         .andMetaData(MetaData.with(
-                                MessageMetadata.ACTOR, session.userId().toString())));
+                                MessageMetadata.ACTOR, session.userId().toString()))));
     }
 
     /** Needs the caller's access token; every token of theirs, this one included, stops working. */
     @PostMapping({"/sign-out-everywhere", "/logout-all"})
     ResponseEntity<Void> signOutEverywhere() {
         UUID me = CurrentUser.id();
-        commands.sendAndWait(new SignOutEverywhereCommand(me));
+        credentialLock.around(me, () -> commands.sendAndWait(new SignOutEverywhereCommand(me)));
         return commands.noContent(me);
     }
 

@@ -57,16 +57,17 @@ class RefreshTokens {
      * successor. A reused token, or one issued at an outdated security stamp, revokes its family: that revocation
      * commits even though the caller is refused.
      *
-     * <p>The credential is locked (shared) before the token, in the order of everything else that writes both (a
-     * password change, an erasure): an erasure committing between the account's check and the session's write would
-     * otherwise have it write a session (user agent, address) of the account just erased.
+     * <p>The account's credential is locked before the token ({@link CredentialLock}): one request at a time changes an
+     * account's tokens and sessions. Locking the token first deadlocked with an erasure, and an erasure committing
+     * between the account's check and the session's write had it write a session (user agent, address) of the account
+     * just erased.
      */
     @Transactional(noRollbackFor = DomainException.class)
     Rotation rotate(String presented, Function<UUID, AccountSecurity> authority, SignInSession.Client client) {
         Instant now = clock.instant();
         String tokenHash = hash(presented);
         UUID owner = repository.ownerOf(tokenHash).orElseThrow(RefreshTokens::invalid);
-        credentials.findForShare(owner);
+        credentials.findForUpdate(owner);
         RefreshToken token = repository.findForUpdate(tokenHash).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
             throw new Reused(revokeFamilyOf(token, now));
@@ -92,11 +93,16 @@ class RefreshTokens {
 
     /**
      * Revokes the family of {@code presented} and says whose session it ended, if it was not ended yet; unknown tokens
-     * are ignored, so logout never reveals anything.
+     * are ignored, so logout never reveals anything. The credential is locked first, as for {@link #rotate}: locking
+     * the token before the rest of its family deadlocked with a revocation of all the account's tokens.
      */
     @Transactional
     Optional<Family> revokeFamilyOf(String presented) {
-        return repository.findForUpdate(hash(presented)).flatMap(token -> revokeFamilyOf(token, clock.instant()));
+        String tokenHash = hash(presented);
+        Optional<UUID> owner = repository.ownerOf(tokenHash);
+        owner.ifPresent(credentials::findForUpdate);
+        return owner.flatMap(ignored -> repository.findForUpdate(tokenHash))
+                .flatMap(token -> revokeFamilyOf(token, clock.instant()));
     }
 
     /** In the caller's transaction, if there is one (the command that ended the session). */

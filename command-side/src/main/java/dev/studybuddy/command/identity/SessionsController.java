@@ -21,10 +21,12 @@ class SessionsController {
 
     private final SignInSessions sessions;
     private final Commands commands;
+    private final CredentialLock credentialLock;
 
-    SessionsController(SignInSessions sessions, Commands commands) {
+    SessionsController(SignInSessions sessions, Commands commands, CredentialLock credentialLock) {
         this.sessions = sessions;
         this.commands = commands;
+        this.credentialLock = credentialLock;
     }
 
     @GetMapping
@@ -40,7 +42,7 @@ class SessionsController {
     ResponseEntity<Void> end(@PathVariable UUID sessionId) {
         UUID me = CurrentUser.id();
         sessions.requireLive(me, sessionId);
-        commands.sendAndWait(new EndSessionCommand(me, sessionId));
+        credentialLock.around(me, () -> commands.sendAndWait(new EndSessionCommand(me, sessionId)));
         return commands.noContent(me);
     }
 

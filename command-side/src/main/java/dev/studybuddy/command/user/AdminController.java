@@ -4,6 +4,7 @@ import dev.studybuddy.api.user.ChangePlatformRolesCommand;
 import dev.studybuddy.api.user.DeactivateUserCommand;
 import dev.studybuddy.api.user.PlatformRole;
 import dev.studybuddy.api.user.ReactivateUserCommand;
+import dev.studybuddy.command.identity.CredentialLock;
 import dev.studybuddy.platform.consistency.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,27 +26,30 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final Commands commands;
+    private final CredentialLock credentialLock;
 
-    AdminController(Commands commands) {
+    AdminController(Commands commands, CredentialLock credentialLock) {
         this.commands = commands;
+        this.credentialLock = credentialLock;
     }
 
     @PutMapping("/roles")
     ResponseEntity<Void> changeRoles(@PathVariable UUID userId, @Valid @RequestBody ChangeRolesRequest request) {
-        commands.sendAndWait(new ChangePlatformRolesCommand(userId, request.roles()));
+        credentialLock.around(
+                userId, () -> commands.sendAndWait(new ChangePlatformRolesCommand(userId, request.roles())));
         return commands.noContent(userId);
     }
 
     @PostMapping("/deactivate")
     ResponseEntity<Void> deactivate(@PathVariable UUID userId) {
-        commands.sendAndWait(new DeactivateUserCommand(userId));
+        credentialLock.around(userId, () -> commands.sendAndWait(new DeactivateUserCommand(userId)));
         return commands.noContent(userId);
     }
 
     /** 204 for an open account too (nothing changes); 422 for an erased one. */
     @PostMapping("/reactivate")
     ResponseEntity<Void> reactivate(@PathVariable UUID userId) {
-        commands.sendAndWait(new ReactivateUserCommand(userId));
+        credentialLock.around(userId, () -> commands.sendAndWait(new ReactivateUserCommand(userId)));
         return commands.noContent(userId);
     }
 

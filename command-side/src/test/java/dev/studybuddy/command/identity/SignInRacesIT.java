@@ -4,6 +4,7 @@ import static dev.studybuddy.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studybuddy.api.user.EraseUserCommand;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.TransactionRaces;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,12 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A refresh or a logout under way while its account is erased: neither deadlocks with the erasure (they did, the
- * refresh by locking its token before the credential, the erasure by deleting the sessions before revoking the tokens),
- * and the erasure still forgets every session of the account.
+ * Changes to one account's sign-in state at once (a refresh, a logout, ending a session, signing out everywhere, an
+ * erasure): none deadlocks with another, and none leaves behind a session or a token the other ended. Each test
+ * failed before every such change locked the account's credential first.
  */
 @CommandSideIT
-class RefreshRacesIT {
+class SignInRacesIT {
 
     private static final SignInSession.Client LAPTOP = new SignInSession.Client("laptop", "192.0.2.41");
 
@@ -44,6 +46,12 @@ class RefreshRacesIT {
 
     @Autowired
     AccountAuthority authority;
+
+    @Autowired
+    CredentialRepository credentials;
+
+    @Autowired
+    CommandGateway commandGateway;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -113,5 +121,88 @@ class RefreshRacesIT {
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_sessions WHERE user_id = ?", Long.class, userId))
                 .isZero();
+    }
+
+    @Test
+    void aLogoutWhileAllTheAccountsTokensAreRevokedWaitsForItInsteadOfDeadlocking() throws Exception {
+        ApiClient client = ApiClient.on(port);
+        String username = Accounts.uniqueUsername("tara");
+        UUID userId = Accounts.register(client, username);
+        String firstToken = Accounts.login(client, username, Accounts.PASSWORD)
+                .get("refreshToken")
+                .asText();
+        String currentToken = client.post("/api/auth/refresh", Map.of("refreshToken", firstToken))
+                .json()
+                .get("refreshToken")
+                .asText();
+
+        ApiClient.Response loggedOut = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        // a revocation of all the account's tokens (a password change's), which has come as far as the
+                        // first token of the family
+                        () -> {
+                            credentials.findForUpdate(userId);
+                            lockToken(firstToken);
+                        },
+                        () -> refreshTokens.revokeAllOf(userId),
+                        () -> client.post("/api/auth/logout", Map.of("refreshToken", currentToken)));
+
+        assertThat(loggedOut.status()).as(loggedOut.toString()).isEqualTo(204);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL",
+                        Long.class,
+                        userId))
+                .isZero();
+    }
+
+    @Test
+    void signingOutEverywhereWhileTheAccountIsErasedWaitsForTheErasure() throws Exception {
+        ApiClient client = ApiClient.on(port);
+        String username = Accounts.uniqueUsername("uma");
+        UUID userId = Accounts.register(client, username);
+        ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
+
+        ApiClient.Response signedOut = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        // an erasure's order: the credential, the account's tokens revoked, then its aggregate
+                        () -> {
+                            credentials.findForUpdate(userId);
+                            refreshTokens.revokeAllOf(userId);
+                        },
+                        () -> commandGateway.sendAndWait(new EraseUserCommand(userId)),
+                        () -> signedIn.post("/api/auth/sign-out-everywhere", Map.of()));
+
+        assertThat(signedOut.status()).as(signedOut.toString()).isLessThan(500);
+    }
+
+    @Test
+    void aSessionEndedWhileItIsRefreshedTakesTheNewTokenWithIt() throws Exception {
+        ApiClient client = ApiClient.on(port);
+        String username = Accounts.uniqueUsername("vera");
+        Accounts.register(client, username);
+        JsonNode tokens = Accounts.login(client, username, Accounts.PASSWORD);
+        ApiClient signedIn = client.withToken(tokens.get("accessToken").asText());
+        String session =
+                signedIn.get("/api/users/me/sessions").json().get(0).get("id").asText();
+        AtomicReference<RefreshTokens.Rotation> refreshed = new AtomicReference<>();
+
+        ApiClient.Response ended = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        () -> refreshed.set(
+                                refreshTokens.rotate(tokens.get("refreshToken").asText(), authority::read, LAPTOP)),
+                        () -> {},
+                        () -> signedIn.delete("/api/users/me/sessions/" + session));
+
+        assertThat(ended.status()).as(ended.toString()).isEqualTo(204);
+        assertProblem(
+                client.post(
+                        "/api/auth/refresh",
+                        Map.of("refreshToken", refreshed.get().refreshToken())),
+                401,
+                "INVALID_REFRESH_TOKEN");
+    }
+
+    private void lockToken(String presented) {
+        jdbc.queryForList("SELECT 1 FROM refresh_tokens WHERE token_hash = ? FOR UPDATE", OpaqueTokens.hash(presented));
     }
 }
