@@ -29,9 +29,15 @@ class CurrentPassword {
      * transaction, which must change it or give up before another proof of the same password is taken.
      */
     Credential of(UUID userId) {
-        return credentials
+        Credential credential = credentials
                 .findForUpdate(userId)
                 .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
+        if (credential.erased()) {
+            // erased while the request waited for the credential (an erasure asked twice at once, say): no password
+            // is left to prove, and "wrong password" would be untrue and count as a failed login
+            throw new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account was erased.");
+        }
+        return credential;
     }
 
     /** Refuses (403 {@code WRONG_PASSWORD}) unless {@code password} is the credential's. */

@@ -75,6 +75,12 @@ class ErasureIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AccountErasure erasure;
+
+    @Autowired
+    CurrentPassword currentPassword;
+
     @Value("${spring.data.mongodb.database}")
     String database;
 
@@ -263,6 +269,40 @@ class ErasureIT {
         ApiClient.Response erased =
                 new TransactionRaces(transactions, jdbc).requestWhileATransactionHolds(work, () -> {}, erasure);
         assertThat(erased.status()).isEqualTo(204);
+    }
+
+    @Test
+    void anErasureAskedTwiceAtOnceAnswersBothAsDone() throws Exception {
+        SignedInUser gus = Accounts.signedIn(port, "twice");
+
+        ApiClient.Response second = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        () -> currentPassword.of(gus.id()),
+                        () -> erasure.eraseOwn(gus.id(), "192.0.2.9", Accounts.PASSWORD),
+                        () -> gus.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
+
+        // it had answered 403 WRONG_PASSWORD: the erased credential has no password left
+        assertThat(second.status()).as(second.toString()).isEqualTo(204);
+    }
+
+    @Test
+    void aPasswordChangeThatWaitedForTheErasureIsRefusedAsErasedNotAsAWrongPassword() throws Exception {
+        SignedInUser hal = Accounts.signedIn(port, "waited");
+
+        ApiClient.Response changed = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        () -> currentPassword.of(hal.id()),
+                        () -> erasure.eraseOwn(hal.id(), "192.0.2.9", Accounts.PASSWORD),
+                        () -> hal.api()
+                                .post(
+                                        "/api/users/me/password",
+                                        Map.of(
+                                                "currentPassword",
+                                                Accounts.PASSWORD,
+                                                "newPassword",
+                                                "Never-Applied-44")));
+
+        assertProblem(changed, 403, "ACCOUNT_DEACTIVATED");
     }
 
     @Test
