@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
-import dev.studybuddy.command.support.TransactionRaces;
 import dev.studybuddy.testing.ApiClient;
+import dev.studybuddy.testing.TransactionRaces;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

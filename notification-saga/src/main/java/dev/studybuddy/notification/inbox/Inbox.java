@@ -39,13 +39,16 @@ public class Inbox {
         return pages.newestFirst(filter, cursor, limit, InboxItem::of);
     }
 
-    /** Someone else's notification answers like a missing one, so that ids reveal nothing. */
+    /**
+     * Marking read again keeps the first time, so the inbox shows when it was really read. Someone else's notification
+     * answers like a missing one, so that ids reveal nothing.
+     */
     @Transactional
     public void markRead(UUID user, UUID notificationId) {
-        repository
-                .findByIdAndRecipientAndChannel(notificationId, user, Channel.IN_APP)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "No such notification."))
-                .markRead(clock.instant());
+        if (repository.markRead(notificationId, user, Channel.IN_APP, clock.instant()) == 0
+                && !repository.existsByIdAndRecipientAndChannel(notificationId, user, Channel.IN_APP)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "No such notification.");
+        }
     }
 
     @Transactional

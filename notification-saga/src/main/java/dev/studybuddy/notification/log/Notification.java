@@ -107,12 +107,4 @@ public class Notification {
     public Instant readAt() {
         return readAt;
     }
-
-    /** Marking read again keeps the first time, so the inbox shows when it was really read. */
-    public void markRead(Instant now) {
-        if (readAt == null) {
-            readAt = now;
-            updatedAt = now;
-        }
-    }
 }

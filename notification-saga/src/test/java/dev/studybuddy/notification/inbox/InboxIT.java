@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.notification.Http;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.log.Channel;
+import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.LogRow;
 import dev.studybuddy.notification.log.NotificationRows;
 import dev.studybuddy.testing.TestTokenIssuer;
+import dev.studybuddy.testing.TransactionRaces;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @NotificationSagaIT
 class InboxIT {
@@ -30,6 +33,9 @@ class InboxIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private NotificationRows rows;
     private final UUID alice = UUID.randomUUID();
@@ -167,6 +173,29 @@ class InboxIT {
         assertThat(inboxOf(alice, "").path("items").get(0).path("readAt").asText())
                 .isEqualTo(firstRead.toString());
         assertThat(inboxOf(alice, "?unread=true").path("items")).isEmpty();
+    }
+
+    @Test
+    void markingReadWhileTheWorkerDeliversItKeepsWhatTheWorkerRecorded() throws Exception {
+        LogRow row = rows.insert(LogRow.inApp(alice, T0).delivery(DeliveryStatus.PUBLISHED, 0, null));
+        Http inbox = Http.on(port).as(tokenOf(alice));
+
+        Http.Reply read = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        // the delivery worker's order: the row held while it is sent, then recorded as delivered
+                        () -> jdbc.queryForList(
+                                "SELECT 1 FROM notification_log WHERE id = ? FOR NO KEY UPDATE", row.id()),
+                        () -> jdbc.update(
+                                "UPDATE notification_log SET status = 'DELIVERED', attempts = 1 WHERE id = ?",
+                                row.id()),
+                        () -> inbox.post("/api/notifications/" + row.id() + "/read"));
+
+        assertThat(read.status()).isEqualTo(204);
+        assertThat(rows.readAt(row.id())).isNotNull();
+        // the request had written the row back whole, as PUBLISHED: the relay would have sent it again
+        assertThat(jdbc.queryForMap("SELECT status, attempts FROM notification_log WHERE id = ?", row.id()))
+                .containsEntry("status", "DELIVERED")
+                .containsEntry("attempts", 1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.studybuddy.command.support;
+package dev.studybuddy.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A request made while another transaction of command-side's PostgreSQL holds what it wrote, uncommitted. */
+/** A request made while another transaction of the same PostgreSQL database holds what it wrote, uncommitted. */
 public final class TransactionRaces {
 
     private final PlatformTransactionManager transactions;
