@@ -49,6 +49,15 @@ class UsersProjection {
 
     @EventHandler
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
+        if (event.username() != null) {
+            // The name is free on the command side the moment an erasure commits, but the erasure's event may reach
+            // its holder's row after this registration (another segment): a live name is unique, so whoever else
+            // holds it here is erased already. Without this the insert broke the unique index and was parked.
+            jdbc.update(
+                    "UPDATE users SET username = NULL WHERE username = ? AND user_id <> ?",
+                    event.username(),
+                    event.userId());
+        }
         jdbc.update(
                 """
                 INSERT INTO users (user_id, username, display_name, roles, active, registered_at, updated_at)

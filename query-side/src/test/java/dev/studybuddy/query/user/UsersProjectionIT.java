@@ -63,6 +63,20 @@ class UsersProjectionIT {
     JdbcTemplate jdbc;
 
     @Test
+    void aNameAnErasureFreedGoesToItsNextHolderBeforeTheErasureReachesTheFirst() {
+        String username = UserAccounts.uniqueUsername("reused");
+        UUID first = accounts.register(username, "First holder").userId();
+        // the command side freed the name when it erased the first holder; that event has not been handled here yet
+        UserAccounts.Registered next = accounts.register(username, "Next holder");
+
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, next.token());
+
+        assertThat(find(next.userId()).map(UserProfile::username)).contains(username);
+        assertThat(jdbc.queryForObject("SELECT username FROM users WHERE user_id = ?", String.class, first))
+                .isNull();
+    }
+
+    @Test
     void buildsTheProfileFromTheFourUserAccountEvents() {
         String username = UserAccounts.uniqueUsername("ada");
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
