@@ -1,9 +1,12 @@
 package dev.studybuddy.query.realtime;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -12,38 +15,56 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * The STOMP sessions each user holds on this node, at most {@code max} at once: each session costs the node its
  * buffers and up to {@code max-subscriptions} subscriptions, so the subscription quota alone would not bound what one
  * account may hold open. Counted per node, like the other limits (two nodes: twice as many in all).
+ *
+ * <p>A session's close can be handled on another thread than its CONNECT (the server closes it when its access token
+ * is revoked, say), before or while the CONNECT is admitted: one lock keeps the two maps in step, and a close that
+ * came first is remembered, so that the CONNECT it overtook is not counted. Counted, such a session was held for
+ * good, and enough of them locked the user out of this node.
  */
 @Component
 class ConnectionQuota {
 
-    private final Map<UUID, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
-    private final Map<String, UUID> userBySession = new ConcurrentHashMap<>();
+    /** Session ids are never reused; a close overtakes its CONNECT by moments, so a few thousand suffice. */
+    private static final int CLOSED_REMEMBERED = 4_096;
 
-    /** @return whether {@code userId} may hold this session too (one it holds already: yes); if so, it is counted */
-    boolean admit(UUID userId, String sessionId, int max) {
-        boolean[] admitted = {false};
-        sessionsByUser.compute(userId, (user, held) -> {
-            Set<String> sessions = held == null ? ConcurrentHashMap.newKeySet() : held;
-            if (sessions.contains(sessionId) || sessions.size() < max) {
-                sessions.add(sessionId);
-                admitted[0] = true;
-            }
-            return sessions.isEmpty() ? null : sessions;
-        });
-        if (admitted[0]) {
-            userBySession.put(sessionId, userId);
+    private final Map<UUID, Set<String>> sessionsByUser = new HashMap<>();
+    private final Map<String, UUID> userBySession = new HashMap<>();
+    private final Set<String> closedBeforeAdmitted = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > CLOSED_REMEMBERED;
         }
-        return admitted[0];
+    });
+
+    /**
+     * @return whether {@code userId} may hold this session too (one it holds already: yes); if so, it is counted. A
+     *     session closed already is not admitted.
+     */
+    synchronized boolean admit(UUID userId, String sessionId, int max) {
+        if (closedBeforeAdmitted.remove(sessionId)) {
+            return false;
+        }
+        Set<String> sessions = sessionsByUser.computeIfAbsent(userId, user -> new HashSet<>());
+        if (!sessions.contains(sessionId) && sessions.size() >= max) {
+            return false;
+        }
+        sessions.add(sessionId);
+        userBySession.put(sessionId, userId);
+        return true;
     }
 
     @EventListener
-    void closed(SessionDisconnectEvent event) {
-        UUID userId = userBySession.remove(event.getSessionId());
-        if (userId != null) {
-            sessionsByUser.computeIfPresent(userId, (user, held) -> {
-                held.remove(event.getSessionId());
-                return held.isEmpty() ? null : held;
-            });
+    synchronized void closed(SessionDisconnectEvent event) {
+        String sessionId = event.getSessionId();
+        UUID userId = userBySession.remove(sessionId);
+        if (userId == null) {
+            closedBeforeAdmitted.add(sessionId);
+            return;
+        }
+        Set<String> sessions = sessionsByUser.get(userId);
+        sessions.remove(sessionId);
+        if (sessions.isEmpty()) {
+            sessionsByUser.remove(userId);
         }
     }
 }
