@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,8 @@ class Preferences {
             }
         }
         Timestamp now = Timestamp.from(clock.instant());
-        changes.email().forEach((type, enabled) -> jdbc.update("""
+        // in the types' order, not the request's: two changes naming the same types in another order deadlocked
+        new TreeMap<>(changes.email()).forEach((type, enabled) -> jdbc.update("""
                 INSERT INTO notification_preferences (recipient, type, email_enabled, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (recipient, type) DO UPDATE SET email_enabled = excluded.email_enabled,
                                                             updated_at = excluded.updated_at""", user, type, enabled, now));

@@ -10,12 +10,14 @@ import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.testing.TestTokenIssuer;
+import dev.studybuddy.testing.TransactionRaces;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @NotificationSagaIT
 class PreferencesIT {
@@ -31,6 +33,9 @@ class PreferencesIT {
 
     @Autowired
     LogQueries log;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void eMailTurnedOffForATypeMeansNoEmailNotificationOfThatType() {
@@ -65,6 +70,33 @@ class PreferencesIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !log.rowsOf(user).isEmpty());
         assertThat(log.rowsOf(user)).extracting(row -> row.get("channel")).containsExactly("IN_APP");
+    }
+
+    @Test
+    void twoChangesNamingTheSameTypesInAnotherOrderWaitForEachOtherInsteadOfDeadlocking() throws Exception {
+        UUID user = UUID.randomUUID();
+        Http http = Http.on(port).as(TestTokenIssuer.get().accessToken(user));
+
+        Http.Reply changed = new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        // another change of the same two types, in the types' order
+                        () -> store(user, "friend-request.accepted", false),
+                        () -> store(user, "friend-request.received", false),
+                        () -> http.put(
+                                "/api/notifications/preferences",
+                                "{\"email\": {\"friend-request.received\": true, \"friend-request.accepted\": true}}"));
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.body().path("email").path("friend-request.accepted").asBoolean())
+                .isTrue();
+        assertThat(changed.body().path("email").path("friend-request.received").asBoolean())
+                .isTrue();
+    }
+
+    private void store(UUID user, String type, boolean email) {
+        jdbc.update("""
+                INSERT INTO notification_preferences (recipient, type, email_enabled, updated_at) VALUES (?, ?, ?, now())
+                ON CONFLICT (recipient, type) DO UPDATE SET email_enabled = excluded.email_enabled""", user, type, email);
     }
 
     @Test
