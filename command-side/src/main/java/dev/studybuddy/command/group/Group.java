@@ -254,14 +254,16 @@ public class Group {
         sessions.schedule(command);
     }
 
-    /** Its scheduler, the owner and admins change a session. */
+    /** Its scheduler, the owner and admins change a session, while they are members (a leaver's stays as it is). */
     @CommandHandler
     public void handle(RescheduleStudySessionCommand command) {
+        roster.requireMember(command.actor().userId());
         sessions.reschedule(command, roster.isOwnerOrAdmin(command.actor().userId()));
     }
 
     @CommandHandler
     public void handle(CancelStudySessionCommand command) {
+        roster.requireMember(command.actor().userId());
         sessions.cancel(command, roster.isOwnerOrAdmin(command.actor().userId()));
     }
 

@@ -22,6 +22,7 @@ import dev.studybuddy.api.group.InvitationDeclinedEvent;
 import dev.studybuddy.api.group.InvitationExpiredEvent;
 import dev.studybuddy.api.group.InvitationSentEvent;
 import dev.studybuddy.api.group.InviteToGroupCommand;
+import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.RescheduleStudySessionCommand;
 import dev.studybuddy.api.group.ScheduleStudySessionCommand;
 import dev.studybuddy.api.group.StudySessionCancelledEvent;
@@ -153,6 +154,22 @@ class GroupDeadlinesAndSessionsTest {
                 .andGiven(scheduledBy(OWNER))
                 .when(new CancelStudySessionCommand(GROUP, SESSION, as(MEMBER)))
                 .expectException(refusedWith(FORBIDDEN));
+    }
+
+    @Test
+    void aSchedulerWhoLeftOrWasBannedNoLongerChangesTheirSession() {
+        fixture.given(roster(OPEN))
+                .andGiven(scheduledBy(MEMBER), new MemberLeftEvent(GROUP, MEMBER))
+                .when(new RescheduleStudySessionCommand(GROUP, SESSION, as(MEMBER), "Moved by a leaver", null, null))
+                .expectException(refusedWith(NOT_A_MEMBER));
+        fixture.given(roster(OPEN))
+                .andGiven(scheduledBy(MEMBER), new MemberLeftEvent(GROUP, MEMBER))
+                .when(new CancelStudySessionCommand(GROUP, SESSION, as(MEMBER)))
+                .expectException(refusedWith(NOT_A_MEMBER));
+        fixture.given(roster(OPEN))
+                .andGiven(scheduledBy(MEMBER), new MemberLeftEvent(GROUP, MEMBER))
+                .when(new CancelStudySessionCommand(GROUP, SESSION, as(OWNER)))
+                .expectEvents(new StudySessionCancelledEvent(GROUP, SESSION, OWNER));
     }
 
     @Test
