@@ -47,22 +47,28 @@ class UsersProjection {
         this.keys = keys;
     }
 
+    /**
+     * The name is free on the command side the moment an erasure commits, but the erasure's event may reach its
+     * holder's row here after the next registration of the name (another segment; in a replay the segments run
+     * apart as well): of two rows with one name the later registration keeps it, whichever is handled first. Without
+     * this the second insert broke the unique index and was parked.
+     */
     @EventHandler
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
         if (event.username() != null) {
-            // The name is free on the command side the moment an erasure commits, but the erasure's event may reach
-            // its holder's row after this registration (another segment): a live name is unique, so whoever else
-            // holds it here is erased already. Without this the insert broke the unique index and was parked.
             jdbc.update(
-                    "UPDATE users SET username = NULL WHERE username = ? AND user_id <> ?",
+                    "UPDATE users SET username = NULL WHERE username = ? AND (registered_at, user_id) < (?, ?)",
                     event.username(),
+                    utc(at),
                     event.userId());
         }
         jdbc.update(
                 """
                 INSERT INTO users (user_id, username, display_name, roles, active, registered_at, updated_at)
-                VALUES (?, ?, ?, ?, true, ?, ?)""",
+                VALUES (?, CASE WHEN EXISTS (SELECT 1 FROM users WHERE username = ?) THEN NULL ELSE ? END,
+                        ?, ?, true, ?, ?)""",
                 event.userId(),
+                event.username(),
                 event.username(),
                 event.displayName(),
                 UserView.joined(event.roles()),

@@ -11,6 +11,7 @@ import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.query.consistency.ConsistencyWait;
 import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -52,6 +54,20 @@ public class UserAccounts {
         Set<PlatformRole> roleSet = roles.length == 0 ? Set.of(PlatformRole.USER) : Set.of(roles);
         ConsistencyToken token = publish(userId, new UserRegisteredEvent(userId, username, displayName, roleSet));
         return new Registered(userId, token);
+    }
+
+    /** A registration stamped {@code at}, whenever it is appended (as a replay's segments may hand them out). */
+    public Registered register(UUID userId, String username, String displayName, Instant at) {
+        String aggregateId = userId.toString();
+        eventStore.publish(new GenericDomainEventMessage<>(
+                AGGREGATE_TYPE,
+                aggregateId,
+                0L,
+                new UserRegisteredEvent(userId, username, displayName, Set.of(PlatformRole.USER)),
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                at));
+        return new Registered(userId, new ConsistencyToken(aggregateId, 0L));
     }
 
     /**

@@ -72,8 +72,28 @@ class UsersProjectionIT {
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, next.token());
 
         assertThat(find(next.userId()).map(UserProfile::username)).contains(username);
-        assertThat(jdbc.queryForObject("SELECT username FROM users WHERE user_id = ?", String.class, first))
-                .isNull();
+        assertThat(usernameOf(first)).isNull();
+    }
+
+    @Test
+    void theLaterRegistrationKeepsTheNameWhicheverIsHandledFirst() {
+        String username = UserAccounts.uniqueUsername("either");
+        UUID earlier = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // as a replay whose segments run apart may: the later registration handled before the earlier one
+        UserAccounts.Registered laterOne = accounts.register(later, username, "Later", registered.plusSeconds(1));
+        UserAccounts.Registered earlierOne = accounts.register(earlier, username, "Earlier", registered);
+
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, laterOne.token());
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, earlierOne.token());
+
+        assertThat(usernameOf(later)).isEqualTo(username);
+        assertThat(usernameOf(earlier)).isNull();
+    }
+
+    private String usernameOf(UUID userId) {
+        return jdbc.queryForObject("SELECT username FROM users WHERE user_id = ?", String.class, userId);
     }
 
     @Test
