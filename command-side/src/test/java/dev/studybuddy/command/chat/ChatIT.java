@@ -10,7 +10,7 @@ import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.command.support.Groups;
-import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Group and direct messages over HTTP; the test configuration closes the edit window after 2 s. */
 @CommandSideIT
 class ChatIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     @LocalServerPort
     int port;
@@ -141,7 +144,7 @@ class ChatIT {
         ApiClient.Response sent =
                 ann.api().post("/api/direct/" + ben.id() + "/messages", Map.of("body", "Library at 5?"));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-        assertThat(sent.header("X-Consistency-Token").flatMap(ConsistencyToken::decode))
+        assertThat(sent.header("X-Consistency-Token").flatMap(consistencyTokens::decode))
                 .as("the token of this message's event")
                 .hasValueSatisfying(token -> assertThat(token.sequence())
                         .isEqualTo(sent.json().get("seq").asLong()));

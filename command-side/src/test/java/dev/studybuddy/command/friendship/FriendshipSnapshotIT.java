@@ -11,6 +11,7 @@ import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.Accounts.SignedInUser;
 import dev.studybuddy.command.support.CommandSideIT;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.testing.ApiClient;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CommandSideIT
 class FriendshipSnapshotIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     @LocalServerPort
     int port;
@@ -88,9 +92,10 @@ class FriendshipSnapshotIT {
         return sent.json().get("messageId").asText();
     }
 
-    private static long sequenceOf(ApiClient.Response response) {
+    private long sequenceOf(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(204);
-        return ConsistencyToken.decode(response.header(ConsistencyToken.HEADER).orElseThrow())
+        return consistencyTokens
+                .decode(response.header(ConsistencyToken.HEADER).orElseThrow())
                 .orElseThrow()
                 .sequence();
     }

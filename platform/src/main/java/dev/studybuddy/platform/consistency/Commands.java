@@ -13,10 +13,12 @@ public class Commands {
 
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
+    private final ConsistencyTokens tokens;
 
-    public Commands(CommandGateway commandGateway, EventStore eventStore) {
+    public Commands(CommandGateway commandGateway, EventStore eventStore, ConsistencyTokens tokens) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
+        this.tokens = tokens;
     }
 
     /** Sends {@code command}, waits for its result, and returns it (refusals are thrown). */
@@ -45,7 +47,7 @@ public class Commands {
      */
     public <T> ResponseEntity<T> respondAt(HttpStatus status, Object aggregateId, long sequence, T body) {
         return ResponseEntity.status(status)
-                .header(ConsistencyToken.HEADER, new ConsistencyToken(aggregateId.toString(), sequence).encode())
+                .header(ConsistencyToken.HEADER, tokens.encode(new ConsistencyToken(aggregateId.toString(), sequence)))
                 .body(body);
     }
 
@@ -53,7 +55,7 @@ public class Commands {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
         eventStore
                 .lastSequenceNumberFor(aggregateId.toString())
-                .map(sequence -> new ConsistencyToken(aggregateId.toString(), sequence).encode())
+                .map(sequence -> tokens.encode(new ConsistencyToken(aggregateId.toString(), sequence)))
                 .ifPresent(token -> builder.header(ConsistencyToken.HEADER, token));
         return builder.body(body);
     }

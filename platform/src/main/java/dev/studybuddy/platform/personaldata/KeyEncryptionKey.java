@@ -1,7 +1,9 @@
 package dev.studybuddy.platform.personaldata;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,6 +35,21 @@ final class KeyEncryptionKey {
                     "studybuddy.personal-data.kek must hold 32 bytes (AES-256), not " + bytes.length);
         }
         return new KeyEncryptionKey(new SecretKeySpec(bytes, "AES"));
+    }
+
+    /**
+     * A key for another purpose, derived from this one (HMAC-SHA256 of the purpose, as HKDF's expand step): the services
+     * share this one secret, and whatever else they must share is derived from it, never the key itself.
+     */
+    SecretKey derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(
+                    mac.doFinal(("studybuddy " + purpose).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The data key, sealed: IV and ciphertext with its tag. */

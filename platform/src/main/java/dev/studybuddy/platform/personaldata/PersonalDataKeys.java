@@ -50,6 +50,11 @@ public class PersonalDataKeys implements DataKeys {
     // System.nanoTime() when the store was last asked and found the subject alive
     private final Cache<UUID, Long> askedAlive;
 
+    /** A key for {@code purpose} that every service derives alike from the key-encryption key. */
+    public SecretKey derivedKey(String purpose) {
+        return kek.derive(purpose);
+    }
+
     public PersonalDataKeys(MongoDatabase database, PersonalDataProperties properties) {
         this.keys = database.getCollection(properties.collection());
         this.kek = KeyEncryptionKey.of(properties.kek());

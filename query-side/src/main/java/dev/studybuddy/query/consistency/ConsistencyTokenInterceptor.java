@@ -3,6 +3,7 @@ package dev.studybuddy.query.consistency;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -18,9 +19,11 @@ class ConsistencyTokenInterceptor implements HandlerInterceptor {
     static final String STALE = "stale";
 
     private final ConsistencyWait wait;
+    private final ConsistencyTokens tokens;
 
-    ConsistencyTokenInterceptor(ConsistencyWait wait) {
+    ConsistencyTokenInterceptor(ConsistencyWait wait, ConsistencyTokens tokens) {
         this.wait = wait;
+        this.tokens = tokens;
     }
 
     @Override
@@ -33,7 +36,7 @@ class ConsistencyTokenInterceptor implements HandlerInterceptor {
         if (readYourWrites == null) {
             return true;
         }
-        ConsistencyToken token = ConsistencyToken.decode(header)
+        ConsistencyToken token = tokens.decode(header)
                 .orElseThrow(() -> new DomainException(
                         ErrorCode.MALFORMED_REQUEST, ConsistencyToken.HEADER + " is not a token this service issued."));
         if (!wait.until(readYourWrites.value(), token)) {

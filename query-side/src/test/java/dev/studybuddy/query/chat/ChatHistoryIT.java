@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
@@ -33,6 +34,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 @QuerySideIT
 class ChatHistoryIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     @LocalServerPort
     int port;
@@ -79,7 +83,7 @@ class ChatHistoryIT {
         ConsistencyToken last = posted.get(6).token();
 
         JsonNode newest = ok(as(member)
-                .withHeader(ConsistencyToken.HEADER, last.encode())
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(last))
                 .get("/api/groups/" + groupId + "/messages?limit=3"));
         assertThat(seqs(newest))
                 .containsExactly(
@@ -104,7 +108,7 @@ class ChatHistoryIT {
         Chats.Posted after = chats.post(groupId, owner, "message 7");
 
         JsonNode changes = ok(as(owner)
-                .withHeader(ConsistencyToken.HEADER, after.token().encode())
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(after.token()))
                 .get("/api/groups/" + groupId + "/messages?afterSeq=" + seen));
         JsonNode items = changes.get("items");
         assertThat(items).hasSize(3);

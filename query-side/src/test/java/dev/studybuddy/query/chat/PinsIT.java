@@ -9,6 +9,7 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
@@ -42,6 +43,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @QuerySideIT
 class PinsIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final Duration SOON = Duration.ofSeconds(30);
 
@@ -125,7 +129,7 @@ class PinsIT {
             assertThat(frame.at("/message/seq").asLong()).isEqualTo(exam.seq());
         }
         JsonNode pins = ok(on(secondPort, member)
-                .withHeader(ConsistencyToken.HEADER, notesPinned.encode())
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(notesPinned))
                 .get("/api/groups/" + groupId + "/pins"));
         assertThat(messageIds(pins))
                 .containsExactly(notes.messageId().toString(), exam.messageId().toString());
@@ -151,7 +155,7 @@ class PinsIT {
             assertThat(client.framesOf("message.deleted")).hasSize(1);
         }
         assertThat(ok(on(port, owner)
-                                .withHeader(ConsistencyToken.HEADER, deleted.encode())
+                                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(deleted))
                                 .get("/api/groups/" + groupId + "/pins"))
                         .get("items"))
                 .isEmpty();
@@ -178,7 +182,7 @@ class PinsIT {
         }
         for (UUID[] sides : List.of(new UUID[] {ann, ben}, new UUID[] {ben, ann})) {
             JsonNode pins = ok(on(secondPort, sides[0])
-                    .withHeader(ConsistencyToken.HEADER, pinned.encode())
+                    .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(pinned))
                     .get("/api/direct/" + sides[1] + "/pins"));
             assertThat(messageIds(pins)).containsExactly(message.messageId().toString());
         }
@@ -192,7 +196,7 @@ class PinsIT {
             await().atMost(SOON).until(() -> client.framesOf("message.unpinned").size() == 1);
         }
         assertThat(ok(on(port, ann)
-                                .withHeader(ConsistencyToken.HEADER, unpinned.encode())
+                                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(unpinned))
                                 .get("/api/direct/" + ben + "/pins"))
                         .get("items"))
                 .isEmpty();

@@ -9,6 +9,7 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
@@ -43,6 +44,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @QuerySideIT
 class ReactionsIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final String THUMBS_UP = "\uD83D\uDC4D";
@@ -133,7 +137,7 @@ class ReactionsIT {
             assertThat(frame.get("added").asBoolean()).isTrue();
         }
         JsonNode mine = onlyMessage(on(secondPort, member)
-                .withHeader(ConsistencyToken.HEADER, last.encode())
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(last))
                 .get("/api/groups/" + groupId + "/messages"));
         assertThat(mine.get("changeSeq").asLong()).isEqualTo(last.sequence());
         assertThat(reactions(mine)).containsExactly(THUMBS_UP + " 2 mine", TADA + " 1 mine");
@@ -148,13 +152,13 @@ class ReactionsIT {
             assertThat(frame.get("count").asInt()).isEqualTo(1);
         }
         assertThat(reactions(onlyMessage(on(port, member)
-                        .withHeader(ConsistencyToken.HEADER, takenBack.encode())
+                        .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(takenBack))
                         .get("/api/groups/" + groupId + "/messages"))))
                 .containsExactly(THUMBS_UP + " 1", TADA + " 1 mine");
 
         ConsistencyToken deleted = chats.delete(groupId, message.messageId(), owner, false);
         assertThat(onlyMessage(on(port, member)
-                                .withHeader(ConsistencyToken.HEADER, deleted.encode())
+                                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(deleted))
                                 .get("/api/groups/" + groupId + "/messages"))
                         .get("reactions"))
                 .as("a deleted message shows none")
@@ -173,7 +177,7 @@ class ReactionsIT {
         ConsistencyToken reactedToFirst = chats.react(groupId, first.messageId(), member, THUMBS_UP);
 
         JsonNode changes = ok(on(secondPort, member)
-                .withHeader(ConsistencyToken.HEADER, reactedToFirst.encode())
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(reactedToFirst))
                 .get("/api/groups/" + groupId + "/messages?afterSeq=" + seen));
         JsonNode items = changes.get("items");
         assertThat(items).hasSize(2);
@@ -215,11 +219,11 @@ class ReactionsIT {
             assertThat(frame.get("userId").asText()).isEqualTo(ben.toString());
         }
         assertThat(reactions(onlyMessage(on(secondPort, ben)
-                        .withHeader(ConsistencyToken.HEADER, reacted.encode())
+                        .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(reacted))
                         .get("/api/direct/" + ann + "/messages"))))
                 .containsExactly(THUMBS_UP + " 1 mine");
         assertThat(reactions(onlyMessage(on(port, ann)
-                        .withHeader(ConsistencyToken.HEADER, reacted.encode())
+                        .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(reacted))
                         .get("/api/direct/" + ben + "/messages"))))
                 .containsExactly(THUMBS_UP + " 1");
         assertThat(ok(on(port, UUID.randomUUID()).get("/api/direct/" + ben + "/messages"))

@@ -9,6 +9,7 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
@@ -37,6 +38,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @QuerySideIT
 class ReadReceiptsIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final Duration SOON = Duration.ofSeconds(20);
 
@@ -164,8 +168,9 @@ class ReadReceiptsIT {
         accounts.awaitProjected("groups", groups.leave(groupId, leaver));
 
         String path = "/api/groups/" + groupId + "/messages/" + message.messageId() + "/readers";
-        ApiClient.Response readers =
-                as(behind).withHeader(ConsistencyToken.HEADER, last.encode()).get(path);
+        ApiClient.Response readers = as(behind)
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(last))
+                .get(path);
         assertThat(readers.status()).as(readers.toString()).isEqualTo(200);
         assertThat(readers.json().get("items")).hasSize(1);
         assertThat(readers.json().at("/items/0/userId").asText())
@@ -217,8 +222,8 @@ class ReadReceiptsIT {
     }
 
     private JsonNode onlyConversation(UUID user, ConsistencyToken token) {
-        ApiClient.Response page =
-                as(user).withHeader(ConsistencyToken.HEADER, token.encode()).get("/api/direct");
+        ApiClient.Response page = as(user).withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(token))
+                .get("/api/direct");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.json().get("items")).hasSize(1);
         return page.json().get("items").get(0);

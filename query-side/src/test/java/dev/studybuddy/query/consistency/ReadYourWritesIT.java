@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.group.MemberJoinedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
@@ -15,7 +16,9 @@ import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
 import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class ReadYourWritesIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final String USERS = "users";
     private static final String GROUPS = "groups";
@@ -229,6 +235,34 @@ class ReadYourWritesIT {
         assertThat(took).isLessThan(Duration.ofMillis(QuerySideIT.MAX_WAIT_MILLIS));
     }
 
+    /**
+     * A token a client made up, naming someone else's write (their friendship, a private group), tells nothing: it is
+     * refused alike whether or not that write exists. Unsigned, a token naming a stored event was waited on and one
+     * naming none refused, which told whether two users had ever been friends or blocked, and how much they wrote.
+     */
+    @Test
+    void aTokenMadeUpByAClientIsRefusedAlikeWhetherOrNotItsWriteExists() {
+        UserAccounts.Registered someoneElse = accounts.register(UserAccounts.uniqueUsername("private"), "Private");
+        accounts.awaitProjected(USERS, someoneElse.token());
+        String stored = unsigned(someoneElse.userId() + "@0");
+        String neverStored = unsigned(someoneElse.userId() + "@99");
+
+        ApiClient.Response aboutStored =
+                caller.withHeader(ConsistencyToken.HEADER, stored).get("/api/users/me");
+        ApiClient.Response aboutNeverStored =
+                caller.withHeader(ConsistencyToken.HEADER, neverStored).get("/api/users/me");
+
+        assertThat(aboutStored.status()).as(aboutStored.toString()).isEqualTo(400);
+        assertThat(aboutStored.json().get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(aboutNeverStored.status()).isEqualTo(400);
+        assertThat(aboutNeverStored.json().get("detail"))
+                .isEqualTo(aboutStored.json().get("detail"));
+    }
+
+    private static String unsigned(String write) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(write.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aTokenThisServiceDidNotIssueIsRefused() {
         ApiClient.Response response =
@@ -242,7 +276,7 @@ class ReadYourWritesIT {
     private ApiClient as(UUID user, ConsistencyToken token) {
         return ApiClient.on(port)
                 .withToken(TestTokenIssuer.get().accessToken(user))
-                .withHeader(ConsistencyToken.HEADER, token.encode());
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(token));
     }
 
     private StreamingEventProcessor processorOf(String name) {
@@ -250,6 +284,6 @@ class ReadYourWritesIT {
     }
 
     private ApiClient withToken(ConsistencyToken token) {
-        return caller.withHeader(ConsistencyToken.HEADER, token.encode());
+        return caller.withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(token));
     }
 }

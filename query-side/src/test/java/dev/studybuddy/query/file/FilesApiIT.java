@@ -13,6 +13,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.api.user.AvatarChangedEvent;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.platform.files.BlobRegionHttpMessageConverter;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
@@ -37,6 +38,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 @QuerySideIT
 class FilesApiIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final byte[] PDF =
             ("%PDF-1.4\n% study notes\n" + "x".repeat(1000) + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
@@ -296,7 +300,7 @@ class FilesApiIT {
                 groups.write(groupId, GroupDecisions.post(groupId, UUID.randomUUID(), owner, "still nothing"));
         long started = System.nanoTime();
         ApiClient.Response meta = as(owner)
-                .withHeader(ConsistencyToken.HEADER, plain.encode())
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(plain))
                 .get("/api/files/" + file.fileId() + "/meta");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -415,7 +419,7 @@ class FilesApiIT {
             assertThat(removal.get("messageId").asText()).isEqualTo(messageId.toString());
             assertThat(removal.get("seq").asLong()).isEqualTo(posted.sequence());
             ApiClient.Response history = as(member)
-                    .withHeader(ConsistencyToken.HEADER, posted.encode())
+                    .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(posted))
                     .get("/api/groups/" + group.groupId() + "/messages");
             JsonNode shown = history.json().at("/items/0/attachments");
             assertThat(shown.get(0).get("fileName").asText()).isEqualTo("notes.pdf");

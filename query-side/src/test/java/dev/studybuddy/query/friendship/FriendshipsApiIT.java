@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
@@ -21,6 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class FriendshipsApiIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final String USERS = "users";
 
@@ -198,7 +202,7 @@ class FriendshipsApiIT {
     void aTokenOfAFriendshipWriteIsWaitedFor() {
         ConsistencyToken write = friendships.request(ann, bob);
 
-        ApiClient.Response response = as(bob).withHeader(ConsistencyToken.HEADER, write.encode())
+        ApiClient.Response response = as(bob).withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(write))
                 .get("/api/friends/requests?direction=incoming");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -221,7 +225,9 @@ class FriendshipsApiIT {
      * when given; without one, the writes it should show must have been awaited.
      */
     private List<String> list(UUID caller, String path, ConsistencyToken token) {
-        ApiClient client = token == null ? as(caller) : as(caller).withHeader(ConsistencyToken.HEADER, token.encode());
+        ApiClient client = token == null
+                ? as(caller)
+                : as(caller).withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(token));
         ApiClient.Response response = client.get(path);
         assertThat(response.status()).as(path + ": " + response).isEqualTo(200);
         assertThat(response.header(ConsistencyToken.STATUS_HEADER)).as(path).isEmpty();

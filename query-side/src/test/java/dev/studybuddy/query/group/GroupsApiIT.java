@@ -7,6 +7,7 @@ import dev.studybuddy.api.group.GroupRole;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
@@ -25,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QuerySideIT
 class GroupsApiIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     @LocalServerPort
     int port;
@@ -91,7 +95,7 @@ class GroupsApiIT {
         ConsistencyToken requested = groups.requestToJoin(groupId, applicant);
 
         JsonNode requests = ok(as(owner)
-                        .withHeader(ConsistencyToken.HEADER, requested.encode())
+                        .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(requested))
                         .get("/api/groups/" + groupId + "/join-requests"))
                 .get("items");
         assertThat(requests).hasSize(1);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.chat.ChatProjection;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
@@ -42,6 +43,9 @@ import org.springframework.core.env.Environment;
  */
 @QuerySideIT
 class ChatWebSocketIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static SecondNode secondNode;
     private static int secondPort;
@@ -184,8 +188,9 @@ class ChatWebSocketIT {
         List<Long> caughtUp = new ArrayList<>();
         String cursor = Long.toString(
                 client.framesOf("message.posted").get(0).get("seq").asLong());
-        ApiClient api =
-                ApiClient.on(secondPort).withToken(token(member)).withHeader(ConsistencyToken.HEADER, last.encode());
+        ApiClient api = ApiClient.on(secondPort)
+                .withToken(token(member))
+                .withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(last));
         do {
             ApiClient.Response page = api.get("/api/groups/" + groupId + "/messages?limit=20&afterSeq=" + cursor);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);

@@ -9,6 +9,7 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
+import dev.studybuddy.platform.consistency.ConsistencyTokens;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
@@ -43,6 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @QuerySideIT
 class MessageSearchIT {
+
+    @Autowired
+    ConsistencyTokens consistencyTokens;
 
     private static final String GROUPS = "groups";
 
@@ -519,7 +523,7 @@ class MessageSearchIT {
         ApiClient client = as(user);
         if (token != null) {
             applied(MessageSearchProjection.PROCESSING_GROUP, token);
-            client = client.withHeader(ConsistencyToken.HEADER, token.encode());
+            client = client.withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(token));
         }
         int parameters = queryAndParameters.indexOf('&');
         String q = parameters < 0 ? queryAndParameters : queryAndParameters.substring(0, parameters);
