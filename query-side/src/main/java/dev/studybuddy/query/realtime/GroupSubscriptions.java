@@ -1,5 +1,7 @@
 package dev.studybuddy.query.realtime;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +89,30 @@ public class GroupSubscriptions {
     /** Ends the user's local subscriptions to the group's topic (and so their presence in it). */
     void revoke(UUID groupId, UUID userId) {
         revoked.add(groupId + "|" + userId);
+        endSubscriptions(groupId, userId);
+    }
+
+    /** The groups each user is subscribed to here. */
+    Map<UUID, Set<UUID>> subscribedGroupsByUser() {
+        Map<UUID, Set<UUID>> found = new HashMap<>();
+        subscriptions.forEach((sessionId, ofSession) -> {
+            UUID userId = users.get(sessionId);
+            if (userId != null) {
+                ofSession
+                        .values()
+                        .forEach(destination -> groupOf(destination)
+                                .ifPresent(groupId -> found.computeIfAbsent(userId, user -> new HashSet<>())
+                                        .add(groupId)));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Ends the user's local subscriptions to the group's topic, without refusing new ones (each is checked against
+     * the read model anyway).
+     */
+    void endSubscriptions(UUID groupId, UUID userId) {
         String destination = GROUP_TOPIC_PREFIX + groupId;
         SimpleBrokerMessageHandler broker =
                 context.getBean("simpleBrokerMessageHandler", SimpleBrokerMessageHandler.class);

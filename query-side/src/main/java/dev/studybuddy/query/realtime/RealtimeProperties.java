@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  *                             queues); a SUBSCRIBE beyond is refused with an ERROR frame
  * @param maxSessionsPerUser   the most STOMP sessions one user holds open on a node at once (tabs and devices); a
  *                             CONNECT beyond is refused with an ERROR frame
+ * @param membershipCheckInterval how often the node checks its group subscriptions against the groups read model,
+ *                             ending those of users no longer members whose leaving frame it never got
  */
 @ConfigurationProperties("studybuddy.websocket")
 public record RealtimeProperties(
@@ -37,4 +39,5 @@ public record RealtimeProperties(
         @DefaultValue("60s") Duration presenceTtl,
         @DefaultValue("250ms") Duration tokenCheckInterval,
         @DefaultValue("1000") int maxSubscriptions,
-        @DefaultValue("30") int maxSessionsPerUser) {}
+        @DefaultValue("30") int maxSessionsPerUser,
+        @DefaultValue("2s") Duration membershipCheckInterval) {}

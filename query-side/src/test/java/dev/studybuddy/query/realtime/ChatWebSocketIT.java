@@ -21,6 +21,7 @@ import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two query-side nodes side by side (the second a separate Spring context in this JVM, on the same
@@ -64,6 +66,12 @@ class ChatWebSocketIT {
 
     @Autowired
     Chats chats;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    GroupSubscriptions subscriptions;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -298,6 +306,33 @@ class ChatWebSocketIT {
                 .satisfiesAnyOf(
                         refusal -> assertThat(refusal).contains("Only members"),
                         refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
+    }
+
+    @Test
+    void aRemovedMemberWhoseLeavingFrameWasLostStopsReceivingAtTheNextCheck() throws Exception {
+        Client staying = subscribed(port, owner, "/topic/groups." + groupId);
+        Client removed = subscribed(port, member, "/topic/groups." + groupId);
+        chats.post(groupId, owner, "still here");
+        for (Client client : List.of(staying, removed)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.framesOf("message.posted").size() == 1);
+        }
+
+        // the read model has the removal, but its member.left frame never reached this node
+        jdbc.update("DELETE FROM group_members WHERE group_id = ? AND user_id = ?", groupId, member);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !subscriptions
+                        .subscribedGroupsByUser()
+                        .getOrDefault(member, Set.of())
+                        .contains(groupId));
+        Chats.Posted afterwards = chats.post(groupId, owner, "not for the removed");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> staying.framesOf("message.posted").size() == 2);
+        Thread.sleep(500);
+        assertThat(removed.framesOf("message.posted"))
+                .extracting(frame -> frame.get("seq").asLong())
+                .doesNotContain(afterwards.seq());
     }
 
     private Client subscribed(int nodePort, UUID user, String destination) throws Exception {
