@@ -50,13 +50,19 @@ record GroupChat(Roster roster, Conversation conversation) {
     }
 
     /**
-     * The author, the owner, admins and platform moderators delete one of the latest messages. An older one,
-     * which the group no longer remembers, only those who may delete anybody's message: its author is no
-     * longer known here. Deleting a deleted message again changes nothing.
+     * The author while a member, the owner, admins and platform moderators delete one of the latest messages. An
+     * older one, which the group no longer remembers, only those who may delete anybody's message: its author is no
+     * longer known here. Deleting a deleted message again changes nothing. An author who left, was removed or banned
+     * no longer deletes (as they no longer edit): a banned author would take away what the moderators banned them for.
      */
     void delete(DeleteGroupMessageCommand command) {
         switch (conversation.deletionBy(command.messageId(), command.actor().userId())) {
-            case OWN -> delete(command, false);
+            case OWN -> {
+                if (!command.actor().platformModerator()) {
+                    roster.requireMember(command.actor().userId());
+                }
+                delete(command, false);
+            }
             case ANOTHERS, FORGOTTEN -> delete(command, roster.requireManager(command.actor()));
             case OWN_AGAIN, ANOTHERS_AGAIN -> {}
         }

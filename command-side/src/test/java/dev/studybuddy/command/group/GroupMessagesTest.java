@@ -174,6 +174,18 @@ class GroupMessagesTest {
     }
 
     @Test
+    void anAuthorWhoLeftOrWasBannedNoLongerDeletes() {
+        fixture.given(roster(OPEN))
+                .andGiven(postedBy(MEMBER), new MemberLeftEvent(GROUP, MEMBER))
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(MEMBER)))
+                .expectException(refusedWith(NOT_A_MEMBER));
+        fixture.given(roster(OPEN))
+                .andGiven(postedBy(MEMBER), new MemberLeftEvent(GROUP, MEMBER))
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(ADMIN)))
+                .expectEvents(new GroupMessageDeletedEvent(GROUP, MESSAGE, ADMIN, false));
+    }
+
+    @Test
     void theAuthorDeletesAnyTime() {
         fixture.given(roster(OPEN))
                 .andGiven(postedBy(MEMBER))
