@@ -275,11 +275,8 @@ class ErasureIT {
     void anErasureAskedTwiceAtOnceAnswersBothAsDone() throws Exception {
         SignedInUser gus = Accounts.signedIn(port, "twice");
 
-        ApiClient.Response second = new TransactionRaces(transactions, jdbc)
-                .requestWhileATransactionHolds(
-                        () -> currentPassword.of(gus.id()),
-                        () -> erasure.eraseOwn(gus.id(), "192.0.2.9", Accounts.PASSWORD),
-                        () -> gus.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
+        ApiClient.Response second = whileTheirErasureCommits(
+                gus, () -> gus.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
 
         // it had answered 403 WRONG_PASSWORD: the erased credential has no password left
         assertThat(second.status()).as(second.toString()).isEqualTo(204);
@@ -289,18 +286,12 @@ class ErasureIT {
     void aPasswordChangeThatWaitedForTheErasureIsRefusedAsErasedNotAsAWrongPassword() throws Exception {
         SignedInUser hal = Accounts.signedIn(port, "waited");
 
-        ApiClient.Response changed = new TransactionRaces(transactions, jdbc)
-                .requestWhileATransactionHolds(
-                        () -> currentPassword.of(hal.id()),
-                        () -> erasure.eraseOwn(hal.id(), "192.0.2.9", Accounts.PASSWORD),
-                        () -> hal.api()
-                                .post(
-                                        "/api/users/me/password",
-                                        Map.of(
-                                                "currentPassword",
-                                                Accounts.PASSWORD,
-                                                "newPassword",
-                                                "Never-Applied-44")));
+        ApiClient.Response changed = whileTheirErasureCommits(
+                hal,
+                () -> hal.api()
+                        .post(
+                                "/api/users/me/password",
+                                Map.of("currentPassword", Accounts.PASSWORD, "newPassword", "Never-Applied-44")));
 
         assertProblem(changed, 403, "ACCOUNT_DEACTIVATED");
     }
@@ -362,5 +353,15 @@ class ErasureIT {
 
     private static void ok(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 204);
+    }
+
+    /** {@code request}, sent by {@code user} while their own erasure, asked just before, holds their credential. */
+    private ApiClient.Response whileTheirErasureCommits(SignedInUser user, Callable<ApiClient.Response> request)
+            throws Exception {
+        return new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        () -> currentPassword.of(user.id()),
+                        () -> erasure.eraseOwn(user.id(), "192.0.2.9", Accounts.PASSWORD),
+                        request);
     }
 }

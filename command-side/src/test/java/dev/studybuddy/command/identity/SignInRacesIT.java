@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,21 +60,23 @@ class SignInRacesIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    ApiClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = ApiClient.on(port);
+    }
+
     @Test
     void anErasureBetweenARefreshsAccountCheckAndItsSessionWriteSucceedsAndLeavesNoSession() throws Exception {
-        ApiClient client = ApiClient.on(port);
-        String username = Accounts.uniqueUsername("rosa");
-        UUID userId = Accounts.register(client, username);
-        String refreshToken = Accounts.login(client, username, Accounts.PASSWORD)
-                .get("refreshToken")
-                .asText();
+        SignedIn rosa = signIn("rosa");
         TransactionRaces races = new TransactionRaces(transactions, jdbc);
         AtomicReference<Future<?>> erasing = new AtomicReference<>();
         ExecutorService administrator = Executors.newSingleThreadExecutor();
         RefreshTokens.Rotation rotation;
         try {
             rotation = refreshTokens.rotate(
-                    refreshToken,
+                    rosa.refreshToken(),
                     account -> {
                         AccountSecurity found = authority.read(account);
                         erasing.set(administrator.submit(() -> erasure.eraseByAdministrator(account)));
@@ -90,7 +93,7 @@ class SignInRacesIT {
             administrator.shutdownNow();
         }
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_sessions WHERE user_id = ?", Long.class, userId))
+        assertThat(sessionsOf(rosa.userId()))
                 .as("sessions (user agent, address) of the erased account")
                 .isZero();
         assertProblem(
@@ -101,10 +104,7 @@ class SignInRacesIT {
 
     @Test
     void aLogoutUnderWayWhileItsAccountIsErasedLetsTheErasureFinish() throws Exception {
-        ApiClient client = ApiClient.on(port);
-        String username = Accounts.uniqueUsername("sven");
-        UUID userId = Accounts.register(client, username);
-        JsonNode tokens = Accounts.login(client, username, Accounts.PASSWORD);
+        SignedIn sven = signIn("sven");
         AtomicReference<UUID> family = new AtomicReference<>();
 
         ApiClient.Response erased = new TransactionRaces(transactions, jdbc)
@@ -113,24 +113,18 @@ class SignInRacesIT {
                         () -> family.set(jdbc.queryForObject(
                                 "SELECT family_id FROM refresh_tokens WHERE token_hash = ? FOR UPDATE",
                                 UUID.class,
-                                OpaqueTokens.hash(tokens.get("refreshToken").asText()))),
+                                OpaqueTokens.hash(sven.refreshToken()))),
                         () -> refreshTokens.revokeFamily(family.get()),
-                        () -> client.withToken(tokens.get("accessToken").asText())
-                                .send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
+                        () -> sven.api().send("DELETE", "/api/users/me", Map.of("password", Accounts.PASSWORD)));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM sign_in_sessions WHERE user_id = ?", Long.class, userId))
-                .isZero();
+        assertThat(sessionsOf(sven.userId())).isZero();
     }
 
     @Test
     void aLogoutWhileAllTheAccountsTokensAreRevokedWaitsForItInsteadOfDeadlocking() throws Exception {
-        ApiClient client = ApiClient.on(port);
-        String username = Accounts.uniqueUsername("tara");
-        UUID userId = Accounts.register(client, username);
-        String firstToken = Accounts.login(client, username, Accounts.PASSWORD)
-                .get("refreshToken")
-                .asText();
+        SignedIn tara = signIn("tara");
+        String firstToken = tara.refreshToken();
         String currentToken = client.post("/api/auth/refresh", Map.of("refreshToken", firstToken))
                 .json()
                 .get("refreshToken")
@@ -141,57 +135,49 @@ class SignInRacesIT {
                         // a revocation of all the account's tokens (a password change's), which has come as far as the
                         // first token of the family
                         () -> {
-                            credentials.findForUpdate(userId);
+                            credentials.findForUpdate(tara.userId());
                             lockToken(firstToken);
                         },
-                        () -> refreshTokens.revokeAllOf(userId),
+                        () -> refreshTokens.revokeAllOf(tara.userId()),
                         () -> client.post("/api/auth/logout", Map.of("refreshToken", currentToken)));
 
         assertThat(loggedOut.status()).as(loggedOut.toString()).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL",
                         Long.class,
-                        userId))
+                        tara.userId()))
                 .isZero();
     }
 
     @Test
     void signingOutEverywhereWhileTheAccountIsErasedWaitsForTheErasure() throws Exception {
-        ApiClient client = ApiClient.on(port);
-        String username = Accounts.uniqueUsername("uma");
-        UUID userId = Accounts.register(client, username);
-        ApiClient signedIn = client.withToken(Accounts.accessToken(client, username));
+        SignedIn uma = signIn("uma");
 
         ApiClient.Response signedOut = new TransactionRaces(transactions, jdbc)
                 .requestWhileATransactionHolds(
                         // an erasure's order: the credential, the account's tokens revoked, then its aggregate
                         () -> {
-                            credentials.findForUpdate(userId);
-                            refreshTokens.revokeAllOf(userId);
+                            credentials.findForUpdate(uma.userId());
+                            refreshTokens.revokeAllOf(uma.userId());
                         },
-                        () -> commandGateway.sendAndWait(new EraseUserCommand(userId)),
-                        () -> signedIn.post("/api/auth/sign-out-everywhere", Map.of()));
+                        () -> commandGateway.sendAndWait(new EraseUserCommand(uma.userId())),
+                        () -> uma.api().post("/api/auth/sign-out-everywhere", Map.of()));
 
         assertThat(signedOut.status()).as(signedOut.toString()).isLessThan(500);
     }
 
     @Test
     void aSessionEndedWhileItIsRefreshedTakesTheNewTokenWithIt() throws Exception {
-        ApiClient client = ApiClient.on(port);
-        String username = Accounts.uniqueUsername("vera");
-        Accounts.register(client, username);
-        JsonNode tokens = Accounts.login(client, username, Accounts.PASSWORD);
-        ApiClient signedIn = client.withToken(tokens.get("accessToken").asText());
+        SignedIn vera = signIn("vera");
         String session =
-                signedIn.get("/api/users/me/sessions").json().get(0).get("id").asText();
+                vera.api().get("/api/users/me/sessions").json().get(0).get("id").asText();
         AtomicReference<RefreshTokens.Rotation> refreshed = new AtomicReference<>();
 
         ApiClient.Response ended = new TransactionRaces(transactions, jdbc)
                 .requestWhileATransactionHolds(
-                        () -> refreshed.set(
-                                refreshTokens.rotate(tokens.get("refreshToken").asText(), authority::read, LAPTOP)),
+                        () -> refreshed.set(refreshTokens.rotate(vera.refreshToken(), authority::read, LAPTOP)),
                         () -> {},
-                        () -> signedIn.delete("/api/users/me/sessions/" + session));
+                        () -> vera.api().delete("/api/users/me/sessions/" + session));
 
         assertThat(ended.status()).as(ended.toString()).isEqualTo(204);
         assertProblem(
@@ -201,6 +187,23 @@ class SignInRacesIT {
                 401,
                 "INVALID_REFRESH_TOKEN");
     }
+
+    /** A new user, signed in once: their access token's client and their refresh token. */
+    private SignedIn signIn(String prefix) {
+        String username = Accounts.uniqueUsername(prefix);
+        UUID userId = Accounts.register(client, username);
+        JsonNode tokens = Accounts.login(client, username, Accounts.PASSWORD);
+        return new SignedIn(
+                userId,
+                client.withToken(tokens.get("accessToken").asText()),
+                tokens.get("refreshToken").asText());
+    }
+
+    private long sessionsOf(UUID userId) {
+        return jdbc.queryForObject("SELECT count(*) FROM sign_in_sessions WHERE user_id = ?", Long.class, userId);
+    }
+
+    private record SignedIn(UUID userId, ApiClient api, String refreshToken) {}
 
     private void lockToken(String presented) {
         jdbc.queryForList("SELECT 1 FROM refresh_tokens WHERE token_hash = ? FOR UPDATE", OpaqueTokens.hash(presented));
