@@ -69,6 +69,15 @@ public class ConsistencyWait {
     }
 
     /**
+     * Whether the projection has applied every event of the stream up to {@code upTo} that it takes in, without
+     * waiting: its rows then tell all that stream says (a replay under way, or a lag, makes it false).
+     */
+    public boolean hasApplied(String processingGroup, String aggregateId, long upTo) {
+        long applied = positions.sequence(processingGroup, aggregateId);
+        return applied >= upTo || applied >= newestTakenIn(processingGroup, aggregateId, applied, upTo);
+    }
+
+    /**
      * The newest event of the stream after {@code applied} and up to {@code upTo} that the projection takes in, or
      * {@code applied} if there is none: the stream's stored types newest first, and each event of a type the
      * projection takes in only in part (a message with attachments) read and asked, at most

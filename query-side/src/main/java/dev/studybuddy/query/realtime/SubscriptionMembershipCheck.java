@@ -1,6 +1,7 @@
 package dev.studybuddy.query.realtime;
 
 import dev.studybuddy.platform.scheduling.PeriodicTask;
+import dev.studybuddy.query.consistency.ConsistencyWait;
 import dev.studybuddy.query.group.GroupAccess;
 import java.sql.Array;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,18 +29,28 @@ import org.springframework.stereotype.Component;
 class SubscriptionMembershipCheck implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionMembershipCheck.class);
+    private static final String GROUPS = "groups";
 
     private final GroupSubscriptions subscriptions;
     private final GroupAccess access;
+    private final ConsistencyWait consistency;
+    private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final RealtimeProperties properties;
     private PeriodicTask checker;
     private volatile boolean running;
 
     SubscriptionMembershipCheck(
-            GroupSubscriptions subscriptions, GroupAccess access, JdbcTemplate jdbc, RealtimeProperties properties) {
+            GroupSubscriptions subscriptions,
+            GroupAccess access,
+            ConsistencyWait consistency,
+            EventStore eventStore,
+            JdbcTemplate jdbc,
+            RealtimeProperties properties) {
         this.subscriptions = subscriptions;
         this.access = access;
+        this.consistency = consistency;
+        this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -77,10 +89,21 @@ class SubscriptionMembershipCheck implements SmartLifecycle {
         }
     }
 
-    /** Asked again alone, with the stalled-roster rule: a stalled roster cannot tell, so it ends nothing. */
+    /**
+     * Asked again alone. Only a roster that can tell ends anything: not a stalled one, and not one behind its group's
+     * stream, as while a replay rebuilds it (its rows were emptied and come back event by event, on every node's
+     * segments) or while it lags.
+     */
     private boolean noLongerMember(UUID groupId, UUID userId) {
         GroupAccess.Access now = access.of(groupId, userId);
-        return now != GroupAccess.Access.MEMBER && now != GroupAccess.Access.ROSTER_BEHIND;
+        if (now == GroupAccess.Access.MEMBER || now == GroupAccess.Access.ROSTER_BEHIND) {
+            return false;
+        }
+        String aggregateId = groupId.toString();
+        return eventStore
+                .lastSequenceNumberFor(aggregateId)
+                .map(last -> consistency.hasApplied(GROUPS, aggregateId, last))
+                .orElse(false);
     }
 
     private void checkQuietly() {

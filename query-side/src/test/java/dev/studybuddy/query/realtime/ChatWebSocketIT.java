@@ -20,7 +20,9 @@ import dev.studybuddy.testing.ApiClient;
 import dev.studybuddy.testing.TestTokenIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +74,9 @@ class ChatWebSocketIT {
 
     @Autowired
     GroupSubscriptions subscriptions;
+
+    @Autowired
+    RealtimeProperties properties;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -312,27 +317,85 @@ class ChatWebSocketIT {
     void aRemovedMemberWhoseLeavingFrameWasLostStopsReceivingAtTheNextCheck() throws Exception {
         Client staying = subscribed(port, owner, "/topic/groups." + groupId);
         Client removed = subscribed(port, member, "/topic/groups." + groupId);
+        receiveOne(staying, removed);
+
+        // the read model has the removal, but its member.left frame never reached this node
+        Map<String, Object> seat = takeSeat(member);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !subscribedHere(member));
+            Chats.Posted afterwards = chats.post(groupId, owner, "not for the removed");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> staying.framesOf("message.posted").size() == 2);
+            Thread.sleep(500);
+            assertThat(removed.framesOf("message.posted"))
+                    .extracting(frame -> frame.get("seq").asLong())
+                    .doesNotContain(afterwards.seq());
+        } finally {
+            giveBack(seat);
+        }
+    }
+
+    @Test
+    void aRosterBeingRebuiltEndsNoSubscription() throws Exception {
+        Client staying = subscribed(port, owner, "/topic/groups." + groupId);
+        Client rebuilt = subscribed(port, member, "/topic/groups." + groupId);
+        receiveOne(staying, rebuilt);
+
+        // as midway through a replay of the groups projection: the member's row not back yet, nor the group's position
+        Map<String, Object> seat = takeSeat(member);
+        Long position = jdbc.queryForObject(
+                "SELECT sequence FROM projection_positions WHERE processing_group = 'groups' AND aggregate_id = ?",
+                Long.class,
+                groupId.toString());
+        jdbc.update(
+                "UPDATE projection_positions SET sequence = 0 WHERE processing_group = 'groups' AND aggregate_id = ?",
+                groupId.toString());
+        try {
+            Thread.sleep(3 * properties.membershipCheckInterval().toMillis());
+            assertThat(subscribedHere(member)).isTrue();
+        } finally {
+            jdbc.update(
+                    "UPDATE projection_positions SET sequence = ? WHERE processing_group = 'groups' AND aggregate_id = ?",
+                    position,
+                    groupId.toString());
+            giveBack(seat);
+        }
+        Chats.Posted afterwards = chats.post(groupId, owner, "still for everyone");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rebuilt.framesOf("message.posted").stream()
+                        .anyMatch(frame -> frame.get("seq").asLong() == afterwards.seq()));
+    }
+
+    private void receiveOne(Client... clients) {
         chats.post(groupId, owner, "still here");
-        for (Client client : List.of(staying, removed)) {
+        for (Client client : clients) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> client.framesOf("message.posted").size() == 1);
         }
+    }
 
-        // the read model has the removal, but its member.left frame never reached this node
-        jdbc.update("DELETE FROM group_members WHERE group_id = ? AND user_id = ?", groupId, member);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !subscriptions
-                        .subscribedGroupsByUser()
-                        .getOrDefault(member, Set.of())
-                        .contains(groupId));
-        Chats.Posted afterwards = chats.post(groupId, owner, "not for the removed");
+    private boolean subscribedHere(UUID user) {
+        return subscriptions
+                .subscribedGroupsByUser()
+                .getOrDefault(user, Set.of())
+                .contains(groupId);
+    }
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> staying.framesOf("message.posted").size() == 2);
-        Thread.sleep(500);
-        assertThat(removed.framesOf("message.posted"))
-                .extracting(frame -> frame.get("seq").asLong())
-                .doesNotContain(afterwards.seq());
+    /** The user's row of the group's roster, taken out of the read model (and given back after the test). */
+    private Map<String, Object> takeSeat(UUID user) {
+        Map<String, Object> seat =
+                jdbc.queryForMap("SELECT * FROM group_members WHERE group_id = ? AND user_id = ?", groupId, user);
+        jdbc.update("DELETE FROM group_members WHERE group_id = ? AND user_id = ?", groupId, user);
+        return seat;
+    }
+
+    private void giveBack(Map<String, Object> seat) {
+        String columns = String.join(", ", seat.keySet());
+        String values = String.join(", ", Collections.nCopies(seat.size(), "?"));
+        jdbc.update(
+                "INSERT INTO group_members (" + columns + ") VALUES (" + values + ")",
+                seat.values().toArray());
     }
 
     private Client subscribed(int nodePort, UUID user, String destination) throws Exception {
