@@ -37,6 +37,9 @@ class UsersProjection {
 
     static final String PROCESSING_GROUP = "users";
 
+    /** The first half of the name locks' two-part advisory keys: their own space. */
+    private static final int NAME_LOCKS = 0x05E7_0A11;
+
     private final JdbcTemplate jdbc;
     private final ProjectionPositions positions;
     private final PersonalDataKeys keys;
@@ -56,6 +59,8 @@ class UsersProjection {
     @EventHandler
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
         if (event.username() != null) {
+            // two segments registering one name at once would not see each other's row: they take turns on the name
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(?, hashtext(?))", NAME_LOCKS, event.username());
             jdbc.update(
                     "UPDATE users SET username = NULL WHERE username = ? AND (registered_at, user_id) < (?, ?)",
                     event.username(),

@@ -65,10 +65,12 @@ class UsersProjectionIT {
     @Test
     void aNameAnErasureFreedGoesToItsNextHolderBeforeTheErasureReachesTheFirst() {
         String username = UserAccounts.uniqueUsername("reused");
-        UUID first = accounts.register(username, "First holder").userId();
+        UserAccounts.Registered firstOne = accounts.register(username, "First holder");
+        UUID first = firstOne.userId();
         // the command side freed the name when it erased the first holder; that event has not been handled here yet
         UserAccounts.Registered next = accounts.register(username, "Next holder");
 
+        accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, firstOne.token());
         accounts.awaitProjected(UsersProjection.PROCESSING_GROUP, next.token());
 
         assertThat(find(next.userId()).map(UserProfile::username)).contains(username);
