@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,18 +25,20 @@ public final class TransactionRaces {
     }
 
     /**
-     * Runs {@code holding} in a transaction, then {@code request} beside it; once the request waits for a lock (or
-     * after three seconds, if it never does: that it waits is not asserted), runs {@code thenInTheSameTransaction} and
-     * commits. The transaction must commit; the request's answer is returned.
+     * Runs {@code holding} in a transaction, then {@code request} beside it; once the request waits for a lock that
+     * transaction holds (or after three seconds, if it never does: that it waits is not asserted), runs
+     * {@code thenInTheSameTransaction} and commits. The transaction must commit; the request's answer is returned.
      */
     public <T> T requestWhileATransactionHolds(Runnable holding, Runnable thenInTheSameTransaction, Callable<T> request)
             throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch requestUnderWay = new CountDownLatch(1);
+        AtomicInteger holder = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
             Future<?> transaction =
                     executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        holder.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
                         holding.run();
                         held.countDown();
                         awaitQuietly(requestUnderWay);
@@ -43,7 +46,8 @@ public final class TransactionRaces {
                     }));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
             Future<T> answer = executor.submit(request);
-            awaitALockWaitOrTheEndOf(answer);
+            awaitUntil(
+                    answer, "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", holder.get());
             requestUnderWay.countDown();
             transaction.get(30, TimeUnit.SECONDS);
             return answer.get(30, TimeUnit.SECONDS);
@@ -58,14 +62,17 @@ public final class TransactionRaces {
      * passed: {@code work} ran on as far as it could.
      */
     public void awaitALockWaitOrTheEndOf(Future<?> work) throws InterruptedException {
+        awaitUntil(
+                work,
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()");
+    }
+
+    /** Until {@code waiters} (a count) is above 0, {@code work} has ended, or three seconds have passed. */
+    private void awaitUntil(Future<?> work, String waiters, Object... arguments) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (System.nanoTime() < deadline
                 && !work.isDone()
-                && jdbc.queryForObject(
-                                "SELECT count(*) FROM pg_stat_activity"
-                                        + " WHERE wait_event_type = 'Lock' AND datname = current_database()",
-                                Long.class)
-                        == 0) {
+                && jdbc.queryForObject(waiters, Long.class, arguments) == 0) {
             Thread.sleep(20);
         }
     }

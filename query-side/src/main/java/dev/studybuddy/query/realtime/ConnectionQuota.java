@@ -1,9 +1,10 @@
 package dev.studybuddy.query.realtime;
 
-import java.util.Collections;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,24 +25,20 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 @Component
 class ConnectionQuota {
 
-    /** Session ids are never reused; a close overtakes its CONNECT by moments, so a few thousand suffice. */
-    private static final int CLOSED_REMEMBERED = 4_096;
-
     private final Map<UUID, Set<String>> sessionsByUser = new HashMap<>();
     private final Map<String, UUID> userBySession = new HashMap<>();
-    private final Set<String> closedBeforeAdmitted = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > CLOSED_REMEMBERED;
-        }
-    });
+    // a close overtakes its CONNECT by moments; kept by age, so that a flood of closes cannot push one out early
+    private final Cache<String, Boolean> closedBeforeAdmitted = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(1_000_000)
+            .build();
 
     /**
      * @return whether {@code userId} may hold this session too (one it holds already: yes); if so, it is counted. A
      *     session closed already is not admitted.
      */
     synchronized boolean admit(UUID userId, String sessionId, int max) {
-        if (closedBeforeAdmitted.remove(sessionId)) {
+        if (closedBeforeAdmitted.asMap().remove(sessionId) != null) {
             return false;
         }
         Set<String> sessions = sessionsByUser.computeIfAbsent(userId, user -> new HashSet<>());
@@ -58,7 +55,7 @@ class ConnectionQuota {
         String sessionId = event.getSessionId();
         UUID userId = userBySession.remove(sessionId);
         if (userId == null) {
-            closedBeforeAdmitted.add(sessionId);
+            closedBeforeAdmitted.put(sessionId, Boolean.TRUE);
             return;
         }
         Set<String> sessions = sessionsByUser.get(userId);
