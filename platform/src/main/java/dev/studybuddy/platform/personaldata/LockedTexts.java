@@ -11,8 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * looks for erased authors under an advisory lock taken shared, which the erasure's handler takes alone before it
  * takes the texts away: either the batch looks after the erasure committed, and finds the tombstone (stored before
  * the erasure's event), or the erasure takes the texts away after the batch committed, and finds its rows. Both
- * locks last until their transaction ends. A batch takes the shared lock just before it commits, when it waits for
- * no other lock of its own, so it cannot close a cycle with an erasure waiting for its lock.
+ * locks last until their transaction ends. The erasure takes its lock before it changes any row; so does a batch that
+ * changes rows the erasure changes too (an edit, a deletion: {@link #beforeChanging}), else it would hold such a row
+ * while it waited for the shared lock, and the erasure the lock while it waited for the row (a deadlock PostgreSQL
+ * broke by failing one). A batch that only adds rows takes the shared lock just before it commits: the erasure never
+ * waits for a row not yet committed.
  */
 public class LockedTexts implements ErasedAuthors.Texts {
 
@@ -36,9 +39,22 @@ public class LockedTexts implements ErasedAuthors.Texts {
         this.takeAway = takeAway;
     }
 
+    /**
+     * Before a batch changes (updates, deletes) rows that an erasure's taking away changes too: the shared lock
+     * first, in the erasure's order. Taken at each call rather than once per batch: a statement per edit or deletion,
+     * not per message.
+     */
+    public void beforeChanging() {
+        lockShared();
+    }
+
     @Override
     public void beforeLooking() {
         flush.run();
+        lockShared();
+    }
+
+    private void lockShared() {
         jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?, ?)", LOCK_SPACE, lock);
     }
 

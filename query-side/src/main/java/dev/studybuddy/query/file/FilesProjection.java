@@ -72,6 +72,7 @@ class FilesProjection {
 
     @EventHandler
     void on(FileDeletedEvent event, @Timestamp Instant at) {
+        fileNames.beforeChanging();
         jdbc.update("UPDATE files SET deleted_at = ? WHERE file_id = ?", utc(at), event.fileId());
     }
 

@@ -148,6 +148,7 @@ class MessageSearchProjection {
             delete(messageId, conversationId);
             return;
         }
+        indexedTexts.beforeChanging();
         inserts.flush();
         jdbc.query(
                 "UPDATE message_search SET body = ?, edited_at = ? WHERE message_id = ? AND conversation_id = ?"
@@ -162,6 +163,7 @@ class MessageSearchProjection {
     }
 
     private void delete(UUID messageId, String conversationId) {
+        indexedTexts.beforeChanging();
         inserts.flush();
         jdbc.update(
                 "DELETE FROM message_search WHERE message_id = ? AND conversation_id = ?", messageId, conversationId);
