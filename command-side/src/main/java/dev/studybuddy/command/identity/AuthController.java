@@ -99,19 +99,18 @@ class AuthController {
 
     private void end(RefreshTokens.Family session) {
         // Nobody is signed in: the token's owner ends their own session, as a registration acts on its own behalf.
-        credentialLock.around(
+        credentialLock.sendAndWait(
                 session.userId(),
-                () -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                new EndSessionCommand(session.userId(), session.sessionId()))
+                GenericCommandMessage.asCommandMessage(new EndSessionCommand(session.userId(), session.sessionId()))
                         .andMetaData(MetaData.with(
-                                MessageMetadata.ACTOR, session.userId().toString()))));
+                                MessageMetadata.ACTOR, session.userId().toString())));
     }
 
     /** Needs the caller's access token; every token of theirs, this one included, stops working. */
     @PostMapping({"/sign-out-everywhere", "/logout-all"})
     ResponseEntity<Void> signOutEverywhere() {
         UUID me = CurrentUser.id();
-        credentialLock.around(me, () -> commands.sendAndWait(new SignOutEverywhereCommand(me)));
+        credentialLock.sendAndWait(me, new SignOutEverywhereCommand(me));
         return commands.noContent(me);
     }
 

@@ -1,12 +1,12 @@
 package dev.studybuddy.command.identity;
 
+import dev.studybuddy.platform.consistency.Commands;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs a change of an account's sign-in state with the account's credential row locked for update first: a command
+ * Sends a change of an account's sign-in state with the account's credential row locked for update first: a command
  * whose events revoke its refresh tokens and end its sessions (signing out everywhere, ending a session, an
  * administrator's role change, deactivation or reactivation). A password change, an e-mail change, an erasure, a
  * refresh and a logout lock the credential first too, so one account's credential, refresh tokens and sessions are
@@ -18,15 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CredentialLock {
 
     private final CredentialRepository credentials;
+    private final Commands commands;
 
-    CredentialLock(CredentialRepository credentials) {
+    CredentialLock(CredentialRepository credentials, Commands commands) {
         this.credentials = credentials;
+        this.commands = commands;
     }
 
-    /** {@code change}, in a transaction that locked {@code userId}'s credential (if there is one) before it. */
+    /** Sends {@code command} and waits for it, in a transaction that locked {@code userId}'s credential (if any) first. */
     @Transactional
-    public <R> R around(UUID userId, Supplier<R> change) {
+    public void sendAndWait(UUID userId, Object command) {
         credentials.findForUpdate(userId);
-        return change.get();
+        commands.sendAndWait(command);
     }
 }

@@ -42,7 +42,7 @@ class SessionsController {
     ResponseEntity<Void> end(@PathVariable UUID sessionId) {
         UUID me = CurrentUser.id();
         sessions.requireLive(me, sessionId);
-        credentialLock.around(me, () -> commands.sendAndWait(new EndSessionCommand(me, sessionId)));
+        credentialLock.sendAndWait(me, new EndSessionCommand(me, sessionId));
         return commands.noContent(me);
     }
 

@@ -35,21 +35,20 @@ class AdminController {
 
     @PutMapping("/roles")
     ResponseEntity<Void> changeRoles(@PathVariable UUID userId, @Valid @RequestBody ChangeRolesRequest request) {
-        credentialLock.around(
-                userId, () -> commands.sendAndWait(new ChangePlatformRolesCommand(userId, request.roles())));
+        credentialLock.sendAndWait(userId, new ChangePlatformRolesCommand(userId, request.roles()));
         return commands.noContent(userId);
     }
 
     @PostMapping("/deactivate")
     ResponseEntity<Void> deactivate(@PathVariable UUID userId) {
-        credentialLock.around(userId, () -> commands.sendAndWait(new DeactivateUserCommand(userId)));
+        credentialLock.sendAndWait(userId, new DeactivateUserCommand(userId));
         return commands.noContent(userId);
     }
 
     /** 204 for an open account too (nothing changes); 422 for an erased one. */
     @PostMapping("/reactivate")
     ResponseEntity<Void> reactivate(@PathVariable UUID userId) {
-        credentialLock.around(userId, () -> commands.sendAndWait(new ReactivateUserCommand(userId)));
+        credentialLock.sendAndWait(userId, new ReactivateUserCommand(userId));
         return commands.noContent(userId);
     }
 
