@@ -65,10 +65,7 @@ class RefreshTokens {
     @Transactional(noRollbackFor = DomainException.class)
     Rotation rotate(String presented, Function<UUID, AccountSecurity> authority, SignInSession.Client client) {
         Instant now = clock.instant();
-        String tokenHash = hash(presented);
-        UUID owner = repository.ownerOf(tokenHash).orElseThrow(RefreshTokens::invalid);
-        credentials.findForUpdate(owner);
-        RefreshToken token = repository.findForUpdate(tokenHash).orElseThrow(RefreshTokens::invalid);
+        RefreshToken token = lockedAfterItsCredential(presented).orElseThrow(RefreshTokens::invalid);
         if (token.alreadyUsed()) {
             throw new Reused(revokeFamilyOf(token, now));
         }
@@ -98,11 +95,7 @@ class RefreshTokens {
      */
     @Transactional
     Optional<Family> revokeFamilyOf(String presented) {
-        String tokenHash = hash(presented);
-        Optional<UUID> owner = repository.ownerOf(tokenHash);
-        owner.ifPresent(credentials::findForUpdate);
-        return owner.flatMap(ignored -> repository.findForUpdate(tokenHash))
-                .flatMap(token -> revokeFamilyOf(token, clock.instant()));
+        return lockedAfterItsCredential(presented).flatMap(token -> revokeFamilyOf(token, clock.instant()));
     }
 
     /** In the caller's transaction, if there is one (the command that ended the session). */
@@ -117,6 +110,15 @@ class RefreshTokens {
         Instant now = clock.instant();
         repository.revokeAllOf(userId, now);
         sessions.endAllOf(userId, now);
+    }
+
+    /** The token, locked after its owner's credential (the order of {@link CredentialLock}); empty if unknown. */
+    private Optional<RefreshToken> lockedAfterItsCredential(String presented) {
+        String tokenHash = hash(presented);
+        return repository.ownerOf(tokenHash).flatMap(owner -> {
+            credentials.findForUpdate(owner);
+            return repository.findForUpdate(tokenHash);
+        });
     }
 
     /** @return the session of {@code token}, if this revocation ended it (a family revoked before ends nothing) */
