@@ -65,9 +65,7 @@ class AccountErasure {
      */
     @Transactional
     void eraseOwn(UUID userId, String address, String password) {
-        Credential credential = credentials
-                .findForUpdate(userId)
-                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
+        Credential credential = currentPassword.lockedOf(userId);
         if (credential.erased()) {
             return;
         }

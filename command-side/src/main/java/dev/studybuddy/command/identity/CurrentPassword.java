@@ -29,15 +29,20 @@ class CurrentPassword {
      * transaction, which must change it or give up before another proof of the same password is taken.
      */
     Credential of(UUID userId) {
-        Credential credential = credentials
-                .findForUpdate(userId)
-                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
+        Credential credential = lockedOf(userId);
         if (credential.erased()) {
             // erased while the request waited for the credential (an erasure asked twice at once, say): no password
             // is left to prove, and "wrong password" would be untrue and count as a failed login
             throw new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account was erased.");
         }
         return credential;
+    }
+
+    /** As {@link #of}, an erased account's credential too (which no password matches). */
+    Credential lockedOf(UUID userId) {
+        return credentials
+                .findForUpdate(userId)
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_DEACTIVATED, "This account has no password."));
     }
 
     /** Refuses (403 {@code WRONG_PASSWORD}) unless {@code password} is the credential's. */
