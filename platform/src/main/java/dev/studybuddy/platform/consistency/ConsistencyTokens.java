@@ -14,7 +14,7 @@ import javax.crypto.SecretKey;
  * (HMAC-SHA256, truncated to 128 bits) with a key every service derives from the key-encryption key. Only a token a
  * command answered with is read back: one made up naming another aggregate (two other users' friendship, a private
  * group, the seat of a membership) is refused before anything is looked up, so that whether it names a stored event,
- * and how far the projection is, tells its sender nothing (docs/adr/0024, "Tokens are signed").
+ * and how far the projection is, tells its sender nothing (docs/adr/0028-consistency-tokens-are-signed.md).
  */
 public class ConsistencyTokens {
 
