@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
@@ -31,8 +32,9 @@ public class GroupSubscriptions {
     private final ApplicationContext context;
     private final Presence presence;
     private final Map<String, UUID> users = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Subscription>> subscriptions = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final AtomicLong subscriptionsMade = new AtomicLong();
 
     GroupSubscriptions(ApplicationContext context, Presence presence) {
         this.context = context;
@@ -58,11 +60,11 @@ public class GroupSubscriptions {
     void subscribed(String sessionId, String subscriptionId, String destination) {
         subscriptions
                 .computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>())
-                .put(subscriptionId, destination);
+                .put(subscriptionId, new Subscription(destination, subscriptionsMade.incrementAndGet()));
     }
 
     void unsubscribed(String sessionId, String subscriptionId) {
-        Map<String, String> ofSession = subscriptions.get(sessionId);
+        Map<String, Subscription> ofSession = subscriptions.get(sessionId);
         if (ofSession != null) {
             ofSession.remove(subscriptionId);
         }
@@ -89,30 +91,36 @@ public class GroupSubscriptions {
     /** Ends the user's local subscriptions to the group's topic (and so their presence in it). */
     void revoke(UUID groupId, UUID userId) {
         revoked.add(groupId + "|" + userId);
-        endSubscriptions(groupId, userId);
+        endSubscriptions(groupId, userId, Long.MAX_VALUE);
     }
 
-    /** The groups each user is subscribed to here. */
-    Map<UUID, Set<UUID>> subscribedGroupsByUser() {
+    /** The groups each user is subscribed to here, as of now. */
+    Subscribed subscribedGroupsByUser() {
+        long madeSoFar = subscriptionsMade.get();
         Map<UUID, Set<UUID>> found = new HashMap<>();
         subscriptions.forEach((sessionId, ofSession) -> {
             UUID userId = users.get(sessionId);
             if (userId != null) {
-                ofSession
-                        .values()
-                        .forEach(destination -> groupOf(destination)
+                ofSession.values().stream()
+                        .filter(subscription -> subscription.serial() <= madeSoFar)
+                        .forEach(subscription -> groupOf(subscription.destination())
                                 .ifPresent(groupId -> found.computeIfAbsent(userId, user -> new HashSet<>())
                                         .add(groupId)));
             }
         });
-        return found;
+        return new Subscribed(found, madeSoFar);
     }
 
     /**
-     * Ends the user's local subscriptions to the group's topic, without refusing new ones (each is checked against
-     * the read model anyway).
+     * Ends the user's local subscriptions to the group's topic that were made by the time {@code asOf} was taken,
+     * without refusing new ones (each is checked against the read model anyway). A subscription made since was
+     * checked against a later roster than whoever asks to end them read: a user who joined again in between keeps it.
      */
-    void endSubscriptions(UUID groupId, UUID userId) {
+    void endSubscriptions(UUID groupId, UUID userId, Subscribed asOf) {
+        endSubscriptions(groupId, userId, asOf.madeSoFar());
+    }
+
+    private void endSubscriptions(UUID groupId, UUID userId, long madeSoFar) {
         String destination = GROUP_TOPIC_PREFIX + groupId;
         SimpleBrokerMessageHandler broker =
                 context.getBean("simpleBrokerMessageHandler", SimpleBrokerMessageHandler.class);
@@ -120,9 +128,10 @@ public class GroupSubscriptions {
             if (!user.equals(userId)) {
                 return;
             }
-            Map<String, String> ofSession = subscriptions.getOrDefault(sessionId, Map.of());
+            Map<String, Subscription> ofSession = subscriptions.getOrDefault(sessionId, Map.of());
             ofSession.entrySet().removeIf(subscription -> {
-                if (!subscription.getValue().equals(destination)) {
+                if (!subscription.getValue().destination().equals(destination)
+                        || subscription.getValue().serial() > madeSoFar) {
                     return false;
                 }
                 broker.getSubscriptionRegistry().unregisterSubscription(unsubscribe(sessionId, subscription.getKey()));
@@ -140,6 +149,15 @@ public class GroupSubscriptions {
     public int sessions() {
         return users.size();
     }
+
+    /**
+     * @param groupsByUser the groups each user was subscribed to
+     * @param madeSoFar    how many subscriptions this node had made when they were read
+     */
+    record Subscribed(Map<UUID, Set<UUID>> groupsByUser, long madeSoFar) {}
+
+    /** @param serial the order in which this node made it */
+    private record Subscription(String destination, long serial) {}
 
     private static Message<byte[]> unsubscribe(String sessionId, String subscriptionId) {
         SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.UNSUBSCRIBE);

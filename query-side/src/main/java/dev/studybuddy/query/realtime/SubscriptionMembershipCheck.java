@@ -7,7 +7,6 @@ import java.sql.Array;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,16 +55,18 @@ class SubscriptionMembershipCheck implements SmartLifecycle {
     }
 
     void check() {
-        Map<UUID, Set<UUID>> subscribed = subscriptions.subscribedGroupsByUser();
-        if (subscribed.isEmpty()) {
+        GroupSubscriptions.Subscribed subscribed = subscriptions.subscribedGroupsByUser();
+        if (subscribed.groupsByUser().isEmpty()) {
             return;
         }
         List<UUID> users = new ArrayList<>();
         List<UUID> groups = new ArrayList<>();
-        subscribed.forEach((userId, groupIds) -> groupIds.forEach(groupId -> {
-            users.add(userId);
-            groups.add(groupId);
-        }));
+        subscribed
+                .groupsByUser()
+                .forEach((userId, groupIds) -> groupIds.forEach(groupId -> {
+                    users.add(userId);
+                    groups.add(groupId);
+                }));
         Set<String> members = new HashSet<>(jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement("""
@@ -84,7 +85,7 @@ class SubscriptionMembershipCheck implements SmartLifecycle {
             UUID userId = users.get(i);
             if (!members.contains(groupId + "|" + userId) && noLongerMember(groupId, userId)) {
                 log.info("Ending {}'s subscriptions to group {}: no longer a member", userId, groupId);
-                subscriptions.endSubscriptions(groupId, userId);
+                subscriptions.endSubscriptions(groupId, userId, subscribed);
             }
         }
     }

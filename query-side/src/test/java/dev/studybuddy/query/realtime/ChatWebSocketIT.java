@@ -367,6 +367,25 @@ class ChatWebSocketIT {
                         .anyMatch(frame -> frame.get("seq").asLong() == afterwards.seq()));
     }
 
+    @Test
+    void aSubscriptionMadeAfterTheCheckReadTheRosterOutlivesItsVerdict() throws Exception {
+        Client before = subscribed(port, member, "/topic/groups." + groupId);
+        GroupSubscriptions.Subscribed asTheCheckReadThem = subscriptions.subscribedGroupsByUser();
+
+        // as if the member had left, the check had read the roster, and the member had joined and subscribed again
+        Client after = subscribed(port, member, "/topic/groups." + groupId);
+        subscriptions.endSubscriptions(groupId, member, asTheCheckReadThem);
+
+        Chats.Posted posted = chats.post(groupId, owner, "for the member who came back");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> after.framesOf("message.posted").stream()
+                        .anyMatch(frame -> frame.get("seq").asLong() == posted.seq()));
+        Thread.sleep(500);
+        assertThat(before.framesOf("message.posted"))
+                .extracting(frame -> frame.get("seq").asLong())
+                .doesNotContain(posted.seq());
+    }
+
     private void receiveOne(Client... clients) {
         chats.post(groupId, owner, "still here");
         for (Client client : clients) {
@@ -378,6 +397,7 @@ class ChatWebSocketIT {
     private boolean subscribedHere(UUID user) {
         return subscriptions
                 .subscribedGroupsByUser()
+                .groupsByUser()
                 .getOrDefault(user, Set.of())
                 .contains(groupId);
     }
