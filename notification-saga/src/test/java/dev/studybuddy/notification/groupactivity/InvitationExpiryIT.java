@@ -12,9 +12,16 @@ import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A lapsed invitation is told to the invitee, and to the inviter whom the recipients projection remembers. */
 @NotificationSagaIT
@@ -22,6 +29,9 @@ class InvitationExpiryIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     Recipients recipients;
@@ -83,6 +93,59 @@ class InvitationExpiryIT {
         Groups.write(events, group, GroupDecisions.invite(group, invitee, owner));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> invitation(group, invitee).get("expired_at") == null);
+    }
+
+    /**
+     * The purge walks every group's expired rows, an order no other write follows: waiting for a row another segment
+     * holds (re-inviting its invitee, say) could close a cycle PostgreSQL breaks by failing one of the batches.
+     */
+    @Test
+    void forgettingExpiredInvitationsPassesOverOneAnotherTransactionHolds() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID invitee = UUID.randomUUID();
+        UUID heldElsewhere = UUID.randomUUID();
+        UUID group = Groups.create(events, recipients, owner, Map.of());
+        jdbc.update("""
+                INSERT INTO group_invitations (group_id, invitee_id, invited_by, expired_at)
+                VALUES (?, ?, ?, now() - interval '2 days')""", group, heldElsewhere, owner);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holding =
+                    holder.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        jdbc.queryForList(
+                                "SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ? FOR UPDATE",
+                                group,
+                                heldElsewhere);
+                        held.countDown();
+                        awaitQuietly(release);
+                    }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Groups.write(
+                    events,
+                    group,
+                    GroupDecisions.invite(group, invitee, owner),
+                    GroupDecisions.invitationExpires(group, invitee));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> invitation(group, invitee).get("expired_at") != null);
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+            assertThat(invitation(group, heldElsewhere)).containsKey("expired_at");
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Map<String, Object> invitation(UUID group, UUID invitee) {
