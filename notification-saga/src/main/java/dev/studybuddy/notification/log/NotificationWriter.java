@@ -2,13 +2,12 @@ package dev.studybuddy.notification.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studybuddy.platform.transaction.CallersTransaction;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes what a saga or notifier decided into the NotificationLog, inside the caller's transaction (the
@@ -36,8 +35,8 @@ public class NotificationWriter {
      * @param sourceId what caused it: the event's identifier, or a name derived from it for a deadline
      * @return how many rows were new (0 when this decision had been written before)
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public int notify(UUID recipient, String sourceId, NotificationPayload payload) {
+        CallersTransaction.require();
         return notify(recipient, sourceId, payload, true);
     }
 
@@ -45,8 +44,8 @@ public class NotificationWriter {
      * As {@link #notify(UUID, String, NotificationPayload)}, but e-mail only when {@code emailAllowed}: a chat
      * notification is not mailed to someone who is reading that conversation right now.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public int notify(UUID recipient, String sourceId, NotificationPayload payload, boolean emailAllowed) {
+        CallersTransaction.require();
         if (erased.lockForWriting(recipient)) {
             return 0;
         }

@@ -3,6 +3,8 @@ package dev.studybuddy.notification.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.studybuddy.api.friendship.DirectMessageSentEvent;
+import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
@@ -13,6 +15,7 @@ import dev.studybuddy.notification.recipients.RecipientsProjection;
 import dev.studybuddy.notification.studysession.StudySessionSaga;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
+import dev.studybuddy.notification.support.LogQueries;
 import dev.studybuddy.platform.deadletter.DeadLetters;
 import dev.studybuddy.platform.deadletter.ParkedEvent;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
@@ -46,6 +49,9 @@ class ParkedEventsIT {
 
     @Autowired
     DomainEvents events;
+
+    @Autowired
+    LogQueries log;
 
     @Test
     void aGroupNameWithANulIsParkedAndTheRecipientsProjectionGoesOn() {
@@ -113,6 +119,41 @@ class ParkedEventsIT {
                 .isZero();
     }
 
+    /**
+     * A NUL reaches the notification's payload (PostgreSQL's jsonb refuses it) inside the notification writer: the
+     * event is parked as any other, and what the writer failed at does not take the batch down with it.
+     */
+    @Test
+    void aDirectMessageWithANulIsParkedByTheNotifierAndTheNextIsNotified() {
+        UUID sender = UUID.randomUUID();
+        UUID poisonedRecipient = UUID.randomUUID();
+        String poisonedPair = FriendshipId.of(sender, poisonedRecipient);
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                poisonedPair,
+                new DirectMessageSentEvent(
+                        poisonedPair, UUID.randomUUID(), sender, poisonedRecipient, "nul\u0000body", null, List.of()));
+        UUID healthyRecipient = UUID.randomUUID();
+        String healthyPair = FriendshipId.of(sender, healthyRecipient);
+        events.publish(
+                DomainEvents.FRIENDSHIP,
+                healthyPair,
+                new DirectMessageSentEvent(
+                        healthyPair, UUID.randomUUID(), sender, healthyRecipient, "fine", null, List.of()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !log.rowsOf(healthyRecipient).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lettersOf(RecipientsProjection.PROCESSING_GROUP, poisonedPair)
+                                .size()
+                        == 1);
+        assertThat(lettersOf(RecipientsProjection.PROCESSING_GROUP, poisonedPair)
+                        .get(0)
+                        .payloadType())
+                .isEqualTo(DirectMessageSentEvent.class.getName());
+        assertThat(log.rowsOf(poisonedRecipient)).isEmpty();
+    }
+
     private boolean sagaFor(UUID session) {
         return jdbc.queryForObject(
                         "SELECT count(*) FROM association_value_entry WHERE association_value = ?",
@@ -122,8 +163,12 @@ class ParkedEventsIT {
     }
 
     private List<ParkedEvent> lettersOf(String processingGroup, UUID groupId) {
+        return lettersOf(processingGroup, groupId.toString());
+    }
+
+    private List<ParkedEvent> lettersOf(String processingGroup, String sequence) {
         return deadLetters.list(processingGroup).orElseThrow().stream()
-                .filter(letter -> letter.sequence().equals(groupId.toString()))
+                .filter(letter -> letter.sequence().equals(sequence))
                 .toList();
     }
 }

@@ -1,12 +1,11 @@
 package dev.studybuddy.command.identity.contact;
 
+import dev.studybuddy.platform.transaction.CallersTransaction;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a change of a user's e-mail address for notification-saga. Only inside the transaction that changes
@@ -24,15 +23,15 @@ public class ContactOutbox {
     }
 
     /** The user's address is now {@code email}, not verified yet. */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void addressChanged(UUID userId, String email) {
+        CallersTransaction.require();
         requireAddress(email);
         insert(userId, email, false);
     }
 
     /** The user proved they read mail at {@code email}, their current address: notifications may be mailed there. */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void addressVerified(UUID userId, String email) {
+        CallersTransaction.require();
         requireAddress(email);
         insert(userId, email, true);
     }
@@ -41,8 +40,8 @@ public class ContactOutbox {
      * The user's address must no longer be used. The address is also blanked in the user's earlier rows, so the
      * outbox keeps no copy of it; such a row, if still unpublished, then announces "no address", which is true.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void addressForgotten(UUID userId) {
+        CallersTransaction.require();
         jdbc.update("UPDATE contact_outbox SET email = NULL WHERE user_id = ? AND email IS NOT NULL", userId);
         insert(userId, null, false);
     }
