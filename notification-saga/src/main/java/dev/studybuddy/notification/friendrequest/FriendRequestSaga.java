@@ -71,7 +71,10 @@ public class FriendRequestSaga {
                 new FriendRequestNotice.Reminder(friendshipId, requesterId));
     }
 
-    @EndSaga
+    /**
+     * Ends the saga only once the requester is told: {@code @EndSaga} would end it even when telling them failed, and
+     * the parked event's retry would then find no saga to tell them.
+     */
     @SagaEventHandler(associationProperty = FRIENDSHIP)
     @DisallowReplay
     public void on(
@@ -79,11 +82,12 @@ public class FriendRequestSaga {
             EventMessage<?> message,
             NotificationWriter notifications,
             DeadlineManager deadlines) {
-        cancelReminder(deadlines);
         notifications.notify(
                 event.requesterId(),
                 message.getIdentifier(),
                 new FriendRequestNotice.Accepted(event.friendshipId(), event.addresseeId()));
+        cancelReminder(deadlines);
+        SagaLifecycle.end();
     }
 
     @EndSaga

@@ -13,7 +13,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -66,6 +65,11 @@ public class StudySessionSaga {
         plan(deadlines, properties, message.getTimestamp());
     }
 
+    /**
+     * What can fail comes first (the new time checked, the members told), what cannot after (the saga's own state,
+     * its deadlines): a failure parks the event with its savepoint's writes undone, but the saga and the deadlines
+     * registered for its commit would have kept whatever had been changed already.
+     */
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
     public void on(
@@ -75,14 +79,8 @@ public class StudySessionSaga {
             StudySessionProperties properties,
             NotificationWriter notifications,
             Recipients recipients) {
-        Instant previousStart = startsAt;
-        boolean moved = !event.startsAt().equals(startsAt) || event.durationMinutes() != durationMinutes;
-        title = event.title();
-        startsAt = event.startsAt();
-        durationMinutes = event.durationMinutes();
-        cancelDeadlines(deadlines);
-        plan(deadlines, properties, message.getTimestamp());
-        if (moved) {
+        requireSchedulable(event.startsAt().plus(Duration.ofMinutes(event.durationMinutes())));
+        if (!event.startsAt().equals(startsAt) || event.durationMinutes() != durationMinutes) {
             tellMembers(
                     event.changedBy(),
                     message.getIdentifier(),
@@ -90,17 +88,22 @@ public class StudySessionSaga {
                             groupId,
                             groupName(recipients),
                             sessionId,
-                            title,
+                            event.title(),
+                            event.startsAt(),
+                            event.durationMinutes(),
                             startsAt,
-                            durationMinutes,
-                            previousStart,
                             event.changedBy()),
                     notifications,
                     recipients);
         }
+        title = event.title();
+        startsAt = event.startsAt();
+        durationMinutes = event.durationMinutes();
+        cancelDeadlines(deadlines);
+        plan(deadlines, properties, message.getTimestamp());
     }
 
-    @EndSaga
+    /** Ends the saga only once the members are told: {@code @EndSaga} would end it even when telling them failed. */
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
     public void on(
@@ -109,7 +112,6 @@ public class StudySessionSaga {
             DeadlineManager deadlines,
             NotificationWriter notifications,
             Recipients recipients) {
-        cancelDeadlines(deadlines);
         tellMembers(
                 event.cancelledBy(),
                 message.getIdentifier(),
@@ -123,6 +125,8 @@ public class StudySessionSaga {
                         event.cancelledBy()),
                 notifications,
                 recipients);
+        cancelDeadlines(deadlines);
+        SagaLifecycle.end();
     }
 
     /**

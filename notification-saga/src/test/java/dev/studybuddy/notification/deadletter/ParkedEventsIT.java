@@ -8,7 +8,10 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.api.group.GroupCreatedEvent;
 import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
+import dev.studybuddy.api.group.StudySessionCancelledEvent;
+import dev.studybuddy.api.group.StudySessionRescheduledEvent;
 import dev.studybuddy.api.group.StudySessionScheduledEvent;
+import dev.studybuddy.api.membership.NotificationLevel;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.recipients.RecipientsProjection;
@@ -22,6 +25,7 @@ import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -152,6 +156,65 @@ class ParkedEventsIT {
                         .payloadType())
                 .isEqualTo(DirectMessageSentEvent.class.getName());
         assertThat(log.rowsOf(poisonedRecipient)).isEmpty();
+    }
+
+    /** A parked reschedule leaves the session as it was: its deadlines, and a saga that still ends with it. */
+    @Test
+    void aRescheduleBeyondAnyCalendarIsParkedAndTheSessionKeepsItsDeadlines() {
+        UUID owner = UUID.randomUUID();
+        UUID group = Groups.create(events, recipients, owner, Map.of());
+        UUID session = UUID.randomUUID();
+        Groups.write(
+                events,
+                group,
+                GroupDecisions.scheduleSession(
+                        group, session, owner, "Soon", Instant.now().plus(Duration.ofDays(1)), 60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadlinesOf(session) == 2);
+
+        events.publish(
+                DomainEvents.GROUP,
+                group.toString(),
+                new StudySessionRescheduledEvent(
+                        group, session, "Far", Instant.parse("+999999-01-01T00:00:00Z"), 60, owner));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lettersOf(StudySessionSaga.PROCESSOR, group).size() == 1);
+        assertThat(deadlinesOf(session))
+                .as("the reminder and the end, as before")
+                .isEqualTo(2);
+    }
+
+    /** A cancellation whose notice fails is parked, and its saga waits for the retry instead of ending. */
+    @Test
+    void aCancellationThatCannotBeToldIsParkedAndItsSagaStays() {
+        UUID owner = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        UUID group = Groups.create(events, recipients, owner, Map.of(member, NotificationLevel.ALL));
+        UUID session = UUID.randomUUID();
+        events.publish(
+                DomainEvents.GROUP,
+                group.toString(),
+                new StudySessionScheduledEvent(
+                        group, session, owner, "nul\u0000title", Instant.now().plus(Duration.ofDays(1)), 60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sagaFor(session));
+
+        events.publish(DomainEvents.GROUP, group.toString(), new StudySessionCancelledEvent(group, session, owner));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lettersOf(StudySessionSaga.PROCESSOR, group).size() == 1);
+        assertThat(lettersOf(StudySessionSaga.PROCESSOR, group).get(0).payloadType())
+                .isEqualTo(StudySessionCancelledEvent.class.getName());
+        assertThat(sagaFor(session))
+                .as("the saga a retry will hand the cancellation to")
+                .isTrue();
+        assertThat(deadlinesOf(session)).isEqualTo(2);
+    }
+
+    private long deadlinesOf(UUID session) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
+                Long.class,
+                session.toString());
     }
 
     private boolean sagaFor(UUID session) {
