@@ -150,21 +150,28 @@ public class StudySessionSaga {
 
     @DeadlineHandler(deadlineName = OVER)
     public void over(SessionOverDue due, DeadlineManager deadlines) {
+        if (due.endsAt() != null && !due.endsAt().equals(endsAt())) {
+            return;
+        }
         overId = null;
         cancelDeadlines(deadlines);
         SagaLifecycle.end();
     }
 
+    private Instant endsAt() {
+        return startsAt.plus(Duration.ofMinutes(durationMinutes));
+    }
+
     /** A reminder only for a session that has not started yet; if its time has passed already, at once. */
     private void plan(DeadlineManager deadlines, StudySessionProperties properties, Instant now) {
-        requireSchedulable(startsAt.plus(Duration.ofMinutes(durationMinutes)));
+        requireSchedulable(endsAt());
         if (startsAt.isAfter(now)) {
             Instant remindAt = startsAt.minus(properties.remindBefore());
             reminderId = deadlines.schedule(
                     remindAt.isAfter(now) ? remindAt : now, REMINDER, new SessionReminderDue(sessionId, startsAt));
         }
-        Instant end = startsAt.plus(Duration.ofMinutes(durationMinutes));
-        overId = deadlines.schedule(end.isAfter(now) ? end : now, OVER, new SessionOverDue(sessionId));
+        Instant end = endsAt();
+        overId = deadlines.schedule(end.isAfter(now) ? end : now, OVER, new SessionOverDue(sessionId, end));
     }
 
     /**

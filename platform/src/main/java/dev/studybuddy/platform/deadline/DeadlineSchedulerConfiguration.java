@@ -4,7 +4,14 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,6 +45,29 @@ public class DeadlineSchedulerConfiguration {
                 .commitWhenAutocommitDisabled(false)
                 .enableImmediateExecution()
                 .build();
+    }
+
+    /**
+     * In place of the one Axon's auto-configuration would build (the same settings: this configuration starts and
+     * stops the scheduler), but {@link CancelWhatIsStillWaiting}.
+     */
+    @Bean
+    DeadlineManager deadlineManager(
+            Scheduler deadlineScheduler,
+            org.axonframework.config.Configuration configuration,
+            @Qualifier("eventSerializer") Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineManagerSpanFactory spanFactory) {
+        return new CancelWhatIsStillWaiting(
+                DbSchedulerDeadlineManager.builder()
+                        .scheduler(deadlineScheduler)
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                        .serializer(serializer)
+                        .transactionManager(transactionManager)
+                        .spanFactory(spanFactory)
+                        .startScheduler(false)
+                        .stopScheduler(false),
+                deadlineScheduler);
     }
 
     /** Starts polling once the application is up and stops it before the data source closes. */

@@ -1,0 +1,91 @@
+package dev.studybuddy.notification.studysession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.studybuddy.notification.NotificationSagaIT;
+import dev.studybuddy.notification.recipients.Recipients;
+import dev.studybuddy.notification.support.DomainEvents;
+import dev.studybuddy.notification.support.Groups;
+import dev.studybuddy.testing.scenarios.GroupDecisions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A session moved while its end deadline runs on another node: db-scheduler refuses to cancel a running deadline, which
+ * must not fail the move's batch; and that deadline, once it runs, must not end the saga of a session that now ends
+ * later.
+ */
+@NotificationSagaIT
+class DeadlineRacesIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Recipients recipients;
+
+    @Autowired
+    DomainEvents events;
+
+    @Test
+    void aSessionMovedWhileItsEndDeadlineRunsIsMovedAndOutlivesThatDeadline() {
+        UUID owner = UUID.randomUUID();
+        UUID group = Groups.create(events, recipients, owner, Map.of());
+        UUID session = UUID.randomUUID();
+        Instant startsAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        Groups.write(events, group, GroupDecisions.scheduleSession(group, session, owner, "Moved", startsAt, 60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadlinesOf(session) == 2);
+        String end = jdbc.queryForObject("""
+                SELECT task_instance FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0
+                  AND position(convert_to(?, 'UTF8') in task_data) > 0""", String.class, session.toString(), StudySessionSaga.OVER);
+        jdbc.update(
+                "UPDATE scheduled_tasks SET picked = true, picked_by = 'another node', last_heartbeat = now()"
+                        + " WHERE task_instance = ?",
+                end);
+
+        Groups.write(
+                events,
+                group,
+                GroupDecisions.rescheduleSession(group, session, owner, "Moved", startsAt.plusSeconds(3600), 60));
+
+        await().atMost(Duration.ofSeconds(30))
+                .alias("the running end deadline, and the moved session's reminder and end")
+                .until(() -> deadlinesOf(session) == 3);
+
+        jdbc.update(
+                "UPDATE scheduled_tasks SET picked = false, picked_by = NULL, execution_time = now()"
+                        + " WHERE task_instance = ?",
+                end);
+        await().atMost(Duration.ofSeconds(30))
+                .alias("the old end deadline has run")
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?", Long.class, end)
+                        == 0);
+        assertThat(sagaFor(session))
+                .as("the saga of a session that now ends an hour later")
+                .isTrue();
+        assertThat(deadlinesOf(session)).isEqualTo(2);
+    }
+
+    private long deadlinesOf(UUID session) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
+                Long.class,
+                session.toString());
+    }
+
+    private boolean sagaFor(UUID session) {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM association_value_entry WHERE association_value = ?",
+                        Long.class,
+                        session.toString())
+                > 0;
+    }
+}
