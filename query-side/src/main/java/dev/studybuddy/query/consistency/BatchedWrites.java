@@ -36,7 +36,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class BatchedWrites<K, W> {
 
-    public static final Duration UNBATCHED_AFTER_FAILURE = Duration.ofMinutes(1);
+    /**
+     * Longer than a pooled processor ever waits before it retries a failed segment (Axon doubles the wait up to a
+     * minute, and starts again from a second only after a batch succeeds): at one minute, a write the store refused
+     * after a long enough outage was retried batched at each minute's end, just after the window had closed, for good.
+     */
+    public static final Duration UNBATCHED_AFTER_FAILURE = Duration.ofMinutes(5);
+
+    /** The longest a pooled streaming processor waits before it retries a segment whose batch failed (Axon 4.12). */
+    static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(60);
 
     private static final String IN_BATCH = BatchedWrites.class.getName() + ".inBatch";
 

@@ -116,6 +116,25 @@ class BatchedWritesTest {
         assertThat(writtenAlone).containsExactly("a:1");
     }
 
+    /**
+     * After an outage the processor retries a failed segment only every minute; the retry must still find writes made
+     * alone, or the refused write fails its batch at commit again, never in a handler that could park its event.
+     */
+    @Test
+    void aRetryAfterTheProcessorsLongestWaitStillWritesAlone() {
+        DefaultUnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        writes.add("r", "refused");
+        assertThatThrownBy(failing::commit).isInstanceOf(IllegalStateException.class);
+
+        clock.advance(BatchedWrites.LONGEST_RETRY_WAIT.plusSeconds(5));
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            assertThatThrownBy(() -> writes.add("r", "refused")).isInstanceOf(IllegalStateException.class);
+            writes.add("a", "a:1");
+        });
+        assertThat(writtenAlone).containsExactly("a:1");
+        assertThat(written).isEmpty();
+    }
+
     private void runBatch(
             Map<String, List<String>> writesOfEvent, Consumer<BatchingUnitOfWork<?>> beforeHandling, String... events)
             throws Exception {
