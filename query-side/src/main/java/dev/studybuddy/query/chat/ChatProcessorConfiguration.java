@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * per node so that several query-side nodes split its segments. Like every projection's
  * ({@code ProjectionRegistration}), its positions for read-your-writes go to PostgreSQL through ApplyOnce, so a token
  * from {@code POST …/messages} works, and an event the views cannot take is parked in PostgreSQL's dead-letter queue;
- * a MongoDB that does not answer is not a reason to park, the batch is retried ({@code ParkUnlessTransient}).
+ * a MongoDB that does not answer is not a reason to park, the batch is retried ({@code ParkUnlessTransient}). A batch's
+ * token is stored once that PostgreSQL work has committed ({@link TokenStoredAfterCommit}).
  */
 @Configuration
 class ChatProcessorConfiguration {
@@ -24,11 +25,11 @@ class ChatProcessorConfiguration {
             MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node, SegmentClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
                 ChatProjection.PROCESSING_GROUP,
-                configuration -> MongoTokenStore.builder()
+                configuration -> new TokenStoredAfterCommit(MongoTokenStore.builder()
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(serializer)
                         .nodeId(node.id())
                         .claimTimeout(claims.timeout())
-                        .build()));
+                        .build())));
     }
 }
