@@ -116,14 +116,21 @@ public class SagaDeadLetters {
                 .map(EventTrackerStatus::getSegment);
     }
 
-    /** A failing saga handler parks its event; during a retry the failure goes back to the retry instead. */
-    private record Parking(java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue)
+    /**
+     * A failing saga handler parks its event; during a retry the failure goes back to the retry instead. A store that
+     * did not answer is not the event's fault: the batch fails and is retried, as {@link ParkUnlessTransient} has it
+     * for every other processor.
+     */
+    record Parking(java.util.function.Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue)
             implements ListenerInvocationErrorHandler {
 
         @Override
         public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
             if (ParkedInUnitOfWork.retryingParkedEvent() || exception instanceof Savepoints.RetryWithSavepoints) {
                 throw exception; // a failure without a savepoint fails the batch, which is retried with savepoints
+            }
+            if (ParkUnlessTransient.isTransient(exception)) {
+                throw new ParkUnlessTransient.StoreUnavailableException(exception);
             }
             log.warn(
                     "Parking event {} ({}) of {}: {}",
