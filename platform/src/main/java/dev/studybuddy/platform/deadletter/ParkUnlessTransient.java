@@ -31,6 +31,9 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
         if (cause instanceof Savepoints.RetryWithSavepoints retry) {
             throw retry; // not this event's fault yet: the batch is retried with savepoints, and it is judged then
         }
+        if (cause instanceof NotThisEventsFailure notThisEvents) {
+            throw notThisEvents;
+        }
         if (isTransient(cause)) {
             throw new StoreUnavailableException(cause);
         }
@@ -56,6 +59,17 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
             }
         }
         return false;
+    }
+
+    /**
+     * A handler failed at work that was not its event's: writes of earlier events of the batch that it made first
+     * ({@code BatchedWrites}, say). Parking its event would park the wrong one and leave the culprit unjudged; the batch
+     * fails and is retried, nothing is parked.
+     */
+    public static class NotThisEventsFailure extends RuntimeException {
+        public NotThisEventsFailure(String message, Throwable cause) {
+            super(message + ": " + cause, cause);
+        }
     }
 
     /** A handler failed because a store it needs did not answer; the batch is retried, nothing is parked. */

@@ -129,6 +129,9 @@ public class SagaDeadLetters {
             if (ParkedInUnitOfWork.retryingParkedEvent() || exception instanceof Savepoints.RetryWithSavepoints) {
                 throw exception; // a failure without a savepoint fails the batch, which is retried with savepoints
             }
+            if (exception instanceof ParkUnlessTransient.NotThisEventsFailure) {
+                throw exception;
+            }
             if (ParkUnlessTransient.isTransient(exception)) {
                 throw new ParkUnlessTransient.StoreUnavailableException(exception);
             }

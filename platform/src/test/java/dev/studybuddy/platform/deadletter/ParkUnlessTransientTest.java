@@ -47,6 +47,15 @@ class ParkUnlessTransientTest {
     }
 
     @Test
+    void aFailureOfAnotherEventsWorkIsNotParkedUnderThisOne() {
+        ParkUnlessTransient.NotThisEventsFailure earlier =
+                new ParkUnlessTransient.NotThisEventsFailure("earlier writes", new IllegalStateException("refused"));
+
+        assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("group-1", event, earlier), earlier))
+                .isSameAs(earlier);
+    }
+
+    @Test
     void aFailureWithoutASavepointFailsTheBatchSoThatItsRetryCanPark() {
         Savepoints.RetryWithSavepoints retry =
                 new Savepoints.RetryWithSavepoints(new NullPointerException("messageId"));

@@ -1,5 +1,6 @@
 package dev.studybuddy.query.consistency;
 
+import dev.studybuddy.platform.deadletter.ParkUnlessTransient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,10 +91,18 @@ public final class BatchedWrites<K, W> {
                 : pending.values().stream().filter(matching).findFirst();
     }
 
-    /** Makes the current batch's pending writes, if any. */
+    /**
+     * Makes the current batch's pending writes, if any. Asked for by a handler, so a failure here is of an earlier
+     * event's write, not the handler's event's: the batch fails for its retry (writes then made alone, in their own
+     * events' handlers) instead of this event being parked and the earlier one's write dropped.
+     */
     public void flush() {
         if (CurrentUnitOfWork.isStarted()) {
-            flush(CurrentUnitOfWork.get().root());
+            try {
+                flush(CurrentUnitOfWork.get().root());
+            } catch (RuntimeException e) {
+                throw new ParkUnlessTransient.NotThisEventsFailure("the batch's earlier writes failed", e);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.studybuddy.query.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.studybuddy.platform.deadletter.ParkUnlessTransient;
 import dev.studybuddy.testing.SettableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,6 +134,25 @@ class BatchedWritesTest {
         });
         assertThat(writtenAlone).containsExactly("a:1");
         assertThat(written).isEmpty();
+    }
+
+    /**
+     * A handler that reads what the batch wrote asks for its pending writes first; one of an earlier event refused
+     * there must not park the asking handler's event (the dead-letter policy passes this failure on, for the batch's
+     * retry, where each write is made in its own event's handler).
+     */
+    @Test
+    void anEarlierEventsWriteRefusedAtAHandlersFlushIsNotThatHandlersFailure() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        writes.add("r", "refused");
+
+        assertThatThrownBy(writes::flush)
+                .isInstanceOf(ParkUnlessTransient.NotThisEventsFailure.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
+        batch.rollback();
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> writes.add("a", "a:1"));
+        assertThat(writtenAlone).containsExactly("a:1");
     }
 
     private void runBatch(
