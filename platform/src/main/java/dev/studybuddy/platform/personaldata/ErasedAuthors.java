@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.personaldata;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class ErasedAuthors {
 
     private static final String STORING = ErasedAuthors.class.getName() + ".storing";
+    private static final String FOUND_ERASED = ErasedAuthors.class.getName() + ".foundErased";
 
     private final PersonalDataKeys keys;
 
@@ -58,16 +60,34 @@ public class ErasedAuthors {
         if (storing == null) {
             Map<Texts, Set<UUID>> authors = new LinkedHashMap<>();
             batch.resources().put(STORING, authors);
-            batch.onPrepareCommit(committing -> takeAwayErased(authors));
+            batch.onPrepareCommit(committing -> batch.resources().put(FOUND_ERASED, takeAwayErased(authors)));
             storing = authors;
         }
         storing.computeIfAbsent(texts, store -> new LinkedHashSet<>()).add(author);
     }
 
-    private void takeAwayErased(Map<Texts, Set<UUID>> storing) {
+    /**
+     * Whether the current batch, as it committed, found {@code author} erased and took their texts away: what the
+     * batch announces after its commit, from what it wrote, must leave them out too.
+     */
+    public boolean foundErasedInThisBatch(UUID author) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Set<UUID> found = CurrentUnitOfWork.get().root().getResource(FOUND_ERASED);
+        return found != null && found.contains(author);
+    }
+
+    /** @return the authors found erased */
+    private Set<UUID> takeAwayErased(Map<Texts, Set<UUID>> storing) {
+        Set<UUID> found = new HashSet<>();
         storing.forEach((texts, authors) -> {
             texts.beforeLooking();
-            keys.erasedAmong(authors).forEach(texts::takeAway);
+            keys.erasedAmong(authors).forEach(author -> {
+                texts.takeAway(author);
+                found.add(author);
+            });
         });
+        return found;
     }
 }

@@ -36,6 +36,25 @@ public record ChatMessageView(
     /** One emoji on a message: how many gave it, and whether the reader is one of them. */
     public record Reaction(String emoji, int count, boolean mine) {}
 
+    /** The same message with its text taken away, as an erasure leaves it. */
+    ChatMessageView withoutBody() {
+        return new ChatMessageView(
+                conversationId,
+                seq,
+                changeSeq,
+                messageId,
+                senderId,
+                null,
+                mentions,
+                replyTo,
+                attachments,
+                postedAt,
+                editedAt,
+                deletedAt,
+                deleted,
+                reactions);
+    }
+
     /** The stored attachment ids of a message document. */
     static List<UUID> attachmentIds(Document document) {
         return uuids(document, "attachments");

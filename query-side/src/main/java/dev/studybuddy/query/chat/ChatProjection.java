@@ -13,6 +13,7 @@ import dev.studybuddy.api.group.MemberLeftEvent;
 import dev.studybuddy.api.group.MemberRemovedEvent;
 import dev.studybuddy.api.group.UserBannedFromGroupEvent;
 import dev.studybuddy.api.membership.ReadPositionAdvancedEvent;
+import dev.studybuddy.platform.personaldata.ErasedAuthors;
 import dev.studybuddy.query.consistency.ProjectionPositions;
 import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.realtime.LiveUpdate;
@@ -56,6 +57,7 @@ public class ChatProjection {
     private final RealtimeUpdates updates;
     private final ProjectionPositions positions;
     private final PrivacySettings privacy;
+    private final ErasedAuthors erasedAuthors;
 
     ChatProjection(
             ChatViews views,
@@ -63,13 +65,15 @@ public class ChatProjection {
             DirectConversations directs,
             RealtimeUpdates updates,
             ProjectionPositions positions,
-            PrivacySettings privacy) {
+            PrivacySettings privacy,
+            ErasedAuthors erasedAuthors) {
         this.views = views;
         this.readPositions = readPositions;
         this.directs = directs;
         this.updates = updates;
         this.positions = positions;
         this.privacy = privacy;
+        this.erasedAuthors = erasedAuthors;
     }
 
     @EventHandler
@@ -220,7 +224,10 @@ public class ChatProjection {
             return;
         }
         updates.toGroupOnceCommitted(
-                groupId, () -> changed.get().map(message -> frame.of(conversationId, message.seq(), message)));
+                groupId,
+                () -> changed.get()
+                        .map(this::withoutWhatTheBatchTookAway)
+                        .map(message -> frame.of(conversationId, message.seq(), message)));
     }
 
     private void toPair(
@@ -252,7 +259,19 @@ public class ChatProjection {
             return;
         }
         updates.toPairOnceCommitted(
-                friendshipId, () -> changed.get().map(message -> frame.of(conversationId, message.seq(), message)));
+                friendshipId,
+                () -> changed.get()
+                        .map(this::withoutWhatTheBatchTookAway)
+                        .map(message -> frame.of(conversationId, message.seq(), message)));
+    }
+
+    /**
+     * Without the body of an author the batch found erased as it committed (their key destroyed after a handler had
+     * read the text with it): the views' copy was taken away then, and a frame is made after the commit from what the
+     * batch wrote, so it would have carried the text to every subscriber.
+     */
+    private ChatMessageView withoutWhatTheBatchTookAway(ChatMessageView message) {
+        return erasedAuthors.foundErasedInThisBatch(message.senderId()) ? message.withoutBody() : message;
     }
 
     private void left(UUID groupId, UUID userId, LiveUpdate.Departure reason, long seq, ReplayStatus replay) {
