@@ -13,8 +13,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * positions, its erasure check and its dead letters are written and committed there: a failure of any of those after
  * the token was stored skipped the batch for good (its positions never reached, a parked event lost, an erased author's
  * text kept). Stored after the commit, a token can only lag: a batch whose token was not stored is handled again, and
- * the projection's positions make that a no-op. A claim another node took is noticed at the next claim extension
- * instead of at this batch's commit; the views are idempotent.
+ * the projection's positions make that a no-op. The claim is still checked before the commit (extended, which fails
+ * when another node has taken the segment), so a node that lost it stops at the batch, as before: Axon ignores what
+ * fails after a commit, and its own next claim extension may be far off while batches keep coming.
  */
 final class TokenStoredAfterCommit implements TokenStore {
 
@@ -27,6 +28,7 @@ final class TokenStoredAfterCommit implements TokenStore {
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
         if (CurrentUnitOfWork.isStarted()) {
+            store.extendClaim(processorName, segment);
             CurrentUnitOfWork.get().root().afterCommit(committed -> store.storeToken(token, processorName, segment));
         } else {
             store.storeToken(token, processorName, segment);

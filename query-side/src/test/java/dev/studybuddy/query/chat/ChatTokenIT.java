@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,41 +46,43 @@ class ChatTokenIT {
         Chats.Posted first = chats.post(group, author, "first");
         accounts.awaitProjected(ChatProjection.PROCESSING_GROUP, first.token());
 
+        AtomicInteger holder = new AtomicInteger();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService holder = Executors.newSingleThreadExecutor();
+        ExecutorService holding = Executors.newSingleThreadExecutor();
         try {
             // the group's position row, held: the next batch writes its views, then waits for it as it commits
-            Future<?> holding =
-                    holder.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        jdbc.queryForList(
-                                "SELECT * FROM projection_positions WHERE processing_group = ? AND aggregate_id = ? FOR UPDATE",
-                                ChatProjection.PROCESSING_GROUP,
-                                group.toString());
-                        held.countDown();
-                        awaitQuietly(release);
-                    }));
+            Future<?> hold = holding.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                holder.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
+                jdbc.queryForList(
+                        "SELECT * FROM projection_positions WHERE processing_group = ? AND aggregate_id = ? FOR UPDATE",
+                        ChatProjection.PROCESSING_GROUP,
+                        group.toString());
+                held.countDown();
+                awaitQuietly(release);
+            }));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
             Chats.Posted second = chats.post(group, author, "second");
             Integer batch =
-                    await().atMost(Duration.ofSeconds(30)).until(this::waitingForTheHeldRow, pid -> pid != null);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(holder.get()), pid -> pid != null);
 
             jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, batch); // as a database restart would
             release.countDown();
-            holding.get(30, TimeUnit.SECONDS);
+            hold.get(30, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> positionOf(group) >= second.seq());
         } finally {
             release.countDown();
-            holder.shutdownNow();
+            holding.shutdownNow();
         }
     }
 
-    private Integer waitingForTheHeldRow() {
-        return jdbc.query("""
-                SELECT pid FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE '%projection_positions%'
-                LIMIT 1""", row -> row.next() ? row.getInt(1) : null);
+    /** The connection that waits for a lock the holding transaction has: the chat batch, as it commits. */
+    private Integer blockedBy(int holder) {
+        return jdbc.query(
+                "SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid)) LIMIT 1",
+                row -> row.next() ? row.getInt(1) : null,
+                holder);
     }
 
     private long positionOf(UUID group) {
