@@ -43,6 +43,8 @@ public class FriendRequestSaga {
     private String friendshipId;
     private String requestEventId;
     private String reminderId;
+    /** Set first, so that an acceptance parked before it was told keeps the reminder from asking meanwhile. */
+    private boolean accepted;
 
     @StartSaga
     @SagaEventHandler(associationProperty = FRIENDSHIP)
@@ -64,6 +66,9 @@ public class FriendRequestSaga {
     /** Keyed by the request, not the deadline message, so a deadline that fires twice still reminds once. */
     @DeadlineHandler(deadlineName = REMINDER)
     public void remind(ReminderDue reminder, NotificationWriter notifications) {
+        if (accepted) {
+            return;
+        }
         reminderId = null;
         notifications.notify(
                 addresseeId,
@@ -82,6 +87,7 @@ public class FriendRequestSaga {
             EventMessage<?> message,
             NotificationWriter notifications,
             DeadlineManager deadlines) {
+        accepted = true;
         notifications.notify(
                 event.requesterId(),
                 message.getIdentifier(),

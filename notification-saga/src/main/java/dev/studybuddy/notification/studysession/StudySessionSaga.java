@@ -48,6 +48,8 @@ public class StudySessionSaga {
     private int durationMinutes;
     private String reminderId;
     private String overId;
+    /** Set first, so that a cancellation parked before it was told keeps the deadlines from acting meanwhile. */
+    private boolean cancelled;
 
     @StartSaga
     @SagaEventHandler(associationProperty = SESSION)
@@ -103,7 +105,10 @@ public class StudySessionSaga {
         plan(deadlines, properties, message.getTimestamp());
     }
 
-    /** Ends the saga only once the members are told: {@code @EndSaga} would end it even when telling them failed. */
+    /**
+     * Ends the saga only once the members are told: {@code @EndSaga} would end it even when telling them failed. If it
+     * fails, the saga waits for the parked event's retry, its deadlines doing nothing meanwhile.
+     */
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
     public void on(
@@ -112,6 +117,7 @@ public class StudySessionSaga {
             DeadlineManager deadlines,
             NotificationWriter notifications,
             Recipients recipients) {
+        cancelled = true;
         tellMembers(
                 event.cancelledBy(),
                 message.getIdentifier(),
@@ -135,7 +141,7 @@ public class StudySessionSaga {
      */
     @DeadlineHandler(deadlineName = REMINDER)
     public void remind(SessionReminderDue due, NotificationWriter notifications, Recipients recipients) {
-        if (!due.startsAt().equals(startsAt)) {
+        if (cancelled || !due.startsAt().equals(startsAt)) {
             return;
         }
         reminderId = null;
@@ -150,7 +156,7 @@ public class StudySessionSaga {
 
     @DeadlineHandler(deadlineName = OVER)
     public void over(SessionOverDue due, DeadlineManager deadlines) {
-        if (due.endsAt() != null && !due.endsAt().equals(endsAt())) {
+        if (cancelled || due.endsAt() != null && !due.endsAt().equals(endsAt())) {
             return;
         }
         overId = null;

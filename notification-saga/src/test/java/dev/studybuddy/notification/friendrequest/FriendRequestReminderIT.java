@@ -3,11 +3,13 @@ package dev.studybuddy.notification.friendrequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.studybuddy.api.friendship.FriendRequestAcceptedEvent;
 import dev.studybuddy.api.friendship.FriendRequestSentEvent;
 import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.platform.deadletter.DeadLetters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ class FriendRequestReminderIT {
 
     @Autowired
     LogQueries log;
+
+    @Autowired
+    DeadLetters deadLetters;
 
     @Test
     void theReminderDeadlineFiresAndTheAddresseeIsReminded() {
@@ -71,6 +76,30 @@ class FriendRequestReminderIT {
         assertThat(deadlinesOf(friendship))
                 .as("db-scheduler completed the one-off task")
                 .isZero();
+    }
+
+    /** An acceptance that could not be told is parked; its saga waits for the retry, and reminds nobody meanwhile. */
+    @Test
+    void anAcceptanceParkedBeforeItWasToldStopsTheReminder() {
+        UUID requester = UUID.randomUUID();
+        UUID addressee = UUID.randomUUID();
+        String friendship = FriendshipId.of(requester, addressee);
+        events.publish(
+                DomainEvents.FRIENDSHIP, friendship, new FriendRequestSentEvent(friendship, requester, addressee));
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadlinesOf(friendship) == 1);
+
+        // no requester to tell: the notice cannot be written, and the event is parked
+        events.publish(
+                DomainEvents.FRIENDSHIP, friendship, new FriendRequestAcceptedEvent(friendship, null, addressee));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> deadLetters.list(FriendRequestSaga.PROCESSOR).orElseThrow().stream()
+                        .anyMatch(letter -> letter.sequence().equals(friendship)));
+
+        jdbc.update(
+                "UPDATE scheduled_tasks SET execution_time = now() WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
+                friendship);
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadlinesOf(friendship) == 0);
+        assertThat(log.rowsOf(addressee)).extracting(row -> row.get("type")).containsExactly("friend-request.received");
     }
 
     private int deadlinesOf(String friendshipId) {

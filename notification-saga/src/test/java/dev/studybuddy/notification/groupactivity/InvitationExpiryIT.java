@@ -114,10 +114,12 @@ class InvitationExpiryIT {
         try {
             Future<?> holding =
                     holder.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        jdbc.queryForList(
-                                "SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ? FOR UPDATE",
-                                group,
-                                heldElsewhere);
+                        assertThat(jdbc.queryForList(
+                                        "SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ? FOR UPDATE",
+                                        group,
+                                        heldElsewhere))
+                                .as("not forgotten by an earlier test's expiry before it was held")
+                                .hasSize(1);
                         held.countDown();
                         awaitQuietly(release);
                     }));
@@ -137,6 +139,7 @@ class InvitationExpiryIT {
         } finally {
             release.countDown();
             holder.shutdownNow();
+            jdbc.update("DELETE FROM group_invitations WHERE group_id = ? AND invitee_id = ?", group, heldElsewhere);
         }
     }
 

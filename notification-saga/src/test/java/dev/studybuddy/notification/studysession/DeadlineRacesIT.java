@@ -49,6 +49,14 @@ class DeadlineRacesIT {
                 "UPDATE scheduled_tasks SET picked = true, picked_by = 'another node', last_heartbeat = now()"
                         + " WHERE task_instance = ?",
                 end);
+        try {
+            movedWhileItsEndRuns(group, session, owner, startsAt, end);
+        } finally {
+            jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ? AND picked_by = 'another node'", end);
+        }
+    }
+
+    private void movedWhileItsEndRuns(UUID group, UUID session, UUID owner, Instant startsAt, String end) {
 
         Groups.write(
                 events,

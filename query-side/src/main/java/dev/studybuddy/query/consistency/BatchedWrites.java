@@ -92,9 +92,10 @@ public final class BatchedWrites<K, W> {
     }
 
     /**
-     * Makes the current batch's pending writes, if any. Asked for by a handler, so a failure here is of an earlier
-     * event's write, not the handler's event's: the batch fails for its retry (writes then made alone, in their own
-     * events' handlers) instead of this event being parked and the earlier one's write dropped.
+     * Makes the current batch's pending writes, if any. Asked for before reading or changing what the batch wrote, so a
+     * failure here is of a write the handler did not make itself (an earlier event's): the batch fails for its retry
+     * (writes then made alone, in their own events' handlers) instead of the asking event being parked and the
+     * refused write dropped.
      */
     public void flush() {
         if (CurrentUnitOfWork.isStarted()) {
