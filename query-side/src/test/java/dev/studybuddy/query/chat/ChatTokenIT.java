@@ -3,6 +3,10 @@ package dev.studybuddy.query.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
@@ -14,8 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +45,12 @@ class ChatTokenIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @Autowired
+    MongoProperties mongoProperties;
 
     @Test
     void aBatchWhosePostgresqlTransactionIsLostIsHandledAgain() throws Exception {
@@ -74,6 +87,38 @@ class ChatTokenIT {
         } finally {
             release.countDown();
             holding.shutdownNow();
+        }
+    }
+
+    /** The token store is left out of the batch's transaction, but not its claim: a node that lost it stops there. */
+    @Test
+    void aBatchOfANodeThatLostItsSegmentIsNotCommitted() throws Exception {
+        UUID author = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        Chats.Posted first = chats.post(group, author, "first");
+        accounts.awaitProjected(ChatProjection.PROCESSING_GROUP, first.token());
+        MongoCollection<Document> tokens = mongoClient
+                .getDatabase(mongoProperties.getMongoClientDatabase())
+                .getCollection("trackingtokens");
+        Bson chat = Filters.eq("processorName", ChatProjection.PROCESSING_GROUP);
+
+        // another node took every segment (this one stalled past the claim timeout, say) and keeps its claims fresh
+        tokens.updateMany(
+                chat,
+                Updates.combine(
+                        Updates.set("owner", "another node"),
+                        Updates.set("timestamp", System.currentTimeMillis() + 60_000)));
+        try {
+            Chats.Posted second = chats.post(group, author, "second");
+            Thread.sleep(3000);
+            assertThat(positionOf(group))
+                    .as("not applied by a node without the claim")
+                    .isLessThan(second.seq());
+
+            tokens.updateMany(chat, Updates.set("owner", null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> positionOf(group) >= second.seq());
+        } finally {
+            tokens.updateMany(Filters.and(chat, Filters.eq("owner", "another node")), Updates.set("owner", null));
         }
     }
 
