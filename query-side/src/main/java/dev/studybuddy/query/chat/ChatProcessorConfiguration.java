@@ -2,6 +2,7 @@ package dev.studybuddy.query.chat;
 
 import dev.studybuddy.platform.eventstore.SegmentClaims;
 import dev.studybuddy.query.projection.NodeIdentity;
+import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -25,11 +26,14 @@ class ChatProcessorConfiguration {
             MongoTemplate axonMongoTemplate, Serializer serializer, NodeIdentity node, SegmentClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
                 ChatProjection.PROCESSING_GROUP,
-                configuration -> new TokenStoredAfterCommit(MongoTokenStore.builder()
-                        .mongoTemplate(axonMongoTemplate)
-                        .serializer(serializer)
-                        .nodeId(node.id())
-                        .claimTimeout(claims.timeout())
-                        .build())));
+                configuration -> new TokenStoredAfterCommit(
+                        MongoTokenStore.builder()
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(serializer)
+                                .nodeId(node.id())
+                                .claimTimeout(claims.timeout())
+                                .build(),
+                        claims.extendAfter(),
+                        Clock.systemUTC())));
     }
 }

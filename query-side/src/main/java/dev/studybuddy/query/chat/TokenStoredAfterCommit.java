@@ -1,7 +1,13 @@
 package dev.studybuddy.query.chat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -13,26 +19,42 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * positions, its erasure check and its dead letters are written and committed there: a failure of any of those after
  * the token was stored skipped the batch for good (its positions never reached, a parked event lost, an erased author's
  * text kept). Stored after the commit, a token can only lag: a batch whose token was not stored is handled again, and
- * the projection's positions make that a no-op. The claim is still checked before the commit (extended, which fails
- * when another node has taken the segment), so a node that lost it stops at the batch, as before: Axon ignores what
- * fails after a commit, and its own next claim extension may be far off while batches keep coming.
+ * the projection's positions make that a no-op.
+ * <p>
+ * The claim is still checked before a batch commits once {@code extendAfter} has passed since the store last took
+ * this node's write (a token stored or a claim extended), as the coordinator would extend it: Axon ignores what fails
+ * after a commit, and a work package that stores a token also puts off the coordinator's next extension, so a node
+ * that had lost the segment (stalled past the claim timeout, say) went on handling it while batches kept coming. No
+ * other node can have taken a claim the store confirmed less than the claim timeout ago, and {@code extendAfter} is at
+ * most half of it, so checking less often than every batch loses nothing and spares a write per batch.
  */
 final class TokenStoredAfterCommit implements TokenStore {
 
     private final TokenStore store;
+    private final Duration extendAfter;
+    private final Clock clock;
+    private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
 
-    TokenStoredAfterCommit(TokenStore store) {
+    TokenStoredAfterCommit(TokenStore store, Duration extendAfter, Clock clock) {
         this.store = store;
+        this.extendAfter = extendAfter;
+        this.clock = clock;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        if (CurrentUnitOfWork.isStarted()) {
-            store.extendClaim(processorName, segment);
-            CurrentUnitOfWork.get().root().afterCommit(committed -> store.storeToken(token, processorName, segment));
-        } else {
-            store.storeToken(token, processorName, segment);
+        if (!CurrentUnitOfWork.isStarted()) {
+            confirming(processorName, segment, () -> store.storeToken(token, processorName, segment));
+            return;
         }
+        Instant lastConfirmed = confirmed.getOrDefault(claim(processorName, segment), Instant.MIN);
+        if (!clock.instant().isBefore(lastConfirmed.plus(extendAfter))) {
+            confirming(processorName, segment, () -> store.extendClaim(processorName, segment));
+        }
+        CurrentUnitOfWork.get()
+                .root()
+                .afterCommit(committed ->
+                        confirming(processorName, segment, () -> store.storeToken(token, processorName, segment)));
     }
 
     @Override
@@ -45,23 +67,29 @@ final class TokenStoredAfterCommit implements TokenStore {
         store.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
+    /** Fetching claims the token for this node. */
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        return store.fetchToken(processorName, segment);
+        AtomicReference<TrackingToken> token = new AtomicReference<>();
+        confirming(processorName, segment, () -> token.set(store.fetchToken(processorName, segment)));
+        return token.get();
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
-        return store.fetchToken(processorName, segment);
+        AtomicReference<TrackingToken> token = new AtomicReference<>();
+        confirming(processorName, segment.getSegmentId(), () -> token.set(store.fetchToken(processorName, segment)));
+        return token.get();
     }
 
     @Override
     public void extendClaim(String processorName, int segment) {
-        store.extendClaim(processorName, segment);
+        confirming(processorName, segment, () -> store.extendClaim(processorName, segment));
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
+        confirmed.remove(claim(processorName, segment));
         store.releaseClaim(processorName, segment);
     }
 
@@ -93,5 +121,16 @@ final class TokenStoredAfterCommit implements TokenStore {
     @Override
     public Optional<String> retrieveStorageIdentifier() {
         return store.retrieveStorageIdentifier();
+    }
+
+    /** Runs a call that succeeds only while this node holds the claim, and notes when it was made. */
+    private void confirming(String processorName, int segment, Runnable call) {
+        Instant asked = clock.instant();
+        call.run();
+        confirmed.put(claim(processorName, segment), asked);
+    }
+
+    private static String claim(String processorName, int segment) {
+        return processorName + "/" + segment;
     }
 }
