@@ -19,6 +19,7 @@ import dev.studybuddy.notification.studysession.StudySessionSaga;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.notification.support.SagaRows;
 import dev.studybuddy.platform.deadletter.DeadLetters;
 import dev.studybuddy.platform.deadletter.ParkedEvent;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
@@ -211,18 +212,11 @@ class ParkedEventsIT {
     }
 
     private long deadlinesOf(UUID session) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
-                Long.class,
-                session.toString());
+        return SagaRows.deadlinesNaming(jdbc, session.toString());
     }
 
     private boolean sagaFor(UUID session) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM association_value_entry WHERE association_value = ?",
-                        Long.class,
-                        session.toString())
-                > 0;
+        return SagaRows.sagaAssociatedWith(jdbc, session.toString());
     }
 
     private List<ParkedEvent> lettersOf(String processingGroup, UUID groupId) {

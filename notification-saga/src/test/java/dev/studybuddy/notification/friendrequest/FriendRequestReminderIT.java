@@ -9,6 +9,7 @@ import dev.studybuddy.api.friendship.FriendshipId;
 import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.notification.support.SagaRows;
 import dev.studybuddy.platform.deadletter.DeadLetters;
 import java.time.Duration;
 import java.util.List;
@@ -102,11 +103,7 @@ class FriendRequestReminderIT {
         assertThat(log.rowsOf(addressee)).extracting(row -> row.get("type")).containsExactly("friend-request.received");
     }
 
-    private int deadlinesOf(String friendshipId) {
-        Integer count = jdbc.queryForObject(
-                "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
-                Integer.class,
-                friendshipId);
-        return count == null ? 0 : count;
+    private long deadlinesOf(String friendshipId) {
+        return SagaRows.deadlinesNaming(jdbc, friendshipId);
     }
 }

@@ -7,6 +7,7 @@ import dev.studybuddy.notification.NotificationSagaIT;
 import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
+import dev.studybuddy.notification.support.SagaRows;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,17 +84,10 @@ class DeadlineRacesIT {
     }
 
     private long deadlinesOf(UUID session) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
-                Long.class,
-                session.toString());
+        return SagaRows.deadlinesNaming(jdbc, session.toString());
     }
 
     private boolean sagaFor(UUID session) {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM association_value_entry WHERE association_value = ?",
-                        Long.class,
-                        session.toString())
-                > 0;
+        return SagaRows.sagaAssociatedWith(jdbc, session.toString());
     }
 }
