@@ -51,6 +51,10 @@ public class StudySessionSaga {
     /** Set first, so that a cancellation parked before it was told keeps the deadlines from acting meanwhile. */
     private boolean cancelled;
 
+    /**
+     * A session that cannot be scheduled starts no saga: Axon keeps the saga a failing start handler began, and with
+     * its event parked nothing would ever end it; the letter's retry starts one again.
+     */
     @StartSaga
     @SagaEventHandler(associationProperty = SESSION)
     @DisallowReplay
@@ -59,6 +63,12 @@ public class StudySessionSaga {
             EventMessage<?> message,
             DeadlineManager deadlines,
             StudySessionProperties properties) {
+        try {
+            requireSchedulable(event.startsAt().plus(Duration.ofMinutes(event.durationMinutes())));
+        } catch (IllegalArgumentException e) {
+            SagaLifecycle.end();
+            throw e;
+        }
         groupId = event.groupId();
         sessionId = event.sessionId();
         title = event.title();

@@ -122,6 +122,9 @@ class ParkedEventsIT {
                         farSession.toString()))
                 .as("no deadline was written for it")
                 .isZero();
+        assertThat(sagaFor(farSession))
+                .as("nor a saga that nothing would end; the letter's retry starts one")
+                .isFalse();
     }
 
     /**
