@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -33,7 +33,7 @@ final class TokenStoredAfterCommit implements TokenStore {
     private final TokenStore store;
     private final Duration extendAfter;
     private final Clock clock;
-    private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
+    private final Map<String, Instant> confirmedAt = new ConcurrentHashMap<>();
 
     TokenStoredAfterCommit(TokenStore store, Duration extendAfter, Clock clock) {
         this.store = store;
@@ -47,7 +47,7 @@ final class TokenStoredAfterCommit implements TokenStore {
             confirming(processorName, segment, () -> store.storeToken(token, processorName, segment));
             return;
         }
-        Instant lastConfirmed = confirmed.getOrDefault(claim(processorName, segment), Instant.MIN);
+        Instant lastConfirmed = confirmedAt.getOrDefault(claim(processorName, segment), Instant.MIN);
         if (!clock.instant().isBefore(lastConfirmed.plus(extendAfter))) {
             confirming(processorName, segment, () -> store.extendClaim(processorName, segment));
         }
@@ -70,16 +70,12 @@ final class TokenStoredAfterCommit implements TokenStore {
     /** Fetching claims the token for this node. */
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        AtomicReference<TrackingToken> token = new AtomicReference<>();
-        confirming(processorName, segment, () -> token.set(store.fetchToken(processorName, segment)));
-        return token.get();
+        return confirmed(processorName, segment, () -> store.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
-        AtomicReference<TrackingToken> token = new AtomicReference<>();
-        confirming(processorName, segment.getSegmentId(), () -> token.set(store.fetchToken(processorName, segment)));
-        return token.get();
+        return confirmed(processorName, segment.getSegmentId(), () -> store.fetchToken(processorName, segment));
     }
 
     @Override
@@ -89,7 +85,7 @@ final class TokenStoredAfterCommit implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        confirmed.remove(claim(processorName, segment));
+        confirmedAt.remove(claim(processorName, segment));
         store.releaseClaim(processorName, segment);
     }
 
@@ -125,9 +121,18 @@ final class TokenStoredAfterCommit implements TokenStore {
 
     /** Runs a call that succeeds only while this node holds the claim, and notes when it was made. */
     private void confirming(String processorName, int segment, Runnable call) {
+        confirmed(processorName, segment, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** As {@link #confirming}, for a call that answers. */
+    private <T> T confirmed(String processorName, int segment, Supplier<T> call) {
         Instant asked = clock.instant();
-        call.run();
-        confirmed.put(claim(processorName, segment), asked);
+        T answer = call.get();
+        confirmedAt.put(claim(processorName, segment), asked);
+        return answer;
     }
 
     private static String claim(String processorName, int segment) {
