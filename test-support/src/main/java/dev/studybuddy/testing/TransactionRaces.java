@@ -41,7 +41,7 @@ public final class TransactionRaces {
                         holder.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
                         holding.run();
                         held.countDown();
-                        awaitQuietly(requestUnderWay);
+                        awaitQuietly(requestUnderWay, 30);
                         thenInTheSameTransaction.run();
                     }));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
@@ -54,6 +54,64 @@ public final class TransactionRaces {
         } finally {
             requestUnderWay.countDown();
             executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs {@code holding} in a transaction that stays open, holding what it locked, until the returned hold is closed
+     * (then it commits).
+     */
+    public Held hold(Runnable holding) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger holder = new AtomicInteger();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        Future<?> transaction =
+                executor.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    holder.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
+                    holding.run();
+                    held.countDown();
+                    awaitQuietly(
+                            release, 300); // until closed; bounded, so that a test that forgot to close ends anyway
+                }));
+        if (!held.await(30, TimeUnit.SECONDS)) {
+            release.countDown();
+            executor.shutdownNow();
+            transaction.get(1, TimeUnit.SECONDS); // what the holding work failed at, if it did
+            throw new IllegalStateException("the holding transaction did not get hold within 30 s");
+        }
+        return new Held(holder.get(), release, transaction, executor);
+    }
+
+    /** A transaction {@link #hold} keeps open. */
+    public static final class Held implements AutoCloseable {
+
+        private final int pid;
+        private final CountDownLatch release;
+        private final Future<?> transaction;
+        private final ExecutorService executor;
+
+        private Held(int pid, CountDownLatch release, Future<?> transaction, ExecutorService executor) {
+            this.pid = pid;
+            this.release = release;
+            this.transaction = transaction;
+            this.executor = executor;
+        }
+
+        /** The PostgreSQL backend of the transaction, as {@code pg_blocking_pids} names it. */
+        public int pid() {
+            return pid;
+        }
+
+        /** Lets the transaction commit, and waits until it has. */
+        @Override
+        public void close() throws Exception {
+            release.countDown();
+            try {
+                transaction.get(30, TimeUnit.SECONDS);
+            } finally {
+                executor.shutdownNow();
+            }
         }
     }
 
@@ -77,9 +135,9 @@ public final class TransactionRaces {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    private static void awaitQuietly(CountDownLatch latch, long seconds) {
         try {
-            latch.await(30, TimeUnit.SECONDS);
+            latch.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,20 +8,15 @@ import dev.studybuddy.notification.recipients.Recipients;
 import dev.studybuddy.notification.support.DomainEvents;
 import dev.studybuddy.notification.support.Groups;
 import dev.studybuddy.notification.support.LogQueries;
+import dev.studybuddy.testing.TransactionRaces;
 import dev.studybuddy.testing.scenarios.GroupDecisions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A lapsed invitation is told to the invitee, and to the inviter whom the recipients projection remembers. */
 @NotificationSagaIT
@@ -108,46 +103,26 @@ class InvitationExpiryIT {
         jdbc.update("""
                 INSERT INTO group_invitations (group_id, invitee_id, invited_by, expired_at)
                 VALUES (?, ?, ?, now() - interval '2 days')""", group, heldElsewhere, owner);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService holder = Executors.newSingleThreadExecutor();
         try {
-            Future<?> holding =
-                    holder.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        assertThat(jdbc.queryForList(
-                                        "SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ? FOR UPDATE",
-                                        group,
-                                        heldElsewhere))
-                                .as("not forgotten by an earlier test's expiry before it was held")
-                                .hasSize(1);
-                        held.countDown();
-                        awaitQuietly(release);
-                    }));
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            try (TransactionRaces.Held held = new TransactionRaces(transactions, jdbc)
+                    .hold(() -> assertThat(jdbc.queryForList(
+                                    "SELECT * FROM group_invitations WHERE group_id = ? AND invitee_id = ? FOR UPDATE",
+                                    group,
+                                    heldElsewhere))
+                            .as("not forgotten by an earlier test's expiry before it was held")
+                            .hasSize(1))) {
+                Groups.write(
+                        events,
+                        group,
+                        GroupDecisions.invite(group, invitee, owner),
+                        GroupDecisions.invitationExpires(group, invitee));
 
-            Groups.write(
-                    events,
-                    group,
-                    GroupDecisions.invite(group, invitee, owner),
-                    GroupDecisions.invitationExpires(group, invitee));
-
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> invitation(group, invitee).get("expired_at") != null);
-            release.countDown();
-            holding.get(30, TimeUnit.SECONDS);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> invitation(group, invitee).get("expired_at") != null);
+            }
             assertThat(invitation(group, heldElsewhere)).containsKey("expired_at");
         } finally {
-            release.countDown();
-            holder.shutdownNow();
             jdbc.update("DELETE FROM group_invitations WHERE group_id = ? AND invitee_id = ?", group, heldElsewhere);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,14 +10,9 @@ import com.mongodb.client.model.Updates;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.QuerySideIT;
 import dev.studybuddy.query.support.UserAccounts;
+import dev.studybuddy.testing.TransactionRaces;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
@@ -25,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The chat processor's token lives in MongoDB, outside the PostgreSQL transaction that holds its batch's positions and
@@ -59,35 +53,21 @@ class ChatTokenIT {
         Chats.Posted first = chats.post(group, author, "first");
         accounts.awaitProjected(ChatProjection.PROCESSING_GROUP, first.token());
 
-        AtomicInteger holder = new AtomicInteger();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService holding = Executors.newSingleThreadExecutor();
-        try {
-            // the group's position row, held: the next batch writes its views, then waits for it as it commits
-            Future<?> hold = holding.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                holder.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
-                jdbc.queryForList(
-                        "SELECT * FROM projection_positions WHERE processing_group = ? AND aggregate_id = ? FOR UPDATE",
-                        ChatProjection.PROCESSING_GROUP,
-                        group.toString());
-                held.countDown();
-                awaitQuietly(release);
-            }));
-            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
-            Chats.Posted second = chats.post(group, author, "second");
+        Chats.Posted second;
+        // the group's position row, held: the next batch writes its views, then waits for it as it commits
+        try (TransactionRaces.Held held = races().hold(() -> jdbc.queryForList(
+                "SELECT * FROM projection_positions WHERE processing_group = ? AND aggregate_id = ? FOR UPDATE",
+                ChatProjection.PROCESSING_GROUP,
+                group.toString()))) {
+            second = chats.post(group, author, "second");
             Integer batch =
-                    await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(holder.get()), pid -> pid != null);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> blockedBy(held.pid()), pid -> pid != null);
 
             jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, batch); // as a database restart would
-            release.countDown();
-            hold.get(30, TimeUnit.SECONDS);
-
-            await().atMost(Duration.ofSeconds(30)).until(() -> positionOf(group) >= second.seq());
-        } finally {
-            release.countDown();
-            holding.shutdownNow();
         }
+
+        Chats.Posted lastPosted = second;
+        await().atMost(Duration.ofSeconds(30)).until(() -> positionOf(group) >= lastPosted.seq());
     }
 
     /**
@@ -139,19 +119,15 @@ class ChatTokenIT {
                 holder);
     }
 
+    private TransactionRaces races() {
+        return new TransactionRaces(transactions, jdbc);
+    }
+
     private long positionOf(UUID group) {
         return jdbc.queryForObject(
                 "SELECT sequence FROM projection_positions WHERE processing_group = ? AND aggregate_id = ?",
                 Long.class,
                 ChatProjection.PROCESSING_GROUP,
                 group.toString());
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
