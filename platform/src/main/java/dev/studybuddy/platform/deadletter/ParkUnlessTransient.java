@@ -28,6 +28,15 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        requireParkable(cause);
+        return Decisions.enqueue(ThrowableCause.truncated(cause));
+    }
+
+    /**
+     * Throws, to fail the batch for a retry, a failure that is not its event's to be parked for: one without a
+     * savepoint, one of another event's work, or a store that did not answer. The sagas' parking asks the same.
+     */
+    static void requireParkable(Throwable cause) {
         if (cause instanceof Savepoints.RetryWithSavepoints retry) {
             throw retry; // not this event's fault yet: the batch is retried with savepoints, and it is judged then
         }
@@ -37,7 +46,6 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
         if (isTransient(cause)) {
             throw new StoreUnavailableException(cause);
         }
-        return Decisions.enqueue(ThrowableCause.truncated(cause));
     }
 
     static boolean isTransient(Throwable failure) {

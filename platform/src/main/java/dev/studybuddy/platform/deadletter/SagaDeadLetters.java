@@ -126,15 +126,10 @@ public class SagaDeadLetters {
 
         @Override
         public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
-            if (ParkedInUnitOfWork.retryingParkedEvent() || exception instanceof Savepoints.RetryWithSavepoints) {
-                throw exception; // a failure without a savepoint fails the batch, which is retried with savepoints
-            }
-            if (exception instanceof ParkUnlessTransient.NotThisEventsFailure) {
+            if (ParkedInUnitOfWork.retryingParkedEvent()) {
                 throw exception;
             }
-            if (ParkUnlessTransient.isTransient(exception)) {
-                throw new ParkUnlessTransient.StoreUnavailableException(exception);
-            }
+            ParkUnlessTransient.requireParkable(exception);
             log.warn(
                     "Parking event {} ({}) of {}: {}",
                     event.getIdentifier(),
