@@ -29,13 +29,15 @@ public class MessagingConfiguration {
     /**
      * Streaming (pooled) processors everywhere: replayable, and split into segments across nodes. A
      * failing handler stops its segment and is retried instead of being logged and skipped (Axon's
-     * default), so no event is silently lost; projections may park such events in a dead-letter queue.
+     * default), so no event is silently lost; projections may park such events in a dead-letter queue. A batch
+     * that fails with an {@link Error} is retried the same way ({@link ErrorsFailTheBatch}).
      */
     @Bean
     public ConfigurerModule pooledStreamingProcessors() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
-                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> new ErrorsFailTheBatch()));
     }
 
     @Bean

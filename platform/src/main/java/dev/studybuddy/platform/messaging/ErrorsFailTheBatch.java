@@ -1,0 +1,33 @@
+package dev.studybuddy.platform.messaging;
+
+import org.axonframework.eventhandling.ErrorContext;
+import org.axonframework.eventhandling.ErrorHandler;
+
+/**
+ * Every processor's handler of a failed batch: it fails the batch, as Axon's {@code PropagatingErrorHandler} does, but
+ * never with an {@link Error}. Axon's pooled work package catches {@link Exception}, not {@code Error}: a batch that met
+ * one (an {@code AssertionError} of a driver, a {@code LinkageError} of a missing class, an {@code OutOfMemoryError})
+ * left its work package marked busy for good, so that its segment was never handled again and the coordinator stopped
+ * reading for the whole processor once that segment's buffer was full, with nothing logged and no error in the
+ * processor's status. As an exception it aborts the work package like any failed batch: logged, the segment marked in
+ * error (projection status, metrics), and the batch retried with back-off. An {@code Error} thrown by an event handler
+ * itself is its event's failure, parked like any other before it gets here ({@code SavepointPerEventHandler}).
+ */
+public final class ErrorsFailTheBatch implements ErrorHandler {
+
+    @Override
+    public void handleError(ErrorContext errorContext) throws Exception {
+        Throwable failure = errorContext.error();
+        if (failure instanceof Exception exception) {
+            throw exception;
+        }
+        throw new BatchFailedWithAnError(errorContext.eventProcessor(), failure);
+    }
+
+    /** A processor's batch met an {@link Error}; the batch is retried. */
+    public static final class BatchFailedWithAnError extends Exception {
+        BatchFailedWithAnError(String processor, Throwable error) {
+            super("a batch of processor " + processor + " failed with an error and will be retried: " + error, error);
+        }
+    }
+}
