@@ -25,6 +25,9 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule loopsOnPeriodicTask = ArchitectureRules.loopsOnPeriodicTask();
 
+    @ArchTest
+    static final ArchRule eventHandlersUseNoJpa = ArchitectureRules.eventHandlersUseNoJpa();
+
     /** FileCatalog answers other packages' controllers whether a user's attachments are their own files. */
     @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =

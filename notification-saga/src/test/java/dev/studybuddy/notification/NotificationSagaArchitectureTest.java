@@ -25,6 +25,9 @@ class NotificationSagaArchitectureTest {
     static final ArchRule loopsOnPeriodicTask = ArchitectureRules.loopsOnPeriodicTask();
 
     @ArchTest
+    static final ArchRule eventHandlersUseNoJpa = ArchitectureRules.eventHandlersUseNoJpa();
+
+    @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
             ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.notification");
 }

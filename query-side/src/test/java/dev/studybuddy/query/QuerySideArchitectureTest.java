@@ -27,6 +27,9 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchRule loopsOnPeriodicTask = ArchitectureRules.loopsOnPeriodicTask();
 
+    @ArchTest
+    static final ArchRule eventHandlersUseNoJpa = ArchitectureRules.eventHandlersUseNoJpa();
+
     /**
      * GroupAccess answers other packages' controllers who may see a group; PrivacySettings what a user shares
      * (presence, read receipts) with the chat and presence controllers; UserProfiles a user's profile to the

@@ -99,6 +99,29 @@ public final class ArchitectureRules {
     }
 
     /**
+     * Event handlers (projections, notifiers, sagas) write and read with JDBC or MongoDB, never through JPA: a failing
+     * Spring Data repository or entity manager marks the processor's whole transaction rollback-only, which the
+     * handler's savepoint does not undo, so the batch would fail at its commit on every retry instead of parking the
+     * event (README, "No event stalls a processor").
+     */
+    public static ArchRule eventHandlersUseNoJpa() {
+        return noClasses()
+                .that(DescribedPredicate.describe(
+                        "declare event handlers",
+                        (JavaClass type) -> type.getMethods().stream()
+                                .anyMatch(method ->
+                                        method.isMetaAnnotatedWith("org.axonframework.eventhandling.EventHandler"))))
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo("org.springframework.data.repository.Repository")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo("jakarta.persistence.EntityManager")
+                .because("a JPA failure cannot be undone by the handler's savepoint (README, \"No event stalls a"
+                        + " processor\")");
+    }
+
+    /**
      * A controller holds no store client (JDBC template or client, Mongo template, client, database or
      * collection): its SQL and Mongo queries live in its package's read class.
      */

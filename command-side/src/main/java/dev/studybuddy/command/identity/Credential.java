@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 class Credential {
 
     /** No encoded password looks like it, so none matches. */
-    private static final String ERASED_PASSWORD = "!erased";
+    static final String ERASED_PASSWORD = "!erased";
 
     @Id
     @Column(name = "user_id")
@@ -101,7 +101,12 @@ class Credential {
     }
 
     void setRoles(Set<PlatformRole> newRoles) {
-        roles = newRoles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        roles = rolesColumn(newRoles);
+    }
+
+    /** The {@code roles} column's text for a set of roles. */
+    static String rolesColumn(Set<PlatformRole> roles) {
+        return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
     void changePasswordHash(String newHash) {

@@ -6,16 +6,20 @@ import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.command.identity.contact.ContactOutbox;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Mirrors the UserAccount's roles and open/closed state into the credentials table, for people reading it; sign-in
  * does not rely on it (it reads the account's events, see {@link Login}), and revoking sessions is
  * {@link SecurityStampChanges}'s, in the command's own transaction. A closed account's e-mail address goes out of
- * use (the contact outbox tells notification-saga to forget it). Replays converge on the same rows. Each handler reads
- * the row locked, as the requests that change it do (a password change, an erasure): it writes the whole row back,
- * so a row read before such a change committed would undo it (an erasure racing a reactivation kept the name,
- * address and password). An erased account is never opened again here.
+ * use (the contact outbox tells notification-saga to forget it). Replays converge on the same rows.
+ * <p>
+ * Each handler changes only its own columns, in one statement that also checks the row's state: PostgreSQL checks
+ * it again after waiting for a request that holds the row (a password change, an erasure), so a handler never
+ * undoes such a change, and an erased account is never opened again here. With JDBC, as every processor writes: a
+ * failure is undone by the handler's savepoint and its event parked, where a JPA repository's failure marked the
+ * processor's whole transaction rollback-only.
  */
 @Component
 @ProcessingGroup(IdentityProjection.PROCESSING_GROUP)
@@ -23,31 +27,38 @@ class IdentityProjection {
 
     static final String PROCESSING_GROUP = "identity";
 
-    private final CredentialRepository credentials;
+    private final JdbcTemplate jdbc;
     private final ContactOutbox contacts;
 
-    IdentityProjection(CredentialRepository credentials, ContactOutbox contacts) {
-        this.credentials = credentials;
+    IdentityProjection(JdbcTemplate jdbc, ContactOutbox contacts) {
+        this.jdbc = jdbc;
         this.contacts = contacts;
     }
 
     @EventHandler
     void on(PlatformRolesChangedEvent event) {
-        credentials.findForUpdate(event.userId()).ifPresent(credential -> credential.setRoles(event.roles()));
+        jdbc.update(
+                "UPDATE credentials SET roles = ? WHERE user_id = ?",
+                Credential.rolesColumn(event.roles()),
+                event.userId());
     }
 
     /** The address is in use again, verified if it was (notification-saga mails there again). */
     @EventHandler
     void on(UserReactivatedEvent event) {
-        credentials
-                .findForUpdate(event.userId())
-                .filter(credential -> !credential.active() && !credential.erased())
-                .ifPresent(credential -> {
-                    credential.reactivate();
-                    if (credential.emailVerified()) {
-                        contacts.addressVerified(event.userId(), credential.email());
+        jdbc.query(
+                        """
+                        UPDATE credentials SET active = true
+                         WHERE user_id = ? AND NOT active AND password_hash <> ?
+                        RETURNING email, email_verified_at IS NOT NULL AS verified""",
+                        (row, n) -> new Address(row.getString("email"), row.getBoolean("verified")),
+                        event.userId(),
+                        Credential.ERASED_PASSWORD)
+                .forEach(address -> {
+                    if (address.verified()) {
+                        contacts.addressVerified(event.userId(), address.email());
                     } else {
-                        contacts.addressChanged(event.userId(), credential.email());
+                        contacts.addressChanged(event.userId(), address.email());
                     }
                 });
     }
@@ -56,9 +67,10 @@ class IdentityProjection {
     void on(UserDeactivatedEvent event) {
         // Only on the change itself: a replay of an old deactivation writes no second outbox row (unless the account
         // was reactivated since: the replay then closes and opens it again, and notification-saga ends where it was).
-        credentials.findForUpdate(event.userId()).filter(Credential::active).ifPresent(credential -> {
-            credential.deactivate();
+        if (jdbc.update("UPDATE credentials SET active = false WHERE user_id = ? AND active", event.userId()) > 0) {
             contacts.addressForgotten(event.userId());
-        });
+        }
     }
+
+    private record Address(String email, boolean verified) {}
 }

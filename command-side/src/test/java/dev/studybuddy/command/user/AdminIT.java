@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @CommandSideIT
 class AdminIT {
@@ -29,6 +30,9 @@ class AdminIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     String adminToken;
 
@@ -59,6 +63,12 @@ class AdminIT {
             assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
 
             assertThat(roles(Accounts.accessToken(client, username))).containsExactlyInAnyOrder("MODERATOR", "USER");
+            await().atMost(Duration.ofSeconds(30))
+                    .alias("the identity projection's mirror of the roles")
+                    .until(
+                            () -> jdbc.queryForObject(
+                                    "SELECT roles FROM identity.credentials WHERE user_id = ?", String.class, userId),
+                            roles -> List.of(roles.split(",")).contains("MODERATOR"));
         }
     }
 
