@@ -19,7 +19,7 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
  * {@code AssertionError}, a {@code LinkageError}) would fail every retry of the batch instead of parking the event. It
  * is turned into {@link HandlerThrewAnError} inside the savepoint, so that the handler's writes are undone before the
  * event is parked. Not the errors that say the JVM itself is in trouble ({@link VirtualMachineError}s but a stack
- * overflow): they fail the batch for a retry ({@code ErrorsFailTheBatch}), since no event is to blame.
+ * overflow): they fail the batch for a retry ({@code FailedBatches}), since no event is to blame.
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 

@@ -1,6 +1,8 @@
 package dev.studybuddy.platform.messaging;
 
 import dev.studybuddy.api.metadata.MessageMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
@@ -13,6 +15,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,14 +33,16 @@ public class MessagingConfiguration {
      * Streaming (pooled) processors everywhere: replayable, and split into segments across nodes. A
      * failing handler stops its segment and is retried instead of being logged and skipped (Axon's
      * default), so no event is silently lost; projections may park such events in a dead-letter queue. A batch
-     * that fails with an {@link Error} is retried the same way ({@link ErrorsFailTheBatch}).
+     * that fails with an {@link Error} is retried the same way, and every failed batch is counted
+     * ({@link FailedBatches}).
      */
     @Bean
-    public ConfigurerModule pooledStreamingProcessors() {
+    public ConfigurerModule pooledStreamingProcessors(ObjectProvider<MeterRegistry> meterRegistry) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
-                .registerDefaultErrorHandler(configuration -> new ErrorsFailTheBatch()));
+                .registerDefaultErrorHandler(
+                        configuration -> new FailedBatches(meterRegistry.getIfAvailable(SimpleMeterRegistry::new))));
     }
 
     @Bean

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.studybuddy.platform.messaging.MessagingConfiguration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +33,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
  * An {@link Error} in a processor, on the services' processor configuration (pooled processors with the services'
- * batch error handler, dead letters, the handler wrapping of every event handler): thrown by a handler it parks its
+ * handler of failed batches, which counts them, dead letters, the handler wrapping of every event handler): thrown by a handler it parks its
  * event, and the events after it are handled; one that says the JVM is in trouble fails the batch, which is retried.
  * Axon's work package catches only exceptions: either error used to leave the segment, and then the processor, stalled
  * for good without a word.
@@ -42,6 +45,7 @@ class HandlerErrorsTest {
     private final SequencedDeadLetterQueue<EventMessage<?>> parked =
             InMemorySequencedDeadLetterQueue.<EventMessage<?>>builder().build();
     private final Handler handler = new Handler();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private Configuration axon;
 
     @BeforeEach
@@ -51,7 +55,11 @@ class HandlerErrorsTest {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine())
                 .registerHandlerEnhancerDefinition(configuration -> new SavepointPerEventHandler(savepoints));
-        new MessagingConfiguration().pooledStreamingProcessors().configureModule(configurer);
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("meterRegistry", meters);
+        new MessagingConfiguration()
+                .pooledStreamingProcessors(beans.getBeanProvider(MeterRegistry.class))
+                .configureModule(configurer);
         configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessor(PROCESSOR)
@@ -81,6 +89,7 @@ class HandlerErrorsTest {
                 .singleElement()
                 .satisfies(cause -> assertThat(cause).contains("StackOverflowError"));
         assertThat(handler.handled).containsExactly("after the overflow");
+        assertThat(failedBatches()).isZero();
     }
 
     @Test
@@ -92,6 +101,14 @@ class HandlerErrorsTest {
         assertThat(handler.handled).containsExactly("out of memory once", "after the retry");
         assertThat(parkedCauses()).isEmpty();
         assertThat(handler.failedOnce).containsExactly("out of memory once");
+        assertThat(failedBatches()).isEqualTo(1);
+    }
+
+    private double failedBatches() {
+        Counter failed = meters.find("studybuddy.processor.batches.failed")
+                .tag("processor", PROCESSOR)
+                .counter();
+        return failed == null ? 0 : failed.count();
     }
 
     private void publish(String payload) {
