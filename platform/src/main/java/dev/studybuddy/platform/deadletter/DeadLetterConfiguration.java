@@ -1,5 +1,6 @@
 package dev.studybuddy.platform.deadletter;
 
+import dev.studybuddy.platform.messaging.FailedBatches;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -80,5 +81,13 @@ public class DeadLetterConfiguration {
                         .description("Events parked in the processing group's dead-letter queue")
                         .tag("processing_group", group)
                         .register(registry));
+    }
+
+    /** Every processor's failed-batch counter from the start, at 0 ({@link FailedBatches} counts). */
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    public ApplicationListener<ApplicationStartedEvent> failedBatchCounters(
+            EventProcessingConfiguration processing, MeterRegistry registry) {
+        return started -> processing.eventProcessors().keySet().forEach(name -> FailedBatches.of(name, registry));
     }
 }

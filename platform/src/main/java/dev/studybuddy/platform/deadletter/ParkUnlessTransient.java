@@ -34,7 +34,8 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
 
     /**
      * Throws, to fail the batch for a retry, a failure that is not its event's to be parked for: one without a
-     * savepoint, one of another event's work, or a store that did not answer. The sagas' parking asks the same.
+     * savepoint, one of another event's work, a store that did not answer, or an {@code Error} of the JVM or of the
+     * code deployed. The sagas' parking asks the same.
      */
     static void requireParkable(Throwable cause) {
         if (cause instanceof Savepoints.RetryWithSavepoints retry) {
@@ -42,6 +43,9 @@ public final class ParkUnlessTransient implements EnqueuePolicy<EventMessage<?>>
         }
         if (cause instanceof NotThisEventsFailure notThisEvents) {
             throw notThisEvents;
+        }
+        if (cause instanceof SavepointPerEventHandler.HandlerThrewAnError error && !error.blamesTheEvent()) {
+            throw error; // the JVM's or the deployment's: parking would take every event alike out of the views
         }
         if (isTransient(cause)) {
             throw new StoreUnavailableException(cause);

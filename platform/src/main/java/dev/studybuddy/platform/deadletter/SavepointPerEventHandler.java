@@ -14,12 +14,10 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
  * transaction: the dead letter and the token are written after it. (Not an aggregate's event-sourcing
  * handlers, which only change the aggregate in memory.)
  * <p>
- * An {@link Error} a handler throws is its event's failure, as an exception is: Axon's dead-lettering and the
- * processor's work package catch only exceptions, so an {@code Error} (a {@code StackOverflowError} on some text, an
- * {@code AssertionError}, a {@code LinkageError}) would fail every retry of the batch instead of parking the event. It
- * is turned into {@link HandlerThrewAnError} inside the savepoint, so that the handler's writes are undone before the
- * event is parked. Not the errors that say the JVM itself is in trouble ({@link VirtualMachineError}s but a stack
- * overflow): they fail the batch for a retry ({@code FailedBatches}), since no event is to blame.
+ * An {@link Error} a handler throws is handed on as an exception, {@link HandlerThrewAnError}, inside the savepoint, so
+ * that the handler's writes are undone first: Axon's dead-lettering and the processor's work package catch only
+ * exceptions, and an {@code Error} left the segment stalled for good without a word. Whether the event is parked for it
+ * is the dead letters' policy's to say ({@link ParkUnlessTransient}).
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -42,10 +40,6 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
                 return savepoints.around(() -> {
                     try {
                         return super.handle(message, target);
-                    } catch (StackOverflowError overflow) {
-                        throw new HandlerThrewAnError(overflow);
-                    } catch (VirtualMachineError jvmInTrouble) {
-                        throw jvmInTrouble;
                     } catch (Error error) {
                         throw new HandlerThrewAnError(error);
                     }
@@ -54,10 +48,19 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
         };
     }
 
-    /** An event handler threw an {@link Error}: its event is parked like one whose handler threw an exception. */
+    /** An event handler threw an {@link Error}. */
     public static final class HandlerThrewAnError extends RuntimeException {
         HandlerThrewAnError(Error error) {
             super("the event handler threw " + error, error);
+        }
+
+        /**
+         * Whether the event is to blame, as for a stack that its data made overflow; not for an error of the JVM or of
+         * the code deployed (out of memory, a class that is missing or failed to initialize, a library's broken
+         * assertion), which would fail every event alike until it is mended.
+         */
+        boolean blamesTheEvent() {
+            return getCause() instanceof StackOverflowError;
         }
     }
 }

@@ -7,7 +7,8 @@ import org.axonframework.eventhandling.ErrorHandler;
 
 /**
  * Every processor's handler of a failed batch (a failure its dead letters did not take: a store that did not answer,
- * a failure at the commit): counts it, {@code studybuddy_processor_batches_failed_total{processor}}, and fails the
+ * a failure at the commit, a handler's first failure while savepoints are off): counts it,
+ * {@code studybuddy_processor_batches_failed_total{processor}}, and fails the
  * batch, which the processor retries with back-off, as Axon's {@code PropagatingErrorHandler} does; but never with an
  * {@link Error}. Axon's pooled work package catches {@link Exception}, not {@code Error}: a batch that met one (an
  * {@code AssertionError} of a driver, a {@code LinkageError} of a missing class, an {@code OutOfMemoryError}) left its
@@ -25,13 +26,17 @@ public final class FailedBatches implements ErrorHandler {
         this.registry = registry;
     }
 
+    /** The processor's counter, at 0 until a batch fails, so that a rate and an alert on it have a series to read. */
+    public static Counter of(String processor, MeterRegistry registry) {
+        return Counter.builder("studybuddy.processor.batches.failed")
+                .description("Batches of events a processor failed to handle and retries")
+                .tag("processor", processor)
+                .register(registry);
+    }
+
     @Override
     public void handleError(ErrorContext errorContext) throws Exception {
-        Counter.builder("studybuddy.processor.batches.failed")
-                .description("Batches of events a processor failed to handle and retries")
-                .tag("processor", errorContext.eventProcessor())
-                .register(registry)
-                .increment();
+        of(errorContext.eventProcessor(), registry).increment();
         Throwable failure = errorContext.error();
         if (failure instanceof Exception exception) {
             throw exception;

@@ -47,6 +47,26 @@ class ParkUnlessTransientTest {
     }
 
     @Test
+    void aHandlersStackOverflowIsParkedAnErrorOfTheJvmOrOfTheCodeDeployedIsNot() {
+        SavepointPerEventHandler.HandlerThrewAnError overflow =
+                new SavepointPerEventHandler.HandlerThrewAnError(new StackOverflowError());
+        assertThat(policy.decide(new GenericDeadLetter<>("group-1", event, overflow), overflow)
+                        .shouldEnqueue())
+                .isTrue();
+
+        for (Error notTheEvents : new Error[] {
+            new OutOfMemoryError("Java heap space"),
+            new NoClassDefFoundError("Could not initialize class Example"),
+            new AssertionError("a library's broken assumption")
+        }) {
+            SavepointPerEventHandler.HandlerThrewAnError failure =
+                    new SavepointPerEventHandler.HandlerThrewAnError(notTheEvents);
+            assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("group-1", event, failure), failure))
+                    .isSameAs(failure);
+        }
+    }
+
+    @Test
     void aFailureOfAnotherEventsWorkIsNotParkedUnderThisOne() {
         ParkUnlessTransient.NotThisEventsFailure earlier =
                 new ParkUnlessTransient.NotThisEventsFailure("earlier writes", new IllegalStateException("refused"));

@@ -36,4 +36,15 @@ class SagaParkingTest {
                 .hasCause(deadlock);
         assertThat(queue.amountOfSequences()).isZero();
     }
+
+    @Test
+    void anErrorOfTheCodeDeployedFailsTheBatchInsteadOfParkingAStackOverflowIsParked() throws Exception {
+        SavepointPerEventHandler.HandlerThrewAnError missingClass =
+                new SavepointPerEventHandler.HandlerThrewAnError(new NoClassDefFoundError("Example"));
+        assertThatThrownBy(() -> parking.onError(missingClass, event, handler)).isSameAs(missingClass);
+        assertThat(queue.amountOfSequences()).isZero();
+
+        parking.onError(new SavepointPerEventHandler.HandlerThrewAnError(new StackOverflowError()), event, handler);
+        assertThat(queue.amountOfSequences()).isEqualTo(1);
+    }
 }
