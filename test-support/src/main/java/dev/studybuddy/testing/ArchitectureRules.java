@@ -102,7 +102,9 @@ public final class ArchitectureRules {
      * Event handlers (projections, notifiers, sagas) write and read with JDBC or MongoDB, never through JPA: a failing
      * Spring Data repository or entity manager marks the processor's whole transaction rollback-only, which the
      * handler's savepoint does not undo, so the batch would fail at its commit on every retry instead of parking the
-     * event (README, "No event stalls a processor").
+     * event (README, "No event stalls a processor"). Direct dependencies only: a class the handler calls is not
+     * followed (command-side's subscribing {@code security-stamps} handler revokes refresh tokens through JPA, in the
+     * command's own transaction, where a failure fails the command).
      */
     public static ArchRule eventHandlersUseNoJpa() {
         return noClasses()
@@ -113,7 +115,7 @@ public final class ArchitectureRules {
                                         method.isMetaAnnotatedWith("org.axonframework.eventhandling.EventHandler"))))
                 .should()
                 .dependOnClassesThat()
-                .areAssignableTo("org.springframework.data.repository.Repository")
+                .areAssignableTo("org.springframework.data.jpa.repository.JpaRepository")
                 .orShould()
                 .dependOnClassesThat()
                 .areAssignableTo("jakarta.persistence.EntityManager")

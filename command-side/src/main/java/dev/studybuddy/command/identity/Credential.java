@@ -113,14 +113,6 @@ class Credential {
         passwordHash = newHash;
     }
 
-    void deactivate() {
-        active = false;
-    }
-
-    void reactivate() {
-        active = true;
-    }
-
     /** Whether the person was forgotten ({@link #erase}). */
     boolean erased() {
         return ERASED_PASSWORD.equals(passwordHash);

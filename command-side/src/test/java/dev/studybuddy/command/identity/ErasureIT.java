@@ -45,6 +45,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Erasure by crypto-shredding (docs/adr/0019), over HTTP, against the event store as it is stored. */
 @CommandSideIT
@@ -255,6 +256,40 @@ class ErasureIT {
                 .containsEntry("email", gil.id() + "@erased.invalid")
                 .containsEntry("password_hash", "!erased")
                 .containsEntry("active", false);
+    }
+
+    /**
+     * The other order: the erasure holds the credential when the identity projection mirrors a reactivation. The
+     * projection's update waits, then finds the account erased (PostgreSQL checks its condition again after the wait)
+     * and opens nothing: no address goes back to the outbox.
+     */
+    @Test
+    void aReactivationMirroredWhileAnErasureHoldsTheCredentialWaitsAndOpensNothing() throws Exception {
+        SignedInUser hal = Accounts.signedIn(port, "waiting");
+        ApiClient admin = ApiClient.on(port).withToken(Accounts.adminToken(ApiClient.on(port)));
+        ok(admin.post("/api/admin/users/" + hal.id() + "/deactivate", null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !jdbc.queryForObject(
+                        "SELECT active FROM identity.credentials WHERE user_id = ?", Boolean.class, hal.id()));
+
+        new TransactionRaces(transactions, jdbc)
+                .requestWhileATransactionHolds(
+                        () -> currentPassword.of(hal.id()),
+                        () -> erasure.eraseByAdministrator(hal.id()),
+                        () -> new TransactionTemplate(transactions).execute(status -> {
+                            identity.on(new UserReactivatedEvent(hal.id()));
+                            return null;
+                        }));
+
+        assertThat(jdbc.queryForMap(
+                        "SELECT password_hash, active FROM identity.credentials WHERE user_id = ?", hal.id()))
+                .containsEntry("password_hash", "!erased")
+                .containsEntry("active", false);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM identity.contact_outbox WHERE user_id = ? AND email IS NOT NULL",
+                        Long.class,
+                        hal.id()))
+                .isZero();
     }
 
     private static RegisterFileCommand registration(UUID fileId, UUID owner, String name) {
