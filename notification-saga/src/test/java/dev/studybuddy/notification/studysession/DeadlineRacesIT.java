@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +48,9 @@ class DeadlineRacesIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void aSessionMovedWhileItsEndDeadlineRunsIsMovedAndOutlivesThatDeadline() {
@@ -101,6 +107,15 @@ class DeadlineRacesIT {
         Groups.write(events, group, GroupDecisions.scheduleSession(group, session, owner, "Picked", startsAt, 60));
         await().atMost(Duration.ofSeconds(30)).until(() -> deadlinesOf(session) == 2);
         String reminder = taskOf(session, StudySessionSaga.REMINDER);
+        await().atMost(Duration.ofSeconds(60))
+                .alias("no failed batch of another test still waits for its retry")
+                .until(() -> processing
+                        .eventProcessor(StudySessionSaga.PROCESSOR, StreamingEventProcessor.class)
+                        .orElseThrow()
+                        .processingStatus()
+                        .values()
+                        .stream()
+                        .noneMatch(EventTrackerStatus::isErrorState));
         double failedBefore = failedBatches();
         try {
             try (TransactionRaces.Held picking = new TransactionRaces(transactions, jdbc)

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * db-scheduler reads the deadline, then deletes the version it read; a node that picks the deadline in between (or a
  * deadline that ends or is rescheduled there) leaves nothing of that version to delete, which db-scheduler reports as
- * a failure too. The cancel then reads the deadline again: running or gone by now, or waiting under its new version.
+ * a failure too. The cancel then reads the deadline again: running or gone by now, or waiting under its new version
+ * (which the next read sees because the processors' transactions are READ COMMITTED, PostgreSQL's default).
  */
 class CancelWhatIsStillWaiting extends DbSchedulerDeadlineManager {
 
