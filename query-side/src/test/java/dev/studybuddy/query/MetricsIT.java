@@ -96,4 +96,13 @@ class MetricsIT {
                     .isGreaterThanOrEqualTo(1);
         });
     }
+
+    /** Every processor has its failed-batch counter from the start, so that a rate of it has a series to read. */
+    @Test
+    void everyProcessorsFailedBatchesAreCountedFromTheStart() {
+        PrometheusScrape scrape = PrometheusScrape.of(port);
+
+        assertThat(scrape.byLabel("studybuddy_processor_batches_failed_total", "processor"))
+                .containsKeys("users", "groups", "chat", "message-search");
+    }
 }
