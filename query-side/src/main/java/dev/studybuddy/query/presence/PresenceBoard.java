@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,16 +23,20 @@ import org.springframework.stereotype.Component;
  *   crashed node's entry stops counting without anyone removing it;</li>
  *   <li>{@code studybuddy:last-active:{userId}}: the time (epoch ms) of the user's latest activity on any node;</li>
  *   <li>{@code studybuddy:presence-shown:{userId}}: the status last announced to the user's friends, swapped
- *   atomically, so that of several nodes noticing one change only one announces it.</li>
+ *   atomically, so that of several nodes noticing one change only one announces it;</li>
+ *   <li>{@code studybuddy:presence-lapses}: a SORTED SET of the users connected somewhere, each scored with the time
+ *   the latest of their connection entries lapses, so that some node announces the users of a node that crashed
+ *   once their entries have lapsed.</li>
  * </ul>
  * Times are the nodes' clocks: nodes are expected to agree within a second or so.
  */
 @Component
 class PresenceBoard {
 
-    private static final String ONLINE = "studybuddy:online:";
+    static final String ONLINE = "studybuddy:online:";
     private static final String LAST_ACTIVE = "studybuddy:last-active:";
-    private static final String SHOWN = "studybuddy:presence-shown:";
+    static final String SHOWN = "studybuddy:presence-shown:";
+    static final String LAPSES = "studybuddy:presence-lapses";
 
     private final StringRedisTemplate redis;
     private final PresenceProperties properties;
@@ -59,9 +66,33 @@ class PresenceBoard {
             users.forEach(user -> {
                 strings.zAdd(ONLINE + user, lapsesAt, node);
                 strings.expire(ONLINE + user, ttl);
+                strings.zAdd(LAPSES, lapsesAt, user.toString(), ZAddArgs.empty().gt());
             });
             return null;
         });
+    }
+
+    /**
+     * The users whose every connection entry has lapsed by {@code at}, each once: taken off the lapses in the same
+     * transaction, so that of several nodes sweeping at once only one gets each. A user whose entry was renewed
+     * meanwhile scores after {@code at} and stays.
+     */
+    List<UUID> takeLapsedBy(Instant at) {
+        double until = at.toEpochMilli();
+        List<Object> answers = redis.execute(new SessionCallback<>() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public List<Object> execute(RedisOperations operations) {
+                operations.multi();
+                operations.opsForZSet().rangeByScore(LAPSES, Double.NEGATIVE_INFINITY, until);
+                operations.opsForZSet().removeRangeByScore(LAPSES, Double.NEGATIVE_INFINITY, until);
+                return operations.exec();
+            }
+        });
+        if (answers == null || answers.isEmpty() || !(answers.get(0) instanceof Collection<?> lapsed)) {
+            return List.of();
+        }
+        return lapsed.stream().map(user -> UUID.fromString(user.toString())).toList();
     }
 
     /** This node's last session of the user has ended. */

@@ -36,8 +36,9 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * Redis ({@link PresenceBoard}) is written from one thread of its own, in the order of the changes, and never by
  * the thread handling a frame: a slow or absent Redis delays presence, never a frame. A user's activity is written
  * at most every {@code away-after / 10} per node; every {@code refresh-interval} the node renews its users'
- * connection entries and announces those whose activity here has just passed {@code away-after}
- * ({@link PresenceChanges} decides whether they are away everywhere).
+ * connection entries, announces those whose activity here is older than {@code away-after} ({@link PresenceChanges}
+ * decides whether they are away everywhere, and tells only a change), and announces the users whose connection entries
+ * have all lapsed: those of a node that crashed.
  */
 @Component
 public class SessionActivity implements ClientActivity {
@@ -119,7 +120,6 @@ public class SessionActivity implements ClientActivity {
             return;
         }
         local.lastActive = at;
-        local.awayAnnounced = false;
         if (local.lastWritten == null || !at.isBefore(local.lastWritten.plus(properties.activityWriteInterval()))) {
             local.lastWritten = at;
             board.active(userId, at);
@@ -137,15 +137,21 @@ public class SessionActivity implements ClientActivity {
         changes.announce(userId);
     }
 
+    /**
+     * Renews this node's connections, and looks again at each user idle here for {@code away-after}: every refresh, not
+     * once, since the activity that kept them online may have been on another node that has since lost them (the
+     * swap in Redis announces a change once). Then announces the users of nodes that have stopped renewing theirs.
+     */
     private void refresh() {
+        Instant now = board.now();
         board.connected(new ArrayList<>(users.keySet()));
-        Instant awaySince = board.now().minus(properties.awayAfter());
+        Instant awaySince = now.minus(properties.awayAfter());
         users.forEach((userId, local) -> {
-            if (!local.awayAnnounced && local.lastActive.isBefore(awaySince)) {
-                local.awayAnnounced = true;
+            if (local.lastActive.isBefore(awaySince)) {
                 guarded(() -> changes.announce(userId));
             }
         });
+        board.takeLapsedBy(now).forEach(userId -> guarded(() -> changes.announce(userId)));
     }
 
     private void write(Runnable change) {
@@ -179,6 +185,5 @@ public class SessionActivity implements ClientActivity {
         int sessions;
         Instant lastActive;
         Instant lastWritten;
-        boolean awayAnnounced;
     }
 }

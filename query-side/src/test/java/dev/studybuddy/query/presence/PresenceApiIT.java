@@ -161,6 +161,44 @@ class PresenceApiIT {
         assertThat(listening.errors).isEmpty();
     }
 
+    /**
+     * The friend idles in a tab on the second node, comes back on the first, and closes the first: the second node,
+     * which had seen them go away once, must see it again, or their friends would read online for good.
+     */
+    @Test
+    void aFriendWhoLeavesTheNodeTheyWereActiveOnGoesAwayOnTheOther() throws Exception {
+        Client listening = connected(port, me).subscribe("/user/queue/presence");
+        awaitSubscribed(listening);
+        connected(secondPort, friend);
+        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away")));
+
+        Client active = connected(port, friend);
+        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("online", "away", "online")));
+        active.close();
+
+        await().atMost(SOON)
+                .until(() -> statuses(listening, friend).equals(List.of("online", "away", "online", "away")));
+        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("away");
+    }
+
+    /** A node that crashed renews nothing: once its users' entries lapse, another node tells their friends. */
+    @Test
+    void theUsersOfANodeThatCrashedAreAnnouncedOfflineOnceItsEntriesLapse() throws Exception {
+        Client listening = connected(secondPort, me).subscribe("/user/queue/presence");
+        awaitSubscribed(listening);
+        long lapsesAt = Instant.now().plusSeconds(2).toEpochMilli();
+        redis.opsForZSet().add(PresenceBoard.ONLINE + friend, "a node that crashed", lapsesAt);
+        redis.opsForZSet().add(PresenceBoard.LAPSES, friend.toString(), lapsesAt);
+        redis.opsForValue().set(PresenceBoard.SHOWN + friend, PresenceStatus.ONLINE.name());
+        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("away");
+
+        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("offline")));
+        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("offline");
+        assertThat(redis.opsForZSet().score(PresenceBoard.LAPSES, friend.toString()))
+                .as("taken off the lapses once announced")
+                .isNull();
+    }
+
     @Test
     void aUserWhoHidesReadsOfflineToOthersAndTheirFriendsAreTold() throws Exception {
         Client listening = connected(secondPort, me).subscribe("/user/queue/presence");
