@@ -24,12 +24,15 @@ public record LogCursor(Instant createdAt, UUID id) {
     /** @throws DomainException 400 {@code MALFORMED_REQUEST}, as every service's lists, for a cursor not issued here */
     public static LogCursor decode(String cursor) {
         String plain = Cursors.decode(cursor);
+        LogCursor decoded;
         try {
             int separator = plain.indexOf(SEPARATOR);
-            return new LogCursor(
+            decoded = new LogCursor(
                     Instant.parse(plain.substring(0, separator)), UUID.fromString(plain.substring(separator + 1)));
         } catch (RuntimeException e) {
             throw Cursors.notIssued();
         }
+        Cursors.storableTime(decoded.createdAt());
+        return decoded;
     }
 }

@@ -9,6 +9,7 @@ import dev.studybuddy.notification.log.Channel;
 import dev.studybuddy.notification.log.DeliveryStatus;
 import dev.studybuddy.notification.log.LogRow;
 import dev.studybuddy.notification.log.NotificationRows;
+import dev.studybuddy.platform.web.Cursors;
 import dev.studybuddy.testing.TestTokenIssuer;
 import dev.studybuddy.testing.TransactionRaces;
 import java.time.Instant;
@@ -131,6 +132,10 @@ class InboxIT {
         }
         assertThat(inbox.get("/api/notifications?limit=0").code()).isEqualTo("VALIDATION_FAILED");
         assertThat(inbox.get("/api/notifications?cursor=not-a-cursor").code()).isEqualTo("MALFORMED_REQUEST");
+        String beyondPostgres = Cursors.encode("+300000-01-01T00:00:00Z|" + UUID.randomUUID());
+        Http.Reply forged = inbox.get("/api/notifications?cursor=" + beyondPostgres);
+        assertThat(forged.status()).as("a cursor in the year 300000").isEqualTo(400);
+        assertThat(forged.code()).isEqualTo("MALFORMED_REQUEST");
     }
 
     @Test

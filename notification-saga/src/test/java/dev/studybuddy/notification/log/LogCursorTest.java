@@ -32,10 +32,11 @@ class LogCursorTest {
     void aForgedCursorIsRefusedAsAMalformedRequest() {
         String noId = Cursors.encode("2025-03-01T09:00:00Z");
         String badTime = Cursors.encode("yesterday|" + UUID.randomUUID());
+        String beyondPostgres = Cursors.encode("+300000-01-01T00:00:00Z|" + UUID.randomUUID());
         String unversioned = Base64.getUrlEncoder()
                 .encodeToString(("2025-03-01T09:00:00Z|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
-        for (String forged : new String[] {"%%%", noId, badTime, unversioned, ""}) {
+        for (String forged : new String[] {"%%%", noId, badTime, beyondPostgres, unversioned, ""}) {
             assertThatThrownBy(() -> LogCursor.decode(forged))
                     .isInstanceOfSatisfying(
                             DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_REQUEST));

@@ -3,6 +3,7 @@ package dev.studybuddy.platform.web;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -13,6 +14,11 @@ public final class Cursors {
 
     private static final String VERSION = "1:";
     private static final int MAX_LENGTH = 512;
+
+    /** What PostgreSQL's timestamptz holds: a cursor naming another time was made up, and would fail the query. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private Cursors() {}
 
@@ -38,6 +44,19 @@ public final class Cursors {
             // not Base64: refused below like any other foreign cursor
         }
         throw notIssued();
+    }
+
+    /** Whether PostgreSQL's timestamptz holds {@code time} (years 1 to 9999). */
+    public static boolean storable(Instant time) {
+        return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+    }
+
+    /** The time a cursor names, if PostgreSQL can hold it; otherwise the cursor was not issued here (400). */
+    public static Instant storableTime(Instant time) {
+        if (!storable(time)) {
+            throw notIssued();
+        }
+        return time;
     }
 
     /** The 400 refusal of a cursor this service did not issue, for the lists whose cursors have a shape of their own. */

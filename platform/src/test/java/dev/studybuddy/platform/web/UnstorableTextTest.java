@@ -30,6 +30,17 @@ class UnstorableTextTest {
     }
 
     @Test
+    void aTimeBeyondTheYear9999IsTheClientsToo() {
+        SQLException refused = new SQLException("ERROR: timestamp out of range: \"+300000-01-01\"", "22008");
+
+        ResponseEntity<ProblemDetail> response =
+                handler.unexpected(new DataIntegrityViolationException("could not execute statement", refused));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().getProperties()).containsEntry("code", "VALIDATION_FAILED");
+    }
+
+    @Test
     void anyOtherRefusalOfTheDatabaseStaysOurs() {
         SQLException other = new SQLException("ERROR: division by zero", "22012");
 

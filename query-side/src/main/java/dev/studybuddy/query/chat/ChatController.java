@@ -146,12 +146,13 @@ class ChatController {
         }
         String key = Cursors.decode(cursor);
         int separator = key.indexOf('|');
+        Instant lastActivity;
         try {
-            return new DirectConversationEntry.Key(
-                    Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))), key.substring(separator + 1));
+            lastActivity = Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator)));
         } catch (RuntimeException e) {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The cursor is not one this list issued.");
         }
+        return new DirectConversationEntry.Key(Cursors.storableTime(lastActivity), key.substring(separator + 1));
     }
 
     /** An item of {@code GET /api/direct}; {@code otherReadSeq} is -1 before the friend's first read. */

@@ -15,12 +15,8 @@ import java.util.UUID;
 record SearchCursor(String search, float rank, Instant postedAt, UUID messageId) {
 
     /** What PostgreSQL's timestamptz holds without complaint, and more than any message needs. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-
     static boolean storable(Instant instant) {
-        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+        return Cursors.storable(instant);
     }
 
     static SearchCursor decode(String cursor, String search) {

@@ -8,6 +8,7 @@ import dev.studybuddy.api.group.GroupVisibility;
 import dev.studybuddy.api.group.JoinPolicy;
 import dev.studybuddy.platform.consistency.ConsistencyToken;
 import dev.studybuddy.platform.consistency.ConsistencyTokens;
+import dev.studybuddy.platform.web.Cursors;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Groups;
@@ -199,6 +200,10 @@ class ChatHistoryIT {
                 .isEmpty();
         assertProblem(as(owen).get("/api/direct/" + UUID.randomUUID() + "/messages"), 404, "NOT_FOUND");
         assertProblem(as(owen).get("/api/direct/" + owen + "/messages"), 404, "NOT_FOUND");
+        assertProblem(
+                as(mia).get("/api/direct?cursor=" + Cursors.encode(Long.MAX_VALUE + "|direct:x")),
+                400,
+                "MALFORMED_REQUEST");
     }
 
     @Test
