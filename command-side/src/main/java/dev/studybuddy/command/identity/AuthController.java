@@ -8,7 +8,6 @@ import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -120,7 +119,7 @@ class AuthController {
 
     record RegisterRequest(
             @NotBlank @Size(min = 3, max = 32) String username,
-            @NotBlank @Email @Size(max = 254) String email,
+            @EmailAddress String email,
             @NotBlank @Size(min = 8, max = 128) String password,
             @NotBlank @Size(max = 64) String displayName) {}
 

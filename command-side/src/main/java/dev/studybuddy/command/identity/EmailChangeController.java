@@ -4,7 +4,6 @@ import dev.studybuddy.platform.consistency.Commands;
 import dev.studybuddy.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -36,5 +35,5 @@ class EmailChangeController {
 
     record ChangeEmailRequest(
             @NotBlank @Size(max = 128) String currentPassword,
-            @NotBlank @Email @Size(max = 254) String newEmail) {}
+            @EmailAddress String newEmail) {}
 }

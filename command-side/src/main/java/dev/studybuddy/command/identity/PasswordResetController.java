@@ -2,7 +2,6 @@ package dev.studybuddy.command.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -40,7 +39,7 @@ class PasswordResetController {
         passwordReset.reset(request.token(), request.newPassword());
     }
 
-    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {}
+    record ResetRequest(@EmailAddress String email) {}
 
     record ConfirmRequest(
             @NotBlank @Size(max = 128) String token,

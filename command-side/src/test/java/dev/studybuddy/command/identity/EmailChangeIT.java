@@ -186,6 +186,12 @@ class EmailChangeIT {
                 400,
                 "VALIDATION_FAILED");
         assertProblem(
+                signedIn.post(
+                        "/api/users/me/email",
+                        Map.of("currentPassword", Accounts.PASSWORD, "newEmail", "new\u202E" + username + "@x.test")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
                 client.post(
                         "/api/users/me/email",
                         Map.of("currentPassword", Accounts.PASSWORD, "newEmail", "y-" + username + "@studybuddy.test")),

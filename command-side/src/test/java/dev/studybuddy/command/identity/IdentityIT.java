@@ -245,6 +245,12 @@ class IdentityIT {
         assertProblem(client.post("/api/auth/register", with(valid, "username", "ab")), 400, "VALIDATION_FAILED");
         assertProblem(
                 client.post("/api/auth/register", with(valid, "email", "not-an-email")), 400, "VALIDATION_FAILED");
+        for (String hidden : new String[] {"\u0085", "\u2028", "\u202E", "\u2066"}) {
+            assertProblem(
+                    client.post("/api/auth/register", with(valid, "email", "e" + hidden + "ve@studybuddy.test")),
+                    400,
+                    "VALIDATION_FAILED");
+        }
         assertProblem(client.post("/api/auth/register", with(valid, "password", "short1!")), 400, "VALIDATION_FAILED");
         assertProblem(
                 client.post("/api/auth/register", with(valid, "password", "x".repeat(129))), 400, "VALIDATION_FAILED");
