@@ -52,5 +52,5 @@ class AdminController {
         return commands.noContent(userId);
     }
 
-    record ChangeRolesRequest(@NotNull Set<PlatformRole> roles) {}
+    record ChangeRolesRequest(@NotNull Set<@NotNull PlatformRole> roles) {}
 }

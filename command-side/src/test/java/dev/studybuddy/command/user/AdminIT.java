@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import dev.studybuddy.api.user.PlatformRolesChangedEvent;
 import dev.studybuddy.api.user.UserReactivatedEvent;
 import dev.studybuddy.command.support.Accounts;
 import dev.studybuddy.command.support.CommandSideIT;
@@ -260,6 +261,24 @@ class AdminIT {
         return client.post(
                 "/api/auth/refresh",
                 Map.of("refreshToken", tokens.get("refreshToken").asText()));
+    }
+
+    @Test
+    void aRoleChangeThatNamesNoRoleOrANullOneIsRefusedAndChangesNothing() {
+        UUID userId = Accounts.register(client, Accounts.uniqueUsername("unchanged"));
+        String roles = "/api/admin/users/" + userId + "/roles";
+
+        assertProblem(admin.put(roles, "{\"roles\": [null]}"), 400, "VALIDATION_FAILED");
+        assertProblem(admin.put(roles, "{\"roles\": [\"USER\", null]}"), 400, "VALIDATION_FAILED");
+        assertProblem(admin.put(roles, "{}"), 400, "VALIDATION_FAILED");
+        assertProblem(admin.put(roles, "{\"roles\": [\"OWNER\"]}"), 400, "MALFORMED_REQUEST");
+
+        assertThat(eventStore
+                        .readEvents(userId.toString())
+                        .asStream()
+                        .map(DomainEventMessage::getPayload)
+                        .filter(PlatformRolesChangedEvent.class::isInstance))
+                .isEmpty();
     }
 
     @Test
