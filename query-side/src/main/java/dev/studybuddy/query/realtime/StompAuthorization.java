@@ -43,7 +43,8 @@ class StompAuthorization implements ChannelInterceptor {
     static final String NOTIFICATIONS_QUEUE = "/user/queue/notifications";
     static final String PRESENCE_QUEUE = "/user/queue/presence";
     static final String ACTIVITY = "/app/presence.active";
-    private static final Pattern TYPING = Pattern.compile("/app/groups\\.([0-9a-fA-F-]{36})\\.typing");
+    private static final Pattern TYPING =
+            Pattern.compile("/app/groups\\.([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})\\.typing");
     private static final String BEARER = "Bearer ";
     private static final String LAST_TYPING = "studybuddy.lastTyping";
 

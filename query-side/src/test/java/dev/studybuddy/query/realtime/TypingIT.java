@@ -130,6 +130,19 @@ class TypingIT {
         assertThat(messagesOf(owner)).isEmpty();
     }
 
+    /** A destination shaped like a typing signal but naming no group is refused as one, not failed as ours. */
+    @Test
+    void aTypingSignalToSomethingThatIsNoGroupIdIsRefused() throws Exception {
+        Client client = connected(member);
+
+        client.send("/app/groups." + "-".repeat(36) + ".typing", EMPTY);
+
+        assertThat(client.awaitRefusal())
+                .satisfiesAnyOf(
+                        refusal -> assertThat(refusal).contains("Clients send only typing signals"),
+                        refusal -> assertThat(refusal).isEqualTo(Client.CLOSED_WITHOUT_ERROR_FRAME));
+    }
+
     private JsonNode messagesOf(UUID reader) {
         ApiClient.Response page = ApiClient.on(port)
                 .withToken(TestTokenIssuer.get().accessToken(reader))
