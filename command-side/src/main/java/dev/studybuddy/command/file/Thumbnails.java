@@ -86,7 +86,11 @@ class Thumbnails {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (DomainException refused) {
+            throw refused;
+        } catch (IOException | RuntimeException e) {
+            // ImageIO's decoders fail on a broken file with whatever they meet: an IndexOutOfBoundsException of a GIF
+            // without an image, a NegativeArraySizeException of a BMP's header, a CMMException of a JPEG's profile
             throw unreadable();
         }
     }

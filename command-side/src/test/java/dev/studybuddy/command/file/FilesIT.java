@@ -425,5 +425,10 @@ class FilesIT {
         byte[] png = TestImages.png(50, 50);
         byte[] truncated = java.util.Arrays.copyOf(png, 40);
         assertProblem(upload(ann, "AVATAR", "broken.png", truncated), 415, "UNSUPPORTED_MEDIA_TYPE");
+        byte[] gifWithoutAnImage = java.util.Base64.getDecoder()
+                .decode(
+                        "R0lGODlhKAAeAPAAAAAAAAAAADv5BAEAAAAALAAAAAAoAB4AQAg6AAEIHEiwoMGDCBMqXMiwocOHECNKnEixosWLGDNq3Mixo8"
+                                + "ePIEOKHEmypMmTKFOqXMmypcuXMDEGBAA7");
+        assertProblem(upload(ann, "AVATAR", "broken.gif", gifWithoutAnImage), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 }

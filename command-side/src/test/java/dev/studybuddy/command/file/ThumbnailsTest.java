@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,20 @@ class ThumbnailsTest {
                 .isInstanceOfSatisfying(
                         DomainException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
+    }
+
+    /** A GIF whose image block is broken (found by mutating a good one): ImageIO throws IndexOutOfBoundsException. */
+    @Test
+    void aBrokenImageIsRefusedAsUnreadableWhateverItsDecoderThrows() throws IOException {
+        Path broken = write(Base64.getDecoder()
+                .decode(
+                        "R0lGODlhKAAeAPAAAAAAAAAAADv5BAEAAAAALAAAAAAoAB4AQAg6AAEIHEiwoMGDCBMqXMiwocOHECNKnEixosWLGDNq3Mixo8"
+                                + "ePIEOKHEmypMmTKFOqXMmypcuXMDEGBAA7"));
+
+        assertThatThrownBy(() -> thumbnails.decode(broken))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
     }
 
     private Path write(byte[] image) throws IOException {
