@@ -263,6 +263,32 @@ class IdentityIT {
         assertThat(invalid.body()).doesNotContain("Exception").doesNotContain("at dev.studybuddy");
     }
 
+    /** Spring chose the answer's type after the handler: the account was made, then the client told 406. */
+    @Test
+    void aRegistrationThatCannotBeAnsweredInJsonIsRefusedBeforeItRegisters() {
+        String username = Accounts.uniqueUsername("xml");
+        Map<String, Object> registration = Map.of(
+                "username",
+                username,
+                "email",
+                username + "@studybuddy.test",
+                "password",
+                Accounts.PASSWORD,
+                "displayName",
+                "Xavier");
+
+        assertThat(client.withHeader("Accept", "application/xml")
+                        .post("/api/auth/register", registration)
+                        .status())
+                .isEqualTo(406);
+        assertProblem(
+                client.withHeader("Accept", "*/*;q=x").post("/api/auth/register", registration),
+                400,
+                "MALFORMED_REQUEST");
+        assertThat(credentialCount(username)).isZero();
+        assertThat(client.post("/api/auth/register", registration).status()).isEqualTo(201);
+    }
+
     @Test
     void loginFailuresDoNotRevealWhetherTheUserExists() {
         String username = Accounts.uniqueUsername("frank");

@@ -12,6 +12,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Problem responses (503 while the database is unreachable) and per-request trace ids for every service. */
 @AutoConfiguration
@@ -34,6 +36,17 @@ public class WebConfiguration {
             mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
             mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         });
+    }
+
+    /** Refuses an {@code Accept} a change could not be answered in before the change ({@link AcceptableBeforeEffect}). */
+    @Bean
+    public WebMvcConfigurer acceptableBeforeEffect() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AcceptableBeforeEffect());
+            }
+        };
     }
 
     @Bean
