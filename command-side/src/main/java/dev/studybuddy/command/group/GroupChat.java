@@ -40,12 +40,14 @@ record GroupChat(Roster roster, Conversation conversation) {
                         command.attachments()));
     }
 
+    /** Membership first: an outsider learns nothing of the group's messages, not even whose a message is. */
     void edit(EditGroupMessageCommand command, EditWindow editWindow) {
+        roster.requireMember(command.editorId());
         conversation.edit(
                 command.messageId(),
                 command.editorId(),
                 editWindow,
-                () -> roster.requireMember(command.editorId()),
+                () -> {},
                 () -> new GroupMessageEditedEvent(command.groupId(), command.messageId(), command.body()));
     }
 
@@ -54,15 +56,15 @@ record GroupChat(Roster roster, Conversation conversation) {
      * older one, which the group no longer remembers, only those who may delete anybody's message: its author is no
      * longer known here. Deleting a deleted message again changes nothing. An author who left, was removed or banned
      * no longer deletes (as they no longer edit): a banned author would take away what the moderators banned them for.
+     * Membership is asked first, so that an outsider learns nothing of the group's messages (whether one exists, is
+     * theirs, or was deleted already).
      */
     void delete(DeleteGroupMessageCommand command) {
+        if (!command.actor().platformModerator()) {
+            roster.requireMember(command.actor().userId());
+        }
         switch (conversation.deletionBy(command.messageId(), command.actor().userId())) {
-            case OWN -> {
-                if (!command.actor().platformModerator()) {
-                    roster.requireMember(command.actor().userId());
-                }
-                delete(command, false);
-            }
+            case OWN -> delete(command, false);
             case ANOTHERS, FORGOTTEN -> delete(command, roster.requireManager(command.actor()));
             case OWN_AGAIN, ANOTHERS_AGAIN -> {}
         }

@@ -228,6 +228,26 @@ class GroupMessagesTest {
                 .expectException(refusedWith(NOT_FOUND));
     }
 
+    /** An outsider learns nothing of the group's messages: neither which exist, nor whose, nor which were deleted. */
+    @Test
+    void anOutsiderIsRefusedAsAnOutsiderWhateverTheMessage() {
+        for (UUID message : List.of(MESSAGE, UUID.randomUUID())) {
+            fixture.given(roster(OPEN))
+                    .andGiven(postedBy(MEMBER))
+                    .when(new DeleteGroupMessageCommand(GROUP, message, as(OUTSIDER)))
+                    .expectException(refusedWith(NOT_A_MEMBER));
+            fixture.given(roster(OPEN))
+                    .andGiven(postedBy(MEMBER))
+                    .when(new EditGroupMessageCommand(GROUP, message, OUTSIDER, "not mine"))
+                    .expectException(refusedWith(NOT_A_MEMBER));
+        }
+        fixture.given(roster(OPEN))
+                .andGiven(postedBy(MEMBER), new GroupMessageDeletedEvent(GROUP, MESSAGE, MEMBER, false))
+                .when(new DeleteGroupMessageCommand(GROUP, MESSAGE, as(OUTSIDER)))
+                .expectNoEvents()
+                .expectException(refusedWith(NOT_A_MEMBER));
+    }
+
     @Test
     void unknownMessagesAreNotFound() {
         fixture.given(roster(OPEN))
