@@ -204,10 +204,16 @@ class GroupReactionsTest {
                 "\u2764\uFE0F",
                 "1\uFE0F\u20E3",
                 "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+                "\u2934\uFE0F",
                 ":thumbsup:")) {
             assertThat(new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, emoji).emoji())
                     .isEqualTo(emoji);
         }
+        assertThat(new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, "\u2764").emoji())
+                .as("a heart without its presentation selector is the heart")
+                .isEqualTo("\u2764\uFE0F");
+        assertThat(new RemoveGroupReactionCommand(GROUP, MESSAGE, MEMBER, "1\u20E3").emoji())
+                .isEqualTo("1\uFE0F\u20E3");
         for (String emoji : List.of(
                 "",
                 "a",
@@ -218,6 +224,11 @@ class GroupReactionsTest {
                 "1",
                 "\u00E9",
                 THUMBS_UP + " ",
+                "\u2190",
+                "\u2B00",
+                "\uD83C\uDDE6",
+                "\uD83C\uDC00",
+                "\u2764\uFE0F\uFE0F",
                 "x".repeat(40))) {
             assertThatThrownBy(() -> new AddGroupReactionCommand(GROUP, MESSAGE, MEMBER, emoji))
                     .as(emoji)

@@ -1,11 +1,13 @@
 package dev.studybuddy.api.chat;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * What a reaction may be: one Unicode emoji (a single grapheme: a skin tone, a ZWJ family, a flag, a keycap are
- * one) or a {@code :short_name:} of {@link #SHORT_NAMES}; and how many different ones a message carries.
+ * What a reaction may be: one emoji of Unicode's recommended set (a skin tone, a ZWJ family, a flag, a keycap are one;
+ * ICU's {@code RGI_EMOJI}) or a {@code :short_name:} of {@link #SHORT_NAMES}; and how many different ones a message
+ * carries.
  */
 public final class ReactionRules {
 
@@ -50,63 +52,37 @@ public final class ReactionRules {
     /** Long enough for the longest ZWJ sequences and tag flags (in UTF-16 units). */
     private static final int MAX_EMOJI_LENGTH = 32;
 
-    private static final Pattern ONE_GRAPHEME = Pattern.compile("\\X");
+    private static final String PRESENTATION_SELECTOR = "\uFE0F";
 
     private ReactionRules() {}
 
-    /** @throws IllegalArgumentException unless {@code emoji} is one emoji or a known short name */
+    /**
+     * The reaction as it is kept: a short name of the list, or one emoji of Unicode's recommended set (RGI: what
+     * every platform draws), in its fully qualified form, so that a heart typed without its presentation selector
+     * (U+2764) and one with it (U+2764 U+FE0F) are the same reaction.
+     *
+     * @throws IllegalArgumentException unless {@code emoji} is one emoji or a known short name
+     */
     public static String requireEmoji(String emoji) {
         if (emoji == null || emoji.isEmpty() || emoji.length() > MAX_EMOJI_LENGTH) {
-            throw new IllegalArgumentException("emoji must be one emoji or a :short_name: of the list");
+            throw notAnEmoji();
         }
-        if (SHORT_NAMES.contains(emoji) || isOneEmoji(emoji)) {
+        if (SHORT_NAMES.contains(emoji) || isRecommendedEmoji(emoji)) {
             return emoji;
         }
-        throw new IllegalArgumentException("emoji must be one emoji or a :short_name: of the list");
-    }
-
-    private static boolean isOneEmoji(String text) {
-        if (!ONE_GRAPHEME.matcher(text).matches()) {
-            return false;
+        int first = Character.charCount(emoji.codePointAt(0));
+        String qualified = emoji.substring(0, first) + PRESENTATION_SELECTOR + emoji.substring(first);
+        if (!emoji.contains(PRESENTATION_SELECTOR) && isRecommendedEmoji(qualified)) {
+            return qualified;
         }
-        int first = text.codePointAt(0);
-        if (isKeycapBase(first)) {
-            return text.endsWith("\u20E3") && text.codePoints().skip(1).allMatch(ReactionRules::isEmojiPart);
-        }
-        return isPictograph(first) && text.codePoints().allMatch(cp -> isPictograph(cp) || isEmojiPart(cp));
+        throw notAnEmoji();
     }
 
-    private static boolean isKeycapBase(int cp) {
-        return cp == '#' || cp == '*' || (cp >= '0' && cp <= '9');
+    private static boolean isRecommendedEmoji(String text) {
+        return UCharacter.hasBinaryProperty(text, UProperty.RGI_EMOJI);
     }
 
-    /** Code points that are emoji by themselves (Java 17 has no Character.isEmoji). */
-    private static boolean isPictograph(int cp) {
-        return (cp >= 0x1F000 && cp <= 0x1FAFF) // symbols and pictographs, flags' regional indicators, skin tones
-                || (cp >= 0x2600 && cp <= 0x27BF) // miscellaneous symbols, dingbats
-                || (cp >= 0x2300 && cp <= 0x23FF) // technical: watch, hourglass, keyboard
-                || (cp >= 0x2B00 && cp <= 0x2BFF) // arrows, stars, circles
-                || (cp >= 0x2190 && cp <= 0x21FF) // arrows
-                || cp == 0x00A9
-                || cp == 0x00AE
-                || cp == 0x203C
-                || cp == 0x2049
-                || cp == 0x2122
-                || cp == 0x2139
-                || cp == 0x24C2
-                || cp == 0x25AA
-                || cp == 0x25AB
-                || cp == 0x25B6
-                || cp == 0x25C0
-                || (cp >= 0x25FB && cp <= 0x25FE)
-                || cp == 0x3030
-                || cp == 0x303D
-                || cp == 0x3297
-                || cp == 0x3299;
-    }
-
-    /** What joins or modifies emoji inside one grapheme: ZWJ, variation selectors, the keycap, tag characters. */
-    private static boolean isEmojiPart(int cp) {
-        return cp == 0x200D || cp == 0xFE0F || cp == 0xFE0E || cp == 0x20E3 || (cp >= 0xE0020 && cp <= 0xE007F);
+    private static IllegalArgumentException notAnEmoji() {
+        return new IllegalArgumentException("emoji must be one emoji or a :short_name: of the list");
     }
 }
