@@ -6,6 +6,7 @@ import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.consistency.ReadYourWrites;
 import dev.studybuddy.query.realtime.Conversations;
 import dev.studybuddy.query.user.PrivacySettings;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -42,6 +43,13 @@ class ReadReceiptsController {
     /** The members (the author aside) whose read position has reached the message, in user name order. */
     @GetMapping("/api/groups/{groupId}/messages/{messageId}/readers")
     @ReadYourWrites(ChatProjection.PROCESSING_GROUP)
+    @Operation(
+            summary = "The members whose read position has passed the message (members only)",
+            description =
+                    "Items {userId, username, displayName, readSeq}, in user name order, the author left out; empty while "
+                            + "the caller has turned receipts off, and a member who turned them off is never listed. An "
+                            + "outsider of a PUBLIC group 403 NOT_A_MEMBER, of a PRIVATE or unknown group 404 NOT_FOUND; an "
+                            + "unknown message 404 NOT_FOUND; 503 ROSTER_BEHIND while the group's roster is not up to date.")
     Readers readers(@PathVariable UUID groupId, @PathVariable UUID messageId) {
         UUID me = CurrentUser.id();
         access.requireMember(groupId, me);
@@ -55,6 +63,10 @@ class ReadReceiptsController {
 
     @PutMapping("/api/users/me/receipts")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Share read receipts or not: {enabled: true|false}",
+            description = "204. Off, the caller's reads are shown to nobody and the caller sees nobody's (otherReadSeq "
+                    + "null, no read.advanced frames, empty readers lists). A missing or non-boolean enabled 400.")
     void receipts(@Valid @RequestBody ReceiptsSetting request) {
         privacy.shareReceipts(CurrentUser.id(), request.enabled());
     }

@@ -4,6 +4,7 @@ import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.platform.security.CurrentUser;
 import dev.studybuddy.query.user.PrivacySettings;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashSet;
@@ -50,6 +51,12 @@ class PresenceController {
     }
 
     @GetMapping("/api/presence")
+    @Operation(
+            summary = "Online status of the caller, their friends and fellow group members among userIds",
+            description = "Items {userId, status: online|away|offline, lastSeenAt}, in the order asked; anyone else, "
+                    + "and an unknown id, is left out. A user who hides their presence reads offline with lastSeenAt "
+                    + "null to everyone but themselves. At most 100 ids (400 VALIDATION_FAILED); an id that is not a "
+                    + "UUID, or an empty one, 400 MALFORMED_REQUEST.")
     Presences presence(@RequestParam String userIds) {
         UUID me = CurrentUser.id();
         Set<UUID> asked = parse(userIds);
@@ -66,6 +73,10 @@ class PresenceController {
 
     @PutMapping("/api/users/me/presence")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Hide or show the caller's presence: {visible: true|false}",
+            description = "204. Hidden, the caller reads offline to others and their friends are told so at once; "
+                    + "shown again, they are told the truth. A missing or non-boolean visible 400.")
     void visibility(@Valid @RequestBody PresenceVisibility request) {
         UUID me = CurrentUser.id();
         if (privacy.showPresence(me, request.visible())) {

@@ -15,6 +15,7 @@ import dev.studybuddy.query.support.Chats;
 import dev.studybuddy.query.support.Friendships;
 import dev.studybuddy.query.support.Groups;
 import dev.studybuddy.query.support.QuerySideIT;
+import dev.studybuddy.query.support.SecondNode;
 import dev.studybuddy.query.support.StompClients;
 import dev.studybuddy.query.support.StompClients.Client;
 import dev.studybuddy.query.support.UserAccounts;
@@ -25,16 +26,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Read receipts over real HTTP and STOMP (docs/api.md "Read receipts"): in a DM the sender sees how far the friend
- * has read ({@code otherReadSeq}, {@code read.advanced}); in a group the members see who has read a message; those
- * who turn receipts off are shown to nobody and see nothing; outsiders are refused as from the group's history.
+ * has read ({@code otherReadSeq}, {@code read.advanced}), on whichever of two query-side nodes they are connected;
+ * in a group the members see who has read a message; those who turn receipts off are shown to nobody and see
+ * nothing; outsiders are refused as from the group's history.
  */
 @QuerySideIT
 class ReadReceiptsIT {
@@ -62,6 +67,14 @@ class ReadReceiptsIT {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    private static SecondNode secondNode;
+
     final List<Client> clients = new ArrayList<>();
 
     @AfterEach
@@ -69,12 +82,23 @@ class ReadReceiptsIT {
         clients.forEach(Client::close);
     }
 
+    @AfterAll
+    static void stopSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+            secondNode = null;
+        }
+    }
+
     @Test
     void theSenderSeesHowFarTheFriendHasReadLiveAndInTheConversationList() throws Exception {
         UUID sender = UUID.randomUUID();
         UUID reader = UUID.randomUUID();
         accounts.awaitProjected("friendships", friendships.accept(sender, reader));
-        Client senderLive = subscribedToDirect(sender);
+        if (secondNode == null) {
+            secondNode = SecondNode.start(environment, processing, "receipts-second-node");
+        }
+        Client senderLive = subscribedToDirect(secondNode.port(), sender);
         Client readerLive = subscribedToDirect(reader);
         chats.sendDirect(sender, reader, "first");
         Chats.Posted second = chats.sendDirect(sender, reader, "second");
@@ -132,6 +156,19 @@ class ReadReceiptsIT {
                         .status())
                 .isEqualTo(204);
         assertThat(onlyConversation(sender, read).get("otherReadSeq").asLong()).isEqualTo(message.seq());
+        // and the other way: the sender who turns them off is told of no read
+        Chats.Posted another = chats.sendDirect(sender, reader, "and this");
+        assertThat(as(sender)
+                        .put("/api/users/me/receipts", Map.of("enabled", false))
+                        .status())
+                .isEqualTo(204);
+        ConsistencyToken readAgain = chats.markDirectRead(reader, sender, another.seq());
+        accounts.awaitProjected("chat", readAgain);
+        await().during(Duration.ofSeconds(2))
+                .atMost(SOON)
+                .until(() -> senderLive.framesOf("read.advanced").isEmpty());
+        assertThat(onlyConversation(sender, readAgain).get("otherReadSeq").isNull())
+                .isTrue();
     }
 
     @Test
@@ -221,6 +258,22 @@ class ReadReceiptsIT {
         }
     }
 
+    @Test
+    void theOpenApiDescriptionDescribesReceipts() {
+        JsonNode paths = ApiClient.on(port).get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.path("/api/groups/{groupId}/messages/{messageId}/readers")
+                        .path("get")
+                        .path("summary")
+                        .asText())
+                .contains("read position");
+        assertThat(paths.path("/api/users/me/receipts")
+                        .path("put")
+                        .path("summary")
+                        .asText())
+                .contains("read receipts");
+    }
+
     private JsonNode onlyConversation(UUID user, ConsistencyToken token) {
         ApiClient.Response page = as(user).withHeader(ConsistencyToken.HEADER, consistencyTokens.encode(token))
                 .get("/api/direct");
@@ -230,7 +283,11 @@ class ReadReceiptsIT {
     }
 
     private Client subscribedToDirect(UUID user) throws Exception {
-        Client client = StompClients.connected(port, TestTokenIssuer.get().accessToken(user))
+        return subscribedToDirect(port, user);
+    }
+
+    private Client subscribedToDirect(int onPort, UUID user) throws Exception {
+        Client client = StompClients.connected(onPort, TestTokenIssuer.get().accessToken(user))
                 .subscribe("/user/queue/direct");
         clients.add(client);
         return client.awaitFanOut(redis, RedisChannels.userDirect(user), SOON);

@@ -251,6 +251,19 @@ class PresenceApiIT {
         assertProblem(ApiClient.on(port).get("/api/presence?userIds=" + friend), 401, "UNAUTHENTICATED");
     }
 
+    @Test
+    void theOpenApiDescriptionDescribesPresence() {
+        JsonNode paths = ApiClient.on(port).get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.path("/api/presence").path("get").path("summary").asText())
+                .contains("Online status");
+        assertThat(paths.path("/api/users/me/presence")
+                        .path("put")
+                        .path("summary")
+                        .asText())
+                .contains("Hide or show");
+    }
+
     private void awaitSubscribed(Client client) {
         client.awaitFanOut(redis, RedisChannels.PRESENCE, "{\"type\":\"probe\",\"to\":[\"" + me + "\"]}", SOON);
     }
