@@ -68,6 +68,10 @@ final class RunningSystem implements AutoCloseable {
         return this;
     }
 
+    int port(String service) {
+        return ports.get(service);
+    }
+
     ApiClient client(String service) {
         return ApiClient.on(ports.get(service));
     }

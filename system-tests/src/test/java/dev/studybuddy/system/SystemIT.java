@@ -4,17 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.testing.ApiClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /** One user's way through all three services, each a separate process, as a client sees them. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -22,6 +36,7 @@ class SystemIT {
 
     private static final List<String> SERVICES = List.of("command-side", "query-side", "notification-saga");
     private static final String PASSWORD = "Tr1cky-Study-Pass";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningSystem system;
 
@@ -169,8 +184,161 @@ class SystemIT {
         assertThat(UUID.fromString(userId)).isNotNull();
     }
 
+    /**
+     * Issue 17's features through the running services, as a client uses them: a message posted, reacted to and
+     * pinned over command-side's HTTP reaches a member's STOMP session on query-side in that order, and query-side's
+     * history and search show what was done.
+     */
     @Test
     @Order(3)
+    void aGroupsMessageReactionAndPinReachAMemberLiveAndShowInHistoryAndSearch() throws Exception {
+        ApiClient command = system.client("command-side");
+        Account owner = account(command, "Owner");
+        Account member = account(command, "Member");
+        ApiClient.Response created = command.withToken(owner.token())
+                .post(
+                        "/api/groups",
+                        Map.of(
+                                "name",
+                                "System chat " + UUID.randomUUID(),
+                                "visibility",
+                                "PRIVATE",
+                                "joinPolicy",
+                                "OPEN",
+                                "capacity",
+                                10));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String groupId = created.json().get("groupId").asText();
+        ApiClient.Response joined = command.withToken(member.token()).post("/api/groups/" + groupId + "/join", null);
+        assertThat(joined.status()).as(joined.toString()).isBetween(200, 204);
+        String joinedAt = joined.header("X-Consistency-Token").orElseThrow();
+        ApiClient query = system.client("query-side");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> query.withToken(member.token())
+                                .withHeader("X-Consistency-Token", joinedAt)
+                                .get("/api/groups/" + groupId + "/messages")
+                                .status()
+                        == 200);
+
+        List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        StompHeaders connect = new StompHeaders();
+        connect.add("Authorization", "Bearer " + member.token());
+        StompSession session = stomp.connectAsync(
+                        "ws://127.0.0.1:" + system.port("query-side") + "/ws",
+                        new WebSocketHttpHeaders(),
+                        connect,
+                        new StompSessionHandlerAdapter() {})
+                .get(30, TimeUnit.SECONDS);
+        try {
+            session.subscribe("/topic/groups." + groupId, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return byte[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    try {
+                        frames.add(JSON.readTree((byte[]) payload));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            ApiClient asOwner = command.withToken(owner.token());
+            String messages = "/api/groups/" + groupId + "/messages";
+            String messageId = null;
+            for (int attempt = 0; attempt < 6 && messageId == null; attempt++) {
+                // the first may be posted before the node counts the subscription
+                ApiClient.Response posted = asOwner.post(messages, Map.of("body", "Eigenvalues explained at last"));
+                assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+                String id = posted.json().get("messageId").asText();
+                if (frameArrives(
+                        frames,
+                        frame -> id.equals(frame.at("/message/messageId").asText()))) {
+                    messageId = id;
+                }
+            }
+            assertThat(messageId)
+                    .as("a posted message reached the member's session")
+                    .isNotNull();
+
+            ApiClient.Response reacted =
+                    command.withToken(member.token()).put(messages + "/" + messageId + "/reactions/%3Atada%3A", null);
+            assertThat(reacted.status()).as(reacted.toString()).isEqualTo(204);
+            ApiClient.Response pinned = asOwner.post(messages + "/" + messageId + "/pin", null);
+            assertThat(pinned.status()).as(pinned.toString()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> frames.stream()
+                            .anyMatch(frame -> frame.get("type").asText().equals("message.pinned")));
+            assertThat(frames.stream().map(frame -> frame.get("type").asText()).toList())
+                    .containsSubsequence("message.posted", "reaction.changed", "message.pinned");
+            String shown = messageId;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode item =
+                        query.withToken(member.token()).get(messages).json().at("/items/0");
+                assertThat(item.get("messageId").asText()).isEqualTo(shown);
+                assertThat(item.at("/reactions/0/emoji").asText()).isEqualTo(":tada:");
+                assertThat(item.at("/reactions/0/mine").asBoolean()).isTrue();
+                assertThat(query.withToken(member.token())
+                                .get("/api/groups/" + groupId + "/pins")
+                                .json()
+                                .at("/items/0/messageId")
+                                .asText())
+                        .isEqualTo(shown);
+            });
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> query.withToken(member.token())
+                            .get("/api/search/messages?q=eigenvalue")
+                            .json()
+                            .path("items")
+                            .findValuesAsText("messageId")
+                            .contains(shown));
+        } finally {
+            session.disconnect();
+            stomp.stop();
+        }
+    }
+
+    /** Whether a frame that {@code wanted} came, or comes within five seconds. */
+    private static boolean frameArrives(List<JsonNode> frames, Predicate<JsonNode> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (frames.stream().anyMatch(wanted)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static Account account(ApiClient command, String displayName) {
+        String username = "sys_" + Long.toString(System.nanoTime(), 36);
+        ApiClient.Response registered = command.post(
+                "/api/auth/register",
+                Map.of(
+                        "username",
+                        username,
+                        "email",
+                        username + "@studybuddy.test",
+                        "password",
+                        PASSWORD,
+                        "displayName",
+                        displayName));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String token = command.post("/api/auth/login", Map.of("username", username, "password", PASSWORD))
+                .json()
+                .get("accessToken")
+                .asText();
+        return new Account(registered.json().get("userId").asText(), token);
+    }
+
+    private record Account(String userId, String token) {}
+
+    @Test
+    @Order(4)
     void everyServiceShutsDownGracefullyOnSigterm() throws Exception {
         system.close();
         for (String service : SERVICES) {
