@@ -19,8 +19,10 @@ import dev.studybuddy.api.group.GroupReactionAddedEvent;
 import dev.studybuddy.api.group.GroupReactionRemovedEvent;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -106,9 +108,13 @@ public final class Conversation {
     }
 
     /** Taking back a reaction not given changes nothing. */
-    public void removeReaction(UUID messageId, UUID userId, String emoji, Supplier<?> removed) {
-        if (recentReactions.requireRemovable(messageId, userId, emoji, recentMessages)) {
-            apply(removed.get());
+    /** The first of the reaction's {@code forms} the user gave is taken back; none given changes nothing. */
+    public void removeReaction(UUID messageId, UUID userId, List<String> forms, Function<String, ?> removed) {
+        for (String emoji : forms) {
+            if (recentReactions.requireRemovable(messageId, userId, emoji, recentMessages)) {
+                apply(removed.apply(emoji));
+                return;
+            }
         }
     }
 

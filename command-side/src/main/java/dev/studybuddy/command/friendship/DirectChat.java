@@ -1,5 +1,6 @@
 package dev.studybuddy.command.friendship;
 
+import dev.studybuddy.api.chat.ReactionRules;
 import dev.studybuddy.api.error.DomainException;
 import dev.studybuddy.api.error.ErrorCode;
 import dev.studybuddy.api.friendship.AddDirectReactionCommand;
@@ -104,9 +105,8 @@ record DirectChat(String friendshipId, boolean friendsWithoutBlock, Conversation
         conversation.removeReaction(
                 command.messageId(),
                 command.userId(),
-                command.emoji(),
-                () -> new DirectReactionRemovedEvent(
-                        friendshipId, command.messageId(), command.userId(), command.emoji()));
+                ReactionRules.formsOf(command.emoji()),
+                emoji -> new DirectReactionRemovedEvent(friendshipId, command.messageId(), command.userId(), emoji));
     }
 
     private void requireFriendsWithoutBlock() {

@@ -1,5 +1,6 @@
 package dev.studybuddy.command.group;
 
+import dev.studybuddy.api.chat.ReactionRules;
 import dev.studybuddy.api.group.AddGroupReactionCommand;
 import dev.studybuddy.api.group.DeleteGroupMessageCommand;
 import dev.studybuddy.api.group.EditGroupMessageCommand;
@@ -94,9 +95,9 @@ record GroupChat(Roster roster, Conversation conversation) {
         conversation.removeReaction(
                 command.messageId(),
                 command.userId(),
-                command.emoji(),
-                () -> new GroupReactionRemovedEvent(
-                        command.groupId(), command.messageId(), command.userId(), command.emoji()));
+                ReactionRules.formsOf(command.emoji()),
+                emoji ->
+                        new GroupReactionRemovedEvent(command.groupId(), command.messageId(), command.userId(), emoji));
     }
 
     void pin(PinGroupMessageCommand command) {

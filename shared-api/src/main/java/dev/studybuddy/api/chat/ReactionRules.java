@@ -2,7 +2,9 @@ package dev.studybuddy.api.chat;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a reaction may be: one emoji of Unicode's recommended set (a skin tone, a ZWJ family, a flag, a keycap are one;
@@ -54,6 +56,8 @@ public final class ReactionRules {
 
     private static final String PRESENTATION_SELECTOR = "\uFE0F";
 
+    private static final Pattern ONE_GRAPHEME = Pattern.compile("\\X");
+
     private ReactionRules() {}
 
     /**
@@ -76,6 +80,34 @@ public final class ReactionRules {
             return qualified;
         }
         throw notAnEmoji();
+    }
+
+    /**
+     * A reaction to take back: any single grapheme or short name, as a reaction given before these rules may be one
+     * they now refuse (an arrow, a heart without its presentation selector), and its giver must be able to take it
+     * back. Kept as sent; {@link #formsOf} names what it may be stored as.
+     *
+     * @throws IllegalArgumentException for text that no reaction ever was
+     */
+    public static String requireRemovable(String emoji) {
+        if (emoji == null
+                || emoji.isEmpty()
+                || emoji.length() > MAX_EMOJI_LENGTH
+                || emoji.codePoints().anyMatch(Character::isISOControl)
+                || !(SHORT_NAMES.contains(emoji) || ONE_GRAPHEME.matcher(emoji).matches())) {
+            throw notAnEmoji();
+        }
+        return emoji;
+    }
+
+    /** The forms a reaction may be stored as: as sent, and its fully qualified form if it has another. */
+    public static List<String> formsOf(String emoji) {
+        try {
+            String kept = requireEmoji(emoji);
+            return kept.equals(emoji) ? List.of(emoji) : List.of(emoji, kept);
+        } catch (IllegalArgumentException refusedNow) {
+            return List.of(emoji);
+        }
     }
 
     private static boolean isRecommendedEmoji(String text) {

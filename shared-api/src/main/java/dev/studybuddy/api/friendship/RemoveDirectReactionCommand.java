@@ -14,7 +14,7 @@ public record RemoveDirectReactionCommand(
         Objects.requireNonNull(otherId, "otherId");
         Objects.requireNonNull(messageId, "messageId");
         friendshipId = FriendshipId.of(userId, otherId);
-        emoji = ReactionRules.requireEmoji(emoji);
+        emoji = ReactionRules.requireRemovable(emoji);
     }
 
     public RemoveDirectReactionCommand(UUID userId, UUID otherId, UUID messageId, String emoji) {

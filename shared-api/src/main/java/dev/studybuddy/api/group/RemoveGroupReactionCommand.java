@@ -13,6 +13,6 @@ public record RemoveGroupReactionCommand(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(userId, "userId");
-        emoji = ReactionRules.requireEmoji(emoji);
+        emoji = ReactionRules.requireRemovable(emoji);
     }
 }
