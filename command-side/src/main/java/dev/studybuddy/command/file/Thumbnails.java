@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Thumbnails {
+
+    private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 
     private final UploadLimits limits;
 
@@ -91,6 +95,7 @@ class Thumbnails {
         } catch (IOException | RuntimeException e) {
             // ImageIO's decoders fail on a broken file with whatever they meet: an IndexOutOfBoundsException of a GIF
             // without an image, a NegativeArraySizeException of a BMP's header, a CMMException of a JPEG's profile
+            log.debug("An image could not be decoded", e);
             throw unreadable();
         }
     }

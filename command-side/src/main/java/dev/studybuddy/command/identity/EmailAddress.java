@@ -17,15 +17,15 @@ import java.lang.annotation.Target;
 
 /**
  * An e-mail address as a person types it: what Hibernate's {@link Email} takes, at most 254 characters, and no
- * control, line-separator or bidirectional formatting character. {@code @Email} lets any of U+0080 to U+FFFF into the
+ * control, line-separator or formatting character (bidirectional marks and overrides, zero-width characters). {@code @Email} lets any of U+0080 to U+FFFF into the
  * local part, and the address reaches mail headers, the contacts notification-saga keeps, exports and screens.
  */
 @NotBlank
 @Email
 @Size(max = 254)
 @Pattern(
-        regexp = "[^\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]*",
-        message = "must not contain control or bidirectional formatting characters")
+        regexp = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*",
+        message = "must not contain control, formatting or line-separator characters")
 @Documented
 @Constraint(validatedBy = {})
 @Target({FIELD, METHOD, PARAMETER})

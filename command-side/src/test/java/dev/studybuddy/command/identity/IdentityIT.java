@@ -245,7 +245,7 @@ class IdentityIT {
         assertProblem(client.post("/api/auth/register", with(valid, "username", "ab")), 400, "VALIDATION_FAILED");
         assertProblem(
                 client.post("/api/auth/register", with(valid, "email", "not-an-email")), 400, "VALIDATION_FAILED");
-        for (String hidden : new String[] {"\u0085", "\u2028", "\u202E", "\u2066"}) {
+        for (String hidden : new String[] {"\u0085", "\u2028", "\u202E", "\u2066", "\u200F", "\u200B", "\uFEFF"}) {
             assertProblem(
                     client.post("/api/auth/register", with(valid, "email", "e" + hidden + "ve@studybuddy.test")),
                     400,

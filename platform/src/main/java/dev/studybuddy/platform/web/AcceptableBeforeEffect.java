@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 final class AcceptableBeforeEffect implements HandlerInterceptor {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final MediaType ANY_JSON = new MediaType("application", "*+json");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
@@ -51,6 +52,11 @@ final class AcceptableBeforeEffect implements HandlerInterceptor {
             return true;
         }
         throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+    }
+
+    /** JSON itself, or a type of it ({@code application/problem+json}, {@code vnd.…+json}), as Jackson writes them. */
+    private static boolean admitsJson(MediaType type) {
+        return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(ANY_JSON);
     }
 
     /** Whether the handler returns a body Jackson writes: not nothing, not bytes or a stream of its own type. */

@@ -139,8 +139,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (UnstorableText.timeCausedBy(e)) {
             log.warn("Refused a time the database cannot hold: {}", e.toString());
-            return respond(Problems.of(
-                    ErrorCode.VALIDATION_FAILED, "The request names a time out of range (years 1 to 9999)."));
+            return respond(Problems.of(ErrorCode.VALIDATION_FAILED, "The request names a time out of range."));
         }
         log.error("Unhandled error", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));

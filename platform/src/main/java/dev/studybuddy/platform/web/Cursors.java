@@ -15,7 +15,11 @@ public final class Cursors {
     private static final String VERSION = "1:";
     private static final int MAX_LENGTH = 512;
 
-    /** What PostgreSQL's timestamptz holds: a cursor naming another time was made up, and would fail the query. */
+    /**
+     * The times a cursor may name: years 1 to 9999, what every list's times fall within and PostgreSQL's timestamptz
+     * holds (it holds later years too, but not the ones Java reads, up to +1000000000). A cursor naming another time
+     * was made up.
+     */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
@@ -46,12 +50,12 @@ public final class Cursors {
         throw notIssued();
     }
 
-    /** Whether PostgreSQL's timestamptz holds {@code time} (years 1 to 9999). */
+    /** Whether {@code time} is within years 1 to 9999. */
     public static boolean storable(Instant time) {
         return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
     }
 
-    /** The time a cursor names, if PostgreSQL can hold it; otherwise the cursor was not issued here (400). */
+    /** The time a cursor names, if within years 1 to 9999; otherwise the cursor was not issued here (400). */
     public static Instant storableTime(Instant time) {
         if (!storable(time)) {
             throw notIssued();

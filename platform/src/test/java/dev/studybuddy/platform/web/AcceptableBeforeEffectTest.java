@@ -30,7 +30,13 @@ class AcceptableBeforeEffectTest {
     @Test
     void anAcceptThatAdmitsJsonOrNoneAtAllGoesOn() throws Exception {
         for (String accept : new String[] {
-            null, "application/json", "*/*", "application/*", "application/xml, application/json;q=0.1"
+            null,
+            "application/json",
+            "*/*",
+            "application/*",
+            "application/xml, application/json;q=0.1",
+            "application/problem+json",
+            "application/vnd.studybuddy+json"
         }) {
             assertThat(preHandle("POST", accept, "create"))
                     .as(String.valueOf(accept))
