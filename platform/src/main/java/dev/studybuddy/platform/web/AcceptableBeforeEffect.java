@@ -47,8 +47,7 @@ final class AcceptableBeforeEffect implements HandlerInterceptor {
         } catch (InvalidMediaTypeException e) {
             throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header: " + e.getMessage());
         }
-        if (accepted.isEmpty()
-                || accepted.stream().anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+        if (accepted.isEmpty() || accepted.stream().anyMatch(AcceptableBeforeEffect::admitsJson)) {
             return true;
         }
         throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
