@@ -54,22 +54,50 @@ class PresenceBoard {
         return clock.instant();
     }
 
-    /** This node holds sessions of these users: renews their entries, in one round trip. */
-    void connected(Collection<UUID> users) {
+    /**
+     * This node holds sessions of these users: renews their entries, in one round trip.
+     *
+     * @return those of the users that had been taken off the lapses (a node that renewed too late, after another
+     *     announced them offline) or were not on them: their status is to be looked at again
+     */
+    List<UUID> connected(Collection<UUID> users) {
         if (users.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<UUID> renewed = List.copyOf(users);
         double lapsesAt = now().plus(properties.connectionTtl()).toEpochMilli();
         long ttl = properties.connectionTtl().toSeconds();
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        List<Object> answers = redis.executePipelined((RedisCallback<Object>) connection -> {
             StringRedisConnection strings = (StringRedisConnection) connection;
-            users.forEach(user -> {
+            renewed.forEach(user -> {
                 strings.zAdd(ONLINE + user, lapsesAt, node);
                 strings.expire(ONLINE + user, ttl);
                 strings.zAdd(LAPSES, lapsesAt, user.toString(), ZAddArgs.empty().gt());
             });
             return null;
         });
+        List<UUID> returned = new ArrayList<>();
+        for (int i = 0; i < renewed.size(); i++) {
+            if (Boolean.TRUE.equals(answers.get(3 * i + 2))) {
+                returned.add(renewed.get(i));
+            }
+        }
+        return returned;
+    }
+
+    /** The status last announced for each of the users, in their order (offline if none was). */
+    List<PresenceStatus> shown(List<UUID> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        List<Object> answers = redis.executePipelined((RedisCallback<Object>) connection -> {
+            StringRedisConnection strings = (StringRedisConnection) connection;
+            users.forEach(user -> strings.get(SHOWN + user));
+            return null;
+        });
+        return answers.stream()
+                .map(shown -> shown instanceof String name ? PresenceStatus.valueOf(name) : PresenceStatus.OFFLINE)
+                .toList();
     }
 
     /**

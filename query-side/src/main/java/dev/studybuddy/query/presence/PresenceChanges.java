@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studybuddy.query.realtime.LiveUpdate;
 import dev.studybuddy.query.realtime.RedisChannels;
 import dev.studybuddy.query.user.PrivacySettings;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +41,29 @@ public class PresenceChanges {
         this.privacy = privacy;
         this.redis = redis;
         this.json = json;
+    }
+
+    /**
+     * {@link #announce} for many users, such as a node's idle users at each refresh, in a few round trips: their
+     * privacy in one query and their status and what was shown in two Redis pipelines; only a user whose status
+     * differs from the one shown is announced.
+     */
+    void announceAll(Collection<UUID> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        List<UUID> asked = List.copyOf(new LinkedHashSet<>(users));
+        Set<UUID> hiding = privacy.hidingPresence(asked);
+        List<UserPresence> now = board.read(asked);
+        List<PresenceStatus> shown = board.shown(asked);
+        for (int i = 0; i < asked.size(); i++) {
+            PresenceStatus status = hiding.contains(asked.get(i))
+                    ? PresenceStatus.OFFLINE
+                    : now.get(i).status();
+            if (status != shown.get(i)) {
+                announce(asked.get(i));
+            }
+        }
     }
 
     /** Looks at the user's presence now, and tells their friends if it is not what they were told last. */

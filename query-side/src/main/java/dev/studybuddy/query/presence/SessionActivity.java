@@ -140,18 +140,21 @@ public class SessionActivity implements ClientActivity {
     /**
      * Renews this node's connections, and looks again at each user idle here for {@code away-after}: every refresh, not
      * once, since the activity that kept them online may have been on another node that has since lost them (the
-     * swap in Redis announces a change once). Then announces the users of nodes that have stopped renewing theirs.
+     * swap in Redis announces a change once). Looks again too at a user another node had taken for gone (this node
+     * renewed late). Then announces the users of nodes that have stopped renewing theirs, a refresh after their
+     * entries lapsed, so that a node merely late is not taken for crashed.
      */
     private void refresh() {
         Instant now = board.now();
-        board.connected(new ArrayList<>(users.keySet()));
+        List<UUID> lookAgain = new ArrayList<>(board.connected(new ArrayList<>(users.keySet())));
         Instant awaySince = now.minus(properties.awayAfter());
         users.forEach((userId, local) -> {
             if (local.lastActive.isBefore(awaySince)) {
-                guarded(() -> changes.announce(userId));
+                lookAgain.add(userId);
             }
         });
-        board.takeLapsedBy(now).forEach(userId -> guarded(() -> changes.announce(userId)));
+        guarded(() -> changes.announceAll(lookAgain));
+        guarded(() -> changes.announceAll(board.takeLapsedBy(now.minus(properties.refreshInterval()))));
     }
 
     private void write(Runnable change) {

@@ -186,7 +186,7 @@ class PresenceApiIT {
     void theUsersOfANodeThatCrashedAreAnnouncedOfflineOnceItsEntriesLapse() throws Exception {
         Client listening = connected(secondPort, me).subscribe("/user/queue/presence");
         awaitSubscribed(listening);
-        long lapsesAt = Instant.now().plusSeconds(2).toEpochMilli();
+        long lapsesAt = Instant.now().plusSeconds(4).toEpochMilli();
         redis.opsForZSet().add(PresenceBoard.ONLINE + friend, "a node that crashed", lapsesAt);
         redis.opsForZSet().add(PresenceBoard.LAPSES, friend.toString(), lapsesAt);
         redis.opsForValue().set(PresenceBoard.SHOWN + friend, PresenceStatus.ONLINE.name());
