@@ -69,24 +69,11 @@ class SystemIT {
     @Order(2)
     void aTokenIssuedByCommandSideOpensEveryServiceAndRefreshRotationHolds() {
         ApiClient command = system.client("command-side");
-        String username = "sys_" + Long.toString(System.nanoTime(), 36);
-        ApiClient.Response registered = command.post(
-                "/api/auth/register",
-                Map.of(
-                        "username",
-                        username,
-                        "email",
-                        username + "@studybuddy.test",
-                        "password",
-                        PASSWORD,
-                        "displayName",
-                        "System Tester"));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String userId = registered.json().get("userId").asText();
-
-        JsonNode tokens = command.post("/api/auth/login", Map.of("username", username, "password", PASSWORD))
-                .json();
-        String accessToken = tokens.get("accessToken").asText();
+        Account user = account(command, "System Tester");
+        String username = user.username();
+        String userId = user.userId();
+        JsonNode tokens = user.tokens();
+        String accessToken = user.token();
 
         ApiClient.Response changed =
                 command.withToken(accessToken).patch("/api/users/me", Map.of("bio", "Graph theory"));
@@ -111,24 +98,8 @@ class SystemIT {
         // The account export reads the inbox from the real notification-saga, with a grant command-side issues for
         // the caller's token: a friend request from a second user is a notification there, and a line of the first
         // user's export. Exports are limited to 3 an hour: wait for the notification in the inbox, then export once.
-        String sender = "sys_" + Long.toString(System.nanoTime(), 36);
-        assertThat(command.post(
-                                "/api/auth/register",
-                                Map.of(
-                                        "username",
-                                        sender,
-                                        "email",
-                                        sender + "@studybuddy.test",
-                                        "password",
-                                        PASSWORD,
-                                        "displayName",
-                                        "Friendly Sender"))
-                        .status())
-                .isEqualTo(201);
-        String senderToken = command.post("/api/auth/login", Map.of("username", sender, "password", PASSWORD))
-                .json()
-                .get("accessToken")
-                .asText();
+        Account sender = account(command, "Friendly Sender");
+        String senderToken = sender.token();
         ApiClient.Response requested =
                 command.withToken(senderToken).post("/api/friends/requests", Map.of("userId", userId));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
@@ -151,7 +122,7 @@ class SystemIT {
                         "\"type\":\"notificationPreferences\"",
                         "\"type\":\"notification\"",
                         "\"type\":\"end\"")
-                .doesNotContain(sender + "@studybuddy.test");
+                .doesNotContain(sender.username() + "@studybuddy.test");
 
         for (String service : SERVICES) {
             ApiClient anonymous = system.client(service);
@@ -328,14 +299,17 @@ class SystemIT {
                         "displayName",
                         displayName));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String token = command.post("/api/auth/login", Map.of("username", username, "password", PASSWORD))
-                .json()
-                .get("accessToken")
-                .asText();
-        return new Account(registered.json().get("userId").asText(), token);
+        JsonNode tokens = command.post("/api/auth/login", Map.of("username", username, "password", PASSWORD))
+                .json();
+        return new Account(registered.json().get("userId").asText(), username, tokens);
     }
 
-    private record Account(String userId, String token) {}
+    /** A registered, signed-in user: {@code tokens} as the login answered them. */
+    private record Account(String userId, String username, JsonNode tokens) {
+        String token() {
+            return tokens.get("accessToken").asText();
+        }
+    }
 
     @Test
     @Order(4)

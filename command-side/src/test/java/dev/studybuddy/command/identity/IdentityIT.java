@@ -228,15 +228,7 @@ class IdentityIT {
     @Test
     void invalidRegistrationsAreRefusedAndStoreNothing() {
         String username = Accounts.uniqueUsername("eve");
-        Map<String, Object> valid = Map.of(
-                "username",
-                username,
-                "email",
-                username + "@studybuddy.test",
-                "password",
-                Accounts.PASSWORD,
-                "displayName",
-                "Eve");
+        Map<String, Object> valid = registration(username, "Eve");
 
         assertProblem(
                 client.post("/api/auth/register", with(valid, "username", "no spaces allowed")),
@@ -267,15 +259,7 @@ class IdentityIT {
     @Test
     void aRegistrationThatCannotBeAnsweredInJsonIsRefusedBeforeItRegisters() {
         String username = Accounts.uniqueUsername("xml");
-        Map<String, Object> registration = Map.of(
-                "username",
-                username,
-                "email",
-                username + "@studybuddy.test",
-                "password",
-                Accounts.PASSWORD,
-                "displayName",
-                "Xavier");
+        Map<String, Object> registration = registration(username, "Xavier");
 
         assertThat(client.withHeader("Accept", "application/xml")
                         .post("/api/auth/register", registration)
@@ -571,5 +555,18 @@ class IdentityIT {
         String forged = payload.replace("\"USER\"", "\"ADMIN\"");
         return parts[0] + "."
                 + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "." + parts[2];
+    }
+
+    /** A valid registration of {@code username}. */
+    private static Map<String, Object> registration(String username, String displayName) {
+        return Map.of(
+                "username",
+                username,
+                "email",
+                username + "@studybuddy.test",
+                "password",
+                Accounts.PASSWORD,
+                "displayName",
+                displayName);
     }
 }
