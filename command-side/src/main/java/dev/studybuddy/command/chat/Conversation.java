@@ -107,8 +107,7 @@ public final class Conversation {
         }
     }
 
-    /** Taking back a reaction not given changes nothing. */
-    /** The first of the reaction's {@code forms} the user gave is taken back; none given changes nothing. */
+    /** The first of the reaction's {@code forms} the user gave is taken back; taking back one not given changes nothing. */
     public void removeReaction(UUID messageId, UUID userId, List<String> forms, Function<String, ?> removed) {
         for (String emoji : forms) {
             if (recentReactions.requireRemovable(messageId, userId, emoji, recentMessages)) {

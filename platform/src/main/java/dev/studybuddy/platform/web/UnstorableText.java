@@ -20,14 +20,15 @@ public final class UnstorableText {
 
     /** Whether PostgreSQL refused a time out of its range. */
     public static boolean timeCausedBy(Throwable failure) {
-        return CauseChain.anyMatch(
-                failure,
-                cause -> cause instanceof SQLException sql && DATETIME_FIELD_OVERFLOW.equals(sql.getSQLState()));
+        return refusedWith(failure, DATETIME_FIELD_OVERFLOW);
     }
 
     public static boolean causedBy(Throwable failure) {
+        return refusedWith(failure, CHARACTER_NOT_IN_REPERTOIRE);
+    }
+
+    private static boolean refusedWith(Throwable failure, String sqlState) {
         return CauseChain.anyMatch(
-                failure,
-                cause -> cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState()));
+                failure, cause -> cause instanceof SQLException sql && sqlState.equals(sql.getSQLState()));
     }
 }

@@ -146,7 +146,7 @@ public class SessionActivity implements ClientActivity {
      */
     private void refresh() {
         Instant now = board.now();
-        List<UUID> lookAgain = new ArrayList<>(board.connected(new ArrayList<>(users.keySet())));
+        List<UUID> lookAgain = new ArrayList<>(board.connected(users.keySet()));
         Instant awaySince = now.minus(properties.awayAfter());
         users.forEach((userId, local) -> {
             if (local.lastActive.isBefore(awaySince)) {

@@ -137,7 +137,7 @@ class MessageSearchController {
         }
         try {
             Instant instant = Instant.parse(value);
-            if (SearchCursor.storable(instant)) {
+            if (Cursors.storable(instant)) {
                 return instant;
             }
         } catch (DateTimeParseException e) {

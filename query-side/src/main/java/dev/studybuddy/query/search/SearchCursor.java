@@ -14,11 +14,6 @@ import java.util.UUID;
  */
 record SearchCursor(String search, float rank, Instant postedAt, UUID messageId) {
 
-    /** What PostgreSQL's timestamptz holds without complaint, and more than any message needs. */
-    static boolean storable(Instant instant) {
-        return Cursors.storable(instant);
-    }
-
     static SearchCursor decode(String cursor, String search) {
         String[] parts = Cursors.decode(cursor).split("\\|", -1);
         SearchCursor decoded;
@@ -33,7 +28,7 @@ record SearchCursor(String search, float rank, Instant postedAt, UUID messageId)
                     Instant.ofEpochSecond(
                             Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
                     UUID.fromString(parts[3]));
-            if (!storable(decoded.postedAt())) {
+            if (!Cursors.storable(decoded.postedAt())) {
                 throw new IllegalArgumentException("postedAt");
             }
         } catch (RuntimeException e) {
