@@ -2,6 +2,7 @@ package dev.studybuddy.platform.security;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -30,9 +32,11 @@ import org.springframework.data.redis.listener.ChannelTopic;
  * after each change ({@link #announce}), so that every node refuses an outdated token within a moment of the
  * change without asking the authority on each request. Stamps only grow, so a late read never undoes an
  * announcement. The sessions a user ended one by one ({@code sid}s) travel the same way
- * ({@link #announceSessionEnded}). An entry is trusted for {@code stamp-cache-ttl} only: that bounds what an announcement lost while
- * Redis was unreachable can cost. Each time the subscription is (re)established the map is emptied, since
- * announcements may have been missed meanwhile; it refills from the authority.
+ * ({@link #announceSessionEnded}). An announcement that cannot be published is tried again until it goes out
+ * ({@link #publish}). An entry is trusted for {@code stamp-cache-ttl} only: that bounds what an announcement lost
+ * anyway (the announcing node gone before it could publish) can cost. Each time the subscription is
+ * (re)established the map is emptied, since announcements may have been missed meanwhile; it refills from the
+ * authority.
  */
 public class SecurityStamps implements SmartLifecycle, MessageListener, SubscriptionListener {
 
@@ -41,6 +45,10 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     private static final String SESSION_ENDED = "session-ended";
     /** The announcement "{@code <userId> erased}": every node forgets the user's personal data key (docs/adr/0019). */
     private static final String ERASED = "erased";
+
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(25);
+    /** Short enough that an announcement goes out within a second of Redis being reachable again. */
+    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofMillis(250);
 
     private final AccountAuthority authority;
     private final RedisConnectionFactory connectionFactory;
@@ -125,22 +133,49 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         erasureListeners.add(listener);
     }
 
+    /**
+     * Publishes on the announcer's one thread, in order. A publish that fails (Redis out of reach from this node,
+     * its connection dropped) is tried again, soon and then every {@link #LONGEST_RETRY_PAUSE}, until it goes out
+     * or {@code stamp-cache-ttl} has passed: by then every node's entry from before the change has expired, so
+     * the announcement has nothing left to correct. The other nodes' subscriptions may well be up all along, and
+     * without the retry they would trust the old stamp until their entries expired.
+     */
     private void publish(String announcement) {
-        publisher.execute(() -> {
+        long giveUpAt = System.nanoTime() + properties.stampCacheTtl().toNanos();
+        publisher.execute(() -> publishUntil(announcement, giveUpAt));
+    }
+
+    private void publishUntil(String announcement, long giveUpAtNanos) {
+        Duration pause = FIRST_RETRY_PAUSE;
+        while (true) {
             try {
                 redis.convertAndSend(properties.stampChannel(), announcement);
                 if (failing.compareAndSet(true, false)) {
                     log.info("Announcing security stamps on Redis works again");
                 }
+                return;
             } catch (RuntimeException e) {
                 if (failing.compareAndSet(false, true)) {
                     log.warn(
-                            "Cannot announce security stamps on Redis; other nodes notice within {}: {}",
+                            "Cannot announce security stamps on Redis; trying again for up to {}: {}",
                             properties.stampCacheTtl(),
                             e.toString());
                 }
             }
-        });
+            if (System.nanoTime() + pause.toNanos() - giveUpAtNanos > 0) {
+                log.warn("Gave up announcing a security stamp change; other nodes' entries have expired by now");
+                return;
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0
+                    ? LONGEST_RETRY_PAUSE
+                    : pause.multipliedBy(2);
+        }
     }
 
     private Entry held(UUID userId) {
@@ -208,6 +243,15 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     public void stop() {
         running = false;
         publisher.shutdown();
+        try {
+            // what is queued goes out while Redis is still there; a retry does not hold the shutdown for long
+            if (!publisher.awaitTermination(2, TimeUnit.SECONDS)) {
+                publisher.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            publisher.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         if (listener != null) {
             listener.close();
         }

@@ -3,11 +3,7 @@ package dev.studybuddy.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +47,7 @@ class RetryingListenerContainerIT {
 
     @Test
     void startsWithoutRedisAndListensOnceItIsReachable() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = RedisForwarding.freePort();
         viaLateProxy = new LettuceConnectionFactory("127.0.0.1", port);
         viaLateProxy.afterPropertiesSet();
         String channel = "studybuddy:test:retrying:" + UUID.randomUUID();
@@ -66,7 +59,7 @@ class RetryingListenerContainerIT {
 
         assertThatCode(container::start).as("Redis out of reach fails no start").doesNotThrowAnyException();
 
-        proxy = forwardToRedis(port);
+        proxy = RedisForwarding.forwardToRedis(port);
         direct = new LettuceConnectionFactory("127.0.0.1", 6379);
         direct.afterPropertiesSet();
         StringRedisTemplate redis = new StringRedisTemplate(direct);
@@ -106,41 +99,5 @@ class RetryingListenerContainerIT {
         assertThat(all.await(30, TimeUnit.SECONDS)).as("all %d heard", count).isTrue();
         assertThat(heard).containsExactlyElementsOf(sent);
         assertThat(threads).containsExactly("redis-dispatch-ordered");
-    }
-
-    /** Listens on {@code port} and forwards every connection to the local Redis. */
-    private static ServerSocket forwardToRedis(int port) throws IOException {
-        ServerSocket server = new ServerSocket(port);
-        Thread accept = new Thread(
-                () -> {
-                    while (!server.isClosed()) {
-                        try {
-                            Socket client = server.accept();
-                            Socket redis = new Socket("127.0.0.1", 6379);
-                            pump(client.getInputStream(), redis.getOutputStream());
-                            pump(redis.getInputStream(), client.getOutputStream());
-                        } catch (IOException closed) {
-                            return;
-                        }
-                    }
-                },
-                "redis-forward");
-        accept.setDaemon(true);
-        accept.start();
-        return server;
-    }
-
-    private static void pump(InputStream from, OutputStream to) {
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        from.transferTo(to);
-                    } catch (IOException ignored) {
-                        // one side closed
-                    }
-                },
-                "redis-forward-pump");
-        thread.setDaemon(true);
-        thread.start();
     }
 }
