@@ -28,6 +28,9 @@ class NotificationSagaArchitectureTest {
     static final ArchRule eventHandlersUseNoJpa = ArchitectureRules.eventHandlersUseNoJpa();
 
     @ArchTest
+    static final ArchRule usesNoIcu4j = ArchitectureRules.usesNoIcu4j();
+
+    @ArchTest
     static final ArchRule controllersUseNoStoreOfAnotherPackage =
             ArchitectureRules.controllersUseNoStoreOfAnotherPackage("dev.studybuddy.notification");
 }

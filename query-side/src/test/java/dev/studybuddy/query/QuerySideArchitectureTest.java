@@ -30,6 +30,9 @@ class QuerySideArchitectureTest {
     @ArchTest
     static final ArchRule eventHandlersUseNoJpa = ArchitectureRules.eventHandlersUseNoJpa();
 
+    @ArchTest
+    static final ArchRule usesNoIcu4j = ArchitectureRules.usesNoIcu4j();
+
     /**
      * GroupAccess answers other packages' controllers who may see a group; PrivacySettings what a user shares
      * (presence, read receipts) with the chat and presence controllers; UserProfiles a user's profile to the

@@ -12,6 +12,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -19,6 +20,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -121,6 +123,36 @@ public final class ArchitectureRules {
                 .areAssignableTo("jakarta.persistence.EntityManager")
                 .because("a JPA failure cannot be undone by the handler's savepoint (README, \"No event stalls a"
                         + " processor\")");
+    }
+
+    /**
+     * Only command-side ships ICU4J (shared-api's optional dependency): a service that reads events alone uses neither
+     * ICU4J, nor shared-api's {@code ReactionRules}, nor a class that calls it (the reaction commands), which would
+     * fail there with a missing class at run time though its tests, which have ICU4J through test-support, pass.
+     */
+    public static ArchRule usesNoIcu4j() {
+        Set<String> usingIcu4j = sharedApiClassesUsingIcu4j();
+        return noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "use ICU4J", (JavaClass type) -> usesIcu4jItself(type) || usingIcu4j.contains(type.getName())))
+                .because("ICU4J ships with command-side only (shared-api's pom)");
+    }
+
+    /** Imported here: a service's own import resolves the classes it uses, not what those use in turn. */
+    private static Set<String> sharedApiClassesUsingIcu4j() {
+        return new ClassFileImporter()
+                .importPackages("dev.studybuddy.api").stream()
+                        .filter(type -> usesIcu4jItself(type)
+                                || type.getDirectDependenciesFromSelf().stream()
+                                        .anyMatch(dependency -> usesIcu4jItself(dependency.getTargetClass())))
+                        .map(JavaClass::getName)
+                        .collect(Collectors.toSet());
+    }
+
+    private static boolean usesIcu4jItself(JavaClass type) {
+        return type.getPackageName().startsWith("com.ibm.icu")
+                || type.getName().equals("dev.studybuddy.api.chat.ReactionRules");
     }
 
     /**
