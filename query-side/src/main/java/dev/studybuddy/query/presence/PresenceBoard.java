@@ -10,9 +10,8 @@ import java.util.UUID;
 import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +36,23 @@ class PresenceBoard {
     private static final String LAST_ACTIVE = "studybuddy:last-active:";
     static final String SHOWN = "studybuddy:presence-shown:";
     static final String LAPSES = "studybuddy:presence-lapses";
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final RedisScript<List<String>> TAKE_LAPSED = (RedisScript) RedisScript.of("""
+            local lapsed = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+            if #lapsed > 0 then
+                redis.call('ZREM', KEYS[1], unpack(lapsed))
+            end
+            return lapsed
+            """, List.class);
+
+    private static final RedisScript<Long> DISCONNECTED = RedisScript.of("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            if redis.call('ZCOUNT', KEYS[1], ARGV[2], '+inf') == 0 then
+                return redis.call('ZREM', KEYS[2], ARGV[3])
+            end
+            return 0
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final PresenceProperties properties;
@@ -101,31 +117,33 @@ class PresenceBoard {
     }
 
     /**
-     * The users whose every connection entry has lapsed by {@code at}, each once: taken off the lapses in the same
-     * transaction, so that of several nodes sweeping at once only one gets each. A user whose entry was renewed
-     * meanwhile scores after {@code at} and stays.
+     * Up to {@code lapsed-per-refresh} of the users whose every connection entry has lapsed by {@code at}, each once:
+     * taken off the lapses in the same script, so that of several nodes sweeping at once only one gets each. A user
+     * whose entry was renewed meanwhile scores after {@code at} and stays. The rest wait for the next sweep, so that a
+     * crashed node's many users do not hold this node's presence writer for long.
      */
     List<UUID> takeLapsedBy(Instant at) {
-        double until = at.toEpochMilli();
-        List<Object> answers = redis.execute(new SessionCallback<>() {
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public List<Object> execute(RedisOperations operations) {
-                operations.multi();
-                operations.opsForZSet().rangeByScore(LAPSES, Double.NEGATIVE_INFINITY, until);
-                operations.opsForZSet().removeRangeByScore(LAPSES, Double.NEGATIVE_INFINITY, until);
-                return operations.exec();
-            }
-        });
-        if (answers == null || answers.isEmpty() || !(answers.get(0) instanceof Collection<?> lapsed)) {
-            return List.of();
-        }
-        return lapsed.stream().map(user -> UUID.fromString(user.toString())).toList();
+        List<String> lapsed = redis.execute(
+                TAKE_LAPSED,
+                List.of(LAPSES),
+                Long.toString(at.toEpochMilli()),
+                Integer.toString(properties.lapsedPerRefresh()));
+        return lapsed == null
+                ? List.of()
+                : lapsed.stream().map(UUID::fromString).toList();
     }
 
-    /** This node's last session of the user has ended. */
+    /**
+     * This node's last session of the user has ended: its entry goes, and when no node holds the user any more, so
+     * does the user's place on the lapses (there is no crash left to announce), in one script.
+     */
     void disconnected(UUID user) {
-        redis.opsForZSet().remove(ONLINE + user, node);
+        redis.execute(
+                DISCONNECTED,
+                List.of(ONLINE + user, LAPSES),
+                node,
+                Long.toString(now().toEpochMilli()),
+                user.toString());
     }
 
     void active(UUID user, Instant at) {

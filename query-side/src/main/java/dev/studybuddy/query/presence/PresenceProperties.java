@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        offline after it
  * @param lastSeenFor     how long a user's last activity is kept after it
  * @param maxUserIds      the most ids one {@code GET /api/presence} asks about
+ * @param lapsedPerRefresh the most users of crashed nodes one node announces offline in one refresh; the rest in
+ *                        the next ones
  */
 @ConfigurationProperties("studybuddy.presence")
 public record PresenceProperties(
@@ -21,7 +23,8 @@ public record PresenceProperties(
         @DefaultValue("20s") Duration refreshInterval,
         @DefaultValue("60s") Duration connectionTtl,
         @DefaultValue("30d") Duration lastSeenFor,
-        @DefaultValue("100") int maxUserIds) {
+        @DefaultValue("100") int maxUserIds,
+        @DefaultValue("1000") int lapsedPerRefresh) {
 
     /** The least time between two writes of one user's activity from one node. */
     Duration activityWriteInterval() {

@@ -48,6 +48,7 @@ class PresenceApiIT {
 
     private static final Duration SOON = Duration.ofSeconds(20);
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final String LAST_ACTIVE = "studybuddy:last-active:";
 
     private static SecondNode secondNode;
     private static int secondPort;
@@ -158,6 +159,9 @@ class PresenceApiIT {
         assertThat(offline.get("lastSeenAt").isNull()).isFalse();
         assertThat(offline.has("to")).as("recipients stay between the nodes").isFalse();
         assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("offline");
+        assertThat(redis.opsForZSet().score(PresenceBoard.LAPSES, friend.toString()))
+                .as("no node holds the friend: nothing left for a sweep to announce")
+                .isNull();
         assertThat(listening.errors).isEmpty();
     }
 
@@ -181,22 +185,68 @@ class PresenceApiIT {
         assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("away");
     }
 
-    /** A node that crashed renews nothing: once its users' entries lapse, another node tells their friends. */
+    /**
+     * A node that crashed renews nothing: once its users' entries lapse, other nodes tell their friends, a few users per
+     * refresh (two in these tests) until all are told.
+     */
     @Test
     void theUsersOfANodeThatCrashedAreAnnouncedOfflineOnceItsEntriesLapse() throws Exception {
+        List<UUID> crashedUsers = List.of(friend, aFriendOfMine(), aFriendOfMine());
         Client listening = connected(secondPort, me).subscribe("/user/queue/presence");
         awaitSubscribed(listening);
         long lapsesAt = Instant.now().plusSeconds(4).toEpochMilli();
-        redis.opsForZSet().add(PresenceBoard.ONLINE + friend, "a node that crashed", lapsesAt);
-        redis.opsForZSet().add(PresenceBoard.LAPSES, friend.toString(), lapsesAt);
-        redis.opsForValue().set(PresenceBoard.SHOWN + friend, PresenceStatus.ONLINE.name());
+        for (UUID user : crashedUsers) {
+            redis.opsForZSet().add(PresenceBoard.ONLINE + user, "a node that crashed", lapsesAt);
+            redis.opsForZSet().add(PresenceBoard.LAPSES, user.toString(), lapsesAt);
+            redis.opsForValue().set(PresenceBoard.SHOWN + user, PresenceStatus.ONLINE.name());
+        }
         assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("away");
 
-        await().atMost(SOON).until(() -> statuses(listening, friend).equals(List.of("offline")));
-        assertThat(statusOf(presence(port, me, friend), friend)).isEqualTo("offline");
+        for (UUID user : crashedUsers) {
+            await().atMost(SOON).until(() -> statuses(listening, user).equals(List.of("offline")));
+            assertThat(statusOf(presence(port, me, user), user)).isEqualTo("offline");
+            assertThat(redis.opsForZSet().score(PresenceBoard.LAPSES, user.toString()))
+                    .as("taken off the lapses once announced")
+                    .isNull();
+        }
+    }
+
+    /**
+     * A node that renews its user's entry too late, after another node took the user for gone and told their friends
+     * {@code offline}, finds the user back on the lapses as new, and tells the friends what is true again: at its next
+     * refresh, though the user neither acts nor has been idle for {@code away-after} (those would correct it too).
+     */
+    @Test
+    void aUserTakenForGoneWhileTheirNodeWasLateIsAnnouncedAgain() throws Exception {
+        Client listening = connected(port, me).subscribe("/user/queue/presence");
+        awaitSubscribed(listening);
+        Client theFriend = connected(secondPort, friend);
+        await().atMost(SOON).until(() -> statuses(listening, friend).contains("online"));
+        int before = framesAbout(listening, friend).size();
+        // a fresh activity, so that the friend goes away only AWAY_AFTER_MILLIS from now
+        String activeBefore = redis.opsForValue().get(LAST_ACTIVE + friend);
+        Thread.sleep(QuerySideIT.AWAY_AFTER_MILLIS / 10 + 100);
+        theFriend.send("/app/presence.active", EMPTY);
+        await().atMost(SOON)
+                .until(() ->
+                        !String.valueOf(activeBefore).equals(redis.opsForValue().get(LAST_ACTIVE + friend)));
+
+        // what another node's sweep leaves when it took the late node's entry for lapsed (its frame left aside)
+        redis.opsForZSet().remove(PresenceBoard.LAPSES, friend.toString());
+        redis.opsForValue().set(PresenceBoard.SHOWN + friend, PresenceStatus.OFFLINE.name());
+
+        await().atMost(SOON).until(() -> framesAbout(listening, friend).size() > before);
+        assertThat(lastStatus(listening, friend)).isEqualTo("online");
         assertThat(redis.opsForZSet().score(PresenceBoard.LAPSES, friend.toString()))
-                .as("taken off the lapses once announced")
-                .isNull();
+                .as("back on the lapses")
+                .isNotNull();
+    }
+
+    private UUID aFriendOfMine() {
+        UUID other = UUID.randomUUID();
+        friendships.request(me, other);
+        accounts.awaitProjected("friendships", friendships.accept(me, other));
+        return other;
     }
 
     @Test
