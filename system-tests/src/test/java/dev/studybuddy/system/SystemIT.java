@@ -191,32 +191,8 @@ class SystemIT {
                                 .status()
                         == 200);
 
-        List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        StompHeaders connect = new StompHeaders();
-        connect.add("Authorization", "Bearer " + member.token());
-        StompSession session = stomp.connectAsync(
-                        "ws://127.0.0.1:" + system.port("query-side") + "/ws",
-                        new WebSocketHttpHeaders(),
-                        connect,
-                        new StompSessionHandlerAdapter() {})
-                .get(30, TimeUnit.SECONDS);
-        try {
-            session.subscribe("/topic/groups." + groupId, new StompFrameHandler() {
-                @Override
-                public Type getPayloadType(StompHeaders headers) {
-                    return byte[].class;
-                }
-
-                @Override
-                public void handleFrame(StompHeaders headers, Object payload) {
-                    try {
-                        frames.add(JSON.readTree((byte[]) payload));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
+        try (Listening live = Listening.to(member.token(), "/topic/groups." + groupId)) {
+            List<JsonNode> frames = live.frames();
             ApiClient asOwner = command.withToken(owner.token());
             String messages = "/api/groups/" + groupId + "/messages";
             String messageId = null;
@@ -267,7 +243,125 @@ class SystemIT {
                             .path("items")
                             .findValuesAsText("messageId")
                             .contains(shown));
-        } finally {
+        }
+    }
+
+    /**
+     * Direct messages through the running services: two users become friends over command-side's HTTP; a message of
+     * one, the other's reaction, a pin and the first one's read reach the other's STOMP session on query-side
+     * ({@code /user/queue/direct}) in that order, and query-side's conversation list, history, pins and search show
+     * them.
+     */
+    @Test
+    @Order(4)
+    void aDirectMessageReactionPinAndReadReachTheFriendLiveAndShowInHistoryAndSearch() throws Exception {
+        ApiClient command = system.client("command-side");
+        Account listener = account(command, "Listener");
+        Account writer = account(command, "Writer");
+        ApiClient.Response requested =
+                command.withToken(writer.token()).post("/api/friends/requests", Map.of("userId", listener.userId()));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        ApiClient.Response accepted =
+                command.withToken(listener.token()).post("/api/friends/requests/" + writer.userId() + "/accept", null);
+        assertThat(accepted.status()).as(accepted.toString()).isBetween(200, 204);
+
+        try (Listening live = Listening.to(listener.token(), "/user/queue/direct")) {
+            String toListener = "/api/direct/" + listener.userId() + "/messages";
+            ApiClient asWriter = command.withToken(writer.token());
+            ApiClient.Response posted = null;
+            for (int attempt = 0; attempt < 6 && posted == null; attempt++) {
+                // the first may be posted before the node counts the subscription
+                ApiClient.Response sent = asWriter.post(toListener, Map.of("body", "Flashcards on thermodynamics?"));
+                assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+                String id = sent.json().get("messageId").asText();
+                if (frameArrives(
+                        live.frames(),
+                        frame -> id.equals(frame.at("/message/messageId").asText()))) {
+                    posted = sent;
+                }
+            }
+            assertThat(posted)
+                    .as("a direct message reached the friend's session")
+                    .isNotNull();
+            String messageId = posted.json().get("messageId").asText();
+            long seq = posted.json().get("seq").asLong();
+
+            String toWriter = "/api/direct/" + writer.userId();
+            ApiClient asListener = command.withToken(listener.token());
+            ApiClient.Response reacted =
+                    asListener.put(toWriter + "/messages/" + messageId + "/reactions/%3Atada%3A", null);
+            assertThat(reacted.status()).as(reacted.toString()).isEqualTo(204);
+            ApiClient.Response pinned = asWriter.post(toListener + "/" + messageId + "/pin", null);
+            assertThat(pinned.status()).as(pinned.toString()).isEqualTo(204);
+            ApiClient.Response read = asWriter.post("/api/direct/" + listener.userId() + "/read", Map.of("seq", seq));
+            assertThat(read.status()).as(read.toString()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> live.frames().stream()
+                            .anyMatch(frame -> frame.get("type").asText().equals("read.advanced")));
+            assertThat(live.frames().stream()
+                            .map(frame -> frame.get("type").asText())
+                            .toList())
+                    .containsSubsequence("message.posted", "reaction.changed", "message.pinned", "read.advanced");
+            ApiClient query = system.client("query-side").withToken(listener.token());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode conversation = query.get("/api/direct").json().at("/items/0");
+                assertThat(conversation.get("userId").asText()).isEqualTo(writer.userId());
+                assertThat(conversation.get("otherReadSeq").asLong()).isEqualTo(seq);
+                JsonNode item = query.get(toWriter + "/messages").json().at("/items/0");
+                assertThat(item.get("messageId").asText()).isEqualTo(messageId);
+                assertThat(item.at("/reactions/0/emoji").asText()).isEqualTo(":tada:");
+                assertThat(item.at("/reactions/0/mine").asBoolean()).isTrue();
+                assertThat(query.get(toWriter + "/pins")
+                                .json()
+                                .at("/items/0/messageId")
+                                .asText())
+                        .isEqualTo(messageId);
+            });
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> query.get("/api/search/messages?q=thermodynamic")
+                            .json()
+                            .path("items")
+                            .findValuesAsText("messageId")
+                            .contains(messageId));
+        }
+    }
+
+    /** One user's STOMP session on query-side, subscribed to one destination, with the frames it has received. */
+    private record Listening(WebSocketStompClient stomp, StompSession session, List<JsonNode> frames)
+            implements AutoCloseable {
+
+        static Listening to(String token, String destination) throws Exception {
+            List<JsonNode> frames = new CopyOnWriteArrayList<>();
+            WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+            StompHeaders connect = new StompHeaders();
+            connect.add("Authorization", "Bearer " + token);
+            StompSession session = stomp.connectAsync(
+                            "ws://127.0.0.1:" + system.port("query-side") + "/ws",
+                            new WebSocketHttpHeaders(),
+                            connect,
+                            new StompSessionHandlerAdapter() {})
+                    .get(30, TimeUnit.SECONDS);
+            session.subscribe(destination, new StompFrameHandler() {
+                @Override
+                public Type getPayloadType(StompHeaders headers) {
+                    return byte[].class;
+                }
+
+                @Override
+                public void handleFrame(StompHeaders headers, Object payload) {
+                    try {
+                        frames.add(JSON.readTree((byte[]) payload));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            return new Listening(stomp, session, frames);
+        }
+
+        @Override
+        public void close() {
             session.disconnect();
             stomp.stop();
         }
@@ -312,7 +406,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyServiceShutsDownGracefullyOnSigterm() throws Exception {
         system.close();
         for (String service : SERVICES) {
