@@ -49,13 +49,20 @@ public class PersonalDataKeys implements DataKeys {
     private final Cache<UUID, Held> cache;
     // System.nanoTime() when the store was last asked and found the subject alive
     private final Cache<UUID, Long> askedAlive;
+    private final Duration keptFor;
 
     /** A key for {@code purpose} that every service derives alike from the key-encryption key. */
+    /** How long this node keeps a key it has read, unless an erasure evicts it. */
+    public Duration keptFor() {
+        return keptFor;
+    }
+
     public SecretKey derivedKey(String purpose) {
         return kek.derive(purpose);
     }
 
     public PersonalDataKeys(MongoDatabase database, PersonalDataProperties properties) {
+        this.keptFor = properties.cacheTtl();
         this.keys = database.getCollection(properties.collection());
         this.kek = KeyEncryptionKey.of(properties.kek());
         this.createsKeys = properties.createsKeys();

@@ -35,7 +35,7 @@ public class SecurityStampConfiguration {
             ObjectProvider<PersonalDataKeys> personalDataKeys) {
         SecurityStamps stamps = new SecurityStamps(authority, redis, properties);
         // an erased user's data key leaves this node's cache as soon as the erasure is announced (docs/adr/0019)
-        personalDataKeys.ifAvailable(keys -> stamps.onErased(keys::evict));
+        personalDataKeys.ifAvailable(keys -> stamps.onErased(keys::evict, keys.keptFor()));
         return stamps;
     }
 

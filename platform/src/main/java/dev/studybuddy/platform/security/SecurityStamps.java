@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -65,6 +66,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     });
     private RetryingListenerContainer listener;
     private volatile boolean running;
+    private volatile Duration erasureHeardFor;
 
     public SecurityStamps(
             AccountAuthority authority, RedisConnectionFactory connectionFactory, SecurityProperties properties) {
@@ -72,6 +74,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         this.connectionFactory = connectionFactory;
         this.redis = new StringRedisTemplate(connectionFactory);
         this.properties = properties;
+        this.erasureHeardFor = properties.stampCacheTtl();
     }
 
     /**
@@ -106,7 +109,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      */
     public void announce(UUID userId, long stamp) {
         learned(userId, stamp, Set.of());
-        publish(userId + " " + stamp);
+        publish(userId + " " + stamp, properties.stampCacheTtl());
     }
 
     /**
@@ -116,7 +119,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      */
     public void announceSessionEnded(UUID userId, UUID sessionId) {
         addEnded(userId, Set.of(sessionId));
-        publish(userId + " " + SESSION_ENDED + " " + sessionId);
+        publish(userId + " " + SESSION_ENDED + " " + sessionId, properties.stampCacheTtl());
     }
 
     /**
@@ -125,24 +128,38 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      */
     public void announceErased(UUID userId) {
         erasureListeners.forEach(listener -> listener.accept(userId));
-        publish(userId + " " + ERASED);
+        publish(userId + " " + ERASED, erasureHeardFor);
     }
 
-    /** {@code listener} is told of every user erased, on whichever node the erasure happened. */
-    public void onErased(Consumer<UUID> listener) {
+    /**
+     * {@code listener} is told of every user erased, on whichever node the erasure happened; what it forgets it would
+     * otherwise keep for {@code keptFor}, and an erasure's announcement is tried again for that long.
+     */
+    public void onErased(Consumer<UUID> listener, Duration keptFor) {
         erasureListeners.add(listener);
+        if (keptFor.compareTo(erasureHeardFor) > 0) {
+            erasureHeardFor = keptFor;
+        }
     }
 
     /**
      * Publishes on the announcer's one thread, in order. A publish that fails (Redis out of reach from this node,
-     * its connection dropped) is tried again, soon and then every {@link #LONGEST_RETRY_PAUSE}, until it goes out
-     * or {@code stamp-cache-ttl} has passed: by then every node's entry from before the change has expired, so
-     * the announcement has nothing left to correct. The other nodes' subscriptions may well be up all along, and
-     * without the retry they would trust the old stamp until their entries expired.
+     * its connection dropped, a command held past {@code spring.data.redis.timeout}) is tried again, soon and then
+     * every {@link #LONGEST_RETRY_PAUSE}, until it goes out or {@code relevantFor} has passed: by then every node's
+     * entry from before the change (a stamp, or a personal data key) has expired, so the announcement has nothing
+     * left to correct. The other nodes' subscriptions may well be up all along, and without the retry they would
+     * trust what they hold until it expired.
      */
-    private void publish(String announcement) {
-        long giveUpAt = System.nanoTime() + properties.stampCacheTtl().toNanos();
-        publisher.execute(() -> publishUntil(announcement, giveUpAt));
+    private void publish(String announcement, Duration relevantFor) {
+        long giveUpAt = System.nanoTime() + relevantFor.toNanos();
+        try {
+            publisher.execute(() -> publishUntil(announcement, giveUpAt));
+        } catch (RejectedExecutionException stopped) {
+            log.warn(
+                    "Not announcing \"{}\": the node is stopping; other nodes notice within {}",
+                    announcement,
+                    relevantFor);
+        }
     }
 
     private void publishUntil(String announcement, long giveUpAtNanos) {
@@ -163,7 +180,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
                 }
             }
             if (System.nanoTime() + pause.toNanos() - giveUpAtNanos > 0) {
-                log.warn("Gave up announcing a security stamp change; other nodes' entries have expired by now");
+                log.warn("Gave up announcing \"{}\"; what other nodes held before it has expired by now", announcement);
                 return;
             }
             try {
@@ -172,9 +189,8 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
                 Thread.currentThread().interrupt();
                 return;
             }
-            pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0
-                    ? LONGEST_RETRY_PAUSE
-                    : pause.multipliedBy(2);
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : doubled;
         }
     }
 
@@ -244,7 +260,8 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         running = false;
         publisher.shutdown();
         try {
-            // what is queued goes out while Redis is still there; a retry does not hold the shutdown for long
+            // what is queued goes out while Redis is still there (see getPhase); a retry does not hold the shutdown
+            // for long
             if (!publisher.awaitTermination(2, TimeUnit.SECONDS)) {
                 publisher.shutdownNow();
             }
@@ -260,6 +277,16 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Stops after the web server has let its requests finish (graceful shutdown at {@code Integer.MAX_VALUE - 1024},
+     * the server at {@code - 2048}), so that a change they commit is still announced, and before Redis's connection
+     * factory (phase 0).
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
     }
 
     /** The sessions ended on their own matter only at the stamp they were ended under. */

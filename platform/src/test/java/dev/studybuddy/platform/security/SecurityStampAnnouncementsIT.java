@@ -25,13 +25,16 @@ class SecurityStampAnnouncementsIT {
             new SecurityProperties("studybuddy:test:stamps:" + UUID.randomUUID(), Duration.ofSeconds(60), 1000);
     private LettuceConnectionFactory announcerRedis;
     private LettuceConnectionFactory listenerRedis;
+    private SecurityStamps announcer;
     private SecurityStamps listener;
     private ServerSocket forwarding;
 
     @AfterEach
     void stop() throws Exception {
-        if (listener != null) {
-            listener.stop();
+        for (SecurityStamps node : new SecurityStamps[] {announcer, listener}) {
+            if (node != null) {
+                node.stop();
+            }
         }
         if (forwarding != null) {
             forwarding.close();
@@ -51,7 +54,7 @@ class SecurityStampAnnouncementsIT {
         listenerRedis = new LettuceConnectionFactory("127.0.0.1", 6379);
         listenerRedis.afterPropertiesSet();
         // neither node reads the authority here: the announcements alone are under test
-        SecurityStamps announcer = new SecurityStamps(new AccountAuthority(null), announcerRedis, properties);
+        announcer = new SecurityStamps(new AccountAuthority(null), announcerRedis, properties);
         listener = new SecurityStamps(new AccountAuthority(null), listenerRedis, properties);
         Map<UUID, Long> heard = new ConcurrentHashMap<>();
         listener.onChange(heard::put);
