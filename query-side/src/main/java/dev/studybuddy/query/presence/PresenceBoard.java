@@ -46,10 +46,9 @@ class PresenceBoard {
             return lapsed
             """, List.class);
 
-    private static final RedisScript<Long> DISCONNECTED = RedisScript.of("""
-            redis.call('ZREM', KEYS[1], ARGV[1])
-            if redis.call('ZCOUNT', KEYS[1], ARGV[2], '+inf') == 0 then
-                return redis.call('ZREM', KEYS[2], ARGV[3])
+    private static final RedisScript<Long> HELD_NOWHERE = RedisScript.of("""
+            if redis.call('ZCOUNT', KEYS[1], ARGV[1], '+inf') == 0 then
+                return redis.call('ZREM', KEYS[2], ARGV[2])
             end
             return 0
             """, Long.class);
@@ -133,17 +132,18 @@ class PresenceBoard {
                 : lapsed.stream().map(UUID::fromString).toList();
     }
 
-    /**
-     * This node's last session of the user has ended: its entry goes, and when no node holds the user any more, so
-     * does the user's place on the lapses (there is no crash left to announce), in one script.
-     */
+    /** This node's last session of the user has ended. */
     void disconnected(UUID user) {
+        redis.opsForZSet().remove(ONLINE + user, node);
+    }
+
+    /**
+     * Takes the user off the lapses if no node holds them any more (one script): there is no crash left to announce.
+     * Called once their going offline has been announced, so that the sweep still does it should that fail.
+     */
+    void forgetIfHeldNowhere(UUID user) {
         redis.execute(
-                DISCONNECTED,
-                List.of(ONLINE + user, LAPSES),
-                node,
-                Long.toString(now().toEpochMilli()),
-                user.toString());
+                HELD_NOWHERE, List.of(ONLINE + user, LAPSES), Long.toString(now().toEpochMilli()), user.toString());
     }
 
     void active(UUID user, Instant at) {

@@ -26,6 +26,16 @@ public record PresenceProperties(
         @DefaultValue("100") int maxUserIds,
         @DefaultValue("1000") int lapsedPerRefresh) {
 
+    /** Redis's Lua unpacks at most a few thousand values at once (the sweep's ZREM of those it took). */
+    private static final int MOST_LAPSED_PER_REFRESH = 5000;
+
+    public PresenceProperties {
+        if (lapsedPerRefresh < 1 || lapsedPerRefresh > MOST_LAPSED_PER_REFRESH) {
+            throw new IllegalArgumentException("studybuddy.presence.lapsed-per-refresh must be within 1 and "
+                    + MOST_LAPSED_PER_REFRESH + ", not " + lapsedPerRefresh);
+        }
+    }
+
     /** The least time between two writes of one user's activity from one node. */
     Duration activityWriteInterval() {
         return awayAfter.dividedBy(10);

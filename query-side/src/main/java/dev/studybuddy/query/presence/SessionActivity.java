@@ -133,8 +133,13 @@ public class SessionActivity implements ClientActivity {
             return;
         }
         users.remove(userId);
+        gone(userId);
+    }
+
+    private void gone(UUID userId) {
         board.disconnected(userId);
         changes.announce(userId);
+        board.forgetIfHeldNowhere(userId);
     }
 
     /**
@@ -178,8 +183,7 @@ public class SessionActivity implements ClientActivity {
     void stop() {
         write(() -> new ArrayList<>(users.keySet()).forEach(userId -> {
             users.remove(userId);
-            board.disconnected(userId);
-            changes.announce(userId);
+            gone(userId);
         }));
         writer.stop();
     }
