@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -18,9 +19,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -139,15 +140,28 @@ public final class ArchitectureRules {
                 .because("ICU4J ships with command-side only (shared-api's pom)");
     }
 
-    /** Imported here: a service's own import resolves the classes it uses, not what those use in turn. */
+    /**
+     * Imported here: a service's own import resolves the classes it uses, not what those use in turn. Transitively
+     * within shared-api: a class that builds a reaction command uses ICU4J as surely as the command.
+     */
     private static Set<String> sharedApiClassesUsingIcu4j() {
-        return new ClassFileImporter()
-                .importPackages("dev.studybuddy.api").stream()
-                        .filter(type -> usesIcu4jItself(type)
+        JavaClasses sharedApi = new ClassFileImporter().importPackages("dev.studybuddy.api");
+        Set<String> using = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (JavaClass type : sharedApi) {
+                if (!using.contains(type.getName())
+                        && (usesIcu4jItself(type)
                                 || type.getDirectDependenciesFromSelf().stream()
-                                        .anyMatch(dependency -> usesIcu4jItself(dependency.getTargetClass())))
-                        .map(JavaClass::getName)
-                        .collect(Collectors.toSet());
+                                        .map(Dependency::getTargetClass)
+                                        .anyMatch(target ->
+                                                usesIcu4jItself(target) || using.contains(target.getName())))) {
+                    grew = using.add(type.getName());
+                }
+            }
+        }
+        return using;
     }
 
     private static boolean usesIcu4jItself(JavaClass type) {
