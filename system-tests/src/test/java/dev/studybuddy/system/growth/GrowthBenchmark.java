@@ -140,6 +140,7 @@ public final class GrowthBenchmark {
             Reacting reacting = new Reacting(reactionRate, Reactions.reactors(users), reactions::react);
             reacting.during(() -> senders.run(warmUp, "warmup-pipeline", pipeline), warmUp, "warmup-reactions");
             senders.run(warmUp, "warmup-baseline", direct);
+            idle(stores, Duration.ofSeconds(Integer.getInteger("growth.idle", 10)));
             Map<String, Long> before = stores.read();
             FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
             double lateBefore = lateAppends(services);
@@ -301,6 +302,28 @@ public final class GrowthBenchmark {
     }
 
     /** The store operations of a phase (from its start until its deliveries arrived) per message it sent. */
+    /**
+     * The system warmed up, its subscribers' sessions open, and nothing sent: what it does meanwhile (polls, claims,
+     * heartbeats, refreshes) is what every message's share of the counts and the CPU carries beside its own work, the
+     * more so the slower messages come. {@code idle.perSecond.*}, and a phase for bench/growth's CPU by process
+     * ({@code cpu.idle.*}).
+     */
+    private void idle(StoreOperations stores, Duration length) throws InterruptedException {
+        if (length.isZero()) {
+            return;
+        }
+        Thread.sleep(1500); // the warm-up's last batches, and PostgreSQL's counts of them
+        Map<String, Long> before = stores.read();
+        String start = PhaseClock.now();
+        long startNanos = System.nanoTime();
+        Thread.sleep(length.toMillis());
+        Map<String, Long> after = stores.read();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.err.printf("growth: idle from %s for %d s%n", start, Math.round(seconds));
+        after.forEach(
+                (counter, count) -> put("idle.perSecond." + counter, "%.1f", (count - before.get(counter)) / seconds));
+    }
+
     private void perMessage(String path, Map<String, Long> before, Map<String, Long> after, long messages) {
         after.forEach((counter, count) ->
                 put(path + ".perMessage." + counter, "%.2f", (count - before.get(counter)) / (double) messages));
