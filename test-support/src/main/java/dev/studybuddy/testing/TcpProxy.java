@@ -36,6 +36,11 @@ public final class TcpProxy {
         return port;
     }
 
+    /** The connections forwarded now (a client's connection and the proxy's to the service count as one). */
+    public int openConnections() {
+        return open.size();
+    }
+
     public synchronized void cut() {
         try {
             server.close();

@@ -68,6 +68,10 @@ class StampAnnouncementOutageIT {
                 "/api/groups",
                 Map.of("name", "Stamp outage", "visibility", "PRIVATE", "joinPolicy", "OPEN", "capacity", 5));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        // its subscriptions' connection and, once the append's announcement has gone out, the one it publishes on
+        await("the node's publishing connection open")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> redis.openConnections() >= 2);
         assertThat(onNode.get("/api/users/me/sessions").status()).isEqualTo(200);
         assertThat(user.api().get("/api/users/me/sessions").status())
                 .as("the first node holds the user's stamp")

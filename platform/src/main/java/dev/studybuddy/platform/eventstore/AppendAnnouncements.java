@@ -4,6 +4,7 @@ import dev.studybuddy.platform.messaging.RetryingListenerContainer;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,12 @@ public class AppendAnnouncements implements SmartLifecycle {
 
     private void appended() {
         if (running && due.compareAndSet(false, true)) {
-            publisher.execute(this::announce);
+            try {
+                publisher.execute(this::announce);
+            } catch (RejectedExecutionException stopping) {
+                // called after an append's commit: the appender must not fail for it; other nodes poll meanwhile
+                log.debug("Not announcing appended events: the node is stopping");
+            }
         }
     }
 

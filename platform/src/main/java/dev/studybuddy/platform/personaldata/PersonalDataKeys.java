@@ -51,12 +51,15 @@ public class PersonalDataKeys implements DataKeys {
     private final Cache<UUID, Long> askedAlive;
     private final Duration keptFor;
 
-    /** A key for {@code purpose} that every service derives alike from the key-encryption key. */
-    /** How long this node keeps a key it has read, unless an erasure evicts it. */
+    /**
+     * How long this node keeps a key it has read, unless an erasure evicts it; the other services' nodes are taken to
+     * keep theirs as long (one {@code studybuddy.personal-data.cache-ttl} for all, as the deployment sets it).
+     */
     public Duration keptFor() {
         return keptFor;
     }
 
+    /** A key for {@code purpose} that every service derives alike from the key-encryption key. */
     public SecretKey derivedKey(String purpose) {
         return kek.derive(purpose);
     }

@@ -153,7 +153,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     private void publish(String announcement, Duration relevantFor) {
         long giveUpAt = System.nanoTime() + relevantFor.toNanos();
         try {
-            publisher.execute(() -> publishUntil(announcement, giveUpAt));
+            publisher.execute(() -> publishUntil(announcement, relevantFor, giveUpAt));
         } catch (RejectedExecutionException stopped) {
             log.warn(
                     "Not announcing \"{}\": the node is stopping; other nodes notice within {}",
@@ -162,7 +162,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         }
     }
 
-    private void publishUntil(String announcement, long giveUpAtNanos) {
+    private void publishUntil(String announcement, Duration relevantFor, long giveUpAtNanos) {
         Duration pause = FIRST_RETRY_PAUSE;
         while (true) {
             try {
@@ -175,7 +175,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
                 if (failing.compareAndSet(false, true)) {
                     log.warn(
                             "Cannot announce security stamps on Redis; trying again for up to {}: {}",
-                            properties.stampCacheTtl(),
+                            relevantFor,
                             e.toString());
                 }
             }

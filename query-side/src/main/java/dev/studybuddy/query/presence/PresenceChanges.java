@@ -66,12 +66,25 @@ public class PresenceChanges {
         }
     }
 
-    /** Looks at the user's presence now, and tells their friends if it is not what they were told last. */
+    /**
+     * Looks at the user's presence now, and tells their friends if it is not what they were told last. Should telling
+     * fail, what was shown before is put back, so that the next look (a refresh, a sweep) finds the change again.
+     */
     void announce(UUID user) {
         UserPresence now = privacy.presenceVisible(user) ? board.read(user) : UserPresence.hidden(user);
-        if (board.swapShown(user, now.status()) == now.status()) {
+        PresenceStatus before = board.swapShown(user, now.status());
+        if (before == now.status()) {
             return;
         }
+        try {
+            tellFriends(user, now);
+        } catch (RuntimeException e) {
+            board.swapShown(user, before);
+            throw e;
+        }
+    }
+
+    private void tellFriends(UUID user, UserPresence now) {
         List<UUID> friends = audience.friendsOf(user);
         if (friends.isEmpty()) {
             return;

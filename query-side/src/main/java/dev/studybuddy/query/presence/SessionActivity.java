@@ -2,8 +2,6 @@ package dev.studybuddy.query.presence;
 
 import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.query.realtime.ClientActivity;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -41,7 +40,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * have all lapsed: those of a node that crashed.
  */
 @Component
-public class SessionActivity implements ClientActivity {
+public class SessionActivity implements ClientActivity, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionActivity.class);
 
@@ -52,7 +51,7 @@ public class SessionActivity implements ClientActivity {
     /** Touched by the writer thread only. */
     private final Map<UUID, LocalUser> users = new HashMap<>();
 
-    private PeriodicTask writer;
+    private volatile PeriodicTask writer;
 
     SessionActivity(PresenceBoard board, PresenceChanges changes, PresenceProperties properties) {
         this.board = board;
@@ -60,8 +59,8 @@ public class SessionActivity implements ClientActivity {
         this.properties = properties;
     }
 
-    @PostConstruct
-    void start() {
+    @Override
+    public void start() {
         writer = PeriodicTask.every(properties.refreshInterval(), "presence-activity", () -> guarded(this::refresh))
                 .finishingWithin(Duration.ofSeconds(5));
         writer.start();
@@ -178,14 +177,31 @@ public class SessionActivity implements ClientActivity {
         }
     }
 
-    /** Takes this node's connections out of Redis on a graceful stop, rather than leaving them to lapse. */
-    @PreDestroy
-    void stop() {
+    /**
+     * Takes this node's connections out of Redis on a graceful stop, rather than leaving them to lapse: after the web
+     * server has closed its sessions, before Redis's connection factory stops (see {@link #getPhase}).
+     */
+    @Override
+    public void stop() {
         write(() -> new ArrayList<>(users.keySet()).forEach(userId -> {
             users.remove(userId);
             gone(userId);
         }));
         writer.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null && writer.isRunning();
+    }
+
+    /**
+     * Stops after the web server (graceful shutdown at {@code Integer.MAX_VALUE - 1024}, the server at {@code - 2048})
+     * and before the Redis connection factory (phase 0), which a {@code @PreDestroy} would run after.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
     }
 
     private static final class LocalUser {

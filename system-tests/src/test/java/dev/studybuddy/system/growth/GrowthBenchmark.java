@@ -140,7 +140,6 @@ public final class GrowthBenchmark {
             Reacting reacting = new Reacting(reactionRate, Reactions.reactors(users), reactions::react);
             reacting.during(() -> senders.run(warmUp, "warmup-pipeline", pipeline), warmUp, "warmup-reactions");
             senders.run(warmUp, "warmup-baseline", direct);
-            idle(stores, Duration.ofSeconds(Integer.getInteger("growth.idle", 10)));
             Map<String, Long> before = stores.read();
             FanOutCounts fanOutBefore = FanOutCounts.of(nodes);
             double lateBefore = lateAppends(services);
@@ -159,6 +158,7 @@ public final class GrowthBenchmark {
                 measureReactions("paced", paced.reactions(), subscribers);
             }
             measure("baseline", senders.run(duration, "baseline", direct), subscribers);
+            idle(stores, Duration.ofSeconds(Integer.getInteger("growth.idle", 10)));
         }
         // where lost deliveries went: the updates the query nodes dropped instead of publishing (since they started)
         put(
@@ -303,16 +303,17 @@ public final class GrowthBenchmark {
 
     /** The store operations of a phase (from its start until its deliveries arrived) per message it sent. */
     /**
-     * The system warmed up, its subscribers' sessions open, and nothing sent: what it does meanwhile (polls, claims,
+     * After the measured phases (so that they stay as before it), the subscribers' sessions open and nothing sent:
+     * what the system does meanwhile (polls, claims,
      * heartbeats, refreshes) is what every message's share of the counts and the CPU carries beside its own work, the
      * more so the slower messages come. {@code idle.perSecond.*}, and a phase for bench/growth's CPU by process
      * ({@code cpu.idle.*}).
      */
     private void idle(StoreOperations stores, Duration length) throws InterruptedException {
-        if (length.isZero()) {
+        if (length.isNegative() || length.isZero()) {
             return;
         }
-        Thread.sleep(1500); // the warm-up's last batches, and PostgreSQL's counts of them
+        Thread.sleep(3000); // the baseline's last deliveries, and PostgreSQL's counts of them
         Map<String, Long> before = stores.read();
         String start = PhaseClock.now();
         long startNanos = System.nanoTime();
