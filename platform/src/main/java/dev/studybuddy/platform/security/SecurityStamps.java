@@ -1,6 +1,7 @@
 package dev.studybuddy.platform.security;
 
 import dev.studybuddy.platform.messaging.RetryingListenerContainer;
+import dev.studybuddy.platform.scheduling.LifecyclePhases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -10,11 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,7 +30,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
  * change without asking the authority on each request. Stamps only grow, so a late read never undoes an
  * announcement. The sessions a user ended one by one ({@code sid}s) travel the same way
  * ({@link #announceSessionEnded}). An announcement that cannot be published is tried again until it goes out
- * ({@link #publish}). An entry is trusted for {@code stamp-cache-ttl} only: that bounds what an announcement lost
+ * ({@link StampAnnouncer}). An entry is trusted for {@code stamp-cache-ttl} only: that bounds what an announcement lost
  * anyway (the announcing node gone before it could publish) can cost. Each time the subscription is
  * (re)established the map is emptied, since announcements may have been missed meanwhile; it refills from the
  * authority.
@@ -47,10 +43,6 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     /** The announcement "{@code <userId> erased}": every node forgets the user's personal data key (docs/adr/0019). */
     private static final String ERASED = "erased";
 
-    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(25);
-    /** Short enough that an announcement goes out within a second of Redis being reachable again. */
-    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofMillis(250);
-
     private final AccountAuthority authority;
     private final RedisConnectionFactory connectionFactory;
     private final StringRedisTemplate redis;
@@ -58,12 +50,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     private final Map<UUID, Entry> stamps = new ConcurrentHashMap<>();
     private final List<BiConsumer<UUID, Long>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> erasureListeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private final ExecutorService publisher = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "security-stamp-announcer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final StampAnnouncer announcer;
     private RetryingListenerContainer listener;
     private volatile boolean running;
     private volatile Duration erasureHeardFor;
@@ -74,6 +61,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         this.connectionFactory = connectionFactory;
         this.redis = new StringRedisTemplate(connectionFactory);
         this.properties = properties;
+        this.announcer = new StampAnnouncer(redis, properties.stampChannel());
         this.erasureHeardFor = properties.stampCacheTtl();
     }
 
@@ -109,7 +97,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      */
     public void announce(UUID userId, long stamp) {
         learned(userId, stamp, Set.of());
-        publish(userId + " " + stamp, properties.stampCacheTtl());
+        announcer.publish(userId + " " + stamp, properties.stampCacheTtl());
     }
 
     /**
@@ -119,7 +107,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      */
     public void announceSessionEnded(UUID userId, UUID sessionId) {
         addEnded(userId, Set.of(sessionId));
-        publish(userId + " " + SESSION_ENDED + " " + sessionId, properties.stampCacheTtl());
+        announcer.publish(userId + " " + SESSION_ENDED + " " + sessionId, properties.stampCacheTtl());
     }
 
     /**
@@ -128,7 +116,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
      */
     public void announceErased(UUID userId) {
         erasureListeners.forEach(listener -> listener.accept(userId));
-        publish(userId + " " + ERASED, erasureHeardFor);
+        announcer.publish(userId + " " + ERASED, erasureHeardFor);
     }
 
     /**
@@ -139,58 +127,6 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         erasureListeners.add(listener);
         if (keptFor.compareTo(erasureHeardFor) > 0) {
             erasureHeardFor = keptFor;
-        }
-    }
-
-    /**
-     * Publishes on the announcer's one thread, in order. A publish that fails (Redis out of reach from this node,
-     * its connection dropped, a command held past {@code spring.data.redis.timeout}) is tried again, soon and then
-     * every {@link #LONGEST_RETRY_PAUSE}, until it goes out or {@code relevantFor} has passed: by then every node's
-     * entry from before the change (a stamp, or a personal data key) has expired, so the announcement has nothing
-     * left to correct. The other nodes' subscriptions may well be up all along, and without the retry they would
-     * trust what they hold until it expired.
-     */
-    private void publish(String announcement, Duration relevantFor) {
-        long giveUpAt = System.nanoTime() + relevantFor.toNanos();
-        try {
-            publisher.execute(() -> publishUntil(announcement, relevantFor, giveUpAt));
-        } catch (RejectedExecutionException stopped) {
-            log.warn(
-                    "Not announcing \"{}\": the node is stopping; other nodes notice within {}",
-                    announcement,
-                    relevantFor);
-        }
-    }
-
-    private void publishUntil(String announcement, Duration relevantFor, long giveUpAtNanos) {
-        Duration pause = FIRST_RETRY_PAUSE;
-        while (true) {
-            try {
-                redis.convertAndSend(properties.stampChannel(), announcement);
-                if (failing.compareAndSet(true, false)) {
-                    log.info("Announcing security stamps on Redis works again");
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (failing.compareAndSet(false, true)) {
-                    log.warn(
-                            "Cannot announce security stamps on Redis; trying again for up to {}: {}",
-                            relevantFor,
-                            e.toString());
-                }
-            }
-            if (System.nanoTime() + pause.toNanos() - giveUpAtNanos > 0) {
-                log.warn("Gave up announcing \"{}\"; what other nodes held before it has expired by now", announcement);
-                return;
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            Duration doubled = pause.multipliedBy(2);
-            pause = doubled.compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : doubled;
         }
     }
 
@@ -258,17 +194,7 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
     @Override
     public void stop() {
         running = false;
-        publisher.shutdown();
-        try {
-            // what is queued goes out while Redis is still there (see getPhase); a retry does not hold the shutdown
-            // for long
-            if (!publisher.awaitTermination(2, TimeUnit.SECONDS)) {
-                publisher.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            publisher.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        announcer.stop();
         if (listener != null) {
             listener.close();
         }
@@ -279,14 +205,9 @@ public class SecurityStamps implements SmartLifecycle, MessageListener, Subscrip
         return running;
     }
 
-    /**
-     * Stops after the web server has let its requests finish (graceful shutdown at {@code Integer.MAX_VALUE - 1024},
-     * the server at {@code - 2048}), so that a change they commit is still announced, and before Redis's connection
-     * factory (phase 0).
-     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
+        return LifecyclePhases.AFTER_REQUESTS_BEFORE_REDIS;
     }
 
     /** The sessions ended on their own matter only at the stamp they were ended under. */

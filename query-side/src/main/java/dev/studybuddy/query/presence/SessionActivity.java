@@ -1,5 +1,6 @@
 package dev.studybuddy.query.presence;
 
+import dev.studybuddy.platform.scheduling.LifecyclePhases;
 import dev.studybuddy.platform.scheduling.PeriodicTask;
 import dev.studybuddy.query.realtime.ClientActivity;
 import java.security.Principal;
@@ -195,13 +196,9 @@ public class SessionActivity implements ClientActivity, SmartLifecycle {
         return writer != null && writer.isRunning();
     }
 
-    /**
-     * Stops after the web server (graceful shutdown at {@code Integer.MAX_VALUE - 1024}, the server at {@code - 2048})
-     * and before the Redis connection factory (phase 0), which a {@code @PreDestroy} would run after.
-     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
+        return LifecyclePhases.AFTER_REQUESTS_BEFORE_REDIS;
     }
 
     private static final class LocalUser {
