@@ -192,24 +192,13 @@ class SystemIT {
                         == 200);
 
         try (Listening live = Listening.to(member.token(), "/topic/groups." + groupId)) {
-            List<JsonNode> frames = live.frames();
             ApiClient asOwner = command.withToken(owner.token());
             String messages = "/api/groups/" + groupId + "/messages";
-            String messageId = null;
-            for (int attempt = 0; attempt < 6 && messageId == null; attempt++) {
-                // the first may be posted before the node counts the subscription
-                ApiClient.Response posted = asOwner.post(messages, Map.of("body", "Eigenvalues explained at last"));
-                assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
-                String id = posted.json().get("messageId").asText();
-                if (frameArrives(
-                        frames,
-                        frame -> id.equals(frame.at("/message/messageId").asText()))) {
-                    messageId = id;
-                }
-            }
-            assertThat(messageId)
+            JsonNode posted = postedAndDelivered(asOwner, messages, "Eigenvalues explained at last", live);
+            assertThat(posted)
                     .as("a posted message reached the member's session")
                     .isNotNull();
+            String messageId = posted.get("messageId").asText();
 
             ApiClient.Response reacted =
                     command.withToken(member.token()).put(messages + "/" + messageId + "/reactions/%3Atada%3A", null);
@@ -218,9 +207,11 @@ class SystemIT {
             assertThat(pinned.status()).as(pinned.toString()).isEqualTo(204);
 
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> frames.stream()
+                    .until(() -> live.frames().stream()
                             .anyMatch(frame -> frame.get("type").asText().equals("message.pinned")));
-            assertThat(frames.stream().map(frame -> frame.get("type").asText()).toList())
+            assertThat(live.frames().stream()
+                            .map(frame -> frame.get("type").asText())
+                            .toList())
                     .containsSubsequence("message.posted", "reaction.changed", "message.pinned");
             String shown = messageId;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -268,23 +259,12 @@ class SystemIT {
         try (Listening live = Listening.to(listener.token(), "/user/queue/direct")) {
             String toListener = "/api/direct/" + listener.userId() + "/messages";
             ApiClient asWriter = command.withToken(writer.token());
-            ApiClient.Response posted = null;
-            for (int attempt = 0; attempt < 6 && posted == null; attempt++) {
-                // the first may be posted before the node counts the subscription
-                ApiClient.Response sent = asWriter.post(toListener, Map.of("body", "Flashcards on thermodynamics?"));
-                assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
-                String id = sent.json().get("messageId").asText();
-                if (frameArrives(
-                        live.frames(),
-                        frame -> id.equals(frame.at("/message/messageId").asText()))) {
-                    posted = sent;
-                }
-            }
+            JsonNode posted = postedAndDelivered(asWriter, toListener, "Flashcards on thermodynamics?", live);
             assertThat(posted)
                     .as("a direct message reached the friend's session")
                     .isNotNull();
-            String messageId = posted.json().get("messageId").asText();
-            long seq = posted.json().get("seq").asLong();
+            String messageId = posted.get("messageId").asText();
+            long seq = posted.get("seq").asLong();
 
             String toWriter = "/api/direct/" + writer.userId();
             ApiClient asListener = command.withToken(listener.token());
@@ -372,6 +352,27 @@ class SystemIT {
             session.disconnect();
             stomp.stop();
         }
+    }
+
+    /**
+     * Posts {@code body} to {@code messages} until one of the posts reaches the session (the first may be posted before
+     * the node counts the subscription), at most six times: the answer {@code {messageId, seq}} of the one that did,
+     * or null.
+     */
+    private static JsonNode postedAndDelivered(ApiClient as, String messages, String body, Listening live)
+            throws InterruptedException {
+        for (int attempt = 0; attempt < 6; attempt++) {
+            ApiClient.Response posted = as.post(messages, Map.of("body", body));
+            assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+            JsonNode answer = posted.json();
+            String id = answer.get("messageId").asText();
+            if (frameArrives(
+                    live.frames(),
+                    frame -> id.equals(frame.at("/message/messageId").asText()))) {
+                return answer;
+            }
+        }
+        return null;
     }
 
     /** Whether a frame that {@code wanted} came, or comes within five seconds. */
